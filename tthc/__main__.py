@@ -1,0 +1,5 @@
+"""Entry point for ``python -m tthc``."""
+
+from tthc.cli import main
+
+main()

@@ -1,0 +1,288 @@
+"""The center's registers: the procedure catalog, officers and reception points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tthc.errors import TthcError
+from tthc.models import Procedure, name_key
+from tthc.settings import check_prefix
+from tthc.timelimit import parse_limit
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from tthc.service import Context
+    from tthc.store import Store
+
+#: DESIGN §7, checked against the national database of administrative procedures.
+STARTER_CATALOG: tuple[Procedure, ...] = (
+    Procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch", "same-day", "ks"),
+    Procedure("1.000894", "Đăng ký kết hôn", "Hộ tịch", "same-day", "kh"),
+    Procedure("1.000656", "Đăng ký khai tử", "Hộ tịch", "same-day", "kt"),
+    Procedure("2.000815", "Chứng thực bản sao từ bản chính", "Chứng thực", "same-day", "ctbs"),
+    Procedure("2.000884", "Chứng thực chữ ký", "Chứng thực", "same-day", "ctck"),
+)
+
+_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
+_ALIAS = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,19}$")
+REGISTERS = {"officer": "officers", "point": "points"}
+
+
+def _procedure(row: sqlite3.Row) -> Procedure:
+    return Procedure(row["code"], row["name"], row["field"], row["time_limit"], row["alias"], row["fee"])
+
+
+def _text(value: str | None, what: str) -> str:
+    cleaned = " ".join((value or "").split())
+    if not cleaned:
+        raise TthcError(f"{what} must not be empty")
+    return cleaned
+
+
+def _fee(value: Any) -> int | None:
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip().replace(".", "").replace(",", "").replace(" ", "")
+    if not text.isdigit():
+        raise TthcError(f"bad fee {value!r}: expected a whole number of đồng")
+    return int(text)
+
+
+def checked_procedure(
+    code: str, name: str | None, field: str | None, limit: str | None, alias: str | None, fee: Any
+) -> Procedure:
+    code = code.strip()
+    if not _CODE.match(code):
+        raise TthcError(f"bad procedure code {code!r}: e.g. 1.001193")
+    if alias is not None and alias.strip() and not _ALIAS.match(alias.strip()):
+        raise TthcError(f"bad alias {alias!r}: letters, digits, - and _ only")
+    return Procedure(
+        code,
+        _text(name, "the procedure name"),
+        _text(field, "the field"),
+        str(parse_limit(limit or "")),
+        alias.strip().lower() if alias and alias.strip() else None,
+        _fee(fee),
+    )
+
+
+def _check_alias_free(store: Store, proc: Procedure) -> None:
+    if proc.alias is None:
+        return
+    clash = store.procedure(proc.alias)
+    if clash is not None and clash["code"] != proc.code:
+        raise TthcError(f"alias {proc.alias!r} is already used by procedure {clash['code']}")
+
+
+def _put(store: Store, proc: Procedure, now: str, *, new: bool) -> None:
+    values = {
+        "name": proc.name,
+        "field": proc.field,
+        "time_limit": proc.limit,
+        "alias": proc.alias,
+        "fee": proc.fee,
+        "updated_at": now,
+    }
+    if new:
+        store.insert("procedures", {"code": proc.code, **values, "created_at": now})
+    else:
+        store.update("procedures", "code", proc.code, values)
+
+
+def install_starter(store: Store, now: str) -> int:
+    added = 0
+    for proc in STARTER_CATALOG:
+        if store.procedure(proc.code) is None and (proc.alias is None or store.procedure(proc.alias) is None):
+            _put(store, proc, now, new=True)
+            added += 1
+    return added
+
+
+def add_procedure(
+    ctx: Context, code: str, name: str, field: str, limit: str, alias: str | None, fee: Any
+) -> Procedure:
+    proc = checked_procedure(code, name, field, limit, alias, fee)
+    store = ctx.store()
+    with store.write():
+        if store.procedure(proc.code) is not None:
+            raise TthcError(f"procedure {proc.code} already exists (use `tthc procedure edit`)")
+        _check_alias_free(store, proc)
+        _put(store, proc, ctx.now.isoformat(timespec="seconds"), new=True)
+        store.add_event(
+            step="procedure.add",
+            happened_at=ctx.now,
+            recorded_at=ctx.now,
+            actor=ctx.actor,
+            details=proc.as_json(),
+        )
+    return proc
+
+
+def get_procedure(ctx: Context, code_or_alias: str) -> Procedure:
+    row = ctx.store().procedure(code_or_alias)
+    if row is None:
+        raise TthcError(f"unknown procedure {code_or_alias!r} (see `tthc procedure list`)")
+    return _procedure(row)
+
+
+def edit_procedure(ctx: Context, code_or_alias: str, changes: dict[str, Any]) -> Procedure:
+    """Change a catalog entry; dossiers already received keep the limit they were given."""
+    store = ctx.store()
+    with store.write():
+        old = get_procedure(ctx, code_or_alias)
+        merged = {**old.as_json(), **{k: v for k, v in changes.items() if v is not None}}
+        if not any(v is not None for v in changes.values()):
+            raise TthcError("nothing to change: give --name, --field, --limit, --alias or --fee")
+        proc = checked_procedure(
+            old.code, merged["name"], merged["field"], merged["limit"], merged["alias"], merged["fee"]
+        )
+        _check_alias_free(store, proc)
+        _put(store, proc, ctx.now.isoformat(timespec="seconds"), new=False)
+        store.add_event(
+            step="procedure.edit",
+            happened_at=ctx.now,
+            recorded_at=ctx.now,
+            actor=ctx.actor,
+            details={"before": old.as_json(), "after": proc.as_json()},
+        )
+    return proc
+
+
+def list_procedures(ctx: Context, field: str | None) -> list[Procedure]:
+    return [_procedure(r) for r in ctx.store().procedures(field)]
+
+
+_PROC_COLUMNS = {
+    "code": "code",
+    "mã": "code",
+    "mã tthc": "code",
+    "ma tthc": "code",
+    "mã thủ tục": "code",
+    "name": "name",
+    "tên": "name",
+    "tên thủ tục": "name",
+    "ten thu tuc": "name",
+    "field": "field",
+    "lĩnh vực": "field",
+    "linh vuc": "field",
+    "limit": "limit",
+    "time limit": "limit",
+    "thời hạn": "limit",
+    "thoi han": "limit",
+    "alias": "alias",
+    "viết tắt": "alias",
+    "fee": "fee",
+    "lệ phí": "fee",
+    "le phi": "fee",
+    "phí": "fee",
+}
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    updated: int
+    unknown_columns: list[str]
+
+
+def import_procedures(ctx: Context, path: Path) -> ImportReport:
+    """All-or-nothing: every bad row is named, and then nothing is written."""
+    from tthc.tables import cell_text, map_header, read_rows
+
+    header, rows = read_rows(path)
+    mapping, unknown = map_header(header, _PROC_COLUMNS, ("code", "name", "field", "limit"), path)
+    parsed: list[Procedure] = []
+    errors: list[str] = []
+    seen: dict[str, int] = {}
+    for number, cells in rows:
+        values = {key: cell_text(cells[i]) if i < len(cells) else "" for i, key in mapping.items()}
+        try:
+            proc = checked_procedure(
+                values["code"],
+                values["name"],
+                values["field"],
+                values["limit"],
+                values.get("alias"),
+                values.get("fee"),
+            )
+        except TthcError as exc:
+            errors.append(f"row {number}: {exc.message}")
+            continue
+        if proc.code in seen:
+            errors.append(f"row {number}: code {proc.code} repeats row {seen[proc.code]}")
+            continue
+        seen[proc.code] = number
+        parsed.append(proc)
+    raise_bad_rows(errors, path)
+    store = ctx.store()
+    added = updated = 0
+    now = ctx.now.isoformat(timespec="seconds")
+    with store.write():
+        for proc in parsed:
+            exists = store.procedure(proc.code) is not None
+            _check_alias_free(store, proc)
+            _put(store, proc, now, new=not exists)
+            added += not exists
+            updated += exists
+        store.add_event(
+            step="procedure.import",
+            happened_at=ctx.now,
+            recorded_at=ctx.now,
+            actor=ctx.actor,
+            details={"file": str(path), "added": added, "updated": updated},
+        )
+    return ImportReport(added, updated, unknown)
+
+
+def raise_bad_rows(errors: list[str], path: Path) -> None:
+    if errors:
+        shown = errors[:50]
+        more = f"\n… and {len(errors) - 50} more" if len(errors) > 50 else ""
+        raise TthcError(f"{len(errors)} bad rows in {path}\n" + "\n".join(shown) + more)
+
+
+# -- officers and reception points ----------------------------------------------------------
+def add_name(ctx: Context, kind: str, name: str, prefix: str | None = None) -> str:
+    table = REGISTERS[kind]
+    clean = _text(name, f"the {kind} name")
+    store = ctx.store()
+    with store.write():
+        existing = store.find_name(table, name_key(clean))
+        if existing is not None:
+            raise TthcError(f"{kind} {clean!r} is already registered as {existing['name']!r}")
+        values: dict[str, Any] = {
+            "name": clean,
+            "name_key": name_key(clean),
+            "added_at": ctx.now.isoformat(timespec="seconds"),
+        }
+        if kind == "point":
+            values["code_prefix"] = check_prefix(prefix) if prefix else None
+        store.insert(table, values)
+        store.add_event(
+            step=f"{kind}.add",
+            happened_at=ctx.now,
+            recorded_at=ctx.now,
+            actor=ctx.actor,
+            details={"name": clean, "code_prefix": prefix},
+        )
+    return clean
+
+
+def list_names(ctx: Context, kind: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in ctx.store().names(REGISTERS[kind])]
+
+
+def registered(store: Store, kind: str, name: str | None) -> sqlite3.Row | None:
+    """The registered officer or point called ``name`` (any case); unknown names are errors."""
+    if name is None:
+        return None
+    table = REGISTERS[kind]
+    row = store.find_name(table, name_key(name))
+    if row is None:
+        known = ", ".join(r["name"] for r in store.names(table)) or "none yet"
+        raise TthcError(f"unknown {kind} {name!r}; registered: {known} (add with `tthc {kind} add`)")
+    return row

@@ -1,0 +1,677 @@
+"""The ``tthc`` command line: parse, call one service function, render.
+
+Heavy modules (rich, sqlite-utils, holidays, openpyxl) are imported by the code that uses
+them, so a clerk's command starts quickly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from tthc.errors import TthcError
+
+if TYPE_CHECKING:
+    from tthc.service import Context
+
+
+class _App(TyperGroup):
+    """Turns domain errors into one ``Error: …`` line and exit status 1 — never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TthcError as exc:
+            _fail(exc.message)
+        except KeyboardInterrupt:
+            _fail("interrupted; nothing was written")
+        except Exception as exc:  # a bug or an OS failure: still one line, no traceback
+            if hasattr(exc, "exit_code") or isinstance(exc, typer.Exit | typer.Abort):
+                raise  # Click's own usage errors and exits keep their status and message
+            if os.environ.get("TTHC_DEBUG"):
+                raise
+            _fail(f"unexpected {type(exc).__name__}: {exc}")
+        finally:
+            obj = ctx.obj
+            if obj is not None:
+                obj.close()
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _app(name: str | None = None, help_text: str | None = None) -> typer.Typer:
+    return typer.Typer(
+        name=name,
+        help=help_text,
+        cls=_App,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+
+app = _app(help_text="Dossier tracker for a commune Public Administrative Service Center.")
+config_app = _app("config", "Show or change the center's settings.")
+calendar_app = _app("calendar", "The working calendar: days off and make-up working days.")
+procedure_app = _app("procedure", "The procedure catalog (mã TTHC, name, field, time limit).")
+officer_app = _app("officer", "Registered officers (matched without regard to case).")
+point_app = _app("point", "Registered reception points.")
+for _sub in (config_app, calendar_app, procedure_app, officer_app, point_app):
+    app.add_typer(_sub)
+
+
+class Lang(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+class ChannelOpt(StrEnum):
+    direct = "direct"
+    online = "online"
+    postal = "postal"
+
+
+class OutcomeOpt(StrEnum):
+    approved = "approved"
+    rejected = "rejected"
+
+
+class StatusOpt(StrEnum):
+    processing = "processing"
+    paused = "paused"
+    resolved = "resolved"
+    returned = "returned"
+    withdrawn = "withdrawn"
+
+
+AtOpt = Annotated[
+    str | None, typer.Option("--at", help="When it happened (default: now). ISO or DD/MM/YYYY [HH:MM].")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def default_db_path() -> Path:
+    return Path(typer.get_app_dir("tthc")) / "tthc.db"
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Database file (else TTHC_DB, else the app directory).")
+    ] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Output language (else TTHC_LANG, else the setting).")
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option("--user", help="Who is typing (else TTHC_USER, else the OS user).")
+    ] = None,
+) -> None:
+    from tthc.clock import now_vn
+    from tthc.service import Context
+
+    env_lang = os.environ.get("TTHC_LANG", "").strip().lower()
+    if env_lang and env_lang not in ("vi", "en"):
+        _fail(f"bad TTHC_LANG {env_lang!r}: expected vi or en")
+    path = db or (Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path())
+    ctx.obj = Context(
+        db_path=path,
+        actor=user or os.environ.get("TTHC_USER") or _os_user(),
+        now=now_vn(),
+        lang_choice=lang.value if lang else (env_lang or None),
+    )
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+def _ctx(ctx: typer.Context) -> Context:
+    obj: Context = ctx.obj
+    return obj
+
+
+# -- init and settings ----------------------------------------------------------------------
+@app.command()
+def init(
+    ctx: typer.Context,
+    center: Annotated[str | None, typer.Option(help="The center's name.")] = None,
+    prefix: Annotated[str | None, typer.Option(help="Unit code for generated dossier codes.")] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="The center's default language.")] = None,
+    point: Annotated[str | None, typer.Option(help="Register a reception point.")] = None,
+    catalog: Annotated[
+        bool, typer.Option("--catalog/--no-catalog", help="Install the starter procedure catalog.")
+    ] = True,
+) -> None:
+    """Create the database (safe to run twice)."""
+    from tthc import service
+    from tthc.i18n import t
+    from tthc.render import echo
+
+    c = _ctx(ctx)
+    result = service.init(
+        c, center=center, prefix=prefix, lang=lang.value if lang else None, point=point, catalog=catalog
+    )
+    echo(t(c.lang, "initialised" if result.created else "already_initialised", path=result.path))
+
+
+@config_app.command("show")
+def config_show(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Every setting with its value."""
+    from tthc import render, service
+
+    c = _ctx(ctx)
+    c.store()
+    rows = service.show_settings(c)
+    if as_json:
+        render.print_json({key: value for key, value, _ in rows})
+    else:
+        render.print_settings(rows, c.lang)
+
+
+@config_app.command("set")
+def config_set(ctx: typer.Context, key: str, value: str) -> None:
+    """Change one setting (validated)."""
+    from tthc import render, service
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    key, value = service.set_setting(c, key, value)
+    render.echo(t(c.lang, "set_done", key=key, value=value))
+
+
+# -- the counter calculator ---------------------------------------------------------------
+@app.command()
+def due(
+    ctx: typer.Context,
+    what: Annotated[
+        str,
+        typer.Argument(
+            metavar="LIMIT|PROCEDURE",
+            help="e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure code/alias.",
+        ),
+    ],
+    at: Annotated[str | None, typer.Option(help="Receipt moment (default: now).")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show, day by day, what was counted and skipped.")
+    ] = False,
+) -> None:
+    """If I take this dossier now, when is it due?"""
+    from tthc import render, service
+
+    c = _ctx(ctx)
+    q = service.quote(c, what, at)
+    if as_json:
+        render.print_json(q.as_json())
+    else:
+        render.print_quote(q, c.lang, explain=explain)
+
+
+# -- calendar upkeep ----------------------------------------------------------------------
+@calendar_app.command("show")
+def calendar_show(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option(min=1990, max=2100)] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Days off and make-up working days of a year, with their source."""
+    from tthc import render, service
+
+    c = _ctx(ctx)
+    y = year or c.now.year
+    rows = service.calendar_rows(c, y)
+    provisional = y > c.confirmed_through()
+    if as_json:
+        render.print_json(render.calendar_json(rows, y, provisional))
+    else:
+        render.print_calendar(rows, y, provisional, c.lang)
+
+
+def _calendar_change(ctx: typer.Context, action: str, day: str, name: str | None) -> None:
+    from tthc import render, service
+    from tthc.i18n import fmt_day, t
+
+    c = _ctx(ctx)
+    when, changed = service.calendar_change(c, action, day, name)
+    if action == "remove":
+        render.echo(t(c.lang, "calendar_removed", day=fmt_day(c.lang, when)))
+    else:
+        kind = t(c.lang, "kind_off" if action == "add-holiday" else "kind_work")
+        render.echo(t(c.lang, "calendar_added", day=fmt_day(c.lang, when), kind=kind))
+    if changed:
+        render.echo(t(c.lang, "calendar_recomputed", n=changed))
+
+
+@calendar_app.command("add-holiday")
+def calendar_add_holiday(
+    ctx: typer.Context, day: str, name: Annotated[str | None, typer.Option()] = None
+) -> None:
+    """Make DAY a day off for this center (wins over the national calendar)."""
+    _calendar_change(ctx, "add-holiday", day, name)
+
+
+@calendar_app.command("add-workday")
+def calendar_add_workday(
+    ctx: typer.Context, day: str, name: Annotated[str | None, typer.Option()] = None
+) -> None:
+    """Make DAY a working day for this center (e.g. a local make-up Saturday)."""
+    _calendar_change(ctx, "add-workday", day, name)
+
+
+@calendar_app.command("remove")
+def calendar_remove(ctx: typer.Context, day: str) -> None:
+    """Drop this center's override of DAY; the national calendar applies again."""
+    _calendar_change(ctx, "remove", day, None)
+
+
+# -- the catalog and the registers --------------------------------------------------------------
+@procedure_app.command("add")
+def procedure_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="National procedure code, e.g. 1.001193.")],
+    name: Annotated[str, typer.Option(help="Procedure name.")],
+    field: Annotated[str, typer.Option(help="Field (lĩnh vực), e.g. Hộ tịch.")],
+    limit: Annotated[str, typer.Option(help="Time limit: same-day, 5wd, 15d, 8h …")],
+    alias: Annotated[
+        str | None, typer.Option(help="Short alias usable wherever a procedure is named.")
+    ] = None,
+    fee: Annotated[str | None, typer.Option(help="Fee in VND.")] = None,
+) -> None:
+    """Add a procedure to the catalog."""
+    from tthc import catalog, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    proc = catalog.add_procedure(c, code, name, field, limit, alias, fee)
+    render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({proc.limit})"))
+
+
+@procedure_app.command("list")
+def procedure_list(
+    ctx: typer.Context, field: Annotated[str | None, typer.Option()] = None, as_json: JsonOpt = False
+) -> None:
+    """The catalog, by field."""
+    from tthc import catalog, render
+
+    c = _ctx(ctx)
+    procs = catalog.list_procedures(c, field)
+    if as_json:
+        render.print_json([p.as_json() for p in procs])
+    else:
+        render.print_procedures(procs, c.lang)
+
+
+@procedure_app.command("show")
+def procedure_show(ctx: typer.Context, code: str, as_json: JsonOpt = False) -> None:
+    """One procedure (by code or alias)."""
+    from tthc import catalog, render
+
+    c = _ctx(ctx)
+    proc = catalog.get_procedure(c, code)
+    if as_json:
+        render.print_json(proc.as_json())
+    else:
+        render.print_procedures([proc], c.lang)
+
+
+@procedure_app.command("edit")
+def procedure_edit(
+    ctx: typer.Context,
+    code: str,
+    name: Annotated[str | None, typer.Option()] = None,
+    field: Annotated[str | None, typer.Option()] = None,
+    limit: Annotated[
+        str | None, typer.Option(help="New limit; dossiers already received keep theirs.")
+    ] = None,
+    alias: Annotated[str | None, typer.Option()] = None,
+    fee: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Change a procedure; due dates already issued never move."""
+    from tthc import catalog, render
+
+    c = _ctx(ctx)
+    proc = catalog.edit_procedure(
+        c, code, {"name": name, "field": field, "limit": limit, "alias": alias, "fee": fee}
+    )
+    render.print_procedures([proc], c.lang)
+
+
+@procedure_app.command("import")
+def procedure_import(ctx: typer.Context, file: Path) -> None:
+    """Load procedures from .csv/.xlsx (columns code,name,field,limit[,alias,fee]); all or nothing."""
+    from tthc import catalog, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    report = catalog.import_procedures(c, file)
+    if report.unknown_columns:
+        typer.echo(t(c.lang, "unknown_columns", cols=", ".join(report.unknown_columns)), err=True)
+    render.echo(t(c.lang, "imported_procedures", added=report.added, updated=report.updated))
+
+
+def _register(kind: str, sub: typer.Typer) -> None:
+    @sub.command("add")
+    def add(
+        ctx: typer.Context,
+        name: str,
+        prefix: Annotated[str | None, typer.Option(help="Own unit code for codes (points only).")] = None,
+    ) -> None:
+        from tthc import catalog, render
+        from tthc.i18n import t
+
+        c = _ctx(ctx)
+        if prefix and kind != "point":
+            raise TthcError("--prefix applies to reception points only")
+        render.echo(t(c.lang, "added", what=catalog.add_name(c, kind, name, prefix)))
+
+    add.__doc__ = f"Register a{'n' if kind == 'officer' else ''} {kind}."
+
+    @sub.command("list")
+    def list_(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+        from tthc import catalog, render
+
+        c = _ctx(ctx)
+        rows = catalog.list_names(c, kind)
+        if as_json:
+            render.print_json(
+                [
+                    {"name": r["name"], **({"code_prefix": r["code_prefix"]} if "code_prefix" in r else {})}
+                    for r in rows
+                ]
+            )
+        else:
+            render.print_names(rows, c.lang)
+
+    list_.__doc__ = f"Registered {kind}s."
+
+
+_register("officer", officer_app)
+_register("point", point_app)
+
+
+# -- the clerk's day ------------------------------------------------------------------------------
+@app.command()
+def receive(
+    ctx: typer.Context,
+    procedure: Annotated[str, typer.Argument(metavar="PROCEDURE|ALIAS")],
+    applicant: Annotated[str, typer.Option(help="Applicant's full name.")],
+    channel: Annotated[ChannelOpt, typer.Option(help="How it arrived.")] = ChannelOpt.direct,
+    at: AtOpt = None,
+    code: Annotated[str | None, typer.Option(help="Dossier code (default: generated).")] = None,
+    point: Annotated[str | None, typer.Option(help="Reception point.")] = None,
+    officer: Annotated[str | None, typer.Option(help="Officer in charge.")] = None,
+    limit: Annotated[str | None, typer.Option(help="Override the procedure's time limit (audited).")] = None,
+    id_number: Annotated[str | None, typer.Option(help="Citizen ID (CCCD, 12 digits).")] = None,
+    phone: Annotated[str | None, typer.Option()] = None,
+    address: Annotated[str | None, typer.Option()] = None,
+    note: Annotated[str | None, typer.Option()] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Receive a dossier and print its code and appointment."""
+    from tthc import dossiers, render
+
+    c = _ctx(ctx)
+    r = dossiers.receive(
+        c,
+        procedure,
+        applicant=applicant,
+        channel=channel.value,
+        at=at,
+        code=code,
+        point=point,
+        officer=officer,
+        limit=limit,
+        id_number=id_number,
+        phone=phone,
+        address=address,
+        note=note,
+    )
+    if as_json:
+        render.print_json(r.dossier.as_json())
+    else:
+        catalog_limit = c.store().procedure(r.dossier.procedure)
+        render.print_received(
+            r.dossier, c.lang, r.limit_overridden, catalog_limit["time_limit"] if catalog_limit else None
+        )
+
+
+def _stepped(ctx: typer.Context, step: str, d: Any, as_json: bool = False) -> None:
+    from tthc import render
+
+    c = _ctx(ctx)
+    if as_json:
+        render.print_json(d.as_json())
+    else:
+        render.print_step(d, step, c.lang)
+
+
+@app.command()
+def handover(
+    ctx: typer.Context,
+    code: str,
+    to: Annotated[str, typer.Option("--to", help="Officer taking it over.")],
+    at: AtOpt = None,
+    note: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Hand the dossier to another officer for processing (status unchanged)."""
+    from tthc import dossiers
+
+    _stepped(ctx, "handover", dossiers.handover(_ctx(ctx), code, to, at, note))
+
+
+@app.command()
+def supplement(
+    ctx: typer.Context, code: str, at: AtOpt = None, reason: Annotated[str | None, typer.Option()] = None
+) -> None:
+    """Ask the applicant for more papers: the clock stops."""
+    from tthc import dossiers
+
+    _stepped(ctx, "supplement", dossiers.supplement(_ctx(ctx), code, at, reason))
+
+
+@app.command()
+def resume(ctx: typer.Context, code: str, at: AtOpt = None) -> None:
+    """The papers are complete: the clock runs again (per supplement_policy)."""
+    from tthc import dossiers
+
+    _stepped(ctx, "resume", dossiers.resume(_ctx(ctx), code, at))
+
+
+@app.command()
+def resolve(
+    ctx: typer.Context,
+    code: str,
+    at: AtOpt = None,
+    outcome: Annotated[OutcomeOpt, typer.Option()] = OutcomeOpt.approved,
+    note: Annotated[str | None, typer.Option()] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Processing finished with a result (approved or rejected)."""
+    from tthc import dossiers
+
+    _stepped(ctx, "resolve", dossiers.resolve(_ctx(ctx), code, at, outcome.value, note), as_json)
+
+
+@app.command("return")
+def return_(ctx: typer.Context, code: str, at: AtOpt = None) -> None:
+    """The result was handed to the applicant."""
+    from tthc import dossiers
+
+    _stepped(ctx, "return", dossiers.return_result(_ctx(ctx), code, at))
+
+
+@app.command()
+def withdraw(
+    ctx: typer.Context, code: str, at: AtOpt = None, reason: Annotated[str | None, typer.Option()] = None
+) -> None:
+    """The applicant withdrew the dossier."""
+    from tthc import dossiers
+
+    _stepped(ctx, "withdraw", dossiers.withdraw(_ctx(ctx), code, at, reason))
+
+
+@app.command()
+def apologize(
+    ctx: typer.Context,
+    code: str,
+    new_date: Annotated[str, typer.Option("--new-date")],
+    reason: Annotated[str, typer.Option()],
+    at: AtOpt = None,
+) -> None:
+    """Record the written apology with one new appointment date (never changes timeliness)."""
+    from tthc import dossiers
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    result = dossiers.apologize(c, code, new_date, reason, at)
+    _stepped(ctx, "apologize", result.dossier)
+    if result.late_notice:
+        typer.echo(t(c.lang, "apology_late"), err=True)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    code: str,
+    as_json: JsonOpt = False,
+    show_id: Annotated[bool, typer.Option("--show-id", help="Show the full ID number.")] = False,
+) -> None:
+    """Every fact about a dossier, its due date explained, and its timeline."""
+    from tthc import dossiers, render
+
+    c = _ctx(ctx)
+    view = dossiers.show(c, code)
+    if as_json:
+        render.print_json(view.dossier.as_json(show_id=show_id))
+    else:
+        render.print_dossier(view, c.lang, show_id=show_id)
+
+
+@app.command()
+def history(ctx: typer.Context, code: str) -> None:
+    """The audit trail: what happened, when, when it was recorded, by whom."""
+    from tthc import dossiers, render
+
+    c = _ctx(ctx)
+    render.print_history(dossiers.history(c, code), c.lang)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: Annotated[StatusOpt | None, typer.Option()] = None,
+    field: Annotated[str | None, typer.Option()] = None,
+    procedure: Annotated[str | None, typer.Option()] = None,
+    point: Annotated[str | None, typer.Option()] = None,
+    officer: Annotated[str | None, typer.Option()] = None,
+    channel: Annotated[ChannelOpt | None, typer.Option()] = None,
+    received_from: Annotated[str | None, typer.Option()] = None,
+    received_to: Annotated[str | None, typer.Option()] = None,
+    due_from: Annotated[str | None, typer.Option()] = None,
+    due_to: Annotated[str | None, typer.Option()] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Open dossiers past their deadline.")] = False,
+    due_within: Annotated[int | None, typer.Option(help="Open dossiers due within N working days.")] = None,
+    search: Annotated[str | None, typer.Option(help="Name, code, phone or ID; diacritics ignored.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """The worklist, soonest deadline first. No filter: overdue, due today, due within 2 working days."""
+    from tthc import dossiers, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    f = dossiers.ListFilter(
+        status=status.value if status else None,
+        field=field,
+        procedure=procedure,
+        point=point,
+        officer=officer,
+        channel=channel.value if channel else None,
+        received_from=received_from,
+        received_to=received_to,
+        due_from=due_from,
+        due_to=due_to,
+        overdue=overdue,
+        due_within=due_within,
+        search=search,
+        limit=limit,
+    )
+    items = dossiers.list_dossiers(c, f)
+    if as_json:
+        render.print_json([d.as_json() for d in items])
+        return
+    soon = c.calendar().nth_working_day_after(c.now.date(), 2)
+    title = t(c.lang, "morning_title") if dossiers.morning_view(f) else None
+    render.print_worklist(items, c.lang, [dossiers.urgency(d, c.now, soon) for d in items], title)
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    code: str,
+    applicant: Annotated[str | None, typer.Option()] = None,
+    phone: Annotated[str | None, typer.Option()] = None,
+    address: Annotated[str | None, typer.Option()] = None,
+    point: Annotated[str | None, typer.Option()] = None,
+    officer: Annotated[str | None, typer.Option()] = None,
+    note: Annotated[str | None, typer.Option()] = None,
+    id_number: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Correct a dossier's details (audited). The timeline is changed with undo, not here."""
+    from tthc import dossiers, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    d = dossiers.edit(
+        c,
+        code,
+        {
+            "applicant": applicant,
+            "phone": phone,
+            "address": address,
+            "point": point,
+            "officer": officer,
+            "note": note,
+            "id_number": id_number,
+        },
+    )
+    render.echo(t(c.lang, "edited", code=d.code))
+
+
+@app.command()
+def undo(ctx: typer.Context, code: str) -> None:
+    """Revert the dossier's latest life-cycle step (audited)."""
+    from tthc import dossiers, render
+    from tthc.i18n import step_label, t
+
+    c = _ctx(ctx)
+    step, d = dossiers.undo(c, code)
+    if d is None:
+        render.echo(t(c.lang, "receipt_undone", code=code.strip()))
+    else:
+        render.echo(t(c.lang, "undone", code=d.code, step=step_label(c.lang, step)))
+
+
+def main() -> None:
+    """Console-script entry point: UTF-8 output on every platform, then the app."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    app()

@@ -1,0 +1,96 @@
+"""Vietnam local time (UTC+7, whatever the machine's zone) and strict date parsing.
+
+Accepted spellings (DESIGN §5): ISO ``2025-07-01``, ``2025-07-01 09:30``,
+``2025-07-01T09:30[:00]``; Vietnamese day-first ``1/7/2025``, ``01/07/2025 09:30[:00]``;
+and the words ``now`` and ``today``. Nothing is guessed: ``07/13/2025`` is an error.
+Times are kept at minute precision.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from tthc.errors import TthcError
+
+VN_TZ = timezone(timedelta(hours=7))
+RECEIPT_DEFAULT_TIME = time(7, 30)
+STEP_DEFAULT_TIME = time(17, 0)
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def now_vn() -> datetime:
+    """The current Vietnam wall-clock time, naive, to the minute.
+
+    ``TTHC_NOW`` (any accepted spelling) pins the clock, for replaying a day or testing.
+    """
+    pinned = os.environ.get("TTHC_NOW")
+    if pinned and pinned not in ("now", "today"):
+        return parse_when(pinned, now=datetime(2000, 1, 1), default_time=RECEIPT_DEFAULT_TIME)
+    current = datetime.now(VN_TZ).replace(tzinfo=None)
+    return current.replace(second=0, microsecond=0)
+
+
+def _build(text: str, y: str, mo: str, d: str, hh: str | None, mm: str | None) -> tuple[date, time | None]:
+    try:
+        day = date(int(y), int(mo), int(d))
+    except ValueError:
+        raise TthcError(f"bad date {text!r}: no such day") from None
+    if hh is None:
+        return day, None
+    try:
+        return day, time(int(hh), int(mm or 0))
+    except ValueError:
+        raise TthcError(f"bad date {text!r}: no such time of day") from None
+
+
+def _split(text: str) -> tuple[date, time | None]:
+    s = text.strip()
+    m = _ISO.match(s)
+    if m:
+        y, mo, d, hh, mm, ss = m.groups()
+        if ss is not None and int(ss) > 59:
+            raise TthcError(f"bad date {text!r}: no such time of day")
+        return _build(text, y, mo, d, hh, mm)
+    m = _DMY.match(s)
+    if m:
+        d, mo, y, hh, mm, ss = m.groups()
+        if ss is not None and int(ss) > 59:
+            raise TthcError(f"bad date {text!r}: no such time of day")
+        return _build(text, y, mo, d, hh, mm)
+    raise TthcError(f"bad date {text!r}: use YYYY-MM-DD[ HH:MM] or DD/MM/YYYY[ HH:MM], 'now' or 'today'")
+
+
+def parse_when(text: str, *, now: datetime, default_time: time) -> datetime:
+    """Parse a moment; a bare date takes ``default_time`` (07:30 receipts, 17:00 later steps)."""
+    word = text.strip().lower()
+    if word == "now":
+        return now.replace(second=0, microsecond=0)
+    if word == "today":
+        return datetime.combine(now.date(), default_time)
+    day, clock = _split(text)
+    return datetime.combine(day, clock if clock is not None else default_time)
+
+
+def parse_day(text: str, *, today: date) -> date:
+    """Parse a calendar day (a time, if given, is refused)."""
+    word = text.strip().lower()
+    if word in ("today", "now"):
+        return today
+    day, clock = _split(text)
+    if clock is not None:
+        raise TthcError(f"bad date {text!r}: expected a day without a time")
+    return day
+
+
+def iso(moment: datetime | None) -> str | None:
+    """ISO 8601 with seconds and no zone, as every JSON output and the database use."""
+    return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def from_iso(text: str | None) -> datetime | None:
+    """Read back what :func:`iso` wrote."""
+    return None if text is None else datetime.fromisoformat(text)

@@ -1,0 +1,165 @@
+"""Numbered, append-only schema migrations. Never edit one that has shipped: add the next.
+
+Each migration says why it exists. ``PRAGMA user_version`` mirrors how many have run so the
+clerk's hot path can tell an up-to-date file without importing sqlite-utils.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+MIGRATION_NAMES = ("m001_calendar_settings_events", "m002_catalog_and_dossiers")
+LATEST = len(MIGRATION_NAMES)
+
+
+def _m001(db: Any) -> None:
+    """Issue 2: the center's settings, its own calendar overrides, and the audit trail.
+
+    ``events`` is append-only, enforced by the database itself: an UPDATE or DELETE is
+    refused by a trigger, so no code path (nor a user with a SQL shell) rewrites history.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE calendar_days (
+            day TEXT PRIMARY KEY,               -- YYYY-MM-DD
+            kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),
+            name TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            dossier_code TEXT,                  -- NULL for center-wide steps (calendar, config)
+            step TEXT NOT NULL,
+            happened_at TEXT NOT NULL,          -- when it happened (local Vietnam time)
+            recorded_at TEXT NOT NULL,          -- when it was typed in
+            actor TEXT NOT NULL,                -- who typed it, not the officer in charge
+            details TEXT NOT NULL DEFAULT '{}', -- JSON
+            undoes INTEGER REFERENCES events(id)
+        );
+        CREATE INDEX events_by_dossier ON events (dossier_code, id);
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        """,
+    )
+
+
+def _m002(db: Any) -> None:
+    """Issue 3: the procedure catalog, registered officers and points, and the dossiers.
+
+    A dossier keeps the limit and field it was received under (a later catalog edit never
+    moves an issued appointment) and its current due date, deadline and timeliness, so
+    worklists and summaries are plain indexed queries. Sequences are never reused.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE procedures (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            field TEXT NOT NULL,
+            time_limit TEXT NOT NULL,
+            alias TEXT UNIQUE COLLATE NOCASE,
+            fee INTEGER,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE officers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,      -- casefolded: "Lan" and "lan" are one person
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE points (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            code_prefix TEXT,                   -- a point with its own unit code numbers alone
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE dossiers (
+            code TEXT PRIMARY KEY,
+            procedure_code TEXT NOT NULL REFERENCES procedures(code),
+            field TEXT NOT NULL,
+            applicant TEXT NOT NULL,
+            search_text TEXT NOT NULL,          -- folded: no diacritics, lower case
+            id_number TEXT,
+            phone TEXT,
+            address TEXT,
+            note TEXT,
+            channel TEXT NOT NULL CHECK (channel IN ('direct', 'online', 'postal')),
+            point TEXT,
+            officer TEXT,
+            time_limit TEXT NOT NULL,
+            limit_overridden INTEGER NOT NULL DEFAULT 0,
+            received_at TEXT NOT NULL,
+            effective_receipt TEXT NOT NULL,
+            due_date TEXT,                      -- NULL while paused for a supplement
+            due_at TEXT,
+            deadline TEXT,
+            due_source TEXT NOT NULL DEFAULT 'computed' CHECK (due_source IN ('computed', 'imported')),
+            imported_due_at TEXT,               -- a due date migrated from another system, kept
+            status TEXT NOT NULL CHECK (status IN ('processing', 'paused', 'resolved', 'returned', 'withdrawn')),
+            paused_at TEXT,
+            resolved_at TEXT,
+            outcome TEXT CHECK (outcome IN ('approved', 'rejected')),
+            timeliness TEXT CHECK (timeliness IN ('early', 'on_time', 'late')),
+            returned_at TEXT,
+            withdrawn_at TEXT,
+            apology_at TEXT,
+            apology_date TEXT,
+            apology_reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX dossiers_by_due ON dossiers (due_date);
+        CREATE INDEX dossiers_by_status_due ON dossiers (status, deadline);
+        CREATE INDEX dossiers_by_received ON dossiers (received_at);
+        CREATE INDEX dossiers_by_resolved ON dossiers (resolved_at);
+        CREATE INDEX dossiers_by_withdrawn ON dossiers (withdrawn_at);
+        CREATE TABLE pauses (
+            id INTEGER PRIMARY KEY,
+            dossier_code TEXT NOT NULL REFERENCES dossiers(code),
+            paused_at TEXT NOT NULL,
+            resumed_at TEXT,
+            policy TEXT NOT NULL CHECK (policy IN ('restart', 'freeze')),
+            reason TEXT
+        );
+        CREATE INDEX pauses_by_dossier ON pauses (dossier_code, id);
+        CREATE TABLE code_sequences (
+            prefix TEXT NOT NULL,
+            day TEXT NOT NULL,                  -- YYMMDD
+            last INTEGER NOT NULL,
+            PRIMARY KEY (prefix, day)
+        );
+        """,
+    )
+
+
+def _run(db: Any, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration's transaction.
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+_FUNCTIONS = (_m001, _m002)
+
+
+def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:
+    """Apply pending migrations (each in its own transaction) up to number ``upto``."""
+    import sqlite_utils  # schema work only: not on the clerk's hot path
+
+    migrations = sqlite_utils.Migrations("tthc")
+    for name, fn in zip(MIGRATION_NAMES[:upto], _FUNCTIONS[:upto], strict=True):
+        migrations(name=name)(fn)
+    db = sqlite_utils.Database(conn)
+    migrations.apply(db)
+    conn.execute(f"PRAGMA user_version = {upto}")

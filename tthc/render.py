@@ -1,0 +1,284 @@
+"""Everything a person reads: rich tables and lines, JSON, in the chosen language.
+
+rich is imported here and only when something is drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from tthc.i18n import fmt_day, label, step_label, t
+from tthc.models import mask_id
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tthc.dossiers import DossierView
+    from tthc.models import Dossier, Event, Procedure
+    from tthc.service import CalendarRow, Quote
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def echo(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def print_json(data: Any) -> None:
+    echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def fmt_moment(lang: str, moment: datetime) -> str:
+    return f"{fmt_day(lang, moment.date())} {moment.strftime('%H:%M')}"
+
+
+def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
+    due = q.due
+    lines = [
+        f"{t(lang, 'limit')}: {due.limit}"
+        + (f" ({q.procedure['code']} {q.procedure['name']})" if q.procedure else ""),
+        f"{t(lang, 'received_at')}: {fmt_moment(lang, due.received_at)}",
+    ]
+    if due.effective_receipt != due.received_at:
+        lines.append(f"{t(lang, 'effective_receipt')}: {fmt_moment(lang, due.effective_receipt)}")
+    lines.append(f"{t(lang, 'due_at')}: {fmt_moment(lang, due.due_at)}")
+    for line in lines:
+        echo(line)
+    for year in q.provisional_years:
+        echo("! " + t(lang, "provisional", year=year))
+    if explain:
+        rows = [(fmt_day(lang, s.day) if s.day else "", t(lang, s.what, **s.args)) for s in q.steps]
+        width = max(len(r[0]) for r in rows)
+        echo("")
+        for day_text, what in rows:
+            echo(f"  {day_text.ljust(width)}  {what}")
+
+
+def print_settings(rows: Sequence[tuple[str, str, str]], lang: str) -> None:
+    from rich.table import Table
+
+    table = Table(t(lang, "setting"), t(lang, "value"), "")
+    for key, value, help_text in rows:
+        table.add_row(key, value, help_text)
+    console().print(table)
+
+
+def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, lang: str) -> None:
+    from rich.table import Table
+
+    title = t(lang, "calendar_title", year=year)
+    if provisional:
+        title += f" — {t(lang, 'provisional', year=year)}"
+    table = Table(t(lang, "day"), t(lang, "kind"), t(lang, "name"), t(lang, "source"), title=title)
+    for row in rows:
+        name = row.name
+        if row.kind == "work" and row.source == "package" and row.name:
+            name = "→ " + fmt_day(lang, date.fromisoformat(row.name))
+        table.add_row(
+            fmt_day(lang, row.day),
+            t(lang, "kind_off" if row.kind == "off" else "kind_work"),
+            name,
+            t(lang, "source_package" if row.source == "package" else "source_center"),
+        )
+    console().print(table)
+
+
+def calendar_json(rows: Sequence[CalendarRow], year: int, provisional: bool) -> dict[str, Any]:
+    return {
+        "year": year,
+        "provisional": provisional,
+        "days": [
+            {"day": r.day.isoformat(), "kind": r.kind, "name": r.name, "source": r.source} for r in rows
+        ],
+    }
+
+
+# -- dossiers -----------------------------------------------------------------------------------
+URGENCY_STYLE = {
+    "overdue": "bold red",
+    "today": "yellow",
+    "soon": "cyan",
+    "paused": "dim",
+    "open": "",
+    "done": "green",
+}
+
+
+def fmt_opt(lang: str, moment: datetime | None) -> str:
+    return "" if moment is None else fmt_moment(lang, moment)
+
+
+def due_text(lang: str, d: Dossier) -> str:
+    if d.due_at is None:
+        return label(lang, "paused")
+    return fmt_moment(lang, d.due_at)
+
+
+def print_received(d: Dossier, lang: str, overridden: bool, catalog_limit: str | None) -> None:
+    echo(
+        t(
+            lang,
+            "received_ok",
+            code=d.code,
+            procedure=f"{d.procedure} {d.procedure_name}",
+            due=due_text(lang, d),
+        )
+    )
+    if overridden:
+        echo("  " + t(lang, "limit_overridden", limit=d.limit, catalog=catalog_limit))
+
+
+def print_step(d: Dossier, step: str, lang: str) -> None:
+    status = label(lang, d.status)
+    if d.status == "resolved" and d.timeliness:
+        status += f" ({label(lang, d.timeliness)})"
+    echo(t(lang, "step_ok", code=d.code, step=step_label(lang, step), status=status))
+    if step == "resume" and d.due_at is not None:
+        echo("  " + t(lang, "due_now", due=due_text(lang, d)))
+
+
+def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
+    from rich.table import Table
+
+    d = view.dossier
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    rows: list[tuple[str, str]] = [
+        (t(lang, "code"), d.code),
+        (t(lang, "procedure"), f"{d.procedure} {d.procedure_name}"),
+        (t(lang, "field"), d.field),
+        (t(lang, "applicant"), d.applicant),
+        (t(lang, "id_number"), (d.id_number if show_id else mask_id(d.id_number)) or ""),
+        (t(lang, "phone"), d.phone or ""),
+        (t(lang, "address"), d.address or ""),
+        (t(lang, "channel"), label(lang, d.channel)),
+        (t(lang, "point"), d.point or ""),
+        (t(lang, "officer"), d.officer or ""),
+        (t(lang, "limit"), d.limit),
+        (t(lang, "received_at"), fmt_moment(lang, d.received_at)),
+        (t(lang, "due_at"), due_text(lang, d)),
+        (t(lang, "status"), label(lang, d.status)),
+        (t(lang, "paused_since"), fmt_opt(lang, d.paused_at)),
+        (
+            t(lang, "resolved_at"),
+            fmt_opt(lang, d.resolved_at) + (f" · {label(lang, d.outcome)}" if d.outcome else ""),
+        ),
+        (t(lang, "timeliness"), label(lang, d.timeliness)),
+        (t(lang, "returned_at"), fmt_opt(lang, d.returned_at)),
+        (t(lang, "withdrawn_at"), fmt_opt(lang, d.withdrawn_at)),
+        (t(lang, "note"), d.note or ""),
+    ]
+    if d.apology_at is not None and d.apology_date is not None:
+        rows.append(
+            (
+                t(lang, "apology"),
+                f"{fmt_moment(lang, d.apology_at)} · "
+                + t(lang, "new_date", date=fmt_day(lang, d.apology_date))
+                + f" · {d.apology_reason}",
+            )
+        )
+    for key, value in rows:
+        if value:
+            facts.add_row(key, value)
+    out = console()
+    out.print(facts)
+    if view.steps:
+        out.print("")
+        for s in view.steps:
+            out.print(f"  {fmt_day(lang, s.day) if s.day else ''}  {t(lang, s.what, **s.args)}")
+    out.print("")
+    print_history(view.events, lang, title=t(lang, "timeline"))
+
+
+def print_history(events: list[Event], lang: str, *, title: str | None = None) -> None:
+    from rich.table import Table
+
+    table = Table(
+        "#",
+        t(lang, "step"),
+        t(lang, "when"),
+        t(lang, "recorded"),
+        t(lang, "actor"),
+        t(lang, "details"),
+        title=title,
+    )
+    undone = {e.undoes for e in events if e.undoes is not None}
+    for e in events:
+        info = {
+            k: v
+            for k, v in e.details.items()
+            if k not in ("before", "pause_id", "due_before") and v not in (None, "")
+        }
+        text = ", ".join(f"{k}={v}" for k, v in info.items())
+        if e.undoes is not None:
+            text = f"#{e.undoes} {text}"
+        name = step_label(lang, e.step)
+        table.add_row(
+            str(e.id),
+            f"[strike]{name}[/strike]" if e.id in undone else name,
+            fmt_moment(lang, e.happened_at),
+            fmt_moment(lang, e.recorded_at),
+            e.actor,
+            text,
+        )
+    console().print(table)
+
+
+def print_worklist(items: list[Dossier], lang: str, urgencies: list[str], title: str | None) -> None:
+    from rich.table import Table
+
+    if not items:
+        echo(t(lang, "none_found"))
+        return
+    table = Table(
+        t(lang, "code"),
+        t(lang, "applicant"),
+        t(lang, "procedure"),
+        t(lang, "due_at"),
+        t(lang, "status"),
+        t(lang, "officer"),
+        title=title,
+    )
+    for d, level in zip(items, urgencies, strict=True):
+        status = label(lang, d.status) + (f" · {label(lang, d.timeliness)}" if d.timeliness else "")
+        table.add_row(
+            d.code,
+            d.applicant,
+            f"{d.procedure_name or d.procedure}",
+            due_text(lang, d),
+            status,
+            d.officer or "",
+            style=URGENCY_STYLE[level],
+        )
+    console().print(table)
+
+
+def print_procedures(procs: list[Procedure], lang: str) -> None:
+    from rich.table import Table
+
+    table = Table(
+        t(lang, "code"),
+        t(lang, "procedure"),
+        t(lang, "field"),
+        t(lang, "limit"),
+        t(lang, "alias"),
+        t(lang, "fee"),
+    )
+    for p in procs:
+        table.add_row(p.code, p.name, p.field, p.limit, p.alias or "", "" if p.fee is None else f"{p.fee:,}")
+    console().print(table)
+
+
+def print_names(rows: list[dict[str, Any]], lang: str) -> None:
+    for row in rows:
+        extra = f" ({row['code_prefix']})" if row.get("code_prefix") else ""
+        echo(f"{row['name']}{extra}")

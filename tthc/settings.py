@@ -1,0 +1,136 @@
+"""The center's settings: one table of defaults, one validator per key (DESIGN §3–§5)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from tthc.errors import TthcError
+from tthc.workcalendar import Session
+
+_HM = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def parse_hm(text: str, key: str) -> int:
+    """``HH:MM`` → minutes after midnight."""
+    m = _HM.match(text.strip())
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise TthcError(f"bad value {text!r} for {key}: expected HH:MM, e.g. 15:00")
+    return int(m.group(1)) * 60 + int(m.group(2))
+
+
+def parse_sessions(text: str) -> tuple[Session, ...]:
+    """``07:30-11:30,13:30-17:00`` → ((450, 690), (810, 1020)); ordered, not overlapping."""
+    sessions: list[Session] = []
+    for part in text.split(","):
+        bounds = part.strip().split("-")
+        if len(bounds) != 2:
+            raise TthcError(f"bad value {text!r} for office_hours: expected HH:MM-HH:MM[,HH:MM-HH:MM…]")
+        start, end = (parse_hm(b, "office_hours") for b in bounds)
+        if end <= start:
+            raise TthcError(f"bad value {text!r} for office_hours: {part.strip()} ends before it starts")
+        if sessions and start < sessions[-1][1]:
+            raise TthcError(f"bad value {text!r} for office_hours: sessions overlap or are out of order")
+        sessions.append((start, end))
+    return tuple(sessions)
+
+
+def _canonical_sessions(text: str) -> str:
+    return ",".join(f"{s // 60:02d}:{s % 60:02d}-{e // 60:02d}:{e % 60:02d}" for s, e in parse_sessions(text))
+
+
+def _canonical_hm(key: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        m = parse_hm(text, key)
+        return f"{m // 60:02d}:{m % 60:02d}"
+
+    return check
+
+
+def _choice(key: str, choices: tuple[str, ...]) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        value = text.strip().lower()
+        if value not in choices:
+            raise TthcError(f"bad value {text!r} for {key}: expected one of {', '.join(choices)}")
+        return value
+
+    return check
+
+
+def _int_between(key: str, lo: int, hi: int) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise TthcError(f"bad value {text!r} for {key}: expected a whole number") from None
+        if not lo <= value <= hi:
+            raise TthcError(f"bad value {text!r} for {key}: expected {lo}–{hi}")
+        return str(value)
+
+    return check
+
+
+def _text(key: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        value = " ".join(text.split())
+        if not value:
+            raise TthcError(f"bad value {text!r} for {key}: must not be empty")
+        return value
+
+    return check
+
+
+_PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,39}$")
+
+
+def check_prefix(text: str) -> str:
+    value = text.strip()
+    if not _PREFIX.match(value):
+        raise TthcError(f"bad unit code {text!r}: letters, digits and dots only (e.g. 000.00.20.H56)")
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    default: str
+    check: Callable[[str], str]
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    "center_name": Setting(
+        "Trung tâm Phục vụ hành chính công xã", _text("center_name"), "the center's name on reports and slips"
+    ),
+    "code_prefix": Setting("TTHC", check_prefix, "unit code that starts generated dossier codes"),
+    "lang": Setting(
+        "en", _choice("lang", ("vi", "en")), "output language when --lang and TTHC_LANG are not given"
+    ),
+    "office_hours": Setting("07:30-11:30,13:30-17:00", _canonical_sessions, "office sessions, half-open"),
+    "same_day_cutoff": Setting("15:00", _canonical_hm("same_day_cutoff"), "same-day cut-off"),
+    "supplement_policy": Setting(
+        "restart",
+        _choice("supplement_policy", ("restart", "freeze")),
+        "after a supplement: restart the whole limit or freeze the time left",
+    ),
+    "calendar_confirmed_through": Setting(
+        "2026",
+        _int_between("calendar_confirmed_through", 2000, 2100),
+        "last year whose holidays the government has announced",
+    ),
+    "period_start_day": Setting(
+        "1", _int_between("period_start_day", 1, 28), "first day of a reporting month"
+    ),
+}
+
+
+def validate(key: str, value: str) -> str:
+    """The canonical form of ``value`` for ``key``, or an error naming what is wrong."""
+    setting = SETTINGS.get(key)
+    if setting is None:
+        raise TthcError(f"unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+    return setting.check(value)
+
+
+def with_defaults(stored: Mapping[str, str]) -> dict[str, str]:
+    return {key: stored.get(key, s.default) for key, s in SETTINGS.items()}

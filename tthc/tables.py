@@ -1,0 +1,113 @@
+"""Reading tabular files (.csv with `,` or `;`, UTF-8 with or without BOM; .xlsx) row by row,
+with header names matched in any case and order. Streams: one row in memory at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tthc.errors import TthcError
+
+Cell = str | int | float | date | datetime | None
+
+
+def header_key(text: Any) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(text or "")).strip().lower().replace("_", " ").split())
+
+
+def map_header(
+    header: list[Any], aliases: Mapping[str, str], required: tuple[str, ...], path: Path
+) -> tuple[dict[int, str], list[str]]:
+    """Column index → canonical name, and the unknown header names (to warn about)."""
+    mapping: dict[int, str] = {}
+    unknown: list[str] = []
+    for i, name in enumerate(header):
+        key = aliases.get(header_key(name))
+        if key is None:
+            if str(name or "").strip():
+                unknown.append(str(name).strip())
+        elif key in mapping.values():
+            raise TthcError(f"{path}: column {key!r} appears twice in the header")
+        else:
+            mapping[i] = key
+    missing = [c for c in required if c not in mapping.values()]
+    if missing:
+        raise TthcError(f"{path}: missing column(s) {', '.join(missing)} in the header")
+    return mapping, unknown
+
+
+def read_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
+    """The header and an iterator of (row number as a person counts it, cells)."""
+    if not path.exists():
+        raise TthcError(f"no such file: {path}")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _csv_rows(path)
+    if suffix == ".xlsx":
+        return _xlsx_rows(path)
+    raise TthcError(f"{path}: expected a .csv or .xlsx file")
+
+
+def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
+    try:
+        with path.open("r", encoding="utf-8-sig", newline="") as fh:
+            first = fh.readline()
+    except UnicodeDecodeError:
+        raise TthcError(f"{path}: not UTF-8 text (save it as 'CSV UTF-8' in Excel)") from None
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    header = next(csv.reader([first], delimiter=delimiter), [])
+    if not header:
+        raise TthcError(f"{path}: the file is empty")
+
+    def rows() -> Iterator[tuple[int, list[Cell]]]:
+        with path.open("r", encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh, delimiter=delimiter)
+            next(reader, None)
+            number = 1
+            try:
+                for cells in reader:
+                    number += 1
+                    if any(c.strip() for c in cells):
+                        yield number, list(cells)
+            except UnicodeDecodeError:
+                raise TthcError(f"{path}: row {number + 1} is not UTF-8 text (wrong encoding)") from None
+
+    return header, rows()
+
+
+def _xlsx_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise TthcError(f"{path}: not a readable .xlsx file ({exc})") from None
+    sheet = book.worksheets[0]
+    it = sheet.iter_rows(values_only=True)
+    header = list(next(it, None) or [])
+    if not header:
+        book.close()
+        raise TthcError(f"{path}: the first sheet is empty")
+
+    def rows() -> Iterator[tuple[int, list[Cell]]]:
+        try:
+            for number, cells in enumerate(it, start=2):
+                if any(c is not None and str(c).strip() for c in cells):
+                    yield number, list(cells)
+        finally:
+            book.close()
+
+    return header, rows()
+
+
+def cell_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -1,0 +1,227 @@
+"""Vietnam's working calendar: weekdays minus public holidays, plus make-up Saturdays,
+with the center's own overrides on top, and the office sessions of a working day.
+
+Working days are held as a sorted array of ordinals over the years in use, so "the N-th
+working day after D" is one binary search and one index, never a day-by-day walk. Years
+are loaded lazily from the ``holidays`` package (country ``VN``) when a date needs them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+DayKind = Literal["workday", "weekend", "holiday", "makeup", "center_off", "center_work"]
+
+#: Given a year and a language, the package's days off and make-up working days with names.
+HolidaySource = Callable[[int, str], tuple[dict[date, str], dict[date, str]]]
+
+Session = tuple[int, int]  # minutes after midnight, half-open [start, end)
+
+
+def vietnam_holidays(year: int, lang: str) -> tuple[dict[date, str], dict[date, str]]:
+    """Days off and make-up working Saturdays of ``year`` from the ``holidays`` package."""
+    import holidays  # heavy: imported only when a year is first needed
+
+    language = "vi" if lang == "vi" else "en_US"
+    calendar = holidays.country_holidays("VN", years=year, language=language)
+    days_off = {d: str(name) for d, name in calendar.items() if d.year == year}
+    makeup_days = {d: "" for d in getattr(calendar, "weekend_workdays", ()) if d.year == year}
+    if makeup_days:
+        # The package names the day off that a make-up Saturday pays for, not the Saturday.
+        for off_day, name in days_off.items():
+            for sat in makeup_days:
+                if sat.strftime("%d/%m/%Y") in name or sat.strftime("%m/%d/%Y") in name:
+                    makeup_days[sat] = off_day.isoformat()
+    return days_off, makeup_days
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """What a calendar day is, and why."""
+
+    day: date
+    working: bool
+    kind: DayKind
+    name: str = ""
+
+
+class WorkCalendar:
+    """Working days and office hours for one center."""
+
+    def __init__(
+        self,
+        *,
+        sessions: tuple[Session, ...] = ((450, 690), (810, 1020)),
+        cutoff: int = 900,
+        center_off: Mapping[date, str] | None = None,
+        center_work: Mapping[date, str] | None = None,
+        source: HolidaySource = vietnam_holidays,
+        lang: str = "en",
+    ) -> None:
+        if not sessions:
+            raise ValueError("a working day needs at least one office session")
+        self.sessions = tuple(sorted(sessions))
+        self.cutoff = cutoff
+        self.center_off = dict(center_off or {})
+        self.center_work = dict(center_work or {})
+        self.lang = lang
+        self._source = source
+        self._years: dict[int, tuple[dict[date, str], dict[date, str]]] = {}
+        self._lo = 0
+        self._hi = -1
+        self._ords: list[int] = []
+
+    # -- what a day is -------------------------------------------------------------------
+    def package_days(self, year: int) -> tuple[dict[date, str], dict[date, str]]:
+        """The package's (days off, make-up days) of a year, loaded once."""
+        if year not in self._years:
+            self._years[year] = self._source(year, self.lang)
+        return self._years[year]
+
+    def day_info(self, day: date) -> DayInfo:
+        if day in self.center_off:
+            return DayInfo(day, False, "center_off", self.center_off[day])
+        if day in self.center_work:
+            return DayInfo(day, True, "center_work", self.center_work[day])
+        days_off, makeup = self.package_days(day.year)
+        if day in makeup:
+            return DayInfo(day, True, "makeup", makeup[day])
+        if day in days_off:
+            return DayInfo(day, False, "holiday", days_off[day])
+        if day.weekday() >= 5:
+            return DayInfo(day, False, "weekend")
+        return DayInfo(day, True, "workday")
+
+    def is_working(self, day: date) -> bool:
+        self._cover(day.year, day.year)
+        i = bisect_left(self._ords, day.toordinal())
+        return i < len(self._ords) and self._ords[i] == day.toordinal()
+
+    # -- the index -----------------------------------------------------------------------
+    def _cover(self, lo: int, hi: int) -> None:
+        if self._lo <= lo and hi <= self._hi:
+            return
+        new_lo = lo if self._hi < self._lo else min(lo, self._lo)
+        new_hi = hi if self._hi < self._lo else max(hi, self._hi)
+        start = date(new_lo, 1, 1)
+        days = (date(new_hi, 12, 31) - start).days + 1
+        self._ords = [
+            d.toordinal() for d in (start + timedelta(i) for i in range(days)) if self.day_info(d).working
+        ]
+        self._lo, self._hi = new_lo, new_hi
+
+    def nth_working_day_after(self, day: date, n: int) -> date:
+        """The ``n``-th working day strictly after ``day`` (``n`` ≥ 1); O(log days)."""
+        self._cover(day.year, day.year)
+        i = bisect_right(self._ords, day.toordinal()) + n - 1
+        while i >= len(self._ords):
+            self._cover(self._lo, self._hi + 1 + (n // 250))
+            i = bisect_right(self._ords, day.toordinal()) + n - 1
+        return date.fromordinal(self._ords[i])
+
+    def working_day_on_or_after(self, day: date) -> date:
+        self._cover(day.year, day.year)
+        i = bisect_left(self._ords, day.toordinal())
+        while i >= len(self._ords):
+            self._cover(self._lo, self._hi + 1)
+            i = bisect_left(self._ords, day.toordinal())
+        return date.fromordinal(self._ords[i])
+
+    def working_days_between(self, after: date, upto: date) -> int:
+        """How many working days lie in ``(after, upto]`` (negative never: 0 if reversed)."""
+        if upto <= after:
+            return 0
+        self._cover(after.year, upto.year)
+        return bisect_right(self._ords, upto.toordinal()) - bisect_right(self._ords, after.toordinal())
+
+    # -- office sessions -----------------------------------------------------------------
+    @property
+    def day_minutes(self) -> int:
+        return sum(end - start for start, end in self.sessions)
+
+    @property
+    def opening(self) -> time:
+        return minutes_to_time(self.sessions[0][0])
+
+    @property
+    def closing(self) -> time:
+        return minutes_to_time(self.sessions[-1][1])
+
+    def in_session(self, moment: datetime) -> bool:
+        m = moment.hour * 60 + moment.minute
+        return self.is_working(moment.date()) and any(s <= m < e for s, e in self.sessions)
+
+    def next_opening(self, moment: datetime) -> datetime:
+        """``moment`` itself if inside a session, else the start of the next session."""
+        day = moment.date()
+        if self.is_working(day):
+            m = moment.hour * 60 + moment.minute
+            for start, end in self.sessions:
+                if m < end:
+                    return at_minutes(day, max(m, start))
+        return at_minutes(self.nth_working_day_after(day, 1), self.sessions[0][0])
+
+    def add_working_minutes(self, start: datetime, minutes: int) -> datetime:
+        """Count ``minutes`` inside sessions from ``start`` (an in-session moment).
+
+        A count that ends exactly at a session's end is due at that end.
+        """
+        start = self.next_opening(start)
+        if minutes <= 0:
+            return start
+        day = start.date()
+        m = start.hour * 60 + start.minute
+        remaining = minutes
+        for s, e in self.sessions:
+            if m < e:
+                begin = max(m, s)
+                if remaining <= e - begin:
+                    return at_minutes(day, begin + remaining)
+                remaining -= e - begin
+        per_day = self.day_minutes
+        whole_days = (remaining - 1) // per_day
+        remaining -= whole_days * per_day
+        day = self.nth_working_day_after(day, whole_days + 1)
+        for s, e in self.sessions:
+            if remaining <= e - s:
+                return at_minutes(day, s + remaining)
+            remaining -= e - s
+        raise AssertionError("unreachable: remaining fits in one working day")
+
+    def working_minutes_between(self, a: datetime, b: datetime) -> int:
+        """Working minutes inside sessions in ``[a, b)`` (0 when ``b`` is not after ``a``)."""
+        if b <= a:
+            return 0
+        total = 0
+        if a.date() == b.date():
+            if self.is_working(a.date()):
+                total += _overlap(self.sessions, _mins(a), _mins(b))
+            return total
+        if self.is_working(a.date()):
+            total += _overlap(self.sessions, _mins(a), 24 * 60)
+        total += self.working_days_between(a.date(), b.date() - timedelta(1)) * self.day_minutes
+        if self.is_working(b.date()):
+            total += _overlap(self.sessions, 0, _mins(b))
+        return total
+
+
+def _mins(moment: datetime) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _overlap(sessions: tuple[Session, ...], lo: int, hi: int) -> int:
+    return sum(max(0, min(e, hi) - max(s, lo)) for s, e in sessions)
+
+
+def minutes_to_time(minutes: int) -> time:
+    return time(minutes // 60, minutes % 60)
+
+
+def at_minutes(day: date, minutes: int) -> datetime:
+    if minutes >= 24 * 60:
+        return datetime.combine(day, time(23, 59))
+    return datetime.combine(day, minutes_to_time(minutes))
