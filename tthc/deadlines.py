@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tthc.timelimit import TimeLimit
 from tthc.workcalendar import WorkCalendar, minutes_to_time
@@ -19,8 +19,7 @@ Timeliness = Literal["early", "on_time", "late"]
 POLICIES: tuple[Policy, ...] = ("restart", "freeze")
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
     """An appointment: ``due_at`` is what the slip shows, ``deadline`` what lateness is judged by."""
 
     limit: TimeLimit
@@ -52,14 +51,15 @@ def deadline_of(limit: TimeLimit, due_date: date, due_at: datetime) -> datetime:
 
 def effective_receipt(cal: WorkCalendar, received_at: datetime) -> datetime:
     """Outside office sessions or on a day off → the opening of the next working session."""
-    return cal.next_opening(received_at.replace(second=0, microsecond=0))
+    if received_at.second or received_at.microsecond:
+        received_at = received_at.replace(second=0, microsecond=0)
+    return cal.next_opening(received_at)
 
 
 def _due_from_effective(cal: WorkCalendar, limit: TimeLimit, eff: datetime) -> tuple[date, datetime]:
     closing = cal.closing
     if limit.unit == "same-day":
-        cut = time(cal.cutoff // 60, cal.cutoff % 60)
-        day = eff.date() if eff.time() <= cut else cal.nth_working_day_after(eff.date(), 1)
+        day = eff.date() if eff.hour * 60 + eff.minute <= cal.cutoff else cal.nth_working_day_after(eff.date(), 1)
         return day, datetime.combine(day, closing)
     if limit.unit == "wd":
         day = cal.nth_working_day_after(eff.date(), limit.n)

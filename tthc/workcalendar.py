@@ -74,6 +74,9 @@ class WorkCalendar:
         self._lo = 0
         self._hi = -1
         self._ords: list[int] = []
+        self._working: set[int] = set()
+        self.opening = minutes_to_time(self.sessions[0][0])
+        self.closing = minutes_to_time(self.sessions[-1][1])
 
     # -- what a day is -------------------------------------------------------------------
     def package_days(self, year: int) -> tuple[dict[date, str], dict[date, str]]:
@@ -97,9 +100,9 @@ class WorkCalendar:
         return DayInfo(day, True, "workday")
 
     def is_working(self, day: date) -> bool:
-        self._cover(day.year, day.year)
-        i = bisect_left(self._ords, day.toordinal())
-        return i < len(self._ords) and self._ords[i] == day.toordinal()
+        if not self._lo <= day.year <= self._hi:
+            self._cover(day.year, day.year)
+        return day.toordinal() in self._working
 
     # -- the index -----------------------------------------------------------------------
     def _cover(self, lo: int, hi: int) -> None:
@@ -112,11 +115,13 @@ class WorkCalendar:
         self._ords = [
             d.toordinal() for d in (start + timedelta(i) for i in range(days)) if self.day_info(d).working
         ]
+        self._working = set(self._ords)
         self._lo, self._hi = new_lo, new_hi
 
     def nth_working_day_after(self, day: date, n: int) -> date:
         """The ``n``-th working day strictly after ``day`` (``n`` ≥ 1); O(log days)."""
-        self._cover(day.year, day.year)
+        if not self._lo <= day.year <= self._hi:
+            self._cover(day.year, day.year)
         i = bisect_right(self._ords, day.toordinal()) + n - 1
         while i >= len(self._ords):
             self._cover(self._lo, self._hi + 1 + (n // 250))
@@ -142,14 +147,6 @@ class WorkCalendar:
     @property
     def day_minutes(self) -> int:
         return sum(end - start for start, end in self.sessions)
-
-    @property
-    def opening(self) -> time:
-        return minutes_to_time(self.sessions[0][0])
-
-    @property
-    def closing(self) -> time:
-        return minutes_to_time(self.sessions[-1][1])
 
     def in_session(self, moment: datetime) -> bool:
         m = moment.hour * 60 + moment.minute
