@@ -46,8 +46,10 @@ def main(count: int = 100_000) -> None:
     print(f"tthc index:                  {t1 - t0:8.3f} s")
     print(f"holidays.get_nth_working_day: {t2 - t1:8.3f} s")
     print(f"ratio (holidays / tthc):     {(t2 - t1) / (t1 - t0):8.1f}x   (goal ≥ 30x)")
-    print(f"tthc compute_due (whole rule: effective receipt, N-th day, due_at): {t4 - t3:.3f} s"
-          f" — {(t2 - t1) / (t4 - t3):.1f}x")
+    print(
+        f"tthc compute_due (whole rule: effective receipt, N-th day, due_at): {t4 - t3:.3f} s"
+        f" — {(t2 - t1) / (t4 - t3):.1f}x"
+    )
     print(f"answers that differ:         {disagree:,}")
 
 

@@ -137,7 +137,9 @@ def test_config_set_validates_and_show_reflects(cli: Cli) -> None:
 )
 def test_config_refusals(cli: Cli, key: str, value: str) -> None:
     cli.ok("init")
-    assert repr(value) in cli.fails("config", "set", key, value) or repr(key) in cli.fails("config", "set", key, value)
+    assert repr(value) in cli.fails("config", "set", key, value) or repr(key) in cli.fails(
+        "config", "set", key, value
+    )
 
 
 def test_language_from_setting_env_and_option(cli: Cli) -> None:
@@ -156,7 +158,12 @@ def test_calendar_show_lists_sources_and_provisional_years(cli: Cli) -> None:
     cli.ok("calendar", "add-workday", "2025-09-06", "--name", "Làm bù lễ hội")
     data = json.loads(cli.ok("calendar", "show", "--year", "2025", "--json").stdout)
     days = {d["day"]: d for d in data["days"]}
-    assert days["2025-04-26"] == {"day": "2025-04-26", "kind": "work", "name": "2025-05-02", "source": "package"}
+    assert days["2025-04-26"] == {
+        "day": "2025-04-26",
+        "kind": "work",
+        "name": "2025-05-02",
+        "source": "package",
+    }
     assert days["2025-09-06"]["source"] == "center"
     assert days["2025-09-02"]["kind"] == "off"
     assert data["provisional"] is False
@@ -167,10 +174,18 @@ def test_calendar_show_lists_sources_and_provisional_years(cli: Cli) -> None:
 def test_calendar_changes_are_audited_and_removable(cli: Cli) -> None:
     cli.ok("init")
     cli.ok("calendar", "add-holiday", "5/9/2025", "--name", "Lễ hội xã")
-    assert json.loads(cli.ok("due", "1wd", "--at", "2025-09-04 09:00", "--json").stdout)["due_date"] == "2025-09-08"
+    assert (
+        json.loads(cli.ok("due", "1wd", "--at", "2025-09-04 09:00", "--json").stdout)["due_date"]
+        == "2025-09-08"
+    )
     cli.ok("calendar", "remove", "2025-09-05")
-    assert json.loads(cli.ok("due", "1wd", "--at", "2025-09-04 09:00", "--json").stdout)["due_date"] == "2025-09-05"
-    steps = [r[0] for r in sqlite3.connect(cli.db).execute("SELECT step FROM events WHERE dossier_code IS NULL")]
+    assert (
+        json.loads(cli.ok("due", "1wd", "--at", "2025-09-04 09:00", "--json").stdout)["due_date"]
+        == "2025-09-05"
+    )
+    steps = [
+        r[0] for r in sqlite3.connect(cli.db).execute("SELECT step FROM events WHERE dossier_code IS NULL")
+    ]
     assert steps == ["init", "calendar.add-holiday", "calendar.remove"]
 
 

@@ -36,7 +36,17 @@ def test_a_bare_date_for_a_later_step_means_the_close_of_day() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["07/13/2025", "2025-02-29", "31/04/2025", "2025-07-01 24:00", "2025-07-01 09:61", "July 1 2025", "20250701", "1-7-2025", ""],
+    [
+        "07/13/2025",
+        "2025-02-29",
+        "31/04/2025",
+        "2025-07-01 24:00",
+        "2025-07-01 09:61",
+        "July 1 2025",
+        "20250701",
+        "1-7-2025",
+        "",
+    ],
 )
 def test_no_guessing(text: str) -> None:
     with pytest.raises(TthcError) as info:

@@ -14,33 +14,100 @@ D = datetime
 
 CASES = [
     # (name, limit, received, due_at)
-    ("Friday before Tết 2025: 29 Tết to the fourth day are off", "1wd", D(2025, 1, 24, 10), D(2025, 2, 3, 17)),
+    (
+        "Friday before Tết 2025: 29 Tết to the fourth day are off",
+        "1wd",
+        D(2025, 1, 24, 10),
+        D(2025, 2, 3, 17),
+    ),
     ("Friday before Tết 2026: 16–20/2 are off", "1wd", D(2026, 2, 13, 10), D(2026, 2, 23, 17)),
-    ("Thursday 24/4/2025: Saturday 26/4 is a make-up working day", "3wd", D(2025, 4, 24, 9), D(2025, 4, 28, 17)),
-    ("Friday 25/4/2025: the make-up Saturday is the first working day", "1wd", D(2025, 4, 25, 9), D(2025, 4, 26, 17)),
+    (
+        "Thursday 24/4/2025: Saturday 26/4 is a make-up working day",
+        "3wd",
+        D(2025, 4, 24, 9),
+        D(2025, 4, 28, 17),
+    ),
+    (
+        "Friday 25/4/2025: the make-up Saturday is the first working day",
+        "1wd",
+        D(2025, 4, 25, 9),
+        D(2025, 4, 26, 17),
+    ),
     ("Tuesday 29/4/2025: 30/4, 1/5 and the swapped 2/5 are off", "2wd", D(2025, 4, 29, 9), D(2025, 5, 6, 17)),
     ("Friday before National Day 2025: 5 working days", "5wd", D(2025, 8, 29, 10), D(2025, 9, 9, 17)),
     ("Friday 21/8/2026: Saturday 22/8/2026 is worked", "1wd", D(2026, 8, 21, 10), D(2026, 8, 22, 17)),
-    ("Friday before National Day 2026: 31/8 swapped, 1–2/9 off", "1wd", D(2026, 8, 28, 10), D(2026, 9, 3, 17)),
-    ("Friday before Hùng Kings 2026 (Sunday 26/4, observed Monday)", "1wd", D(2026, 4, 24, 9), D(2026, 4, 28, 17)),
+    (
+        "Friday before National Day 2026: 31/8 swapped, 1–2/9 off",
+        "1wd",
+        D(2026, 8, 28, 10),
+        D(2026, 9, 3, 17),
+    ),
+    (
+        "Friday before Hùng Kings 2026 (Sunday 26/4, observed Monday)",
+        "1wd",
+        D(2026, 4, 24, 9),
+        D(2026, 4, 28, 17),
+    ),
     ("Same-day at 14:59 on Friday 29/8/2025", "same-day", D(2025, 8, 29, 14, 59), D(2025, 8, 29, 17)),
     ("Same-day at 15:00 sharp is still today", "same-day", D(2025, 8, 29, 15, 0), D(2025, 8, 29, 17)),
     ("Same-day at 15:01 waits past National Day 2025", "same-day", D(2025, 8, 29, 15, 1), D(2025, 9, 3, 17)),
-    ("Online on Saturday 6/9/2025: deemed received Monday 07:30", "same-day", D(2025, 9, 6, 10), D(2025, 9, 8, 17)),
-    ("Day-first input 01/09/2025 09:00 is National Day: counted from 3/9", "same-day", D(2025, 9, 1, 9), D(2025, 9, 3, 17)),
+    (
+        "Online on Saturday 6/9/2025: deemed received Monday 07:30",
+        "same-day",
+        D(2025, 9, 6, 10),
+        D(2025, 9, 8, 17),
+    ),
+    (
+        "Day-first input 01/09/2025 09:00 is National Day: counted from 3/9",
+        "same-day",
+        D(2025, 9, 1, 9),
+        D(2025, 9, 3, 17),
+    ),
     ("Evening receipt counts from the next morning", "1wd", D(2025, 7, 1, 19, 0), D(2025, 7, 3, 17)),
     ("4 hours from 07:30 end at 11:30 exactly", "4h", D(2025, 7, 1, 7, 30), D(2025, 7, 1, 11, 30)),
-    ("Lunch-break receipt: 4 hours are 13:30–17:00 plus half an hour next morning", "4h", D(2025, 7, 1, 12, 0), D(2025, 7, 2, 8, 0)),
-    ("Lunch-break receipt: 8 hours skip the night and the next lunch", "8h", D(2025, 7, 1, 12, 0), D(2025, 7, 2, 14, 0)),
-    ("Lunch-break receipt: 3 hours end at 16:30 the same day", "3h", D(2025, 7, 1, 12, 0), D(2025, 7, 1, 16, 30)),
-    ("16 hours from Friday 29/8/2025 09:00 skip the weekend and National Day", "16h", D(2025, 8, 29, 9), D(2025, 9, 4, 10, 0)),
-    ("10 calendar days from 20/1/2025 land on Tết: the next working day", "10d", D(2025, 1, 20, 9), D(2025, 2, 3, 17)),
-    ("15 calendar days from 20/1/2025 land on a working Tuesday", "15d", D(2025, 1, 20, 9), D(2025, 2, 4, 17)),
+    (
+        "Lunch-break receipt: 4 hours are 13:30–17:00 plus half an hour next morning",
+        "4h",
+        D(2025, 7, 1, 12, 0),
+        D(2025, 7, 2, 8, 0),
+    ),
+    (
+        "Lunch-break receipt: 8 hours skip the night and the next lunch",
+        "8h",
+        D(2025, 7, 1, 12, 0),
+        D(2025, 7, 2, 14, 0),
+    ),
+    (
+        "Lunch-break receipt: 3 hours end at 16:30 the same day",
+        "3h",
+        D(2025, 7, 1, 12, 0),
+        D(2025, 7, 1, 16, 30),
+    ),
+    (
+        "16 hours from Friday 29/8/2025 09:00 skip the weekend and National Day",
+        "16h",
+        D(2025, 8, 29, 9),
+        D(2025, 9, 4, 10, 0),
+    ),
+    (
+        "10 calendar days from 20/1/2025 land on Tết: the next working day",
+        "10d",
+        D(2025, 1, 20, 9),
+        D(2025, 2, 3, 17),
+    ),
+    (
+        "15 calendar days from 20/1/2025 land on a working Tuesday",
+        "15d",
+        D(2025, 1, 20, 9),
+        D(2025, 2, 4, 17),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "limit", "received", "due_at"), CASES, ids=[c[0] for c in CASES])
-def test_worked_examples(cal: WorkCalendar, name: str, limit: str, received: datetime, due_at: datetime) -> None:
+def test_worked_examples(
+    cal: WorkCalendar, name: str, limit: str, received: datetime, due_at: datetime
+) -> None:
     due = compute_due(cal, parse_limit(limit), received)
     assert due.due_at == due_at
     assert due.due_date == due_at.date()

@@ -43,7 +43,8 @@ def test_vietnamese_typed_decomposed_is_the_same_limit() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "5", "-3wd", "0d", "0h", "366wd", "731d", "2001h", "5 weeks", "wd", "five days", "5.5wd"]
+    "text",
+    ["", "   ", "5", "-3wd", "0d", "0h", "366wd", "731d", "2001h", "5 weeks", "wd", "five days", "5.5wd"],
 )
 def test_bad_limits_are_refused_naming_the_text(text: str) -> None:
     with pytest.raises(TthcError) as info:

@@ -64,7 +64,9 @@ hour_limits = st.integers(1, 2000).map(lambda n: TimeLimit("h", n))
 
 @settings(max_examples=300, deadline=None)
 @given(limit=st.one_of(day_limits, hour_limits), received=moments)
-def test_the_due_date_is_always_a_working_day(cal: WorkCalendar, limit: TimeLimit, received: datetime) -> None:
+def test_the_due_date_is_always_a_working_day(
+    cal: WorkCalendar, limit: TimeLimit, received: datetime
+) -> None:
     due = compute_due(cal, limit, received)
     assert cal.is_working(due.due_date)
     assert due.due_at >= received.replace(second=0)
@@ -75,7 +77,9 @@ def test_the_due_date_is_always_a_working_day(cal: WorkCalendar, limit: TimeLimi
 
 @settings(max_examples=200, deadline=None)
 @given(n=st.integers(1, 364), received=moments, extra=st.integers(0, 3000))
-def test_never_earlier_when_n_or_the_receipt_time_grows(cal: WorkCalendar, n: int, received: datetime, extra: int) -> None:
+def test_never_earlier_when_n_or_the_receipt_time_grows(
+    cal: WorkCalendar, n: int, received: datetime, extra: int
+) -> None:
     for unit in ("wd", "d", "h"):
         base = compute_due(cal, TimeLimit(unit, n), received).due_at  # type: ignore[arg-type]
         assert compute_due(cal, TimeLimit(unit, n + 1), received).due_at >= base  # type: ignore[arg-type]
@@ -85,6 +89,7 @@ def test_never_earlier_when_n_or_the_receipt_time_grows(cal: WorkCalendar, n: in
 
 def _plain_count(cal: WorkCalendar, limit: TimeLimit, received: datetime) -> datetime:
     """The rules of DESIGN §3 walked one day (or one minute) at a time."""
+
     def working(d: date) -> bool:
         return cal.day_info(d).working
 
@@ -122,9 +127,15 @@ def _plain_count(cal: WorkCalendar, limit: TimeLimit, received: datetime) -> dat
 
 
 @settings(max_examples=150, deadline=None)
-@given(limit=st.one_of(st.just(TimeLimit("same-day")), st.integers(1, 40).map(lambda n: TimeLimit("wd", n)),
-                       st.integers(1, 60).map(lambda n: TimeLimit("d", n)), st.integers(1, 30).map(lambda n: TimeLimit("h", n))),
-       received=moments)
+@given(
+    limit=st.one_of(
+        st.just(TimeLimit("same-day")),
+        st.integers(1, 40).map(lambda n: TimeLimit("wd", n)),
+        st.integers(1, 60).map(lambda n: TimeLimit("d", n)),
+        st.integers(1, 30).map(lambda n: TimeLimit("h", n)),
+    ),
+    received=moments,
+)
 def test_equals_a_plain_day_by_day_count(cal: WorkCalendar, limit: TimeLimit, received: datetime) -> None:
     assert compute_due(cal, limit, received).due_at == _plain_count(cal, limit, received)
 

@@ -26,7 +26,10 @@ class _App(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if ctx.obj is not None:
+                ctx.obj.save_holiday_cache()
+            return result
         except TthcError as exc:
             _fail(exc.message)
         except KeyboardInterrupt:

@@ -59,7 +59,11 @@ def effective_receipt(cal: WorkCalendar, received_at: datetime) -> datetime:
 def _due_from_effective(cal: WorkCalendar, limit: TimeLimit, eff: datetime) -> tuple[date, datetime]:
     closing = cal.closing
     if limit.unit == "same-day":
-        day = eff.date() if eff.hour * 60 + eff.minute <= cal.cutoff else cal.nth_working_day_after(eff.date(), 1)
+        day = (
+            eff.date()
+            if eff.hour * 60 + eff.minute <= cal.cutoff
+            else cal.nth_working_day_after(eff.date(), 1)
+        )
         return day, datetime.combine(day, closing)
     if limit.unit == "wd":
         day = cal.nth_working_day_after(eff.date(), limit.n)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-MIGRATION_NAMES = ("m001_calendar_settings_events", "m002_catalog_and_dossiers")
+MIGRATION_NAMES = ("m001_calendar_settings_events", "m002_catalog_and_dossiers", "m003_holiday_cache")
 LATEST = len(MIGRATION_NAMES)
 
 
@@ -143,6 +143,25 @@ def _m002(db: Any) -> None:
     )
 
 
+def _m003(db: Any) -> None:
+    """Issue 3: a cache of the ``holidays`` package's days per year.
+
+    Importing the package and building a year costs about 100 ms — more than a whole clerk
+    command should. The cache is keyed by a stamp of the installed release, so upgrading
+    the package refreshes it; it is a copy, never the source of truth.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE holiday_cache (
+            year INTEGER PRIMARY KEY,
+            stamp TEXT NOT NULL,                -- which holidays release computed it
+            days TEXT NOT NULL                  -- JSON: {"off": {day: [en, vi]}, "makeup": {day: pays_for}}
+        );
+        """,
+    )
+
+
 def _run(db: Any, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's transaction.
     for statement in script.split(";\n"):
@@ -150,7 +169,7 @@ def _run(db: Any, script: str) -> None:
             db.execute(statement)
 
 
-_FUNCTIONS = (_m001, _m002)
+_FUNCTIONS = (_m001, _m002, _m003)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

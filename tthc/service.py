@@ -15,7 +15,22 @@ from tthc.errors import TthcError
 from tthc.settings import SETTINGS, parse_hm, parse_sessions, validate, with_defaults
 from tthc.store import Store
 from tthc.timelimit import TimeLimit, parse_limit
-from tthc.workcalendar import WorkCalendar
+from tthc.workcalendar import WorkCalendar, days_of, package_stamp, vietnam_year
+
+
+class CachedHolidays:
+    """The package's days per year, read from the database's cache when it has them."""
+
+    def __init__(self, store: Store | None) -> None:
+        self.stamp = package_stamp()
+        self.cached = store.holiday_cache(self.stamp) if store is not None else {}
+        self.fresh: dict[int, dict[str, Any]] = {}
+
+    def __call__(self, year: int, lang: str) -> tuple[dict[date, str], dict[date, str]]:
+        data = self.cached.get(year) or self.fresh.get(year)
+        if data is None:
+            data = self.fresh[year] = vietnam_year(year)
+        return days_of(data, lang)
 
 
 @dataclass
@@ -28,6 +43,7 @@ class Context:
     lang_choice: str | None = None  # --lang or TTHC_LANG; None means "the center's setting"
     _store: Store | None = field(default=None, repr=False)
     _calendar: WorkCalendar | None = field(default=None, repr=False)
+    _holidays: CachedHolidays | None = field(default=None, repr=False)
     _settings: dict[str, str] | None = field(default=None, repr=False)
 
     # -- resources -----------------------------------------------------------------------
@@ -62,7 +78,10 @@ class Context:
             store = self.optional_store()
             off, work = store.calendar_overrides() if store else ({}, {})
             s = self.settings()
+            if self._holidays is None:
+                self._holidays = CachedHolidays(store)
             self._calendar = WorkCalendar(
+                source=self._holidays,
                 sessions=parse_sessions(s["office_hours"]),
                 cutoff=parse_hm(s["same_day_cutoff"], "same_day_cutoff"),
                 center_off=off,
@@ -73,6 +92,20 @@ class Context:
 
     def confirmed_through(self) -> int:
         return int(self.settings()["calendar_confirmed_through"])
+
+    def save_holiday_cache(self) -> None:
+        """Keep years the package had to compute, so later commands need not import it.
+
+        Called only after a command succeeded: a refused command writes nothing.
+        """
+        holidays = self._holidays
+        if holidays is None or not holidays.fresh or self._store is None:
+            return
+        with self._store.write():
+            for year, data in holidays.fresh.items():
+                self._store.put_holiday_cache(year, holidays.stamp, data)
+        holidays.cached.update(holidays.fresh)
+        holidays.fresh.clear()
 
     def close(self) -> None:
         if self._store is not None:
@@ -137,6 +170,10 @@ def init(
                 details={**updates, "starter_procedures": added, "point": point_name},
             )
     ctx._settings = None
+    ctx._calendar = None
+    cal = ctx.calendar()
+    for year in range(ctx.now.year - 1, ctx.now.year + 2):
+        cal.package_days(year)  # warm the holiday cache: clerk commands then skip the package
     return InitResult(ctx.db_path, not existed, ctx.settings())
 
 

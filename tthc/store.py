@@ -177,6 +177,18 @@ class Store:
     def delete_calendar_day(self, day: date) -> None:
         self.conn.execute("DELETE FROM calendar_days WHERE day = ?", (day.isoformat(),))
 
+    # -- the holidays package's days, cached ---------------------------------------------------
+    def holiday_cache(self, stamp: str) -> dict[int, dict[str, Any]]:
+        rows = self.conn.execute("SELECT year, days FROM holiday_cache WHERE stamp = ?", (stamp,))
+        return {int(r["year"]): json.loads(r["days"]) for r in rows}
+
+    def put_holiday_cache(self, year: int, stamp: str, days: Mapping[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO holiday_cache (year, stamp, days) VALUES (?, ?, ?)"
+            " ON CONFLICT (year) DO UPDATE SET stamp = excluded.stamp, days = excluded.days",
+            (year, stamp, json.dumps(days, ensure_ascii=False, sort_keys=True)),
+        )
+
     # -- the catalog -----------------------------------------------------------------------
     def procedure(self, code_or_alias: str) -> sqlite3.Row | None:
         key = code_or_alias.strip()

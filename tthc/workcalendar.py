@@ -22,21 +22,62 @@ HolidaySource = Callable[[int, str], tuple[dict[date, str], dict[date, str]]]
 Session = tuple[int, int]  # minutes after midnight, half-open [start, end)
 
 
-def vietnam_holidays(year: int, lang: str) -> tuple[dict[date, str], dict[date, str]]:
-    """Days off and make-up working Saturdays of ``year`` from the ``holidays`` package."""
-    import holidays  # heavy: imported only when a year is first needed
+def package_stamp() -> str:
+    """Identifies the installed ``holidays`` release without importing it (one stat)."""
+    import importlib.util
+    import os
 
-    language = "vi" if lang == "vi" else "en_US"
-    calendar = holidays.country_holidays("VN", years=year, language=language)
-    days_off = {d: str(name) for d, name in calendar.items() if d.year == year}
-    makeup_days = {d: "" for d in getattr(calendar, "weekend_workdays", ()) if d.year == year}
-    if makeup_days:
-        # The package names the day off that a make-up Saturday pays for, not the Saturday.
-        for off_day, name in days_off.items():
-            for sat in makeup_days:
-                if sat.strftime("%d/%m/%Y") in name or sat.strftime("%m/%d/%Y") in name:
-                    makeup_days[sat] = off_day.isoformat()
-    return days_off, makeup_days
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.submodule_search_locations:
+        return "missing"
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "countries", "vietnam.py")
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "missing"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def vietnam_year(year: int) -> dict[str, dict[str, object]]:
+    """Days off (with English and Vietnamese names) and make-up working days of ``year``,
+    from the ``holidays`` package (country VN). Each make-up day names, in ISO form, the
+    day off it pays for."""
+    import holidays  # heavy (≈100 ms with the first year): callers cache the result
+
+    english = holidays.country_holidays("VN", years=year, language="en_US")
+    vietnamese = holidays.country_holidays("VN", years=year, language="vi")
+    off = {
+        d.isoformat(): [str(english[d]), str(vietnamese.get(d, english[d]))]
+        for d in sorted(english)
+        if d.year == year
+    }
+    makeup: dict[str, object] = {}
+    for sat in sorted(getattr(english, "weekend_workdays", ())):
+        if sat.year != year:
+            continue
+        pays_for = next(
+            (
+                d
+                for d, (name, _) in off.items()
+                if sat.strftime("%m/%d/%Y") in name or sat.strftime("%d/%m/%Y") in name
+            ),
+            "",
+        )
+        makeup[sat.isoformat()] = pays_for
+    return {"off": dict(off), "makeup": makeup}
+
+
+def days_of(data: dict[str, dict[str, object]], lang: str) -> tuple[dict[date, str], dict[date, str]]:
+    """What :func:`vietnam_year` computed, as (days off, make-up days) named in ``lang``."""
+    index = 1 if lang == "vi" else 0
+    off = {date.fromisoformat(d): str(names[index]) for d, names in data["off"].items()}  # type: ignore[index]
+    makeup = {date.fromisoformat(d): str(pays_for) for d, pays_for in data["makeup"].items()}
+    return off, makeup
+
+
+def vietnam_holidays(year: int, lang: str) -> tuple[dict[date, str], dict[date, str]]:
+    """Days off and make-up working Saturdays of ``year`` straight from the package."""
+    return days_of(vietnam_year(year), lang)
 
 
 @dataclass(frozen=True)
