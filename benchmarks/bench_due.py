@@ -30,7 +30,8 @@ def main(count: int = 100_000) -> None:
     theirs = [vn.get_nth_working_day(d, n) for d, n in inputs]
     t2 = time.perf_counter()
 
-    from datetime import datetime, time as clock
+    from datetime import datetime
+    from datetime import time as clock
 
     from tthc.deadlines import compute_due
     from tthc.timelimit import TimeLimit

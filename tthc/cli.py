@@ -567,12 +567,16 @@ def show(
 
 
 @app.command()
-def history(ctx: typer.Context, code: str) -> None:
+def history(ctx: typer.Context, code: str, as_json: JsonOpt = False) -> None:
     """The audit trail: what happened, when, when it was recorded, by whom."""
     from tthc import dossiers, render
 
     c = _ctx(ctx)
-    render.print_history(dossiers.history(c, code), c.lang)
+    events = dossiers.history(c, code)
+    if as_json:
+        render.print_json([render.event_json(e) for e in events])
+    else:
+        render.print_history(events, c.lang)
 
 
 @app.command("list")

@@ -233,6 +233,13 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
     console().print(table)
 
 
+def event_json(e: Event) -> dict[str, Any]:
+    from tthc.clock import iso
+
+    return {"id": e.id, "step": e.step, "happened_at": iso(e.happened_at), "recorded_at": iso(e.recorded_at),
+            "actor": e.actor, "details": e.details, "undoes": e.undoes}
+
+
 def print_worklist(items: list[Dossier], lang: str, urgencies: list[str], title: str | None) -> None:
     from rich.table import Table
 
