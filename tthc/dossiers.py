@@ -602,7 +602,7 @@ class ListFilter:
 
 def morning_view(f: ListFilter) -> bool:
     return all(
-        getattr(f, k) in (None, False)
+        getattr(f, k) is None or getattr(f, k) is False
         for k in (
             "status",
             "field",
