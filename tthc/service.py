@@ -174,6 +174,7 @@ def init(
     cal = ctx.calendar()
     for year in range(ctx.now.year - 1, ctx.now.year + 2):
         cal.package_days(year)  # warm the holiday cache: clerk commands then skip the package
+    ctx.save_holiday_cache()
     return InitResult(ctx.db_path, not existed, ctx.settings())
 
 

@@ -1,0 +1,141 @@
+"""The database: the whole schema, upgrades from the first migration, and concurrent clerks."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tthc.migrations import LATEST
+from tthc.store import Store
+
+SCHEMA = {
+    "settings": ["key", "value"],
+    "calendar_days": ["day", "kind", "name", "added_at"],
+    "events": ["id", "dossier_code", "step", "happened_at", "recorded_at", "actor", "details", "undoes"],
+    "procedures": ["code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"],
+    "officers": ["id", "name", "name_key", "added_at"],
+    "points": ["id", "name", "name_key", "code_prefix", "added_at"],
+    "dossiers": [
+        "code",
+        "procedure_code",
+        "field",
+        "applicant",
+        "search_text",
+        "id_number",
+        "phone",
+        "address",
+        "note",
+        "channel",
+        "point",
+        "officer",
+        "time_limit",
+        "limit_overridden",
+        "received_at",
+        "effective_receipt",
+        "due_date",
+        "due_at",
+        "deadline",
+        "due_source",
+        "imported_due_at",
+        "status",
+        "paused_at",
+        "resolved_at",
+        "outcome",
+        "timeliness",
+        "returned_at",
+        "withdrawn_at",
+        "apology_at",
+        "apology_date",
+        "apology_reason",
+        "created_at",
+        "updated_at",
+    ],
+    "pauses": ["id", "dossier_code", "paused_at", "resumed_at", "policy", "reason"],
+    "code_sequences": ["prefix", "day", "last"],
+    "holiday_cache": ["year", "stamp", "days"],
+    "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
+}
+
+
+def schema(path: Path) -> dict[str, list[str]]:
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {t: [c[1] for c in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+
+
+def ddl(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    return conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall()
+
+
+def test_a_fresh_database_has_the_whole_schema(tmp_path: Path) -> None:
+    Store.open(tmp_path / "fresh.db", create=True).close()
+    assert schema(tmp_path / "fresh.db") == SCHEMA
+    conn = sqlite3.connect(tmp_path / "fresh.db")
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert triggers == {"events_no_update", "events_no_delete"}
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x54544843
+
+
+def test_a_database_from_the_first_migration_upgrades_without_loss(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    store = Store.open(old, create=True, upto=1)
+    with store.write():
+        store.put_setting("center_name", "Xã Cũ")
+    store.close()
+    assert set(schema(old)) == {"settings", "calendar_days", "events", "_sqlite_migrations"}
+    Store.open(old).close()
+    Store.open(tmp_path / "fresh.db", create=True).close()
+    assert ddl(old) == ddl(tmp_path / "fresh.db")
+    assert sqlite3.connect(old).execute("SELECT value FROM settings").fetchone()[0] == "Xã Cũ"
+
+
+WORKER = textwrap.dedent(
+    """
+    import sys, time
+    from datetime import datetime
+    from pathlib import Path
+    from tthc.service import Context
+    from tthc import dossiers
+
+    db, start = Path(sys.argv[1]), float(sys.argv[2])
+    ctx = Context(db_path=db, actor=f"clerk{sys.argv[3]}", now=datetime(2025, 9, 10, 16, 0))
+    ctx.calendar()
+    while time.time() < start:
+        time.sleep(0.001)
+    for i in range(100):
+        r = dossiers.receive(ctx, "ks", applicant=f"A {sys.argv[3]}-{i}", at="2025-09-10 09:00")
+        print(r.dossier.code)
+    """
+)
+
+
+def test_four_clerks_receiving_at_once_get_400_distinct_codes(tmp_path: Path) -> None:
+    import time
+
+    db = tmp_path / "busy.db"
+    from datetime import datetime
+
+    from tthc.service import Context, init
+
+    init(Context(db_path=db, actor="t", now=datetime(2025, 9, 10, 16)), center=None, prefix=None, lang=None)
+    start = str(time.time() + 2)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(db), start, str(n)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1] for o in outputs]
+    codes = [line for out, _ in outputs for line in out.split()]
+    assert len(codes) == 400 and len(set(codes)) == 400
+    assert sorted(codes) == [f"TTHC-250910-{n:04d}" for n in range(1, 401)]
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM dossiers").fetchone()[0] == 400
