@@ -272,18 +272,16 @@ def plain_table(
         return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
 
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    render_style = None
     if colour:
         from rich.style import Style
 
-        def render_style(text: str, style: str) -> str:
-            return Style.parse(style).render(text) if style else text
+    def paint(text: str, style: str) -> str:
+        return Style.parse(style).render(text) if colour and style else text
 
     out = [title] if title else []
-    out.append(render_style(line(headers), "bold") if render_style else line(headers))
+    out.append(paint(line(headers), "bold"))
     out.append("  ".join("─" * w for w in widths))
-    for row, style in zip(cells, styles, strict=True):
-        out.append(render_style(line(row), style) if render_style else line(row))
+    out.extend(paint(line(row), style) for row, style in zip(cells, styles, strict=True))
     echo("\n".join(out))
 
 
