@@ -675,6 +675,117 @@ def undo(ctx: typer.Context, code: str) -> None:
         render.echo(t(c.lang, "undone", code=d.code, step=step_label(c.lang, step)))
 
 
+# -- the manager's reports ------------------------------------------------------------------------
+class ByOpt(StrEnum):
+    field = "field"
+    procedure = "procedure"
+    channel = "channel"
+    point = "point"
+    officer = "officer"
+    month = "month"
+
+
+FromOpt = Annotated[str | None, typer.Option("--from", help="First day of the period.")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Last day of the period.")]
+MonthOpt = Annotated[str | None, typer.Option("--month", help="A reporting month, YYYY-MM.")]
+QuarterOpt = Annotated[str | None, typer.Option("--quarter", help="A quarter, YYYY-Qn.")]
+YearOpt = Annotated[str | None, typer.Option("--year", help="A year, YYYY.")]
+
+
+@app.command()
+def summary(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    by: Annotated[ByOpt | None, typer.Option(help="Break the figures down by this key.")] = None,
+    as_json: JsonOpt = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the figures to FILE.csv or FILE.xlsx.")
+    ] = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw volume and on-time rate as bars.")] = False,
+    svg: Annotated[Path | None, typer.Option("--svg", help="Save what the terminal shows as SVG.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Save what the terminal shows as HTML.")] = None,
+) -> None:
+    """Period summary: received, carried over, resolved early/on time/late, pending, on-time rate."""
+    from tthc import render, service
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = service.summary(c, p, by.value if by else None)
+    if as_json:
+        render.print_json(result.as_json())
+        return
+    if out is not None:
+        from tthc.interchange import write_table
+
+        headers, rows = render.summary_records(result)
+        write_table(out, headers, rows, sheet="summary")
+        render.echo(t(c.lang, "written", path=out))
+        return
+    render.print_summary(result, c.lang, c.settings()["center_name"], chart=chart, svg=svg, html=html)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Path,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check every row and report; write nothing.")
+    ] = False,
+) -> None:
+    """Load dossiers from .csv/.xlsx (all rows or none); a given due_at is kept."""
+    from tthc import render
+    from tthc.interchange import import_file
+    from tthc.render import import_progress
+
+    c = _ctx(ctx)
+    with import_progress() as progress:
+        report = import_file(c, file, dry_run=dry_run, progress=progress)
+    render.print_import(report, c.lang)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    file: Path,
+    status: Annotated[StatusOpt | None, typer.Option()] = None,
+    field: Annotated[str | None, typer.Option()] = None,
+    procedure: Annotated[str | None, typer.Option()] = None,
+    point: Annotated[str | None, typer.Option()] = None,
+    officer: Annotated[str | None, typer.Option()] = None,
+    channel: Annotated[ChannelOpt | None, typer.Option()] = None,
+    received_from: Annotated[str | None, typer.Option()] = None,
+    received_to: Annotated[str | None, typer.Option()] = None,
+    overdue: Annotated[bool, typer.Option("--overdue")] = False,
+    search: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Write dossiers to .csv (UTF-8 for Excel), .xlsx or .json, with the filters of `list`."""
+    from tthc import dossiers, render
+    from tthc.i18n import t
+    from tthc.interchange import export as export_dossiers
+
+    c = _ctx(ctx)
+    f = dossiers.ListFilter(
+        status=status.value if status else None,
+        field=field,
+        procedure=procedure,
+        point=point,
+        officer=officer,
+        channel=channel.value if channel else None,
+        received_from=received_from,
+        received_to=received_to,
+        overdue=overdue,
+        search=search,
+        limit=None,
+    )
+    n = export_dossiers(c, file, f)
+    render.echo(t(c.lang, "exported", n=n, path=file))
+
+
 def main() -> None:
     """Console-script entry point: UTF-8 output on every platform, then the app."""
     for stream in (sys.stdout, sys.stderr):

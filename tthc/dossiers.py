@@ -621,16 +621,13 @@ def morning_view(f: ListFilter) -> bool:
     )
 
 
-def list_dossiers(ctx: Context, f: ListFilter) -> list[Dossier]:
-    """The worklist, soonest deadline first. With no filter: overdue, due today, and due
-    within two working days — the clerk's morning view."""
+def filter_sql(ctx: Context, f: ListFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``dossiers d``) for a filter, shared by the worklist and export."""
     store = ctx.store()
     where: list[str] = []
     params: list[Any] = []
     today = ctx.now.date()
     open_only = "d.status IN ('processing', 'paused')"
-    if morning_view(f):
-        f = ListFilter(due_within=2, limit=f.limit)
     if f.status:
         where.append("d.status = ?")
         params.append(f.status)
@@ -682,6 +679,16 @@ def list_dossiers(ctx: Context, f: ListFilter) -> list[Dossier]:
             params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     if f.limit is not None and f.limit <= 0:
         raise TthcError(f"bad --limit {f.limit}: expected a positive number")
+    return where, params
+
+
+def list_dossiers(ctx: Context, f: ListFilter) -> list[Dossier]:
+    """The worklist, soonest deadline first. With no filter: overdue, due today, and due
+    within two working days — the clerk's morning view."""
+    if morning_view(f):
+        f = ListFilter(due_within=2, limit=f.limit)
+    where, params = filter_sql(ctx, f)
+    store = ctx.store()
     rows = store.query_dossiers(where, params, "d.due_date IS NULL, d.deadline, d.received_at", f.limit)
     return [to_dossier(r) for r in rows]
 

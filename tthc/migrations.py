@@ -236,7 +236,10 @@ def _m004(db: Any) -> None:
     # Backfill from the dossiers already there, in one pass each.
     for day, extra in (
         ("received_at", "count(*), 0, 0, 0, 0"),
-        ("resolved_at", "0, sum(timeliness = 'early'), sum(timeliness = 'on_time'), sum(timeliness = 'late'), 0"),
+        (
+            "resolved_at",
+            "0, sum(timeliness = 'early'), sum(timeliness = 'on_time'), sum(timeliness = 'late'), 0",
+        ),
         ("withdrawn_at", "0, 0, 0, 0, count(*)"),
     ):
         db.execute(

@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tthc.i18n import fmt_day, label, step_label, t
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from tthc.dossiers import DossierView
     from tthc.models import Dossier, Event, Procedure
     from tthc.service import CalendarRow, Quote
+    from tthc.summary import Figures, Summary
 
 
 def console(stderr: bool = False) -> Console:
@@ -319,3 +322,216 @@ def print_names(rows: list[dict[str, Any]], lang: str) -> None:
     for row in rows:
         extra = f" ({row['code_prefix']})" if row.get("code_prefix") else ""
         echo(f"{row['name']}{extra}")
+
+
+# -- summaries ---------------------------------------------------------------------------------------
+SUMMARY_COLUMNS = (
+    "carried_over",
+    "received",
+    "direct",
+    "online",
+    "postal",
+    "resolved_total",
+    "early",
+    "on_time",
+    "late",
+    "withdrawn_total",
+    "pending",
+    "pending_not_due",
+    "pending_overdue",
+    "paused",
+)
+
+
+def _figure_cells(fig: Figures) -> list[int]:
+    return [
+        fig.carried_over,
+        fig.received,
+        fig.received_by_channel["direct"],
+        fig.received_by_channel["online"],
+        fig.received_by_channel["postal"],
+        fig.resolved,
+        fig.early,
+        fig.on_time,
+        fig.late,
+        fig.withdrawn,
+        fig.pending,
+        fig.pending_not_due,
+        fig.pending_overdue,
+        fig.paused,
+    ]
+
+
+def group_label(lang: str, by: str | None, key: str | None) -> str:
+    if key is None:
+        return t(lang, "none_key")
+    return label(lang, key) if by == "channel" else key
+
+
+def summary_table(summary: Summary, lang: str, center: str) -> Any:
+    from rich.table import Table
+
+    title = t(
+        lang,
+        "summary_title",
+        center=center,
+        start=summary.period.start.strftime("%d/%m/%Y"),
+        end=summary.period.end.strftime("%d/%m/%Y"),
+    )
+    first = t(lang, "col_month" if summary.by == "month" else "col_key")
+    table = Table(
+        title=title,
+        show_footer=False,
+        caption=t(lang, "snapshot_note", at=fmt_moment(lang, summary.snapshot)),
+    )
+    table.add_column(first)
+    for col in SUMMARY_COLUMNS:
+        table.add_column(t(lang, col), justify="right")
+    table.add_column(t(lang, "on_time_rate"), justify="right")
+    rows = summary.groups if summary.by else []
+    for key, fig in rows:
+        table.add_row(
+            group_label(lang, summary.by, key), *map(str, _figure_cells(fig)), _rate_cell(lang, fig)
+        )
+    table.add_row(
+        t(lang, "total"),
+        *map(str, _figure_cells(summary.total)),
+        _rate_cell(lang, summary.total),
+        style="bold",
+        end_section=True,
+    )
+    return table
+
+
+def _rate_cell(lang: str, fig: Figures) -> str:
+    from tthc.i18n import fmt_rate
+
+    return f"{fmt_rate(lang, fig.rate)} ({fig.early + fig.on_time}/{fig.resolved})"
+
+
+def print_summary(
+    summary: Summary, lang: str, center: str, *, chart: bool, svg: Path | None, html: Path | None
+) -> None:
+    from rich.console import Console
+
+    from tthc.i18n import fmt_rate
+
+    out = Console(highlight=False, record=bool(svg or html), width=max(150, console().width))
+    out.print(summary_table(summary, lang, center))
+    total = summary.total
+    out.print(
+        t(
+            lang,
+            "rate_line",
+            rate=fmt_rate(lang, total.rate),
+            good=total.early + total.on_time,
+            resolved=total.resolved,
+        )
+    )
+    if chart:
+        out.print("")
+        out.print(month_chart(summary, lang))
+    if svg:
+        out.save_svg(str(svg), title="tthc summary")
+        echo(t(lang, "written", path=svg))
+    if html:
+        out.save_html(str(html))
+        echo(t(lang, "written", path=html))
+
+
+def month_chart(summary: Summary, lang: str) -> Any:
+    """Bars of volume (received) and on-time rate per group (usually per month)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from tthc.i18n import fmt_rate
+
+    groups = summary.groups or [(t(lang, "total"), summary.total)]
+    most = max((fig.received for _, fig in groups), default=0) or 1
+    table = Table(title=t(lang, "chart_title"), box=None, show_header=True)
+    table.add_column(t(lang, "col_month"))
+    table.add_column(t(lang, "received"))
+    table.add_column(t(lang, "on_time_rate"))
+    for key, fig in groups:
+        volume = Text("█" * round(30 * fig.received / most), style="cyan")
+        volume.append(f" {fig.received}")
+        rate = fig.rate
+        bar = Text(
+            "█" * (0 if rate is None else round(float(rate) / 5)),
+            style="green" if (rate or 0) >= 95 else "yellow",
+        )
+        bar.append(f" {fmt_rate(lang, rate)}")
+        table.add_row(str(key), volume, bar)
+    return table
+
+
+def summary_records(summary: Summary) -> tuple[list[str], list[list[Any]]]:
+    """Flat rows (one per group and a total) for CSV and Excel."""
+    headers = [
+        "key",
+        "carried_over",
+        "received",
+        "received_direct",
+        "received_online",
+        "received_postal",
+        "resolved",
+        "early",
+        "on_time",
+        "late",
+        "withdrawn",
+        "pending",
+        "pending_not_due",
+        "pending_overdue",
+        "paused",
+        "on_time_rate",
+    ]
+    rows: list[list[Any]] = []
+    for key, fig in [*summary.groups, ("TOTAL", summary.total)]:
+        rate = fig.rate
+        rows.append(
+            [
+                key or "",
+                *_figure_cells(fig)[:10],
+                fig.pending,
+                fig.pending_not_due,
+                fig.pending_overdue,
+                fig.paused,
+                None if rate is None else float(rate),
+            ]
+        )
+    return headers, rows
+
+
+# -- import -------------------------------------------------------------------------------------------
+@contextmanager
+def import_progress() -> Iterator[Callable[[int], None] | None]:
+    """A progress line on stderr for long imports when stderr is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+        console=console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("import", total=None)
+
+        def advance(done: int) -> None:
+            bar.update(task, completed=done)
+
+        yield advance
+
+
+def print_import(report: dict[str, Any], lang: str) -> None:
+    key = "dry_run" if report["dry_run"] else "imported"
+    echo(t(lang, key, n=report["dossiers"], path=report["file"]))
+    if report["new_officers"]:
+        echo("  " + t(lang, "new_officers", names=", ".join(report["new_officers"])))
+    if report["new_points"]:
+        echo("  " + t(lang, "new_points", names=", ".join(report["new_points"])))
+    if report["unknown_columns"]:
+        sys.stderr.write(t(lang, "unknown_columns", cols=", ".join(report["unknown_columns"])) + "\n")

@@ -317,3 +317,34 @@ def _recompute_open_dues(ctx: Context, *, reason: str) -> int:
     from tthc import dossiers
 
     return dossiers.recompute_open(ctx, reason=reason)
+
+
+# -- the manager's reports ------------------------------------------------------------------------
+def period(
+    ctx: Context,
+    *,
+    from_: str | None,
+    to: str | None,
+    month: str | None,
+    quarter: str | None,
+    year: str | None,
+) -> Any:
+    from tthc.periods import parse_period
+
+    return parse_period(
+        today=ctx.now.date(),
+        start_day=int(ctx.settings()["period_start_day"]),
+        from_=from_,
+        to=to,
+        month=month,
+        quarter=quarter,
+        year=year,
+    )
+
+
+def summary(ctx: Context, period_: Any, by: str | None) -> Any:
+    from tthc.summary import summarize
+
+    return summarize(
+        ctx.store().conn, ctx.calendar(), period_, by, ctx.now, int(ctx.settings()["period_start_day"])
+    )

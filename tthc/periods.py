@@ -1,0 +1,123 @@
+"""Reporting periods: a date range, a month, a quarter or a year, with reporting months that
+may start on another day than the 1st (setting ``period_start_day``).
+
+With ``period_start_day = 15`` a reporting month runs from the 15th of the month before to
+the 14th of the month itself (the reporting window of Decree 09/2019/NĐ-CP Art. 12): the
+July 2025 report covers 15/6/2025–14/7/2025; the third quarter 15/6–14/9; the year 2025
+15/12/2024–14/12/2025.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from tthc.clock import parse_day
+from tthc.errors import TthcError
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days ``start``..``end``, both included."""
+
+    start: date
+    end: date
+
+    def as_json(self) -> dict[str, str]:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat()}
+
+
+def month_window(year: int, month: int, start_day: int = 1) -> Period:
+    first = date(year, month, 1)
+    if start_day == 1:
+        return Period(first, first + relativedelta(months=1) - timedelta(1))
+    return Period(
+        (first - relativedelta(months=1)).replace(day=start_day), first.replace(day=start_day) - timedelta(1)
+    )
+
+
+def month_of(day: date, start_day: int = 1) -> tuple[int, int]:
+    """The reporting month (year, month) that ``day`` falls in."""
+    if start_day > 1 and day.day >= start_day:
+        nxt = day.replace(day=1) + relativedelta(months=1)
+        return nxt.year, nxt.month
+    return day.year, day.month
+
+
+def quarter_window(year: int, quarter: int, start_day: int = 1) -> Period:
+    return Period(
+        month_window(year, 3 * quarter - 2, start_day).start, month_window(year, 3 * quarter, start_day).end
+    )
+
+
+def year_window(year: int, start_day: int = 1) -> Period:
+    return Period(month_window(year, 1, start_day).start, month_window(year, 12, start_day).end)
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+
+
+def parse_period(
+    *,
+    today: date,
+    start_day: int = 1,
+    from_: str | None = None,
+    to: str | None = None,
+    month: str | None = None,
+    quarter: str | None = None,
+    year: str | None = None,
+) -> Period:
+    """One period from the command line; by default this reporting month up to today."""
+    given = [
+        name
+        for name, v in (
+            ("--from/--to", from_ or to),
+            ("--month", month),
+            ("--quarter", quarter),
+            ("--year", year),
+        )
+        if v
+    ]
+    if len(given) > 1:
+        raise TthcError(f"choose one period: {' or '.join(given)}")
+    if month:
+        m = _MONTH.match(month.strip())
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            raise TthcError(f"bad month {month!r}: expected YYYY-MM, e.g. 2025-07")
+        return month_window(int(m.group(1)), int(m.group(2)), start_day)
+    if quarter:
+        q = _QUARTER.match(quarter.strip())
+        if not q:
+            raise TthcError(f"bad quarter {quarter!r}: expected YYYY-Qn, e.g. 2025-Q3")
+        return quarter_window(int(q.group(1)), int(q.group(2)), start_day)
+    if year:
+        if not year.strip().isdigit() or not 1990 <= int(year) <= 2100:
+            raise TthcError(f"bad year {year!r}: expected e.g. 2025")
+        return year_window(int(year), start_day)
+    if from_ or to:
+        if not (from_ and to):
+            raise TthcError("give both --from and --to")
+        start, end = parse_day(from_, today=today), parse_day(to, today=today)
+        if end < start:
+            raise TthcError(f"--to {to!r} is before --from {from_!r}")
+        return Period(start, end)
+    this = month_window(*month_of(today, start_day), start_day)
+    return Period(this.start, today)
+
+
+def months_in(period: Period, start_day: int = 1) -> list[tuple[str, Period]]:
+    """The reporting months a period spans, each clipped to the period, labelled YYYY-MM."""
+    out: list[tuple[str, Period]] = []
+    y, m = month_of(period.start, start_day)
+    while True:
+        window = month_window(y, m, start_day)
+        if window.start > period.end:
+            return out
+        clipped = Period(max(window.start, period.start), min(window.end, period.end))
+        out.append((f"{y:04d}-{m:02d}", clipped))
+        nxt = date(y, m, 1) + relativedelta(months=1)
+        y, m = nxt.year, nxt.month
