@@ -384,10 +384,10 @@ def summary_table(summary: Summary, lang: str, center: str) -> Any:
         show_footer=False,
         caption=t(lang, "snapshot_note", at=fmt_moment(lang, summary.snapshot)),
     )
-    table.add_column(first)
+    table.add_column(first, min_width=12, max_width=30)
     for col in SUMMARY_COLUMNS:
-        table.add_column(t(lang, col), justify="right")
-    table.add_column(t(lang, "on_time_rate"), justify="right")
+        table.add_column(t(lang, f"h_{col}"), justify="right")
+    table.add_column(t(lang, "h_rate"), justify="right", min_width=18)
     rows = summary.groups if summary.by else []
     for key, fig in rows:
         table.add_row(
@@ -416,7 +416,8 @@ def print_summary(
 
     from tthc.i18n import fmt_rate
 
-    out = Console(highlight=False, record=bool(svg or html), width=max(150, console().width))
+    width = console().width if sys.stdout.isatty() else 170
+    out = Console(highlight=False, record=bool(svg or html), width=width)
     out.print(summary_table(summary, lang, center))
     total = summary.total
     out.print(
