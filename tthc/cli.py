@@ -729,6 +729,34 @@ def summary(
     render.print_summary(result, c.lang, c.settings()["center_name"], chart=chart, svg=svg, html=html)
 
 
+@app.command()
+def report(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the form to FILE.xlsx (A4 landscape).")
+    ] = None,
+) -> None:
+    """The official form Biểu II.06a (Circular 01/2020/TT-VPCP), by field."""
+    from tthc import render, service
+    from tthc.i18n import t
+    from tthc.report import print_form, write_form
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = service.summary(c, p, "field")
+    center = c.settings()["center_name"]
+    if out is not None:
+        write_form(result, c.lang, center, out)
+        render.echo(t(c.lang, "written", path=out))
+    else:
+        print_form(result, c.lang, center)
+
+
 @app.command("import")
 def import_(
     ctx: typer.Context,
