@@ -25,6 +25,8 @@ from tthc.workcalendar import WorkCalendar
 START = date(2025, 7, 1)
 END = date(2025, 9, 12)
 SNAPSHOT = datetime(2025, 9, 13, 0, 0)
+#: The demo's history ends in September 2025; a clock pinned earlier is moved to this moment.
+AS_OF = datetime(2025, 10, 31, 17, 0)
 CENTER = "Trung tâm Phục vụ hành chính công xã Hòa An (dữ liệu mô phỏng)"
 PREFIX = "DEMO.XA"
 POINTS = ("Điểm 1 - Trụ sở xã", "Điểm 2 - Nhà văn hóa")
@@ -327,6 +329,7 @@ def build(ctx: Any) -> dict[str, Any]:
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     ctx._store = None
+    ctx.now = max(ctx.now, AS_OF)
     service.init(ctx, center=CENTER, prefix=PREFIX, lang=None, catalog=False)
     store = ctx.store()
     with store.write():

@@ -1,0 +1,258 @@
+"""Period summaries: a month worked out by hand, the invariant for random histories, the
+counts kept by triggers against the raw rows, the rounding tie, and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import Cli
+from tthc.i18n import fmt_rate
+from tthc.periods import Period
+from tthc.service import Context, init
+from tthc.store import Store
+from tthc.summary import on_time_rate, raw_figures, summarize
+from tthc.workcalendar import WorkCalendar
+
+
+def test_the_half_up_tie() -> None:
+    assert on_time_rate(700, 85, 800) == Decimal("98.13")  # 98.125 exactly
+    assert on_time_rate(1700, 187, 1920) == Decimal("98.28")
+    assert on_time_rate(1, 0, 3) == Decimal("33.33")
+    assert on_time_rate(0, 0, 0) is None
+    assert fmt_rate("en", Decimal("98.13")) == "98.13%"
+    assert fmt_rate("vi", Decimal("98.13")) == "98,13%"
+
+
+def run(cli: Cli, *args: str, now: str | None = None) -> None:
+    cli.ok(*args, now=now or "2025-09-30 16:00")
+
+
+@pytest.fixture()
+def september(center: Cli) -> Cli:
+    """September 2025 at a center, every kind of dossier (worked out by hand below)."""
+    c = center
+    def rx(applicant: str, at: str, *extra: str, now: str = "2025-09-30 16:00") -> str:
+        out = c.ok("receive", *extra, "--applicant", applicant, "--at", at, "--json", now=now).stdout
+        return str(json.loads(out)["code"])
+
+    # carried over from August: A resolved in September early, B still open (overdue), C resolved in August
+    a = rx("A", "2025-08-28 09:00", "2.000884", "--limit", "5wd")  # due 5/9
+    b = rx("B", "2025-08-28 09:00", "2.000884", "--limit", "5wd")  # due 5/9, never resolved
+    cc = rx("C", "2025-08-28 09:00", "ks")
+    run(c, "resolve", cc, "--at", "2025-08-28 10:00")
+    run(c, "resolve", a, "--at", "2025-09-04 10:00")  # early
+    # received in September
+    d = rx("D", "2025-09-03 09:00", "ks", "--channel", "online")  # on time, rejected
+    run(c, "resolve", d, "--at", "2025-09-03 16:00", "--outcome", "rejected")
+    e = rx("E", "2025-09-03 09:00", "ks", "--channel", "postal")  # late
+    run(c, "resolve", e, "--at", "2025-09-05 09:00")
+    f = rx("F", "2025-09-10 09:00", "ks")  # withdrawn
+    run(c, "withdraw", f, "--at", "2025-09-10 10:00")
+    g = rx("G", "2025-09-25 09:00", "2.000884", "--limit", "10wd")  # paused at month end
+    run(c, "supplement", g, "--at", "2025-09-26 09:00")
+    h = rx("H", "2025-09-29 09:00", "2.000884", "--limit", "3wd")  # open, not due (due 2/10)
+    i = rx("I", "2025-09-29 09:00", "ks", "--channel", "online")  # open, overdue (due 29/9)
+    rx("J", "2025-10-01 09:00", "ks", now="2025-10-01 10:00")  # after the period
+    del h, i
+    return c
+
+
+def test_a_month_checked_key_by_key(september: Cli) -> None:
+    got = json.loads(september.ok("summary", "--month", "2025-09", "--json", now="2025-10-01 10:00").stdout)
+    assert got == {
+        "period": {"from": "2025-09-01", "to": "2025-09-30"},
+        "carried_over": 2,  # A and B
+        "received": 6,  # D E F G H I
+        "received_by_channel": {"direct": 3, "online": 2, "postal": 1},
+        "resolved": 3,  # A early, D on time (rejected), E late
+        "early": 1,
+        "on_time": 1,
+        "late": 1,
+        "withdrawn": 1,  # F
+        "pending": 4,  # B G H I
+        "pending_not_due": 2,  # G (paused) and H
+        "pending_overdue": 2,  # B and I
+        "paused": 1,  # G
+        "on_time_rate": 66.67,
+    }
+
+
+def test_breakdowns_balance_and_add_up(september: Cli) -> None:
+    for by in ("field", "procedure", "channel", "point", "officer", "month"):
+        got = json.loads(september.ok("summary", "--from", "2025-08-01", "--to", "2025-09-30", "--by", by, "--json",
+                                      now="2025-10-01 10:00").stdout)
+        assert got["by"] == by
+        for g in [*got["groups"], got["total"]]:
+            assert g["carried_over"] + g["received"] == g["resolved"] + g["withdrawn"] + g["pending"], (by, g)
+        if by != "month":
+            for key in ("received", "resolved", "pending", "pending_overdue", "paused", "withdrawn"):
+                assert sum(g[key] for g in got["groups"]) == got["total"][key]
+    months = json.loads(september.ok("summary", "--from", "2025-08-01", "--to", "2025-09-30", "--by", "month", "--json",
+                                     now="2025-10-01 10:00").stdout)
+    aug, sep = months["groups"]
+    assert aug["key"] == "2025-08" and aug["received"] == 3 and aug["pending"] == 2
+    assert sep["carried_over"] == aug["pending"]
+
+
+def test_summary_outputs(september: Cli, tmp_path: Path) -> None:
+    out = september.ok("summary", "--month", "2025-09", "--by", "channel", now="2025-10-01 10:00").stdout
+    assert "66.67% (2/3)" in out and "online" in out
+    vi = september.ok("summary", "--month", "2025-09", now="2025-10-01 10:00", lang="vi").stdout
+    assert "66,67%" in vi
+    csv_file = tmp_path / "s.csv"
+    september.ok("summary", "--month", "2025-09", "--by", "field", "--out", str(csv_file), now="2025-10-01 10:00")
+    text = csv_file.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("key,carried_over,received")
+    assert "TOTAL,2,6" in text
+    xlsx = tmp_path / "s.xlsx"
+    september.ok("summary", "--month", "2025-09", "--out", str(xlsx), now="2025-10-01 10:00")
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    assert rows[-1][:3] == ("TOTAL", 2, 6)
+    svg, html = tmp_path / "s.svg", tmp_path / "s.html"
+    chart = september.ok("summary", "--from", "2025-08-01", "--to", "2025-09-30", "--by", "month", "--chart",
+                         "--svg", str(svg), "--html", str(html), now="2025-10-01 10:00").stdout
+    assert "█" in chart and "2025-09" in chart
+    assert svg.read_text(encoding="utf-8").startswith("<svg") and "<html" in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle", "code"),
+    [(["--month", "2025-9x"], "'2025-9x'", 1), (["--from", "2025-09-01"], "both", 1),
+     (["--by", "colour"], "", 2), (["--month", "2025-09", "--out", "x.pdf"], "x.pdf", 1),
+     (["--year", "2031"], "after today", 1)],
+)
+def test_summary_refusals(september: Cli, args: list[str], needle: str, code: int) -> None:
+    assert needle in september.fails("summary", *args, code=code, now="2025-10-01 10:00")
+
+
+def test_period_start_day_15(september: Cli) -> None:
+    september.ok("config", "set", "period_start_day", "15")
+    got = json.loads(september.ok("summary", "--month", "2025-09", "--json", now="2025-10-01 10:00").stdout)
+    assert got["period"] == {"from": "2025-08-15", "to": "2025-09-14"}
+
+
+# -- the counts kept by triggers agree with the rows, for any history and any period ---------------
+NOW = datetime(2026, 6, 30, 12, 0)
+histories = st.lists(
+    st.tuples(
+        st.integers(0, 200),  # receipt: days after 1/9/2025
+        st.integers(0, 600),  # minutes after 07:30
+        st.sampled_from(["direct", "online", "postal"]),
+        st.sampled_from(["1.001193", "2.000884"]),
+        st.sampled_from(["open", "resolved", "withdrawn", "paused", "resumed"]),
+        st.integers(0, 40),  # days until the step
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@pytest.fixture(scope="module")
+def blank_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("prop") / "blank.db"
+    init(Context(db_path=path, actor="t", now=NOW), center=None, prefix=None, lang=None)
+    return path
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=histories, start=st.integers(0, 150), length=st.integers(0, 120))
+def test_invariant_and_counts_match_raw_rows(blank_db: Path, tmp_path: Path, history: list[tuple], start: int,
+                                             length: int) -> None:
+    import shutil
+
+    from tthc import dossiers
+
+    db = tmp_path / f"h{abs(hash((tuple(history), start, length)))}.db"
+    shutil.copy(blank_db, db)
+    ctx = Context(db_path=db, actor="t", now=NOW)
+    for n, (day, minute, channel, proc, fate, wait) in enumerate(history):
+        received = datetime(2025, 9, 1, 7, 30) + timedelta(days=day, minutes=minute)
+        code = dossiers.receive(ctx, proc, applicant=f"P{n}", channel=channel, at=received.isoformat()).dossier.code
+        step = received + timedelta(days=wait, minutes=5)
+        if fate == "resolved":
+            dossiers.resolve(ctx, code, at=step.isoformat())
+        elif fate == "withdrawn":
+            dossiers.withdraw(ctx, code, at=step.isoformat())
+        elif fate in ("paused", "resumed"):
+            dossiers.supplement(ctx, code, at=step.isoformat())
+            if fate == "resumed":
+                dossiers.resume(ctx, code, at=(step + timedelta(days=2)).isoformat())
+                if wait % 2:
+                    dossiers.undo(ctx, code)  # the counts follow an undo too
+    period = Period(date(2025, 9, 1) + timedelta(start), date(2025, 9, 1) + timedelta(start + length))
+    conn = ctx.store().conn
+    cal = WorkCalendar()
+    summary = summarize(conn, cal, period, None, NOW)
+    t = summary.total
+    assert t.carried_over + t.received == t.resolved + t.withdrawn + t.pending
+    raw = raw_figures(conn, period, NOW)
+    assert (t.carried_over, t.received, t.early, t.on_time, t.late, t.withdrawn, t.pending) == (
+        raw["carried_over"], raw["received"], raw["early"], raw["on_time"], raw["late"], raw["withdrawn"],
+        raw["pending"])
+    assert 0 <= t.pending_overdue + t.paused <= t.pending
+    for by in ("field", "channel", "month"):
+        s = summarize(conn, cal, period, by, NOW)
+        for _, g in s.groups:
+            assert g.carried_over + g.received == g.resolved + g.withdrawn + g.pending
+    ctx.close()
+
+
+def test_counts_survive_a_migration_backfill(tmp_path: Path) -> None:
+    """A database filled before m004 gets its daily counts from the rows themselves."""
+    path = tmp_path / "old.db"
+    store = Store.open(path, create=True, upto=3)
+    with store.write():
+        now = "2025-09-10T16:00:00"
+        store.insert("procedures", {"code": "1.001193", "name": "KS", "field": "Hộ tịch", "time_limit": "same-day",
+                                    "created_at": now, "updated_at": now})
+        for i, (received, resolved) in enumerate([("2025-09-01T09:00:00", "2025-09-01T10:00:00"),
+                                                  ("2025-09-02T09:00:00", None)]):
+            store.insert("dossiers", {"code": f"X{i}", "procedure_code": "1.001193", "field": "Hộ tịch",
+                                      "applicant": "A", "search_text": "a", "channel": "direct",
+                                      "time_limit": "same-day", "received_at": received,
+                                      "effective_receipt": received, "due_date": received[:10],
+                                      "due_at": received[:10] + "T17:00:00", "deadline": "2099-01-01T00:00:00",
+                                      "status": "resolved" if resolved else "processing", "resolved_at": resolved,
+                                      "timeliness": "on_time" if resolved else None, "created_at": now,
+                                      "updated_at": now})
+    store.close()
+    store = Store.open(path)
+    s = summarize(store.conn, WorkCalendar(), Period(date(2025, 9, 1), date(2025, 9, 30)), None, datetime(2025, 10, 1))
+    assert (s.total.received, s.total.on_time, s.total.pending) == (2, 1, 1)
+    rows = sqlite3.connect(path).execute("SELECT count(*) FROM daily_counts").fetchone()[0]
+    assert rows == 2
+
+
+def test_the_demo_reproduces_the_real_centers_figures(cli: Cli, tmp_path: Path) -> None:
+    demo_db = tmp_path / "demo.db"
+    out = cli.ok("demo", "--db", str(demo_db)).stdout
+    assert "98.28%" in out and "1964" in out and "made-up data" in out
+    assert not cli.db.exists()  # the user's database was not touched
+    later = "2025-11-01 08:00"
+    got = json.loads(cli.ok("--db", str(demo_db), "summary", "--from", "2025-07-01", "--to", "2025-09-12",
+                            "--json", now=later).stdout)
+    assert got == {
+        "period": {"from": "2025-07-01", "to": "2025-09-12"},
+        "carried_over": 0, "received": 1964,
+        "received_by_channel": {"direct": 1433, "online": 487, "postal": 44},
+        "resolved": 1920, "early": 1700, "on_time": 187, "late": 33, "withdrawn": 6,
+        "pending": 38, "pending_not_due": 35, "pending_overdue": 3, "paused": 0,
+        "on_time_rate": 98.28,
+    }
+    by_field = json.loads(cli.ok("--db", str(demo_db), "summary", "--from", "2025-07-01", "--to", "2025-09-12",
+                                 "--by", "point", "--json", now=later).stdout)
+    assert len(by_field["groups"]) == 2
+    # running it again rebuilds the same demo; a real database is refused
+    cli.ok("demo", "--db", str(demo_db))
+    cli.ok("init")
+    assert "not a demo" in cli.fails("demo", "--db", str(cli.db))
