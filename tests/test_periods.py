@@ -57,4 +57,8 @@ def test_months_of_the_real_centers_period() -> None:
         ("2025-08", Period(date(2025, 8, 1), date(2025, 8, 31))),
         ("2025-09", Period(date(2025, 9, 1), date(2025, 9, 12))),
     ]
-    assert [m for m, _ in months_in(Period(date(2025, 7, 1), date(2025, 9, 12)), 15)] == ["2025-07", "2025-08", "2025-09"]
+    assert [m for m, _ in months_in(Period(date(2025, 7, 1), date(2025, 9, 12)), 15)] == [
+        "2025-07",
+        "2025-08",
+        "2025-09",
+    ]

@@ -56,8 +56,19 @@ SCHEMA = {
     "pauses": ["id", "dossier_code", "paused_at", "resumed_at", "policy", "reason"],
     "code_sequences": ["prefix", "day", "last"],
     "holiday_cache": ["year", "stamp", "days"],
-    "daily_counts": ["day", "procedure_code", "field", "channel", "point", "officer", "received", "early",
-                     "on_time", "late", "withdrawn"],
+    "daily_counts": [
+        "day",
+        "procedure_code",
+        "field",
+        "channel",
+        "point",
+        "officer",
+        "received",
+        "early",
+        "on_time",
+        "late",
+        "withdrawn",
+    ],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
 }
 
@@ -78,8 +89,13 @@ def test_a_fresh_database_has_the_whole_schema(tmp_path: Path) -> None:
     assert schema(tmp_path / "fresh.db") == SCHEMA
     conn = sqlite3.connect(tmp_path / "fresh.db")
     triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    assert triggers == {"events_no_update", "events_no_delete", "dossiers_count_insert", "dossiers_count_delete",
-                        "dossiers_count_update"}
+    assert triggers == {
+        "events_no_update",
+        "events_no_delete",
+        "dossiers_count_insert",
+        "dossiers_count_delete",
+        "dossiers_count_update",
+    }
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x54544843
 

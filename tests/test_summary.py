@@ -39,6 +39,7 @@ def run(cli: Cli, *args: str, now: str | None = None) -> None:
 def september(center: Cli) -> Cli:
     """September 2025 at a center, every kind of dossier (worked out by hand below)."""
     c = center
+
     def rx(applicant: str, at: str, *extra: str, now: str = "2025-09-30 16:00") -> str:
         out = c.ok("receive", *extra, "--applicant", applicant, "--at", at, "--json", now=now).stdout
         return str(json.loads(out)["code"])
@@ -87,16 +88,38 @@ def test_a_month_checked_key_by_key(september: Cli) -> None:
 
 def test_breakdowns_balance_and_add_up(september: Cli) -> None:
     for by in ("field", "procedure", "channel", "point", "officer", "month"):
-        got = json.loads(september.ok("summary", "--from", "2025-08-01", "--to", "2025-09-30", "--by", by, "--json",
-                                      now="2025-10-01 10:00").stdout)
+        got = json.loads(
+            september.ok(
+                "summary",
+                "--from",
+                "2025-08-01",
+                "--to",
+                "2025-09-30",
+                "--by",
+                by,
+                "--json",
+                now="2025-10-01 10:00",
+            ).stdout
+        )
         assert got["by"] == by
         for g in [*got["groups"], got["total"]]:
             assert g["carried_over"] + g["received"] == g["resolved"] + g["withdrawn"] + g["pending"], (by, g)
         if by != "month":
             for key in ("received", "resolved", "pending", "pending_overdue", "paused", "withdrawn"):
                 assert sum(g[key] for g in got["groups"]) == got["total"][key]
-    months = json.loads(september.ok("summary", "--from", "2025-08-01", "--to", "2025-09-30", "--by", "month", "--json",
-                                     now="2025-10-01 10:00").stdout)
+    months = json.loads(
+        september.ok(
+            "summary",
+            "--from",
+            "2025-08-01",
+            "--to",
+            "2025-09-30",
+            "--by",
+            "month",
+            "--json",
+            now="2025-10-01 10:00",
+        ).stdout
+    )
     aug, sep = months["groups"]
     assert aug["key"] == "2025-08" and aug["received"] == 3 and aug["pending"] == 2
     assert sep["carried_over"] == aug["pending"]
@@ -108,7 +131,9 @@ def test_summary_outputs(september: Cli, tmp_path: Path) -> None:
     vi = september.ok("summary", "--month", "2025-09", now="2025-10-01 10:00", lang="vi").stdout
     assert "66,67%" in vi
     csv_file = tmp_path / "s.csv"
-    september.ok("summary", "--month", "2025-09", "--by", "field", "--out", str(csv_file), now="2025-10-01 10:00")
+    september.ok(
+        "summary", "--month", "2025-09", "--by", "field", "--out", str(csv_file), now="2025-10-01 10:00"
+    )
     text = csv_file.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("key,carried_over,received")
     assert "TOTAL,2,6" in text
@@ -119,17 +144,34 @@ def test_summary_outputs(september: Cli, tmp_path: Path) -> None:
     rows = list(openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True))  # type: ignore[union-attr]
     assert rows[-1][:3] == ("TOTAL", 2, 6)
     svg, html = tmp_path / "s.svg", tmp_path / "s.html"
-    chart = september.ok("summary", "--from", "2025-08-01", "--to", "2025-09-30", "--by", "month", "--chart",
-                         "--svg", str(svg), "--html", str(html), now="2025-10-01 10:00").stdout
+    chart = september.ok(
+        "summary",
+        "--from",
+        "2025-08-01",
+        "--to",
+        "2025-09-30",
+        "--by",
+        "month",
+        "--chart",
+        "--svg",
+        str(svg),
+        "--html",
+        str(html),
+        now="2025-10-01 10:00",
+    ).stdout
     assert "█" in chart and "2025-09" in chart
     assert svg.read_text(encoding="utf-8").startswith("<svg") and "<html" in html.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
     ("args", "needle", "code"),
-    [(["--month", "2025-9x"], "'2025-9x'", 1), (["--from", "2025-09-01"], "both", 1),
-     (["--by", "colour"], "", 2), (["--month", "2025-09", "--out", "x.pdf"], "x.pdf", 1),
-     (["--year", "2031"], "after today", 1)],
+    [
+        (["--month", "2025-9x"], "'2025-9x'", 1),
+        (["--from", "2025-09-01"], "both", 1),
+        (["--by", "colour"], "", 2),
+        (["--month", "2025-09", "--out", "x.pdf"], "x.pdf", 1),
+        (["--year", "2031"], "after today", 1),
+    ],
 )
 def test_summary_refusals(september: Cli, args: list[str], needle: str, code: int) -> None:
     assert needle in september.fails("summary", *args, code=code, now="2025-10-01 10:00")
@@ -166,8 +208,9 @@ def blank_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(history=histories, start=st.integers(0, 150), length=st.integers(0, 120))
-def test_invariant_and_counts_match_raw_rows(blank_db: Path, tmp_path: Path, history: list[tuple], start: int,
-                                             length: int) -> None:
+def test_invariant_and_counts_match_raw_rows(
+    blank_db: Path, tmp_path: Path, history: list[tuple], start: int, length: int
+) -> None:
     import shutil
 
     from tthc import dossiers
@@ -177,7 +220,9 @@ def test_invariant_and_counts_match_raw_rows(blank_db: Path, tmp_path: Path, his
     ctx = Context(db_path=db, actor="t", now=NOW)
     for n, (day, minute, channel, proc, fate, wait) in enumerate(history):
         received = datetime(2025, 9, 1, 7, 30) + timedelta(days=day, minutes=minute)
-        code = dossiers.receive(ctx, proc, applicant=f"P{n}", channel=channel, at=received.isoformat()).dossier.code
+        code = dossiers.receive(
+            ctx, proc, applicant=f"P{n}", channel=channel, at=received.isoformat()
+        ).dossier.code
         step = received + timedelta(days=wait, minutes=5)
         if fate == "resolved":
             dossiers.resolve(ctx, code, at=step.isoformat())
@@ -197,8 +242,14 @@ def test_invariant_and_counts_match_raw_rows(blank_db: Path, tmp_path: Path, his
     assert t.carried_over + t.received == t.resolved + t.withdrawn + t.pending
     raw = raw_figures(conn, period, NOW)
     assert (t.carried_over, t.received, t.early, t.on_time, t.late, t.withdrawn, t.pending) == (
-        raw["carried_over"], raw["received"], raw["early"], raw["on_time"], raw["late"], raw["withdrawn"],
-        raw["pending"])
+        raw["carried_over"],
+        raw["received"],
+        raw["early"],
+        raw["on_time"],
+        raw["late"],
+        raw["withdrawn"],
+        raw["pending"],
+    )
     assert 0 <= t.pending_overdue + t.paused <= t.pending
     for by in ("field", "channel", "month"):
         s = summarize(conn, cal, period, by, NOW)
@@ -213,21 +264,47 @@ def test_counts_survive_a_migration_backfill(tmp_path: Path) -> None:
     store = Store.open(path, create=True, upto=3)
     with store.write():
         now = "2025-09-10T16:00:00"
-        store.insert("procedures", {"code": "1.001193", "name": "KS", "field": "Hộ tịch", "time_limit": "same-day",
-                                    "created_at": now, "updated_at": now})
-        for i, (received, resolved) in enumerate([("2025-09-01T09:00:00", "2025-09-01T10:00:00"),
-                                                  ("2025-09-02T09:00:00", None)]):
-            store.insert("dossiers", {"code": f"X{i}", "procedure_code": "1.001193", "field": "Hộ tịch",
-                                      "applicant": "A", "search_text": "a", "channel": "direct",
-                                      "time_limit": "same-day", "received_at": received,
-                                      "effective_receipt": received, "due_date": received[:10],
-                                      "due_at": received[:10] + "T17:00:00", "deadline": "2099-01-01T00:00:00",
-                                      "status": "resolved" if resolved else "processing", "resolved_at": resolved,
-                                      "timeliness": "on_time" if resolved else None, "created_at": now,
-                                      "updated_at": now})
+        store.insert(
+            "procedures",
+            {
+                "code": "1.001193",
+                "name": "KS",
+                "field": "Hộ tịch",
+                "time_limit": "same-day",
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        for i, (received, resolved) in enumerate(
+            [("2025-09-01T09:00:00", "2025-09-01T10:00:00"), ("2025-09-02T09:00:00", None)]
+        ):
+            store.insert(
+                "dossiers",
+                {
+                    "code": f"X{i}",
+                    "procedure_code": "1.001193",
+                    "field": "Hộ tịch",
+                    "applicant": "A",
+                    "search_text": "a",
+                    "channel": "direct",
+                    "time_limit": "same-day",
+                    "received_at": received,
+                    "effective_receipt": received,
+                    "due_date": received[:10],
+                    "due_at": received[:10] + "T17:00:00",
+                    "deadline": "2099-01-01T00:00:00",
+                    "status": "resolved" if resolved else "processing",
+                    "resolved_at": resolved,
+                    "timeliness": "on_time" if resolved else None,
+                    "created_at": now,
+                    "updated_at": now,
+                },
+            )
     store.close()
     store = Store.open(path)
-    s = summarize(store.conn, WorkCalendar(), Period(date(2025, 9, 1), date(2025, 9, 30)), None, datetime(2025, 10, 1))
+    s = summarize(
+        store.conn, WorkCalendar(), Period(date(2025, 9, 1), date(2025, 9, 30)), None, datetime(2025, 10, 1)
+    )
     assert (s.total.received, s.total.on_time, s.total.pending) == (2, 1, 1)
     rows = sqlite3.connect(path).execute("SELECT count(*) FROM daily_counts").fetchone()[0]
     assert rows == 2
@@ -239,18 +316,42 @@ def test_the_demo_reproduces_the_real_centers_figures(cli: Cli, tmp_path: Path) 
     assert "98.28%" in out and "1964" in out and "made-up data" in out
     assert not cli.db.exists()  # the user's database was not touched
     later = "2025-11-01 08:00"
-    got = json.loads(cli.ok("--db", str(demo_db), "summary", "--from", "2025-07-01", "--to", "2025-09-12",
-                            "--json", now=later).stdout)
+    got = json.loads(
+        cli.ok(
+            "--db", str(demo_db), "summary", "--from", "2025-07-01", "--to", "2025-09-12", "--json", now=later
+        ).stdout
+    )
     assert got == {
         "period": {"from": "2025-07-01", "to": "2025-09-12"},
-        "carried_over": 0, "received": 1964,
+        "carried_over": 0,
+        "received": 1964,
         "received_by_channel": {"direct": 1433, "online": 487, "postal": 44},
-        "resolved": 1920, "early": 1700, "on_time": 187, "late": 33, "withdrawn": 6,
-        "pending": 38, "pending_not_due": 35, "pending_overdue": 3, "paused": 0,
+        "resolved": 1920,
+        "early": 1700,
+        "on_time": 187,
+        "late": 33,
+        "withdrawn": 6,
+        "pending": 38,
+        "pending_not_due": 35,
+        "pending_overdue": 3,
+        "paused": 0,
         "on_time_rate": 98.28,
     }
-    by_field = json.loads(cli.ok("--db", str(demo_db), "summary", "--from", "2025-07-01", "--to", "2025-09-12",
-                                 "--by", "point", "--json", now=later).stdout)
+    by_field = json.loads(
+        cli.ok(
+            "--db",
+            str(demo_db),
+            "summary",
+            "--from",
+            "2025-07-01",
+            "--to",
+            "2025-09-12",
+            "--by",
+            "point",
+            "--json",
+            now=later,
+        ).stdout
+    )
     assert len(by_field["groups"]) == 2
     # running it again rebuilds the same demo; a real database is refused
     cli.ok("demo", "--db", str(demo_db))

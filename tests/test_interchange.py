@@ -1,0 +1,199 @@
+"""Import and export: all-or-nothing with every bad row named, Excel round trips, spreadsheet
+safety, and the official form II.06a as a real .xlsx file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import Cli
+
+HEADER = "code,procedure,received_at,channel,due_at,resolved_at,outcome,returned_at,withdrawn_at,paused_at,resumed_at,point,officer,applicant"
+LATER = "2025-10-01 08:00"
+
+
+def write(path: Path, *lines: str, header: str = HEADER, encoding: str = "utf-8") -> Path:
+    path.write_text("\n".join([header, *lines]) + "\n", encoding=encoding)
+    return path
+
+
+GOOD = [
+    ",1.001193,2025-09-01 09:00,direct,,2025-09-03 10:00,,2025-09-03 11:00,,,,Điểm 1,Lan,Nguyễn Văn An",
+    ",ks,03/09/2025 09:00,online,,,,,,,,,,Trần Thị Bình",
+    "HS-MIGRATED-1,2.000884,2025-09-04 08:00,postal,2025-09-10 17:00,2025-09-11 09:00,rejected,,,,,Điểm Mới,Hùng,Lê C",
+    ",2.000884,2025-09-05 09:00,direct,,,,,2025-09-08 10:00,,,,,Phạm D",
+    ",2.000884,2025-09-05 09:00,trực tiếp,,,,,,2025-09-05 10:00,2025-09-09 09:00,,,Võ E",
+]
+
+
+def test_import_good_rows(center: Cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "in.csv", *GOOD)
+    out = center.ok("import", str(f), now=LATER).stdout
+    assert "Imported 5 dossier(s)" in out
+    assert "Hùng" in out and "Điểm Mới" in out  # new names registered and reported
+    migrated = json.loads(center.ok("show", "HS-MIGRATED-1", "--json", now=LATER).stdout)
+    assert migrated["due_at"] == "2025-09-10T17:00:00" and migrated["due_source"] == "imported"
+    assert migrated["timeliness"] == "late" and migrated["outcome"] == "rejected"
+    listed = json.loads(
+        center.ok("list", "--received-from", "2025-09-01", "--limit", "10", "--json", now=LATER).stdout
+    )
+    codes = {d["applicant"]: d for d in listed}
+    assert codes["Nguyễn Văn An"]["code"] == "000.00.20.H56-250901-0001"
+    # received on National Day 1/9/2025: counted from Wed 3/9 07:30, so resolving on 3/9 is on time
+    assert (
+        codes["Nguyễn Văn An"]["timeliness"] == "on_time" and codes["Nguyễn Văn An"]["status"] == "returned"
+    )
+    assert codes["Võ E"]["due_date"] == "2025-09-09"  # restart after the supplement round
+    assert codes["Phạm D"]["status"] == "withdrawn"
+    receipt = json.loads(
+        center.ok("receive", "ks", "--applicant", "X", "--at", "2025-09-01 10:00", "--json", now=LATER).stdout
+    )
+    assert receipt["code"] == "000.00.20.H56-250901-0002"  # the import's numbers are never reused
+
+
+def test_dry_run_writes_nothing(center: Cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "in.csv", *GOOD)
+    before = center.fingerprint()
+    assert "Dry run: 5 dossier(s)" in center.ok("import", str(f), "--dry-run", now=LATER).stdout
+    assert center.fingerprint() == before
+
+
+BAD = [
+    ("bad date", ",ks,2025-02-30 09:00,direct,,,,,,,,,,A", "bad received_at '2025-02-30 09:00'"),
+    ("month-first date", ",ks,09/13/2025,direct,,,,,,,,,,A", "'09/13/2025'"),
+    ("unknown procedure", ",9.999999,2025-09-01 09:00,direct,,,,,,,,,,A", "unknown procedure '9.999999'"),
+    ("bad channel", ",ks,2025-09-01 09:00,fax,,,,,,,,,,A", "bad channel 'fax'"),
+    ("step before receipt", ",ks,2025-09-02 09:00,direct,,2025-09-01 09:00,,,,,,,,A", "before the receipt"),
+    (
+        "resolved and withdrawn",
+        ",ks,2025-09-01 09:00,direct,,2025-09-01 10:00,,,2025-09-01 11:00,,,,,A",
+        "both",
+    ),
+    (
+        "returned without result",
+        ",ks,2025-09-01 09:00,direct,,,,2025-09-01 10:00,,,,,,A",
+        "returned_at without",
+    ),
+    ("no applicant", ",ks,2025-09-01 09:00,direct,,,,,,,,,,", "applicant"),
+    (
+        "duplicate in the file",
+        "DUP,ks,2025-09-01 09:00,direct,,,,,,,,,,A\nDUP,ks,2025-09-01 09:00,direct,,,,,,,,,,B",
+        "duplicate code DUP",
+    ),
+    ("bad outcome", ",ks,2025-09-01 09:00,direct,,2025-09-01 10:00,maybe,,,,,,,A", "bad outcome 'maybe'"),
+    ("future", ",ks,2025-12-01 09:00,direct,,,,,,,,,,A", "in the future"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "needle"), BAD, ids=[b[0] for b in BAD])
+def test_one_bad_row_among_good_ones_writes_nothing(
+    center: Cli, tmp_path: Path, name: str, line: str, needle: str
+) -> None:
+    f = write(tmp_path / "in.csv", *GOOD[:2], line, *GOOD[2:])
+    err = center.fails("import", str(f), now=LATER)
+    assert err.startswith(f"Error: 1 bad rows in {f}"), err
+    bad_row = 4 if name != "duplicate in the file" else 5
+    assert f"row {bad_row}: " in err and needle in err, err
+
+
+def test_a_code_already_in_the_database(center: Cli, tmp_path: Path) -> None:
+    center.ok("import", str(write(tmp_path / "a.csv", GOOD[2])), now=LATER)
+    err = center.fails("import", str(write(tmp_path / "b.csv", GOOD[0], GOOD[2])), now=LATER)
+    assert "row 3: duplicate code HS-MIGRATED-1" in err
+
+
+def test_wrong_encoding_and_missing_columns(center: Cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "latin1.csv", ",ks,2025-09-01 09:00,direct,,,,,,,,,,Nguyên Hà", encoding="latin-1")
+    assert "not UTF-8" in center.fails("import", str(f), now=LATER)
+    g = write(tmp_path / "cols.csv", "ks,A", header="procedure,applicant")
+    assert "missing column(s) received_at" in center.fails("import", str(g), now=LATER)
+    assert "no such file" in center.fails("import", str(tmp_path / "none.csv"), now=LATER)
+
+
+def test_many_bad_rows_are_capped_at_fifty(center: Cli, tmp_path: Path) -> None:
+    f = write(tmp_path / "bad.csv", *[",ks,2025-02-30,direct,,,,,,,,,,A"] * 60)
+    err = center.fails("import", str(f), now=LATER)
+    assert err.startswith("Error: 60 bad rows") and "… and 10 more" in err
+    assert err.count("\nrow ") == 50
+
+
+def test_vietnamese_headers_semicolons_and_excel_dates(center: Cli, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    f = tmp_path / "so.xlsx"
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["Mã thủ tục", "Người nộp", "Ngày tiếp nhận", "Hình thức", "Ngày giải quyết", "Cột lạ"])
+    ws.append(["ks", "Đỗ Thị Hà", datetime(2025, 9, 1, 9, 0), "trực tuyến", datetime(2025, 9, 1, 14, 0), "x"])
+    book.save(f)
+    result = center.ok("import", str(f), now=LATER)
+    assert "Imported 1" in result.stdout and "Cột lạ" in result.stderr
+    g = tmp_path / "semi.csv"
+    g.write_text("thủ tục;người nộp;ngày tiếp nhận\nks;Ngô F;02/09/2025 08:00\n", encoding="utf-8-sig")
+    assert "Imported 1" in center.ok("import", str(g), now=LATER).stdout
+
+
+def test_export_import_round_trips_to_the_same_summary(center: Cli, tmp_path: Path) -> None:
+    center.ok("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
+    summary = center.ok("summary", "--month", "2025-09", "--by", "field", "--json", now=LATER).stdout
+    for suffix in ("csv", "xlsx"):
+        out = tmp_path / f"out.{suffix}"
+        assert "Exported 5" in center.ok("export", str(out), now=LATER).stdout
+        other = Cli(tmp_path / f"other-{suffix}.db", now=LATER)
+        other.ok("init", "--prefix", "000.00.20.H56")
+        other.ok("import", str(out))
+        assert other.ok("summary", "--month", "2025-09", "--by", "field", "--json").stdout == summary
+    data = json.loads(
+        (lambda p: (center.ok("export", str(p), now=LATER), p.read_text(encoding="utf-8"))[1])(
+            tmp_path / "out.json"
+        )
+    )
+    assert len(data) == 5 and data[0]["received_at"] == "2025-09-01T09:00:00"
+
+
+def test_export_is_safe_for_spreadsheets(center: Cli, tmp_path: Path) -> None:
+    center.ok("receive", "ks", "--applicant", '=HYPERLINK("http://x")', "--at", "2025-09-01 09:00", now=LATER)
+    center.ok("receive", "ks", "--applicant", "@SUM(A1)", "--at", "2025-09-01 09:00", now=LATER)
+    out = tmp_path / "x.csv"
+    center.ok("export", str(out), "--status", "processing", now=LATER)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
+    text = raw.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'@SUM(A1)" in text
+    xlsx = tmp_path / "x.xlsx"
+    center.ok("export", str(xlsx), now=LATER)
+    values = [c for row in openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True) for c in row]  # type: ignore[union-attr]
+    assert '\'=HYPERLINK("http://x")' in values
+    assert "x.pdf" in center.fails("export", str(tmp_path / "x.pdf"), now=LATER)
+
+
+def test_report_ii06a_as_excel(center: Cli, tmp_path: Path) -> None:
+    center.ok("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
+    out = tmp_path / "ii06a.xlsx"
+    center.ok("report", "--month", "2025-09", "--out", str(out), now=LATER, lang="vi")
+    ws = openpyxl.load_workbook(out).active
+    assert ws is not None
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"C6:F6", "G6:J6", "K6:M6", "A6:A7", "B6:B7", "N6:N7"} <= merged
+    assert [ws.cell(row=8, column=c).value for c in range(1, 14)] == [f"({n})" for n in range(1, 14)]
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    rows = {
+        ws.cell(row=r, column=2).value: [ws.cell(row=r, column=c).value for c in range(3, 15)]
+        for r in range(9, ws.max_row + 1)
+    }
+    total = rows["Tổng cộng"]
+    # An on time (received on National Day), HS-MIGRATED-1 late, Bình and Võ E open past their due dates
+    assert total[:11] == [5, 1, 4, 0, 2, 0, 1, 1, 2, 0, 2]
+    assert total[11] == "Rút 1 hồ sơ"
+    for field, cells in rows.items():
+        withdrawn = int(cells[11].split()[1]) if cells[11] else 0
+        assert cells[0] == cells[4] + cells[8] + withdrawn, field
+    terminal = center.ok("report", "--month", "2025-09", now=LATER).stdout
+    assert "Biểu II.06a" in terminal and "(13)" in terminal
+    assert "written as .xlsx" in center.fails(
+        "report", "--month", "2025-09", "--out", str(tmp_path / "x.csv"), now=LATER
+    )
