@@ -46,7 +46,7 @@ def september(center: Cli) -> Cli:
 
     # carried over from August: A resolved in September early, B still open (overdue), C resolved in August
     a = rx("A", "2025-08-28 09:00", "2.000884", "--limit", "5wd")  # due 5/9
-    b = rx("B", "2025-08-28 09:00", "2.000884", "--limit", "5wd")  # due 5/9, never resolved
+    rx("B", "2025-08-28 09:00", "2.000884", "--limit", "5wd")  # due 5/9, never resolved
     cc = rx("C", "2025-08-28 09:00", "ks")
     run(c, "resolve", cc, "--at", "2025-08-28 10:00")
     run(c, "resolve", a, "--at", "2025-09-04 10:00")  # early
@@ -59,10 +59,9 @@ def september(center: Cli) -> Cli:
     run(c, "withdraw", f, "--at", "2025-09-10 10:00")
     g = rx("G", "2025-09-25 09:00", "2.000884", "--limit", "10wd")  # paused at month end
     run(c, "supplement", g, "--at", "2025-09-26 09:00")
-    h = rx("H", "2025-09-29 09:00", "2.000884", "--limit", "3wd")  # open, not due (due 2/10)
-    i = rx("I", "2025-09-29 09:00", "ks", "--channel", "online")  # open, overdue (due 29/9)
+    rx("H", "2025-09-29 09:00", "2.000884", "--limit", "3wd")  # open, not due (due 2/10)
+    rx("I", "2025-09-29 09:00", "ks", "--channel", "online")  # open, overdue (due 29/9)
     rx("J", "2025-10-01 09:00", "ks", now="2025-10-01 10:00")  # after the period
-    del h, i
     return c
 
 
