@@ -201,7 +201,9 @@ histories = st.lists(
 @pytest.fixture(scope="module")
 def blank_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("prop") / "blank.db"
-    init(Context(db_path=path, actor="t", now=NOW), center=None, prefix=None, lang=None)
+    ctx = Context(db_path=path, actor="t", now=NOW)
+    init(ctx, center=None, prefix=None, lang=None)
+    ctx.close()  # the last connection to close checkpoints the WAL into the file we copy
     return path
 
 
