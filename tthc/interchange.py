@@ -222,26 +222,28 @@ class BadRow(Exception):
 
 def _moment(value: Any, default: Any, what: str) -> datetime | None:
     """Fast path for dates in files: Excel cells, ISO text, day-first text. Strict, no guessing."""
-    if value is None or value == "":
+    if value is None:
         return None
     if isinstance(value, datetime):
-        return value.replace(second=0, microsecond=0)
+        return value.replace(second=0, microsecond=0) if value.second or value.microsecond else value
     if isinstance(value, date):
         return datetime.combine(value, default)
     text = str(value).strip()
     if not text:
         return None
-    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+    n = len(text)
+    if n in (16, 19) and text[4] == "-" and text[10] in " T" and text[13] == ":":
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
             moment = None
-        if moment is not None and moment.tzinfo is None and (len(text) == 10 or text[10] in " T"):
-            return (
-                moment.replace(second=0, microsecond=0)
-                if len(text) > 10
-                else datetime.combine(moment.date(), default)
-            )
+        if moment is not None:
+            return moment.replace(second=0) if moment.second else moment
+    elif n == 10 and text[4] == "-":
+        try:
+            return datetime.combine(date.fromisoformat(text), default)
+        except ValueError:
+            pass
     from tthc.clock import parse_when
 
     if text.lower() in ("now", "today"):
@@ -257,25 +259,48 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
 
     Streams the file; every bad row is named with its number and reason, then nothing is
     written. A blank code gets a generated one; a given ``due_at`` is kept as the due date
-    in force (migrated from the provincial system), otherwise it is computed.
+    in force (migrated from the provincial system), otherwise it is computed. The per-day
+    counts are added in one aggregate at the end instead of a trigger per row.
     """
     import sqlite3
 
     from tthc import deadlines
     from tthc.catalog import raise_bad_rows
     from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME
+    from tthc.migrations import BULK_MARKER, backfill_counts
     from tthc.models import fold, name_key
     from tthc.tables import map_header, read_rows
     from tthc.timelimit import parse_limit
 
     header, rows = read_rows(path)
     mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
-    cols = sorted(mapping.items())
+    width = len(header)
+    col = {name: i for i, name in mapping.items()}
+    # index of each column in a row padded to the header's width plus one None (-1 = absent)
+    (
+        i_code,
+        i_proc,
+        i_recv,
+        i_chan,
+        i_due,
+        i_res,
+        i_out,
+        i_ret,
+        i_wd,
+        i_pause,
+        i_resume,
+        i_point,
+        i_off,
+        i_app,
+        i_limit,
+    ) = (col.get(name, -1) for name in (*DOSSIER_COLUMNS,))
     store = ctx.store()
     conn = store.conn
     cal = ctx.calendar()
-    policy = ctx.settings()["supplement_policy"]
-    default_prefix = ctx.settings()["code_prefix"]
+    closing = cal.closing
+    settings = ctx.settings()
+    policy = settings["supplement_policy"]
+    default_prefix = settings["code_prefix"]
     now = ctx.now
     stamp = now.isoformat(timespec="seconds")
     procedures: dict[str, tuple[str, str, Any]] = {}
@@ -286,29 +311,47 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
     batch: list[tuple[int, tuple[Any, ...]]] = []
     pauses: list[tuple[str, str | None, str | None, str]] = []
     count = 0
+    receipt_time, step_time = RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME
+    compute_due, effective_receipt, resume_due = (
+        deadlines.compute_due,
+        deadlines.effective_receipt,
+        deadlines.resume_due,
+    )
+    judge, Due = deadlines.timeliness, deadlines.Due
+
+    def text_of(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value.strip()
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
 
     def procedure(key: str) -> tuple[str, str, Any]:
-        if key not in procedures:
+        found = procedures.get(key)
+        if found is None:
             row = store.procedure(key)
             if row is None:
                 raise BadRow(f"unknown procedure {key!r}")
-            procedures[key] = (row["code"], row["field"], parse_limit(row["time_limit"]))
-        return procedures[key]
+            found = procedures[key] = (row["code"], row["field"], parse_limit(row["time_limit"]))
+        return found
 
     def registered(kind: str, name: str) -> tuple[str, str | None]:
         k = name_key(name)
-        if (kind, k) not in names:
+        found = names.get((kind, k))
+        if found is None:
             table = "officers" if kind == "officer" else "points"
             row = store.find_name(table, k)
             if row is None:
                 clean = " ".join(name.split())
-                values: dict[str, Any] = {"name": clean, "name_key": k, "added_at": stamp}
-                store.insert(table, values)
+                store.insert(table, {"name": clean, "name_key": k, "added_at": stamp})
                 new_names[kind].append(clean)
-                names[(kind, k)] = (clean, None)
+                found = (clean, None)
             else:
-                names[(kind, k)] = (row["name"], row["code_prefix"] if kind == "point" else None)
-        return names[(kind, k)]
+                found = (row["name"], row["code_prefix"] if kind == "point" else None)
+            names[(kind, k)] = found
+        return found
 
     def next_code(prefix: str, received: datetime) -> str:
         day = received.strftime("%y%m%d")
@@ -324,37 +367,46 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
     def parse(
         number: int, cells: list[Any]
     ) -> tuple[tuple[Any, ...], tuple[str, str | None, str | None, str] | None]:
-        v = {name: cells[i] if i < len(cells) else None for i, name in cols}
-        text = {k: ("" if x is None else str(x).strip()) for k, x in v.items() if not isinstance(x, date)}
-        proc_code, field, limit = procedure(text.get("procedure", ""))
-        if text.get("limit"):
+        if len(cells) < width:
+            cells = cells + [None] * (width - len(cells))
+        cells.append(None)  # what an absent column (index -1) reads
+        proc_code, field, limit = procedure(text_of(cells[i_proc]))
+        limit_text = text_of(cells[i_limit])
+        if limit_text:
             try:
-                limit = parse_limit(text["limit"])
+                limit = parse_limit(limit_text)
             except TthcError as exc:
                 raise BadRow(exc.message) from None
-        applicant = " ".join(text.get("applicant", "").split())
+        applicant = " ".join(text_of(cells[i_app]).split())
         if not applicant:
             raise BadRow("the applicant's name is empty")
-        received = _moment(v.get("received_at"), RECEIPT_DEFAULT_TIME, "received_at")
+        received = _moment(cells[i_recv], receipt_time, "received_at")
         if received is None:
             raise BadRow("received_at is empty")
-        channel = _CHANNELS.get(text.get("channel", "").lower() or "direct")
-        if channel is None:
-            raise BadRow(f"bad channel {text['channel']!r}: expected direct, online or postal")
-        steps = {
-            k: _moment(v.get(k), STEP_DEFAULT_TIME, k)
-            for k in ("due_at", "resolved_at", "returned_at", "withdrawn_at", "paused_at", "resumed_at")
-        }
-        for k in ("resolved_at", "returned_at", "withdrawn_at", "paused_at", "resumed_at"):
-            moment = steps[k]
-            if moment is not None and moment < received:
-                raise BadRow(f"{k} {moment:%Y-%m-%d %H:%M} is before the receipt")
-            if moment is not None and moment > now:
-                raise BadRow(f"{k} {moment:%Y-%m-%d %H:%M} is in the future")
         if received > now:
             raise BadRow(f"received_at {received:%Y-%m-%d %H:%M} is in the future")
-        resolved, returned, withdrawn = steps["resolved_at"], steps["returned_at"], steps["withdrawn_at"]
-        paused, resumed = steps["paused_at"], steps["resumed_at"]
+        channel_text = text_of(cells[i_chan]).lower()
+        channel = _CHANNELS.get(channel_text or "direct")
+        if channel is None:
+            raise BadRow(f"bad channel {channel_text!r}: expected direct, online or postal")
+        resolved = _moment(cells[i_res], step_time, "resolved_at")
+        returned = _moment(cells[i_ret], step_time, "returned_at")
+        withdrawn = _moment(cells[i_wd], step_time, "withdrawn_at")
+        paused = _moment(cells[i_pause], step_time, "paused_at")
+        resumed = _moment(cells[i_resume], step_time, "resumed_at")
+        due_given = _moment(cells[i_due], step_time, "due_at")
+        for what, moment in (
+            ("resolved_at", resolved),
+            ("returned_at", returned),
+            ("withdrawn_at", withdrawn),
+            ("paused_at", paused),
+            ("resumed_at", resumed),
+        ):
+            if moment is not None:
+                if moment < received:
+                    raise BadRow(f"{what} {moment:%Y-%m-%d %H:%M} is before the receipt")
+                if moment > now:
+                    raise BadRow(f"{what} {moment:%Y-%m-%d %H:%M} is in the future")
         if resolved and withdrawn:
             raise BadRow("both resolved_at and withdrawn_at are given")
         if returned and not resolved:
@@ -372,29 +424,31 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             raise BadRow("resolved or withdrawn before the supplement round ended")
         outcome = None
         if resolved:
-            outcome = _OUTCOMES.get(text.get("outcome", "").lower() or "approved")
+            outcome_text = text_of(cells[i_out]).lower()
+            outcome = _OUTCOMES.get(outcome_text or "approved")
             if outcome is None:
-                raise BadRow(f"bad outcome {text['outcome']!r}: expected approved or rejected")
-        point = registered("point", text["point"]) if text.get("point") else None
-        officer = registered("officer", text["officer"])[0] if text.get("officer") else None
-        code = text.get("code", "")
+                raise BadRow(f"bad outcome {outcome_text!r}: expected approved or rejected")
+        point_text, officer_text = text_of(cells[i_point]), text_of(cells[i_off])
+        point = registered("point", point_text) if point_text else None
+        officer = registered("officer", officer_text)[0] if officer_text else None
+        code = text_of(cells[i_code])
         if not code:
             code = next_code((point[1] if point and point[1] else None) or default_prefix, received)
-        due_given = steps["due_at"]
+        due: deadlines.Due | None
         if due_given is not None:
             if due_given < received:
                 raise BadRow(f"due_at {due_given:%Y-%m-%d %H:%M} is before the receipt")
-            if due_given.hour == STEP_DEFAULT_TIME.hour and due_given.minute == 0 and not limit.is_hours:
-                due_given = datetime.combine(due_given.date(), cal.closing)
-            eff = deadlines.effective_receipt(cal, received)
-            due: deadlines.Due | None = deadlines.Due(limit, received, eff, due_given.date(), due_given)
+            if due_given.time() == step_time and not limit.is_hours:
+                due_given = datetime.combine(due_given.date(), closing)
+            eff = effective_receipt(cal, received)
+            due = Due(limit, received, eff, due_given.date(), due_given)
             source = "imported"
         else:
-            due = deadlines.compute_due(cal, limit, received)
+            due = compute_due(cal, limit, received)
             eff = due.effective_receipt
             source = "computed"
             if paused and resumed:
-                due = deadlines.resume_due(cal, due, paused, resumed, policy)
+                due = resume_due(cal, due, paused, resumed, policy)
         if paused and not resumed and not withdrawn:
             due = None
         status = (
@@ -411,8 +465,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
         timeliness = None
         if resolved:
             assert due is not None
-            timeliness = deadlines.timeliness(limit, due.due_date, due.due_at, resolved)
-        iso = _iso
+            timeliness = judge(limit, due.due_date, due.due_at, resolved)
         row = (
             code,
             proc_code,
@@ -423,29 +476,30 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             point[0] if point else None,
             officer,
             str(limit),
-            iso(received),
-            iso(eff),
+            received.isoformat(),
+            eff.isoformat(),
             due.due_date.isoformat() if due else None,
-            iso(due.due_at) if due else None,
-            iso(due.deadline) if due else None,
+            due.due_at.isoformat() if due else None,
+            due.deadline.isoformat() if due else None,
             source,
-            iso(due_given) if due_given else None,
+            due_given.isoformat() if due_given else None,
             status,
-            iso(paused) if status == "paused" else None,
-            iso(resolved),
+            paused.isoformat() if status == "paused" and paused else None,
+            resolved.isoformat() if resolved else None,
             outcome,
             timeliness,
-            iso(returned),
-            iso(withdrawn),
+            returned.isoformat() if returned else None,
+            withdrawn.isoformat() if withdrawn else None,
             stamp,
             stamp,
         )
-        pause = (code, iso(paused), iso(resumed), policy) if paused else None
+        pause = (code, _iso(paused), _iso(resumed), policy) if paused else None
         return row, pause
 
     def flush() -> None:
         if errors or not batch:
             batch.clear()
+            pauses.clear()
             return
         conn.execute("SAVEPOINT import_batch")
         try:
@@ -467,7 +521,11 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
         pauses.clear()
         batch.clear()
 
+    # A big file touches the indexes all over: a larger page cache for this connection only.
+    conn.execute("PRAGMA cache_size = -262144")
     with store.write():
+        before = conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0]
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
         for number, cells in rows:
             try:
                 row, pause = parse(number, cells)
@@ -485,6 +543,8 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
         flush()
         if errors:
             raise_bad_rows(errors, path)
+        backfill_counts(conn.execute, after_rowid=before)
+        conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
         for (prefix, day), last in sequences.items():
             conn.execute(
                 "INSERT INTO code_sequences (prefix, day, last) VALUES (?, ?, ?)"

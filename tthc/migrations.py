@@ -124,11 +124,8 @@ def _m002(db: Any) -> None:
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         );
-        CREATE INDEX dossiers_by_due ON dossiers (due_date);
-        CREATE INDEX dossiers_by_status_due ON dossiers (status, deadline);
+        CREATE INDEX dossiers_by_status_deadline ON dossiers (status, deadline);
         CREATE INDEX dossiers_by_received ON dossiers (received_at);
-        CREATE INDEX dossiers_by_resolved ON dossiers (resolved_at);
-        CREATE INDEX dossiers_by_withdrawn ON dossiers (withdrawn_at);
         CREATE TABLE pauses (
             id INTEGER PRIMARY KEY,
             dossier_code TEXT NOT NULL REFERENCES dossiers(code),
@@ -201,13 +198,16 @@ def _m004(db: Any) -> None:
     path can forget it. Carried-over and pending follow from running sums; only the few
     dossiers open at a report's snapshot are read row by row (by the end-time index).
     """
+    # A bulk import sets the marker row inside its own transaction, skips the per-row upkeep
+    # and adds its rows' counts in one aggregate at the end (see backfill_counts).
+    when = f"WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = '{BULK_MARKER}')"
     triggers = [
-        ("dossiers_count_insert", "AFTER INSERT ON dossiers", _contribution("NEW", "+")),
-        ("dossiers_count_delete", "AFTER DELETE ON dossiers", _contribution("OLD", "-")),
+        ("dossiers_count_insert", f"AFTER INSERT ON dossiers {when}", _contribution("NEW", "+")),
+        ("dossiers_count_delete", f"AFTER DELETE ON dossiers {when}", _contribution("OLD", "-")),
         (
             "dossiers_count_update",
             "AFTER UPDATE OF received_at, resolved_at, timeliness, withdrawn_at, procedure_code, field,"
-            " channel, point, officer ON dossiers",
+            f" channel, point, officer ON dossiers {when}",
             _contribution("OLD", "-") + "\n" + _contribution("NEW", "+"),
         ),
     ]
@@ -233,7 +233,15 @@ def _m004(db: Any) -> None:
     )
     for name, when, body in triggers:
         db.execute(f"CREATE TRIGGER {name} {when} BEGIN\n{body}\nEND")
-    # Backfill from the dossiers already there, in one pass each.
+    backfill_counts(db.execute)
+
+
+BULK_MARKER = "_bulk_import"
+
+
+def backfill_counts(execute: Any, after_rowid: int | None = None) -> None:
+    """Add the counts of existing dossiers (all, or those after a rowid) to ``daily_counts``."""
+    where = "" if after_rowid is None else f" AND rowid > {int(after_rowid)}"
     for day, extra in (
         ("received_at", "count(*), 0, 0, 0, 0"),
         (
@@ -242,11 +250,11 @@ def _m004(db: Any) -> None:
         ),
         ("withdrawn_at", "0, 0, 0, 0, count(*)"),
     ):
-        db.execute(
+        execute(
             f"INSERT INTO daily_counts (day, {_COUNT_KEY}, received, early, on_time, late, withdrawn)"
             f" SELECT substr({day}, 1, 10), procedure_code, field, channel, coalesce(point, ''),"
-            f" coalesce(officer, ''), {extra} FROM dossiers WHERE {day} IS NOT NULL"
-            f" GROUP BY 1, 2, 3, 4, 5, 6"
+            f" coalesce(officer, ''), {extra} FROM dossiers WHERE {day} IS NOT NULL{where}"
+            " GROUP BY 1, 2, 3, 4, 5, 6"
             " ON CONFLICT (day, procedure_code, field, channel, point, officer) DO UPDATE SET"
             " received = received + excluded.received, early = early + excluded.early,"
             " on_time = on_time + excluded.on_time, late = late + excluded.late,"

@@ -30,10 +30,13 @@ LIFECYCLE: dict[str, tuple[Status, ...]] = {
 
 
 def fold(text: str) -> str:
-    """Lower case without Vietnamese diacritics (đ → d): what search compares."""
+    """Lower case without Vietnamese diacritics (đ → d): what search compares.
+
+    Letters decompose (NFD) into a base letter and marks; keeping only ASCII keeps the base
+    letters of Vietnamese text. Both the stored text and the query are folded alike.
+    """
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def name_key(name: str) -> str:

@@ -1,0 +1,107 @@
+"""Benchmarks for the manager's side, on generated data (not part of the test suite):
+
+  import   — `import_file` on a CSV of N dossiers beside the floor: the same file read with
+             Python's csv module and one executemany into a plain table (goal ≤ 3×).
+  summary  — `tthc summary --year Y --by field` as a whole command on N dossiers beside the
+             whole command `sqlite-utils query FILE "select count(*) from dossiers"`
+             (goal ≤ 1.5×, and under one second).
+
+    python benchmarks/bench_reports.py [N] [ROUNDS]
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+PROCS = ["1.001193", "1.000894", "1.000656", "2.000815", "2.000884"]
+
+
+def make_csv(path: Path, n: int) -> None:
+    rng = random.Random(1)
+    start = datetime(2025, 1, 2, 7, 30)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["code", "procedure", "received_at", "channel", "resolved_at", "withdrawn_at", "applicant", "officer"])
+        for i in range(n):
+            received = start + timedelta(minutes=rng.randrange(0, 363 * 24 * 60))
+            fate = rng.random()
+            resolved = (received + timedelta(hours=rng.randrange(1, 72))).strftime("%Y-%m-%d %H:%M") if fate < 0.97 else ""
+            withdrawn = (received + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M") if 0.97 <= fate < 0.975 else ""
+            w.writerow([f"B-{i:07d}", PROCS[i % 5], received.strftime("%Y-%m-%d %H:%M"),
+                        ("direct", "online", "postal")[i % 3], resolved, withdrawn, f"Nguyễn Văn {i}",
+                        ("Lan", "Đức", "Minh", "Hoa")[i % 4]])
+
+
+def floor(path: Path, db: Path) -> float:
+    t0 = time.perf_counter()
+    conn = sqlite3.connect(db)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        conn.execute(f"CREATE TABLE plain ({', '.join(header)})")
+        with conn:
+            conn.executemany(f"INSERT INTO plain VALUES ({','.join('?' * len(header))})", reader)
+    conn.close()
+    return time.perf_counter() - t0
+
+
+def ours(path: Path, db: Path) -> float:
+    from tthc.interchange import import_file
+    from tthc.service import Context, init
+
+    ctx = Context(db_path=db, actor="bench", now=datetime(2026, 1, 31, 12))
+    init(ctx, center=None, prefix=None, lang=None)
+    ctx.calendar().nth_working_day_after(datetime(2025, 12, 31).date(), 10)
+    t0 = time.perf_counter()
+    report = import_file(ctx, path)
+    elapsed = time.perf_counter() - t0
+    ctx.close()
+    assert report["dossiers"] > 0
+    return elapsed
+
+
+def whole(cmd: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def main(n: int = 1_000_000, rounds: int = 7) -> None:
+    tmp = Path(tempfile.mkdtemp())
+    data = tmp / "dossiers.csv"
+    make_csv(data, n)
+    print(f"{n:,} dossiers, {data.stat().st_size / 1e6:.0f} MB of CSV")
+    t_floor = floor(data, tmp / "floor.db")
+    t_ours = ours(data, tmp / "tthc.db")
+    print(f"import  floor (csv + executemany, plain table): {t_floor:7.2f} s")
+    print(f"import  tthc import_file (checked, due dates):  {t_ours:7.2f} s   ratio {t_ours / t_floor:.2f}x (goal ≤ 3x)")
+
+    bindir = Path(sys.executable).parent
+    env = {**os.environ, "TTHC_NOW": "2026-01-31 12:00"}
+    summary = [str(bindir / "tthc"), "--db", str(tmp / "tthc.db"), "summary", "--year", "2025", "--by", "field", "--json"]
+    peer = [str(bindir / "sqlite-utils"), "query", str(tmp / "tthc.db"), "select count(*) from dossiers"]
+    whole(summary, env)
+    whole(peer, env)
+    ours_t, peer_t, ratios = [], [], []
+    for _ in range(rounds):
+        a, b = whole(summary, env), whole(peer, env)
+        ours_t.append(a)
+        peer_t.append(b)
+        ratios.append(a / b)
+    print(f"summary tthc summary --year 2025 --by field:    {statistics.median(ours_t):7.3f} s (median of {rounds})")
+    print(f"summary sqlite-utils query count(*):            {statistics.median(peer_t):7.3f} s")
+    print(f"summary median ratio: {statistics.median(ratios):.2f}x (goal ≤ 1.5x and < 1 s)")
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:3]))
