@@ -124,7 +124,8 @@ def _m002(db: Any) -> None:
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         );
-        CREATE INDEX dossiers_by_status_deadline ON dossiers (status, deadline);
+        CREATE INDEX dossiers_open ON dossiers (deadline, received_at, due_date, code, procedure_code, field,
+            channel, point, officer) WHERE status IN ('processing', 'paused');
         CREATE INDEX dossiers_by_received ON dossiers (received_at);
         CREATE TABLE pauses (
             id INTEGER PRIMARY KEY,

@@ -172,28 +172,43 @@ def _norm(key: Any) -> str | None:
     return None if key in (None, "") else str(key)
 
 
-def _open_at(conn: sqlite3.Connection, column: str | None, snapshot: datetime) -> list[sqlite3.Row]:
-    """Dossiers received before ``snapshot`` and neither resolved nor withdrawn by then."""
+def _open_at(
+    conn: sqlite3.Connection, column: str | None, snapshot: datetime
+) -> tuple[dict[str | None, int], list[sqlite3.Row]]:
+    """Dossiers received before ``snapshot`` and neither resolved nor withdrawn by then.
+
+    Those never paused are judged in SQL by their stored deadline (overdue counts per group);
+    those with supplement rounds come back as rows, to replay the rounds up to the snapshot.
+    """
     key = f"d.{column}" if column else "NULL"
-    s = snapshot.isoformat(timespec="seconds")
-    select = (
-        f"SELECT d.code, {key} AS k, d.deadline, d.time_limit, d.received_at, d.due_source,"
-        " EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code) AS has_pauses"
-        " FROM dossiers d"
+    open_rows = (
+        f"SELECT d.code, {key} AS k, d.deadline"
+        " FROM dossiers d INDEXED BY dossiers_open"  # open dossiers only, and it covers this query
+        " WHERE d.status IN ('processing', 'paused') AND d.received_at < :s"
+        f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
+        " FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s"
     )
-    return conn.execute(
-        f"{select} WHERE d.status IN ('processing', 'paused') AND d.received_at < :s"
-        f" UNION ALL {select} WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s",
-        {"s": s},
+    params = {"s": snapshot.isoformat(timespec="seconds")}
+    overdue = {
+        _norm(r["k"]): int(r["overdue"] or 0)
+        for r in conn.execute(
+            f"SELECT k, sum(deadline < :s) AS overdue FROM ({open_rows})"
+            " WHERE code NOT IN (SELECT dossier_code FROM pauses) GROUP BY k",
+            params,
+        )
+    }
+    with_pauses = conn.execute(
+        f"SELECT d.code, {key} AS k, d.deadline, d.time_limit, d.received_at, d.due_source"
+        " FROM (SELECT DISTINCT dossier_code FROM pauses) p JOIN dossiers d ON d.code = p.dossier_code"
+        " WHERE d.received_at < :s AND (d.status IN ('processing', 'paused')"
+        " OR coalesce(d.resolved_at, d.withdrawn_at) >= :s)",
+        params,
     ).fetchall()
+    return overdue, with_pauses
 
 
 def _state_at(conn: sqlite3.Connection, cal: WorkCalendar, row: sqlite3.Row, snapshot: datetime) -> str:
     """'paused', 'overdue' or 'not_due' at ``snapshot``, judged by the due date then in force."""
-    if not row["has_pauses"]:
-        return (
-            "overdue" if row["deadline"] is not None and row["deadline"] < snapshot.isoformat() else "not_due"
-        )
     pauses = conn.execute(
         "SELECT paused_at, resumed_at, policy FROM pauses WHERE dossier_code = ? ORDER BY id", (row["code"],)
     ).fetchall()
@@ -224,7 +239,10 @@ def figures(
     """Every group's figures for one period (one aggregate query plus the dossiers open at its end)."""
     snapshot = snapshot_of(period, now)
     groups = _counts(conn, column, period)
-    for row in _open_at(conn, column, snapshot):
+    overdue, with_pauses = _open_at(conn, column, snapshot)
+    for key, n in overdue.items():
+        groups.setdefault(key, Figures()).pending_overdue += n
+    for row in with_pauses:
         state = _state_at(conn, cal, row, snapshot)
         fig = groups.setdefault(_norm(row["k"]), Figures())
         if state == "overdue":
