@@ -238,6 +238,13 @@ class Store:
         ).fetchone()
         return row
 
+    def dossier_indexes(self) -> list[tuple[str, str]]:
+        """(name, CREATE statement) of the secondary indexes on ``dossiers``."""
+        rows = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' AND sql IS NOT NULL"
+        )
+        return [(r["name"], r["sql"]) for r in rows]
+
     def delete_dossier(self, code: str) -> None:
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
 
