@@ -199,23 +199,31 @@ def test_report_ii06a_as_excel(center: Cli, tmp_path: Path) -> None:
     )
 
 
-def test_a_large_import_rebuilds_the_indexes_it_dropped(center: Cli, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_large_import_rebuilds_the_indexes_it_dropped(
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sqlite3
 
     from tthc import interchange
 
     def indexes() -> list[tuple[str, str]]:
-        return sqlite3.connect(center.db).execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' ORDER BY name"
-        ).fetchall()
+        return (
+            sqlite3.connect(center.db)
+            .execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' ORDER BY name"
+            )
+            .fetchall()
+        )
 
     before = indexes()
     monkeypatch.setattr(interchange, "REBUILD_AFTER_ROWS", 0)
     center.ok("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
     assert indexes() == before
-    plan = sqlite3.connect(center.db).execute(
-        "EXPLAIN QUERY PLAN SELECT * FROM dossiers WHERE received_at > '2025-09-04'").fetchall()
+    plan = (
+        sqlite3.connect(center.db)
+        .execute("EXPLAIN QUERY PLAN SELECT * FROM dossiers WHERE received_at > '2025-09-04'")
+        .fetchall()
+    )
     assert "dossiers_by_received" in str(plan)
     got = json.loads(center.ok("summary", "--month", "2025-09", "--json", now=LATER).stdout)
     assert got["received"] == 5 and got["withdrawn"] == 1

@@ -13,8 +13,13 @@ HEAVY = ("rich", "sqlite_utils", "holidays", "openpyxl", "dateutil", "pydantic")
 
 def loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
     probe = code + f"\nimport sys, json\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                         env={**os.environ, **(env or {})})
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
+    )
     return list(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -28,6 +33,7 @@ def test_a_receipt_on_an_initialised_database_skips_the_holidays_package(tmp_pat
     run = "from tthc.cli import app\ntry:\n    app({args})\nexcept SystemExit as e:\n    assert e.code == 0, e.code"
     loaded_after(run.format(args=["init"]), env)
     after_receive = loaded_after(
-        run.format(args=["receive", "ks", "--applicant", "A", "--at", "2025-09-10 09:00"]), env)
+        run.format(args=["receive", "ks", "--applicant", "A", "--at", "2025-09-10 09:00"]), env
+    )
     assert "holidays" not in after_receive and "sqlite_utils" not in after_receive
     assert loaded_after(run.format(args=["due", "5wd", "--json", "--at", "2025-09-10 09:00"]), env) == []

@@ -579,22 +579,49 @@ def history(ctx: typer.Context, code: str, as_json: JsonOpt = False) -> None:
         render.print_history(events, c.lang)
 
 
+StatusF = Annotated[StatusOpt | None, typer.Option("--status")]
+FieldF = Annotated[str | None, typer.Option("--field")]
+ProcedureF = Annotated[str | None, typer.Option("--procedure", help="Code or alias.")]
+PointF = Annotated[str | None, typer.Option("--point")]
+OfficerF = Annotated[str | None, typer.Option("--officer")]
+ChannelF = Annotated[ChannelOpt | None, typer.Option("--channel")]
+ReceivedFromF = Annotated[str | None, typer.Option("--received-from")]
+ReceivedToF = Annotated[str | None, typer.Option("--received-to")]
+DueFromF = Annotated[str | None, typer.Option("--due-from")]
+DueToF = Annotated[str | None, typer.Option("--due-to")]
+OverdueF = Annotated[bool, typer.Option("--overdue", help="Open dossiers past their deadline.")]
+DueWithinF = Annotated[
+    int | None, typer.Option("--due-within", help="Open dossiers due within N working days.")
+]
+SearchF = Annotated[str | None, typer.Option("--search", help="Name, code, phone or ID; diacritics ignored.")]
+
+
+def _filter(**given: Any) -> Any:
+    """The worklist filter from the options `list` and `export` share."""
+    from tthc.dossiers import ListFilter
+
+    for key in ("status", "channel"):
+        if given.get(key) is not None:
+            given[key] = given[key].value
+    return ListFilter(**given)
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    status: Annotated[StatusOpt | None, typer.Option()] = None,
-    field: Annotated[str | None, typer.Option()] = None,
-    procedure: Annotated[str | None, typer.Option()] = None,
-    point: Annotated[str | None, typer.Option()] = None,
-    officer: Annotated[str | None, typer.Option()] = None,
-    channel: Annotated[ChannelOpt | None, typer.Option()] = None,
-    received_from: Annotated[str | None, typer.Option()] = None,
-    received_to: Annotated[str | None, typer.Option()] = None,
-    due_from: Annotated[str | None, typer.Option()] = None,
-    due_to: Annotated[str | None, typer.Option()] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Open dossiers past their deadline.")] = False,
-    due_within: Annotated[int | None, typer.Option(help="Open dossiers due within N working days.")] = None,
-    search: Annotated[str | None, typer.Option(help="Name, code, phone or ID; diacritics ignored.")] = None,
+    status: StatusF = None,
+    field: FieldF = None,
+    procedure: ProcedureF = None,
+    point: PointF = None,
+    officer: OfficerF = None,
+    channel: ChannelF = None,
+    received_from: ReceivedFromF = None,
+    received_to: ReceivedToF = None,
+    due_from: DueFromF = None,
+    due_to: DueToF = None,
+    overdue: OverdueF = False,
+    due_within: DueWithinF = None,
+    search: SearchF = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
     as_json: JsonOpt = False,
 ) -> None:
@@ -603,13 +630,13 @@ def list_(
     from tthc.i18n import t
 
     c = _ctx(ctx)
-    f = dossiers.ListFilter(
-        status=status.value if status else None,
+    f = _filter(
+        status=status,
         field=field,
         procedure=procedure,
         point=point,
         officer=officer,
-        channel=channel.value if channel else None,
+        channel=channel,
         received_from=received_from,
         received_to=received_to,
         due_from=due_from,
@@ -780,33 +807,39 @@ def import_(
 def export(
     ctx: typer.Context,
     file: Path,
-    status: Annotated[StatusOpt | None, typer.Option()] = None,
-    field: Annotated[str | None, typer.Option()] = None,
-    procedure: Annotated[str | None, typer.Option()] = None,
-    point: Annotated[str | None, typer.Option()] = None,
-    officer: Annotated[str | None, typer.Option()] = None,
-    channel: Annotated[ChannelOpt | None, typer.Option()] = None,
-    received_from: Annotated[str | None, typer.Option()] = None,
-    received_to: Annotated[str | None, typer.Option()] = None,
-    overdue: Annotated[bool, typer.Option("--overdue")] = False,
-    search: Annotated[str | None, typer.Option()] = None,
+    status: StatusF = None,
+    field: FieldF = None,
+    procedure: ProcedureF = None,
+    point: PointF = None,
+    officer: OfficerF = None,
+    channel: ChannelF = None,
+    received_from: ReceivedFromF = None,
+    received_to: ReceivedToF = None,
+    due_from: DueFromF = None,
+    due_to: DueToF = None,
+    overdue: OverdueF = False,
+    due_within: DueWithinF = None,
+    search: SearchF = None,
 ) -> None:
     """Write dossiers to .csv (UTF-8 for Excel), .xlsx or .json, with the filters of `list`."""
-    from tthc import dossiers, render
+    from tthc import render
     from tthc.i18n import t
     from tthc.interchange import export as export_dossiers
 
     c = _ctx(ctx)
-    f = dossiers.ListFilter(
-        status=status.value if status else None,
+    f = _filter(
+        status=status,
         field=field,
         procedure=procedure,
         point=point,
         officer=officer,
-        channel=channel.value if channel else None,
+        channel=channel,
         received_from=received_from,
         received_to=received_to,
+        due_from=due_from,
+        due_to=due_to,
         overdue=overdue,
+        due_within=due_within,
         search=search,
         limit=None,
     )
