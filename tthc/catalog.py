@@ -191,12 +191,12 @@ class ImportReport:
 
 def import_procedures(ctx: Context, path: Path) -> ImportReport:
     """All-or-nothing: every bad row is named, and then nothing is written."""
-    from tthc.tables import cell_text, map_header, read_rows
+    from tthc.tables import BadRows, cell_text, map_header, read_rows
 
     header, rows = read_rows(path)
     mapping, unknown = map_header(header, _PROC_COLUMNS, ("code", "name", "field", "limit"), path)
     parsed: list[Procedure] = []
-    errors: list[str] = []
+    errors = BadRows()
     seen: dict[str, int] = {}
     for number, cells in rows:
         values = {key: cell_text(cells[i]) if i < len(cells) else "" for i, key in mapping.items()}
@@ -210,14 +210,14 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
                 values.get("fee"),
             )
         except TthcError as exc:
-            errors.append(f"row {number}: {exc.message}")
+            errors.add(f"row {number}: {exc.message}")
             continue
         if proc.code in seen:
-            errors.append(f"row {number}: code {proc.code} repeats row {seen[proc.code]}")
+            errors.add(f"row {number}: code {proc.code} repeats row {seen[proc.code]}")
             continue
         seen[proc.code] = number
         parsed.append(proc)
-    raise_bad_rows(errors, path)
+    errors.raise_if_any(path)
     store = ctx.store()
     added = updated = 0
     now = ctx.now.isoformat(timespec="seconds")
@@ -236,13 +236,6 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
             details={"file": str(path), "added": added, "updated": updated},
         )
     return ImportReport(added, updated, unknown)
-
-
-def raise_bad_rows(errors: list[str], path: Path) -> None:
-    if errors:
-        shown = errors[:50]
-        more = f"\n… and {len(errors) - 50} more" if len(errors) > 50 else ""
-        raise TthcError(f"{len(errors)} bad rows in {path}\n" + "\n".join(shown) + more)
 
 
 # -- officers and reception points ----------------------------------------------------------

@@ -269,11 +269,10 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
     import sqlite3
 
     from tthc import deadlines
-    from tthc.catalog import raise_bad_rows
     from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME
     from tthc.migrations import BULK_MARKER, backfill_counts
     from tthc.models import fold, name_key
-    from tthc.tables import map_header, read_rows
+    from tthc.tables import BadRows, map_header, read_rows
     from tthc.timelimit import parse_limit
 
     header, rows = read_rows(path)
@@ -311,7 +310,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
     names: dict[tuple[str, str], tuple[str, str | None]] = {}
     new_names: dict[str, list[str]] = {"officer": [], "point": []}
     sequences: dict[tuple[str, str], int] = {}
-    errors: list[str] = []
+    errors = BadRows()
     batch: list[tuple[int, tuple[Any, ...]]] = []
     pauses: list[tuple[str, str | None, str | None, str]] = []
     count = 0
@@ -341,7 +340,12 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             found = procedures[key] = (row["code"], row["field"], parse_limit(row["time_limit"]))
         return found
 
+    seen: dict[tuple[str, str], tuple[str, str | None]] = {}  # by the text as written in the file
+
     def registered(kind: str, name: str) -> tuple[str, str | None]:
+        hit = seen.get((kind, name))
+        if hit is not None:
+            return hit
         k = name_key(name)
         found = names.get((kind, k))
         if found is None:
@@ -355,6 +359,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             else:
                 found = (row["name"], row["code_prefix"] if kind == "point" else None)
             names[(kind, k)] = found
+        seen[(kind, name)] = found
         return found
 
     def next_code(prefix: str, received: datetime) -> str:
@@ -393,12 +398,18 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
         channel = _CHANNELS.get(channel_text or "direct")
         if channel is None:
             raise BadRow(f"bad channel {channel_text!r}: expected direct, online or postal")
-        resolved = _moment(cells[i_res], step_time, "resolved_at")
-        returned = _moment(cells[i_ret], step_time, "returned_at")
-        withdrawn = _moment(cells[i_wd], step_time, "withdrawn_at")
-        paused = _moment(cells[i_pause], step_time, "paused_at")
-        resumed = _moment(cells[i_resume], step_time, "resumed_at")
-        due_given = _moment(cells[i_due], step_time, "due_at")
+        c = cells[i_res]  # empty cells are the common case: skip the call
+        resolved = _moment(c, step_time, "resolved_at") if c else None
+        c = cells[i_ret]
+        returned = _moment(c, step_time, "returned_at") if c else None
+        c = cells[i_wd]
+        withdrawn = _moment(c, step_time, "withdrawn_at") if c else None
+        c = cells[i_pause]
+        paused = _moment(c, step_time, "paused_at") if c else None
+        c = cells[i_resume]
+        resumed = _moment(c, step_time, "resumed_at") if c else None
+        c = cells[i_due]
+        due_given = _moment(c, step_time, "due_at") if c else None
         if resolved or returned or withdrawn or paused or resumed:
             for what, moment in (
                 ("resolved_at", resolved),
@@ -515,7 +526,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
                 try:
                     conn.execute(_INSERT, r)
                 except sqlite3.IntegrityError:
-                    errors.append(
+                    errors.add(
                         f"row {number}: duplicate code {r[0]} (already in the database or earlier in the file)"
                     )
         conn.execute("RELEASE import_batch")
@@ -541,7 +552,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             try:
                 row, pause = parse(number, cells)
             except BadRow as exc:
-                errors.append(f"row {number}: {exc}")
+                errors.add(f"row {number}: {exc}")
                 continue
             count += 1
             batch.append((number, row))
@@ -552,8 +563,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
                 if progress is not None:
                     progress(count)
         flush()
-        if errors:
-            raise_bad_rows(errors, path)
+        errors.raise_if_any(path)
         for _, sql in indexes:
             conn.execute(sql)
         backfill_counts(conn.execute, after_rowid=before)

@@ -111,3 +111,26 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+class BadRows:
+    """The bad rows of a file: the first 50 reasons kept, the rest only counted (bounded memory)."""
+
+    shown = 50
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: list[str] = []
+
+    def add(self, message: str) -> None:
+        self.count += 1
+        if len(self.first) < self.shown:
+            self.first.append(message)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def raise_if_any(self, path: Path) -> None:
+        if self.count:
+            more = f"\n… and {self.count - self.shown} more" if self.count > self.shown else ""
+            raise TthcError(f"{self.count} bad rows in {path}\n" + "\n".join(self.first) + more)
