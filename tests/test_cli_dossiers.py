@@ -385,7 +385,11 @@ def test_apology_warns_when_issued_on_the_due_date(center: Cli) -> None:
         ([], ["resolve", "{code}", "--outcome", "maybe"], ""),
         ([["resolve", "{code}", "--at", "2025-09-08 10:00"]], ["withdraw", "{code}"], "it is resolved"),
         ([["resolve", "{code}", "--at", "2025-09-08 10:00"]], ["resolve", "{code}"], "it is resolved"),
-        ([["supplement", "{code}", "--at", "2025-09-08 10:00"]], ["resolve", "{code}"], "it is paused"),
+        (
+            [["supplement", "{code}", "--at", "2025-09-08 10:00"]],
+            ["resolve", "{code}"],
+            "it is waiting for papers",
+        ),
         ([["withdraw", "{code}", "--at", "2025-09-08 10:00"]], ["resume", "{code}"], "it is withdrawn"),
         ([], ["handover", "{code}", "--to", "Ghost"], "'Ghost'"),
         (

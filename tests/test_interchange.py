@@ -62,7 +62,11 @@ def test_dry_run_writes_nothing(center: Cli, tmp_path: Path) -> None:
 
 
 BAD = [
-    ("bad date", ",ks,2025-02-30 09:00,direct,,,,,,,,,,A", "bad received_at '2025-02-30 09:00'"),
+    (
+        "bad date",
+        ",ks,2025-02-30 09:00,direct,,,,,,,,,,A",
+        "received_at: bad date '2025-02-30 09:00': no such day",
+    ),
     ("month-first date", ",ks,09/13/2025,direct,,,,,,,,,,A", "'09/13/2025'"),
     ("unknown procedure", ",9.999999,2025-09-01 09:00,direct,,,,,,,,,,A", "unknown procedure '9.999999'"),
     ("bad channel", ",ks,2025-09-01 09:00,fax,,,,,,,,,,A", "bad channel 'fax'"),

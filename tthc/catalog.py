@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tthc.errors import TthcError
+from tthc.errors import Msg, TthcError
 from tthc.models import Procedure, name_key
 from tthc.settings import check_prefix
 from tthc.timelimit import parse_limit
@@ -37,9 +37,10 @@ def _procedure(row: sqlite3.Row) -> Procedure:
 
 
 def _text(value: str | None, what: str) -> str:
+    """Whitespace-normalised text; ``what`` (a message key) names it when it is empty."""
     cleaned = " ".join((value or "").split())
     if not cleaned:
-        raise TthcError(f"{what} must not be empty")
+        raise TthcError("e_empty", what=Msg(what))
     return cleaned
 
 
@@ -48,7 +49,7 @@ def _fee(value: Any) -> int | None:
         return None
     text = str(value).strip().replace(".", "").replace(",", "").replace(" ", "")
     if not text.isdigit():
-        raise TthcError(f"bad fee {value!r}: expected a whole number of đồng")
+        raise TthcError("e_fee", value=value)
     return int(text)
 
 
@@ -57,13 +58,13 @@ def checked_procedure(
 ) -> Procedure:
     code = code.strip()
     if not _CODE.match(code):
-        raise TthcError(f"bad procedure code {code!r}: e.g. 1.001193")
+        raise TthcError("e_proc_code", code=code)
     if alias is not None and alias.strip() and not _ALIAS.match(alias.strip()):
-        raise TthcError(f"bad alias {alias!r}: letters, digits, - and _ only")
+        raise TthcError("e_alias", alias=alias)
     return Procedure(
         code,
-        _text(name, "the procedure name"),
-        _text(field, "the field"),
+        _text(name, "w_procedure_name"),
+        _text(field, "w_field"),
         str(parse_limit(limit or "")),
         alias.strip().lower() if alias and alias.strip() else None,
         _fee(fee),
@@ -75,7 +76,7 @@ def _check_alias_free(store: Store, proc: Procedure) -> None:
         return
     clash = store.procedure(proc.alias)
     if clash is not None and clash["code"] != proc.code:
-        raise TthcError(f"alias {proc.alias!r} is already used by procedure {clash['code']}")
+        raise TthcError("e_alias_taken", alias=proc.alias, code=clash["code"])
 
 
 def _put(store: Store, proc: Procedure, now: str, *, new: bool) -> None:
@@ -109,7 +110,7 @@ def add_procedure(
     store = ctx.store()
     with store.write():
         if store.procedure(proc.code) is not None:
-            raise TthcError(f"procedure {proc.code} already exists (use `tthc procedure edit`)")
+            raise TthcError("e_proc_exists", code=proc.code)
         _check_alias_free(store, proc)
         _put(store, proc, ctx.now.isoformat(timespec="seconds"), new=True)
         store.add_event(
@@ -125,7 +126,7 @@ def add_procedure(
 def get_procedure(ctx: Context, code_or_alias: str) -> Procedure:
     row = ctx.store().procedure(code_or_alias)
     if row is None:
-        raise TthcError(f"unknown procedure {code_or_alias!r} (see `tthc procedure list`)")
+        raise TthcError("e_proc_unknown", code=code_or_alias)
     return _procedure(row)
 
 
@@ -210,10 +211,10 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
                 values.get("fee"),
             )
         except TthcError as exc:
-            errors.add(f"row {number}: {exc.message}")
+            errors.add(number, exc.msg)
             continue
         if proc.code in seen:
-            errors.add(f"row {number}: code {proc.code} repeats row {seen[proc.code]}")
+            errors.add(number, Msg("r_repeat", code=proc.code, first=seen[proc.code]))
             continue
         seen[proc.code] = number
         parsed.append(proc)
@@ -241,12 +242,12 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
 # -- officers and reception points ----------------------------------------------------------
 def add_name(ctx: Context, kind: str, name: str, prefix: str | None = None) -> str:
     table = REGISTERS[kind]
-    clean = _text(name, f"the {kind} name")
+    clean = _text(name, f"w_{kind}_name")
     store = ctx.store()
     with store.write():
         existing = store.find_name(table, name_key(clean))
         if existing is not None:
-            raise TthcError(f"{kind} {clean!r} is already registered as {existing['name']!r}")
+            raise TthcError("e_name_taken", kind=Msg(f"w_{kind}"), name=clean, existing=existing["name"])
         values: dict[str, Any] = {
             "name": clean,
             "name_key": name_key(clean),
@@ -276,6 +277,6 @@ def registered(store: Store, kind: str, name: str | None) -> sqlite3.Row | None:
     table = REGISTERS[kind]
     row = store.find_name(table, name_key(name))
     if row is None:
-        known = ", ".join(r["name"] for r in store.names(table)) or "none yet"
-        raise TthcError(f"unknown {kind} {name!r}; registered: {known} (add with `tthc {kind} add`)")
+        known: str | Msg = ", ".join(r["name"] for r in store.names(table)) or Msg("w_none_yet")
+        raise TthcError("e_name_unknown", kind=Msg(f"w_{kind}"), name=name, known=known, cmd=kind)
     return row

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from tthc.errors import TthcError
+from tthc.errors import Msg, TthcError
 
 if TYPE_CHECKING:
     from tthc.service import Context
@@ -31,19 +31,28 @@ class _App(TyperGroup):
                 ctx.obj.save_holiday_cache()
             return result
         except TthcError as exc:
-            _fail(exc.message)
+            _fail(exc.text(_lang_of(ctx)))
         except KeyboardInterrupt:
-            _fail("interrupted; nothing was written")
+            _fail(Msg("e_interrupted").render(_lang_of(ctx)))
         except Exception as exc:  # a bug or an OS failure: still one line, no traceback
             if hasattr(exc, "exit_code") or isinstance(exc, typer.Exit | typer.Abort):
                 raise  # Click's own usage errors and exits keep their status and message
             if os.environ.get("TTHC_DEBUG"):
                 raise
-            _fail(f"unexpected {type(exc).__name__}: {exc}")
+            _fail(Msg("e_internal", kind=type(exc).__name__, detail=exc).render(_lang_of(ctx)))
         finally:
             obj = ctx.obj
             if obj is not None:
                 obj.close()
+
+
+def _lang_of(ctx: Any) -> str:
+    """The language to refuse in: the user's choice, else the center's setting, else English."""
+    obj = getattr(ctx, "obj", None)
+    try:
+        return str(obj.lang) if obj is not None else "en"
+    except Exception:
+        return "en"
 
 
 def _fail(message: str) -> NoReturn:
@@ -125,7 +134,7 @@ def _main(
 
     env_lang = os.environ.get("TTHC_LANG", "").strip().lower()
     if env_lang and env_lang not in ("vi", "en"):
-        _fail(f"bad TTHC_LANG {env_lang!r}: expected vi or en")
+        _fail(Msg("e_env_lang", value=env_lang).render("en"))
     path = db or (Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path())
     ctx.obj = Context(
         db_path=path,
@@ -380,7 +389,7 @@ def _register(kind: str, sub: typer.Typer) -> None:
 
         c = _ctx(ctx)
         if prefix and kind != "point":
-            raise TthcError("--prefix applies to reception points only")
+            raise TthcError("e_prefix_points")
         render.echo(t(c.lang, "added", what=catalog.add_name(c, kind, name, prefix)))
 
     add.__doc__ = f"Register a{'n' if kind == 'officer' else ''} {kind}."

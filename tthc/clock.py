@@ -38,13 +38,13 @@ def _build(text: str, y: str, mo: str, d: str, hh: str | None, mm: str | None) -
     try:
         day = date(int(y), int(mo), int(d))
     except ValueError:
-        raise TthcError(f"bad date {text!r}: no such day") from None
+        raise TthcError("e_date_no_day", text=text) from None
     if hh is None:
         return day, None
     try:
         return day, time(int(hh), int(mm or 0))
     except ValueError:
-        raise TthcError(f"bad date {text!r}: no such time of day") from None
+        raise TthcError("e_date_no_time", text=text) from None
 
 
 def _split(text: str) -> tuple[date, time | None]:
@@ -53,15 +53,15 @@ def _split(text: str) -> tuple[date, time | None]:
     if m:
         y, mo, d, hh, mm, ss = m.groups()
         if ss is not None and int(ss) > 59:
-            raise TthcError(f"bad date {text!r}: no such time of day")
+            raise TthcError("e_date_no_time", text=text)
         return _build(text, y, mo, d, hh, mm)
     m = _DMY.match(s)
     if m:
         d, mo, y, hh, mm, ss = m.groups()
         if ss is not None and int(ss) > 59:
-            raise TthcError(f"bad date {text!r}: no such time of day")
+            raise TthcError("e_date_no_time", text=text)
         return _build(text, y, mo, d, hh, mm)
-    raise TthcError(f"bad date {text!r}: use YYYY-MM-DD[ HH:MM] or DD/MM/YYYY[ HH:MM], 'now' or 'today'")
+    raise TthcError("e_date_format", text=text)
 
 
 def parse_when(text: str, *, now: datetime, default_time: time) -> datetime:
@@ -82,7 +82,7 @@ def parse_day(text: str, *, today: date) -> date:
         return today
     day, clock = _split(text)
     if clock is not None:
-        raise TthcError(f"bad date {text!r}: expected a day without a time")
+        raise TthcError("e_date_no_time_wanted", text=text)
     return day
 
 

@@ -233,7 +233,7 @@ def _assign_fates(cal: WorkCalendar, rng: random.Random, items: list[_Dossier]) 
             quota["early"] -= 1
     if any(quota.values()) or any(not d.fate for d in items):
         left = sum(1 for d in items if not d.fate)
-        raise TthcError(f"demo generation could not meet the target figures: {quota}, {left} without a fate")
+        raise TthcError("e_demo_target", left=f"{quota}, {left} without a fate")
     for d in items:
         _times(cal, rng, d)
 
@@ -325,7 +325,7 @@ def build(ctx: Any) -> dict[str, Any]:
         )
         store.close()
         if not is_demo:
-            raise TthcError(f"{path} holds a database that is not a demo; the demo will not touch it")
+            raise TthcError("e_not_demo", path=path)
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     ctx._store = None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 from tthc import deadlines
 from tthc.catalog import registered
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, from_iso, parse_day, parse_when
-from tthc.errors import TthcError
+from tthc.errors import Msg, TthcError
 from tthc.models import CHANNELS, LIFECYCLE, OUTCOMES, Dossier, Event, fold
 from tthc.timelimit import TimeLimit, parse_limit
 
@@ -72,7 +72,7 @@ def to_dossier(row: sqlite3.Row) -> Dossier:
 def _load(store: Store, code: str) -> sqlite3.Row:
     row = store.dossier(code)
     if row is None:
-        raise TthcError(f"unknown dossier code {code.strip()!r}")
+        raise TthcError("e_dossier_unknown", code=code.strip())
     return row
 
 
@@ -81,28 +81,29 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 # -- checks shared by every step ---------------------------------------------------------------
-def _clean(value: str | None, what: str, *, required: bool = False) -> str | None:
+def _clean(value: str | None, required: str | None = None) -> str | None:
+    """Whitespace-normalised text or None; ``required`` names (a message key) what may not be empty."""
     cleaned = " ".join((value or "").split())
     if not cleaned:
         if required:
-            raise TthcError(f"{what} must not be empty")
+            raise TthcError("e_empty", what=Msg(required))
         return None
     return cleaned
 
 
 def check_id_number(value: str | None) -> str | None:
-    cleaned = _clean(value, "the ID number")
+    cleaned = _clean(value)
     if cleaned is not None and not _ID_NUMBER.match(cleaned):
-        raise TthcError(f"bad ID number {value!r}: a citizen ID (CCCD) has 12 digits")
+        raise TthcError("e_id_number", value=value)
     return cleaned
 
 
 def check_phone(value: str | None) -> str | None:
-    cleaned = _clean(value, "the phone number")
+    cleaned = _clean(value)
     if cleaned is not None and (
         not _PHONE.match(cleaned) or not 9 <= sum(c.isdigit() for c in cleaned) <= 12
     ):
-        raise TthcError(f"bad phone number {value!r}")
+        raise TthcError("e_phone", value=value)
     return cleaned
 
 
@@ -111,7 +112,7 @@ def _when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
         text or "now", now=ctx.now, default_time=RECEIPT_DEFAULT_TIME if receipt else STEP_DEFAULT_TIME
     )
     if moment > ctx.now + CLOCK_SKEW:
-        raise TthcError(f"{text!r} is in the future (now is {ctx.now:%Y-%m-%d %H:%M})")
+        raise TthcError("e_future", text=text, now=ctx.now)
     return moment
 
 
@@ -141,15 +142,18 @@ def _check_step(store: Store, row: sqlite3.Row, step: str, at: datetime) -> None
     allowed = LIFECYCLE[step]
     if row["status"] not in allowed:
         raise TthcError(
-            f"cannot {step} dossier {row['code']}: it is {row['status']}"
-            f" ({step} needs {' or '.join(allowed)})"
+            "e_transition",
+            step=Msg(f"s_{step}"),
+            code=row["code"],
+            status=Msg(row["status"]),
+            allowed=Msg("w_or", a=Msg(allowed[0]), b=Msg(allowed[1]))
+            if len(allowed) > 1
+            else Msg(allowed[0]),
         )
     steps = _active_steps(store, row["code"])
     last_at = max([cast(datetime, from_iso(row["received_at"]))] + [e.happened_at for e in steps])
     if at < last_at:
-        raise TthcError(
-            f"{step} at {at:%Y-%m-%d %H:%M} is before the dossier's previous step ({last_at:%Y-%m-%d %H:%M})"
-        )
+        raise TthcError("e_step_order", step=Msg(f"s_{step}"), at=at, last=last_at)
 
 
 # -- the due date --------------------------------------------------------------------------------
@@ -232,20 +236,20 @@ def receive(
     note: str | None = None,
 ) -> Receipt:
     """Record a new dossier and its appointment; the code is generated under the write lock."""
-    name = cast(str, _clean(applicant, "the applicant's name", required=True))
+    name = cast(str, _clean(applicant, "w_applicant"))
     if channel not in CHANNELS:
-        raise TthcError(f"bad channel {channel!r}: expected one of {', '.join(CHANNELS)}")
+        raise TthcError("e_channel", value=channel)
     received = _when(ctx, at, receipt=True)
     id_clean = check_id_number(id_number)
     phone_clean = check_phone(phone)
     override = parse_limit(limit) if limit is not None else None
     if code is not None and not _DOSSIER_CODE.match(code.strip()):
-        raise TthcError(f"bad dossier code {code!r}")
+        raise TthcError("e_dossier_code", code=code)
     store = ctx.store()
     with store.write():
         proc = store.procedure(procedure)
         if proc is None:
-            raise TthcError(f"unknown procedure {procedure!r} (see `tthc procedure list`)")
+            raise TthcError("e_proc_unknown", code=procedure)
         point_row = registered(store, "point", point)
         officer_row = registered(store, "officer", officer)
         time_limit: TimeLimit = override or parse_limit(proc["time_limit"])
@@ -254,7 +258,7 @@ def receive(
         if code is not None:
             the_code = code.strip()
             if store.code_used(the_code):
-                raise TthcError(f"dossier code {the_code!r} is already used")
+                raise TthcError("e_code_used", code=the_code)
         else:
             the_code = _next_code(ctx, store, point_row, received)
         now = _iso(ctx.now)
@@ -268,8 +272,8 @@ def receive(
                 "search_text": fold(" ".join(filter(None, (name, the_code, phone_clean, id_clean)))),
                 "id_number": id_clean,
                 "phone": phone_clean,
-                "address": _clean(address, "address"),
-                "note": _clean(note, "note"),
+                "address": _clean(address),
+                "note": _clean(note),
                 "channel": channel,
                 "point": point_row["name"] if point_row else None,
                 "officer": officer_row["name"] if officer_row else None,
@@ -306,7 +310,7 @@ def _next_code(ctx: Context, store: Store, point_row: sqlite3.Row | None, receiv
     while True:
         number = store.next_sequence(prefix, day)
         if number > 9999:
-            raise TthcError(f"more than 9999 dossiers on {received:%d/%m/%Y} under {prefix}: give --code")
+            raise TthcError("e_code_overflow", day=received, prefix=prefix)
         code = f"{prefix}-{day}-{number:04d}"
         if not store.code_used(code):  # a code typed by hand may have taken this number
             return code
@@ -352,7 +356,7 @@ def handover(ctx: Context, code: str, to: str, at: str | None = None, note: str 
         return {"officer": officer["name"]}, {
             "from": row["officer"],
             "to": officer["name"],
-            "note": _clean(note, "note"),
+            "note": _clean(note),
         }
 
     return _apply(ctx, code, "handover", at, change)
@@ -367,7 +371,7 @@ def supplement(ctx: Context, code: str, at: str | None = None, reason: str | Non
                 "dossier_code": row["code"],
                 "paused_at": _iso(at),
                 "policy": policy,
-                "reason": _clean(reason, "reason"),
+                "reason": _clean(reason),
             },
         )
         return (
@@ -375,7 +379,7 @@ def supplement(ctx: Context, code: str, at: str | None = None, reason: str | Non
             {
                 "pause_id": pause_id,
                 "policy": policy,
-                "reason": _clean(reason, "reason"),
+                "reason": _clean(reason),
                 "due_before": row["due_at"],
             },
         )
@@ -396,7 +400,7 @@ def resolve(
     ctx: Context, code: str, at: str | None = None, outcome: str = "approved", note: str | None = None
 ) -> Dossier:
     if outcome not in OUTCOMES:
-        raise TthcError(f"bad outcome {outcome!r}: expected approved or rejected")
+        raise TthcError("e_outcome", value=outcome)
 
     def change(store: Store, row: sqlite3.Row, at: datetime) -> tuple[dict[str, Any], dict[str, Any]]:
         limit = parse_limit(row["time_limit"])
@@ -404,7 +408,7 @@ def resolve(
         judged = deadlines.timeliness(limit, date.fromisoformat(row["due_date"]), due_at, at)
         return (
             {"status": "resolved", "resolved_at": _iso(at), "outcome": outcome, "timeliness": judged},
-            {"outcome": outcome, "timeliness": judged, "note": _clean(note, "note")},
+            {"outcome": outcome, "timeliness": judged, "note": _clean(note)},
         )
 
     return _apply(ctx, code, "resolve", at, change)
@@ -423,8 +427,8 @@ def withdraw(ctx: Context, code: str, at: str | None = None, reason: str | None 
         if row["status"] == "paused":
             pause = store.pauses(row["code"])[-1]
             values["paused_at"] = None
-            return values, {"reason": _clean(reason, "reason"), "was_paused": pause["id"]}
-        return values, {"reason": _clean(reason, "reason")}
+            return values, {"reason": _clean(reason), "was_paused": pause["id"]}
+        return values, {"reason": _clean(reason)}
 
     return _apply(ctx, code, "withdraw", at, change)
 
@@ -437,23 +441,21 @@ class Apology:
 
 def apologize(ctx: Context, code: str, new_date: str, reason: str, at: str | None = None) -> Apology:
     """Form 04: once per dossier; the new date is promised to the citizen, never judged by."""
-    why = cast(str, _clean(reason, "the reason", required=True))
+    why = cast(str, _clean(reason, "w_reason"))
     promised = parse_day(new_date, today=ctx.now.date())
     late_notice = False
 
     def change(store: Store, row: sqlite3.Row, at: datetime) -> tuple[dict[str, Any], dict[str, Any]]:
         nonlocal late_notice
         if row["apology_at"] is not None:
-            raise TthcError(f"dossier {row['code']} already has an apology (issued {row['apology_at']})")
+            raise TthcError("e_apology_twice", code=row["code"], at=row["apology_at"])
         if row["due_date"] is not None:
             due_day = date.fromisoformat(row["due_date"])
             if promised <= due_day:
-                raise TthcError(
-                    f"the new date {promised:%d/%m/%Y} must be after the due date {due_day:%d/%m/%Y}"
-                )
+                raise TthcError("e_apology_date", new=promised, due=due_day)
             late_notice = ctx.calendar().working_days_between(at.date(), due_day) < 1
         elif promised <= at.date():
-            raise TthcError(f"the new date {promised:%d/%m/%Y} must be after the apology")
+            raise TthcError("e_apology_date_paused", new=promised)
         return (
             {"apology_at": _iso(at), "apology_date": promised.isoformat(), "apology_reason": why},
             {"new_date": promised.isoformat(), "reason": why, "late_notice": late_notice},
@@ -471,16 +473,14 @@ def edit(ctx: Context, code: str, changes: dict[str, str | None]) -> Dossier:
     """Correct details (not the timeline); recorded in the audit trail with the old values."""
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
-        raise TthcError(
-            "nothing to change: give --applicant, --phone, --address, --point, --officer, --note or --id-number"
-        )
+        raise TthcError("e_edit_nothing")
     store = ctx.store()
     with store.write():
         row = _load(store, code)
         values: dict[str, Any] = {}
         for key, value in given.items():
             if key == "applicant":
-                values[key] = _clean(value, "the applicant's name", required=True)
+                values[key] = _clean(value, "w_applicant")
             elif key == "phone":
                 values[key] = check_phone(value)
             elif key == "id_number":
@@ -489,7 +489,7 @@ def edit(ctx: Context, code: str, changes: dict[str, str | None]) -> Dossier:
                 reg = registered(store, key, value) if value.strip() else None
                 values[key] = reg["name"] if reg else None
             else:
-                values[key] = _clean(value, key)
+                values[key] = _clean(value)
         merged = {**dict(row), **values}
         values["search_text"] = fold(
             " ".join(filter(None, (merged["applicant"], row["code"], merged["phone"], merged["id_number"])))
@@ -516,11 +516,11 @@ def undo(ctx: Context, code: str) -> tuple[str, Dossier | None]:
         row = _load(store, code)
         steps = _active_steps(store, row["code"])
         if not steps:
-            raise TthcError(f"dossier {row['code']} has nothing to undo")
+            raise TthcError("e_undo_nothing", code=row["code"])
         last = steps[-1]
         if last.step == "receive":
             if store.pauses(row["code"]):
-                raise TthcError(f"dossier {row['code']} has supplement records; undo them first")
+                raise TthcError("e_undo_pauses", code=row["code"])
             store.delete_dossier(row["code"])
         else:
             values = dict(last.details.get("before", {}))
@@ -637,7 +637,7 @@ def filter_sql(ctx: Context, f: ListFilter) -> tuple[list[str], list[Any]]:
     if f.procedure:
         proc = store.procedure(f.procedure)
         if proc is None:
-            raise TthcError(f"unknown procedure {f.procedure!r}")
+            raise TthcError("e_proc_unknown", code=f.procedure)
         where.append("d.procedure_code = ?")
         params.append(proc["code"])
     for kind in ("point", "officer"):
@@ -649,7 +649,7 @@ def filter_sql(ctx: Context, f: ListFilter) -> tuple[list[str], list[Any]]:
             params.append(reg["name"])
     if f.channel:
         if f.channel not in CHANNELS:
-            raise TthcError(f"bad channel {f.channel!r}: expected one of {', '.join(CHANNELS)}")
+            raise TthcError("e_channel", value=f.channel)
         where.append("d.channel = ?")
         params.append(f.channel)
     if f.received_from:
@@ -669,7 +669,7 @@ def filter_sql(ctx: Context, f: ListFilter) -> tuple[list[str], list[Any]]:
         params.append(_iso(ctx.now))
     if f.due_within is not None:
         if f.due_within < 0:
-            raise TthcError(f"bad --due-within {f.due_within}: expected 0 or more working days")
+            raise TthcError("e_due_within", n=f.due_within)
         horizon = ctx.calendar().nth_working_day_after(today, f.due_within) if f.due_within else today
         where.extend([open_only, "d.due_date <= ?"])
         params.append(horizon.isoformat())
@@ -678,7 +678,7 @@ def filter_sql(ctx: Context, f: ListFilter) -> tuple[list[str], list[Any]]:
             where.append("d.search_text LIKE ? ESCAPE '\\'")
             params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     if f.limit is not None and f.limit <= 0:
-        raise TthcError(f"bad --limit {f.limit}: expected a positive number")
+        raise TthcError("e_list_limit", n=f.limit)
     return where, params
 
 

@@ -218,6 +218,313 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "s_edit": ("edit", "sửa thông tin"),
     "s_undo": ("undo", "hoàn tác"),
     "s_due.recompute": ("due date recomputed", "tính lại ngày hẹn"),
+    # refusals (tthc.errors.TthcError keys) and the words they name
+    "w_procedure_name": ("the procedure name", "Tên thủ tục"),
+    "w_field": ("the field", "Lĩnh vực"),
+    "w_officer_name": ("the officer's name", "Tên cán bộ"),
+    "w_point_name": ("the point's name", "Tên điểm tiếp nhận"),
+    "w_applicant": ("the applicant's name", "Tên người nộp"),
+    "w_reason": ("the reason", "Lý do"),
+    "w_officer": ("officer", "cán bộ"),
+    "w_point": ("reception point", "điểm tiếp nhận"),
+    "w_none_yet": ("none yet", "chưa có"),
+    "w_or": ("{a} or {b}", "{a} hoặc {b}"),
+    "w_a_working_day": ("a working day", "ngày làm việc"),
+    "w_a_day_off": ("a day off", "ngày nghỉ"),
+    "e_limit_syntax": (
+        "bad time limit {text!r}: expected same-day, <N>wd, <N>d or <N>h (e.g. 5wd, 15d, 8h, '5 ngày làm việc')",
+        "thời hạn không hợp lệ {text!r}: dùng same-day, <N>wd, <N>d hoặc <N>h (ví dụ 5wd, 15d, 8h, '5 ngày làm việc')",
+    ),
+    "e_limit_unit": (
+        "bad time limit {text!r}: unknown unit {unit!r}",
+        "thời hạn không hợp lệ {text!r}: không rõ đơn vị {unit!r}",
+    ),
+    "e_limit_positive": (
+        "bad time limit {text!r}: the number must be positive",
+        "thời hạn không hợp lệ {text!r}: số phải lớn hơn 0",
+    ),
+    "e_limit_cap": ("bad time limit {text!r}: at most {cap}", "thời hạn không hợp lệ {text!r}: tối đa {cap}"),
+    "e_date_no_day": ("bad date {text!r}: no such day", "ngày không hợp lệ {text!r}: không có ngày này"),
+    "e_date_no_time": (
+        "bad date {text!r}: no such time of day",
+        "ngày không hợp lệ {text!r}: không có giờ này",
+    ),
+    "e_date_format": (
+        "bad date {text!r}: use YYYY-MM-DD[ HH:MM] or DD/MM/YYYY[ HH:MM], 'now' or 'today'",
+        "ngày không hợp lệ {text!r}: dùng YYYY-MM-DD[ HH:MM] hoặc DD/MM/YYYY[ HH:MM], 'now' hoặc 'today'",
+    ),
+    "e_date_no_time_wanted": (
+        "bad date {text!r}: expected a day without a time",
+        "ngày không hợp lệ {text!r}: chỉ ghi ngày, không ghi giờ",
+    ),
+    "e_setting_hm": (
+        "bad value {text!r} for {key}: expected HH:MM, e.g. 15:00",
+        "giá trị {text!r} không hợp lệ cho {key}: dùng HH:MM, ví dụ 15:00",
+    ),
+    "e_setting_sessions": (
+        "bad value {text!r} for office_hours: expected HH:MM-HH:MM[,HH:MM-HH:MM…]",
+        "giá trị {text!r} không hợp lệ cho office_hours: dùng HH:MM-HH:MM[,HH:MM-HH:MM…]",
+    ),
+    "e_setting_session_order": (
+        "bad value {text!r} for office_hours: {part} ends before it starts",
+        "giá trị {text!r} không hợp lệ cho office_hours: phiên {part} kết thúc trước khi bắt đầu",
+    ),
+    "e_setting_overlap": (
+        "bad value {text!r} for office_hours: sessions overlap or are out of order",
+        "giá trị {text!r} không hợp lệ cho office_hours: các phiên chồng nhau hoặc sai thứ tự",
+    ),
+    "e_setting_choice": (
+        "bad value {text!r} for {key}: expected one of {choices}",
+        "giá trị {text!r} không hợp lệ cho {key}: chọn một trong {choices}",
+    ),
+    "e_setting_int": (
+        "bad value {text!r} for {key}: expected a whole number",
+        "giá trị {text!r} không hợp lệ cho {key}: cần một số nguyên",
+    ),
+    "e_setting_range": (
+        "bad value {text!r} for {key}: expected {lo}–{hi}",
+        "giá trị {text!r} không hợp lệ cho {key}: trong khoảng {lo}–{hi}",
+    ),
+    "e_setting_empty": (
+        "bad value {text!r} for {key}: must not be empty",
+        "giá trị {text!r} không hợp lệ cho {key}: không được để trống",
+    ),
+    "e_setting_unknown": (
+        "unknown setting {key!r}; known: {known}",
+        "không có thiết lập {key!r}; các thiết lập: {known}",
+    ),
+    "e_unit_code": (
+        "bad unit code {text!r}: letters, digits and dots only (e.g. 000.00.20.H56)",
+        "mã đơn vị không hợp lệ {text!r}: chỉ gồm chữ, số và dấu chấm (ví dụ 000.00.20.H56)",
+    ),
+    "e_not_tthc": (
+        "{path} is not a tthc database; it was left untouched",
+        "{path} không phải cơ sở dữ liệu tthc; tệp được giữ nguyên",
+    ),
+    "e_no_db": (
+        "no tthc database at {path}; run `tthc init` first",
+        "chưa có cơ sở dữ liệu tthc tại {path}; hãy chạy `tthc init` trước",
+    ),
+    "e_empty_db": (
+        "{path} is empty, not a tthc database; run `tthc init` first",
+        "{path} là tệp rỗng, chưa phải cơ sở dữ liệu tthc; hãy chạy `tthc init` trước",
+    ),
+    "e_newer_db": (
+        "{path} was written by a newer tthc (schema {version}); upgrade tthc",
+        "{path} do phiên bản tthc mới hơn ghi (lược đồ {version}); hãy nâng cấp tthc",
+    ),
+    "e_busy": (
+        "the database {path} stayed busy for 30 s; try again",
+        "cơ sở dữ liệu {path} bận quá 30 giây; hãy thử lại",
+    ),
+    "e_empty": ("{what} must not be empty", "{what} không được để trống"),
+    "e_fee": (
+        "bad fee {value!r}: expected a whole number of đồng",
+        "lệ phí không hợp lệ {value!r}: cần số nguyên (đồng)",
+    ),
+    "e_proc_code": (
+        "bad procedure code {code!r}: e.g. 1.001193",
+        "mã thủ tục không hợp lệ {code!r}: ví dụ 1.001193",
+    ),
+    "e_alias": (
+        "bad alias {alias!r}: letters, digits, - and _ only",
+        "tên viết tắt không hợp lệ {alias!r}: chỉ gồm chữ, số, - và _",
+    ),
+    "e_alias_taken": (
+        "alias {alias!r} is already used by procedure {code}",
+        "tên viết tắt {alias!r} đã dùng cho thủ tục {code}",
+    ),
+    "e_proc_exists": (
+        "procedure {code} already exists (use `tthc procedure edit`)",
+        "thủ tục {code} đã có (dùng `tthc procedure edit`)",
+    ),
+    "e_proc_unknown": (
+        "unknown procedure {code!r} (see `tthc procedure list`)",
+        "không có thủ tục {code!r} (xem `tthc procedure list`)",
+    ),
+    "e_proc_nothing": (
+        "nothing to change: give --name, --field, --limit, --alias or --fee",
+        "không có gì để sửa: hãy cho --name, --field, --limit, --alias hoặc --fee",
+    ),
+    "e_name_taken": (
+        "{kind} {name!r} is already registered as {existing!r}",
+        "{kind} {name!r} đã được đăng ký là {existing!r}",
+    ),
+    "e_name_unknown": (
+        "unknown {kind} {name!r}; registered: {known} (add with `tthc {cmd} add`)",
+        "không có {kind} {name!r}; đã đăng ký: {known} (thêm bằng `tthc {cmd} add`)",
+    ),
+    "e_prefix_points": ("--prefix applies to reception points only", "--prefix chỉ dùng cho điểm tiếp nhận"),
+    "e_dossier_unknown": ("unknown dossier code {code!r}", "không có hồ sơ mã {code!r}"),
+    "e_id_number": (
+        "bad ID number {value!r}: a citizen ID (CCCD) has 12 digits",
+        "số CCCD không hợp lệ {value!r}: CCCD có 12 chữ số",
+    ),
+    "e_phone": ("bad phone number {value!r}", "số điện thoại không hợp lệ {value!r}"),
+    "e_future": (
+        "{text!r} is in the future (now is {now:%Y-%m-%d %H:%M})",
+        "{text!r} là thời điểm trong tương lai (bây giờ là {now:%d/%m/%Y %H:%M})",
+    ),
+    "e_transition": (
+        "cannot record {step} for dossier {code}: it is {status} ({step} needs {allowed})",
+        "không thể ghi nhận “{step}” cho hồ sơ {code}: trạng thái hiện tại là “{status}” (“{step}” chỉ khi hồ sơ {allowed})",
+    ),
+    "e_step_order": (
+        "{step} at {at:%Y-%m-%d %H:%M} is before the dossier's previous step ({last:%Y-%m-%d %H:%M})",
+        "{step} lúc {at:%d/%m/%Y %H:%M} sớm hơn bước trước của hồ sơ ({last:%d/%m/%Y %H:%M})",
+    ),
+    "e_channel": (
+        "bad channel {value!r}: expected direct, online or postal",
+        "hình thức không hợp lệ {value!r}: chọn direct, online hoặc postal",
+    ),
+    "e_dossier_code": ("bad dossier code {code!r}", "mã hồ sơ không hợp lệ {code!r}"),
+    "e_code_used": ("dossier code {code!r} is already used", "mã hồ sơ {code!r} đã được dùng"),
+    "e_code_overflow": (
+        "more than 9999 dossiers on {day:%d/%m/%Y} under {prefix}: give a code",
+        "quá 9999 hồ sơ trong ngày {day:%d/%m/%Y} với mã đơn vị {prefix}: hãy ghi mã hồ sơ",
+    ),
+    "e_outcome": (
+        "bad outcome {value!r}: expected approved or rejected",
+        "kết quả không hợp lệ {value!r}: chọn approved hoặc rejected",
+    ),
+    "e_apology_twice": (
+        "dossier {code} already has an apology (issued {at})",
+        "hồ sơ {code} đã có thư xin lỗi (lập lúc {at})",
+    ),
+    "e_apology_date": (
+        "the new date {new:%d/%m/%Y} must be after the due date {due:%d/%m/%Y}",
+        "ngày hẹn mới {new:%d/%m/%Y} phải sau ngày hẹn trả {due:%d/%m/%Y}",
+    ),
+    "e_apology_date_paused": (
+        "the new date {new:%d/%m/%Y} must be after the apology",
+        "ngày hẹn mới {new:%d/%m/%Y} phải sau ngày lập thư xin lỗi",
+    ),
+    "e_edit_nothing": (
+        "nothing to change: give --applicant, --phone, --address, --point, --officer, --note or --id-number",
+        "không có gì để sửa: hãy cho --applicant, --phone, --address, --point, --officer, --note hoặc --id-number",
+    ),
+    "e_undo_nothing": ("dossier {code} has nothing to undo", "hồ sơ {code} không còn bước nào để hoàn tác"),
+    "e_undo_pauses": (
+        "dossier {code} has supplement records; undo them first",
+        "hồ sơ {code} còn yêu cầu bổ sung; hãy hoàn tác chúng trước",
+    ),
+    "e_due_within": (
+        "bad --due-within {n}: expected 0 or more working days",
+        "--due-within {n} không hợp lệ: cần 0 ngày làm việc trở lên",
+    ),
+    "e_list_limit": ("bad --limit {n}: expected a positive number", "--limit {n} không hợp lệ: cần số dương"),
+    "e_table_suffix": ("{path}: expected a .csv or .xlsx file", "{path}: cần tệp .csv hoặc .xlsx"),
+    "e_export_suffix": (
+        "{path}: expected a .csv, .xlsx or .json file name",
+        "{path}: cần tên tệp .csv, .xlsx hoặc .json",
+    ),
+    "e_write": ("cannot write {path}: {reason}", "không ghi được {path}: {reason}"),
+    "e_form_xlsx": (
+        "{path}: the official form is written as .xlsx",
+        "{path}: biểu mẫu chính thức được ghi ra tệp .xlsx",
+    ),
+    "e_dup_column": (
+        "{path}: column {key!r} appears twice in the header",
+        "{path}: cột {key!r} xuất hiện hai lần ở dòng tiêu đề",
+    ),
+    "e_missing_columns": (
+        "{path}: missing column(s) {cols} in the header",
+        "{path}: thiếu cột {cols} ở dòng tiêu đề",
+    ),
+    "e_no_file": ("no such file: {path}", "không có tệp: {path}"),
+    "e_not_utf8": (
+        "{path}: not UTF-8 text (save it as 'CSV UTF-8' in Excel)",
+        "{path}: không phải văn bản UTF-8 (trong Excel hãy lưu dạng 'CSV UTF-8')",
+    ),
+    "e_row_not_utf8": (
+        "{path}: row {number} is not UTF-8 text (wrong encoding)",
+        "{path}: dòng {number} không phải văn bản UTF-8 (sai bảng mã)",
+    ),
+    "e_xlsx": ("{path}: not a readable .xlsx file ({reason})", "{path}: không đọc được tệp .xlsx ({reason})"),
+    "e_empty_file": ("{path}: the file is empty", "{path}: tệp rỗng"),
+    "e_empty_sheet": ("{path}: the first sheet is empty", "{path}: trang tính đầu tiên trống"),
+    "e_bad_rows": ("{count} bad rows in {path}", "{count} dòng lỗi trong {path}"),
+    "e_row": ("row {number}: {reason}", "dòng {number}: {reason}"),
+    "e_more_rows": ("… and {n} more", "… và {n} dòng khác"),
+    "r_field": ("{what}: {reason}", "{what}: {reason}"),
+    "r_real_dates": (
+        "{what}: {text!r} is not a date; a file needs real dates",
+        "{what}: {text!r} không phải ngày; tệp phải ghi ngày cụ thể",
+    ),
+    "r_no_received": ("received_at is empty", "thiếu ngày tiếp nhận (received_at)"),
+    "r_future": (
+        "{what} {at:%Y-%m-%d %H:%M} is in the future",
+        "{what} {at:%d/%m/%Y %H:%M} là thời điểm trong tương lai",
+    ),
+    "r_before_receipt": (
+        "{what} {at:%Y-%m-%d %H:%M} is before the receipt",
+        "{what} {at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận",
+    ),
+    "r_both_ends": ("both resolved_at and withdrawn_at are given", "có cả resolved_at và withdrawn_at"),
+    "r_returned_alone": ("returned_at without resolved_at", "có returned_at mà không có resolved_at"),
+    "r_returned_early": ("returned_at is before resolved_at", "returned_at sớm hơn resolved_at"),
+    "r_resumed_alone": ("resumed_at without paused_at", "có resumed_at mà không có paused_at"),
+    "r_resumed_early": ("resumed_at is before paused_at", "resumed_at sớm hơn paused_at"),
+    "r_resolved_paused": (
+        "resolved_at while still waiting for the supplement (no resumed_at)",
+        "có resolved_at khi còn chờ bổ sung (thiếu resumed_at)",
+    ),
+    "r_end_in_pause": (
+        "resolved or withdrawn before the supplement round ended",
+        "giải quyết hoặc rút hồ sơ trước khi kết thúc lượt bổ sung",
+    ),
+    "r_duplicate": (
+        "duplicate code {code} (already in the database or earlier in the file)",
+        "trùng mã {code} (đã có trong cơ sở dữ liệu hoặc ở dòng trước)",
+    ),
+    "r_repeat": ("code {code} repeats row {first}", "mã {code} trùng với dòng {first}"),
+    "r_code_overflow": (
+        "more than 9999 dossiers received on {day:%d/%m/%Y} under {prefix}",
+        "quá 9999 hồ sơ tiếp nhận ngày {day:%d/%m/%Y} với mã đơn vị {prefix}",
+    ),
+    "e_period_choose": ("choose one period: {given}", "chỉ chọn một kỳ: {given}"),
+    "e_month": (
+        "bad month {text!r}: expected YYYY-MM, e.g. 2025-07",
+        "tháng không hợp lệ {text!r}: dùng YYYY-MM, ví dụ 2025-07",
+    ),
+    "e_quarter": (
+        "bad quarter {text!r}: expected YYYY-Qn, e.g. 2025-Q3",
+        "quý không hợp lệ {text!r}: dùng YYYY-Qn, ví dụ 2025-Q3",
+    ),
+    "e_year": ("bad year {text!r}: expected e.g. 2025", "năm không hợp lệ {text!r}: ví dụ 2025"),
+    "e_from_to_both": ("give both --from and --to", "hãy cho cả --from và --to"),
+    "e_to_before_from": ("--to {end!r} is before --from {start!r}", "--to {end!r} sớm hơn --from {start!r}"),
+    "e_neither": (
+        "{text!r} is neither a time limit nor a procedure code or alias",
+        "{text!r} không phải thời hạn, mã thủ tục hay tên viết tắt",
+    ),
+    "e_no_override": (
+        "{day} has no center override to remove",
+        "ngày {day} không có điều chỉnh nào của trung tâm để xoá",
+    ),
+    "e_already": ("{day} is already {state}", "ngày {day} đã là {state}"),
+    "e_by": (
+        "bad --by {by!r}: expected one of {choices}",
+        "--by {by!r} không hợp lệ: chọn một trong {choices}",
+    ),
+    "e_period_future": (
+        "the period starts {day:%d/%m/%Y}, after today",
+        "kỳ báo cáo bắt đầu ngày {day:%d/%m/%Y}, sau hôm nay",
+    ),
+    "e_demo_target": (
+        "demo generation could not meet the target figures: {left}",
+        "không tạo được dữ liệu mô phỏng đúng số liệu mục tiêu: {left}",
+    ),
+    "e_not_demo": (
+        "{path} holds a database that is not a demo; the demo will not touch it",
+        "{path} là cơ sở dữ liệu thật, không phải bản mô phỏng; lệnh demo không động đến nó",
+    ),
+    "e_internal": ("unexpected {kind}: {detail}", "lỗi ngoài dự kiến {kind}: {detail}"),
+    "e_interrupted": ("interrupted; nothing was written", "đã dừng; chưa ghi gì"),
+    "e_env_lang": (
+        "bad TTHC_LANG {value!r}: expected vi or en",
+        "TTHC_LANG {value!r} không hợp lệ: chọn vi hoặc en",
+    ),
 }
 
 WEEKDAYS = {

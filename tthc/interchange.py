@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tthc.errors import TthcError
+from tthc.errors import Msg, TthcError
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,9 +45,9 @@ def write_table(
                 ws.append([neutralise(v) for v in row])
             book.save(path)
         else:
-            raise TthcError(f"{path}: expected a .csv or .xlsx file name")
+            raise TthcError("e_table_suffix", path=path)
     except OSError as exc:
-        raise TthcError(f"cannot write {path}: {exc.strerror}") from None
+        raise TthcError("e_write", path=path, reason=exc.strerror) from None
 
 
 def _cell_text(value: Any) -> Any:
@@ -62,7 +62,7 @@ def write_json(path: Path, data: Any) -> None:
     try:
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise TthcError(f"cannot write {path}: {exc.strerror}") from None
+        raise TthcError("e_write", path=path, reason=exc.strerror) from None
 
 
 # -- dossiers out -------------------------------------------------------------------------------------
@@ -91,7 +91,7 @@ def export(ctx: Any, path: Path, f: Any) -> int:
 
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".json"):
-        raise TthcError(f"{path}: expected a .csv, .xlsx or .json file name")
+        raise TthcError("e_export_suffix", path=path)
     f.limit = None
     where, params = filter_sql(ctx, f)
     sql = (
@@ -221,7 +221,11 @@ REBUILD_AFTER_ROWS = 20_000
 
 
 class BadRow(Exception):
-    pass
+    """Why one row of a file cannot be loaded (a translatable message)."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.msg = Msg(key, **args)
 
 
 def _moment(value: Any, default: Any, what: str) -> datetime | None:
@@ -251,11 +255,11 @@ def _moment(value: Any, default: Any, what: str) -> datetime | None:
     from tthc.clock import parse_when
 
     if text.lower() in ("now", "today"):
-        raise BadRow(f"bad {what} {text!r}: a file needs real dates")
+        raise BadRow("r_real_dates", what=what, text=text)
     try:
         return parse_when(text, now=datetime(2000, 1, 1), default_time=default)
     except TthcError as exc:
-        raise BadRow(exc.message.replace("bad date", f"bad {what}")) from None
+        raise BadRow("r_field", what=what, reason=exc.msg) from None
 
 
 def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: Any = None) -> dict[str, Any]:
@@ -336,7 +340,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
         if found is None:
             row = store.procedure(key)
             if row is None:
-                raise BadRow(f"unknown procedure {key!r}")
+                raise BadRow("e_proc_unknown", code=key)
             found = procedures[key] = (row["code"], row["field"], parse_limit(row["time_limit"]))
         return found
 
@@ -370,7 +374,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             sequences[key] = row[0] if row else 0
         sequences[key] += 1
         if sequences[key] > 9999:
-            raise BadRow(f"more than 9999 dossiers received on {received:%d/%m/%Y} under {prefix}")
+            raise BadRow("r_code_overflow", day=received, prefix=prefix)
         return f"{prefix}-{day}-{sequences[key]:04d}"
 
     def parse(
@@ -385,19 +389,19 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             try:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
-                raise BadRow(exc.message) from None
+                raise BadRow("r_field", what="limit", reason=exc.msg) from None
         applicant = " ".join(text_of(cells[i_app]).split())
         if not applicant:
-            raise BadRow("the applicant's name is empty")
+            raise BadRow("e_empty", what=Msg("w_applicant"))
         received = _moment(cells[i_recv], receipt_time, "received_at")
         if received is None:
-            raise BadRow("received_at is empty")
+            raise BadRow("r_no_received")
         if received > now:
-            raise BadRow(f"received_at {received:%Y-%m-%d %H:%M} is in the future")
+            raise BadRow("r_future", what="received_at", at=received)
         channel_text = text_of(cells[i_chan]).lower()
         channel = _CHANNELS.get(channel_text or "direct")
         if channel is None:
-            raise BadRow(f"bad channel {channel_text!r}: expected direct, online or postal")
+            raise BadRow("e_channel", value=channel_text)
         c = cells[i_res]  # empty cells are the common case: skip the call
         resolved = _moment(c, step_time, "resolved_at") if c else None
         c = cells[i_ret]
@@ -420,30 +424,30 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             ):
                 if moment is not None:
                     if moment < received:
-                        raise BadRow(f"{what} {moment:%Y-%m-%d %H:%M} is before the receipt")
+                        raise BadRow("r_before_receipt", what=what, at=moment)
                     if moment > now:
-                        raise BadRow(f"{what} {moment:%Y-%m-%d %H:%M} is in the future")
+                        raise BadRow("r_future", what=what, at=moment)
         if resolved and withdrawn:
-            raise BadRow("both resolved_at and withdrawn_at are given")
+            raise BadRow("r_both_ends")
         if returned and not resolved:
-            raise BadRow("returned_at without resolved_at")
+            raise BadRow("r_returned_alone")
         if returned and resolved and returned < resolved:
-            raise BadRow("returned_at is before resolved_at")
+            raise BadRow("r_returned_early")
         if resumed and not paused:
-            raise BadRow("resumed_at without paused_at")
+            raise BadRow("r_resumed_alone")
         if paused and resumed and resumed < paused:
-            raise BadRow("resumed_at is before paused_at")
+            raise BadRow("r_resumed_early")
         if paused and not resumed and resolved:
-            raise BadRow("resolved_at while still waiting for the supplement (no resumed_at)")
+            raise BadRow("r_resolved_paused")
         end = resolved or withdrawn
         if paused and end and end < (resumed or paused):
-            raise BadRow("resolved or withdrawn before the supplement round ended")
+            raise BadRow("r_end_in_pause")
         outcome = None
         if resolved:
             outcome_text = text_of(cells[i_out]).lower()
             outcome = _OUTCOMES.get(outcome_text or "approved")
             if outcome is None:
-                raise BadRow(f"bad outcome {outcome_text!r}: expected approved or rejected")
+                raise BadRow("e_outcome", value=outcome_text)
         point_text, officer_text = text_of(cells[i_point]), text_of(cells[i_off])
         point = registered("point", point_text) if point_text else None
         officer = registered("officer", officer_text)[0] if officer_text else None
@@ -453,7 +457,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
         due: deadlines.Due | None
         if due_given is not None:
             if due_given < received:
-                raise BadRow(f"due_at {due_given:%Y-%m-%d %H:%M} is before the receipt")
+                raise BadRow("r_before_receipt", what="due_at", at=due_given)
             if due_given.time() == step_time and not limit.is_hours:
                 due_given = datetime.combine(due_given.date(), closing)
             eff = effective_receipt(cal, received)
@@ -526,9 +530,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
                 try:
                     conn.execute(_INSERT, r)
                 except sqlite3.IntegrityError:
-                    errors.add(
-                        f"row {number}: duplicate code {r[0]} (already in the database or earlier in the file)"
-                    )
+                    errors.add(number, Msg("r_duplicate", code=r[0]))
         conn.execute("RELEASE import_batch")
         if pauses and not errors:
             conn.executemany(
@@ -552,7 +554,7 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
             try:
                 row, pause = parse(number, cells)
             except BadRow as exc:
-                errors.add(f"row {number}: {exc}")
+                errors.add(number, exc.msg)
                 continue
             count += 1
             batch.append((number, row))

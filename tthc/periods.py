@@ -83,27 +83,27 @@ def parse_period(
         if v
     ]
     if len(given) > 1:
-        raise TthcError(f"choose one period: {' or '.join(given)}")
+        raise TthcError("e_period_choose", given=" / ".join(given))
     if month:
         m = _MONTH.match(month.strip())
         if not m or not 1 <= int(m.group(2)) <= 12:
-            raise TthcError(f"bad month {month!r}: expected YYYY-MM, e.g. 2025-07")
+            raise TthcError("e_month", text=month)
         return month_window(int(m.group(1)), int(m.group(2)), start_day)
     if quarter:
         q = _QUARTER.match(quarter.strip())
         if not q:
-            raise TthcError(f"bad quarter {quarter!r}: expected YYYY-Qn, e.g. 2025-Q3")
+            raise TthcError("e_quarter", text=quarter)
         return quarter_window(int(q.group(1)), int(q.group(2)), start_day)
     if year:
         if not year.strip().isdigit() or not 1990 <= int(year) <= 2100:
-            raise TthcError(f"bad year {year!r}: expected e.g. 2025")
+            raise TthcError("e_year", text=year)
         return year_window(int(year), start_day)
     if from_ or to:
         if not (from_ and to):
-            raise TthcError("give both --from and --to")
+            raise TthcError("e_from_to_both")
         start, end = parse_day(from_, today=today), parse_day(to, today=today)
         if end < start:
-            raise TthcError(f"--to {to!r} is before --from {from_!r}")
+            raise TthcError("e_to_before_from", end=to, start=from_)
         return Period(start, end)
     this = month_window(*month_of(today, start_day), start_day)
     return Period(this.start, today)

@@ -127,7 +127,7 @@ def print_form(summary: Summary, lang: str, center: str) -> None:
 def write_form(summary: Summary, lang: str, center: str, path: Path) -> None:
     """The form as .xlsx: A4 landscape, merged two-level header, numbered columns, borders."""
     if path.suffix.lower() != ".xlsx":
-        raise TthcError(f"{path}: the official form is written as .xlsx")
+        raise TthcError("e_form_xlsx", path=path)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -193,4 +193,4 @@ def write_form(summary: Summary, lang: str, center: str, path: Path) -> None:
     try:
         book.save(path)
     except OSError as exc:
-        raise TthcError(f"cannot write {path}: {exc.strerror}") from None
+        raise TthcError("e_write", path=path, reason=exc.strerror) from None

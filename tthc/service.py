@@ -11,7 +11,7 @@ from typing import Any
 
 from tthc import deadlines
 from tthc.clock import RECEIPT_DEFAULT_TIME, iso, parse_day, parse_when
-from tthc.errors import TthcError
+from tthc.errors import Msg, TthcError
 from tthc.settings import SETTINGS, parse_hm, parse_sessions, validate, with_defaults
 from tthc.store import Store
 from tthc.timelimit import TimeLimit, parse_limit
@@ -231,7 +231,7 @@ def resolve_limit(ctx: Context, what: str) -> tuple[TimeLimit, dict[str, Any] | 
             ).fetchone()
             if row is not None:
                 return parse_limit(row["time_limit"]), dict(row)
-            raise TthcError(f"{what!r} is neither a time limit nor a procedure code or alias") from None
+            raise TthcError("e_neither", text=what) from None
         raise limit_error from None
 
 
@@ -284,14 +284,14 @@ def calendar_change(ctx: Context, action: str, day_text: str, name: str | None) 
         existing = store.calendar_day(day)
         if action == "remove":
             if existing is None:
-                raise TthcError(f"{day.isoformat()} has no center override to remove")
+                raise TthcError("e_no_override", day=day.isoformat())
             store.delete_calendar_day(day)
         else:
             kind = "off" if action == "add-holiday" else "work"
             working = ctx.calendar().day_info(day).working
             if existing is None and working == (kind == "work"):
-                state = "a working day" if working else "a day off"
-                raise TthcError(f"{day.isoformat()} is already {state}")
+                state = "w_a_working_day" if working else "w_a_day_off"
+                raise TthcError("e_already", day=day.isoformat(), state=Msg(state))
             store.put_calendar_day(day, kind, (name or "").strip(), ctx.now)
         store.add_event(
             step=f"calendar.{action}",

@@ -16,7 +16,7 @@ def parse_hm(text: str, key: str) -> int:
     """``HH:MM`` → minutes after midnight."""
     m = _HM.match(text.strip())
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise TthcError(f"bad value {text!r} for {key}: expected HH:MM, e.g. 15:00")
+        raise TthcError("e_setting_hm", text=text, key=key)
     return int(m.group(1)) * 60 + int(m.group(2))
 
 
@@ -26,12 +26,12 @@ def parse_sessions(text: str) -> tuple[Session, ...]:
     for part in text.split(","):
         bounds = part.strip().split("-")
         if len(bounds) != 2:
-            raise TthcError(f"bad value {text!r} for office_hours: expected HH:MM-HH:MM[,HH:MM-HH:MM…]")
+            raise TthcError("e_setting_sessions", text=text)
         start, end = (parse_hm(b, "office_hours") for b in bounds)
         if end <= start:
-            raise TthcError(f"bad value {text!r} for office_hours: {part.strip()} ends before it starts")
+            raise TthcError("e_setting_session_order", text=text, part=part.strip())
         if sessions and start < sessions[-1][1]:
-            raise TthcError(f"bad value {text!r} for office_hours: sessions overlap or are out of order")
+            raise TthcError("e_setting_overlap", text=text)
         sessions.append((start, end))
     return tuple(sessions)
 
@@ -52,7 +52,7 @@ def _choice(key: str, choices: tuple[str, ...]) -> Callable[[str], str]:
     def check(text: str) -> str:
         value = text.strip().lower()
         if value not in choices:
-            raise TthcError(f"bad value {text!r} for {key}: expected one of {', '.join(choices)}")
+            raise TthcError("e_setting_choice", text=text, key=key, choices=", ".join(choices))
         return value
 
     return check
@@ -63,9 +63,9 @@ def _int_between(key: str, lo: int, hi: int) -> Callable[[str], str]:
         try:
             value = int(text.strip())
         except ValueError:
-            raise TthcError(f"bad value {text!r} for {key}: expected a whole number") from None
+            raise TthcError("e_setting_int", text=text, key=key) from None
         if not lo <= value <= hi:
-            raise TthcError(f"bad value {text!r} for {key}: expected {lo}–{hi}")
+            raise TthcError("e_setting_range", text=text, key=key, lo=lo, hi=hi)
         return str(value)
 
     return check
@@ -75,7 +75,7 @@ def _text(key: str) -> Callable[[str], str]:
     def check(text: str) -> str:
         value = " ".join(text.split())
         if not value:
-            raise TthcError(f"bad value {text!r} for {key}: must not be empty")
+            raise TthcError("e_setting_empty", text=text, key=key)
         return value
 
     return check
@@ -87,7 +87,7 @@ _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,39}$")
 def check_prefix(text: str) -> str:
     value = text.strip()
     if not _PREFIX.match(value):
-        raise TthcError(f"bad unit code {text!r}: letters, digits and dots only (e.g. 000.00.20.H56)")
+        raise TthcError("e_unit_code", text=text)
     return value
 
 
@@ -128,7 +128,7 @@ def validate(key: str, value: str) -> str:
     """The canonical form of ``value`` for ``key``, or an error naming what is wrong."""
     setting = SETTINGS.get(key)
     if setting is None:
-        raise TthcError(f"unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+        raise TthcError("e_setting_unknown", key=key, known=", ".join(SETTINGS))
     return setting.check(value)
 
 

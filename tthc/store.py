@@ -32,7 +32,7 @@ def _check_foreign(path: Path) -> bool:
     with path.open("rb") as fh:
         header = fh.read(100)
     if header[:16] != _SQLITE_MAGIC or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise TthcError(f"{path} is not a tthc database; it was left untouched")
+        raise TthcError("e_not_tthc", path=path)
     return False
 
 
@@ -57,9 +57,9 @@ class Store:
         """Open ``path``; with ``create`` make it (owner-only) if missing. Foreign files are refused."""
         new = not path.exists()
         if new and not create:
-            raise TthcError(f"no tthc database at {path}; run `tthc init` first")
+            raise TthcError("e_no_db", path=path)
         if not new and _check_foreign(path) and not create:
-            raise TthcError(f"{path} is empty, not a tthc database; run `tthc init` first")
+            raise TthcError("e_empty_db", path=path)
         if new:
             path.parent.mkdir(parents=True, exist_ok=True)
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -74,7 +74,7 @@ class Store:
             migrate(conn, upto=upto)
         elif version > LATEST:
             conn.close()
-            raise TthcError(f"{path} was written by a newer tthc (schema {version}); upgrade tthc")
+            raise TthcError("e_newer_db", path=path, version=version)
         return cls(conn, path)
 
     def close(self) -> None:
@@ -97,7 +97,7 @@ class Store:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 if _time.monotonic() > deadline:
-                    raise TthcError(f"the database {self.path} stayed busy for 30 s; try again") from None
+                    raise TthcError("e_busy", path=self.path) from None
                 _time.sleep(0.05)
         try:
             yield self.conn

@@ -261,9 +261,9 @@ def summarize(
     start_day: int = 1,
 ) -> Summary:
     if by is not None and by not in BY_COLUMNS:
-        raise TthcError(f"bad --by {by!r}: expected one of {', '.join(BY_COLUMNS)}")
+        raise TthcError("e_by", by=by, choices=", ".join(BY_COLUMNS))
     if period.start > now.date():
-        raise TthcError(f"the period starts {period.start:%d/%m/%Y}, after today")
+        raise TthcError("e_period_future", day=period.start)
     snapshot = snapshot_of(period, now)
     if by == "month":
         groups: list[tuple[str | None, Figures]] = []

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tthc.errors import TthcError
+from tthc.errors import Msg, TthcError
 
 Cell = str | int | float | date | datetime | None
 
@@ -32,25 +32,25 @@ def map_header(
             if str(name or "").strip():
                 unknown.append(str(name).strip())
         elif key in mapping.values():
-            raise TthcError(f"{path}: column {key!r} appears twice in the header")
+            raise TthcError("e_dup_column", path=path, key=key)
         else:
             mapping[i] = key
     missing = [c for c in required if c not in mapping.values()]
     if missing:
-        raise TthcError(f"{path}: missing column(s) {', '.join(missing)} in the header")
+        raise TthcError("e_missing_columns", path=path, cols=", ".join(missing))
     return mapping, unknown
 
 
 def read_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
     """The header and an iterator of (row number as a person counts it, cells)."""
     if not path.exists():
-        raise TthcError(f"no such file: {path}")
+        raise TthcError("e_no_file", path=path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _csv_rows(path)
     if suffix == ".xlsx":
         return _xlsx_rows(path)
-    raise TthcError(f"{path}: expected a .csv or .xlsx file")
+    raise TthcError("e_table_suffix", path=path)
 
 
 def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
@@ -58,11 +58,11 @@ def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
         with path.open("r", encoding="utf-8-sig", newline="") as fh:
             first = fh.readline()
     except UnicodeDecodeError:
-        raise TthcError(f"{path}: not UTF-8 text (save it as 'CSV UTF-8' in Excel)") from None
+        raise TthcError("e_not_utf8", path=path) from None
     delimiter = ";" if first.count(";") > first.count(",") else ","
     header = next(csv.reader([first], delimiter=delimiter), [])
     if not header:
-        raise TthcError(f"{path}: the file is empty")
+        raise TthcError("e_empty_file", path=path)
 
     def rows() -> Iterator[tuple[int, list[Cell]]]:
         with path.open("r", encoding="utf-8-sig", newline="") as fh:
@@ -75,7 +75,7 @@ def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
                     if any(c.strip() for c in cells):
                         yield number, list(cells)
             except UnicodeDecodeError:
-                raise TthcError(f"{path}: row {number + 1} is not UTF-8 text (wrong encoding)") from None
+                raise TthcError("e_row_not_utf8", path=path, number=number + 1) from None
 
     return header, rows()
 
@@ -86,13 +86,13 @@ def _xlsx_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise TthcError(f"{path}: not a readable .xlsx file ({exc})") from None
+        raise TthcError("e_xlsx", path=path, reason=exc) from None
     sheet = book.worksheets[0]
     it = sheet.iter_rows(values_only=True)
     header = list(next(it, None) or [])
     if not header:
         book.close()
-        raise TthcError(f"{path}: the first sheet is empty")
+        raise TthcError("e_empty_sheet", path=path)
 
     def rows() -> Iterator[tuple[int, list[Cell]]]:
         try:
@@ -120,17 +120,17 @@ class BadRows:
 
     def __init__(self) -> None:
         self.count = 0
-        self.first: list[str] = []
+        self.first: list[Msg] = []
 
-    def add(self, message: str) -> None:
+    def add(self, number: int, reason: Msg) -> None:
         self.count += 1
         if len(self.first) < self.shown:
-            self.first.append(message)
+            self.first.append(Msg("e_row", number=number, reason=reason))
 
     def __bool__(self) -> bool:
         return self.count > 0
 
     def raise_if_any(self, path: Path) -> None:
         if self.count:
-            more = f"\n… and {self.count - self.shown} more" if self.count > self.shown else ""
-            raise TthcError(f"{self.count} bad rows in {path}\n" + "\n".join(self.first) + more)
+            more = [Msg("e_more_rows", n=self.count - self.shown)] if self.count > self.shown else []
+            raise TthcError("e_bad_rows", count=self.count, path=path, details=[*self.first, *more])

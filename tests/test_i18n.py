@@ -1,0 +1,56 @@
+"""One table of translations: every message the code names exists in both languages with the
+same blanks, and refusals read in the clerk's language."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+from tests.conftest import Cli
+from tthc.i18n import MESSAGES
+
+SOURCE = Path(__file__).resolve().parent.parent / "tthc"
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_languages_fill_the_same_blanks() -> None:
+    for key, (en, vi) in MESSAGES.items():
+        assert fields(en) == fields(vi), key
+        assert en.strip() and vi.strip(), key
+
+
+def test_every_key_the_code_names_is_in_the_table() -> None:
+    used: set[str] = set()
+    for path in SOURCE.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'(?:TthcError|BadRow|Msg)\(\s*"([a-z_.]+)"', text))
+        used |= set(re.findall(r'\bt\(\s*[\w.]+,\s*"([a-z_.]+)"', text))
+    assert used, "the scan found nothing: the pattern is wrong"
+    assert sorted(used - set(MESSAGES)) == []
+
+
+def test_refusals_in_vietnamese(center: Cli, tmp_path: Path) -> None:
+    assert center.fails("resolve", "KHONG-CO", lang="vi") == "Error: không có hồ sơ mã 'KHONG-CO'\n"
+    assert "'5 tuần' không phải thời hạn, mã thủ tục hay tên viết tắt" in center.fails(
+        "due", "5 tuần", lang="vi"
+    )
+    assert "thời hạn không hợp lệ '5 tuần'" in Cli(tmp_path / "none.db", now="2025-09-10 16:00").fails(
+        "due", "5 tuần", lang="vi"
+    )
+    code = center.ok("receive", "ks", "--applicant", "A", "--at", "2025-09-08 09:00").stdout.split()[1]
+    err = center.fails("resume", code, lang="vi")
+    assert "“nhận đủ hồ sơ bổ sung”" in err and "“đang giải quyết”" in err and "chờ bổ sung" in err
+    f = tmp_path / "x.csv"
+    f.write_text("procedure,received_at,applicant\nks,2025-02-30,A\n", encoding="utf-8")
+    err = center.fails("import", str(f), lang="vi")
+    assert err.startswith(f"Error: 1 dòng lỗi trong {f}\ndòng 2: received_at: ngày không hợp lệ '2025-02-30'")
+
+
+def test_the_centers_language_setting_applies_to_refusals(center: Cli) -> None:
+    center.ok("config", "set", "lang", "vi")
+    assert "không có hồ sơ mã" in center.fails("show", "KHONG-CO")
+    assert "unknown dossier code" in center.fails("show", "KHONG-CO", lang="en")
