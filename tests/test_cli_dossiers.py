@@ -577,3 +577,60 @@ def test_a_calendar_change_recomputes_open_dossiers_with_an_audit_entry(center: 
         .fetchone()
     )
     assert json.loads(row[0])["before"]["due_date"] == "2025-09-08"
+
+
+def test_worklist_rows_are_coloured_by_urgency() -> None:
+    from dataclasses import replace
+    from datetime import date, datetime, time, timedelta
+
+    from tthc.dossiers import urgency
+    from tthc.models import Dossier
+    from tthc.render import URGENCY_STYLE
+
+    now = datetime(2025, 9, 10, 16, 0)
+    soon = date(2025, 9, 12)
+    base = dict(
+        code="X",
+        procedure="1.001193",
+        procedure_name="",
+        field="Hộ tịch",
+        applicant="A",
+        id_number=None,
+        phone=None,
+        address=None,
+        note=None,
+        channel="direct",
+        point=None,
+        officer=None,
+        limit="1wd",
+        received_at=now,
+        effective_receipt=now,
+        due_source="computed",
+        paused_at=None,
+        resolved_at=None,
+        outcome=None,
+        timeliness=None,
+        returned_at=None,
+        withdrawn_at=None,
+        apology_at=None,
+        apology_date=None,
+        apology_reason=None,
+    )
+
+    def d(status: str, due: date | None) -> Dossier:
+        at = None if due is None else datetime.combine(due, time(17))
+        deadline = None if due is None else datetime.combine(due + timedelta(1), time(0))
+        return Dossier(**base, status=status, due_date=due, due_at=at, deadline=deadline)  # type: ignore[arg-type]
+
+    cases = {
+        "overdue": d("processing", date(2025, 9, 9)),
+        "today": d("processing", date(2025, 9, 10)),
+        "soon": d("processing", date(2025, 9, 12)),
+        "open": d("processing", date(2025, 9, 20)),
+        "paused": d("paused", None),
+        "done": replace(d("resolved", date(2025, 9, 9)), timeliness="late"),
+    }
+    for expected, dossier in cases.items():
+        assert urgency(dossier, now, soon) == expected
+        assert expected in URGENCY_STYLE
+    assert URGENCY_STYLE["overdue"] != URGENCY_STYLE["today"] != URGENCY_STYLE["soon"]
