@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -158,3 +159,24 @@ def test_four_clerks_receiving_at_once_get_400_distinct_codes(tmp_path: Path) ->
     assert len(codes) == 400 and len(set(codes)) == 400
     assert sorted(codes) == [f"TTHC-250910-{n:04d}" for n in range(1, 401)]
     assert sqlite3.connect(db).execute("SELECT count(*) FROM dossiers").fetchone()[0] == 400
+
+
+def test_backup_and_restore(tmp_path: Path) -> None:
+    from tests.conftest import Cli
+
+    cli = Cli(tmp_path / "center.db", now="2025-09-10 16:00")
+    cli.ok("init")
+    cli.ok("receive", "ks", "--applicant", "Trước sao lưu", "--at", "2025-09-10 09:00")
+    backup = tmp_path / "saved" / "copy.db"
+    assert "Backup written" in cli.ok("backup", str(backup)).stdout
+    assert "already exists" in cli.fails("backup", str(backup))
+    cli.ok("receive", "ks", "--applicant", "Sau sao lưu", "--at", "2025-09-10 10:00")
+    out = cli.ok("restore", str(backup)).stdout
+    names = [d["applicant"] for d in json.loads(cli.ok("list", "--status", "processing", "--json").stdout)]
+    assert names == ["Trước sao lưu"]
+    kept = Path(out.strip().split("kept as ")[1])
+    other = Cli(kept, now="2025-09-10 16:00")
+    assert len(json.loads(other.ok("list", "--status", "processing", "--json").stdout)) == 2
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    assert "not a tthc database" in cli.fails("restore", str(junk))

@@ -857,6 +857,27 @@ def export(
 
 
 @app.command()
+def backup(ctx: typer.Context, dest: Path) -> None:
+    """Copy the whole database, consistently, to a new file DEST."""
+    from tthc import render, service
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    render.echo(t(c.lang, "backed_up", path=service.backup(c, dest)))
+
+
+@app.command()
+def restore(ctx: typer.Context, src: Path) -> None:
+    """Put the backup SRC in place of the database (the current one is kept beside it)."""
+    from tthc import render, service
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    kept = service.restore(c, src)
+    render.echo(t(c.lang, "restored", src=src, kept=kept))
+
+
+@app.command()
 def demo(
     ctx: typer.Context,
     db: Annotated[

@@ -177,6 +177,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số hồ sơ tiếp nhận và tỷ lệ đúng hạn theo tháng",
     ),
     "written": ("Written {path}", "Đã ghi {path}"),
+    "backed_up": ("Backup written to {path}", "Đã sao lưu vào {path}"),
+    "restored": (
+        "Restored from {src}; the previous database is kept as {kept}",
+        "Đã khôi phục từ {src}; cơ sở dữ liệu trước đó được giữ tại {kept}",
+    ),
     "exported": ("Exported {n} dossier(s) to {path}", "Đã xuất {n} hồ sơ ra {path}"),
     "imported": ("Imported {n} dossier(s) from {path}", "Đã nhập {n} hồ sơ từ {path}"),
     "dry_run": (
@@ -521,6 +526,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "e_internal": ("unexpected {kind}: {detail}", "lỗi ngoài dự kiến {kind}: {detail}"),
     "e_interrupted": ("interrupted; nothing was written", "đã dừng; chưa ghi gì"),
+    "e_exists": ("{path} already exists; choose a new file name", "{path} đã có; hãy chọn tên tệp khác"),
     "e_env_lang": (
         "bad TTHC_LANG {value!r}: expected vi or en",
         "TTHC_LANG {value!r} không hợp lệ: chọn vi hoặc en",

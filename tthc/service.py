@@ -348,3 +348,35 @@ def summary(ctx: Context, period_: Any, by: str | None) -> Any:
     return summarize(
         ctx.store().conn, ctx.calendar(), period_, by, ctx.now, int(ctx.settings()["period_start_day"])
     )
+
+
+# -- backups ---------------------------------------------------------------------------------------
+def backup(ctx: Context, dest: Path) -> Path:
+    """Copy the database to a new file (never over an existing one)."""
+    ctx.store().backup_to(dest)
+    return dest
+
+
+def restore(ctx: Context, src: Path) -> Path:
+    """Put a backup in place of the database; the database it replaces is kept beside it."""
+    import shutil
+
+    if not src.exists():
+        raise TthcError("e_no_file", path=src)
+    source = Store.open(src)  # refuses a file that is not a tthc database, before anything moves
+    kept = ctx.db_path.with_name(f"{ctx.db_path.name}.before-restore-{ctx.now:%Y%m%d-%H%M}")
+    if ctx.db_path.exists():
+        current = ctx.store()
+        current.backup_to(kept)
+        current.close()
+        ctx._store = None
+        for suffix in ("-wal", "-shm"):
+            Path(str(ctx.db_path) + suffix).unlink(missing_ok=True)
+    staged = ctx.db_path.with_name(ctx.db_path.name + ".restoring")
+    staged.unlink(missing_ok=True)
+    try:
+        source.backup_to(staged)
+    finally:
+        source.close()
+    shutil.move(str(staged), str(ctx.db_path))
+    return kept

@@ -80,6 +80,18 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def backup_to(self, dest: Path) -> None:
+        """A consistent copy of the whole database (WAL included) in a new file ``dest``."""
+        if dest.exists():
+            raise TthcError("e_exists", path=dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        target = sqlite3.connect(dest)
+        try:
+            self.conn.backup(target)
+        finally:
+            target.close()
+
     # -- transactions --------------------------------------------------------------------
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
