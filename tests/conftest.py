@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +71,3 @@ def center(cli: Cli) -> Cli:
     for name in ("Lan", "Đức", "Minh"):
         cli.ok("officer", "add", name)
     return cli
-
-
-Factory = Callable[..., Any]

@@ -24,7 +24,6 @@ from tthc.workcalendar import WorkCalendar
 
 START = date(2025, 7, 1)
 END = date(2025, 9, 12)
-SNAPSHOT = datetime(2025, 9, 13, 0, 0)
 #: The demo's history ends in September 2025; a clock pinned earlier is moved to this moment.
 AS_OF = datetime(2025, 10, 31, 17, 0)
 CENTER = "Trung tâm Phục vụ hành chính công xã Hòa An (dữ liệu mô phỏng)"

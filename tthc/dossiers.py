@@ -466,9 +466,6 @@ def apologize(ctx: Context, code: str, new_date: str, reason: str, at: str | Non
 
 
 # -- corrections ----------------------------------------------------------------------------------
-EDITABLE = ("applicant", "phone", "address", "point", "officer", "note", "id_number")
-
-
 def edit(ctx: Context, code: str, changes: dict[str, str | None]) -> Dossier:
     """Correct details (not the timeline); recorded in the audit trail with the old values."""
     given = {k: v for k, v in changes.items() if v is not None}

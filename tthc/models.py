@@ -10,8 +10,6 @@ from typing import Any, Literal
 from tthc.clock import iso
 
 Status = Literal["processing", "paused", "resolved", "returned", "withdrawn"]
-STATUSES: tuple[Status, ...] = ("processing", "paused", "resolved", "returned", "withdrawn")
-OPEN_STATUSES: tuple[Status, ...] = ("processing", "paused")
 Channel = Literal["direct", "online", "postal"]
 CHANNELS: tuple[Channel, ...] = ("direct", "online", "postal")
 OUTCOMES = ("approved", "rejected")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from tthc.deadlines import POLICIES
 from tthc.errors import TthcError
 from tthc.workcalendar import Session
 
@@ -110,7 +111,7 @@ SETTINGS: dict[str, Setting] = {
     "same_day_cutoff": Setting("15:00", _canonical_hm("same_day_cutoff"), "same-day cut-off"),
     "supplement_policy": Setting(
         "restart",
-        _choice("supplement_policy", ("restart", "freeze")),
+        _choice("supplement_policy", POLICIES),
         "after a supplement: restart the whole limit or freeze the time left",
     ),
     "calendar_confirmed_through": Setting(
