@@ -634,3 +634,42 @@ def test_worklist_rows_are_coloured_by_urgency() -> None:
         assert urgency(dossier, now, soon) == expected
         assert expected in URGENCY_STYLE
     assert URGENCY_STYLE["overdue"] != URGENCY_STYLE["today"] != URGENCY_STYLE["soon"]
+
+
+def test_a_receipt_due_in_an_unconfirmed_year_says_so(center: Cli) -> None:
+    out = center.ok(
+        "receive",
+        "2.000884",
+        "--applicant",
+        "A",
+        "--limit",
+        "10wd",
+        "--at",
+        "2026-12-28 09:00",
+        now="2026-12-28 10:00",
+    ).stdout
+    assert "provisional: holidays of 2027" in out
+
+
+def test_more_than_9999_receipts_in_a_day_is_refused(center: Cli) -> None:
+    import sqlite3
+
+    with sqlite3.connect(center.db) as conn:
+        conn.execute(
+            "INSERT INTO code_sequences (prefix, day, last) VALUES ('000.00.20.H56', '250908', 9999)"
+        )
+    err = center.fails("receive", "ks", "--applicant", "A", "--at", "2025-09-08 09:00")
+    assert "more than 9999 dossiers on 08/09/2025" in err
+    assert (
+        "000.00.20.H56-250908-X1"
+        in center.ok(
+            "receive",
+            "ks",
+            "--applicant",
+            "A",
+            "--at",
+            "2025-09-08 09:00",
+            "--code",
+            "000.00.20.H56-250908-X1",
+        ).stdout
+    )

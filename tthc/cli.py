@@ -459,7 +459,11 @@ def receive(
     else:
         catalog_limit = c.store().procedure(r.dossier.procedure)
         render.print_received(
-            r.dossier, c.lang, r.limit_overridden, catalog_limit["time_limit"] if catalog_limit else None
+            r.dossier,
+            c.lang,
+            r.limit_overridden,
+            catalog_limit["time_limit"] if catalog_limit else None,
+            c.confirmed_through(),
         )
 
 

@@ -126,7 +126,9 @@ def due_text(lang: str, d: Dossier) -> str:
     return fmt_moment(lang, d.due_at)
 
 
-def print_received(d: Dossier, lang: str, overridden: bool, catalog_limit: str | None) -> None:
+def print_received(
+    d: Dossier, lang: str, overridden: bool, catalog_limit: str | None, confirmed_through: int
+) -> None:
     echo(
         t(
             lang,
@@ -138,6 +140,8 @@ def print_received(d: Dossier, lang: str, overridden: bool, catalog_limit: str |
     )
     if overridden:
         echo("  " + t(lang, "limit_overridden", limit=d.limit, catalog=catalog_limit))
+    if d.due_date is not None and d.due_date.year > confirmed_through:
+        echo("  ! " + t(lang, "provisional", year=d.due_date.year))
 
 
 def print_step(d: Dossier, step: str, lang: str) -> None:
