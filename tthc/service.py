@@ -4,6 +4,7 @@ the store in one transaction, and returns plain data for rendering.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -359,8 +360,6 @@ def backup(ctx: Context, dest: Path) -> Path:
 
 def restore(ctx: Context, src: Path) -> Path:
     """Put a backup in place of the database; the database it replaces is kept beside it."""
-    import shutil
-
     if not src.exists():
         raise TthcError("e_no_file", path=src)
     source = Store.open(src)  # refuses a file that is not a tthc database, before anything moves
@@ -378,5 +377,5 @@ def restore(ctx: Context, src: Path) -> Path:
         source.backup_to(staged)
     finally:
         source.close()
-    shutil.move(str(staged), str(ctx.db_path))
+    os.replace(staged, ctx.db_path)  # atomic, and overwrites on Windows too
     return kept
