@@ -336,6 +336,10 @@ def test_a_full_day_of_one_dossier(center: Cli) -> None:
         and events[0]["recorded_at"] == "2025-09-10T16:00:00"
     )
     assert "handover" in center.ok("history", code).stdout
+    explained = center.ok("show", code).stdout
+    assert "papers requested at 10:00: the clock stops" in explained
+    assert "papers complete at 09:00: the whole time limit counts again" in explained
+    assert "Thu 11/09/2025  due at 17:00" in explained
 
 
 def test_freeze_policy_counts_the_days_left(center: Cli) -> None:

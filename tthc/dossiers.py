@@ -570,8 +570,20 @@ def show(ctx: Context, code: str) -> DossierView:
         for r in store.events(dossier.code)
     ]
     steps: list[deadlines.Step] = []
-    if dossier.due_source == "computed" and not store.pauses(dossier.code):
-        _, steps = deadlines.explain(ctx.calendar(), parse_limit(dossier.limit), dossier.received_at)
+    if dossier.due_source == "computed":
+        cal = ctx.calendar()
+        due, steps = deadlines.explain(cal, parse_limit(dossier.limit), dossier.received_at)
+        for p in store.pauses(dossier.code):
+            paused_at = cast(datetime, from_iso(p["paused_at"]))
+            steps.append(deadlines.Step("x_supplement", paused_at.date(), {"at": f"{paused_at:%H:%M}"}))
+            resumed_at = from_iso(p["resumed_at"])
+            if resumed_at is None:
+                break
+            due = deadlines.resume_due(cal, due, paused_at, resumed_at, p["policy"])
+            steps.append(
+                deadlines.Step(f"x_resume_{p['policy']}", resumed_at.date(), {"at": f"{resumed_at:%H:%M}"})
+            )
+            steps.append(deadlines.Step("x_due", due.due_date, {"at": f"{due.due_at:%H:%M}"}))
     return DossierView(dossier, events, steps)
 
 

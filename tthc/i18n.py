@@ -55,6 +55,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "x_calendar_days": ("{n} calendar days from {from}", "{n} ngày kể từ {from}"),
     "x_hours": ("{h} working hours counted", "tính {h} giờ làm việc"),
     "x_due": ("due at {at}", "hẹn trả lúc {at}"),
+    "x_supplement": (
+        "papers requested at {at}: the clock stops",
+        "yêu cầu bổ sung lúc {at}: dừng tính thời gian",
+    ),
+    "x_resume_restart": (
+        "papers complete at {at}: the whole time limit counts again",
+        "nhận đủ hồ sơ lúc {at}: tính lại toàn bộ thời hạn",
+    ),
+    "x_resume_freeze": (
+        "papers complete at {at}: the time left counts again",
+        "nhận đủ hồ sơ lúc {at}: tính tiếp thời gian còn lại",
+    ),
     # calendar
     "day": ("Day", "Ngày"),
     "weekday": ("Weekday", "Thứ"),
