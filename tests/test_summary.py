@@ -8,6 +8,7 @@ import sqlite3
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -85,40 +86,25 @@ def test_a_month_checked_key_by_key(september: Cli) -> None:
     }
 
 
+def aug_sep(cli: Cli, by: str) -> dict[str, Any]:
+    """The August–September summary broken down ``by``, as JSON, seen on 1/10/2025."""
+    out = cli.ok(
+        "summary", "--from", "2025-08-01", "--to", "2025-09-30", "--by", by, "--json", now="2025-10-01 10:00"
+    )
+    data: dict[str, Any] = json.loads(out.stdout)
+    return data
+
+
 def test_breakdowns_balance_and_add_up(september: Cli) -> None:
     for by in ("field", "procedure", "channel", "point", "officer", "month"):
-        got = json.loads(
-            september.ok(
-                "summary",
-                "--from",
-                "2025-08-01",
-                "--to",
-                "2025-09-30",
-                "--by",
-                by,
-                "--json",
-                now="2025-10-01 10:00",
-            ).stdout
-        )
+        got = aug_sep(september, by)
         assert got["by"] == by
         for g in [*got["groups"], got["total"]]:
             assert g["carried_over"] + g["received"] == g["resolved"] + g["withdrawn"] + g["pending"], (by, g)
         if by != "month":
             for key in ("received", "resolved", "pending", "pending_overdue", "paused", "withdrawn"):
                 assert sum(g[key] for g in got["groups"]) == got["total"][key]
-    months = json.loads(
-        september.ok(
-            "summary",
-            "--from",
-            "2025-08-01",
-            "--to",
-            "2025-09-30",
-            "--by",
-            "month",
-            "--json",
-            now="2025-10-01 10:00",
-        ).stdout
-    )
+    months = aug_sep(september, "month")
     aug, sep = months["groups"]
     assert aug["key"] == "2025-08" and aug["received"] == 3 and aug["pending"] == 2
     assert sep["carried_over"] == aug["pending"]
