@@ -60,7 +60,7 @@ def test_procedure_add_show_edit_and_alias(center: Cli) -> None:
     center.ok(
         "procedure",
         "add",
-        "1.003583",
+        "1.004873",
         "--name",
         "Cấp giấy xác nhận tình trạng hôn nhân",
         "--field",
@@ -74,7 +74,7 @@ def test_procedure_add_show_edit_and_alias(center: Cli) -> None:
     )
     shown = json.loads(center.ok("procedure", "show", "XNHN", "--json").stdout)
     assert shown == {
-        "code": "1.003583",
+        "code": "1.004873",
         "name": "Cấp giấy xác nhận tình trạng hôn nhân",
         "field": "Hộ tịch",
         "limit": "3wd",
@@ -82,53 +82,26 @@ def test_procedure_add_show_edit_and_alias(center: Cli) -> None:
         "fee": 15000,
     }
     d = receive(center, "xnhn", "--applicant", "Lê Văn C")
-    center.ok("procedure", "edit", "1.003583", "--limit", "5wd")
-    assert json.loads(center.ok("procedure", "show", "1.003583", "--json").stdout)["limit"] == "5wd"
+    center.ok("procedure", "edit", "1.004873", "--limit", "5wd")
+    assert json.loads(center.ok("procedure", "show", "1.004873", "--json").stdout)["limit"] == "5wd"
     assert show(center, d["code"])["due_date"] == d["due_date"] == "2025-09-11"  # issued dates never move
+
+
+NEW_PROC = ["procedure", "add", "9.000001", "--name", "X", "--field", "Y", "--limit", "1wd"]
 
 
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
         (["procedure", "add", "1.001193", "--name", "X", "--field", "Y", "--limit", "1wd"], "already exists"),
-        (["procedure", "add", "9.000001", "--name", "X", "--field", "Y", "--limit", "1 tuần"], "'1 tuần'"),
+        ([*NEW_PROC[:-1], "1 tuần"], "'1 tuần'"),
         (
             ["procedure", "add", "9.000001", "--name", " ", "--field", "Y", "--limit", "1wd"],
             "name must not be empty",
         ),
-        (
-            [
-                "procedure",
-                "add",
-                "9.000001",
-                "--name",
-                "X",
-                "--field",
-                "Y",
-                "--limit",
-                "1wd",
-                "--alias",
-                "ks",
-            ],
-            "'ks'",
-        ),
-        (
-            [
-                "procedure",
-                "add",
-                "9.000001",
-                "--name",
-                "X",
-                "--field",
-                "Y",
-                "--limit",
-                "1wd",
-                "--fee",
-                "free",
-            ],
-            "'free'",
-        ),
-        (["procedure", "add", "bad code", "--name", "X", "--field", "Y", "--limit", "1wd"], "'bad code'"),
+        ([*NEW_PROC, "--alias", "ks"], "'ks'"),
+        ([*NEW_PROC, "--fee", "free"], "'free'"),
+        (["procedure", "add", "bad code", *NEW_PROC[3:]], "'bad code'"),
         (["procedure", "show", "9.999999"], "'9.999999'"),
         (["procedure", "edit", "1.001193"], "nothing to change"),
         (["procedure", "edit", "1.001193", "--limit", "0h"], "'0h'"),
