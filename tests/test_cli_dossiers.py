@@ -507,6 +507,8 @@ def test_edit_and_undo_are_audited(center: Cli) -> None:
     )
     assert [r[0] for r in rows] == ["receive", "edit", "resolve", "return", "undo", "undo"]
     assert rows[1][1] == "lan" and rows[0][1] == "clerk"
+    history = center.ok("history", code).stdout
+    assert "return ✗" in history and "resolve ✗" in history and "edit ✗" not in history
     center.ok("undo", code)
     assert "'" + code + "'" in center.fails("show", code)
     assert "nothing" in center.fails("undo", code) or "unknown" in center.fails("undo", code)

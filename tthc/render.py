@@ -154,12 +154,7 @@ def print_step(d: Dossier, step: str, lang: str) -> None:
 
 
 def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
-    from rich.table import Table
-
     d = view.dossier
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold")
-    facts.add_column()
     rows: list[tuple[str, str]] = [
         (t(lang, "code"), d.code),
         (t(lang, "procedure"), f"{d.procedure} {d.procedure_name}"),
@@ -194,32 +189,22 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
                 + f" · {d.apology_reason}",
             )
         )
-    for key, value in rows:
-        if value:
-            facts.add_row(key, value)
-    out = console()
-    out.print(facts)
+    shown = [(key, value) for key, value in rows if value]
+    width = max(len(key) for key, _ in shown)
+    lines = [f"{key.ljust(width)}  {value}" for key, value in shown]
     if view.steps:
-        out.print("")
-        for s in view.steps:
-            out.print(f"  {fmt_day(lang, s.day) if s.day else ''}  {t(lang, s.what, **s.args)}")
-    out.print("")
+        lines.append("")
+        lines.extend(
+            f"  {fmt_day(lang, s.day) if s.day else ''}  {t(lang, s.what, **s.args)}" for s in view.steps
+        )
+    echo("\n".join([*lines, ""]))
     print_history(view.events, lang, title=t(lang, "timeline"))
 
 
 def print_history(events: list[Event], lang: str, *, title: str | None = None) -> None:
-    from rich.table import Table
-
-    table = Table(
-        "#",
-        t(lang, "step"),
-        t(lang, "when"),
-        t(lang, "recorded"),
-        t(lang, "actor"),
-        t(lang, "details"),
-        title=title,
-    )
+    """The audit trail as aligned lines; an undone step is marked ✗ with the undo that undid it."""
     undone = {e.undoes for e in events if e.undoes is not None}
+    rows = []
     for e in events:
         info = {
             k: v
@@ -229,16 +214,19 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
         text = ", ".join(f"{k}={v}" for k, v in info.items())
         if e.undoes is not None:
             text = f"#{e.undoes} {text}"
-        name = step_label(lang, e.step)
-        table.add_row(
-            str(e.id),
-            f"[strike]{name}[/strike]" if e.id in undone else name,
-            fmt_moment(lang, e.happened_at),
-            fmt_moment(lang, e.recorded_at),
-            e.actor,
-            text,
+        name = step_label(lang, e.step) + (" ✗" if e.id in undone else "")
+        rows.append(
+            [str(e.id), name, fmt_moment(lang, e.happened_at), fmt_moment(lang, e.recorded_at), e.actor, text]
         )
-    console().print(table)
+    headers = [
+        "#",
+        t(lang, "step"),
+        t(lang, "when"),
+        t(lang, "recorded"),
+        t(lang, "actor"),
+        t(lang, "details"),
+    ]
+    plain_table(headers, rows, ["dim" if r[1].endswith("✗") else "" for r in rows], title=title, max_width=80)
 
 
 def event_json(e: Event) -> dict[str, Any]:
