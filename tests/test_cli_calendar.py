@@ -206,3 +206,15 @@ def test_calendar_refusals(cli: Cli, args: list[str], needle: str) -> None:
 def test_calendar_show_bad_year_is_a_usage_error(cli: Cli) -> None:
     cli.ok("init")
     cli.fails("calendar", "show", "--year", "abc", code=2)
+
+
+def test_bad_tthc_lang_is_refused(cli: Cli) -> None:
+    cli.ok("init")
+    before = cli.fingerprint()
+    result = cli.runner.invoke(
+        __import__("tthc.cli").cli.app,
+        ["--db", str(cli.db), "config", "show"],
+        env={"TTHC_LANG": "fr", "TTHC_DB": None},
+    )
+    assert result.exit_code == 1 and result.stderr == "Error: bad TTHC_LANG 'fr': expected vi or en\n"
+    assert cli.fingerprint() == before
