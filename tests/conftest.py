@@ -1,16 +1,22 @@
-"""Shared fixtures: the real Vietnam calendar, and a CLI runner bound to a temporary database."""
-
-from __future__ import annotations
+"""Shared fixtures: the real Vietnam calendar, a CLI runner bound to a temporary database, and
+an initialised center copied per test from a template built once."""
 
 import hashlib
+import shutil
+import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from tthc.cli import app
+from tthc.cli import BUG_EXIT, app
+from tthc.context import Context
 from tthc.workcalendar import WorkCalendar
+
+NOW = "2025-09-10 16:00"
+PREFIXES = {"en": "Error: ", "vi": "Lỗi: "}
 
 
 @pytest.fixture(scope="session")
@@ -27,9 +33,7 @@ class Cli:
         self.now = now
         self.runner = CliRunner()
 
-    def __call__(
-        self, *args: str, now: str | None = None, lang: str | None = None, user: str = "clerk"
-    ) -> Any:
+    def __call__(self, *args: str, now: str | None = None, lang: str | None = None, user: str = "clerk") -> Any:
         env = {"TTHC_NOW": now or self.now, "TTHC_LANG": lang or "", "TTHC_USER": user, "TTHC_DB": None}
         return self.runner.invoke(app, ["--db", str(self.db), *args], env=env)
 
@@ -39,13 +43,17 @@ class Cli:
         return result
 
     def fails(self, *args: str, code: int = 1, **kw: Any) -> str:
-        """Run a command that must be refused; prove it printed one Error line and wrote nothing."""
+        """Run a command that must be refused; prove it was a refusal (not a bug), printed one
+        ``Error:`` line in the user's language, and wrote nothing."""
         before = self.fingerprint()
         result = self(*args, **kw)
+        assert result.exit_code != BUG_EXIT, f"a bug, not a refusal: {result.stderr}"
         assert result.exit_code == code, (result.stdout, result.stderr)
         assert "Traceback" not in result.stderr + result.stdout
+        assert "internal error" not in result.stderr and "lỗi nội bộ" not in result.stderr
         if code == 1:
-            assert result.stderr.startswith("Error: "), result.stderr
+            prefixes = [PREFIXES[kw["lang"]]] if kw.get("lang") else list(PREFIXES.values())
+            assert any(result.stderr.startswith(p) for p in prefixes), result.stderr
         assert self.fingerprint() == before, "a refused command changed the database"
         return str(result.stderr)
 
@@ -57,17 +65,37 @@ class Cli:
             digest.update(path.read_bytes() if path.exists() else b"-")
         return digest.hexdigest()
 
+    def context(self, now: str | None = None) -> Context:
+        """The services' context on this database, for building state without the CLI."""
+        return Context(db_path=self.db, actor="clerk", now=datetime.fromisoformat(now or self.now))
 
-@pytest.fixture()
-def cli(tmp_path: Path) -> Cli:
-    return Cli(tmp_path / "center.db", now="2025-09-10 16:00")
+
+def _copy_database(src: Path, dest: Path) -> None:
+    """A copy of a checkpointed database: one file, no WAL to carry along."""
+    shutil.copyfile(src, dest)
 
 
-@pytest.fixture()
-def center(cli: Cli) -> Cli:
-    """An initialised center with two points and three officers."""
+@pytest.fixture(scope="session")
+def center_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An initialised center with two points and three officers, built once."""
+    cli = Cli(tmp_path_factory.mktemp("template") / "center.db", now=NOW)
     cli.ok("init", "--center", "Trung tâm PVHCC xã Thử", "--prefix", "000.00.20.H56", "--point", "Điểm 1")
     cli.ok("point", "add", "Điểm 2")
     for name in ("Lan", "Đức", "Minh"):
         cli.ok("officer", "add", name)
+    conn = sqlite3.connect(cli.db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return cli.db
+
+
+@pytest.fixture()
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path / "center.db", now=NOW)
+
+
+@pytest.fixture()
+def center(cli: Cli, center_template: Path) -> Cli:
+    """An initialised center with two points and three officers (a copy of the template)."""
+    _copy_database(center_template, cli.db)
     return cli

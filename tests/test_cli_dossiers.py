@@ -473,7 +473,7 @@ def test_list_refusals(worklist: Cli, args: list[str], needle: str, code: int) -
 
 def test_show_explains_and_lists_the_timeline(worklist: Cli) -> None:
     out = worklist.ok("show", "000.00.20.H56-250908-0001").stdout
-    assert "Nguyễn Văn An" in out and "received by the 15:00 cut-off" in out and "Timeline" in out
+    assert "Nguyễn Văn An" in out and "received before the cut-off" in out and "Timeline" in out
     out = worklist.ok("show", "000.00.20.H56-250908-0001", lang="vi").stdout
     assert "Người nộp" in out and "đang giải quyết" in out
 
@@ -555,62 +555,40 @@ def test_a_calendar_change_recomputes_open_dossiers_with_an_audit_entry(center: 
         .execute("SELECT details FROM events WHERE dossier_code = ? AND step = 'due.recompute'", (open_code,))
         .fetchone()
     )
-    assert json.loads(row[0])["before"]["due_date"] == "2025-09-08"
+    assert json.loads(row[0])["before"] == "2025-09-08T17:00:00"
+    assert json.loads(row[0])["after"] == "2025-09-09T17:00:00"
 
 
-def test_worklist_rows_are_coloured_by_urgency() -> None:
+def test_worklist_rows_are_coloured_by_urgency(cal: Any) -> None:
     from dataclasses import replace
-    from datetime import date, datetime, time, timedelta
+    from datetime import date, datetime
 
+    from tthc import lifecycle
     from tthc.dossiers import urgency
     from tthc.models import Dossier
     from tthc.render import URGENCY_STYLE
+    from tthc.timelimit import parse_limit
 
     now = datetime(2025, 9, 10, 16, 0)
     soon = date(2025, 9, 12)
-    base = dict(
-        code="X",
-        procedure="1.001193",
-        procedure_name="",
-        field="Hộ tịch",
-        applicant="A",
-        id_number=None,
-        phone=None,
-        address=None,
-        note=None,
-        channel="direct",
-        point=None,
-        officer=None,
-        limit="1wd",
-        received_at=now,
-        effective_receipt=now,
-        due_source="computed",
-        paused_at=None,
-        resolved_at=None,
-        outcome=None,
-        timeliness=None,
-        returned_at=None,
-        withdrawn_at=None,
-        apology_at=None,
-        apology_date=None,
-        apology_reason=None,
-    )
 
-    def d(status: str, due: date | None) -> Dossier:
-        at = None if due is None else datetime.combine(due, time(17))
-        deadline = None if due is None else datetime.combine(due + timedelta(1), time(0))
-        return Dossier(**base, status=status, due_date=due, due_at=at, deadline=deadline)  # type: ignore[arg-type]
+    def d(received: datetime, *steps: lifecycle.Step) -> Dossier:
+        life = lifecycle.receive(cal, "X", parse_limit("1wd"), received)
+        for step in steps:
+            life = lifecycle.apply(cal, life, step)
+        return Dossier("X", "1.001193", "", "Hộ tịch", "A", None, None, None, None, "direct", None, False, life)
 
     cases = {
-        "overdue": d("processing", date(2025, 9, 9)),
-        "today": d("processing", date(2025, 9, 10)),
-        "soon": d("processing", date(2025, 9, 12)),
-        "open": d("processing", date(2025, 9, 20)),
-        "paused": d("paused", None),
-        "done": replace(d("resolved", date(2025, 9, 9)), timeliness="late"),
+        "overdue": d(datetime(2025, 9, 8, 9)),  # due Tue 9/9
+        "today": d(datetime(2025, 9, 9, 9)),  # due Wed 10/9
+        "soon": d(datetime(2025, 9, 11, 9)),  # due Fri 12/9
+        "open": d(datetime(2025, 9, 10, 9), lifecycle.Supplement(datetime(2025, 9, 10, 10), "restart"), lifecycle.Resume(datetime(2025, 9, 10, 11))),
+        "paused": d(datetime(2025, 9, 8, 9), lifecycle.Supplement(datetime(2025, 9, 8, 10), "restart")),
+        "done": d(datetime(2025, 9, 8, 9), lifecycle.Resolve(datetime(2025, 9, 10, 9))),
     }
+    cases["open"] = replace(cases["open"], life=lifecycle.receive(cal, "X", parse_limit("10wd"), datetime(2025, 9, 10, 9)))
     for expected, dossier in cases.items():
-        assert urgency(dossier, now, soon) == expected
+        assert urgency(dossier, now, soon) == expected, expected
         assert expected in URGENCY_STYLE
     assert URGENCY_STYLE["overdue"] != URGENCY_STYLE["today"] != URGENCY_STYLE["soon"]
 

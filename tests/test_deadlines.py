@@ -1,4 +1,4 @@
-"""Due dates worked out by hand over Vietnam's real calendar, 2025–2026 (DESIGN §3)."""
+"""Due dates worked out by hand over Vietnam's real calendar, 2025–2026 (see docs/rules.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from tthc.deadlines import compute_due, effective_receipt, resume_due, timeliness
+from tthc import lifecycle
+from tthc.deadlines import compute_due, due_in_force, effective_receipt, timeliness
 from tthc.timelimit import parse_limit
 from tthc.workcalendar import WorkCalendar
 
@@ -108,7 +109,7 @@ CASES = [
 def test_worked_examples(
     cal: WorkCalendar, name: str, limit: str, received: datetime, due_at: datetime
 ) -> None:
-    due = compute_due(cal, parse_limit(limit), received)
+    due = compute_due(cal, parse_limit(limit), received).due
     assert due.due_at == due_at
     assert due.due_date == due_at.date()
 
@@ -124,10 +125,14 @@ class TestSupplementAcrossNationalDay2025:
 
     limit = parse_limit("5wd")
 
-    def due(self, cal: WorkCalendar, policy: str) -> date:
-        before = compute_due(cal, self.limit, D(2025, 8, 25, 9))
-        assert before.due_date == date(2025, 9, 3)
-        return resume_due(cal, before, D(2025, 8, 27, 10), D(2025, 9, 4, 9), policy).due_date  # type: ignore[arg-type]
+    def due(self, cal: WorkCalendar, policy: lifecycle.Policy) -> date:
+        life = lifecycle.receive(cal, "X", self.limit, D(2025, 8, 25, 9))
+        assert life.due is not None and life.due.due_date == date(2025, 9, 3)
+        life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 8, 27, 10), policy))
+        assert life.due is None  # no due date while waiting for papers
+        life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 9, 4, 9)))
+        assert life.due is not None
+        return life.due.due_date
 
     def test_restart_counts_the_whole_limit_again(self, cal: WorkCalendar) -> None:
         assert self.due(cal, "restart") == date(2025, 9, 11)
@@ -138,10 +143,38 @@ class TestSupplementAcrossNationalDay2025:
 
 
 def test_freeze_for_hours_keeps_the_minutes_left(cal: WorkCalendar) -> None:
-    before = compute_due(cal, parse_limit("8h"), D(2025, 7, 1, 7, 30))
-    assert before.due_at == D(2025, 7, 2, 8, 0)  # 4h + 3.5h on 1/7, the last half hour on 2/7
-    after = resume_due(cal, before, D(2025, 7, 1, 15, 0), D(2025, 7, 2, 8, 0), "freeze")
-    assert after.due_at == D(2025, 7, 2, 10, 30)  # 5.5 hours used by 15:00, 2.5 left from 08:00
+    life = lifecycle.receive(cal, "X", parse_limit("8h"), D(2025, 7, 1, 7, 30))
+    assert life.due is not None and life.due.due_at == D(2025, 7, 2, 8, 0)  # 4h + 3.5h on 1/7, half an hour on 2/7
+    life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 7, 1, 15, 0), "freeze"))
+    assert life.rounds[0].left == 150  # 5.5 hours used by 15:00: 2.5 left, fixed at the request
+    life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 7, 2, 8, 0)))
+    assert life.due is not None and life.due.due_at == D(2025, 7, 2, 10, 30)
+
+
+def test_freeze_request_before_the_effective_receipt_leaves_the_whole_limit(cal: WorkCalendar) -> None:
+    # Online on Saturday 6/9/2025 (counted from Monday 8/9 07:30), papers asked the same Saturday
+    limit = parse_limit("3wd")
+    life = lifecycle.receive(cal, "X", limit, D(2025, 9, 6, 10, 0))
+    life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 9, 6, 11, 0), "freeze"))
+    assert life.rounds[0].left is None  # not the 4 working days from Saturday to Thursday 11/9
+    life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 9, 9, 9, 0)))
+    assert life.due is not None and life.due.due_date == date(2025, 9, 12)  # 3 working days after Tue 9/9
+
+
+def test_the_due_date_in_force_at_a_moment_reads_the_stored_rounds(cal: WorkCalendar) -> None:
+    """3wd received Mon 8/9/2025 (due Thu 11/9); papers asked Tue 9/9, back Wed 10/9 (due Mon 15/9)."""
+    life = lifecycle.receive(cal, "X", parse_limit("3wd"), D(2025, 9, 8, 9))
+    life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 9, 9, 9), "restart"))
+    life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 9, 10, 9)))
+
+    def due_at(moment: datetime) -> date | None:
+        due = due_in_force(life.receipt, life.rounds, upto=moment)
+        return None if due is None else due.due_date
+
+    assert due_at(D(2025, 9, 9, 0)) == date(2025, 9, 11)  # before the request: the receipt's
+    assert due_at(D(2025, 9, 10, 0)) is None  # waiting for papers
+    assert due_at(D(2025, 9, 11, 0)) == date(2025, 9, 15)  # after the resume: the round's
+    assert due_at(D(2025, 9, 30, 0)) == date(2025, 9, 15)
 
 
 @pytest.mark.parametrize(
@@ -150,7 +183,7 @@ def test_freeze_for_hours_keeps_the_minutes_left(cal: WorkCalendar) -> None:
         (D(2025, 9, 8, 16, 0), "early"),
         (D(2025, 9, 9, 8, 0), "on_time"),
         (D(2025, 9, 9, 23, 59), "on_time"),
-        (D(2025, 9, 10, 0, 0), "on_time"),
+        (D(2025, 9, 10, 0, 0), "late"),  # a later date, even at midnight
         (D(2025, 9, 10, 0, 1), "late"),
     ],
 )

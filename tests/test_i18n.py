@@ -34,7 +34,7 @@ def test_every_key_the_code_names_is_in_the_table() -> None:
 
 
 def test_refusals_in_vietnamese(center: Cli, tmp_path: Path) -> None:
-    assert center.fails("resolve", "KHONG-CO", lang="vi") == "Error: không có hồ sơ mã 'KHONG-CO'\n"
+    assert center.fails("resolve", "KHONG-CO", lang="vi") == "Lỗi: không có hồ sơ mã 'KHONG-CO'\n"
     assert "'5 tuần' không phải thời hạn, mã thủ tục hay tên viết tắt" in center.fails(
         "due", "5 tuần", lang="vi"
     )
@@ -47,7 +47,7 @@ def test_refusals_in_vietnamese(center: Cli, tmp_path: Path) -> None:
     f = tmp_path / "x.csv"
     f.write_text("procedure,received_at,applicant\nks,2025-02-30,A\n", encoding="utf-8")
     err = center.fails("import", str(f), lang="vi")
-    assert err.startswith(f"Error: 1 dòng lỗi trong {f}\ndòng 2: received_at: ngày không hợp lệ '2025-02-30'")
+    assert err.startswith(f"Lỗi: 1 dòng lỗi trong {f}\ndòng 2: received_at: ngày không hợp lệ '2025-02-30'")
 
 
 def test_the_centers_language_setting_applies_to_refusals(center: Cli) -> None:

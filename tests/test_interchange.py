@@ -70,16 +70,35 @@ BAD = [
     ("month-first date", ",ks,09/13/2025,direct,,,,,,,,,,A", "'09/13/2025'"),
     ("unknown procedure", ",9.999999,2025-09-01 09:00,direct,,,,,,,,,,A", "unknown procedure '9.999999'"),
     ("bad channel", ",ks,2025-09-01 09:00,fax,,,,,,,,,,A", "bad channel 'fax'"),
-    ("step before receipt", ",ks,2025-09-02 09:00,direct,,2025-09-01 09:00,,,,,,,,A", "before the receipt"),
+    (
+        "step before receipt",
+        ",ks,2025-09-02 09:00,direct,,2025-09-01 09:00,,,,,,,,A",
+        "resolved_at 2025-09-01 09:00 is before the dossier's previous step (2025-09-02 09:00)",
+    ),
     (
         "resolved and withdrawn",
         ",ks,2025-09-01 09:00,direct,,2025-09-01 10:00,,,2025-09-01 11:00,,,,,A",
-        "both",
+        "withdrawn_at is given, but by then the dossier is resolved",
     ),
     (
         "returned without result",
         ",ks,2025-09-01 09:00,direct,,,,2025-09-01 10:00,,,,,,A",
-        "returned_at without",
+        "returned_at is given, but by then the dossier is processing (return needs resolved)",
+    ),
+    (
+        "resumed without a request",
+        ",ks,2025-09-01 09:00,direct,,,,,,,2025-09-01 10:00,,,A",
+        "resumed_at is given, but by then the dossier is processing",
+    ),
+    (
+        "resolved while waiting for papers",
+        ",ks,2025-09-01 09:00,direct,,2025-09-01 11:00,,,,2025-09-01 10:00,,,,A",
+        "resolved_at is given, but by then the dossier is waiting for papers",
+    ),
+    (
+        "due date before the receipt",
+        ",ks,2025-09-02 09:00,direct,2025-09-01 17:00,,,,,,,,,A",
+        "due_at 2025-09-01 17:00 is before the receipt",
     ),
     ("no applicant", ",ks,2025-09-01 09:00,direct,,,,,,,,,,", "applicant"),
     (
@@ -208,7 +227,7 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
 ) -> None:
     import sqlite3
 
-    from tthc import interchange
+    from tthc import store
 
     def indexes() -> list[tuple[str, str]]:
         return (
@@ -220,7 +239,7 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
         )
 
     before = indexes()
-    monkeypatch.setattr(interchange, "REBUILD_AFTER_ROWS", 0)
+    monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
     center.ok("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
     assert indexes() == before
     plan = (

@@ -1,8 +1,6 @@
 """Period summaries: a month worked out by hand, the invariant for random histories, the
 counts kept by triggers against the raw rows, the rounding tie, and the JSON contract."""
 
-from __future__ import annotations
-
 import json
 import sqlite3
 from datetime import date, datetime, timedelta
@@ -17,10 +15,11 @@ from hypothesis import strategies as st
 from tests.conftest import Cli
 from tthc.i18n import fmt_rate
 from tthc.periods import Period
-from tthc.service import Context, init
+from tthc.context import Context
+from tthc.queries import raw_figures
+from tthc.service import init
 from tthc.store import Store
-from tthc.summary import on_time_rate, raw_figures, summarize
-from tthc.workcalendar import WorkCalendar
+from tthc.summary import on_time_rate, snapshot_of, summarize
 
 
 def test_the_half_up_tie() -> None:
@@ -222,12 +221,11 @@ def test_invariant_and_counts_match_raw_rows(
                 if wait % 2:
                     dossiers.undo(ctx, code)  # the counts follow an undo too
     period = Period(date(2025, 9, 1) + timedelta(start), date(2025, 9, 1) + timedelta(start + length))
-    conn = ctx.store().conn
-    cal = WorkCalendar()
-    summary = summarize(conn, cal, period, None, NOW)
+    store = ctx.store()
+    summary = summarize(store, period, None, NOW)
     t = summary.total
     assert t.carried_over + t.received == t.resolved + t.withdrawn + t.pending
-    raw = raw_figures(conn, period, NOW)
+    raw = raw_figures(store.conn, period.start, snapshot_of(period, NOW))
     assert (t.carried_over, t.received, t.early, t.on_time, t.late, t.withdrawn, t.pending) == (
         raw["carried_over"],
         raw["received"],
@@ -239,62 +237,53 @@ def test_invariant_and_counts_match_raw_rows(
     )
     assert 0 <= t.pending_overdue + t.paused <= t.pending
     for by in ("field", "channel", "month"):
-        s = summarize(conn, cal, period, by, NOW)
+        s = summarize(store, period, by, NOW)
         for _, g in s.groups:
             assert g.carried_over + g.received == g.resolved + g.withdrawn + g.pending
     ctx.close()
 
 
 def test_counts_survive_a_migration_backfill(tmp_path: Path) -> None:
-    """A database filled before m004 gets its daily counts from the rows themselves."""
+    """A database filled before the per-day counts and the stored countings were added gets
+    both from its rows: the counts by aggregate, the countings by replaying the rounds."""
     path = tmp_path / "old.db"
-    store = Store.open(path, create=True, upto=3)
-    with store.write():
-        now = "2025-09-10T16:00:00"
-        store.insert(
-            "procedures",
-            {
-                "code": "1.001193",
-                "name": "KS",
-                "field": "Hộ tịch",
-                "time_limit": "same-day",
-                "created_at": now,
-                "updated_at": now,
-            },
-        )
-        for i, (received, resolved) in enumerate(
-            [("2025-09-01T09:00:00", "2025-09-01T10:00:00"), ("2025-09-02T09:00:00", None)]
-        ):
-            store.insert(
-                "dossiers",
-                {
-                    "code": f"X{i}",
-                    "procedure_code": "1.001193",
-                    "field": "Hộ tịch",
-                    "applicant": "A",
-                    "search_text": "a",
-                    "channel": "direct",
-                    "time_limit": "same-day",
-                    "received_at": received,
-                    "effective_receipt": received,
-                    "due_date": received[:10],
-                    "due_at": received[:10] + "T17:00:00",
-                    "deadline": "2099-01-01T00:00:00",
-                    "status": "resolved" if resolved else "processing",
-                    "resolved_at": resolved,
-                    "timeliness": "on_time" if resolved else None,
-                    "created_at": now,
-                    "updated_at": now,
-                },
-            )
-    store.close()
-    store = Store.open(path)
-    s = summarize(
-        store.conn, WorkCalendar(), Period(date(2025, 9, 1), date(2025, 9, 30)), None, datetime(2025, 10, 1)
+    Store.open(path, create=True, upto=3).close()
+    conn = sqlite3.connect(path)
+    now = "2025-09-10T16:00:00"
+    conn.execute(
+        "INSERT INTO procedures (code, name, field, time_limit, created_at, updated_at)"
+        " VALUES ('1.004873', 'XN', 'Hộ tịch', '3wd', ?, ?)",
+        (now, now),
     )
-    assert (s.total.received, s.total.on_time, s.total.pending) == (2, 1, 1)
-    rows = sqlite3.connect(path).execute("SELECT count(*) FROM daily_counts").fetchone()[0]
-    assert rows == 2
+    rows = [  # code, received, due, status, resolved, timeliness
+        ("X0", "2025-09-01T09:00:00", "2025-09-05", "resolved", "2025-09-03T10:00:00", "early"),
+        ("X1", "2025-09-02T09:00:00", "2025-09-05", "processing", None, None),
+        ("X2", "2025-09-08T09:00:00", "2025-09-15", "processing", None, None),  # a round: 9/9 → 10/9
+    ]
+    for code, received, due, status, resolved, judged in rows:
+        conn.execute(
+            "INSERT INTO dossiers (code, procedure_code, field, applicant, search_text, channel, time_limit,"
+            " received_at, effective_receipt, due_date, due_at, deadline, status, resolved_at, timeliness,"
+            " created_at, updated_at) VALUES (?, '1.004873', 'Hộ tịch', 'A', 'a', 'direct', '3wd', ?, ?, ?, ?, ?,"
+            " ?, ?, ?, ?, ?)",
+            (code, received, received, due, due + "T17:00:00", due + "T23:59:59", status, resolved, judged, now, now),
+        )
+    conn.execute(
+        "INSERT INTO pauses (dossier_code, paused_at, resumed_at, policy)"
+        " VALUES ('X2', '2025-09-09T09:00:00', '2025-09-10T09:00:00', 'restart')"
+    )
+    conn.commit()
+    conn.close()
+    store = Store.open(path)
+    s = summarize(store, Period(date(2025, 9, 1), date(2025, 9, 30)), None, datetime(2025, 10, 1))
+    assert (s.total.received, s.total.early, s.total.pending, s.total.pending_overdue) == (3, 1, 2, 2)
+    # receipts on 1/9, 2/9 and 8/9, a resolution on 3/9
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM daily_counts").fetchone()[0] == 4
+    x2 = store.dossier("X2")
+    assert x2 is not None and x2.life.receipt.due.due_date == date(2025, 9, 11)  # replayed: the receipt's
+    assert x2.due_date == date(2025, 9, 15) and x2.rounds[0].counting is not None
+    x1 = store.dossier("X1")
+    assert x1 is not None and x1.life.receipt.unit == "wd" and x1.life.receipt.amount == 3
 
 
 def test_the_demo_reproduces_the_real_centers_figures(cli: Cli, tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ hour_limits = st.integers(1, 2000).map(lambda n: TimeLimit("h", n))
 def test_the_due_date_is_always_a_working_day(
     cal: WorkCalendar, limit: TimeLimit, received: datetime
 ) -> None:
-    due = compute_due(cal, limit, received)
+    due = compute_due(cal, limit, received).due
     assert cal.is_working(due.due_date)
     assert due.due_at >= received.replace(second=0)
     if limit.is_hours:
@@ -81,14 +81,14 @@ def test_never_earlier_when_n_or_the_receipt_time_grows(
     cal: WorkCalendar, n: int, received: datetime, extra: int
 ) -> None:
     for unit in ("wd", "d", "h"):
-        base = compute_due(cal, TimeLimit(unit, n), received).due_at  # type: ignore[arg-type]
-        assert compute_due(cal, TimeLimit(unit, n + 1), received).due_at >= base  # type: ignore[arg-type]
+        base = compute_due(cal, TimeLimit(unit, n), received).due.due_at  # type: ignore[arg-type]
+        assert compute_due(cal, TimeLimit(unit, n + 1), received).due.due_at >= base  # type: ignore[arg-type]
         later = received + timedelta(minutes=extra)
-        assert compute_due(cal, TimeLimit(unit, n), later).due_at >= base  # type: ignore[arg-type]
+        assert compute_due(cal, TimeLimit(unit, n), later).due.due_at >= base  # type: ignore[arg-type]
 
 
 def _plain_count(cal: WorkCalendar, limit: TimeLimit, received: datetime) -> datetime:
-    """The rules of DESIGN §3 walked one day (or one minute) at a time."""
+    """The counting rules walked one day (or one minute) at a time."""
 
     def working(d: date) -> bool:
         return cal.day_info(d).working
@@ -137,7 +137,7 @@ def _plain_count(cal: WorkCalendar, limit: TimeLimit, received: datetime) -> dat
     received=moments,
 )
 def test_equals_a_plain_day_by_day_count(cal: WorkCalendar, limit: TimeLimit, received: datetime) -> None:
-    assert compute_due(cal, limit, received).due_at == _plain_count(cal, limit, received)
+    assert compute_due(cal, limit, received).due.due_at == _plain_count(cal, limit, received)
 
 
 @settings(max_examples=100, deadline=None)
@@ -150,7 +150,7 @@ def test_overrides_beat_the_package_in_every_count(received: datetime, n: int, o
     cal = WorkCalendar(center_off={day_off: "x"}, center_work={day_on: "y"})
     assert not cal.is_working(day_off) and cal.is_working(day_on)
     limit = TimeLimit("wd", n)
-    assert compute_due(cal, limit, received).due_at == _plain_count(cal, limit, received)
+    assert compute_due(cal, limit, received).due.due_at == _plain_count(cal, limit, received)
 
 
 # -- differential: numpy's business-day arithmetic on the same days off ----------------------------

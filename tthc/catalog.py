@@ -1,24 +1,19 @@
 """The center's registers: the procedure catalog, officers and reception points."""
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from tthc.context import Context
 from tthc.errors import Msg, TthcError
-from tthc.models import Procedure, name_key
+from tthc.models import Kind, Procedure, Registered, fold, name_key
 from tthc.settings import check_prefix
+from tthc.store import Store
 from tthc.timelimit import parse_limit
 
-if TYPE_CHECKING:
-    import sqlite3
-
-    from tthc.service import Context
-    from tthc.store import Store
-
-#: DESIGN §7, checked against the national database of administrative procedures.
+#: The national codes of the everyday civil-status and certification procedures, checked
+#: against the national database of administrative procedures.
 STARTER_CATALOG: tuple[Procedure, ...] = (
     Procedure("1.001193", "Đăng ký khai sinh", "Hộ tịch", "same-day", "ks"),
     Procedure("1.000894", "Đăng ký kết hôn", "Hộ tịch", "same-day", "kh"),
@@ -29,11 +24,6 @@ STARTER_CATALOG: tuple[Procedure, ...] = (
 
 _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
 _ALIAS = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,19}$")
-REGISTERS = {"officer": "officers", "point": "points"}
-
-
-def _procedure(row: sqlite3.Row) -> Procedure:
-    return Procedure(row["code"], row["name"], row["field"], row["time_limit"], row["alias"], row["fee"])
 
 
 def _text(value: str | None, what: str) -> str:
@@ -75,30 +65,17 @@ def _check_alias_free(store: Store, proc: Procedure) -> None:
     if proc.alias is None:
         return
     clash = store.procedure(proc.alias)
-    if clash is not None and clash["code"] != proc.code:
-        raise TthcError("e_alias_taken", alias=proc.alias, code=clash["code"])
+    if clash is not None and clash.code != proc.code:
+        raise TthcError("e_alias_taken", alias=proc.alias, code=clash.code)
 
 
-def _put(store: Store, proc: Procedure, now: str, *, new: bool) -> None:
-    values = {
-        "name": proc.name,
-        "field": proc.field,
-        "time_limit": proc.limit,
-        "alias": proc.alias,
-        "fee": proc.fee,
-        "updated_at": now,
-    }
-    if new:
-        store.insert("procedures", {"code": proc.code, **values, "created_at": now})
-    else:
-        store.update("procedures", "code", proc.code, values)
-
-
-def install_starter(store: Store, now: str) -> int:
+def install_starter(ctx: Context) -> int:
+    """Add the starter catalog's procedures that are missing (inside the caller's transaction)."""
+    store = ctx.store()
     added = 0
     for proc in STARTER_CATALOG:
         if store.procedure(proc.code) is None and (proc.alias is None or store.procedure(proc.alias) is None):
-            _put(store, proc, now, new=True)
+            store.put_procedure(proc, ctx.now, new=True)
             added += 1
     return added
 
@@ -112,7 +89,7 @@ def add_procedure(
         if store.procedure(proc.code) is not None:
             raise TthcError("e_proc_exists", code=proc.code)
         _check_alias_free(store, proc)
-        _put(store, proc, ctx.now.isoformat(timespec="seconds"), new=True)
+        store.put_procedure(proc, ctx.now, new=True)
         store.add_event(
             step="procedure.add",
             happened_at=ctx.now,
@@ -124,10 +101,10 @@ def add_procedure(
 
 
 def get_procedure(ctx: Context, code_or_alias: str) -> Procedure:
-    row = ctx.store().procedure(code_or_alias)
-    if row is None:
+    proc = ctx.store().procedure(code_or_alias)
+    if proc is None:
         raise TthcError("e_proc_unknown", code=code_or_alias)
-    return _procedure(row)
+    return proc
 
 
 def edit_procedure(ctx: Context, code_or_alias: str, changes: dict[str, Any]) -> Procedure:
@@ -137,12 +114,12 @@ def edit_procedure(ctx: Context, code_or_alias: str, changes: dict[str, Any]) ->
         old = get_procedure(ctx, code_or_alias)
         merged = {**old.as_json(), **{k: v for k, v in changes.items() if v is not None}}
         if not any(v is not None for v in changes.values()):
-            raise TthcError("nothing to change: give --name, --field, --limit, --alias or --fee")
+            raise TthcError("e_proc_nothing")
         proc = checked_procedure(
             old.code, merged["name"], merged["field"], merged["limit"], merged["alias"], merged["fee"]
         )
         _check_alias_free(store, proc)
-        _put(store, proc, ctx.now.isoformat(timespec="seconds"), new=False)
+        store.put_procedure(proc, ctx.now, new=False)
         store.add_event(
             step="procedure.edit",
             happened_at=ctx.now,
@@ -154,7 +131,7 @@ def edit_procedure(ctx: Context, code_or_alias: str, changes: dict[str, Any]) ->
 
 
 def list_procedures(ctx: Context, field: str | None) -> list[Procedure]:
-    return [_procedure(r) for r in ctx.store().procedures(field)]
+    return ctx.store().procedures(field)
 
 
 _PROC_COLUMNS = {
@@ -221,12 +198,11 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
     errors.raise_if_any(path)
     store = ctx.store()
     added = updated = 0
-    now = ctx.now.isoformat(timespec="seconds")
     with store.write():
         for proc in parsed:
             exists = store.procedure(proc.code) is not None
             _check_alias_free(store, proc)
-            _put(store, proc, now, new=not exists)
+            store.put_procedure(proc, ctx.now, new=not exists)
             added += not exists
             updated += exists
         store.add_event(
@@ -240,43 +216,60 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
 
 
 # -- officers and reception points ----------------------------------------------------------
-def add_name(ctx: Context, kind: str, name: str, prefix: str | None = None) -> str:
-    table = REGISTERS[kind]
+def add_name(ctx: Context, kind: Kind, name: str, prefix: str | None = None) -> str:
     clean = _text(name, f"w_{kind}_name")
+    if prefix and kind != "point":
+        raise TthcError("e_prefix_points")
+    checked_prefix = check_prefix(prefix) if prefix else None
     store = ctx.store()
     with store.write():
-        existing = store.find_name(table, name_key(clean))
+        existing = store.find_name(kind, name_key(clean))
         if existing is not None:
-            raise TthcError("e_name_taken", kind=Msg(f"w_{kind}"), name=clean, existing=existing["name"])
-        values: dict[str, Any] = {
-            "name": clean,
-            "name_key": name_key(clean),
-            "added_at": ctx.now.isoformat(timespec="seconds"),
-        }
-        if kind == "point":
-            values["code_prefix"] = check_prefix(prefix) if prefix else None
-        store.insert(table, values)
+            raise TthcError("e_name_taken", kind=Msg(f"w_{kind}"), name=clean, existing=existing.name)
+        store.add_name(kind, clean, name_key(clean), ctx.now, checked_prefix)
         store.add_event(
             step=f"{kind}.add",
             happened_at=ctx.now,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={"name": clean, "code_prefix": prefix},
+            details={"name": clean, "code_prefix": checked_prefix},
         )
     return clean
 
 
-def list_names(ctx: Context, kind: str) -> list[dict[str, Any]]:
-    return [dict(r) for r in ctx.store().names(REGISTERS[kind])]
+def list_names(ctx: Context, kind: Kind) -> list[Registered]:
+    return ctx.store().names(kind)
 
 
-def registered(store: Store, kind: str, name: str | None) -> sqlite3.Row | None:
-    """The registered officer or point called ``name`` (any case); unknown names are errors."""
+def registered(store: Store, kind: Kind, name: str | None) -> Registered | None:
+    """The registered officer or point a clerk means by ``name``.
+
+    Case and diacritics are ignored ("nguyen thi lan"), and a name that is a unique given
+    name or the start of one registered name ("lan", "Nguyễn Th") is accepted; an ambiguous
+    one is refused with the candidates, an unknown one with the registered names.
+    """
     if name is None:
         return None
-    table = REGISTERS[kind]
-    row = store.find_name(table, name_key(name))
-    if row is None:
-        known: str | Msg = ", ".join(r["name"] for r in store.names(table)) or Msg("w_none_yet")
-        raise TthcError("e_name_unknown", kind=Msg(f"w_{kind}"), name=name, known=known, cmd=kind)
-    return row
+    exact = store.find_name(kind, name_key(name))
+    if exact is not None:
+        return exact
+    everyone = store.names(kind)
+    wanted = " ".join(fold(name).split())
+    matches = [r for r in everyone if " ".join(fold(r.name).split()) == wanted]
+    if not matches and wanted:
+        matches = [
+            r
+            for r in everyone
+            if fold(r.name).startswith(wanted) or any(w.startswith(wanted) for w in fold(r.name).split())
+        ]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise TthcError(
+            "e_name_ambiguous",
+            kind=Msg(f"w_{kind}"),
+            name=name,
+            candidates=", ".join(r.name for r in matches),
+        )
+    known: str | Msg = ", ".join(r.name for r in everyone) or Msg("w_none_yet")
+    raise TthcError("e_name_unknown", kind=Msg(f"w_{kind}"), name=name, known=known, cmd=kind)

@@ -1,11 +1,11 @@
 """The ``tthc`` command line: parse, call one service function, render.
 
 Heavy modules (rich, sqlite-utils, holidays, openpyxl) are imported by the code that uses
-them, so a clerk's command starts quickly.
+them, so a clerk's command starts quickly. Annotations here are real objects, not strings:
+Typer reads every command's signature on each run, and evaluating strings cost about 40 ms.
 """
 
-from __future__ import annotations
-
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -18,11 +18,16 @@ from typer.core import TyperGroup
 from tthc.errors import Msg, TthcError
 
 if TYPE_CHECKING:
-    from tthc.service import Context
+    from tthc.context import Context
+    from tthc.models import Kind
+
+#: Exit status of a bug (BSD's EX_SOFTWARE), apart from a refusal's 1 and Click's usage 2.
+BUG_EXIT = 70
 
 
 class _App(TyperGroup):
-    """Turns domain errors into one ``Error: …`` line and exit status 1 — never a traceback."""
+    """Turns refusals into one ``Error: …`` line and exit status 1, a bug into one line and
+    exit status 70 — never a traceback (unless ``TTHC_DEBUG`` is set)."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -31,19 +36,49 @@ class _App(TyperGroup):
                 ctx.obj.save_holiday_cache()
             return result
         except TthcError as exc:
-            _fail(exc.text(_lang_of(ctx)))
+            _fail(exc.text(_lang_of(ctx)), _lang_of(ctx))
         except KeyboardInterrupt:
-            _fail(Msg("e_interrupted").render(_lang_of(ctx)))
-        except Exception as exc:  # a bug or an OS failure: still one line, no traceback
+            _fail(Msg("e_interrupted").render(_lang_of(ctx)), _lang_of(ctx))
+        except Exception as exc:
             if hasattr(exc, "exit_code") or isinstance(exc, typer.Exit | typer.Abort):
                 raise  # Click's own usage errors and exits keep their status and message
+            refusal = _os_refusal(exc, ctx)
+            if refusal is not None:
+                _fail(refusal.render(_lang_of(ctx)), _lang_of(ctx))
             if os.environ.get("TTHC_DEBUG"):
                 raise
-            _fail(Msg("e_internal", kind=type(exc).__name__, detail=exc).render(_lang_of(ctx)))
+            _fail(
+                Msg("e_internal", kind=type(exc).__name__, detail=exc).render(_lang_of(ctx)),
+                _lang_of(ctx),
+                BUG_EXIT,
+            )
         finally:
             obj = ctx.obj
             if obj is not None:
                 obj.close()
+
+
+def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
+    """A failure of the machine, not of tthc — an unwritable or full disk, a read-only
+    database, a closed pipe — as a refusal naming the file and the cause."""
+    import sqlite3
+
+    path = getattr(getattr(ctx, "obj", None), "db_path", None)
+    if isinstance(exc, BrokenPipeError):
+        return Msg("e_pipe")
+    if isinstance(exc, OSError):
+        return Msg("e_os", path=exc.filename or path or "", reason=exc.strerror or str(exc))
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        for needle, reason in (
+            ("readonly", "w_readonly"),
+            ("unable to open", "w_cannot_open"),
+            ("disk is full", "w_disk_full"),
+            ("disk I/O", "w_disk_io"),
+        ):
+            if needle in text:
+                return Msg("e_os", path=path or "", reason=Msg(reason))
+    return None
 
 
 def _lang_of(ctx: Any) -> str:
@@ -55,9 +90,11 @@ def _lang_of(ctx: Any) -> str:
         return "en"
 
 
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(1)
+def _fail(message: str, lang: str = "en", status: int = 1) -> NoReturn:
+    prefix = Msg("error_prefix").render(lang)
+    with contextlib.suppress(BrokenPipeError):
+        typer.echo(f"{prefix}: {message}", err=True)
+    raise typer.Exit(status)
 
 
 def _app(name: str | None = None, help_text: str | None = None) -> typer.Typer:
@@ -130,7 +167,7 @@ def _main(
     ] = None,
 ) -> None:
     from tthc.clock import now_vn
-    from tthc.service import Context
+    from tthc.context import Context
 
     env_lang = os.environ.get("TTHC_LANG", "").strip().lower()
     if env_lang and env_lang not in ("vi", "en"):
@@ -153,7 +190,7 @@ def _os_user() -> str:
         return "unknown"
 
 
-def _ctx(ctx: typer.Context) -> Context:
+def _ctx(ctx: typer.Context) -> "Context":
     obj: Context = ctx.obj
     return obj
 
@@ -169,17 +206,24 @@ def init(
     catalog: Annotated[
         bool, typer.Option("--catalog/--no-catalog", help="Install the starter procedure catalog.")
     ] = True,
+    update: Annotated[
+        bool, typer.Option("--update", help="On an existing database, apply the values given.")
+    ] = False,
 ) -> None:
-    """Create the database (safe to run twice)."""
-    from tthc import service
-    from tthc.i18n import t
-    from tthc.render import echo
+    """Create the database; on an existing one, say what the values given would change."""
+    from tthc import render, service
 
     c = _ctx(ctx)
     result = service.init(
-        c, center=center, prefix=prefix, lang=lang.value if lang else None, point=point, catalog=catalog
+        c,
+        center=center,
+        prefix=prefix,
+        lang=lang.value if lang else None,
+        point=point,
+        catalog=catalog,
+        update=update,
     )
-    echo(t(c.lang, "initialised" if result.created else "already_initialised", path=result.path))
+    render.print_init(result, c.lang)
 
 
 @config_app.command("show")
@@ -248,7 +292,7 @@ def calendar_show(
     c = _ctx(ctx)
     y = year or c.now.year
     rows = service.calendar_rows(c, y)
-    provisional = y > c.confirmed_through()
+    provisional = y > c.settings().calendar_confirmed_through
     if as_json:
         render.print_json(render.calendar_json(rows, y, provisional))
     else:
@@ -377,7 +421,7 @@ def procedure_import(ctx: typer.Context, file: Path) -> None:
     render.echo(t(c.lang, "imported_procedures", added=report.added, updated=report.updated))
 
 
-def _register(kind: str, sub: typer.Typer) -> None:
+def _register(kind: "Kind", sub: typer.Typer) -> None:
     @sub.command("add")
     def add(
         ctx: typer.Context,
@@ -388,8 +432,6 @@ def _register(kind: str, sub: typer.Typer) -> None:
         from tthc.i18n import t
 
         c = _ctx(ctx)
-        if prefix and kind != "point":
-            raise TthcError("e_prefix_points")
         render.echo(t(c.lang, "added", what=catalog.add_name(c, kind, name, prefix)))
 
     add.__doc__ = f"Register a{'n' if kind == 'officer' else ''} {kind}."
@@ -403,7 +445,7 @@ def _register(kind: str, sub: typer.Typer) -> None:
         if as_json:
             render.print_json(
                 [
-                    {"name": r["name"], **({"code_prefix": r["code_prefix"]} if "code_prefix" in r else {})}
+                    {"name": r.name, **({"code_prefix": r.code_prefix} if kind == "point" else {})}
                     for r in rows
                 ]
             )
@@ -457,14 +499,7 @@ def receive(
     if as_json:
         render.print_json(r.dossier.as_json())
     else:
-        catalog_limit = c.store().procedure(r.dossier.procedure)
-        render.print_received(
-            r.dossier,
-            c.lang,
-            r.limit_overridden,
-            catalog_limit["time_limit"] if catalog_limit else None,
-            c.confirmed_through(),
-        )
+        render.print_received(r.dossier, c.lang, r.catalog_limit, c.settings().calendar_confirmed_through)
 
 
 def _stepped(ctx: typer.Context, step: str, d: Any, as_json: bool = False) -> None:
@@ -555,9 +590,9 @@ def apologize(
     from tthc.i18n import t
 
     c = _ctx(ctx)
-    result = dossiers.apologize(c, code, new_date, reason, at)
-    _stepped(ctx, "apologize", result.dossier)
-    if result.late_notice:
+    d = dossiers.apologize(c, code, new_date, reason, at)
+    _stepped(ctx, "apologize", d)
+    if d.apology is not None and not d.apology.in_time:
         typer.echo(t(c.lang, "apology_late"), err=True)
 
 
@@ -664,7 +699,7 @@ def list_(
         render.print_json([d.as_json() for d in items])
         return
     soon = c.calendar().nth_working_day_after(c.now.date(), 2)
-    title = t(c.lang, "morning_title") if dossiers.morning_view(f) else None
+    title = t(c.lang, "morning_title") if f.is_morning_view() else None
     render.print_worklist(items, c.lang, [dossiers.urgency(d, c.now, soon) for d in items], title)
 
 
@@ -766,7 +801,7 @@ def summary(
         write_table(out, headers, rows, sheet="summary")
         render.echo(t(c.lang, "written", path=out))
         return
-    render.print_summary(result, c.lang, c.settings()["center_name"], chart=chart, svg=svg, html=html)
+    render.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
 
 
 @app.command()
@@ -789,7 +824,7 @@ def report(
     c = _ctx(ctx)
     p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
     result = service.summary(c, p, "field")
-    center = c.settings()["center_name"]
+    center = c.settings().center_name
     if out is not None:
         write_form(result, c.lang, center, out)
         render.echo(t(c.lang, "written", path=out))
@@ -894,15 +929,12 @@ def demo(
     from tthc.i18n import t
 
     c = _ctx(ctx)
-    c.close()
-    c.db_path = db or demo_module.default_path()
-    c._settings = None
-    c._calendar = None
+    c.use_database(db or demo_module.default_path())
     demo_module.build(c)
     render.echo(t(c.lang, "demo_built", path=c.db_path))
     p = service.period(c, from_="2025-07-01", to="2025-09-12", month=None, quarter=None, year=None)
     result = service.summary(c, p, "field")
-    render.print_summary(result, c.lang, c.settings()["center_name"], chart=False, svg=None, html=None)
+    render.print_summary(result, c.lang, c.settings().center_name, chart=False, svg=None, html=None)
     render.echo(t(c.lang, "demo_next", path=c.db_path))
 
 

@@ -3,11 +3,10 @@ points and overloaded officers, whose dossiers from 1 July to 12 September 2025 
 the real center's report — 1,964 received, returned early or on time 98.28%.
 
 Everything here is made up (names, unit code, the procedures marked "mô phỏng") except the
-calendar, the rules and the national procedure codes of DESIGN §7. The dossiers are loaded
-through the ordinary import, so the figures come from the real engine, not from a table.
+calendar, the rules and the national procedure codes. The dossiers are planned with the same
+life cycle the clerks' commands use and loaded through the ordinary import, so the figures
+come from the real engine, not from a table.
 """
-
-from __future__ import annotations
 
 import csv
 import random
@@ -15,12 +14,16 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tthc import deadlines
+from tthc import deadlines, lifecycle
+from tthc.context import Context
 from tthc.errors import TthcError
 from tthc.timelimit import parse_limit
 from tthc.workcalendar import WorkCalendar
+
+if TYPE_CHECKING:
+    from tthc.interchange import ImportReport
 
 START = date(2025, 7, 1)
 END = date(2025, 9, 12)
@@ -31,7 +34,7 @@ PREFIX = "DEMO.XA"
 POINTS = ("Điểm 1 - Trụ sở xã", "Điểm 2 - Nhà văn hóa")
 OFFICERS = ("Nguyễn Thị Lan", "Trần Văn Đức", "Lê Thị Hoa", "Phạm Minh Tuấn", "Võ Thị Thu")
 
-#: The real center's figures (DESIGN §4) that the demo reproduces.
+#: The real center's figures that the demo reproduces.
 TARGET = {
     "received": 1964,
     "direct": 1433,
@@ -117,6 +120,7 @@ class _Dossier:
     paused: datetime | None = None
     resumed: datetime | None = None
     due: deadlines.Due | None = None
+    start: datetime | None = None  # when work (last) started: the effective receipt or the resume
     fate: str = ""
     resolved: datetime | None = None
     returned: datetime | None = None
@@ -142,8 +146,9 @@ def _working_days(cal: WorkCalendar, first: date, last: date) -> list[date]:
     ]
 
 
-def generate(cal: WorkCalendar, seed: int = 20250701) -> list[_Dossier]:
-    """Dossiers whose fates give exactly the TARGET figures at the end of 12/9/2025."""
+def generate(cal: WorkCalendar, policy: deadlines.Policy = "restart", seed: int = 20250701) -> list[_Dossier]:
+    """Dossiers whose fates give exactly the TARGET figures at the end of 12/9/2025, their due
+    dates planned through the life cycle under the center's supplement ``policy``."""
     rng = random.Random(seed)
     days = _working_days(cal, START, END)
     channels = ["direct"] * TARGET["direct"] + ["online"] * TARGET["online"] + ["postal"] * TARGET["postal"]
@@ -170,21 +175,24 @@ def generate(cal: WorkCalendar, seed: int = 20250701) -> list[_Dossier]:
             rng.choice(OFFICERS),
             name,
         )
-        d.due = deadlines.compute_due(cal, d.limit, received)
+        life = lifecycle.receive(cal, "demo", d.limit, received)
         if d.limit.unit != "same-day" and received.date() < date(2025, 8, 25) and rng.random() < 0.04:
             # a supplement round: papers asked the next working day, brought back two working days later
-            ask_day = cal.nth_working_day_after(d.due.effective_receipt.date(), 1)
+            ask_day = cal.nth_working_day_after(life.receipt.anchor.date(), 1)
             d.paused = _moment_in_session(cal, rng, ask_day)
             d.resumed = _moment_in_session(cal, rng, cal.nth_working_day_after(ask_day, 2))
-            d.due = deadlines.resume_due(cal, d.due, d.paused, d.resumed, "restart")
+            life = lifecycle.apply(cal, life, lifecycle.Supplement(d.paused, policy))
+            life = lifecycle.apply(cal, life, lifecycle.Resume(d.resumed))
+        d.start = d.resumed or life.receipt.anchor
+        d.due = life.due
         out.append(d)
     _assign_fates(cal, rng, out)
     return out
 
 
 def _start_of_work(d: _Dossier) -> datetime:
-    assert d.due is not None
-    return d.resumed or d.due.effective_receipt
+    assert d.start is not None
+    return d.start
 
 
 def _early_days(cal: WorkCalendar, d: _Dossier) -> list[date]:
@@ -310,7 +318,7 @@ def default_path() -> Path:
     return Path(tempfile.gettempdir()) / "tthc-demo.db"
 
 
-def build(ctx: Any) -> dict[str, Any]:
+def build(ctx: Context) -> "ImportReport":
     """Create the demo database at ``ctx.db_path`` (only a new file or an earlier demo)."""
     from tthc import catalog, service
     from tthc.interchange import import_file
@@ -319,15 +327,13 @@ def build(ctx: Any) -> dict[str, Any]:
     path: Path = ctx.db_path
     if path.exists() and path.stat().st_size > 0:
         store = Store.open(path)
-        is_demo = (
-            store.conn.execute("SELECT 1 FROM events WHERE step = 'demo' LIMIT 1").fetchone() is not None
-        )
+        is_demo = store.has_event("demo")
         store.close()
         if not is_demo:
             raise TthcError("e_not_demo", path=path)
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
-    ctx._store = None
+    ctx.use_database(path)
     ctx.now = max(ctx.now, AS_OF)
     service.init(ctx, center=CENTER, prefix=PREFIX, lang=None, catalog=False)
     store = ctx.store()
@@ -345,7 +351,7 @@ def build(ctx: Any) -> dict[str, Any]:
         catalog.add_name(ctx, "point", point)
     for officer in OFFICERS:
         catalog.add_name(ctx, "officer", officer)
-    items = generate(ctx.calendar())
+    items = generate(ctx.calendar(), ctx.settings().supplement_policy)
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = Path(tmp) / "demo-dossiers.csv"
         write_csv(items, csv_path)

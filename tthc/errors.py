@@ -1,8 +1,8 @@
-"""The one family of domain errors. Each carries a message key from ``tthc.i18n`` and its
-values, so the same refusal reads in Vietnamese or English; ``message`` is the English."""
+"""The one family of refusals. Each carries a message key from ``tthc.i18n`` and its values,
+so the same refusal reads in Vietnamese or English; a key or a value missing from the table
+is a bug, caught when the refusal is built rather than when it is printed."""
 
-from __future__ import annotations
-
+from string import Formatter
 from typing import Any
 
 
@@ -10,6 +10,20 @@ class Msg:
     """A translatable message: a key of ``tthc.i18n.MESSAGES`` and the values to fill in."""
 
     def __init__(self, key: str, /, **args: Any) -> None:
+        from tthc.i18n import MESSAGES
+
+        texts = MESSAGES.get(key)
+        if texts is None:
+            raise KeyError(f"no message {key!r} in tthc.i18n.MESSAGES")
+        wanted = {
+            name.split(".")[0].split("[")[0]
+            for text in texts
+            for _, name, _, _ in Formatter().parse(text)
+            if name
+        }
+        missing = wanted - set(args)
+        if missing:
+            raise KeyError(f"message {key!r} needs {sorted(missing)}")
         self.key = key
         self.args = args
 

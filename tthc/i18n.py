@@ -67,6 +67,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "papers complete at {at}: the time left counts again",
         "nhận đủ hồ sơ lúc {at}: tính tiếp thời gian còn lại",
     ),
+    "x_before_cutoff_stored": (
+        "received before the cut-off: due the same day",
+        "tiếp nhận trước giờ chốt: trả trong ngày",
+    ),
+    "x_after_cutoff_stored": (
+        "received after the cut-off: due the next working day",
+        "tiếp nhận sau giờ chốt: trả vào ngày làm việc tiếp theo",
+    ),
+    "x_given": (
+        "due date given by the imported record: {at}",
+        "ngày hẹn trả theo hồ sơ chuyển sang: {at}",
+    ),
+    "x_resume_given": (
+        "papers complete at {at}: due date given by the imported record",
+        "nhận đủ hồ sơ lúc {at}: ngày hẹn trả theo hồ sơ chuyển sang",
+    ),
     # calendar
     "day": ("Day", "Ngày"),
     "weekday": ("Weekday", "Thứ"),
@@ -154,14 +170,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_key": ("Group", "Nhóm"),
     "h_carried_over": ("Carried", "Kỳ trước"),
     "h_received": ("Received", "Tiếp nhận"),
-    "h_direct": ("Direct", "Trực tiếp"),
-    "h_online": ("Online", "Trực tuyến"),
-    "h_postal": ("Postal", "Bưu chính"),
-    "h_resolved_total": ("Resolved", "Đã GQ"),
+    "h_received_direct": ("Direct", "Trực tiếp"),
+    "h_received_online": ("Online", "Trực tuyến"),
+    "h_received_postal": ("Postal", "Bưu chính"),
+    "h_resolved": ("Resolved", "Đã GQ"),
     "h_early": ("Early", "Trước hạn"),
     "h_on_time": ("On time", "Đúng hạn"),
     "h_late": ("Late", "Quá hạn"),
-    "h_withdrawn_total": ("Withdrawn", "Rút"),
+    "h_withdrawn": ("Withdrawn", "Rút"),
     "h_pending": ("Pending", "Đang GQ"),
     "h_pending_not_due": ("Not due", "Trong hạn"),
     "h_pending_overdue": ("Overdue", "Quá hạn"),
@@ -477,18 +493,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} {at:%Y-%m-%d %H:%M} is before the receipt",
         "{what} {at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận",
     ),
-    "r_both_ends": ("both resolved_at and withdrawn_at are given", "có cả resolved_at và withdrawn_at"),
-    "r_returned_alone": ("returned_at without resolved_at", "có returned_at mà không có resolved_at"),
-    "r_returned_early": ("returned_at is before resolved_at", "returned_at sớm hơn resolved_at"),
-    "r_resumed_alone": ("resumed_at without paused_at", "có resumed_at mà không có paused_at"),
-    "r_resumed_early": ("resumed_at is before paused_at", "resumed_at sớm hơn paused_at"),
-    "r_resolved_paused": (
-        "resolved_at while still waiting for the supplement (no resumed_at)",
-        "có resolved_at khi còn chờ bổ sung (thiếu resumed_at)",
+    "r_transition": (
+        "{what} is given, but by then the dossier is {status} ({step} needs {allowed})",
+        "có {what}, nhưng lúc đó hồ sơ đang ở trạng thái “{status}” (“{step}” chỉ khi hồ sơ {allowed})",
     ),
-    "r_end_in_pause": (
-        "resolved or withdrawn before the supplement round ended",
-        "giải quyết hoặc rút hồ sơ trước khi kết thúc lượt bổ sung",
+    "r_step_order": (
+        "{what} {at:%Y-%m-%d %H:%M} is before the dossier's previous step ({last:%Y-%m-%d %H:%M})",
+        "{what} {at:%d/%m/%Y %H:%M} sớm hơn bước trước của hồ sơ ({last:%d/%m/%Y %H:%M})",
     ),
     "r_duplicate": (
         "duplicate code {code} (already in the database or earlier in the file)",
@@ -536,7 +547,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} holds a database that is not a demo; the demo will not touch it",
         "{path} là cơ sở dữ liệu thật, không phải bản mô phỏng; lệnh demo không động đến nó",
     ),
-    "e_internal": ("unexpected {kind}: {detail}", "lỗi ngoài dự kiến {kind}: {detail}"),
+    "init_would_change": (
+        "{key}: {old!r} would become {new!r}",
+        "{key}: {old!r} sẽ đổi thành {new!r}",
+    ),
+    "init_changed": ("{key}: {old!r} → {new!r}", "{key}: {old!r} → {new!r}"),
+    "init_use_update": (
+        "nothing was changed; run again with --update to apply",
+        "chưa thay đổi gì; chạy lại với --update để áp dụng",
+    ),
+    "error_prefix": ("Error", "Lỗi"),
+    "e_pipe": ("the output was closed before everything was written", "đầu ra bị đóng trước khi ghi xong"),
+    "e_os": ("cannot use {path}: {reason}", "không dùng được {path}: {reason}"),
+    "w_readonly": ("the file or its folder is read-only", "tệp hoặc thư mục chỉ cho đọc"),
+    "w_cannot_open": (
+        "it cannot be opened (check the folder and its permissions)",
+        "không mở được (kiểm tra thư mục và quyền truy cập)",
+    ),
+    "w_disk_full": ("the disk is full", "ổ đĩa đã đầy"),
+    "w_disk_io": ("the disk could not be read or written", "không đọc/ghi được ổ đĩa"),
+    "e_older_db": (
+        "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it",
+        "{path} có lược đồ cũ ({version}); hãy mở bằng một lệnh thường để nâng cấp",
+    ),
+    "e_due_before_receipt": (
+        "due_at {at:%Y-%m-%d %H:%M} is before the receipt ({received:%Y-%m-%d %H:%M})",
+        "ngày hẹn trả {at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận ({received:%d/%m/%Y %H:%M})",
+    ),
+    "e_name_ambiguous": (
+        "{kind} {name!r} could be any of: {candidates}; type more of the name",
+        "{kind} {name!r} trùng với nhiều người: {candidates}; hãy gõ đầy đủ hơn",
+    ),
+    "e_internal": (
+        "internal error (a bug in tthc, not your input): {kind}: {detail}. Nothing was written."
+        " Please report it; TTHC_DEBUG=1 shows the details",
+        "lỗi nội bộ (lỗi của tthc, không phải do dữ liệu nhập): {kind}: {detail}. Chưa ghi gì."
+        " Hãy báo lỗi; đặt TTHC_DEBUG=1 để xem chi tiết",
+    ),
     "e_interrupted": ("interrupted; nothing was written", "đã dừng; chưa ghi gì"),
     "e_exists": ("{path} already exists; choose a new file name", "{path} đã có; hãy chọn tên tệp khác"),
     "e_env_lang": (

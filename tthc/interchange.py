@@ -1,17 +1,29 @@
 """CSV / Excel / JSON in and out: writing tables safely for spreadsheets, exporting dossiers,
 and importing them in one streaming, all-or-nothing transaction.
-"""
 
-from __future__ import annotations
+An import is the clerk's life cycle applied to a file: each row becomes a receipt and the
+steps after it (supplement, resume, resolve or withdraw, return), applied through
+``tthc.lifecycle`` exactly as the commands apply them, then loaded in batches.
+"""
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from tthc import lifecycle
+from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
+from tthc.context import Context
+from tthc.dossiers import ListFilter, query_of
 from tthc.errors import Msg, TthcError
+from tthc.lifecycle import Life
+from tthc.models import Dossier, Registered, name_key
+from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
+from tthc.tables import BadRows, map_header, read_rows
+from tthc.timelimit import TimeLimit, parse_limit
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -85,51 +97,45 @@ DOSSIER_COLUMNS = (
 )
 
 
-def export(ctx: Any, path: Path, f: Any) -> int:
-    """Write the dossiers a filter selects; returns how many."""
-    from tthc.dossiers import filter_sql, to_dossier
+def _export_row(d: Dossier) -> list[Any]:
+    last = d.rounds[-1] if d.rounds else None
+    return [
+        d.code,
+        d.procedure,
+        d.received_at,
+        d.channel,
+        d.due_at,
+        d.resolved_at,
+        d.outcome,
+        d.returned_at,
+        d.withdrawn_at,
+        last.paused_at if last else None,
+        last.resumed_at if last else None,
+        d.point,
+        d.officer,
+        d.applicant,
+        d.limit,
+    ]
 
+
+def export(ctx: Context, path: Path, f: ListFilter) -> int:
+    """Write the dossiers a filter selects; returns how many."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".json"):
         raise TthcError("e_export_suffix", path=path)
     f.limit = None
-    where, params = filter_sql(ctx, f)
-    sql = (
-        "SELECT d.*, p.name AS procedure_name,"
-        " (SELECT paused_at FROM pauses WHERE dossier_code = d.code ORDER BY id DESC LIMIT 1) AS last_paused_at,"
-        " (SELECT resumed_at FROM pauses WHERE dossier_code = d.code ORDER BY id DESC LIMIT 1) AS last_resumed_at"
-        " FROM dossiers d LEFT JOIN procedures p ON p.code = d.procedure_code"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY d.received_at, d.code"
-    )
-    cursor = ctx.store().conn.execute(sql, params)
-    count = 0
+    records = ctx.store().stream(query_of(ctx, f))
     if suffix == ".json":
-        items = [to_dossier(r).as_json() for r in cursor]
+        items = [d.as_json() for d in records]
         write_json(path, items)
         return len(items)
+    count = 0
 
-    def rows() -> Iterable[list[Any]]:
+    def rows() -> Iterator[list[Any]]:
         nonlocal count
-        for r in cursor:
+        for d in records:
             count += 1
-            yield [
-                r["code"],
-                r["procedure_code"],
-                r["received_at"],
-                r["channel"],
-                r["due_at"],
-                r["resolved_at"],
-                r["outcome"],
-                r["returned_at"],
-                r["withdrawn_at"],
-                r["last_paused_at"],
-                r["last_resumed_at"],
-                r["point"],
-                r["officer"],
-                r["applicant"],
-                r["time_limit"],
-            ]
+            yield _export_row(d)
 
     write_table(path, DOSSIER_COLUMNS, rows(), sheet="dossiers")
     return count
@@ -208,17 +214,6 @@ _OUTCOMES = {
     "không giải quyết": "rejected",
 }
 
-_INSERT = (
-    "INSERT INTO dossiers (code, procedure_code, field, applicant, search_text, channel, point, officer, time_limit,"
-    " received_at, effective_receipt, due_date, due_at, deadline, due_source, imported_due_at, status, paused_at,"
-    " resolved_at, outcome, timeliness, returned_at, withdrawn_at, created_at, updated_at)"
-    " VALUES (" + ",".join("?" * 25) + ")"
-)
-
-
-#: Below this many rows a file is loaded with the indexes in place.
-REBUILD_AFTER_ROWS = 20_000
-
 
 class BadRow(Exception):
     """Why one row of a file cannot be loaded (a translatable message)."""
@@ -228,7 +223,7 @@ class BadRow(Exception):
         self.msg = Msg(key, **args)
 
 
-def _moment(value: Any, default: Any, what: str) -> datetime | None:
+def _moment(value: Any, default: time, what: str) -> datetime | None:
     """Fast path for dates in files: Excel cells, ISO text, day-first text. Strict, no guessing."""
     if value is None:
         return None
@@ -252,8 +247,6 @@ def _moment(value: Any, default: Any, what: str) -> datetime | None:
             return datetime.combine(date.fromisoformat(text), default)
         except ValueError:
             pass
-    from tthc.clock import parse_when
-
     if text.lower() in ("now", "today"):
         raise BadRow("r_real_dates", what=what, text=text)
     try:
@@ -262,334 +255,215 @@ def _moment(value: Any, default: Any, what: str) -> datetime | None:
         raise BadRow("r_field", what=what, reason=exc.msg) from None
 
 
-def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: Any = None) -> dict[str, Any]:
-    """Load dossiers from .csv/.xlsx in one transaction: all rows or none.
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
-    Streams the file; every bad row is named with its number and reason, then nothing is
-    written. A blank code gets a generated one; a given ``due_at`` is kept as the due date
-    in force (migrated from the provincial system), otherwise it is computed. The per-day
-    counts are added in one aggregate at the end instead of a trigger per row.
-    """
-    import sqlite3
 
-    from tthc import deadlines
-    from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME
-    from tthc.migrations import BULK_MARKER, backfill_counts
-    from tthc.models import fold, name_key
-    from tthc.tables import BadRows, map_header, read_rows
-    from tthc.timelimit import parse_limit
+#: The moments a row may give, with the time a bare date means.
+_MOMENTS = (
+    ("paused_at", STEP_DEFAULT_TIME),
+    ("resumed_at", STEP_DEFAULT_TIME),
+    ("resolved_at", STEP_DEFAULT_TIME),
+    ("withdrawn_at", STEP_DEFAULT_TIME),
+    ("returned_at", STEP_DEFAULT_TIME),
+)
 
-    header, rows = read_rows(path)
-    mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
-    width = len(header)
-    col = {name: i for i, name in mapping.items()}
-    # index of each column in a row padded to the header's width plus one None (-1 = absent)
-    (
-        i_code,
-        i_proc,
-        i_recv,
-        i_chan,
-        i_due,
-        i_res,
-        i_out,
-        i_ret,
-        i_wd,
-        i_pause,
-        i_resume,
-        i_point,
-        i_off,
-        i_app,
-        i_limit,
-    ) = (col.get(name, -1) for name in (*DOSSIER_COLUMNS,))
-    store = ctx.store()
-    conn = store.conn
-    cal = ctx.calendar()
-    closing = cal.closing
-    settings = ctx.settings()
-    policy = settings["supplement_policy"]
-    default_prefix = settings["code_prefix"]
-    now = ctx.now
-    stamp = now.isoformat(timespec="seconds")
-    procedures: dict[str, tuple[str, str, Any]] = {}
-    names: dict[tuple[str, str], tuple[str, str | None]] = {}
-    new_names: dict[str, list[str]] = {"officer": [], "point": []}
-    sequences: dict[tuple[str, str], int] = {}
-    errors = BadRows()
-    batch: list[tuple[int, tuple[Any, ...]]] = []
-    pauses: list[tuple[str, str | None, str | None, str]] = []
-    count = 0
-    receipt_time, step_time = RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME
-    compute_due, effective_receipt, resume_due = (
-        deadlines.compute_due,
-        deadlines.effective_receipt,
-        deadlines.resume_due,
-    )
-    judge, Due = deadlines.timeliness, deadlines.Due
 
-    def text_of(value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, str):
-            return value.strip()
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value).strip()
+@dataclass
+class RowReader:
+    """Turns one row of a file into a dossier: its details and its life, stepped through the
+    life cycle. Looks procedures and names up once per file; registers new names."""
 
-    def procedure(key: str) -> tuple[str, str, Any]:
-        found = procedures.get(key)
+    ctx: Context
+    store: Store
+    columns: dict[str, int]
+    minter: CodeMinter
+    width: int
+    procedures: dict[str, tuple[str, str, TimeLimit]] = field(default_factory=dict)
+    names: dict[tuple[str, str], Registered] = field(default_factory=dict)
+    new_names: dict[str, list[str]] = field(default_factory=lambda: {"officer": [], "point": []})
+
+    def cell(self, cells: list[Any], name: str) -> Any:
+        i = self.columns.get(name, -1)
+        return cells[i] if 0 <= i < len(cells) else None
+
+    def procedure(self, key: str) -> tuple[str, str, TimeLimit]:
+        found = self.procedures.get(key)
         if found is None:
-            row = store.procedure(key)
-            if row is None:
+            proc = self.store.procedure(key)
+            if proc is None:
                 raise BadRow("e_proc_unknown", code=key)
-            found = procedures[key] = (row["code"], row["field"], parse_limit(row["time_limit"]))
+            found = self.procedures[key] = (proc.code, proc.field, parse_limit(proc.limit))
         return found
 
-    seen: dict[tuple[str, str], tuple[str, str | None]] = {}  # by the text as written in the file
-
-    def registered(kind: str, name: str) -> tuple[str, str | None]:
-        hit = seen.get((kind, name))
-        if hit is not None:
-            return hit
-        k = name_key(name)
-        found = names.get((kind, k))
-        if found is None:
-            table = "officers" if kind == "officer" else "points"
-            row = store.find_name(table, k)
-            if row is None:
+    def registered(self, kind: str, name: str) -> Registered:
+        """Names in a file are matched as registered (any case) or registered as new."""
+        hit = self.names.get((kind, name))
+        if hit is None:
+            key = name_key(name)
+            assert kind in ("officer", "point")
+            hit = self.store.find_name("officer" if kind == "officer" else "point", key)
+            if hit is None:
                 clean = " ".join(name.split())
-                store.insert(table, {"name": clean, "name_key": k, "added_at": stamp})
-                new_names[kind].append(clean)
-                found = (clean, None)
-            else:
-                found = (row["name"], row["code_prefix"] if kind == "point" else None)
-            names[(kind, k)] = found
-        seen[(kind, name)] = found
-        return found
+                self.store.add_name("officer" if kind == "officer" else "point", clean, key, self.ctx.now)
+                self.new_names[kind].append(clean)
+                hit = Registered(clean)
+            self.names[(kind, name)] = hit
+        return hit
 
-    def next_code(prefix: str, received: datetime) -> str:
-        day = received.strftime("%y%m%d")
-        key = (prefix, day)
-        if key not in sequences:
-            row = conn.execute("SELECT last FROM code_sequences WHERE prefix = ? AND day = ?", key).fetchone()
-            sequences[key] = row[0] if row else 0
-        sequences[key] += 1
-        if sequences[key] > 9999:
-            raise BadRow("r_code_overflow", day=received, prefix=prefix)
-        return f"{prefix}-{day}-{sequences[key]:04d}"
+    def moment(self, cells: list[Any], name: str, default: time) -> datetime | None:
+        value = self.cell(cells, name)
+        if not value:
+            return None
+        moment = _moment(value, default, name)
+        if moment is not None and moment > self.ctx.now:
+            raise BadRow("r_future", what=name, at=moment)
+        return moment
 
-    def parse(
-        number: int, cells: list[Any]
-    ) -> tuple[tuple[Any, ...], tuple[str, str | None, str | None, str] | None]:
-        if len(cells) < width:
-            cells = cells + [None] * (width - len(cells))
-        cells.append(None)  # what an absent column (index -1) reads
-        proc_code, field, limit = procedure(text_of(cells[i_proc]))
-        limit_text = text_of(cells[i_limit])
+    def read(self, cells: list[Any]) -> tuple[str, Details, Life]:
+        proc_code, proc_field, limit = self.procedure(_text(self.cell(cells, "procedure")))
+        limit_text = _text(self.cell(cells, "limit"))
         if limit_text:
             try:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
                 raise BadRow("r_field", what="limit", reason=exc.msg) from None
-        applicant = " ".join(text_of(cells[i_app]).split())
+        applicant = " ".join(_text(self.cell(cells, "applicant")).split())
         if not applicant:
             raise BadRow("e_empty", what=Msg("w_applicant"))
-        received = _moment(cells[i_recv], receipt_time, "received_at")
+        received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
         if received is None:
             raise BadRow("r_no_received")
-        if received > now:
-            raise BadRow("r_future", what="received_at", at=received)
-        channel_text = text_of(cells[i_chan]).lower()
+        channel_text = _text(self.cell(cells, "channel")).lower()
         channel = _CHANNELS.get(channel_text or "direct")
         if channel is None:
             raise BadRow("e_channel", value=channel_text)
-        c = cells[i_res]  # empty cells are the common case: skip the call
-        resolved = _moment(c, step_time, "resolved_at") if c else None
-        c = cells[i_ret]
-        returned = _moment(c, step_time, "returned_at") if c else None
-        c = cells[i_wd]
-        withdrawn = _moment(c, step_time, "withdrawn_at") if c else None
-        c = cells[i_pause]
-        paused = _moment(c, step_time, "paused_at") if c else None
-        c = cells[i_resume]
-        resumed = _moment(c, step_time, "resumed_at") if c else None
-        c = cells[i_due]
-        due_given = _moment(c, step_time, "due_at") if c else None
-        if resolved or returned or withdrawn or paused or resumed:
-            for what, moment in (
-                ("resolved_at", resolved),
-                ("returned_at", returned),
-                ("withdrawn_at", withdrawn),
-                ("paused_at", paused),
-                ("resumed_at", resumed),
-            ):
-                if moment is not None:
-                    if moment < received:
-                        raise BadRow("r_before_receipt", what=what, at=moment)
-                    if moment > now:
-                        raise BadRow("r_future", what=what, at=moment)
-        if resolved and withdrawn:
-            raise BadRow("r_both_ends")
-        if returned and not resolved:
-            raise BadRow("r_returned_alone")
-        if returned and resolved and returned < resolved:
-            raise BadRow("r_returned_early")
-        if resumed and not paused:
-            raise BadRow("r_resumed_alone")
-        if paused and resumed and resumed < paused:
-            raise BadRow("r_resumed_early")
-        if paused and not resumed and resolved:
-            raise BadRow("r_resolved_paused")
-        end = resolved or withdrawn
-        if paused and end and end < (resumed or paused):
-            raise BadRow("r_end_in_pause")
-        outcome = None
+        point_text, officer_text = _text(self.cell(cells, "point")), _text(self.cell(cells, "officer"))
+        point = self.registered("point", point_text) if point_text else None
+        officer = self.registered("officer", officer_text).name if officer_text else None
+        code = _text(self.cell(cells, "code")) or self.minter.next(
+            (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
+        )
+        life = self.life(cells, code, limit, received, officer)
+        details = Details(proc_code, proc_field, applicant, channel, point.name if point else None)
+        return code, details, life
+
+    def life(
+        self, cells: list[Any], code: str, limit: TimeLimit, received: datetime, officer: str | None
+    ) -> Life:
+        """The row's receipt and the steps after it, through the one life cycle."""
+        cal = self.ctx.calendar()
+        due_given = self.moment(cells, "due_at", cal.closing)  # a due date without a time: the close
+        paused, resumed, resolved, withdrawn, returned = (self.moment(cells, n, d) for n, d in _MOMENTS)
+        life = lifecycle.receive(cal, code, limit, received, officer=officer, due_given=due_given)
+        steps: list[tuple[str, lifecycle.Step]] = []
+        if paused:
+            steps.append(("paused_at", lifecycle.Supplement(paused, self.ctx.settings().supplement_policy)))
+        if resumed:
+            steps.append(("resumed_at", lifecycle.Resume(resumed, due_given)))
         if resolved:
-            outcome_text = text_of(cells[i_out]).lower()
+            outcome_text = _text(self.cell(cells, "outcome")).lower()
             outcome = _OUTCOMES.get(outcome_text or "approved")
             if outcome is None:
                 raise BadRow("e_outcome", value=outcome_text)
-        point_text, officer_text = text_of(cells[i_point]), text_of(cells[i_off])
-        point = registered("point", point_text) if point_text else None
-        officer = registered("officer", officer_text)[0] if officer_text else None
-        code = text_of(cells[i_code])
-        if not code:
-            code = next_code((point[1] if point and point[1] else None) or default_prefix, received)
-        due: deadlines.Due | None
-        if due_given is not None:
-            if due_given < received:
-                raise BadRow("r_before_receipt", what="due_at", at=due_given)
-            if due_given.time() == step_time and not limit.is_hours:
-                due_given = datetime.combine(due_given.date(), closing)
-            eff = effective_receipt(cal, received)
-            due = Due(limit, received, eff, due_given.date(), due_given)
-            source = "imported"
-        else:
-            due = compute_due(cal, limit, received)
-            eff = due.effective_receipt
-            source = "computed"
-            if paused and resumed:
-                due = resume_due(cal, due, paused, resumed, policy)
-        if paused and not resumed and not withdrawn:
-            due = None
-        status = (
-            "withdrawn"
-            if withdrawn
-            else "returned"
-            if returned
-            else "resolved"
-            if resolved
-            else "paused"
-            if paused and not resumed
-            else "processing"
-        )
-        timeliness = None
-        if resolved:
-            assert due is not None
-            timeliness = judge(limit, due.due_date, due.due_at, resolved)
-        row = (
-            code,
-            proc_code,
-            field,
-            applicant,
-            fold(f"{applicant} {code}"),
-            channel,
-            point[0] if point else None,
-            officer,
-            str(limit),
-            received.isoformat(),
-            eff.isoformat(),
-            due.due_date.isoformat() if due else None,
-            due.due_at.isoformat() if due else None,
-            due.deadline.isoformat() if due else None,
-            source,
-            due_given.isoformat() if due_given else None,
-            status,
-            paused.isoformat() if status == "paused" and paused else None,
-            resolved.isoformat() if resolved else None,
-            outcome,
-            timeliness,
-            returned.isoformat() if returned else None,
-            withdrawn.isoformat() if withdrawn else None,
-            stamp,
-            stamp,
-        )
-        pause = (code, _iso(paused), _iso(resumed), policy) if paused else None
-        return row, pause
-
-    def flush() -> None:
-        if errors or not batch:
-            batch.clear()
-            pauses.clear()
-            return
-        conn.execute("SAVEPOINT import_batch")
-        try:
-            conn.executemany(_INSERT, [r for _, r in batch])
-        except sqlite3.IntegrityError:
-            conn.execute("ROLLBACK TO import_batch")
-            for number, r in batch:
-                try:
-                    conn.execute(_INSERT, r)
-                except sqlite3.IntegrityError:
-                    errors.add(number, Msg("r_duplicate", code=r[0]))
-        conn.execute("RELEASE import_batch")
-        if pauses and not errors:
-            conn.executemany(
-                "INSERT INTO pauses (dossier_code, paused_at, resumed_at, policy) VALUES (?, ?, ?, ?)", pauses
-            )
-        pauses.clear()
-        batch.clear()
-
-    # A big file touches the indexes all over: a larger page cache for this connection only.
-    conn.execute("PRAGMA cache_size = -262144")
-    with store.write():
-        before = conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0]
-        # A file bigger than what is already there (≈ 90 bytes a row) loads faster without the
-        # secondary indexes, which are then rebuilt sorted — inside the same transaction.
-        rebuild = path.stat().st_size / 90 > max(before, REBUILD_AFTER_ROWS)
-        indexes = store.dossier_indexes() if rebuild else []
-        for name, _ in indexes:
-            conn.execute(f"DROP INDEX {name}")
-        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
-        for number, cells in rows:
+            steps.append(("resolved_at", lifecycle.Resolve(resolved, "rejected" if outcome == "rejected" else "approved")))
+        if withdrawn:
+            steps.append(("withdrawn_at", lifecycle.Withdraw(withdrawn)))
+        if returned:
+            steps.append(("returned_at", lifecycle.Return(returned)))
+        for column, step in steps:
             try:
-                row, pause = parse(number, cells)
-            except BadRow as exc:
-                errors.add(number, exc.msg)
-                continue
-            count += 1
-            batch.append((number, row))
-            if pause:
-                pauses.append(pause)
-            if len(batch) >= 5000:
-                flush()
-                if progress is not None:
-                    progress(count)
-        flush()
-        errors.raise_if_any(path)
-        for _, sql in indexes:
-            conn.execute(sql)
-        backfill_counts(conn.execute, after_rowid=before)
-        conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
-        for (prefix, day), last in sequences.items():
-            conn.execute(
-                "INSERT INTO code_sequences (prefix, day, last) VALUES (?, ?, ?)"
-                " ON CONFLICT (prefix, day) DO UPDATE SET last = max(last, excluded.last)",
-                (prefix, day, last),
-            )
-        report = {
-            "file": str(path),
-            "dossiers": count,
-            "new_officers": new_names["officer"],
-            "new_points": new_names["point"],
-            "unknown_columns": unknown,
-            "dry_run": dry_run,
-        }
+                life = lifecycle.apply(cal, life, step)
+            except TthcError as exc:  # the life cycle's refusal, said in the file's terms
+                key = {"e_transition": "r_transition", "e_step_order": "r_step_order"}.get(exc.msg.key)
+                if key is None:
+                    raise
+                raise BadRow(key, what=column, **exc.msg.args) from None
+        return life
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    file: str
+    dossiers: int
+    new_officers: list[str]
+    new_points: list[str]
+    unknown_columns: list[str]
+    dry_run: bool
+
+
+def _flush(loader: BulkLoader, errors: BadRows) -> None:
+    if errors:
+        loader.drop()  # the file is refused anyway: keep looking for bad rows, stop writing
+        return
+    for number, code in loader.flush():
+        errors.add(number, Msg("r_duplicate", code=code))
+
+
+def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
+    """Load dossiers from .csv/.xlsx in one transaction: all rows or none.
+
+    Streams the file; every bad row is named with its number and reason, then nothing is
+    written. A blank code gets a generated one; a given ``due_at`` is kept as the due date
+    in force (migrated from the provincial system), otherwise it is computed. The import is
+    one audit event, which each of its dossiers points at.
+    """
+    header, rows = read_rows(path)
+    mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
+    store = ctx.store()
+    errors = BadRows()
+    stamp = ctx.now.isoformat(timespec="seconds")
+    count = 0
+    with store.write():
+        event_id = store.next_event_id()
+        minter = store.minter()
+        reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
+        # A file bigger than what is already there (≈ 90 bytes a row) loads without indexes.
+        with store.bulk_load(path.stat().st_size // 90) as loader:
+            for number, cells in rows:
+                try:
+                    code, details, life = reader.read(cells)
+                except BadRow as exc:
+                    errors.add(number, exc.msg)
+                    continue
+                except TthcError as exc:
+                    errors.add(number, exc.msg)
+                    continue
+                count += 1
+                loader.add(
+                    number,
+                    new_dossier_values(code, details, life, stamp, event_id),
+                    [round_values(code, r) for r in life.rounds],
+                )
+                if len(loader.rows) >= 5000:
+                    _flush(loader, errors)
+                    if progress is not None:
+                        progress(count)
+            _flush(loader, errors)
+            errors.raise_if_any(path)
+        minter.save()
+        report = ImportReport(
+            str(path), count, reader.new_names["officer"], reader.new_names["point"], unknown, dry_run
+        )
         store.add_event(
             step="import",
-            happened_at=now,
-            recorded_at=now,
+            happened_at=ctx.now,
+            recorded_at=ctx.now,
             actor=ctx.actor,
-            details={k: v for k, v in report.items() if k != "unknown_columns"},
+            details={
+                "file": str(path),
+                "dossiers": count,
+                "new_officers": report.new_officers,
+                "new_points": report.new_points,
+                "dry_run": dry_run,
+            },
+            event_id=event_id,
         )
         if dry_run:
             raise _DryRun(report)
@@ -599,16 +473,12 @@ def import_dossiers(ctx: Any, path: Path, *, dry_run: bool = False, progress: An
 class _DryRun(Exception):
     """Raised inside the transaction so a dry run rolls everything back."""
 
-    def __init__(self, report: dict[str, Any]) -> None:
+    def __init__(self, report: ImportReport) -> None:
         super().__init__("dry run")
         self.report = report
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds")
-
-
-def import_file(ctx: Any, path: Path, *, dry_run: bool = False, progress: Any = None) -> dict[str, Any]:
+def import_file(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
     try:
         return import_dossiers(ctx, path, dry_run=dry_run, progress=progress)
     except _DryRun as run:

@@ -4,8 +4,6 @@ Each migration says why it exists. ``PRAGMA user_version`` mirrors how many have
 clerk's hot path can tell an up-to-date file without importing sqlite-utils.
 """
 
-from __future__ import annotations
-
 import sqlite3
 from typing import Any
 
@@ -14,12 +12,13 @@ MIGRATION_NAMES = (
     "m002_catalog_and_dossiers",
     "m003_holiday_cache",
     "m004_daily_counts",
+    "m005_stored_countings",
 )
 LATEST = len(MIGRATION_NAMES)
 
 
 def _m001(db: Any) -> None:
-    """Issue 2: the center's settings, its own calendar overrides, and the audit trail.
+    """The center's settings, its own calendar overrides, and the audit trail.
 
     ``events`` is append-only, enforced by the database itself: an UPDATE or DELETE is
     refused by a trigger, so no code path (nor a user with a SQL shell) rewrites history.
@@ -57,7 +56,7 @@ def _m001(db: Any) -> None:
 
 
 def _m002(db: Any) -> None:
-    """Issue 3: the procedure catalog, registered officers and points, and the dossiers.
+    """The procedure catalog, registered officers and points, and the dossiers.
 
     A dossier keeps the limit and field it was received under (a later catalog edit never
     moves an issued appointment) and its current due date, deadline and timeliness, so
@@ -147,7 +146,7 @@ def _m002(db: Any) -> None:
 
 
 def _m003(db: Any) -> None:
-    """Issue 3: a cache of the ``holidays`` package's days per year.
+    """A cache of the ``holidays`` package's days per year.
 
     Importing the package and building a year costs about 100 ms — more than a whole clerk
     command should. The cache is keyed by a stamp of the installed release, so upgrading
@@ -190,7 +189,7 @@ def _contribution(row: str, sign: str) -> str:
 
 
 def _m004(db: Any) -> None:
-    """Issue 4: per-day counts kept by the database as dossiers move, for fast summaries.
+    """Per-day counts kept by the database as dossiers move, for fast summaries.
 
     A period summary over a million dossiers must not rescan them all. ``daily_counts``
     holds, per day and per (procedure, field, channel, point, officer), how many dossiers
@@ -270,7 +269,102 @@ def _run(db: Any, script: str) -> None:
             db.execute(statement)
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004)
+def _m005(db: Any) -> None:
+    """Each counting is stored as the decision it was, so no view recomputes the past.
+
+    Before, a dossier kept only its current due date; the due date given at receipt and the
+    one each supplement round produced were recomputed under today's office hours and
+    cut-off, so views disagreed after a settings change and undo did not restore. Now the
+    receipt keeps its count (unit and amount from the effective receipt) and its due date;
+    each round keeps the time left fixed at the request and the count and due date of its
+    resume. An apology keeps whether it came in time; an imported dossier keeps the import's
+    audit event. Older files are filled in by replaying their rounds once, under the
+    settings and calendar they hold now.
+    """
+    for statement in (
+        "ALTER TABLE dossiers ADD COLUMN receipt_unit TEXT CHECK (receipt_unit IN ('wd', 'd', 'min'))",
+        "ALTER TABLE dossiers ADD COLUMN receipt_amount INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE dossiers ADD COLUMN receipt_due_at TEXT",
+        "ALTER TABLE dossiers ADD COLUMN apology_in_time INTEGER",
+        "ALTER TABLE dossiers ADD COLUMN imported_by INTEGER REFERENCES events(id) DEFERRABLE INITIALLY DEFERRED",
+        "ALTER TABLE pauses ADD COLUMN time_left INTEGER",
+        "ALTER TABLE pauses ADD COLUMN resume_anchor TEXT",
+        "ALTER TABLE pauses ADD COLUMN resume_unit TEXT CHECK (resume_unit IN ('wd', 'd', 'min'))",
+        "ALTER TABLE pauses ADD COLUMN resume_amount INTEGER",
+        "ALTER TABLE pauses ADD COLUMN resume_due_at TEXT",
+    ):
+        db.execute(statement)
+    _replay_countings(db.conn)
+
+
+def _replay_countings(conn: sqlite3.Connection) -> None:
+    from datetime import date, datetime
+
+    from tthc import deadlines, lifecycle
+    from tthc.settings import Settings
+    from tthc.timelimit import parse_limit
+    from tthc.workcalendar import WorkCalendar
+
+    conn.row_factory = sqlite3.Row
+    settings = Settings.from_stored(dict(conn.execute("SELECT key, value FROM settings").fetchall()))
+    off = {
+        date.fromisoformat(r[0]): r[2] for r in conn.execute("SELECT * FROM calendar_days") if r[1] == "off"
+    }
+    work = {
+        date.fromisoformat(r[0]): r[2] for r in conn.execute("SELECT * FROM calendar_days") if r[1] == "work"
+    }
+    cal = WorkCalendar(
+        sessions=settings.office_hours, cutoff=settings.same_day_cutoff, center_off=off, center_work=work
+    )
+    rounds: dict[str, list[sqlite3.Row]] = {}
+    for p in conn.execute("SELECT * FROM pauses ORDER BY id"):
+        rounds.setdefault(p["dossier_code"], []).append(p)
+    for d in conn.execute("SELECT * FROM dossiers").fetchall():
+        limit = parse_limit(d["time_limit"])
+        eff = datetime.fromisoformat(d["effective_receipt"])
+        own = rounds.get(d["code"], [])
+        given = datetime.fromisoformat(d["imported_due_at"]) if d["due_source"] == "imported" else None
+        if given is not None:
+            receipt = deadlines.Counting(eff, None, 0, deadlines.Due(limit, given.date(), given))
+        elif not own:  # the stored due date is the receipt's: keep it, and read the count off it
+            due_at = datetime.fromisoformat(d["due_at"])
+            unit, amount = deadlines.count_of_limit(cal, limit, eff)
+            if limit.unit == "same-day":
+                amount = 0 if due_at.date() == eff.date() else 1
+            receipt = deadlines.Counting(eff, unit, amount, deadlines.Due(limit, due_at.date(), due_at))
+        else:
+            receipt = deadlines.fresh_counting(cal, limit, datetime.fromisoformat(d["received_at"]))
+        life = lifecycle.Life(d["code"], limit, datetime.fromisoformat(d["received_at"]), receipt, eff)
+        for p in own:
+            policy: deadlines.Policy = "freeze" if p["policy"] == "freeze" else "restart"
+            life = lifecycle.apply(
+                cal, life, lifecycle.Supplement(datetime.fromisoformat(p["paused_at"]), policy)
+            )
+            if p["resumed_at"]:
+                life = lifecycle.apply(
+                    cal, life, lifecycle.Resume(datetime.fromisoformat(p["resumed_at"]), given)
+                )
+        conn.execute(
+            "UPDATE dossiers SET receipt_unit = ?, receipt_amount = ?, receipt_due_at = ? WHERE code = ?",
+            (receipt.unit, receipt.amount, receipt.due.due_at.isoformat(), d["code"]),
+        )
+        for p, r in zip(own, life.rounds, strict=True):
+            c = r.counting
+            conn.execute(
+                "UPDATE pauses SET time_left = ?, resume_anchor = ?, resume_unit = ?, resume_amount = ?,"
+                " resume_due_at = ? WHERE id = ?",
+                (
+                    r.left,
+                    c.anchor.isoformat() if c else None,
+                    c.unit if c else None,
+                    c.amount if c else None,
+                    c.due.due_at.isoformat() if c else None,
+                    p["id"],
+                ),
+            )
+
+
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

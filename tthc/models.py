@@ -1,6 +1,5 @@
-"""Plain immutable types of the domain: procedures, dossiers, events, statuses, channels."""
-
-from __future__ import annotations
+"""Plain immutable records the storage layer hands back: procedures, registered names,
+dossiers as a list or a screen shows them, audit events; and how names and text compare."""
 
 import unicodedata
 from dataclasses import dataclass
@@ -8,23 +7,12 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from tthc.clock import iso
+from tthc.deadlines import Round
+from tthc.lifecycle import Apology, Life
 
-Status = Literal["processing", "paused", "resolved", "returned", "withdrawn"]
 Channel = Literal["direct", "online", "postal"]
 CHANNELS: tuple[Channel, ...] = ("direct", "online", "postal")
-OUTCOMES = ("approved", "rejected")
-
-#: Steps of a dossier's life that ``undo`` can revert, and the statuses each may start from.
-LIFECYCLE: dict[str, tuple[Status, ...]] = {
-    "receive": (),
-    "handover": ("processing", "paused"),
-    "supplement": ("processing",),
-    "resume": ("paused",),
-    "resolve": ("processing",),
-    "return": ("resolved",),
-    "withdraw": ("processing", "paused"),
-    "apologize": ("processing", "paused"),
-}
+Kind = Literal["officer", "point"]
 
 
 def fold(text: str) -> str:
@@ -35,6 +23,11 @@ def fold(text: str) -> str:
     """
     text = text.replace("đ", "d").replace("Đ", "D")
     return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def search_text(applicant: str, code: str, phone: str | None, id_number: str | None) -> str:
+    """What ``list --search`` looks in: name, code, phone and ID number, folded."""
+    return fold(" ".join(filter(None, (applicant, code, phone, id_number))))
 
 
 def name_key(name: str) -> str:
@@ -69,7 +62,26 @@ class Procedure:
 
 
 @dataclass(frozen=True)
+class Registered:
+    """A registered officer or reception point; a point may have its own unit code."""
+
+    name: str
+    code_prefix: str | None = None
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """One of the center's own calendar overrides."""
+
+    day: date
+    kind: Literal["off", "work"]
+    name: str
+
+
+@dataclass(frozen=True)
 class Dossier:
+    """A dossier as views show it: its details, its life, and the due date in force."""
+
     code: str
     procedure: str
     procedure_name: str
@@ -81,26 +93,83 @@ class Dossier:
     note: str | None
     channel: str
     point: str | None
-    officer: str | None
-    limit: str
-    received_at: datetime
-    effective_receipt: datetime
-    due_date: date | None
-    due_at: datetime | None
-    deadline: datetime | None
-    due_source: str
-    status: str
-    paused_at: datetime | None
-    resolved_at: datetime | None
-    outcome: str | None
-    timeliness: str | None
-    returned_at: datetime | None
-    withdrawn_at: datetime | None
-    apology_at: datetime | None
-    apology_date: date | None
-    apology_reason: str | None
+    limit_overridden: bool
+    life: Life
+
+    # the life's facts under the names every view uses
+    @property
+    def officer(self) -> str | None:
+        return self.life.officer
+
+    @property
+    def status(self) -> str:
+        return self.life.status
+
+    @property
+    def limit(self) -> str:
+        return str(self.life.limit)
+
+    @property
+    def received_at(self) -> datetime:
+        return self.life.received_at
+
+    @property
+    def effective_receipt(self) -> datetime:
+        return self.life.receipt.anchor
+
+    @property
+    def due_date(self) -> date | None:
+        due = self.life.due
+        return None if due is None else due.due_date
+
+    @property
+    def due_at(self) -> datetime | None:
+        due = self.life.due
+        return None if due is None else due.due_at
+
+    @property
+    def deadline(self) -> datetime | None:
+        due = self.life.due
+        return None if due is None else due.deadline
+
+    @property
+    def due_source(self) -> str:
+        return "imported" if self.life.receipt.unit is None else "computed"
+
+    @property
+    def paused_at(self) -> datetime | None:
+        return self.life.paused_at
+
+    @property
+    def resolved_at(self) -> datetime | None:
+        return self.life.resolved_at
+
+    @property
+    def outcome(self) -> str | None:
+        return self.life.outcome
+
+    @property
+    def timeliness(self) -> str | None:
+        return self.life.timeliness
+
+    @property
+    def returned_at(self) -> datetime | None:
+        return self.life.returned_at
+
+    @property
+    def withdrawn_at(self) -> datetime | None:
+        return self.life.withdrawn_at
+
+    @property
+    def apology(self) -> Apology | None:
+        return self.life.apology
+
+    @property
+    def rounds(self) -> tuple[Round, ...]:
+        return self.life.rounds
 
     def as_json(self, *, show_id: bool = False) -> dict[str, Any]:
+        apology = self.apology
         return {
             "code": self.code,
             "procedure": self.procedure,
@@ -128,12 +197,23 @@ class Dossier:
             "withdrawn_at": iso(self.withdrawn_at),
             "timeliness": self.timeliness,
             "apology": None
-            if self.apology_at is None
+            if apology is None
             else {
-                "issued_at": iso(self.apology_at),
-                "new_date": self.apology_date.isoformat() if self.apology_date else None,
-                "reason": self.apology_reason,
+                "issued_at": iso(apology.issued_at),
+                "new_date": apology.new_date.isoformat(),
+                "reason": apology.reason,
+                "in_time": apology.in_time,
             },
+            "supplements": [
+                {
+                    "requested_at": iso(r.paused_at),
+                    "policy": r.policy,
+                    "reason": r.reason,
+                    "resumed_at": iso(r.resumed_at),
+                    "due_at": iso(r.counting.due.due_at) if r.counting else None,
+                }
+                for r in self.rounds
+            ],
         }
 
 

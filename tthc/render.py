@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from tthc.dossiers import DossierView
-    from tthc.models import Dossier, Event, Procedure
-    from tthc.service import CalendarRow, Quote
+    from tthc.interchange import ImportReport
+    from tthc.models import Dossier, Event, Procedure, Registered
+    from tthc.service import CalendarRow, InitResult, Quote
     from tthc.summary import Figures, Summary
 
 
@@ -44,15 +45,29 @@ def fmt_moment(lang: str, moment: datetime) -> str:
     return f"{fmt_day(lang, moment.date())} {moment.strftime('%H:%M')}"
 
 
+def print_init(result: InitResult, lang: str) -> None:
+    if result.created:
+        echo(t(lang, "initialised", path=result.path))
+        return
+    echo(t(lang, "already_initialised", path=result.path))
+    for key, old, new in result.changes:
+        echo(
+            "  "
+            + t(lang, "init_changed" if result.updated else "init_would_change", key=key, old=old, new=new)
+        )
+    if result.changes and not result.updated:
+        echo(t(lang, "init_use_update"))
+
+
 def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
     due = q.due
     lines = [
         f"{t(lang, 'limit')}: {due.limit}"
-        + (f" ({q.procedure['code']} {q.procedure['name']})" if q.procedure else ""),
-        f"{t(lang, 'received_at')}: {fmt_moment(lang, due.received_at)}",
+        + (f" ({q.procedure.code} {q.procedure.name})" if q.procedure else ""),
+        f"{t(lang, 'received_at')}: {fmt_moment(lang, q.received_at)}",
     ]
-    if due.effective_receipt != due.received_at:
-        lines.append(f"{t(lang, 'effective_receipt')}: {fmt_moment(lang, due.effective_receipt)}")
+    if q.counting.anchor != q.received_at:
+        lines.append(f"{t(lang, 'effective_receipt')}: {fmt_moment(lang, q.counting.anchor)}")
     lines.append(f"{t(lang, 'due_at')}: {fmt_moment(lang, due.due_at)}")
     for line in lines:
         echo(line)
@@ -126,9 +141,7 @@ def due_text(lang: str, d: Dossier) -> str:
     return fmt_moment(lang, d.due_at)
 
 
-def print_received(
-    d: Dossier, lang: str, overridden: bool, catalog_limit: str | None, confirmed_through: int
-) -> None:
+def print_received(d: Dossier, lang: str, catalog_limit: str, confirmed_through: int) -> None:
     echo(
         t(
             lang,
@@ -138,7 +151,7 @@ def print_received(
             due=due_text(lang, d),
         )
     )
-    if overridden:
+    if d.limit_overridden:
         echo("  " + t(lang, "limit_overridden", limit=d.limit, catalog=catalog_limit))
     if d.due_date is not None and d.due_date.year > confirmed_through:
         echo("  ! " + t(lang, "provisional", year=d.due_date.year))
@@ -180,13 +193,13 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
         (t(lang, "withdrawn_at"), fmt_opt(lang, d.withdrawn_at)),
         (t(lang, "note"), d.note or ""),
     ]
-    if d.apology_at is not None and d.apology_date is not None:
+    if d.apology is not None:
         rows.append(
             (
                 t(lang, "apology"),
-                f"{fmt_moment(lang, d.apology_at)} · "
-                + t(lang, "new_date", date=fmt_day(lang, d.apology_date))
-                + f" · {d.apology_reason}",
+                f"{fmt_moment(lang, d.apology.issued_at)} · "
+                + t(lang, "new_date", date=fmt_day(lang, d.apology.new_date))
+                + f" · {d.apology.reason}",
             )
         )
     shown = [(key, value) for key, value in rows if value]
@@ -310,48 +323,17 @@ def print_procedures(procs: list[Procedure], lang: str) -> None:
     console().print(table)
 
 
-def print_names(rows: list[dict[str, Any]], lang: str) -> None:
+def print_names(rows: list[Registered], lang: str) -> None:
     for row in rows:
-        extra = f" ({row['code_prefix']})" if row.get("code_prefix") else ""
-        echo(f"{row['name']}{extra}")
+        extra = f" ({row.code_prefix})" if row.code_prefix else ""
+        echo(f"{row.name}{extra}")
 
 
 # -- summaries ---------------------------------------------------------------------------------------
-SUMMARY_COLUMNS = (
-    "carried_over",
-    "received",
-    "direct",
-    "online",
-    "postal",
-    "resolved_total",
-    "early",
-    "on_time",
-    "late",
-    "withdrawn_total",
-    "pending",
-    "pending_not_due",
-    "pending_overdue",
-    "paused",
-)
-
-
 def _figure_cells(fig: Figures) -> list[int]:
-    return [
-        fig.carried_over,
-        fig.received,
-        fig.received_by_channel["direct"],
-        fig.received_by_channel["online"],
-        fig.received_by_channel["postal"],
-        fig.resolved,
-        fig.early,
-        fig.on_time,
-        fig.late,
-        fig.withdrawn,
-        fig.pending,
-        fig.pending_not_due,
-        fig.pending_overdue,
-        fig.paused,
-    ]
+    from tthc.summary import FIGURES
+
+    return [int(fig.value(name) or 0) for name in FIGURES if name != "on_time_rate"]
 
 
 def group_label(lang: str, by: str | None, key: str | None) -> str:
@@ -377,7 +359,9 @@ def summary_table(summary: Summary, lang: str, center: str) -> Any:
         caption=t(lang, "snapshot_note", at=fmt_moment(lang, summary.snapshot)),
     )
     table.add_column(first, min_width=12, max_width=30)
-    for col in SUMMARY_COLUMNS:
+    from tthc.summary import FIGURES
+
+    for col in FIGURES[:-1]:
         table.add_column(t(lang, f"h_{col}"), justify="right")
     table.add_column(t(lang, "h_rate"), justify="right", min_width=18)
     rows = summary.groups if summary.by else []
@@ -459,39 +443,14 @@ def month_chart(summary: Summary, lang: str) -> Any:
 
 
 def summary_records(summary: Summary) -> tuple[list[str], list[list[Any]]]:
-    """Flat rows (one per group and a total) for CSV and Excel."""
-    headers = [
-        "key",
-        "carried_over",
-        "received",
-        "received_direct",
-        "received_online",
-        "received_postal",
-        "resolved",
-        "early",
-        "on_time",
-        "late",
-        "withdrawn",
-        "pending",
-        "pending_not_due",
-        "pending_overdue",
-        "paused",
-        "on_time_rate",
-    ]
+    """Flat rows (one per group and a total) for CSV and Excel, named as in the JSON."""
+    from tthc.summary import FIGURES
+
+    headers = ["key", *FIGURES]
     rows: list[list[Any]] = []
     for key, fig in [*summary.groups, ("TOTAL", summary.total)]:
         rate = fig.rate
-        rows.append(
-            [
-                key or "",
-                *_figure_cells(fig)[:10],
-                fig.pending,
-                fig.pending_not_due,
-                fig.pending_overdue,
-                fig.paused,
-                None if rate is None else float(rate),
-            ]
-        )
+        rows.append([key or "", *_figure_cells(fig), None if rate is None else float(rate)])
     return headers, rows
 
 
@@ -519,12 +478,12 @@ def import_progress() -> Iterator[Callable[[int], None] | None]:
         yield advance
 
 
-def print_import(report: dict[str, Any], lang: str) -> None:
-    key = "dry_run" if report["dry_run"] else "imported"
-    echo(t(lang, key, n=report["dossiers"], path=report["file"]))
-    if report["new_officers"]:
-        echo("  " + t(lang, "new_officers", names=", ".join(report["new_officers"])))
-    if report["new_points"]:
-        echo("  " + t(lang, "new_points", names=", ".join(report["new_points"])))
-    if report["unknown_columns"]:
-        sys.stderr.write(t(lang, "unknown_columns", cols=", ".join(report["unknown_columns"])) + "\n")
+def print_import(report: ImportReport, lang: str) -> None:
+    key = "dry_run" if report.dry_run else "imported"
+    echo(t(lang, key, n=report.dossiers, path=report.file))
+    if report.new_officers:
+        echo("  " + t(lang, "new_officers", names=", ".join(report.new_officers)))
+    if report.new_points:
+        echo("  " + t(lang, "new_points", names=", ".join(report.new_points)))
+    if report.unknown_columns:
+        sys.stderr.write(t(lang, "unknown_columns", cols=", ".join(report.unknown_columns)) + "\n")

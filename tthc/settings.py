@@ -1,12 +1,11 @@
-"""The center's settings: one table of defaults, one validator per key (DESIGN §3–§5)."""
-
-from __future__ import annotations
+"""The center's settings: one table of defaults, one validator per key, and the typed
+:class:`Settings` every service reads."""
 
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from tthc.deadlines import POLICIES
+from tthc.deadlines import POLICIES, Policy
 from tthc.errors import TthcError
 from tthc.workcalendar import Session
 
@@ -135,3 +134,35 @@ def validate(key: str, value: str) -> str:
 
 def with_defaults(stored: Mapping[str, str]) -> dict[str, str]:
     return {key: stored.get(key, s.default) for key, s in SETTINGS.items()}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The center's settings, parsed: what the services use. ``raw`` keeps the canonical text."""
+
+    center_name: str
+    code_prefix: str
+    lang: str
+    office_hours: tuple[Session, ...]
+    same_day_cutoff: int  # minutes after midnight
+    supplement_policy: Policy
+    calendar_confirmed_through: int
+    period_start_day: int
+    raw: dict[str, str]
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, str]) -> "Settings":
+        raw = with_defaults(stored)
+        policy = raw["supplement_policy"]
+        assert policy in POLICIES, policy  # validated when it was set
+        return cls(
+            center_name=raw["center_name"],
+            code_prefix=raw["code_prefix"],
+            lang=raw["lang"],
+            office_hours=parse_sessions(raw["office_hours"]),
+            same_day_cutoff=parse_hm(raw["same_day_cutoff"], "same_day_cutoff"),
+            supplement_policy="freeze" if policy == "freeze" else "restart",
+            calendar_confirmed_through=int(raw["calendar_confirmed_through"]),
+            period_start_day=int(raw["period_start_day"]),
+            raw=raw,
+        )

@@ -1,27 +1,38 @@
 """The only module that talks to SQLite: opening (WAL, busy timeout, migrations, refusing
-foreign files), transactions that retry instead of reporting "database is locked", and
-the reads and writes the services need.
-"""
+foreign files), transactions that retry instead of reporting "database is locked", and the
+reads and writes the services need, handed back as typed records.
 
-from __future__ import annotations
+Reporting queries (period counts, open dossiers at a snapshot) live beside it in
+``tthc.queries``; no other module writes SQL.
+"""
 
 import json
 import os
 import sqlite3
 import time as _time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from tthc.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.errors import TthcError
-from tthc.migrations import LATEST, migrate
+from tthc.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
+from tthc.migrations import BULK_MARKER, LATEST, backfill_counts, migrate
+from tthc.models import CalendarDay, Dossier, Event, Kind, Procedure, Registered, search_text
+from tthc.timelimit import TimeLimit, parse_limit
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
 APPLICATION_ID = 0x54544843
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+#: The open statuses as SQL. Written out, not bound: SQLite uses the partial index
+#: ``dossiers_open`` only for a condition it can read.
+OPEN_SQL = "d.status IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
+_TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
 
 
 def _check_foreign(path: Path) -> bool:
@@ -36,24 +47,304 @@ def _check_foreign(path: Path) -> bool:
     return False
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
 
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _opt_moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+@lru_cache(maxsize=64)
+def _limit(text: str) -> TimeLimit:
+    return parse_limit(text)
+
+
+@dataclass(frozen=True)
+class Details:
+    """What a clerk types about a dossier besides its life: who, how, where."""
+
+    procedure: str
+    field: str
+    applicant: str
+    channel: str
+    point: str | None = None
+    id_number: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    note: str | None = None
+    limit_overridden: bool = False
+
+    def search_text(self, code: str) -> str:
+        return search_text(self.applicant, code, self.phone, self.id_number)
+
+
+@dataclass(frozen=True)
+class DossierQuery:
+    """Which dossiers a list or an export wants, in stored terms (names already resolved)."""
+
+    status: str | None = None
+    field: str | None = None
+    procedure: str | None = None
+    point: str | None = None
+    officer: str | None = None
+    channel: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    overdue_at: datetime | None = None
+    due_by: date | None = None
+    words: tuple[str, ...] = ()
+    limit: int | None = None
+
+
+# -- rows and records --------------------------------------------------------------------------------
+def _counting(limit: TimeLimit, anchor: str, unit: str | None, amount: int, due_at: str) -> Counting:
+    due = _moment(due_at)
+    return Counting(_moment(anchor), cast("CountUnit | None", unit), amount, Due(limit, due.date(), due))
+
+
+def _round(limit: TimeLimit, p: sqlite3.Row) -> Round:
+    counting = None
+    if p["resume_due_at"] is not None:
+        counting = _counting(
+            limit, p["resume_anchor"], p["resume_unit"], p["resume_amount"] or 0, p["resume_due_at"]
+        )
+    return Round(
+        _moment(p["paused_at"]),
+        cast(Policy, p["policy"]),
+        p["time_left"],
+        p["reason"],
+        _opt_moment(p["resumed_at"]),
+        counting,
+    )
+
+
+def _life(row: sqlite3.Row, pauses: Sequence[sqlite3.Row]) -> Life:
+    limit = _limit(row["time_limit"])
+    receipt = _counting(
+        limit, row["effective_receipt"], row["receipt_unit"], row["receipt_amount"], row["receipt_due_at"]
+    )
+    apology = None
+    if row["apology_at"] is not None:
+        apology = Apology(
+            _moment(row["apology_at"]),
+            date.fromisoformat(row["apology_date"]),
+            row["apology_reason"],
+            bool(row["apology_in_time"]),
+        )
+    life = Life(
+        code=row["code"],
+        limit=limit,
+        received_at=_moment(row["received_at"]),
+        receipt=receipt,
+        last_at=_moment(row["received_at"]),
+        status=cast(Status, row["status"]),
+        rounds=tuple(_round(limit, p) for p in pauses),
+        officer=row["officer"],
+        resolved_at=_opt_moment(row["resolved_at"]),
+        outcome=cast("Outcome | None", row["outcome"]),
+        timeliness=row["timeliness"],
+        returned_at=_opt_moment(row["returned_at"]),
+        withdrawn_at=_opt_moment(row["withdrawn_at"]),
+        apology=apology,
+    )
+    return replace(life, last_at=facts_last_at(life))
+
+
+def _dossier(row: sqlite3.Row, pauses: Sequence[sqlite3.Row]) -> Dossier:
+    return Dossier(
+        code=row["code"],
+        procedure=row["procedure_code"],
+        procedure_name=row["procedure_name"] or "",
+        field=row["field"],
+        applicant=row["applicant"],
+        id_number=row["id_number"],
+        phone=row["phone"],
+        address=row["address"],
+        note=row["note"],
+        channel=row["channel"],
+        point=row["point"],
+        limit_overridden=bool(row["limit_overridden"]),
+        life=_life(row, pauses),
+    )
+
+
+#: The columns a dossier's life fills, in the order :func:`life_values` gives them.
+LIFE_COLUMNS = (
+    "officer",
+    "time_limit",
+    "received_at",
+    "effective_receipt",
+    "receipt_unit",
+    "receipt_amount",
+    "receipt_due_at",
+    "due_source",
+    "imported_due_at",
+    "due_date",
+    "due_at",
+    "deadline",
+    "status",
+    "paused_at",
+    "resolved_at",
+    "outcome",
+    "timeliness",
+    "returned_at",
+    "withdrawn_at",
+    "apology_at",
+    "apology_date",
+    "apology_reason",
+    "apology_in_time",
+)
+
+
+def life_values(life: Life) -> tuple[Any, ...]:
+    """The dossier row's columns for ``life``. The due date in force is written beside the facts
+    so lists, filters and summaries can index it; it is always what ``due_in_force`` reads."""
+    receipt = life.receipt
+    due = life.due
+    apology = life.apology
+    given = receipt.unit is None
+    return (
+        life.officer,
+        str(life.limit),
+        _iso(life.received_at),
+        _iso(receipt.anchor),
+        receipt.unit,
+        receipt.amount,
+        _iso(receipt.due.due_at),
+        "imported" if given else "computed",
+        _iso(receipt.due.due_at) if given else None,
+        due.due_date.isoformat() if due else None,
+        _iso(due.due_at) if due else None,
+        _iso(due.deadline) if due else None,
+        life.status,
+        _iso(life.paused_at),
+        _iso(life.resolved_at),
+        life.outcome,
+        life.timeliness,
+        _iso(life.returned_at),
+        _iso(life.withdrawn_at),
+        _iso(apology.issued_at) if apology else None,
+        apology.new_date.isoformat() if apology else None,
+        apology.reason if apology else None,
+        (1 if apology.in_time else 0) if apology else None,
+    )
+
+
+#: The columns of a new dossier: its details, then its life, then bookkeeping.
+DETAIL_COLUMNS = (
+    "code",
+    "procedure_code",
+    "field",
+    "applicant",
+    "search_text",
+    "id_number",
+    "phone",
+    "address",
+    "note",
+    "channel",
+    "point",
+    "limit_overridden",
+)
+INSERT_DOSSIER = (
+    f"INSERT INTO dossiers ({', '.join((*DETAIL_COLUMNS, *LIFE_COLUMNS, 'imported_by', 'created_at', 'updated_at'))})"
+    f" VALUES ({', '.join('?' * (len(DETAIL_COLUMNS) + len(LIFE_COLUMNS) + 3))})"
+)
+_ROUND_COLUMNS = (
+    "paused_at",
+    "policy",
+    "reason",
+    "time_left",
+    "resumed_at",
+    "resume_anchor",
+    "resume_unit",
+    "resume_amount",
+    "resume_due_at",
+)
+INSERT_ROUND = f"INSERT INTO pauses (dossier_code, {', '.join(_ROUND_COLUMNS)}) VALUES ({', '.join('?' * (len(_ROUND_COLUMNS) + 1))})"
+
+
+def new_dossier_values(
+    code: str, details: Details, life: Life, stamp: str, imported_by: int | None = None
+) -> tuple[Any, ...]:
+    return (
+        code,
+        details.procedure,
+        details.field,
+        details.applicant,
+        details.search_text(code),
+        details.id_number,
+        details.phone,
+        details.address,
+        details.note,
+        details.channel,
+        details.point,
+        int(details.limit_overridden),
+        *life_values(life),
+        imported_by,
+        stamp,
+        stamp,
+    )
+
+
+def round_values(code: str, r: Round) -> tuple[Any, ...]:
+    c = r.counting
+    return (
+        code,
+        _iso(r.paused_at),
+        r.policy,
+        r.reason,
+        r.left,
+        _iso(r.resumed_at),
+        _iso(c.anchor) if c else None,
+        c.unit if c else None,
+        c.amount if c else None,
+        _iso(c.due.due_at) if c else None,
+    )
+
+
+def _event(r: sqlite3.Row) -> Event:
+    return Event(
+        r["id"],
+        r["dossier_code"],
+        r["step"],
+        _moment(r["happened_at"]),
+        _moment(r["recorded_at"]),
+        r["actor"],
+        json.loads(r["details"]),
+        r["undoes"],
+    )
+
+
+def _procedure(row: sqlite3.Row) -> Procedure:
+    return Procedure(row["code"], row["name"], row["field"], row["time_limit"], row["alias"], row["fee"])
+
+
 class Store:
     """An open tthc database."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
         self.conn = conn
         self.path = path
+        self.readonly = readonly
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, *, create: bool = False, upto: int = LATEST) -> Store:
+    def open(cls, path: Path, *, create: bool = False, upto: int = LATEST) -> "Store":
         """Open ``path``; with ``create`` make it (owner-only) if missing. Foreign files are refused."""
         new = not path.exists()
         if new and not create:
@@ -65,6 +356,9 @@ class Store:
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         conn = _connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST:
+            conn.close()
+            raise TthcError("e_newer_db", path=path, version=version)
         if version == 0 and conn.execute("PRAGMA application_id").fetchone()[0] == 0:
             # Written before WAL so the id lands in the main file's header at once.
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -72,10 +366,21 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
         if version < upto:
             migrate(conn, upto=upto)
-        elif version > LATEST:
-            conn.close()
-            raise TthcError("e_newer_db", path=path, version=version)
         return cls(conn, path)
+
+    @classmethod
+    def open_readonly(cls, path: Path) -> "Store":
+        """Open an existing, up-to-date database without the right to write to it."""
+        if not path.exists():
+            raise TthcError("e_no_db", path=path)
+        if _check_foreign(path):
+            raise TthcError("e_empty_db", path=path)
+        conn = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != LATEST:
+            conn.close()
+            raise TthcError("e_newer_db" if version > LATEST else "e_older_db", path=path, version=version)
+        return cls(conn, path, readonly=True)
 
     def close(self) -> None:
         self.conn.close()
@@ -130,28 +435,59 @@ class Store:
         dossier_code: str | None = None,
         details: Mapping[str, Any] | None = None,
         undoes: int | None = None,
+        event_id: int | None = None,
     ) -> int:
         cur = self.conn.execute(
-            "INSERT INTO events (dossier_code, step, happened_at, recorded_at, actor, details, undoes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (id, dossier_code, step, happened_at, recorded_at, actor, details, undoes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
+                event_id,
                 dossier_code,
                 step,
-                happened_at.isoformat(timespec="seconds"),
-                recorded_at.isoformat(timespec="seconds"),
+                _iso(happened_at),
+                _iso(recorded_at),
                 actor,
-                json.dumps(dict(details or {}), ensure_ascii=False, sort_keys=True),
+                json.dumps(dict(details or {}), ensure_ascii=False, sort_keys=True, default=str),
                 undoes,
             ),
         )
         return int(cur.lastrowid or 0)
 
-    def events(self, dossier_code: str | None) -> list[sqlite3.Row]:
-        if dossier_code is None:
-            return self.conn.execute("SELECT * FROM events WHERE dossier_code IS NULL ORDER BY id").fetchall()
-        return self.conn.execute(
-            "SELECT * FROM events WHERE dossier_code = ? ORDER BY id", (dossier_code,)
+    def events(self, dossier_code: str) -> list[Event]:
+        """The dossier's audit trail, oldest first, with the import that brought it, if any."""
+        rows = self.conn.execute(
+            "SELECT * FROM events WHERE dossier_code = ?"
+            " OR id = (SELECT imported_by FROM dossiers WHERE code = ?) ORDER BY id",
+            (dossier_code, dossier_code),
         ).fetchall()
+        return [_event(r) for r in rows]
+
+    def active_steps(self, dossier_code: str) -> list[Event]:
+        """The dossier's life-cycle steps that have not been undone, oldest first."""
+        events = self.events(dossier_code)
+        undone = {e.undoes for e in events if e.undoes is not None}
+        return [
+            e
+            for e in events
+            if e.dossier_code == dossier_code and e.step in STEPS and e.undoes is None and e.id not in undone
+        ]
+
+    def next_event_id(self) -> int:
+        """The id the next event will get (inside a write transaction nobody else adds one)."""
+        return int(self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0])
+
+    def has_event(self, step: str) -> bool:
+        return (
+            self.conn.execute("SELECT 1 FROM events WHERE step = ? LIMIT 1", (step,)).fetchone() is not None
+        )
+
+    def calendar_changes_since(self, recorded_at: datetime) -> set[date]:
+        """The days the center's calendar changed on, in changes recorded after ``recorded_at``."""
+        rows = self.conn.execute(
+            "SELECT details FROM events WHERE step LIKE 'calendar.%' AND recorded_at > ?",
+            (_iso(recorded_at),),
+        )
+        return {date.fromisoformat(json.loads(r[0])["day"]) for r in rows}
 
     # -- settings ------------------------------------------------------------------------
     def settings(self) -> dict[str, str]:
@@ -159,8 +495,7 @@ class Store:
 
     def put_setting(self, key: str, value: str) -> None:
         self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
 
@@ -172,18 +507,16 @@ class Store:
             (off if row["kind"] == "off" else work)[date.fromisoformat(row["day"])] = row["name"]
         return off, work
 
-    def calendar_day(self, day: date) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(
-            "SELECT * FROM calendar_days WHERE day = ?", (day.isoformat(),)
-        ).fetchone()
-        return row
+    def calendar_day(self, day: date) -> CalendarDay | None:
+        row = self.conn.execute("SELECT * FROM calendar_days WHERE day = ?", (day.isoformat(),)).fetchone()
+        return None if row is None else CalendarDay(day, row["kind"], row["name"])
 
     def put_calendar_day(self, day: date, kind: str, name: str, added_at: datetime) -> None:
         self.conn.execute(
             "INSERT INTO calendar_days (day, kind, name, added_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
             " added_at = excluded.added_at",
-            (day.isoformat(), kind, name, added_at.isoformat(timespec="seconds")),
+            (day.isoformat(), kind, name, _iso(added_at)),
         )
 
     def delete_calendar_day(self, day: date) -> None:
@@ -202,101 +535,184 @@ class Store:
         )
 
     # -- the catalog -----------------------------------------------------------------------
-    def procedure(self, code_or_alias: str) -> sqlite3.Row | None:
+    def procedure(self, code_or_alias: str) -> Procedure | None:
         key = code_or_alias.strip()
-        row: sqlite3.Row | None = self.conn.execute(
+        row = self.conn.execute(
             "SELECT * FROM procedures WHERE code = ? OR alias = ? COLLATE NOCASE", (key, key)
         ).fetchone()
-        return row
+        return None if row is None else _procedure(row)
 
-    def procedures(self, field: str | None = None) -> list[sqlite3.Row]:
+    def procedures(self, field: str | None = None) -> list[Procedure]:
         if field:
-            return self.conn.execute(
+            rows = self.conn.execute(
                 "SELECT * FROM procedures WHERE field = ? COLLATE NOCASE ORDER BY field, code", (field,)
-            ).fetchall()
-        return self.conn.execute("SELECT * FROM procedures ORDER BY field, code").fetchall()
+            )
+        else:
+            rows = self.conn.execute("SELECT * FROM procedures ORDER BY field, code")
+        return [_procedure(r) for r in rows]
 
-    def insert(self, table: str, values: Mapping[str, Any]) -> int:
-        cols = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cur = self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(values.values()))
-        return int(cur.lastrowid or 0)
+    def put_procedure(self, proc: Procedure, now: datetime, *, new: bool) -> None:
+        values = (proc.name, proc.field, proc.limit, proc.alias, proc.fee, _iso(now), proc.code)
+        if new:
+            self.conn.execute(
+                "INSERT INTO procedures (name, field, time_limit, alias, fee, updated_at, code, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, _iso(now)),
+            )
+        else:
+            self.conn.execute(
+                "UPDATE procedures SET name = ?, field = ?, time_limit = ?, alias = ?, fee = ?, updated_at = ?"
+                " WHERE code = ?",
+                values,
+            )
 
-    def update(self, table: str, key_column: str, key: Any, values: Mapping[str, Any]) -> None:
-        if not values:
-            return
-        sets = ", ".join(f"{col} = ?" for col in values)
-        self.conn.execute(f"UPDATE {table} SET {sets} WHERE {key_column} = ?", (*values.values(), key))
+    def fields(self) -> list[str]:
+        """Every field named in the catalog or by a dossier."""
+        rows = self.conn.execute("SELECT field FROM procedures UNION SELECT DISTINCT field FROM dossiers")
+        return sorted({r[0] for r in rows})
 
     # -- officers and points -------------------------------------------------------------
-    def names(self, table: str) -> list[sqlite3.Row]:
-        return self.conn.execute(f"SELECT * FROM {table} ORDER BY name_key").fetchall()
+    def names(self, kind: Kind) -> list[Registered]:
+        rows = self.conn.execute(f"SELECT * FROM {_TABLES[kind]} ORDER BY name_key")
+        return [Registered(r["name"], r["code_prefix"] if kind == "point" else None) for r in rows]
 
-    def find_name(self, table: str, key: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(
-            f"SELECT * FROM {table} WHERE name_key = ?", (key,)
-        ).fetchone()
-        return row
+    def find_name(self, kind: Kind, key: str) -> Registered | None:
+        row = self.conn.execute(f"SELECT * FROM {_TABLES[kind]} WHERE name_key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        return Registered(row["name"], row["code_prefix"] if kind == "point" else None)
+
+    def add_name(
+        self, kind: Kind, name: str, key: str, added_at: datetime, prefix: str | None = None
+    ) -> None:
+        if kind == "point":
+            self.conn.execute(
+                "INSERT INTO points (name, name_key, code_prefix, added_at) VALUES (?, ?, ?, ?)",
+                (name, key, prefix, _iso(added_at)),
+            )
+        else:
+            self.conn.execute(
+                "INSERT INTO officers (name, name_key, added_at) VALUES (?, ?, ?)",
+                (name, key, _iso(added_at)),
+            )
 
     # -- dossiers ------------------------------------------------------------------------
-    _DOSSIER_SELECT = (
-        "SELECT d.*, p.name AS procedure_name FROM dossiers d"
-        " LEFT JOIN procedures p ON p.code = d.procedure_code"
-    )
+    _SELECT = "SELECT d.*, p.name AS procedure_name FROM dossiers d LEFT JOIN procedures p ON p.code = d.procedure_code"
 
-    def dossier(self, code: str) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(
-            self._DOSSIER_SELECT + " WHERE d.code = ?", (code.strip(),)
-        ).fetchone()
-        return row
+    def _rounds_of(self, codes: Sequence[str]) -> dict[str, list[sqlite3.Row]]:
+        out: dict[str, list[sqlite3.Row]] = {}
+        for i in range(0, len(codes), 500):
+            chunk = codes[i : i + 500]
+            rows = self.conn.execute(
+                f"SELECT * FROM pauses WHERE dossier_code IN ({', '.join('?' * len(chunk))}) ORDER BY id",
+                chunk,
+            )
+            for p in rows:
+                out.setdefault(p["dossier_code"], []).append(p)
+        return out
 
-    def dossier_indexes(self) -> list[tuple[str, str]]:
-        """(name, CREATE statement) of the secondary indexes on ``dossiers``."""
-        rows = self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' AND sql IS NOT NULL"
+    def _records(self, rows: list[sqlite3.Row]) -> list[Dossier]:
+        rounds = self._rounds_of([r["code"] for r in rows])
+        return [_dossier(r, rounds.get(r["code"], ())) for r in rows]
+
+    def dossier(self, code: str) -> Dossier | None:
+        row = self.conn.execute(self._SELECT + " WHERE d.code = ?", (code.strip(),)).fetchone()
+        return None if row is None else self._records([row])[0]
+
+    def last_step_at(self, code: str) -> datetime | None:
+        """When the dossier's latest step that still stands happened."""
+        steps = self.active_steps(code)
+        return max((e.happened_at for e in steps), default=None)
+
+    def insert_dossier(self, code: str, details: Details, life: Life, now: datetime) -> None:
+        self.conn.execute(INSERT_DOSSIER, new_dossier_values(code, details, life, _iso(now) or ""))
+        for r in life.rounds:
+            self.conn.execute(INSERT_ROUND, round_values(code, r))
+
+    def save_life(self, life: Life, now: datetime) -> None:
+        """Write a dossier's new state: its row and its supplement rounds."""
+        sets = ", ".join(f"{c} = ?" for c in LIFE_COLUMNS)
+        self.conn.execute(
+            f"UPDATE dossiers SET {sets}, updated_at = ? WHERE code = ?",
+            (*life_values(life), _iso(now), life.code),
         )
-        return [(r["name"], r["sql"]) for r in rows]
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM pauses WHERE dossier_code = ? ORDER BY id", (life.code,)
+            )
+        ]
+        for pause_id in ids[len(life.rounds) :]:
+            self.conn.execute("DELETE FROM pauses WHERE id = ?", (pause_id,))
+        sets = ", ".join(f"{c} = ?" for c in _ROUND_COLUMNS)
+        for i, r in enumerate(life.rounds):
+            values = round_values(life.code, r)
+            if i < len(ids):
+                self.conn.execute(f"UPDATE pauses SET {sets} WHERE id = ?", (*values[1:], ids[i]))
+            else:
+                self.conn.execute(INSERT_ROUND, values)
+
+    def update_details(self, code: str, values: Mapping[str, Any], now: datetime) -> None:
+        """Change details that are not the dossier's life (applicant, phone, point …)."""
+        allowed = {"applicant", "phone", "address", "note", "id_number", "point", "officer", "search_text"}
+        assert set(values) <= allowed, values
+        sets = ", ".join(f"{col} = ?" for col in values)
+        self.conn.execute(
+            f"UPDATE dossiers SET {sets}, updated_at = ? WHERE code = ?", (*values.values(), _iso(now), code)
+        )
 
     def delete_dossier(self, code: str) -> None:
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
 
-    def query_dossiers(
-        self, where: list[str], params: list[Any], order: str, limit: int | None
-    ) -> list[sqlite3.Row]:
-        sql = self._DOSSIER_SELECT
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {order}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return self.conn.execute(sql, params).fetchall()
+    def lives(self, codes: Sequence[str]) -> dict[str, Life]:
+        """The lives of the given dossiers, by code."""
+        out: dict[str, Life] = {}
+        for i in range(0, len(codes), 500):
+            chunk = list(codes[i : i + 500])
+            rows = self.conn.execute(
+                f"SELECT * FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            rounds = self._rounds_of(chunk)
+            out.update((r["code"], _life(r, rounds.get(r["code"], ()))) for r in rows)
+        return out
 
-    def open_dossiers(self) -> list[sqlite3.Row]:
-        return self.conn.execute(
-            self._DOSSIER_SELECT + " WHERE d.status IN ('processing', 'paused') AND d.due_source = 'computed'"
-        ).fetchall()
+    def open_lives(self) -> Iterator[Life]:
+        """Every open dossier's life (for laying due dates again after a calendar change)."""
+        rows = self.conn.execute(f"SELECT d.* FROM dossiers d WHERE {OPEN_SQL}").fetchall()
+        rounds = self._rounds_of([r["code"] for r in rows])
+        for r in rows:
+            yield _life(r, rounds.get(r["code"], ()))
 
-    def pauses(self, code: str) -> list[sqlite3.Row]:
-        return self.conn.execute(
-            "SELECT * FROM pauses WHERE dossier_code = ? ORDER BY id", (code,)
-        ).fetchall()
-
-    def delete_pause(self, pause_id: int) -> None:
-        self.conn.execute("DELETE FROM pauses WHERE id = ?", (pause_id,))
-
-    def next_sequence(self, prefix: str, day: str) -> int:
-        """The next never-used number for ``prefix`` on ``day`` (call inside :meth:`write`)."""
-        row = self.conn.execute(
-            "SELECT last FROM code_sequences WHERE prefix = ? AND day = ?", (prefix, day)
-        ).fetchone()
-        number = (row[0] if row else 0) + 1
-        self.conn.execute(
-            "INSERT INTO code_sequences (prefix, day, last) VALUES (?, ?, ?)"
-            " ON CONFLICT (prefix, day) DO UPDATE SET last = excluded.last",
-            (prefix, day, number),
+    def find(self, q: DossierQuery, order: str = "worklist") -> list[Dossier]:
+        where, params = _where(q)
+        sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += (
+            " ORDER BY d.due_date IS NULL, d.deadline, d.received_at"
+            if order == "worklist"
+            else " ORDER BY d.received_at, d.code"
         )
-        return number
+        if q.limit is not None:
+            sql += f" LIMIT {int(q.limit)}"
+        return self._records(self.conn.execute(sql, params).fetchall())
 
+    def count(self, q: DossierQuery) -> int:
+        where, params = _where(q)
+        sql = "SELECT count(*) FROM dossiers d" + (" WHERE " + " AND ".join(where) if where else "")
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def stream(self, q: DossierQuery, batch: int = 2000) -> Iterator[Dossier]:
+        """Every dossier ``q`` selects, oldest receipt first, a batch at a time (for exports)."""
+        where, params = _where(q)
+        sql = (
+            self._SELECT
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY d.received_at, d.code"
+        )
+        cursor = self.conn.execute(sql, params)
+        while rows := cursor.fetchmany(batch):
+            yield from self._records(rows)
+
+    # -- codes ---------------------------------------------------------------------------
     def code_used(self, code: str) -> bool:
         """A code is taken once it was ever given, even if its receipt was undone."""
         return (
@@ -304,3 +720,151 @@ class Store:
             or self.conn.execute("SELECT 1 FROM events WHERE dossier_code = ? LIMIT 1", (code,)).fetchone()
             is not None
         )
+
+    def minter(self) -> "CodeMinter":
+        return CodeMinter(self)
+
+    # -- bulk loading --------------------------------------------------------------------
+    @contextmanager
+    def bulk_load(self, expected_rows: int) -> Iterator["BulkLoader"]:
+        """Load many new dossiers inside the caller's write transaction.
+
+        A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
+        secondary indexes, which are rebuilt sorted at the end; the per-day counts are added
+        in one aggregate instead of a trigger per row.
+        """
+        conn = self.conn
+        conn.execute("PRAGMA cache_size = -262144")  # a big load touches the indexes all over
+        before = conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0]
+        indexes: list[tuple[str, str]] = []
+        if expected_rows > max(before, REBUILD_AFTER_ROWS):
+            indexes = [
+                (r[0], r[1])
+                for r in conn.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' AND sql IS NOT NULL"
+                )
+            ]
+            for name, _ in indexes:
+                conn.execute(f"DROP INDEX {name}")
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
+        loader = BulkLoader(conn)
+        yield loader
+        for _, sql in indexes:
+            conn.execute(sql)
+        backfill_counts(conn.execute, after_rowid=before)
+        conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
+
+
+#: Below this many rows a file is loaded with the indexes in place.
+REBUILD_AFTER_ROWS = 20_000
+
+
+@dataclass
+class BulkLoader:
+    """Inserts dossiers and their rounds in batches; a duplicate code is reported, not raised."""
+
+    conn: sqlite3.Connection
+    rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    rounds: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def add(self, number: int, values: tuple[Any, ...], rounds: Iterable[tuple[Any, ...]]) -> None:
+        self.rows.append((number, values))
+        self.rounds.extend(rounds)
+
+    def flush(self) -> list[tuple[int, str]]:
+        """Insert what was added; the (row number, code) of each duplicate, none written then."""
+        duplicates: list[tuple[int, str]] = []
+        conn = self.conn
+        conn.execute("SAVEPOINT bulk")
+        try:
+            conn.executemany(INSERT_DOSSIER, [v for _, v in self.rows])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO bulk")
+            for number, v in self.rows:
+                try:
+                    conn.execute(INSERT_DOSSIER, v)
+                except sqlite3.IntegrityError:
+                    duplicates.append((number, v[0]))
+        conn.execute("RELEASE bulk")
+        if not duplicates and self.rounds:
+            conn.executemany(INSERT_ROUND, self.rounds)
+        self.rows.clear()
+        self.rounds.clear()
+        return duplicates
+
+    def drop(self) -> None:
+        self.rows.clear()
+        self.rounds.clear()
+
+
+class CodeMinter:
+    """Gives ``<unit code>-YYMMDD-NNNN`` codes (Circular 01/2018/TT-VPCP Art. 19): per unit code
+    and receipt day, never one given before — not by this minter, not by hand, not before an
+    undo. Used inside a write transaction; :meth:`save` records the last numbers."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.last: dict[tuple[str, str], int] = {}
+
+    def next(self, prefix: str, received: datetime) -> str:
+        day = received.strftime("%y%m%d")
+        key = (prefix, day)
+        number = self.last.get(key)
+        if number is None:
+            row = self.store.conn.execute(
+                "SELECT last FROM code_sequences WHERE prefix = ? AND day = ?", key
+            ).fetchone()
+            number = row[0] if row else 0
+        while True:
+            number += 1
+            if number > 9999:
+                raise TthcError("e_code_overflow", day=received, prefix=prefix)
+            code = f"{prefix}-{day}-{number:04d}"
+            if not self.store.code_used(code):  # a code typed by hand may have taken this number
+                self.last[key] = number
+                return code
+
+    def save(self) -> None:
+        for (prefix, day), last in self.last.items():
+            self.store.conn.execute(
+                "INSERT INTO code_sequences (prefix, day, last) VALUES (?, ?, ?)"
+                " ON CONFLICT (prefix, day) DO UPDATE SET last = max(last, excluded.last)",
+                (prefix, day, last),
+            )
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``dossiers d``) for a query."""
+    where: list[str] = []
+    params: list[Any] = []
+    for column, value in (
+        ("d.status = ?", q.status),
+        ("d.field = ? COLLATE NOCASE", q.field),
+        ("d.procedure_code = ?", q.procedure),
+        ("d.point = ?", q.point),
+        ("d.officer = ?", q.officer),
+        ("d.channel = ?", q.channel),
+        ("d.received_at >= ?", q.received_from.isoformat() if q.received_from else None),
+        ("d.due_date >= ?", q.due_from.isoformat() if q.due_from else None),
+        ("d.due_date <= ?", q.due_to.isoformat() if q.due_to else None),
+    ):
+        if value is not None:
+            where.append(column)
+            params.append(value)
+    if q.received_to is not None:
+        where.append("d.received_at < date(?, '+1 day')")
+        params.append(q.received_to.isoformat())
+    if q.overdue_at is not None:
+        where.extend([OPEN_SQL, "d.deadline < ?"])
+        params.append(_iso(q.overdue_at))
+    if q.due_by is not None:
+        where.extend([OPEN_SQL, "d.due_date <= ?"])
+        params.append(q.due_by.isoformat())
+    for word in q.words:
+        where.append("d.search_text LIKE ? ESCAPE '\\'")
+        params.append(_like(word))
+    return where, params

@@ -1,0 +1,127 @@
+"""What every command works in: the open database, who is typing, the clock, the language,
+and the center's settings and calendar, loaded once and dropped together by :meth:`invalidate`.
+
+It sits at the bottom of the services: the catalog, dossiers and reports all take a
+:class:`Context`, and it imports none of them.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tthc.errors import TthcError
+from tthc.settings import Settings
+from tthc.store import Store
+from tthc.workcalendar import WorkCalendar, days_of, package_stamp, vietnam_year
+
+
+class CachedHolidays:
+    """The ``holidays`` package's days per year, read from the database's cache when it has
+    them: importing the package costs about 100 ms, more than a whole clerk command."""
+
+    def __init__(self, store: Store | None) -> None:
+        self.stamp = package_stamp()
+        self.cached = store.holiday_cache(self.stamp) if store is not None else {}
+        self.fresh: dict[int, dict[str, Any]] = {}
+
+    def __call__(self, year: int, lang: str) -> tuple[dict[date, str], dict[date, str]]:
+        data = self.cached.get(year) or self.fresh.get(year)
+        if data is None:
+            data = self.fresh[year] = vietnam_year(year)
+        return days_of(data, lang)
+
+
+@dataclass
+class Context:
+    """Everything a command needs from outside: where the data is, who, when, which language."""
+
+    db_path: Path
+    actor: str
+    now: datetime
+    lang_choice: str | None = None  # --lang or TTHC_LANG; None means "the center's setting"
+    _store: Store | None = field(default=None, repr=False)
+    _calendar: WorkCalendar | None = field(default=None, repr=False)
+    _holidays: CachedHolidays | None = field(default=None, repr=False)
+    _settings: Settings | None = field(default=None, repr=False)
+
+    # -- resources -----------------------------------------------------------------------
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.db_path)
+        return self._store
+
+    def create_store(self) -> Store:
+        """Open the database, creating it (owner-only) if it does not exist."""
+        if self._store is None:
+            self._store = Store.open(self.db_path, create=True)
+        return self._store
+
+    def optional_store(self) -> Store | None:
+        """The database if there is one; commands like ``due`` also work without it."""
+        if self._store is None and not self.db_path.exists():
+            return None
+        return self.store()
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            store = self.optional_store()
+            self._settings = Settings.from_stored(store.settings() if store else {})
+        return self._settings
+
+    @property
+    def lang(self) -> str:
+        if self.lang_choice:
+            return self.lang_choice
+        try:
+            return self.settings().lang
+        except TthcError:
+            return "en"
+
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            store = self.optional_store()
+            off, work = store.calendar_overrides() if store else ({}, {})
+            s = self.settings()
+            if self._holidays is None:
+                self._holidays = CachedHolidays(store)
+            self._calendar = WorkCalendar(
+                source=self._holidays,
+                sessions=s.office_hours,
+                cutoff=s.same_day_cutoff,
+                center_off=off,
+                center_work=work,
+                lang=self.lang,
+            )
+        return self._calendar
+
+    def invalidate(self) -> None:
+        """Forget the settings and the calendar after they changed (the holiday cache stays)."""
+        self._settings = None
+        self._calendar = None
+
+    def use_database(self, path: Path) -> None:
+        """Work on another database file from now on."""
+        self.close()
+        self.db_path = path
+        self._holidays = None
+        self.invalidate()
+
+    def save_holiday_cache(self) -> None:
+        """Keep years the package had to compute, so later commands need not import it.
+
+        Called only after a command succeeded: a refused command writes nothing.
+        """
+        holidays = self._holidays
+        if holidays is None or not holidays.fresh or self._store is None or self._store.readonly:
+            return
+        with self._store.write():
+            for year, data in holidays.fresh.items():
+                self._store.put_holiday_cache(year, holidays.stamp, data)
+        holidays.cached.update(holidays.fresh)
+        holidays.fresh.clear()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

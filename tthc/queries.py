@@ -1,0 +1,123 @@
+"""The reporting queries beside the store: per-period counts from ``daily_counts`` and the
+dossiers open at a report's snapshot. Aggregates stay in SQL over indexed columns; rows come
+back as plain tuples of counts and keys.
+"""
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from tthc.store import OPEN_SQL
+
+#: --by KEY → the dossier column it groups on (``month`` splits the period instead).
+GROUP_COLUMNS: dict[str, str | None] = {
+    "field": "field",
+    "procedure": "procedure_code",
+    "channel": "channel",
+    "point": "point",
+    "officer": "officer",
+    "month": None,
+}
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """One group's counts for a period, as ``daily_counts`` holds them."""
+
+    key: str | None
+    carried_over: int
+    direct: int
+    online: int
+    postal: int
+    early: int
+    on_time: int
+    late: int
+    withdrawn: int
+
+
+def _norm(key: Any) -> str | None:
+    return None if key in (None, "") else str(key)
+
+
+def period_counts(conn: sqlite3.Connection, by: str | None, start: date, end: date) -> list[PeriodCounts]:
+    """Carried over into ``start``, and what happened from ``start`` to ``end``, per group."""
+    column = GROUP_COLUMNS[by] if by else None
+    rows = conn.execute(
+        f"""
+        SELECT {column or "NULL"} AS k,
+               sum(CASE WHEN day < :start THEN received - early - on_time - late - withdrawn END),
+               sum(CASE WHEN day >= :start AND channel = 'direct' THEN received END),
+               sum(CASE WHEN day >= :start AND channel = 'online' THEN received END),
+               sum(CASE WHEN day >= :start AND channel = 'postal' THEN received END),
+               sum(CASE WHEN day >= :start THEN early END),
+               sum(CASE WHEN day >= :start THEN on_time END),
+               sum(CASE WHEN day >= :start THEN late END),
+               sum(CASE WHEN day >= :start THEN withdrawn END)
+        FROM daily_counts WHERE day <= :end GROUP BY k
+        """,
+        {"start": start.isoformat(), "end": end.isoformat()},
+    )
+    return [PeriodCounts(_norm(r[0]), *(int(v or 0) for v in tuple(r)[1:])) for r in rows]
+
+
+def _open_at_sql(column: str | None) -> str:
+    """Dossiers received before the snapshot ``:s`` and neither resolved nor withdrawn by then."""
+    key = f"d.{column}" if column else "NULL"
+    return (
+        f"SELECT d.code, {key} AS k, d.deadline"
+        " FROM dossiers d INDEXED BY dossiers_open"  # open dossiers only, and it covers this query
+        f" WHERE {OPEN_SQL} AND d.received_at < :s"
+        f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
+        " FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s"
+    )
+
+
+def overdue_without_rounds(
+    conn: sqlite3.Connection, by: str | None, snapshot: datetime
+) -> dict[str | None, int]:
+    """Per group, the dossiers open at ``snapshot`` that never waited for papers and whose
+    deadline had passed: their due date in force is the receipt's, the one stored."""
+    column = GROUP_COLUMNS[by] if by else None
+    rows = conn.execute(
+        f"SELECT k, sum(deadline < :s) FROM ({_open_at_sql(column)})"
+        " WHERE code NOT IN (SELECT dossier_code FROM pauses) GROUP BY k",
+        {"s": snapshot.isoformat(timespec="seconds")},
+    )
+    return {_norm(r[0]): int(r[1] or 0) for r in rows}
+
+
+def open_with_rounds(
+    conn: sqlite3.Connection, by: str | None, snapshot: datetime
+) -> list[tuple[str, str | None]]:
+    """(code, group) of the dossiers open at ``snapshot`` that have supplement rounds: their due
+    date in force at the snapshot is read from their rounds."""
+    column = GROUP_COLUMNS[by] if by else None
+    key = f"d.{column}" if column else "NULL"
+    rows = conn.execute(
+        f"SELECT d.code, {key} FROM (SELECT DISTINCT dossier_code FROM pauses) p"
+        " JOIN dossiers d ON d.code = p.dossier_code"
+        f" WHERE d.received_at < :s AND ({OPEN_SQL} OR coalesce(d.resolved_at, d.withdrawn_at) >= :s)",
+        {"s": snapshot.isoformat(timespec="seconds")},
+    )
+    return [(r[0], _norm(r[1])) for r in rows]
+
+
+def raw_figures(conn: sqlite3.Connection, start: date, snapshot: datetime) -> dict[str, int]:
+    """The summary's counts straight from the dossier rows — the check on ``daily_counts``."""
+    r = conn.execute(
+        """
+        SELECT
+          sum(received_at < :a AND coalesce(resolved_at, withdrawn_at, '9999') >= :a),
+          sum(received_at >= :a AND received_at < :s),
+          sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'early'),
+          sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'on_time'),
+          sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'late'),
+          sum(withdrawn_at >= :a AND withdrawn_at < :s),
+          sum(received_at < :s AND coalesce(resolved_at, withdrawn_at, '9999') >= :s)
+        FROM dossiers
+        """,
+        {"a": start.isoformat(), "s": snapshot.isoformat(timespec="seconds")},
+    ).fetchone()
+    keys = ("carried_over", "received", "early", "on_time", "late", "withdrawn", "pending")
+    return {k: int(v or 0) for k, v in zip(keys, tuple(r), strict=True)}
