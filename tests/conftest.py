@@ -33,7 +33,9 @@ class Cli:
         self.now = now
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, now: str | None = None, lang: str | None = None, user: str = "clerk") -> Any:
+    def __call__(
+        self, *args: str, now: str | None = None, lang: str | None = None, user: str = "clerk"
+    ) -> Any:
         env = {"TTHC_NOW": now or self.now, "TTHC_LANG": lang or "", "TTHC_USER": user, "TTHC_DB": None}
         return self.runner.invoke(app, ["--db", str(self.db), *args], env=env)
 

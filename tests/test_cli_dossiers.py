@@ -576,17 +576,25 @@ def test_worklist_rows_are_coloured_by_urgency(cal: Any) -> None:
         life = lifecycle.receive(cal, "X", parse_limit("1wd"), received)
         for step in steps:
             life = lifecycle.apply(cal, life, step)
-        return Dossier("X", "1.001193", "", "Hộ tịch", "A", None, None, None, None, "direct", None, False, life)
+        return Dossier(
+            "X", "1.001193", "", "Hộ tịch", "A", None, None, None, None, "direct", None, False, life
+        )
 
     cases = {
         "overdue": d(datetime(2025, 9, 8, 9)),  # due Tue 9/9
         "today": d(datetime(2025, 9, 9, 9)),  # due Wed 10/9
         "soon": d(datetime(2025, 9, 11, 9)),  # due Fri 12/9
-        "open": d(datetime(2025, 9, 10, 9), lifecycle.Supplement(datetime(2025, 9, 10, 10), "restart"), lifecycle.Resume(datetime(2025, 9, 10, 11))),
+        "open": d(
+            datetime(2025, 9, 10, 9),
+            lifecycle.Supplement(datetime(2025, 9, 10, 10), "restart"),
+            lifecycle.Resume(datetime(2025, 9, 10, 11)),
+        ),
         "paused": d(datetime(2025, 9, 8, 9), lifecycle.Supplement(datetime(2025, 9, 8, 10), "restart")),
         "done": d(datetime(2025, 9, 8, 9), lifecycle.Resolve(datetime(2025, 9, 10, 9))),
     }
-    cases["open"] = replace(cases["open"], life=lifecycle.receive(cal, "X", parse_limit("10wd"), datetime(2025, 9, 10, 9)))
+    cases["open"] = replace(
+        cases["open"], life=lifecycle.receive(cal, "X", parse_limit("10wd"), datetime(2025, 9, 10, 9))
+    )
     for expected, dossier in cases.items():
         assert urgency(dossier, now, soon) == expected, expected
         assert expected in URGENCY_STYLE

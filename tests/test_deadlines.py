@@ -144,7 +144,9 @@ class TestSupplementAcrossNationalDay2025:
 
 def test_freeze_for_hours_keeps_the_minutes_left(cal: WorkCalendar) -> None:
     life = lifecycle.receive(cal, "X", parse_limit("8h"), D(2025, 7, 1, 7, 30))
-    assert life.due is not None and life.due.due_at == D(2025, 7, 2, 8, 0)  # 4h + 3.5h on 1/7, half an hour on 2/7
+    assert life.due is not None and life.due.due_at == D(
+        2025, 7, 2, 8, 0
+    )  # 4h + 3.5h on 1/7, half an hour on 2/7
     life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 7, 1, 15, 0), "freeze"))
     assert life.rounds[0].left == 150  # 5.5 hours used by 15:00: 2.5 left, fixed at the request
     life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 7, 2, 8, 0)))

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
+from tthc.context import Context
 from tthc.i18n import fmt_rate
 from tthc.periods import Period
-from tthc.context import Context
 from tthc.queries import raw_figures
 from tthc.service import init
 from tthc.store import Store
@@ -266,7 +266,19 @@ def test_counts_survive_a_migration_backfill(tmp_path: Path) -> None:
             " received_at, effective_receipt, due_date, due_at, deadline, status, resolved_at, timeliness,"
             " created_at, updated_at) VALUES (?, '1.004873', 'Hộ tịch', 'A', 'a', 'direct', '3wd', ?, ?, ?, ?, ?,"
             " ?, ?, ?, ?, ?)",
-            (code, received, received, due, due + "T17:00:00", due + "T23:59:59", status, resolved, judged, now, now),
+            (
+                code,
+                received,
+                received,
+                due,
+                due + "T17:00:00",
+                due + "T23:59:59",
+                status,
+                resolved,
+                judged,
+                now,
+                now,
+            ),
         )
     conn.execute(
         "INSERT INTO pauses (dossier_code, paused_at, resumed_at, policy)"

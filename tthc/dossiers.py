@@ -412,7 +412,11 @@ class ListFilter:
 
     def is_morning_view(self) -> bool:
         """No filter at all: the clerk's morning view."""
-        return all(getattr(self, k) is None or getattr(self, k) is False for k in self.__dataclass_fields__ if k != "limit")
+        return all(
+            getattr(self, k) is None or getattr(self, k) is False
+            for k in self.__dataclass_fields__
+            if k != "limit"
+        )
 
 
 def query_of(ctx: Context, f: ListFilter) -> DossierQuery:

@@ -372,7 +372,12 @@ class RowReader:
             outcome = _OUTCOMES.get(outcome_text or "approved")
             if outcome is None:
                 raise BadRow("e_outcome", value=outcome_text)
-            steps.append(("resolved_at", lifecycle.Resolve(resolved, "rejected" if outcome == "rejected" else "approved")))
+            steps.append(
+                (
+                    "resolved_at",
+                    lifecycle.Resolve(resolved, "rejected" if outcome == "rejected" else "approved"),
+                )
+            )
         if withdrawn:
             steps.append(("withdrawn_at", lifecycle.Withdraw(withdrawn)))
         if returned:
