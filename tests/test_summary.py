@@ -2,6 +2,7 @@
 counts kept by triggers against the raw rows, the rounding tie, and the JSON contract."""
 
 import json
+import tempfile
 import sqlite3
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -201,7 +202,7 @@ def test_invariant_and_counts_match_raw_rows(
 
     from tthc import dossiers
 
-    db = tmp_path / f"h{abs(hash((tuple(history), start, length)))}.db"
+    db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"  # a fresh folder: no stale WAL
     shutil.copy(blank_db, db)
     ctx = Context(db_path=db, actor="t", now=NOW)
     for n, (day, minute, channel, proc, fate, wait) in enumerate(history):

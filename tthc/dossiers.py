@@ -322,7 +322,7 @@ def undo(ctx: Context, code: str) -> tuple[str, Dossier | None]:
             before = lifecycle.revert(d.life, last.step, last.details)
             if before.status in lifecycle.OPEN and d.status not in lifecycle.OPEN:
                 # reopened: calendar changes made while it was closed reach it now
-                changed = store.calendar_changes_since(last.recorded_at)
+                changed = store.calendar_changes_since(last.id)
                 if changed:
                     before = lifecycle.relay(ctx.calendar(), before, changed)
             store.save_life(before, ctx.now)

@@ -317,12 +317,13 @@ class RowReader:
             self.names[(kind, name)] = hit
         return hit
 
-    def moment(self, cells: list[Any], name: str, default: time) -> datetime | None:
+    def moment(self, cells: list[Any], name: str, default: time, *, past: bool = True) -> datetime | None:
+        """A moment of the row; steps (``past``) cannot lie in the future, a due date can."""
         value = self.cell(cells, name)
         if not value:
             return None
         moment = _moment(value, default, name)
-        if moment is not None and moment > self.ctx.now:
+        if past and moment is not None and moment > self.ctx.now:
             raise BadRow("r_future", what=name, at=moment)
         return moment
 
@@ -359,7 +360,7 @@ class RowReader:
     ) -> Life:
         """The row's receipt and the steps after it, through the one life cycle."""
         cal = self.ctx.calendar()
-        due_given = self.moment(cells, "due_at", cal.closing)  # a due date without a time: the close
+        due_given = self.moment(cells, "due_at", cal.closing, past=False)  # no time given: the close
         paused, resumed, resolved, withdrawn, returned = (self.moment(cells, n, d) for n, d in _MOMENTS)
         life = lifecycle.receive(cal, code, limit, received, officer=officer, due_given=due_given)
         steps: list[tuple[str, lifecycle.Step]] = []

@@ -481,11 +481,10 @@ class Store:
             self.conn.execute("SELECT 1 FROM events WHERE step = ? LIMIT 1", (step,)).fetchone() is not None
         )
 
-    def calendar_changes_since(self, recorded_at: datetime) -> set[date]:
-        """The days the center's calendar changed on, in changes recorded after ``recorded_at``."""
+    def calendar_changes_since(self, event_id: int) -> set[date]:
+        """The days the center's calendar changed on, in changes recorded after event ``event_id``."""
         rows = self.conn.execute(
-            "SELECT details FROM events WHERE step LIKE 'calendar.%' AND recorded_at > ?",
-            (_iso(recorded_at),),
+            "SELECT details FROM events WHERE step LIKE 'calendar.%' AND id > ?", (event_id,)
         )
         return {date.fromisoformat(json.loads(r[0])["day"]) for r in rows}
 
