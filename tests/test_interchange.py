@@ -196,18 +196,48 @@ def test_export_is_safe_for_spreadsheets(center: Cli, tmp_path: Path) -> None:
 
 def test_report_ii06a_as_excel(center: Cli, tmp_path: Path) -> None:
     center.ok("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
+    center.ok("config", "set", "report_to", "Văn phòng UBND tỉnh Thử", now=LATER)
+    center.ok("config", "set", "place_name", "Hòa An", now=LATER)
+    center.ok("config", "set", "head_title", "Giám đốc", now=LATER)
     out = tmp_path / "ii06a.xlsx"
     center.ok("report", "--month", "2025-09", "--out", str(out), now=LATER, lang="vi")
     ws = openpyxl.load_workbook(out).active
     assert ws is not None
+    text = [str(c) for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    for block in (
+        "Biểu số II.06a/VPCP/KSTT",
+        "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
+        "Đơn vị báo cáo: Trung tâm PVHCC xã Thử",
+        "Đơn vị nhận báo cáo: Văn phòng UBND tỉnh Thử",
+        "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CẤP XÃ",
+        "Kỳ báo cáo: từ ngày 01/09/2025 đến ngày 30/09/2025",
+        "Đơn vị tính: Số hồ sơ TTHC",
+        "Hòa An, ngày 01 tháng 10 năm 2025",
+        "NGƯỜI LẬP BIỂU",
+        "GIÁM ĐỐC",
+        "(Ký tên, đóng dấu)",
+    ):
+        assert block in text, block
+    nums = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "(1)")
+    h1, h2 = nums - 2, nums - 1
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"C6:F6", "G6:J6", "K6:M6", "A6:A7", "B6:B7", "N6:N7"} <= merged
-    assert [ws.cell(row=8, column=c).value for c in range(1, 14)] == [f"({n})" for n in range(1, 14)]
+    assert {
+        f"C{h1}:F{h1}",
+        f"G{h1}:J{h1}",
+        f"K{h1}:M{h1}",
+        f"A{h1}:A{h2}",
+        f"B{h1}:B{h2}",
+        f"N{h1}:N{h2}",
+    } <= merged
+    assert [ws.cell(row=nums, column=c).value for c in range(1, 14)] == [f"({n})" for n in range(1, 14)]
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
-    rows = {
-        ws.cell(row=r, column=2).value: [ws.cell(row=r, column=c).value for c in range(3, 15)]
-        for r in range(9, ws.max_row + 1)
-    }
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 1  # one page
+    assert "&P" in (ws.oddFooter.center.text or "")
+    rows = {}
+    for r in range(nums + 1, ws.max_row + 1):
+        if ws.cell(row=r, column=3).value is None:
+            break
+        rows[ws.cell(row=r, column=2).value] = [ws.cell(row=r, column=c).value for c in range(3, 15)]
     total = rows["Tổng cộng"]
     # An on time (received on National Day), HS-MIGRATED-1 late, Bình and Võ E open past their due dates
     assert total[:11] == [5, 1, 4, 0, 2, 0, 1, 1, 2, 0, 2]
@@ -216,7 +246,7 @@ def test_report_ii06a_as_excel(center: Cli, tmp_path: Path) -> None:
         withdrawn = int(cells[11].split()[1]) if cells[11] else 0
         assert cells[0] == cells[4] + cells[8] + withdrawn, field
     terminal = center.ok("report", "--month", "2025-09", now=LATER).stdout
-    assert "Biểu II.06a" in terminal and "(13)" in terminal
+    assert "Form II.06a/VPCP/KSTT" in terminal and "(13)" in terminal and "PREPARED BY" in terminal
     assert "written as .xlsx" in center.fails(
         "report", "--month", "2025-09", "--out", str(tmp_path / "x.csv"), now=LATER
     )

@@ -2,8 +2,8 @@
 counts kept by triggers against the raw rows, the rounding tie, and the JSON contract."""
 
 import json
-import tempfile
 import sqlite3
+import tempfile
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +20,7 @@ from tthc.periods import Period
 from tthc.queries import raw_figures
 from tthc.service import init
 from tthc.store import Store
-from tthc.summary import on_time_rate, snapshot_of, summarize
+from tthc.summary import events_before, on_time_rate, summarize
 
 
 def test_the_half_up_tie() -> None:
@@ -226,7 +226,7 @@ def test_invariant_and_counts_match_raw_rows(
     summary = summarize(store, period, None, NOW)
     t = summary.total
     assert t.carried_over + t.received == t.resolved + t.withdrawn + t.pending
-    raw = raw_figures(store.conn, period.start, snapshot_of(period, NOW))
+    raw = raw_figures(store.conn, period.start, events_before(period, NOW))
     assert (t.carried_over, t.received, t.early, t.on_time, t.late, t.withdrawn, t.pending) == (
         raw["carried_over"],
         raw["received"],

@@ -819,17 +819,16 @@ def report(
     """The official form Biểu II.06a (Circular 01/2020/TT-VPCP), by field."""
     from tthc import render, service
     from tthc.i18n import t
-    from tthc.report import print_form, write_form
+    from tthc.report import build_form, print_form, write_form
 
     c = _ctx(ctx)
     p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
-    result = service.summary(c, p, "field")
-    center = c.settings().center_name
+    form = build_form(service.summary(c, p, "field"), c.lang, c.settings(), c.now.date())
     if out is not None:
-        write_form(result, c.lang, center, out)
+        write_form(form, out)
         render.echo(t(c.lang, "written", path=out))
     else:
-        print_form(result, c.lang, center)
+        print_form(form)
 
 
 @app.command("import")
@@ -936,6 +935,22 @@ def demo(
     result = service.summary(c, p, "field")
     render.print_summary(result, c.lang, c.settings().center_name, chart=False, svg=None, html=None)
     render.echo(t(c.lang, "demo_next", path=c.db_path))
+
+
+# -- commands: papers ----------------------------------------------------------------
+# (this section's commands go here)
+
+
+# -- commands: workload and compliance -----------------------------------------------
+# (this section's commands go here)
+
+
+# -- commands: two points ------------------------------------------------------------
+# (this section's commands go here)
+
+
+# -- commands: the web side ----------------------------------------------------------
+# (this section's commands go here)
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Vietnam local time (UTC+7, whatever the machine's zone) and strict date parsing.
 
-Accepted spellings (DESIGN §5): ISO ``2025-07-01``, ``2025-07-01 09:30``,
+Accepted spellings: ISO ``2025-07-01``, ``2025-07-01 09:30``,
 ``2025-07-01T09:30[:00]``; Vietnamese day-first ``1/7/2025``, ``01/07/2025 09:30[:00]``;
 and the words ``now`` and ``today``. Nothing is guessed: ``07/13/2025`` is an error.
 Times are kept at minute precision.

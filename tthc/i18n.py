@@ -590,6 +590,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad TTHC_LANG {value!r}: expected vi or en",
         "TTHC_LANG {value!r} không hợp lệ: chọn vi hoặc en",
     ),
+    # -- screens (worklist, summary shapes, exports) -------------------------------------
+    # (this section's messages go here)
+    # -- corrections (undo, reports closed) ----------------------------------------------
+    # (this section's messages go here)
+    # -- papers (receipt slips, forms 01–06, log book) -----------------------------------
+    # (this section's messages go here)
+    # -- form II.06a ---------------------------------------------------------------------
+    "f06_code": ("Form II.06a/VPCP/KSTT", "Biểu số II.06a/VPCP/KSTT"),
+    "f06_issued_by": (
+        "Issued with Circular 01/2020/TT-VPCP of 21/10/2020",
+        "Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020",
+    ),
+    "f06_reporting_unit": ("Reporting unit: {unit}", "Đơn vị báo cáo: {unit}"),
+    "f06_receiving_unit": ("Receiving unit: {unit}", "Đơn vị nhận báo cáo: {unit}"),
+    "f06_title": (
+        "HANDLING OF ADMINISTRATIVE PROCEDURES AT THE COMMUNE",
+        "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CẤP XÃ",
+    ),
+    "f06_period": ("Reporting period: {start} to {end}", "Kỳ báo cáo: từ ngày {start} đến ngày {end}"),
+    "f06_unit": ("Unit: number of dossiers", "Đơn vị tính: Số hồ sơ TTHC"),
+    "f06_received": ("Dossiers to handle", "Số hồ sơ nhận giải quyết"),
+    "f06_resolved": ("Dossiers resolved", "Số hồ sơ đã giải quyết"),
+    "f06_pending": ("Dossiers in progress", "Số hồ sơ đang giải quyết"),
+    "f06_no": ("No.", "STT"),
+    "f06_field": ("Field", "Lĩnh vực giải quyết"),
+    "f06_total": ("Total", "Tổng số"),
+    "f06_online": ("Online", "Trực tuyến"),
+    "f06_direct_postal": ("Direct and postal", "Trực tiếp và dịch vụ bưu chính"),
+    "f06_carried_over": ("Carried over", "Kỳ trước chuyển qua"),
+    "f06_early": ("Early", "Trước hạn"),
+    "f06_on_time": ("On time", "Đúng hạn"),
+    "f06_late": ("Late", "Quá hạn"),
+    "f06_within": ("Within deadline", "Trong hạn"),
+    "f06_overdue": ("Overdue", "Quá hạn"),
+    "f06_note": ("Note", "Ghi chú"),
+    "f06_total_row": ("Total", "Tổng cộng"),
+    "f06_withdrawn_note": ("{n} withdrawn", "Rút {n} hồ sơ"),
+    "f06_place_date": ("{place}, {d:02d}/{m:02d}/{y}", "{place}, ngày {d:02d} tháng {m:02d} năm {y}"),
+    "f06_preparer": ("PREPARED BY", "NGƯỜI LẬP BIỂU"),
+    "f06_sign_name": ("(signature and full name)", "(Ký, ghi rõ họ tên)"),
+    "f06_sign_seal": ("(signature and seal)", "(Ký tên, đóng dấu)"),
+    "f06_page": ("Page &P of &N", "Trang &P/&N"),
+    # -- workload and compliance (officers, late, II.06a) --------------------------------
+    # (this section's messages go here)
+    # -- two points (merge, full export) -------------------------------------------------
+    # (this section's messages go here)
+    # -- the web side --------------------------------------------------------------------
+    # (this section's messages go here)
 }
 
 WEEKDAYS = {

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from tthc import lifecycle
+from tthc import files, lifecycle
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
 from tthc.context import Context
 from tthc.dossiers import ListFilter, query_of
@@ -36,30 +36,33 @@ def neutralise(value: Any) -> Any:
 
 
 def write_table(
-    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "tthc"
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    sheet: str = "tthc",
+    private: bool = False,
 ) -> None:
-    """Write rows as .csv (UTF-8 with a BOM, so Excel shows Vietnamese) or .xlsx."""
+    """Write rows as .csv (UTF-8 with a BOM, so Excel shows Vietnamese) or .xlsx, whole or
+    not at all; ``private`` files (with citizens' details) are readable by the owner only."""
     suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            with path.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(headers)
-                for row in rows:
-                    writer.writerow([neutralise(_cell_text(v)) for v in row])
-        elif suffix == ".xlsx":
-            import openpyxl
-
-            book = openpyxl.Workbook(write_only=True)
-            ws = book.create_sheet(sheet)
-            ws.append(list(headers))
+    if suffix == ".csv":
+        with files.opened(path, private=private, encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(headers)
             for row in rows:
-                ws.append([neutralise(v) for v in row])
-            book.save(path)
-        else:
-            raise TthcError("e_table_suffix", path=path)
-    except OSError as exc:
-        raise TthcError("e_write", path=path, reason=exc.strerror) from None
+                writer.writerow([neutralise(_cell_text(v)) for v in row])
+    elif suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook(write_only=True)
+        ws = book.create_sheet(sheet)
+        ws.append(list(headers))
+        for row in rows:
+            ws.append([neutralise(v) for v in row])
+        files.save_workbook(book, path, private=private)
+    else:
+        raise TthcError("e_table_suffix", path=path)
 
 
 def _cell_text(value: Any) -> Any:
@@ -70,11 +73,8 @@ def _cell_text(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_json(path: Path, data: Any) -> None:
-    try:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise TthcError("e_write", path=path, reason=exc.strerror) from None
+def write_json(path: Path, data: Any, *, private: bool = False) -> None:
+    files.write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", private=private)
 
 
 # -- dossiers out -------------------------------------------------------------------------------------
@@ -127,7 +127,7 @@ def export(ctx: Context, path: Path, f: ListFilter) -> int:
     records = ctx.store().stream(query_of(ctx, f))
     if suffix == ".json":
         items = [d.as_json() for d in records]
-        write_json(path, items)
+        write_json(path, items, private=True)
         return len(items)
     count = 0
 
@@ -137,7 +137,7 @@ def export(ctx: Context, path: Path, f: ListFilter) -> int:
             count += 1
             yield _export_row(d)
 
-    write_table(path, DOSSIER_COLUMNS, rows(), sheet="dossiers")
+    write_table(path, DOSSIER_COLUMNS, rows(), sheet="dossiers", private=True)
     return count
 
 

@@ -55,16 +55,7 @@ def _m001(db: Any) -> None:
     )
 
 
-def _m002(db: Any) -> None:
-    """The procedure catalog, registered officers and points, and the dossiers.
-
-    A dossier keeps the limit and field it was received under (a later catalog edit never
-    moves an issued appointment) and its current due date, deadline and timeliness, so
-    worklists and summaries are plain indexed queries. Sequences are never reused.
-    """
-    _run(
-        db,
-        """
+_M002_SCHEMA = """
         CREATE TABLE procedures (
             code TEXT PRIMARY KEY,
             name TEXT NOT NULL,
@@ -141,8 +132,17 @@ def _m002(db: Any) -> None:
             last INTEGER NOT NULL,
             PRIMARY KEY (prefix, day)
         );
-        """,
-    )
+        """
+
+
+def _m002(db: Any) -> None:
+    """The procedure catalog, registered officers and points, and the dossiers.
+
+    A dossier keeps the limit and field it was received under (a later catalog edit never
+    moves an issued appointment) and its current due date, deadline and timeliness, so
+    worklists and summaries are plain indexed queries. Sequences are never reused.
+    """
+    _run(db, _M002_SCHEMA)
 
 
 def _m003(db: Any) -> None:

@@ -62,7 +62,7 @@ def period_counts(conn: sqlite3.Connection, by: str | None, start: date, end: da
 
 
 def _open_at_sql(column: str | None) -> str:
-    """Dossiers received before the snapshot ``:s`` and neither resolved nor withdrawn by then."""
+    """Dossiers received before ``:s`` and neither resolved nor withdrawn before it."""
     key = f"d.{column}" if column else "NULL"
     return (
         f"SELECT d.code, {key} AS k, d.deadline"
@@ -74,36 +74,37 @@ def _open_at_sql(column: str | None) -> str:
 
 
 def overdue_without_rounds(
-    conn: sqlite3.Connection, by: str | None, snapshot: datetime
+    conn: sqlite3.Connection, by: str | None, seen_before: datetime, snapshot: datetime
 ) -> dict[str | None, int]:
-    """Per group, the dossiers open at ``snapshot`` that never waited for papers and whose
-    deadline had passed: their due date in force is the receipt's, the one stored."""
+    """Per group, the dossiers open after the steps before ``seen_before`` that never waited
+    for papers and whose deadline had passed at ``snapshot``: their due date in force is the
+    receipt's, the one stored."""
     column = GROUP_COLUMNS[by] if by else None
     rows = conn.execute(
-        f"SELECT k, sum(deadline < :s) FROM ({_open_at_sql(column)})"
+        f"SELECT k, sum(deadline < :j) FROM ({_open_at_sql(column)})"
         " WHERE code NOT IN (SELECT dossier_code FROM pauses) GROUP BY k",
-        {"s": snapshot.isoformat(timespec="seconds")},
+        {"s": seen_before.isoformat(timespec="seconds"), "j": snapshot.isoformat(timespec="seconds")},
     )
     return {_norm(r[0]): int(r[1] or 0) for r in rows}
 
 
 def open_with_rounds(
-    conn: sqlite3.Connection, by: str | None, snapshot: datetime
+    conn: sqlite3.Connection, by: str | None, seen_before: datetime
 ) -> list[tuple[str, str | None]]:
-    """(code, group) of the dossiers open at ``snapshot`` that have supplement rounds: their due
-    date in force at the snapshot is read from their rounds."""
+    """(code, group) of the dossiers open after the steps before ``seen_before`` that have
+    supplement rounds: their due date in force is read from their rounds."""
     column = GROUP_COLUMNS[by] if by else None
     key = f"d.{column}" if column else "NULL"
     rows = conn.execute(
         f"SELECT d.code, {key} FROM (SELECT DISTINCT dossier_code FROM pauses) p"
         " JOIN dossiers d ON d.code = p.dossier_code"
         f" WHERE d.received_at < :s AND ({OPEN_SQL} OR coalesce(d.resolved_at, d.withdrawn_at) >= :s)",
-        {"s": snapshot.isoformat(timespec="seconds")},
+        {"s": seen_before.isoformat(timespec="seconds")},
     )
     return [(r[0], _norm(r[1])) for r in rows]
 
 
-def raw_figures(conn: sqlite3.Connection, start: date, snapshot: datetime) -> dict[str, int]:
+def raw_figures(conn: sqlite3.Connection, start: date, seen_before: datetime) -> dict[str, int]:
     """The summary's counts straight from the dossier rows — the check on ``daily_counts``."""
     r = conn.execute(
         """
@@ -117,7 +118,7 @@ def raw_figures(conn: sqlite3.Connection, start: date, snapshot: datetime) -> di
           sum(received_at < :s AND coalesce(resolved_at, withdrawn_at, '9999') >= :s)
         FROM dossiers
         """,
-        {"a": start.isoformat(), "s": snapshot.isoformat(timespec="seconds")},
+        {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
     ).fetchone()
     keys = ("carried_over", "received", "early", "on_time", "late", "withdrawn", "pending")
     return {k: int(v or 0) for k, v in zip(keys, tuple(r), strict=True)}

@@ -1,49 +1,45 @@
 """The official form Biểu II.06a (Circular 01/2020/TT-VPCP): results of handling
-administrative procedures at the commune, by field — in the terminal and as an A4
-landscape Excel sheet with the form's merged two-level header and numbered columns.
+administrative procedures at the commune, by field — in the terminal and as one A4
+landscape Excel page, with the blocks every periodic report form carries: the form number
+and the circular that issued it, the reporting and receiving units, the period, the unit of
+measure, the merged two-level header with numbered columns, and at the foot the place and
+date with the signature blocks.
 
 Withdrawn dossiers have no column of their own on the form; they go in the note column so
 that every row balances: (3) = (7) + (11) + withdrawn.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tthc.errors import TthcError
+from tthc.i18n import t
 
 if TYPE_CHECKING:
+    from tthc.settings import Settings
     from tthc.summary import Figures, Summary
 
-TITLE = {
-    "vi": "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CẤP XÃ",
-    "en": "HANDLING OF ADMINISTRATIVE PROCEDURES AT THE COMMUNE",
-}
-FORM = "Biểu II.06a (Thông tư 01/2020/TT-VPCP)"
-GROUPS = {  # level-one headers: (first column, last column, vi, en)
-    "received": (3, 6, "Số hồ sơ nhận giải quyết", "Dossiers to handle"),
-    "resolved": (7, 10, "Số hồ sơ đã giải quyết", "Dossiers resolved"),
-    "pending": (11, 13, "Số hồ sơ đang giải quyết", "Dossiers in progress"),
-}
-# (column number, vi, en) of the level-two headers
+#: Level-one headers: (first column, last column, label key).
+GROUPS = ((3, 6, "f06_received"), (7, 10, "f06_resolved"), (11, 13, "f06_pending"))
+#: The numbered columns (1)–(13) and their label keys; the note column comes last.
 COLUMNS = (
-    (1, "STT", "No."),
-    (2, "Lĩnh vực giải quyết", "Field"),
-    (3, "Tổng số", "Total"),
-    (4, "Trực tuyến", "Online"),
-    (5, "Trực tiếp và dịch vụ bưu chính", "Direct and postal"),
-    (6, "Kỳ trước chuyển qua", "Carried over"),
-    (7, "Tổng số", "Total"),
-    (8, "Trước hạn", "Early"),
-    (9, "Đúng hạn", "On time"),
-    (10, "Quá hạn", "Late"),
-    (11, "Tổng số", "Total"),
-    (12, "Trong hạn", "Within deadline"),
-    (13, "Quá hạn", "Overdue"),
+    (1, "f06_no"),
+    (2, "f06_field"),
+    (3, "f06_total"),
+    (4, "f06_online"),
+    (5, "f06_direct_postal"),
+    (6, "f06_carried_over"),
+    (7, "f06_total"),
+    (8, "f06_early"),
+    (9, "f06_on_time"),
+    (10, "f06_late"),
+    (11, "f06_total"),
+    (12, "f06_within"),
+    (13, "f06_overdue"),
 )
-NOTE = ("Ghi chú", "Note")
+DOTS = "…………………"
 
 
 @dataclass(frozen=True)
@@ -54,17 +50,28 @@ class FormRow:
     withdrawn: int
 
     def note(self, lang: str) -> str:
-        if not self.withdrawn:
-            return ""
-        return f"Rút {self.withdrawn} hồ sơ" if lang == "vi" else f"{self.withdrawn} withdrawn"
+        return t(lang, "f06_withdrawn_note", n=self.withdrawn) if self.withdrawn else ""
 
 
-def _cells(fig: Figures) -> tuple[int, ...]:
+@dataclass(frozen=True)
+class Form:
+    """Everything printed on the form, in one language."""
+
+    lang: str
+    heading: list[tuple[str, str]]  # (left, right) lines above the title
+    title: list[str]  # title, period, unit of measure
+    rows: list[FormRow]
+    foot: list[tuple[str, str]]  # (left, right) lines below the table
+
+    def group_of(self, number: int) -> str:
+        return next((t(self.lang, key) for first, _, key in GROUPS if first == number), "")
+
+
+def _cells(fig: "Figures") -> tuple[int, ...]:
     direct_postal = fig.received_by_channel["direct"] + fig.received_by_channel["postal"]
     online = fig.received_by_channel["online"]
-    total = fig.carried_over + online + direct_postal
     return (
-        total,
+        fig.carried_over + online + direct_postal,
         online,
         direct_postal,
         fig.carried_over,
@@ -78,119 +85,181 @@ def _cells(fig: Figures) -> tuple[int, ...]:
     )
 
 
-def form_rows(summary: Summary, lang: str) -> list[FormRow]:
+def form_rows(summary: "Summary", lang: str) -> list[FormRow]:
     """One row per field, then the total; each balances (3) = (7) + (11) + withdrawn."""
     rows = [
         FormRow(str(i), key or "—", _cells(fig), fig.withdrawn)
         for i, (key, fig) in enumerate(summary.groups, start=1)
     ]
-    rows.append(
-        FormRow("", "Tổng cộng" if lang == "vi" else "Total", _cells(summary.total), summary.total.withdrawn)
-    )
+    rows.append(FormRow("", t(lang, "f06_total_row"), _cells(summary.total), summary.total.withdrawn))
     for row in rows:
         assert row.cells[0] == row.cells[4] + row.cells[8] + row.withdrawn, row
     return rows
 
 
-def period_line(summary: Summary, lang: str) -> str:
-    a, b = summary.period.start.strftime("%d/%m/%Y"), summary.period.end.strftime("%d/%m/%Y")
-    return f"Kỳ báo cáo: từ ngày {a} đến ngày {b}" if lang == "vi" else f"Reporting period: {a} to {b}"
+def build_form(summary: "Summary", lang: str, settings: "Settings", today: date) -> Form:
+    """The form's text from the summary by field and the center's settings."""
+    s = settings.raw
+    period = t(
+        lang,
+        "f06_period",
+        start=summary.period.start.strftime("%d/%m/%Y"),
+        end=summary.period.end.strftime("%d/%m/%Y"),
+    )
+    place = s["place_name"] or DOTS
+    heading = [
+        (t(lang, "f06_code"), t(lang, "f06_reporting_unit", unit=settings.center_name)),
+        (t(lang, "f06_issued_by"), t(lang, "f06_receiving_unit", unit=s["report_to"] or DOTS)),
+    ]
+    foot = [
+        ("", t(lang, "f06_place_date", place=place, d=today.day, m=today.month, y=today.year)),
+        (t(lang, "f06_preparer"), s["head_title"].upper()),
+        (t(lang, "f06_sign_name"), t(lang, "f06_sign_seal")),
+        ("", ""),
+        ("", ""),
+        (s["preparer_name"], s["head_name"]),
+    ]
+    return Form(
+        lang, heading, [t(lang, "f06_title"), period, t(lang, "f06_unit")], form_rows(summary, lang), foot
+    )
 
 
-def print_form(summary: Summary, lang: str, center: str) -> None:
+def print_form(form: Form) -> None:
+    from rich.console import Console
     from rich.table import Table
 
     from tthc.render import console
 
-    i = 1 if lang == "en" else 0
-    table = Table(title=f"{FORM}\n{TITLE[lang]}\n{center}\n{period_line(summary, lang)}")
-    for number, *names in COLUMNS:
-        group = next((g[2 + i] for g in GROUPS.values() if g[0] == number), "")
-        header = f"{group}\n{names[i]}\n({number})"
-        table.add_column(header, justify="left" if number == 2 else "right")
-    table.add_column(f"\n{NOTE[i]}")
-    rows = form_rows(summary, lang)
-    for row in rows:
-        table.add_row(
-            row.number,
-            row.field,
-            *map(str, row.cells),
-            row.note(lang),
-            style="bold" if row is rows[-1] else None,
+    out = Console(highlight=False, width=console().width if console().is_terminal else 200)
+    for left, right in form.heading:
+        out.print(f"{left:<48}{right}")
+    out.print("")
+    for line in form.title:
+        out.print(line, justify="center")
+    table = Table()
+    for number, key in COLUMNS:
+        group = form.group_of(number)
+        table.add_column(
+            f"{group}\n{t(form.lang, key)}\n({number})", justify="left" if number == 2 else "right"
         )
-    width = console().width if console().is_terminal else 190
-    from rich.console import Console
+    table.add_column(f"\n{t(form.lang, 'f06_note')}")
+    for row in form.rows:
+        last = row is form.rows[-1]
+        table.add_row(
+            row.number, row.field, *map(str, row.cells), row.note(form.lang), style="bold" if last else None
+        )
+    out.print(table)
+    for left, right in form.foot:
+        out.print(f"{left:<48}{right}")
 
-    Console(highlight=False, width=width).print(table)
 
-
-def write_form(summary: Summary, lang: str, center: str, path: Path) -> None:
-    """The form as .xlsx: A4 landscape, merged two-level header, numbered columns, borders."""
+def write_form(form: Form, path: Path) -> None:
+    """The form as .xlsx: one A4 landscape page, merged header, numbered columns, borders,
+    the blocks above and below the table, and page numbers in the footer."""
     if path.suffix.lower() != ".xlsx":
         raise TthcError("e_form_xlsx", path=path)
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
 
-    i = 1 if lang == "en" else 0
     book = Workbook()
     ws = book.active
     assert ws is not None
     ws.title = "II.06a"
-    last = 14  # the note column
+    row = _sheet_heading(ws, form)
+    row = _sheet_table(ws, form, row + 1)
+    _sheet_foot(ws, form, row + 1)
+    _sheet_page(ws, form)
+    from tthc.files import save_workbook
+
+    save_workbook(book, path)
+
+
+LAST = 14  # the note column
+
+
+def _merged(ws: Any, row: int, first: int, last: int, text: str, **style: Any) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    cell = ws.cell(row=row, column=first, value=text)
+    cell.font = Font(
+        bold=style.get("bold", False), italic=style.get("italic", False), size=style.get("size", 11)
+    )
+    cell.alignment = Alignment(horizontal=style.get("align", "center"), wrap_text=True)
+
+
+def _sheet_heading(ws: Any, form: Form) -> int:
+    row = 1
+    for left, right in form.heading:
+        _merged(ws, row, 1, 5, left, align="left", size=10)
+        _merged(ws, row, 9, LAST, right, align="right", size=10)
+        row += 1
+    row += 1
+    for i, line in enumerate(form.title):
+        _merged(ws, row, 1, LAST, line, bold=i == 0, size=13 if i == 0 else 11, italic=i == 2)
+        row += 1
+    return row
+
+
+def _sheet_table(ws: Any, form: Form, h1: int) -> int:
+    from openpyxl.styles import Alignment, Border, Font, Side
+
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-    def title(row: int, text: str, *, bold: bool = False, size: int = 11) -> None:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
-        cell = ws.cell(row=row, column=1, value=text)
-        cell.font = Font(bold=bold, size=size)
-        cell.alignment = Alignment(horizontal="center")
-
-    title(1, FORM, size=10)
-    title(2, TITLE[lang], bold=True, size=13)
-    title(3, center, bold=True)
-    title(4, period_line(summary, lang))
-    h1, h2, nums = 6, 7, 8
-    for col in (1, 2, last):  # STT, field and note span both header rows
+    h2, nums = h1 + 1, h1 + 2
+    for col in (1, 2, LAST):  # STT, field and note span both header rows
         ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
-    ws.cell(row=h1, column=1, value=COLUMNS[0][1 + i])
-    ws.cell(row=h1, column=2, value=COLUMNS[1][1 + i])
-    ws.cell(row=h1, column=last, value=NOTE[i])
-    for first, end, vi, en in GROUPS.values():
+    ws.cell(row=h1, column=1, value=t(form.lang, "f06_no"))
+    ws.cell(row=h1, column=2, value=t(form.lang, "f06_field"))
+    ws.cell(row=h1, column=LAST, value=t(form.lang, "f06_note"))
+    for first, end, key in GROUPS:
         ws.merge_cells(start_row=h1, start_column=first, end_row=h1, end_column=end)
-        ws.cell(row=h1, column=first, value=en if i else vi)
-    for number, vi, en in COLUMNS[2:]:
-        ws.cell(row=h2, column=number, value=en if i else vi)
-    for number, *_ in COLUMNS:
+        ws.cell(row=h1, column=first, value=t(form.lang, key))
+    for number, key in COLUMNS[2:]:
+        ws.cell(row=h2, column=number, value=t(form.lang, key))
+    for number, _ in COLUMNS:
         ws.cell(row=nums, column=number, value=f"({number})")
-    ws.cell(row=nums, column=last, value="")
-    rows = form_rows(summary, lang)
-    for offset, row in enumerate(rows, start=nums + 1):
-        values: list[Any] = [int(row.number) if row.number else "", row.field, *row.cells, row.note(lang)]
+    for offset, form_row in enumerate(form.rows, start=nums + 1):
+        note = form_row.note(form.lang)
+        values: list[Any] = [
+            int(form_row.number) if form_row.number else "",
+            form_row.field,
+            *form_row.cells,
+            note,
+        ]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=offset, column=col, value=value)
-            if row is rows[-1]:
+            if form_row is form.rows[-1]:
                 cell.font = Font(bold=True)
-    for r in range(h1, nums + len(rows) + 1):
-        for c in range(1, last + 1):
+    last_row = nums + len(form.rows)
+    for r in range(h1, last_row + 1):
+        for c in range(1, LAST + 1):
             cell = ws.cell(row=r, column=c)
             cell.border = box
             if r <= nums:
-                cell.alignment = centre
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
                 cell.font = Font(bold=r < nums, italic=r == nums)
-    widths = {1: 5, 2: 26, last: 16}
-    for c in range(1, last + 1):
-        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 10)
     ws.row_dimensions[h2].height = 45
+    ws.print_title_rows = f"{h1}:{nums}"
+    return last_row
+
+
+def _sheet_foot(ws: Any, form: Form, row: int) -> None:
+    for i, (left, right) in enumerate(form.foot):
+        bold = i == 1
+        _merged(ws, row + 1 + i, 1, 5, left, bold=bold, italic=i == 2)
+        _merged(ws, row + 1 + i, 9, LAST, right, bold=bold, italic=i in (0, 2))
+
+
+def _sheet_page(ws: Any, form: Form) -> None:
+    from openpyxl.utils import get_column_letter
+
+    widths = {1: 5, 2: 26, LAST: 16}
+    for c in range(1, LAST + 1):
+        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 9)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{h1}:{nums}"
-    try:
-        book.save(path)
-    except OSError as exc:
-        raise TthcError("e_write", path=path, reason=exc.strerror) from None
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = t(form.lang, "f06_page")

@@ -81,6 +81,11 @@ def _text(key: str) -> Callable[[str], str]:
     return check
 
 
+def _optional_text(text: str) -> str:
+    """Any text; empty clears the setting."""
+    return " ".join(text.split())
+
+
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,39}$")
 
 
@@ -121,6 +126,17 @@ SETTINGS: dict[str, Setting] = {
     "period_start_day": Setting(
         "1", _int_between("period_start_day", 1, 28), "first day of a reporting month"
     ),
+    # -- the center's identity on papers and reports
+    "center_address": Setting("", _optional_text, "the center's address on slips and forms"),
+    "place_name": Setting("", _optional_text, "the place named in a form's date line (e.g. Hòa An)"),
+    "report_to": Setting("", _optional_text, "the unit that receives the center's reports"),
+    "head_title": Setting(
+        "Thủ trưởng đơn vị", _text("head_title"), "title of who signs reports (e.g. Giám đốc)"
+    ),
+    "head_name": Setting("", _optional_text, "name of who signs reports"),
+    "preparer_name": Setting("", _optional_text, "name of who prepares reports"),
+    # -- corrections
+    # -- the web side
 }
 
 

@@ -140,9 +140,17 @@ def snapshot_of(period: Period, now: datetime) -> datetime:
     return min(datetime.combine(period.end + timedelta(1), time(0)), now)
 
 
-def state_at(life: Life, snapshot: datetime) -> str:
-    """'paused', 'overdue' or 'not_due' at ``snapshot``, judged by the due date then in force."""
-    due = deadlines.due_in_force(life.receipt, life.rounds, upto=snapshot)
+def events_before(period: Period, now: datetime) -> datetime:
+    """What the snapshot has seen: the steps before the period's end — or, when the snapshot
+    is now, every step up to now included (times are kept to the minute)."""
+    end = datetime.combine(period.end + timedelta(1), time(0))
+    return end if end <= now else now + timedelta(minutes=1)
+
+
+def state_at(life: Life, seen_before: datetime, snapshot: datetime) -> str:
+    """'paused', 'overdue' or 'not_due' at ``snapshot``, judged by the due date in force after
+    the steps before ``seen_before``."""
+    due = deadlines.due_in_force(life.receipt, life.rounds, upto=seen_before)
     if due is None:
         return "paused"
     return "overdue" if due.deadline < snapshot else "not_due"
@@ -150,7 +158,7 @@ def state_at(life: Life, snapshot: datetime) -> str:
 
 def figures(store: Store, by: str | None, period: Period, now: datetime) -> dict[str | None, Figures]:
     """Every group's figures for one period (one aggregate query plus the dossiers open at its end)."""
-    snapshot = snapshot_of(period, now)
+    snapshot, seen = snapshot_of(period, now), events_before(period, now)
     groups: dict[str | None, Figures] = {}
     for c in queries.period_counts(store.conn, by, period.start, period.end):
         groups[c.key] = Figures(
@@ -161,12 +169,12 @@ def figures(store: Store, by: str | None, period: Period, now: datetime) -> dict
             c.late,
             c.withdrawn,
         )
-    for key, n in queries.overdue_without_rounds(store.conn, by, snapshot).items():
+    for key, n in queries.overdue_without_rounds(store.conn, by, seen, snapshot).items():
         groups.setdefault(key, Figures()).pending_overdue += n
-    open_rounds = queries.open_with_rounds(store.conn, by, snapshot)
+    open_rounds = queries.open_with_rounds(store.conn, by, seen)
     lives = store.lives([code for code, _ in open_rounds])
     for code, key in open_rounds:
-        state = state_at(lives[code], snapshot)
+        state = state_at(lives[code], seen, snapshot)
         fig = groups.setdefault(key, Figures())
         if state == "overdue":
             fig.pending_overdue += 1

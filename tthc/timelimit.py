@@ -11,7 +11,7 @@ from tthc.errors import TthcError
 
 Unit = Literal["same-day", "wd", "d", "h"]
 
-#: Largest accepted value per unit (DESIGN §3).
+#: Largest accepted value per unit (see docs/rules.md).
 CAPS: dict[str, int] = {"wd": 365, "d": 730, "h": 2000}
 
 _SAME_DAY = {"same-day", "same day", "sameday", "trong ngày", "trong ngay", "0wd"}

@@ -1,0 +1,167 @@
+"""A refusal is never confused with a crash: every command refuses bad input with one line,
+exit status 1 and nothing written; a bug exits 70 and says it is one."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from tests.conftest import Cli
+from tthc.cli import BUG_EXIT, app
+from tthc.errors import Msg, TthcError
+
+CODE = "000.00.20.H56-250908-0001"
+
+#: One refusal per command: (command, arguments, what the message names).
+REFUSALS = [
+    ("init", ["init", "--prefix", "bad prefix!"], "bad unit code"),
+    ("due", ["due", "5 tuần"], "5 tuần"),
+    ("receive", ["receive", "ks", "--applicant", "A", "--at", "07/13/2025"], "'07/13/2025'"),
+    ("handover", ["handover", CODE, "--to", "Nobody"], "unknown officer 'Nobody'"),
+    ("supplement", ["supplement", "NO-SUCH-CODE"], "unknown dossier code"),
+    ("resume", ["resume", CODE], "cannot record resume"),
+    ("resolve", ["resolve", CODE, "--at", "2025-09-01 08:00"], "before the dossier's previous step"),
+    ("return", ["return", CODE], "cannot record return"),
+    ("withdraw", ["withdraw", CODE, "--at", "2099-01-01"], "in the future"),
+    ("apologize", ["apologize", CODE, "--new-date", "2025-09-01", "--reason", "chờ"], "must be after"),
+    ("show", ["show", "NO-SUCH-CODE"], "unknown dossier code"),
+    ("history", ["history", "NO-SUCH-CODE"], "unknown dossier code"),
+    ("list", ["list", "--due-within", "-1"], "--due-within -1"),
+    ("edit", ["edit", CODE], "nothing to change"),
+    ("undo", ["undo", "NO-SUCH-CODE"], "unknown dossier code"),
+    ("summary", ["summary", "--month", "2025-13"], "'2025-13'"),
+    ("report", ["report", "--out", "form.pdf"], "written as .xlsx"),
+    ("import", ["import", "missing.csv"], "no such file"),
+    ("export", ["export", "dossiers.txt"], "expected a .csv, .xlsx or .json"),
+    ("backup", ["backup", "{db}"], "already exists"),
+    ("restore", ["restore", "missing.db"], "no such file"),
+    ("demo", ["demo", "--db", "{db}"], "not a demo"),
+    ("config show", ["--db", "missing.db", "config", "show"], "no tthc database"),
+    ("config set", ["config", "set", "same_day_cutoff", "25:00"], "'25:00'"),
+    ("calendar show", ["--db", "{folder}", "calendar", "show"], "cannot use"),
+    ("calendar add-holiday", ["calendar", "add-holiday", "2025-09-06"], "already a day off"),
+    ("calendar add-workday", ["calendar", "add-workday", "2025-09-08"], "already a working day"),
+    ("calendar remove", ["calendar", "remove", "2025-09-08"], "no center override"),
+    (
+        "procedure add",
+        ["procedure", "add", "1.001193", "--name", "X", "--field", "Y", "--limit", "1wd"],
+        "already exists",
+    ),
+    ("procedure list", ["--db", "missing.db", "procedure", "list"], "no tthc database"),
+    ("procedure show", ["procedure", "show", "9.999"], "unknown procedure"),
+    ("procedure edit", ["procedure", "edit", "ks", "--limit", "0d"], "must be positive"),
+    ("procedure import", ["procedure", "import", "procedures.csv"], "no such file"),
+    ("officer add", ["officer", "add", "lan"], "already registered"),
+    ("officer list", ["--db", "missing.db", "officer", "list"], "no tthc database"),
+    ("point add", ["point", "add", "Điểm 3", "--prefix", "bad prefix!"], "bad unit code"),
+    ("point list", ["--db", "missing.db", "point", "list"], "no tthc database"),
+]
+
+
+def commands() -> set[str]:
+    root = typer.main.get_command(app)
+    out: set[str] = set()
+
+    def walk(cmd: object, ctx: object, prefix: tuple[str, ...]) -> None:
+        if hasattr(cmd, "list_commands"):
+            for name in cmd.list_commands(ctx):
+                walk(cmd.get_command(ctx, name), ctx, (*prefix, name))
+        else:
+            out.add(" ".join(prefix))
+
+    walk(root, None, ())
+    return out
+
+
+def test_every_command_has_a_refusal_below() -> None:
+    assert commands() == {name for name, _, _ in REFUSALS}
+
+
+@pytest.fixture()
+def received(center: Cli) -> Cli:
+    center.ok("receive", "ks", "--applicant", "Nguyễn Văn An", "--at", "2025-09-08 09:00")
+    return center
+
+
+@pytest.mark.parametrize(("name", "args", "needle"), REFUSALS, ids=[r[0] for r in REFUSALS])
+def test_a_refusal_is_one_line_exit_1_and_writes_nothing(
+    received: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, args: list[str], needle: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    filled = [a.format(db=received.db, folder=tmp_path) for a in args]
+    err = received.fails(*filled)
+    assert needle in err, err
+    assert err.count("\n") == 1, err
+
+
+def test_a_bug_exits_70_says_so_and_writes_nothing(received: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tthc import lifecycle
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(lifecycle, "apply", broken)
+    before = received.fingerprint()
+    result = received("resolve", CODE)
+    assert result.exit_code == BUG_EXIT
+    assert result.stderr.startswith(
+        "Error: internal error (a bug in tthc, not your input): ZeroDivisionError"
+    )
+    assert "Traceback" not in result.stderr and received.fingerprint() == before
+    vi = received("resolve", CODE, lang="vi")
+    assert vi.exit_code == BUG_EXIT and vi.stderr.startswith("Lỗi: lỗi nội bộ")
+
+
+def test_the_refusal_helper_does_not_accept_a_bug(received: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tthc import lifecycle
+
+    monkeypatch.setattr(lifecycle, "apply", lambda *a: 1 / 0)
+    with pytest.raises(AssertionError, match="a bug, not a refusal"):
+        received.fails("resolve", CODE)
+
+
+def test_with_tthc_debug_a_bug_shows_its_traceback(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    env = {"TTHC_DB": str(db), "TTHC_NOW": "2025-09-10 16:00", "PATH": "/usr/bin:/bin"}
+    script = (
+        "import sys; from tthc import lifecycle; from tthc.cli import app\n"
+        "def broken(*a): raise ZeroDivisionError('boom')\n"
+        "lifecycle.apply = broken\n"
+        "app(sys.argv[1:])\n"
+    )
+    run = [sys.executable, "-c", script]
+    subprocess.run([*run, "init"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [*run, "receive", "ks", "--applicant", "A", "--at", "2025-09-10 09:00"], env=env, check=True
+    )
+    quiet = subprocess.run([*run, "resolve", "TTHC-250910-0001"], env=env, capture_output=True, text=True)
+    assert quiet.returncode == BUG_EXIT and "Traceback" not in quiet.stderr
+    loud = subprocess.run(
+        [*run, "resolve", "TTHC-250910-0001"], env={**env, "TTHC_DEBUG": "1"}, capture_output=True, text=True
+    )
+    assert "Traceback" in loud.stderr and "ZeroDivisionError: boom" in loud.stderr
+
+
+def test_a_message_key_that_does_not_exist_is_a_bug_when_the_refusal_is_built() -> None:
+    with pytest.raises(KeyError, match="no message"):
+        TthcError("nothing to change: give --name")
+    with pytest.raises(KeyError, match="needs"):
+        Msg("e_dossier_unknown")  # its {code} is missing
+    assert "KHONG" in TthcError("e_dossier_unknown", code="KHONG").message
+
+
+def test_a_closed_pipe_is_not_a_crash(received: Cli) -> None:
+    """``tthc history CODE | head -1``: the reader goes away; tthc ends quietly, never a traceback."""
+    env = {
+        "TTHC_DB": str(received.db),
+        "TTHC_NOW": "2025-09-10 16:00",
+        "TTHC_USER": "t",
+        "PATH": "/usr/bin:/bin",
+    }
+    cmd = f"'{sys.executable}' -m tthc history {CODE} | head -c 10; exit ${{PIPESTATUS[0]}}"
+    for _ in range(3):  # the race between the writer and head's exit is not always won
+        run = subprocess.run(["bash", "-c", cmd], env=env, capture_output=True, text=True)
+        assert "Traceback" not in run.stderr, run.stderr
+        assert run.returncode in (0, 1), run
