@@ -60,11 +60,13 @@ class Cli:
         return str(result.stderr)
 
     def fingerprint(self) -> str:
-        """Bytes of the database and its WAL: equal means nothing was written."""
+        """Bytes of the database and its WAL: equal means nothing was written. (Reading a
+        database in WAL mode may create an empty WAL file: no data, so the same print.)"""
         digest = hashlib.sha256()
         for suffix in ("", "-wal"):
             path = Path(str(self.db) + suffix)
-            digest.update(path.read_bytes() if path.exists() else b"-")
+            digest.update(path.read_bytes() if path.exists() else b"")
+        digest.update(b"db" if self.db.exists() else b"-")
         return digest.hexdigest()
 
     def context(self, now: str | None = None) -> Context:

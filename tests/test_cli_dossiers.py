@@ -174,7 +174,7 @@ def test_generated_codes_follow_the_circular_and_never_repeat(center: Cli) -> No
         "000.00.20.H56-250908-0002",
         "000.00.20.H56-250905-0001",
     )
-    center.ok("undo", b["code"])
+    center.ok("undo", b["code"], "--reason", "ghi nhầm")
     d = receive(center, "ks", "--applicant", "D")
     assert d["code"] == "000.00.20.H56-250908-0003"
     assert "already used" in center.fails(
@@ -318,7 +318,7 @@ def test_a_full_day_of_one_dossier(center: Cli) -> None:
 def test_freeze_policy_counts_the_days_left(center: Cli) -> None:
     center.ok("config", "set", "supplement_policy", "freeze")
     code = receive(center, "2.000884", "--applicant", "B", "--limit", "5wd", at="2025-08-25 09:00")["code"]
-    center.ok("supplement", code, "--at", "2025-08-27 10:00")
+    center.ok("supplement", code, "--at", "2025-08-27 10:00", "--reason", "thiếu giấy tờ")
     center.ok("resume", code, "--at", "2025-09-04 09:00")
     assert show(center, code)["due_date"] == "2025-09-09"
 
@@ -333,7 +333,7 @@ def test_late_and_rejected(center: Cli) -> None:
 
 def test_withdraw_while_paused(center: Cli) -> None:
     code = receive(center, "ks", "--applicant", "A")["code"]
-    center.ok("supplement", code, "--at", "2025-09-08 10:00")
+    center.ok("supplement", code, "--at", "2025-09-08 10:00", "--reason", "thiếu giấy tờ")
     center.ok("withdraw", code, "--at", "2025-09-09 10:00", "--reason", "không bổ sung")
     d = show(center, code)
     assert (
@@ -357,13 +357,17 @@ def test_apology_warns_when_issued_on_the_due_date(center: Cli) -> None:
     [
         ([], ["resume", "{code}"], "it is processing"),
         ([], ["return", "{code}"], "it is processing"),
-        ([], ["supplement", "{code}", "--at", "2025-09-08 08:00"], "before the dossier's previous step"),
+        (
+            [],
+            ["supplement", "{code}", "--at", "2025-09-08 08:00", "--reason", "CCCD"],
+            "before the dossier's previous step",
+        ),
         ([], ["resolve", "{code}", "--at", "2025-09-11 09:00"], "in the future"),
         ([], ["resolve", "{code}", "--outcome", "maybe"], ""),
         ([["resolve", "{code}", "--at", "2025-09-08 10:00"]], ["withdraw", "{code}"], "it is resolved"),
         ([["resolve", "{code}", "--at", "2025-09-08 10:00"]], ["resolve", "{code}"], "it is resolved"),
         (
-            [["supplement", "{code}", "--at", "2025-09-08 10:00"]],
+            [["supplement", "{code}", "--at", "2025-09-08 10:00", "--reason", "CCCD"]],
             ["resolve", "{code}"],
             "it is waiting for papers",
         ),
@@ -424,7 +428,7 @@ def worklist(center: Cli) -> Cli:
         at="2025-09-10 09:00",
     )
     paused = receive(center, "ks", "--applicant", "Võ Văn Tư", at="2025-09-10 09:30")["code"]
-    center.ok("supplement", paused, "--at", "2025-09-10 10:00")
+    center.ok("supplement", paused, "--at", "2025-09-10 10:00", "--reason", "thiếu giấy tờ")
     return center
 
 
@@ -495,8 +499,8 @@ def test_edit_and_undo_are_audited(center: Cli) -> None:
     assert names_of(center, "nguyen van a") == [code]
     center.ok("resolve", code, "--at", "2025-09-08 10:00")
     center.ok("return", code, "--at", "2025-09-08 11:00")
-    assert "return undone" in center.ok("undo", code).stdout
-    assert "resolve undone" in center.ok("undo", code).stdout
+    assert "return undone" in center.ok("undo", code, "--reason", "ghi nhầm").stdout
+    assert "resolve undone" in center.ok("undo", code, "--reason", "ghi nhầm").stdout
     d = show(center, code)
     assert d["status"] == "processing" and d["resolved_at"] is None and d["timeliness"] is None
     assert d["applicant"] == "Nguyễn Văn Á"
@@ -509,9 +513,11 @@ def test_edit_and_undo_are_audited(center: Cli) -> None:
     assert rows[1][1] == "lan" and rows[0][1] == "clerk"
     history = center.ok("history", code).stdout
     assert "return ✗" in history and "resolve ✗" in history and "edit ✗" not in history
-    center.ok("undo", code)
+    center.ok("undo", code, "--reason", "ghi nhầm")
     assert "'" + code + "'" in center.fails("show", code)
-    assert "nothing" in center.fails("undo", code) or "unknown" in center.fails("undo", code)
+    assert "nothing" in center.fails("undo", code, "--reason", "ghi nhầm") or "unknown" in center.fails(
+        "undo", code, "--reason", "ghi nhầm"
+    )
 
 
 def names_of(cli: Cli, query: str) -> list[str]:
@@ -520,11 +526,11 @@ def names_of(cli: Cli, query: str) -> list[str]:
 
 def test_undo_of_a_resume_pauses_again(center: Cli) -> None:
     code = receive(center, "ks", "--applicant", "A")["code"]
-    center.ok("supplement", code, "--at", "2025-09-08 10:00")
+    center.ok("supplement", code, "--at", "2025-09-08 10:00", "--reason", "thiếu giấy tờ")
     center.ok("resume", code, "--at", "2025-09-09 10:00")
-    center.ok("undo", code)
+    center.ok("undo", code, "--reason", "ghi nhầm")
     assert show(center, code)["status"] == "paused"
-    center.ok("undo", code)
+    center.ok("undo", code, "--reason", "ghi nhầm")
     d = show(center, code)
     assert d["status"] == "processing" and d["due_date"] == "2025-09-08"
 

@@ -23,7 +23,8 @@ NOW = datetime(2025, 9, 10, 16, 0)
         ("01/09/2025 09:00", datetime(2025, 9, 1, 9, 0)),
         ("01/07/2025 09:30:00", datetime(2025, 7, 1, 9, 30)),
         ("now", NOW),
-        ("today", datetime(2025, 9, 10, 7, 30)),
+        ("today", NOW),  # today is the current minute, for a receipt as for any step
+        ("10/9/2025", datetime(2025, 9, 10, 7, 30)),  # today's date alone: 07:30, already past
     ],
 )
 def test_receipt_moments(text: str, expected: datetime) -> None:
@@ -32,6 +33,14 @@ def test_receipt_moments(text: str, expected: datetime) -> None:
 
 def test_a_bare_date_for_a_later_step_means_the_close_of_day() -> None:
     assert parse_when("2025-09-03", now=NOW, default_time=STEP_DEFAULT_TIME) == datetime(2025, 9, 3, 17, 0)
+
+
+def test_resolving_with_todays_date_at_ten_in_the_morning_is_not_in_the_future() -> None:
+    """A clerk types today's date, 10/9/2025, at 10:00: the step happened now, not at 17:00."""
+    morning = datetime(2025, 9, 10, 10, 0)
+    assert parse_when("10/09/2025", now=morning, default_time=STEP_DEFAULT_TIME) == morning
+    assert parse_when("today", now=morning, default_time=STEP_DEFAULT_TIME) == morning
+    assert parse_when("today", now=morning, default_time=RECEIPT_DEFAULT_TIME) == morning
 
 
 @pytest.mark.parametrize(

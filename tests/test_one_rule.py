@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
-from tthc import dossiers, service
+from tthc import corrections, dossiers, service
 from tthc.context import Context
 from tthc.periods import Period
 from tthc.summary import summarize
@@ -40,7 +40,7 @@ def test_office_hours_changed_after_an_8_hour_dossier_resumed(center: Cli) -> No
             "receive", "DEMO.H8", "--applicant", "A", "--at", "2025-09-08 07:30", "--json", now=at
         ).stdout
     )["code"]
-    center.ok("supplement", code, "--at", "2025-09-08 08:00", now=at)
+    center.ok("supplement", code, "--at", "2025-09-08 08:00", "--reason", "thiếu giấy tờ", now=at)
     center.ok("resume", code, "--at", "2025-09-08 14:00", now=at)
     center.ok("config", "set", "office_hours", "07:30-11:30,12:00-17:00", now=at)
     assert show(center, code, now=at)["due_at"] == "2025-09-09T14:30:00"
@@ -61,11 +61,11 @@ def test_undo_twice_after_a_round_on_an_imported_dossier(center: Cli, tmp_path: 
     now = "2025-09-12 16:00"
     center.ok("import", str(f), now=now)
     assert show(center, "HS-1", now=now)["due_at"] == "2025-09-20T17:00:00"
-    center.ok("supplement", "HS-1", "--at", "2025-09-10 09:00", now=now)
+    center.ok("supplement", "HS-1", "--at", "2025-09-10 09:00", "--reason", "thiếu giấy tờ", now=now)
     center.ok("resume", "HS-1", "--at", "2025-09-11 09:00", now=now)
-    center.ok("undo", "HS-1", now=now)
+    center.ok("undo", "HS-1", "--reason", "ghi nhầm", now=now)
     assert show(center, "HS-1", now=now)["status"] == "paused"
-    center.ok("undo", "HS-1", now=now)
+    center.ok("undo", "HS-1", "--reason", "ghi nhầm", now=now)
     back = show(center, "HS-1", now=now)
     assert (back["status"], back["due_at"], back["due_source"]) == (
         "processing",
@@ -114,8 +114,8 @@ def test_a_cut_off_changed_after_a_receipt_never_reclassifies_it(center: Cli) ->
     )["code"]
     center.ok("config", "set", "same_day_cutoff", "14:00", now=now)
     assert show(center, code, now=now)["due_date"] == "2025-09-09"
-    center.ok("supplement", code, "--at", "2025-09-09 15:00", now=now)
-    center.ok("undo", code, now=now)
+    center.ok("supplement", code, "--at", "2025-09-09 15:00", "--reason", "thiếu giấy tờ", now=now)
+    center.ok("undo", code, "--reason", "ghi nhầm", now=now)
     assert show(center, code, now=now)["due_date"] == "2025-09-09"
 
 
@@ -140,7 +140,7 @@ def test_a_dossier_reopened_by_undo_gets_the_calendar_changed_while_it_was_close
     center.ok("resolve", code, "--at", "2025-09-04 09:00", now=now)
     center.ok("calendar", "add-holiday", "2025-09-05", now=now)
     assert show(center, code, now=now)["due_date"] == "2025-09-08"  # a closed dossier keeps its own
-    center.ok("undo", code, now=now)
+    center.ok("undo", code, "--reason", "ghi nhầm", now=now)
     assert show(center, code, now=now)["due_date"] == "2025-09-09"
 
 
@@ -202,7 +202,7 @@ def _apply(ctx: Context, code: str, op: str, k: int) -> None:
         "resolve": lambda: dossiers.resolve(ctx, code, at=at),
         "withdraw": lambda: dossiers.withdraw(ctx, code, at=at),
         "return": lambda: dossiers.return_result(ctx, code, at=at),
-        "undo": lambda: dossiers.undo(ctx, code),
+        "undo": lambda: corrections.undo(ctx, code, "ghi nhầm", None),
         "hours": lambda: service.set_setting(ctx, "office_hours", HOURS[k % 3]),
         "cutoff": lambda: service.set_setting(ctx, "same_day_cutoff", ("15:00", "11:00", "16:30")[k % 3]),
         "policy": lambda: service.set_setting(ctx, "supplement_policy", ("restart", "freeze")[k % 2]),
@@ -240,7 +240,7 @@ def test_every_view_reads_the_due_date_in_force(
         assert (code in listed) == (_pending(ctx, ctx.now.date(), ctx.now)["overdue"] == 1)
         # an undo right after a step gives back exactly the state before it
         if op in ("supplement", "resume", "resolve", "withdraw", "return") and before != after:
-            dossiers.undo(ctx, code)
+            corrections.undo(ctx, code, "ghi nhầm", None)
             assert _state(ctx, code) == before
             _apply(ctx, code, op, minutes)
         # what was pending at an earlier moment never moves

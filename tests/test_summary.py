@@ -59,7 +59,7 @@ def september(center: Cli) -> Cli:
     f = rx("F", "2025-09-10 09:00", "ks")  # withdrawn
     run(c, "withdraw", f, "--at", "2025-09-10 10:00")
     g = rx("G", "2025-09-25 09:00", "2.000884", "--limit", "10wd")  # paused at month end
-    run(c, "supplement", g, "--at", "2025-09-26 09:00")
+    run(c, "supplement", g, "--at", "2025-09-26 09:00", "--reason", "thiếu giấy tờ")
     rx("H", "2025-09-29 09:00", "2.000884", "--limit", "3wd")  # open, not due (due 2/10)
     rx("I", "2025-09-29 09:00", "ks", "--channel", "online")  # open, overdue (due 29/9)
     rx("J", "2025-10-01 09:00", "ks", now="2025-10-01 10:00")  # after the period
@@ -200,7 +200,7 @@ def test_invariant_and_counts_match_raw_rows(
 ) -> None:
     import shutil
 
-    from tthc import dossiers
+    from tthc import corrections, dossiers
 
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"  # a fresh folder: no stale WAL
     shutil.copy(blank_db, db)
@@ -216,11 +216,11 @@ def test_invariant_and_counts_match_raw_rows(
         elif fate == "withdrawn":
             dossiers.withdraw(ctx, code, at=step.isoformat())
         elif fate in ("paused", "resumed"):
-            dossiers.supplement(ctx, code, at=step.isoformat())
+            dossiers.supplement(ctx, code, at=step.isoformat(), reason="thiếu giấy tờ")
             if fate == "resumed":
                 dossiers.resume(ctx, code, at=(step + timedelta(days=2)).isoformat())
                 if wait % 2:
-                    dossiers.undo(ctx, code)  # the counts follow an undo too
+                    corrections.undo(ctx, code, "ghi nhầm", None)  # the counts follow an undo too
     period = Period(date(2025, 9, 1) + timedelta(start), date(2025, 9, 1) + timedelta(start + length))
     store = ctx.store()
     summary = summarize(store, period, None, NOW)

@@ -2,12 +2,14 @@
 
 Heavy modules (rich, sqlite-utils, holidays, openpyxl) are imported by the code that uses
 them, so a clerk's command starts quickly. Annotations here are real objects, not strings:
-Typer reads every command's signature on each run, and evaluating strings cost about 40 ms.
+Typer reads every command's signature on each run, and evaluating strings cost about 30 ms.
+Help texts come from the table of words (``H(key)``), so ``--help`` speaks Vietnamese too.
 """
 
 import contextlib
 import os
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from tthc.cli_help import H, early_lang, localize, normalise_lang, usage_error
 from tthc.errors import Msg, TthcError
 
 if TYPE_CHECKING:
@@ -23,11 +26,44 @@ if TYPE_CHECKING:
 
 #: Exit status of a bug (BSD's EX_SOFTWARE), apart from a refusal's 1 and Click's usage 2.
 BUG_EXIT = 70
+#: Click's own exceptions, as the installed Typer raises them.
+ClickException: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
 class _App(TyperGroup):
     """Turns refusals into one ``Error: …`` line and exit status 1, a bug into one line and
-    exit status 70 — never a traceback (unless ``TTHC_DEBUG`` is set)."""
+    exit status 70 — never a traceback (unless ``TTHC_DEBUG`` is set) — and speaks the
+    user's language on help pages and in Click's own usage errors."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        if "--help" in argv:
+            localize(self, early_lang(argv))
+        try:
+            result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as exc:
+            lang = early_lang(argv)
+            localize(self, lang)
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                typer.echo(exc.ctx.get_help())
+            else:
+                typer.echo(usage_error(exc, lang), err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            from tthc.i18n import t
+
+            typer.echo(t(early_lang(argv), "click_aborted"), err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -47,11 +83,8 @@ class _App(TyperGroup):
                 _fail(refusal.render(_lang_of(ctx)), _lang_of(ctx))
             if os.environ.get("TTHC_DEBUG"):
                 raise
-            _fail(
-                Msg("e_internal", kind=type(exc).__name__, detail=exc).render(_lang_of(ctx)),
-                _lang_of(ctx),
-                BUG_EXIT,
-            )
+            bug = Msg("e_internal", kind=type(exc).__name__, detail=exc).render(_lang_of(ctx))
+            _fail(bug, _lang_of(ctx), BUG_EXIT)
         finally:
             obj = ctx.obj
             if obj is not None:
@@ -97,10 +130,10 @@ def _fail(message: str, lang: str = "en", status: int = 1) -> NoReturn:
     raise typer.Exit(status)
 
 
-def _app(name: str | None = None, help_text: str | None = None) -> typer.Typer:
+def _app(name: str | None, help_key: str) -> typer.Typer:
     return typer.Typer(
         name=name,
-        help=help_text,
+        help=H(help_key),
         cls=_App,
         no_args_is_help=True,
         add_completion=False,
@@ -109,18 +142,19 @@ def _app(name: str | None = None, help_text: str | None = None) -> typer.Typer:
     )
 
 
-app = _app(help_text="Dossier tracker for a commune Public Administrative Service Center.")
-config_app = _app("config", "Show or change the center's settings.")
-calendar_app = _app("calendar", "The working calendar: days off and make-up working days.")
-procedure_app = _app("procedure", "The procedure catalog (mã TTHC, name, field, time limit).")
-officer_app = _app("officer", "Registered officers (matched without regard to case).")
-point_app = _app("point", "Registered reception points.")
+app = _app(None, "app")
+config_app = _app("config", "config")
+calendar_app = _app("calendar", "calendar")
+procedure_app = _app("procedure", "procedure")
+officer_app = _app("officer", "officer")
+point_app = _app("point", "point")
 for _sub in (config_app, calendar_app, procedure_app, officer_app, point_app):
     app.add_typer(_sub)
 
 
 class Lang(StrEnum):
     vi = "vi"
+    vn = "vn"  # as many people type it
     en = "en"
 
 
@@ -143,41 +177,34 @@ class StatusOpt(StrEnum):
     withdrawn = "withdrawn"
 
 
-AtOpt = Annotated[
-    str | None, typer.Option("--at", help="When it happened (default: now). ISO or DD/MM/YYYY [HH:MM].")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-
-
-def default_db_path() -> Path:
-    return Path(typer.get_app_dir("tthc")) / "tthc.db"
+AtOpt = Annotated[str | None, typer.Option("--at", help=H("opt.at"))]
+JsonOpt = Annotated[bool, typer.Option("--json", help=H("opt.json"))]
+CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("opt.code"))]
+ReasonOpt = Annotated[str | None, typer.Option("--reason", help=H("opt.reason"))]
+NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
+CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
 
 
 @app.callback()
 def _main(
     ctx: typer.Context,
-    db: Annotated[
-        Path | None, typer.Option("--db", help="Database file (else TTHC_DB, else the app directory).")
-    ] = None,
-    lang: Annotated[
-        Lang | None, typer.Option("--lang", help="Output language (else TTHC_LANG, else the setting).")
-    ] = None,
-    user: Annotated[
-        str | None, typer.Option("--user", help="Who is typing (else TTHC_USER, else the OS user).")
-    ] = None,
+    db: Annotated[Path | None, typer.Option("--db", help=H("opt.db"))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=H("opt.lang"))] = None,
+    user: Annotated[str | None, typer.Option("--user", help=H("opt.user"))] = None,
 ) -> None:
+    from tthc.cli_help import default_db_path
     from tthc.clock import now_vn
     from tthc.context import Context
 
-    env_lang = os.environ.get("TTHC_LANG", "").strip().lower()
-    if env_lang and env_lang not in ("vi", "en"):
-        _fail(Msg("e_env_lang", value=env_lang).render("en"))
+    env = os.environ.get("TTHC_LANG", "").strip()
+    if env and normalise_lang(env) is None:
+        _fail(Msg("e_env_lang", value=env).render("en"))
     path = db or (Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path())
     ctx.obj = Context(
         db_path=path,
         actor=user or os.environ.get("TTHC_USER") or _os_user(),
         now=now_vn(),
-        lang_choice=lang.value if lang else (env_lang or None),
+        lang_choice=normalise_lang(lang.value if lang else env),
     )
 
 
@@ -196,39 +223,28 @@ def _ctx(ctx: typer.Context) -> "Context":
 
 
 # -- init and settings ----------------------------------------------------------------------
-@app.command()
+@app.command(help=H("init"))
 def init(
     ctx: typer.Context,
-    center: Annotated[str | None, typer.Option(help="The center's name.")] = None,
-    prefix: Annotated[str | None, typer.Option(help="Unit code for generated dossier codes.")] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="The center's default language.")] = None,
-    point: Annotated[str | None, typer.Option(help="Register a reception point.")] = None,
-    catalog: Annotated[
-        bool, typer.Option("--catalog/--no-catalog", help="Install the starter procedure catalog.")
-    ] = True,
-    update: Annotated[
-        bool, typer.Option("--update", help="On an existing database, apply the values given.")
-    ] = False,
+    center: Annotated[str | None, typer.Option(help=H("init.center"))] = None,
+    prefix: Annotated[str | None, typer.Option(help=H("init.prefix"))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=H("init.lang"))] = None,
+    point: Annotated[str | None, typer.Option(help=H("init.point"))] = None,
+    catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("init.catalog"))] = True,
+    update: Annotated[bool, typer.Option("--update", help=H("init.update"))] = False,
 ) -> None:
-    """Create the database; on an existing one, say what the values given would change."""
     from tthc import render, service
 
     c = _ctx(ctx)
+    language = normalise_lang(lang.value) if lang else None
     result = service.init(
-        c,
-        center=center,
-        prefix=prefix,
-        lang=lang.value if lang else None,
-        point=point,
-        catalog=catalog,
-        update=update,
+        c, center=center, prefix=prefix, lang=language, point=point, catalog=catalog, update=update
     )
     render.print_init(result, c.lang)
 
 
-@config_app.command("show")
-def config_show(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Every setting with its value."""
+@config_app.command("show", help=H("config.show"))
+def config_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from tthc import render, service
 
     c = _ctx(ctx)
@@ -240,9 +256,8 @@ def config_show(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--jso
         render.print_settings(rows, c.lang)
 
 
-@config_app.command("set")
+@config_app.command("set", help=H("config.set"))
 def config_set(ctx: typer.Context, key: str, value: str) -> None:
-    """Change one setting (validated)."""
     from tthc import render, service
     from tthc.i18n import t
 
@@ -252,23 +267,14 @@ def config_set(ctx: typer.Context, key: str, value: str) -> None:
 
 
 # -- the counter calculator ---------------------------------------------------------------
-@app.command()
+@app.command(help=H("due"))
 def due(
     ctx: typer.Context,
-    what: Annotated[
-        str,
-        typer.Argument(
-            metavar="LIMIT|PROCEDURE",
-            help="e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure code/alias.",
-        ),
-    ],
-    at: Annotated[str | None, typer.Option(help="Receipt moment (default: now).")] = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Show, day by day, what was counted and skipped.")
-    ] = False,
+    what: Annotated[str, typer.Argument(metavar="LIMIT|PROCEDURE", help=H("due.what"))],
+    at: Annotated[str | None, typer.Option(help=H("due.at"))] = None,
+    as_json: JsonOpt = False,
+    explain: Annotated[bool, typer.Option("--explain", help=H("due.explain"))] = False,
 ) -> None:
-    """If I take this dossier now, when is it due?"""
     from tthc import render, service
 
     c = _ctx(ctx)
@@ -280,13 +286,12 @@ def due(
 
 
 # -- calendar upkeep ----------------------------------------------------------------------
-@calendar_app.command("show")
+@calendar_app.command("show", help=H("calendar.show"))
 def calendar_show(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option(min=1990, max=2100)] = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    year: Annotated[int | None, typer.Option(min=1990, max=2100, help=H("calendar.year"))] = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Days off and make-up working days of a year, with their source."""
     from tthc import render, service
 
     c = _ctx(ctx)
@@ -314,42 +319,36 @@ def _calendar_change(ctx: typer.Context, action: str, day: str, name: str | None
         render.echo(t(c.lang, "calendar_recomputed", n=changed))
 
 
-@calendar_app.command("add-holiday")
-def calendar_add_holiday(
-    ctx: typer.Context, day: str, name: Annotated[str | None, typer.Option()] = None
-) -> None:
-    """Make DAY a day off for this center (wins over the national calendar)."""
+DayArg = Annotated[str, typer.Argument(metavar="DAY")]
+DayNameOpt = Annotated[str | None, typer.Option(help=H("calendar.name"))]
+
+
+@calendar_app.command("add-holiday", help=H("calendar.add-holiday"))
+def calendar_add_holiday(ctx: typer.Context, day: DayArg, name: DayNameOpt = None) -> None:
     _calendar_change(ctx, "add-holiday", day, name)
 
 
-@calendar_app.command("add-workday")
-def calendar_add_workday(
-    ctx: typer.Context, day: str, name: Annotated[str | None, typer.Option()] = None
-) -> None:
-    """Make DAY a working day for this center (e.g. a local make-up Saturday)."""
+@calendar_app.command("add-workday", help=H("calendar.add-workday"))
+def calendar_add_workday(ctx: typer.Context, day: DayArg, name: DayNameOpt = None) -> None:
     _calendar_change(ctx, "add-workday", day, name)
 
 
-@calendar_app.command("remove")
-def calendar_remove(ctx: typer.Context, day: str) -> None:
-    """Drop this center's override of DAY; the national calendar applies again."""
+@calendar_app.command("remove", help=H("calendar.remove"))
+def calendar_remove(ctx: typer.Context, day: DayArg) -> None:
     _calendar_change(ctx, "remove", day, None)
 
 
 # -- the catalog and the registers --------------------------------------------------------------
-@procedure_app.command("add")
+@procedure_app.command("add", help=H("procedure.add"))
 def procedure_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="National procedure code, e.g. 1.001193.")],
-    name: Annotated[str, typer.Option(help="Procedure name.")],
-    field: Annotated[str, typer.Option(help="Field (lĩnh vực), e.g. Hộ tịch.")],
-    limit: Annotated[str, typer.Option(help="Time limit: same-day, 5wd, 15d, 8h …")],
-    alias: Annotated[
-        str | None, typer.Option(help="Short alias usable wherever a procedure is named.")
-    ] = None,
-    fee: Annotated[str | None, typer.Option(help="Fee in VND.")] = None,
+    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    name: Annotated[str, typer.Option(help=H("procedure.name"))],
+    field: Annotated[str, typer.Option(help=H("procedure.field"))],
+    limit: Annotated[str, typer.Option(help=H("procedure.limit"))],
+    alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
+    fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
 ) -> None:
-    """Add a procedure to the catalog."""
     from tthc import catalog, render
     from tthc.i18n import t
 
@@ -358,11 +357,12 @@ def procedure_add(
     render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({proc.limit})"))
 
 
-@procedure_app.command("list")
+@procedure_app.command("list", help=H("procedure.list"))
 def procedure_list(
-    ctx: typer.Context, field: Annotated[str | None, typer.Option()] = None, as_json: JsonOpt = False
+    ctx: typer.Context,
+    field: Annotated[str | None, typer.Option(help=H("opt.field"))] = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """The catalog, by field."""
     from tthc import catalog, render
 
     c = _ctx(ctx)
@@ -373,9 +373,12 @@ def procedure_list(
         render.print_procedures(procs, c.lang)
 
 
-@procedure_app.command("show")
-def procedure_show(ctx: typer.Context, code: str, as_json: JsonOpt = False) -> None:
-    """One procedure (by code or alias)."""
+@procedure_app.command("show", help=H("procedure.show"))
+def procedure_show(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    as_json: JsonOpt = False,
+) -> None:
     from tthc import catalog, render
 
     c = _ctx(ctx)
@@ -386,31 +389,26 @@ def procedure_show(ctx: typer.Context, code: str, as_json: JsonOpt = False) -> N
         render.print_procedures([proc], c.lang)
 
 
-@procedure_app.command("edit")
+@procedure_app.command("edit", help=H("procedure.edit"))
 def procedure_edit(
     ctx: typer.Context,
-    code: str,
-    name: Annotated[str | None, typer.Option()] = None,
-    field: Annotated[str | None, typer.Option()] = None,
-    limit: Annotated[
-        str | None, typer.Option(help="New limit; dossiers already received keep theirs.")
-    ] = None,
-    alias: Annotated[str | None, typer.Option()] = None,
-    fee: Annotated[str | None, typer.Option()] = None,
+    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    name: Annotated[str | None, typer.Option(help=H("procedure.name"))] = None,
+    field: Annotated[str | None, typer.Option(help=H("procedure.field"))] = None,
+    limit: Annotated[str | None, typer.Option(help=H("procedure.edit.limit"))] = None,
+    alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
+    fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
 ) -> None:
-    """Change a procedure; due dates already issued never move."""
     from tthc import catalog, render
 
     c = _ctx(ctx)
-    proc = catalog.edit_procedure(
-        c, code, {"name": name, "field": field, "limit": limit, "alias": alias, "fee": fee}
-    )
+    changes = {"name": name, "field": field, "limit": limit, "alias": alias, "fee": fee}
+    proc = catalog.edit_procedure(c, code, changes)
     render.print_procedures([proc], c.lang)
 
 
-@procedure_app.command("import")
+@procedure_app.command("import", help=H("procedure.import"))
 def procedure_import(ctx: typer.Context, file: Path) -> None:
-    """Load procedures from .csv/.xlsx (columns code,name,field,limit[,alias,fee]); all or nothing."""
     from tthc import catalog, render
     from tthc.i18n import t
 
@@ -422,11 +420,11 @@ def procedure_import(ctx: typer.Context, file: Path) -> None:
 
 
 def _register(kind: "Kind", sub: typer.Typer) -> None:
-    @sub.command("add")
+    @sub.command("add", help=H(f"{kind}.add"))
     def add(
         ctx: typer.Context,
         name: str,
-        prefix: Annotated[str | None, typer.Option(help="Own unit code for codes (points only).")] = None,
+        prefix: Annotated[str | None, typer.Option(help=H("point.prefix"))] = None,
     ) -> None:
         from tthc import catalog, render
         from tthc.i18n import t
@@ -434,9 +432,7 @@ def _register(kind: "Kind", sub: typer.Typer) -> None:
         c = _ctx(ctx)
         render.echo(t(c.lang, "added", what=catalog.add_name(c, kind, name, prefix)))
 
-    add.__doc__ = f"Register a{'n' if kind == 'officer' else ''} {kind}."
-
-    @sub.command("list")
+    @sub.command("list", help=H(f"{kind}.list"))
     def list_(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         from tthc import catalog, render
 
@@ -452,33 +448,33 @@ def _register(kind: "Kind", sub: typer.Typer) -> None:
         else:
             render.print_names(rows, c.lang)
 
-    list_.__doc__ = f"Registered {kind}s."
-
 
 _register("officer", officer_app)
 _register("point", point_app)
 
 
 # -- the clerk's day ------------------------------------------------------------------------------
-@app.command()
+@app.command(help=H("receive"))
 def receive(
     ctx: typer.Context,
-    procedure: Annotated[str, typer.Argument(metavar="PROCEDURE|ALIAS")],
-    applicant: Annotated[str, typer.Option(help="Applicant's full name.")],
-    channel: Annotated[ChannelOpt, typer.Option(help="How it arrived.")] = ChannelOpt.direct,
+    procedure: Annotated[str, typer.Argument(metavar="PROCEDURE|ALIAS", help=H("opt.procedure"))],
+    applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
+    channel: Annotated[ChannelOpt, typer.Option(help=H("receive.channel"))] = ChannelOpt.direct,
     at: AtOpt = None,
-    code: Annotated[str | None, typer.Option(help="Dossier code (default: generated).")] = None,
-    point: Annotated[str | None, typer.Option(help="Reception point.")] = None,
-    officer: Annotated[str | None, typer.Option(help="Officer in charge.")] = None,
-    limit: Annotated[str | None, typer.Option(help="Override the procedure's time limit (audited).")] = None,
-    id_number: Annotated[str | None, typer.Option(help="Citizen ID (CCCD, 12 digits).")] = None,
-    phone: Annotated[str | None, typer.Option()] = None,
-    address: Annotated[str | None, typer.Option()] = None,
-    note: Annotated[str | None, typer.Option()] = None,
+    code: Annotated[str | None, typer.Option(help=H("receive.code"))] = None,
+    point: Annotated[str | None, typer.Option(help=H("receive.point"))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("receive.officer"))] = None,
+    limit: Annotated[str | None, typer.Option(help=H("receive.limit"))] = None,
+    id_number: Annotated[str | None, typer.Option(help=H("receive.id_number"))] = None,
+    phone: Annotated[str | None, typer.Option(help=H("receive.phone"))] = None,
+    address: Annotated[str | None, typer.Option(help=H("receive.address"))] = None,
+    note: Annotated[str | None, typer.Option(help=H("receive.note"))] = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Receive a dossier and print its code and appointment."""
     from tthc import dossiers, render
+    from tthc.corrections import Correction
 
     c = _ctx(ctx)
     r = dossiers.receive(
@@ -495,6 +491,7 @@ def receive(
         phone=phone,
         address=address,
         note=note,
+        correction=Correction.of(correct_time, reason),
     )
     if as_json:
         render.print_json(r.dossier.as_json())
@@ -512,98 +509,130 @@ def _stepped(ctx: typer.Context, step: str, d: Any, as_json: bool = False) -> No
         render.print_step(d, step, c.lang)
 
 
-@app.command()
+@app.command(help=H("handover"))
 def handover(
     ctx: typer.Context,
-    code: str,
-    to: Annotated[str, typer.Option("--to", help="Officer taking it over.")],
+    code: CodeArg,
+    to: Annotated[str, typer.Option("--to", help=H("handover.to"))],
     at: AtOpt = None,
-    note: Annotated[str | None, typer.Option()] = None,
+    note: NoteOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
 ) -> None:
-    """Hand the dossier to another officer for processing (status unchanged)."""
     from tthc import dossiers
+    from tthc.corrections import Correction
 
-    _stepped(ctx, "handover", dossiers.handover(_ctx(ctx), code, to, at, note))
+    fix = Correction.of(correct_time, reason)
+    _stepped(ctx, "handover", dossiers.handover(_ctx(ctx), code, to, at, note, correction=fix))
 
 
-@app.command()
+@app.command(help=H("supplement"))
 def supplement(
-    ctx: typer.Context, code: str, at: AtOpt = None, reason: Annotated[str | None, typer.Option()] = None
+    ctx: typer.Context,
+    code: CodeArg,
+    reason: Annotated[str, typer.Option("--reason", help=H("supplement.reason"))],
+    at: AtOpt = None,
+    correct_time: CorrectOpt = False,
 ) -> None:
-    """Ask the applicant for more papers: the clock stops."""
     from tthc import dossiers
+    from tthc.corrections import Correction
 
-    _stepped(ctx, "supplement", dossiers.supplement(_ctx(ctx), code, at, reason))
+    fix = Correction.of(correct_time, reason)
+    _stepped(ctx, "supplement", dossiers.supplement(_ctx(ctx), code, at, reason, correction=fix))
 
 
-@app.command()
-def resume(ctx: typer.Context, code: str, at: AtOpt = None) -> None:
-    """The papers are complete: the clock runs again (per supplement_policy)."""
+@app.command(help=H("resume"))
+def resume(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
+) -> None:
     from tthc import dossiers
+    from tthc.corrections import Correction
 
-    _stepped(ctx, "resume", dossiers.resume(_ctx(ctx), code, at))
+    fix = Correction.of(correct_time, reason)
+    _stepped(ctx, "resume", dossiers.resume(_ctx(ctx), code, at, correction=fix))
 
 
-@app.command()
+@app.command(help=H("resolve"))
 def resolve(
     ctx: typer.Context,
-    code: str,
+    code: CodeArg,
     at: AtOpt = None,
-    outcome: Annotated[OutcomeOpt, typer.Option()] = OutcomeOpt.approved,
-    note: Annotated[str | None, typer.Option()] = None,
+    outcome: Annotated[OutcomeOpt, typer.Option(help=H("resolve.outcome"))] = OutcomeOpt.approved,
+    note: NoteOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Processing finished with a result (approved or rejected)."""
     from tthc import dossiers
+    from tthc.corrections import Correction
 
-    _stepped(ctx, "resolve", dossiers.resolve(_ctx(ctx), code, at, outcome.value, note), as_json)
-
-
-@app.command("return")
-def return_(ctx: typer.Context, code: str, at: AtOpt = None) -> None:
-    """The result was handed to the applicant."""
-    from tthc import dossiers
-
-    _stepped(ctx, "return", dossiers.return_result(_ctx(ctx), code, at))
+    fix = Correction.of(correct_time, reason)
+    d = dossiers.resolve(_ctx(ctx), code, at, outcome.value, note, correction=fix)
+    _stepped(ctx, "resolve", d, as_json)
 
 
-@app.command()
-def withdraw(
-    ctx: typer.Context, code: str, at: AtOpt = None, reason: Annotated[str | None, typer.Option()] = None
+@app.command("return", help=H("return"))
+def return_(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
 ) -> None:
-    """The applicant withdrew the dossier."""
     from tthc import dossiers
+    from tthc.corrections import Correction
 
-    _stepped(ctx, "withdraw", dossiers.withdraw(_ctx(ctx), code, at, reason))
+    fix = Correction.of(correct_time, reason)
+    _stepped(ctx, "return", dossiers.return_result(_ctx(ctx), code, at, correction=fix))
 
 
-@app.command()
+@app.command(help=H("withdraw"))
+def withdraw(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
+) -> None:
+    from tthc import dossiers
+    from tthc.corrections import Correction
+
+    fix = Correction.of(correct_time, reason)
+    _stepped(ctx, "withdraw", dossiers.withdraw(_ctx(ctx), code, at, reason, correction=fix))
+
+
+@app.command(help=H("apologize"))
 def apologize(
     ctx: typer.Context,
-    code: str,
-    new_date: Annotated[str, typer.Option("--new-date")],
-    reason: Annotated[str, typer.Option()],
+    code: CodeArg,
+    new_date: Annotated[str, typer.Option("--new-date", help=H("apologize.new_date"))],
+    reason: Annotated[str, typer.Option("--reason", help=H("opt.reason"))],
     at: AtOpt = None,
+    correct_time: CorrectOpt = False,
 ) -> None:
-    """Record the written apology with one new appointment date (never changes timeliness)."""
     from tthc import dossiers
+    from tthc.corrections import Correction
     from tthc.i18n import t
 
     c = _ctx(ctx)
-    d = dossiers.apologize(c, code, new_date, reason, at)
+    fix = Correction.of(correct_time, reason)
+    d = dossiers.apologize(c, code, new_date, reason, at, correction=fix)
     _stepped(ctx, "apologize", d)
     if d.apology is not None and not d.apology.in_time:
         typer.echo(t(c.lang, "apology_late"), err=True)
 
 
-@app.command()
+@app.command(help=H("show"))
 def show(
     ctx: typer.Context,
-    code: str,
+    code: CodeArg,
     as_json: JsonOpt = False,
-    show_id: Annotated[bool, typer.Option("--show-id", help="Show the full ID number.")] = False,
+    show_id: Annotated[bool, typer.Option("--show-id", help=H("show.show_id"))] = False,
 ) -> None:
-    """Every fact about a dossier, its due date explained, and its timeline."""
     from tthc import dossiers, render
 
     c = _ctx(ctx)
@@ -614,9 +643,8 @@ def show(
         render.print_dossier(view, c.lang, show_id=show_id)
 
 
-@app.command()
-def history(ctx: typer.Context, code: str, as_json: JsonOpt = False) -> None:
-    """The audit trail: what happened, when, when it was recorded, by whom."""
+@app.command(help=H("history"))
+def history(ctx: typer.Context, code: CodeArg, as_json: JsonOpt = False) -> None:
     from tthc import dossiers, render
 
     c = _ctx(ctx)
@@ -627,21 +655,19 @@ def history(ctx: typer.Context, code: str, as_json: JsonOpt = False) -> None:
         render.print_history(events, c.lang)
 
 
-StatusF = Annotated[StatusOpt | None, typer.Option("--status")]
-FieldF = Annotated[str | None, typer.Option("--field")]
-ProcedureF = Annotated[str | None, typer.Option("--procedure", help="Code or alias.")]
-PointF = Annotated[str | None, typer.Option("--point")]
-OfficerF = Annotated[str | None, typer.Option("--officer")]
-ChannelF = Annotated[ChannelOpt | None, typer.Option("--channel")]
-ReceivedFromF = Annotated[str | None, typer.Option("--received-from")]
-ReceivedToF = Annotated[str | None, typer.Option("--received-to")]
-DueFromF = Annotated[str | None, typer.Option("--due-from")]
-DueToF = Annotated[str | None, typer.Option("--due-to")]
-OverdueF = Annotated[bool, typer.Option("--overdue", help="Open dossiers past their deadline.")]
-DueWithinF = Annotated[
-    int | None, typer.Option("--due-within", help="Open dossiers due within N working days.")
-]
-SearchF = Annotated[str | None, typer.Option("--search", help="Name, code, phone or ID; diacritics ignored.")]
+StatusF = Annotated[StatusOpt | None, typer.Option("--status", help=H("opt.status"))]
+FieldF = Annotated[str | None, typer.Option("--field", help=H("opt.field"))]
+ProcedureF = Annotated[str | None, typer.Option("--procedure", help=H("opt.procedure"))]
+PointF = Annotated[str | None, typer.Option("--point", help=H("opt.point"))]
+OfficerF = Annotated[str | None, typer.Option("--officer", help=H("opt.officer"))]
+ChannelF = Annotated[ChannelOpt | None, typer.Option("--channel", help=H("opt.channel"))]
+ReceivedFromF = Annotated[str | None, typer.Option("--received-from", help=H("opt.received_from"))]
+ReceivedToF = Annotated[str | None, typer.Option("--received-to", help=H("opt.received_to"))]
+DueFromF = Annotated[str | None, typer.Option("--due-from", help=H("opt.due_from"))]
+DueToF = Annotated[str | None, typer.Option("--due-to", help=H("opt.due_to"))]
+OverdueF = Annotated[bool, typer.Option("--overdue", help=H("opt.overdue"))]
+DueWithinF = Annotated[int | None, typer.Option("--due-within", help=H("opt.due_within"))]
+SearchF = Annotated[str | None, typer.Option("--search", help=H("opt.search"))]
 
 
 def _filter(**given: Any) -> Any:
@@ -654,7 +680,7 @@ def _filter(**given: Any) -> Any:
     return ListFilter(**given)
 
 
-@app.command("list")
+@app.command("list", help=H("list"))
 def list_(
     ctx: typer.Context,
     status: StatusF = None,
@@ -670,10 +696,9 @@ def list_(
     overdue: OverdueF = False,
     due_within: DueWithinF = None,
     search: SearchF = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    limit: Annotated[int, typer.Option(help=H("list.limit"))] = 50,
     as_json: JsonOpt = False,
 ) -> None:
-    """The worklist, soonest deadline first. No filter: overdue, due today, due within 2 working days."""
     from tthc import dossiers, render
     from tthc.i18n import t
 
@@ -703,51 +728,82 @@ def list_(
     render.print_worklist(items, c.lang, [dossiers.urgency(d, c.now, soon) for d in items], title)
 
 
-@app.command()
+@app.command(help=H("edit"))
 def edit(
     ctx: typer.Context,
-    code: str,
-    applicant: Annotated[str | None, typer.Option()] = None,
-    phone: Annotated[str | None, typer.Option()] = None,
-    address: Annotated[str | None, typer.Option()] = None,
-    point: Annotated[str | None, typer.Option()] = None,
-    officer: Annotated[str | None, typer.Option()] = None,
-    note: Annotated[str | None, typer.Option()] = None,
-    id_number: Annotated[str | None, typer.Option()] = None,
+    code: CodeArg,
+    applicant: Annotated[str | None, typer.Option(help=H("edit.applicant"))] = None,
+    phone: Annotated[str | None, typer.Option(help=H("edit.phone"))] = None,
+    address: Annotated[str | None, typer.Option(help=H("edit.address"))] = None,
+    point: Annotated[str | None, typer.Option(help=H("edit.point"))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("edit.officer"))] = None,
+    note: NoteOpt = None,
+    id_number: Annotated[str | None, typer.Option(help=H("edit.id_number"))] = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
 ) -> None:
-    """Correct a dossier's details (audited). The timeline is changed with undo, not here."""
     from tthc import dossiers, render
+    from tthc.corrections import Correction
     from tthc.i18n import t
 
     c = _ctx(ctx)
-    d = dossiers.edit(
-        c,
-        code,
-        {
-            "applicant": applicant,
-            "phone": phone,
-            "address": address,
-            "point": point,
-            "officer": officer,
-            "note": note,
-            "id_number": id_number,
-        },
-    )
+    changes = {
+        "applicant": applicant,
+        "phone": phone,
+        "address": address,
+        "point": point,
+        "officer": officer,
+        "note": note,
+        "id_number": id_number,
+    }
+    d = dossiers.edit(c, code, changes, correction=Correction.of(correct_time, reason))
     render.echo(t(c.lang, "edited", code=d.code))
 
 
-@app.command()
-def undo(ctx: typer.Context, code: str) -> None:
-    """Revert the dossier's latest life-cycle step (audited)."""
-    from tthc import dossiers, render
+@app.command(help=H("undo"))
+def undo(
+    ctx: typer.Context,
+    code: CodeArg,
+    reason: Annotated[str, typer.Option("--reason", help=H("opt.reason"))],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=H("undo.yes"))] = False,
+    correct_time: CorrectOpt = False,
+) -> None:
+    from tthc import corrections, render
+    from tthc.corrections import Correction
     from tthc.i18n import step_label, t
 
     c = _ctx(ctx)
-    step, d = dossiers.undo(c, code)
+    fix = Correction.of(correct_time, reason)
+    plan = corrections.undo_plan(c, code, fix)
+    render.print_undo_plan(plan, c.lang)
+    if not yes and sys.stdin.isatty() and not typer.confirm(t(c.lang, "undo_confirm"), default=False):
+        raise typer.Abort()
+    step, d = corrections.undo(c, code, reason, fix, expected=plan.event_id)
     if d is None:
-        render.echo(t(c.lang, "receipt_undone", code=code.strip()))
+        render.echo(t(c.lang, "receipt_undone", code=plan.code))
     else:
         render.echo(t(c.lang, "undone", code=d.code, step=step_label(c.lang, step)))
+
+
+@app.command(help=H("corrections"))
+def corrections(
+    ctx: typer.Context,
+    from_: Annotated[str | None, typer.Option("--from", help=H("opt.from"))] = None,
+    to: Annotated[str | None, typer.Option("--to", help=H("opt.to"))] = None,
+    month: Annotated[str | None, typer.Option("--month", help=H("opt.month"))] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", help=H("opt.quarter"))] = None,
+    year: Annotated[str | None, typer.Option("--year", help=H("opt.year"))] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    from tthc import corrections, render, service
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    items = corrections.corrections(c, p)
+    if as_json:
+        render.print_json([item.as_json() for item in items])
+    else:
+        render.print_corrections(items, c.lang)
 
 
 # -- the manager's reports ------------------------------------------------------------------------
@@ -760,14 +816,14 @@ class ByOpt(StrEnum):
     month = "month"
 
 
-FromOpt = Annotated[str | None, typer.Option("--from", help="First day of the period.")]
-ToOpt = Annotated[str | None, typer.Option("--to", help="Last day of the period.")]
-MonthOpt = Annotated[str | None, typer.Option("--month", help="A reporting month, YYYY-MM.")]
-QuarterOpt = Annotated[str | None, typer.Option("--quarter", help="A quarter, YYYY-Qn.")]
-YearOpt = Annotated[str | None, typer.Option("--year", help="A year, YYYY.")]
+FromOpt = Annotated[str | None, typer.Option("--from", help=H("opt.from"))]
+ToOpt = Annotated[str | None, typer.Option("--to", help=H("opt.to"))]
+MonthOpt = Annotated[str | None, typer.Option("--month", help=H("opt.month"))]
+QuarterOpt = Annotated[str | None, typer.Option("--quarter", help=H("opt.quarter"))]
+YearOpt = Annotated[str | None, typer.Option("--year", help=H("opt.year"))]
 
 
-@app.command()
+@app.command(help=H("summary"))
 def summary(
     ctx: typer.Context,
     from_: FromOpt = None,
@@ -775,22 +831,21 @@ def summary(
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    by: Annotated[ByOpt | None, typer.Option(help="Break the figures down by this key.")] = None,
+    by: Annotated[ByOpt | None, typer.Option(help=H("summary.by"))] = None,
+    field: FieldF = None,
+    procedure: ProcedureF = None,
     as_json: JsonOpt = False,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write the figures to FILE.csv or FILE.xlsx.")
-    ] = None,
-    chart: Annotated[bool, typer.Option("--chart", help="Draw volume and on-time rate as bars.")] = False,
-    svg: Annotated[Path | None, typer.Option("--svg", help="Save what the terminal shows as SVG.")] = None,
-    html: Annotated[Path | None, typer.Option("--html", help="Save what the terminal shows as HTML.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=H("summary.out"))] = None,
+    chart: Annotated[bool, typer.Option("--chart", help=H("summary.chart"))] = False,
+    svg: Annotated[Path | None, typer.Option("--svg", help=H("summary.svg"))] = None,
+    html: Annotated[Path | None, typer.Option("--html", help=H("summary.html"))] = None,
 ) -> None:
-    """Period summary: received, carried over, resolved early/on time/late, pending, on-time rate."""
     from tthc import render, service
     from tthc.i18n import t
 
     c = _ctx(ctx)
     p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
-    result = service.summary(c, p, by.value if by else None)
+    result = service.summary(c, p, by.value if by else None, field=field, procedure=procedure)
     if as_json:
         render.print_json(result.as_json())
         return
@@ -804,7 +859,7 @@ def summary(
     render.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
 
 
-@app.command()
+@app.command(help=H("report"))
 def report(
     ctx: typer.Context,
     from_: FromOpt = None,
@@ -812,11 +867,9 @@ def report(
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write the form to FILE.xlsx (A4 landscape).")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=H("report.out"))] = None,
+    close: Annotated[bool, typer.Option("--close", help=H("report.close"))] = False,
 ) -> None:
-    """The official form Biểu II.06a (Circular 01/2020/TT-VPCP), by field."""
     from tthc import render, service
     from tthc.i18n import t
     from tthc.report import build_form, print_form, write_form
@@ -829,17 +882,16 @@ def report(
         render.echo(t(c.lang, "written", path=out))
     else:
         print_form(form)
+    if close:
+        render.echo(t(c.lang, "reports_closed", day=service.close_reports(c, p)))
 
 
-@app.command("import")
+@app.command("import", help=H("import"))
 def import_(
     ctx: typer.Context,
     file: Path,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check every row and report; write nothing.")
-    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=H("import.dry_run"))] = False,
 ) -> None:
-    """Load dossiers from .csv/.xlsx (all rows or none); a given due_at is kept."""
     from tthc import render
     from tthc.interchange import import_file
     from tthc.render import import_progress
@@ -850,7 +902,7 @@ def import_(
     render.print_import(report, c.lang)
 
 
-@app.command()
+@app.command(help=H("export"))
 def export(
     ctx: typer.Context,
     file: Path,
@@ -868,7 +920,6 @@ def export(
     due_within: DueWithinF = None,
     search: SearchF = None,
 ) -> None:
-    """Write dossiers to .csv (UTF-8 for Excel), .xlsx or .json, with the filters of `list`."""
     from tthc import render
     from tthc.i18n import t
     from tthc.interchange import export as export_dossiers
@@ -894,9 +945,8 @@ def export(
     render.echo(t(c.lang, "exported", n=n, path=file))
 
 
-@app.command()
+@app.command(help=H("backup"))
 def backup(ctx: typer.Context, dest: Path) -> None:
-    """Copy the whole database, consistently, to a new file DEST."""
     from tthc import render, service
     from tthc.i18n import t
 
@@ -904,9 +954,8 @@ def backup(ctx: typer.Context, dest: Path) -> None:
     render.echo(t(c.lang, "backed_up", path=service.backup(c, dest)))
 
 
-@app.command()
+@app.command(help=H("restore"))
 def restore(ctx: typer.Context, src: Path) -> None:
-    """Put the backup SRC in place of the database (the current one is kept beside it)."""
     from tthc import render, service
     from tthc.i18n import t
 
@@ -915,14 +964,11 @@ def restore(ctx: typer.Context, src: Path) -> None:
     render.echo(t(c.lang, "restored", src=src, kept=kept))
 
 
-@app.command()
+@app.command(help=H("demo"))
 def demo(
     ctx: typer.Context,
-    db: Annotated[
-        Path | None, typer.Option("--db", help="Where to build it (default: a file in the temp folder).")
-    ] = None,
+    db: Annotated[Path | None, typer.Option("--db", help=H("demo.db"))] = None,
 ) -> None:
-    """Build a synthetic center (1/7–12/9/2025, two points) and print its summary: 1,964 dossiers, 98.28%."""
     from tthc import demo as demo_module
     from tthc import render, service
     from tthc.i18n import t

@@ -65,14 +65,18 @@ def _split(text: str) -> tuple[date, time | None]:
 
 
 def parse_when(text: str, *, now: datetime, default_time: time) -> datetime:
-    """Parse a moment; a bare date takes ``default_time`` (07:30 receipts, 17:00 later steps)."""
+    """Parse a moment. ``now`` and ``today`` are the current minute. A bare date takes
+    ``default_time`` (07:30 receipts, 17:00 later steps) — but never later than now on
+    today's date, so a step recorded today with today's date is not "in the future"."""
     word = text.strip().lower()
-    if word == "now":
-        return now.replace(second=0, microsecond=0)
-    if word == "today":
-        return datetime.combine(now.date(), default_time)
+    current = now.replace(second=0, microsecond=0)
+    if word in ("now", "today"):
+        return current
     day, clock = _split(text)
-    return datetime.combine(day, clock if clock is not None else default_time)
+    if clock is not None:
+        return datetime.combine(day, clock)
+    moment = datetime.combine(day, default_time)
+    return min(moment, current) if day == now.date() else moment
 
 
 def parse_day(text: str, *, today: date) -> date:

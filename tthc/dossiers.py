@@ -1,75 +1,37 @@
 """A dossier's life as the clerk records it: receive, hand over, supplement and resume,
-resolve, return, withdraw, apologize; corrections and undo; looking up and the worklist.
+resolve, return, withdraw, apologize; detail corrections; looking up and the worklist.
 
 Each command is one transaction: load the dossier's life, apply one step of
 ``tthc.lifecycle``, save it and its audit event. The due date in force is always what
-``tthc.deadlines.due_in_force`` reads from the stored decisions.
+``tthc.deadlines.due_in_force`` reads from the stored decisions. Undo and deliberate
+corrections of a timeline live in ``tthc.corrections``.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from tthc import deadlines, lifecycle
 from tthc.catalog import registered
-from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_day, parse_when
+from tthc.clock import parse_day
 from tthc.context import Context
-from tthc.errors import Msg, TthcError
+from tthc.corrections import Correction, guard
+from tthc.errors import TthcError
+from tthc.inputs import (
+    DOSSIER_CODE,
+    check_id_number,
+    check_phone,
+    clean,
+    dossier_code,
+    load,
+    phone_number,
+    when,
+)
 from tthc.lifecycle import Life
 from tthc.models import CHANNELS, Dossier, Event, Registered, fold, search_text
 from tthc.store import Details, DossierQuery, Store
 from tthc.timelimit import parse_limit
-
-CLOCK_SKEW = timedelta(minutes=1)
-_ID_NUMBER = re.compile(r"^\d{12}$")
-_PHONE = re.compile(r"^\+?[0-9 .-]{9,15}$")
-_DOSSIER_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]{0,59}$")
-
-
-# -- checks shared by every step ---------------------------------------------------------------
-def clean(value: str | None, required: str | None = None) -> str | None:
-    """Whitespace-normalised text or None; ``required`` names (a message key) what may not be empty."""
-    cleaned = " ".join((value or "").split())
-    if not cleaned:
-        if required:
-            raise TthcError("e_empty", what=Msg(required))
-        return None
-    return cleaned
-
-
-def check_id_number(value: str | None) -> str | None:
-    cleaned = clean(value)
-    if cleaned is not None and not _ID_NUMBER.match(cleaned):
-        raise TthcError("e_id_number", value=value)
-    return cleaned
-
-
-def check_phone(value: str | None) -> str | None:
-    cleaned = clean(value)
-    if cleaned is not None and (
-        not _PHONE.match(cleaned) or not 9 <= sum(c.isdigit() for c in cleaned) <= 12
-    ):
-        raise TthcError("e_phone", value=value)
-    return cleaned
-
-
-def when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
-    """The moment a step happened (now by default); never more than a minute ahead."""
-    moment = parse_when(
-        text or "now", now=ctx.now, default_time=RECEIPT_DEFAULT_TIME if receipt else STEP_DEFAULT_TIME
-    )
-    if moment > ctx.now + CLOCK_SKEW:
-        raise TthcError("e_future", text=text, now=ctx.now)
-    return moment
-
-
-def load(store: Store, code: str) -> Dossier:
-    dossier = store.dossier(code)
-    if dossier is None:
-        raise TthcError("e_dossier_unknown", code=code.strip())
-    return dossier
 
 
 def _life_to_step(store: Store, dossier: Dossier) -> Life:
@@ -101,15 +63,17 @@ def receive(
     phone: str | None = None,
     address: str | None = None,
     note: str | None = None,
+    correction: Correction | None = None,
 ) -> Receipt:
     """Record a new dossier and its appointment; the code is generated under the write lock."""
-    name = clean(applicant, "w_applicant") or ""
+    name = clean(applicant, "w_applicant", required=True) or ""
     if channel not in CHANNELS:
         raise TthcError("e_channel", value=channel)
     received = when(ctx, at, receipt=True)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
+    address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
     override = parse_limit(limit) if limit is not None else None
-    if code is not None and not _DOSSIER_CODE.match(code.strip()):
+    if code is not None and not DOSSIER_CODE.match(code.strip()):
         raise TthcError("e_dossier_code", code=code)
     store = ctx.store()
     with store.write():
@@ -121,23 +85,22 @@ def receive(
         time_limit = override or parse_limit(proc.limit)
         overridden = override is not None and str(override) != proc.limit
         the_code = _new_code(ctx, store, code, point_reg, received)
-        life = lifecycle.receive(
-            ctx.calendar(), the_code, time_limit, received, officer=officer_reg.name if officer_reg else None
-        )
+        fix = guard(ctx, store, the_code, "receive", received, correction)
+        life = lifecycle.receive(ctx.calendar(), the_code, time_limit, received, officer=_name(officer_reg))
         details = Details(
             proc.code,
             proc.field,
             name,
             channel,
-            point_reg.name if point_reg else None,
+            _name(point_reg),
             id_clean,
             phone_clean,
-            clean(address),
-            clean(note),
+            address_clean,
+            note_clean,
             overridden,
         )
         store.insert_dossier(the_code, details, life, ctx.now)
-        facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel}
+        facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel, **fix}
         if overridden:
             facts["limit_override"] = {"catalog": proc.limit, "given": str(time_limit)}
         store.add_event(
@@ -149,6 +112,10 @@ def receive(
             details=facts,
         )
         return Receipt(load(store, the_code), proc.limit)
+
+
+def _name(registered_name: Registered | None) -> str | None:
+    return registered_name.name if registered_name else None
 
 
 def _new_code(
@@ -167,21 +134,20 @@ def _new_code(
 
 
 # -- life-cycle steps ----------------------------------------------------------------------------
-def _step(
-    ctx: Context,
-    code: str,
-    at_text: str | None,
-    make: Callable[[Store, Life, datetime], tuple[lifecycle.Step, dict[str, Any]]],
-) -> Dossier:
-    """Apply one step in one transaction: load, apply (or refuse), save, audit.
+StepMaker = Callable[[Store, Life, datetime], tuple[lifecycle.Step, dict[str, Any]]]
 
-    ``make`` builds the step for the loaded life and the details its audit event keeps.
-    """
+
+def _step(
+    ctx: Context, code: str, at_text: str | None, make: StepMaker, correction: Correction | None
+) -> Dossier:
+    """Apply one step in one transaction: load, guard the timeline, apply (or refuse), save,
+    audit. ``make`` builds the step for the loaded life and the details its event keeps."""
     at = when(ctx, at_text)
     store = ctx.store()
     with store.write():
         life = _life_to_step(store, load(store, code))
         step, facts = make(store, life, at)
+        fix = guard(ctx, store, life.code, step.name, at, correction)
         after = lifecycle.apply(ctx.calendar(), life, step)
         store.save_life(after, ctx.now)
         due = after.due
@@ -191,101 +157,127 @@ def _step(
             happened_at=at,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={**facts, "due_at": due.due_at.isoformat() if due else None},
+            details={**facts, **fix, "due_at": due.due_at.isoformat() if due else None},
         )
         return load(store, life.code)
 
 
-def handover(ctx: Context, code: str, to: str, at: str | None = None, note: str | None = None) -> Dossier:
+def handover(
+    ctx: Context,
+    code: str,
+    to: str,
+    at: str | None = None,
+    note: str | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Dossier:
+    why = clean(note, "w_note")
+
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         officer = registered(store, "officer", to)
         assert officer is not None
-        return lifecycle.Handover(at, officer.name), {
-            "from": life.officer,
-            "to": officer.name,
-            "note": clean(note),
-        }
+        if officer.name == life.officer:
+            raise TthcError("e_handover_same", code=life.code, officer=officer.name)
+        return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": why}
 
-    return _step(ctx, code, at, make)
+    return _step(ctx, code, at, make, correction)
 
 
-def supplement(ctx: Context, code: str, at: str | None = None, reason: str | None = None) -> Dossier:
-    why = clean(reason)
+def supplement(
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    reason: str | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Dossier:
+    """Ask for more papers; the reason (the papers asked for) goes on the supplement request."""
+    why = clean(reason, "w_reason", required=True)
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         policy = ctx.settings().supplement_policy
         return lifecycle.Supplement(at, policy, why), {"policy": policy, "reason": why}
 
-    return _step(ctx, code, at, make)
+    return _step(ctx, code, at, make, correction)
 
 
-def resume(ctx: Context, code: str, at: str | None = None) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}))
+def resume(
+    ctx: Context, code: str, at: str | None = None, *, correction: Correction | None = None
+) -> Dossier:
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}), correction)
 
 
 def resolve(
-    ctx: Context, code: str, at: str | None = None, outcome: str = "approved", note: str | None = None
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    outcome: str = "approved",
+    note: str | None = None,
+    *,
+    correction: Correction | None = None,
 ) -> Dossier:
     if outcome not in lifecycle.OUTCOMES:
         raise TthcError("e_outcome", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
-    return _step(
-        ctx,
-        code,
-        at,
-        lambda store, life, at: (lifecycle.Resolve(at, result), {"outcome": result, "note": clean(note)}),
-    )
+    facts = {"outcome": result, "note": clean(note, "w_note")}
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resolve(at, result), facts), correction)
 
 
-def return_result(ctx: Context, code: str, at: str | None = None) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}))
+def return_result(
+    ctx: Context, code: str, at: str | None = None, *, correction: Correction | None = None
+) -> Dossier:
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction)
 
 
-def withdraw(ctx: Context, code: str, at: str | None = None, reason: str | None = None) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), {"reason": clean(reason)}))
+def withdraw(
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    reason: str | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Dossier:
+    facts = {"reason": clean(reason, "w_reason")}
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), facts), correction)
 
 
-def apologize(ctx: Context, code: str, new_date: str, reason: str, at: str | None = None) -> Dossier:
+def apologize(
+    ctx: Context,
+    code: str,
+    new_date: str,
+    reason: str,
+    at: str | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Dossier:
     """Form 04: once per dossier; the new date is promised to the citizen, never judged by."""
-    why = clean(reason, "w_reason") or ""
+    why = clean(reason, "w_reason", required=True) or ""
     promised = parse_day(new_date, today=ctx.now.date())
+    facts = {"new_date": promised.isoformat(), "reason": why}
     return _step(
-        ctx,
-        code,
-        at,
-        lambda store, life, at: (
-            lifecycle.Apologize(at, promised, why),
-            {"new_date": promised.isoformat(), "reason": why},
-        ),
+        ctx, code, at, lambda store, life, at: (lifecycle.Apologize(at, promised, why), facts), correction
     )
 
 
-# -- corrections ----------------------------------------------------------------------------------
-def edit(ctx: Context, code: str, changes: dict[str, str | None]) -> Dossier:
-    """Correct details (not the timeline); recorded in the audit trail with the old values."""
+# -- corrections of details -------------------------------------------------------------------------
+def edit(
+    ctx: Context, code: str, changes: dict[str, str | None], *, correction: Correction | None = None
+) -> Dossier:
+    """Correct details (not the timeline); recorded in the audit trail with the old values.
+    Moving a dossier of a period already reported to another point or officer changes that
+    report, so it needs a correction."""
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
         raise TthcError("e_edit_nothing")
     store = ctx.store()
     with store.write():
         d = load(store, code)
-        values: dict[str, Any] = {}
-        for key, value in given.items():
-            if key == "applicant":
-                values[key] = clean(value, "w_applicant")
-            elif key == "phone":
-                values[key] = check_phone(value)
-            elif key == "id_number":
-                values[key] = check_id_number(value)
-            elif key in ("point", "officer"):
-                reg = (
-                    registered(store, "point" if key == "point" else "officer", value)
-                    if value.strip()
-                    else None
-                )
-                values[key] = reg.name if reg else None
-            else:
-                values[key] = clean(value)
+        values = _edited_values(store, given)
+        fix = (
+            guard(ctx, store, d.code, "edit", d.received_at, correction)
+            if {"point", "officer"} & set(values)
+            else {}
+        )
         before = {k: getattr(d, k) for k in values}
         now = {**before, **values}
         text = search_text(
@@ -301,41 +293,28 @@ def edit(ctx: Context, code: str, changes: dict[str, str | None]) -> Dossier:
             happened_at=ctx.now,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={"before": before, "after": values},
+            details={"before": before, "after": values, **fix},
         )
         return load(store, d.code)
 
 
-def undo(ctx: Context, code: str) -> tuple[str, Dossier | None]:
-    """Revert the latest life-cycle step to exactly the state before it (a receipt undone
-    removes the dossier; its code stays used). The step and the undo stay in the audit trail."""
-    store = ctx.store()
-    with store.write():
-        d = load(store, code)
-        steps = store.active_steps(d.code)
-        if not steps:
-            raise TthcError("e_undo_nothing", code=d.code)
-        last = steps[-1]
-        if last.step == "receive":
-            store.delete_dossier(d.code)
+def _edited_values(store: Store, given: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, value in given.items():
+        if key == "applicant":
+            values[key] = clean(value, "w_applicant", required=True)
+        elif key == "phone":
+            values[key] = check_phone(value)
+        elif key == "id_number":
+            values[key] = check_id_number(value)
+        elif key in ("point", "officer"):
+            reg = (
+                registered(store, "point" if key == "point" else "officer", value) if value.strip() else None
+            )
+            values[key] = _name(reg)
         else:
-            before = lifecycle.revert(d.life, last.step, last.details)
-            if before.status in lifecycle.OPEN and d.status not in lifecycle.OPEN:
-                # reopened: calendar changes made while it was closed reach it now
-                changed = store.calendar_changes_since(last.id)
-                if changed:
-                    before = lifecycle.relay(ctx.calendar(), before, changed)
-            store.save_life(before, ctx.now)
-        store.add_event(
-            step="undo",
-            dossier_code=d.code,
-            happened_at=ctx.now,
-            recorded_at=ctx.now,
-            actor=ctx.actor,
-            details={"step": last.step, "happened_at": last.happened_at.isoformat()},
-            undoes=last.id,
-        )
-        return last.step, store.dossier(d.code)
+            values[key] = clean(value, f"w_{key}")
+    return values
 
 
 def relay_open(ctx: Context, days: set[date], reason: str) -> int:
@@ -385,10 +364,8 @@ def show(ctx: Context, code: str) -> DossierView:
 
 def history(ctx: Context, code: str) -> list[Event]:
     """The audit trail, also of a dossier whose receipt was undone."""
-    events = ctx.store().events(code.strip())
-    if not events:
-        raise TthcError("e_dossier_unknown", code=code.strip())
-    return events
+    store = ctx.store()
+    return store.events(dossier_code(store, code))
 
 
 @dataclass
@@ -429,11 +406,8 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
         raise TthcError("e_due_within", n=f.due_within)
     if f.limit is not None and f.limit <= 0:
         raise TthcError("e_list_limit", n=f.limit)
-    proc = None
-    if f.procedure:
-        proc = store.procedure(f.procedure)
-        if proc is None:
-            raise TthcError("e_proc_unknown", code=f.procedure)
+    proc = known_procedure(store, f.procedure)
+    field = known_field(store, f.field)
     point, officer = registered(store, "point", f.point), registered(store, "officer", f.officer)
 
     def day(text: str | None) -> date | None:
@@ -444,8 +418,8 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
         due_by = ctx.calendar().nth_working_day_after(today, f.due_within) if f.due_within else today
     return DossierQuery(
         status=f.status,
-        field=f.field,
-        procedure=proc.code if proc else None,
+        field=field,
+        procedure=proc,
         point=point.name if point else None,
         officer=officer.name if officer else None,
         channel=f.channel,
@@ -455,9 +429,40 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
         due_to=day(f.due_to),
         overdue_at=ctx.now if f.overdue else None,
         due_by=due_by,
-        words=tuple(fold(f.search).split()) if f.search else (),
+        words=search_words(f.search),
         limit=f.limit,
     )
+
+
+def known_procedure(store: Store, text: str | None) -> str | None:
+    """The catalog code of a procedure named by code or alias; unknown ones are refused."""
+    if not text:
+        return None
+    proc = store.procedure(text)
+    if proc is None:
+        raise TthcError("e_proc_unknown", code=text)
+    return proc.code
+
+
+def known_field(store: Store, text: str | None) -> str | None:
+    """A field as the catalog spells it (any case, diacritics ignored); unknown ones are
+    refused with the known fields."""
+    if not text:
+        return None
+    fields = store.fields()
+    match = [f for f in fields if fold(f) == fold(text.strip())]
+    if not match:
+        raise TthcError("e_field_unknown", field=text, known=", ".join(fields))
+    return match[0]
+
+
+def search_words(text: str | None) -> tuple[str, ...]:
+    """What ``--search`` looks for: a phone number in its stored form however it was typed,
+    else the folded words."""
+    if not text:
+        return ()
+    number = phone_number(text)
+    return (number,) if number else tuple(fold(text).split())
 
 
 def list_dossiers(ctx: Context, f: ListFilter) -> list[Dossier]:

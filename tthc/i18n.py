@@ -590,8 +590,635 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad TTHC_LANG {value!r}: expected vi or en",
         "TTHC_LANG {value!r} không hợp lệ: chọn vi hoặc en",
     ),
+    # -- the command line: help texts (help.*) and Click's own words (click_*)
+    "help.app": (
+        "Dossier tracker for a commune Public Administrative Service Center.",
+        "Theo dõi hồ sơ thủ tục hành chính tại Trung tâm Phục vụ hành chính công xã.",
+    ),
+    "help.opt.db": (
+        "Database file (else TTHC_DB, else the app directory).",
+        "Tệp cơ sở dữ liệu (nếu không có: TTHC_DB, rồi thư mục ứng dụng).",
+    ),
+    "help.opt.lang": (
+        "Output language: vi (or vn) or en (else TTHC_LANG, else the setting).",
+        "Ngôn ngữ hiển thị: vi (hoặc vn) hay en (nếu không có: TTHC_LANG, rồi thiết lập của trung tâm).",
+    ),
+    "help.opt.user": (
+        "Who is typing (else TTHC_USER, else the OS user).",
+        "Người đang thao tác (nếu không có: TTHC_USER, rồi tài khoản máy).",
+    ),
+    "help.opt.at": (
+        "When it happened (default: now; 'today' is now too). ISO or DD/MM/YYYY [HH:MM].",
+        "Thời điểm thực hiện (mặc định: bây giờ; 'today' cũng là bây giờ). Dạng ISO hoặc DD/MM/YYYY [HH:MM].",
+    ),
+    "help.opt.json": (
+        "Print JSON.",
+        "In ra JSON.",
+    ),
+    "help.opt.code": (
+        "The dossier code (any case; the short form YYMMDD-NNNN when unique).",
+        "Mã hồ sơ (chữ hoa hay thường đều được; dạng ngắn YYMMDD-NNNN nếu không trùng).",
+    ),
+    "help.opt.reason": (
+        "Why (kept in the audit trail).",
+        "Lý do (lưu trong nhật ký).",
+    ),
+    "help.opt.note": (
+        "A note.",
+        "Ghi chú.",
+    ),
+    "help.opt.correct_time": (
+        "Knowingly change a timeline: date a step before the one it replaces, or touch a period already reported (needs --reason).",
+        "Chủ động sửa quá trình xử lý: ghi bước sớm hơn bước đã hoàn tác, hoặc sửa kỳ đã báo cáo (cần --reason).",
+    ),
+    "help.init": (
+        "Create the database; on an existing one, say what the values given would change.",
+        "Tạo cơ sở dữ liệu; nếu đã có, cho biết các giá trị đưa vào sẽ thay đổi gì.",
+    ),
+    "help.init.center": (
+        "The center's name.",
+        "Tên trung tâm.",
+    ),
+    "help.init.prefix": (
+        "Unit code for generated dossier codes.",
+        "Mã đơn vị dùng để sinh mã hồ sơ.",
+    ),
+    "help.init.lang": (
+        "The center's default language.",
+        "Ngôn ngữ mặc định của trung tâm.",
+    ),
+    "help.init.point": (
+        "Register a reception point.",
+        "Đăng ký điểm tiếp nhận.",
+    ),
+    "help.init.catalog": (
+        "Install the starter procedure catalog.",
+        "Cài danh mục thủ tục ban đầu.",
+    ),
+    "help.init.update": (
+        "On an existing database, apply the values given.",
+        "Với cơ sở dữ liệu đã có: áp dụng các giá trị đưa vào.",
+    ),
+    "help.due": (
+        "If I take this dossier now, when is it due?",
+        "Nếu tiếp nhận hồ sơ lúc này thì hẹn trả khi nào?",
+    ),
+    "help.due.what": (
+        "e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure code/alias.",
+        "ví dụ 5wd, same-day, 8h, 15d, '5 ngày làm việc', hoặc mã/tên viết tắt của thủ tục.",
+    ),
+    "help.due.at": (
+        "Receipt moment (default: now).",
+        "Thời điểm tiếp nhận (mặc định: bây giờ).",
+    ),
+    "help.due.explain": (
+        "Show, day by day, what was counted and skipped.",
+        "Giải thích từng ngày: ngày nào được tính, ngày nào bỏ qua.",
+    ),
+    "help.receive": (
+        "Receive a dossier and print its code and appointment.",
+        "Tiếp nhận hồ sơ, in mã hồ sơ và ngày hẹn trả.",
+    ),
+    "help.receive.applicant": (
+        "Applicant's full name (at most 200 characters).",
+        "Họ tên người nộp (tối đa 200 ký tự).",
+    ),
+    "help.receive.channel": (
+        "How it arrived.",
+        "Hình thức nộp.",
+    ),
+    "help.receive.code": (
+        "Dossier code (default: generated).",
+        "Mã hồ sơ (mặc định: tự sinh).",
+    ),
+    "help.receive.point": (
+        "Reception point (any case, or a unique part of the name).",
+        "Điểm tiếp nhận (không phân biệt hoa thường, hoặc một phần tên không trùng).",
+    ),
+    "help.receive.officer": (
+        "Officer in charge (any case, or a unique given name).",
+        "Cán bộ phụ trách (không phân biệt hoa thường, hoặc tên riêng không trùng).",
+    ),
+    "help.receive.limit": (
+        "Override the procedure's time limit (audited).",
+        "Thay thời hạn giải quyết của thủ tục (có ghi nhật ký).",
+    ),
+    "help.receive.id_number": (
+        "Citizen ID (CCCD, 12 digits).",
+        "Số CCCD (12 chữ số).",
+    ),
+    "help.receive.phone": (
+        "Phone number (spaces, dots and +84 are fine).",
+        "Số điện thoại (có dấu cách, dấu chấm hay +84 đều được).",
+    ),
+    "help.receive.address": (
+        "Address (at most 300 characters).",
+        "Địa chỉ (tối đa 300 ký tự).",
+    ),
+    "help.receive.note": (
+        "A note (at most 1,000 characters).",
+        "Ghi chú (tối đa 1.000 ký tự).",
+    ),
+    "help.handover": (
+        "Hand the dossier to another officer for processing (status unchanged).",
+        "Chuyển hồ sơ cho cán bộ khác xử lý (trạng thái giữ nguyên).",
+    ),
+    "help.handover.to": (
+        "Officer taking it over.",
+        "Cán bộ nhận xử lý.",
+    ),
+    "help.supplement": (
+        "Ask the applicant for more papers: the clock stops.",
+        "Yêu cầu bổ sung hồ sơ: dừng tính thời gian.",
+    ),
+    "help.supplement.reason": (
+        "The papers asked for (required).",
+        "Giấy tờ cần bổ sung (bắt buộc).",
+    ),
+    "help.resume": (
+        "The papers are complete: the clock runs again (per supplement_policy).",
+        "Đã nhận đủ hồ sơ bổ sung: tính thời gian tiếp (theo supplement_policy).",
+    ),
+    "help.resolve": (
+        "Processing finished with a result (approved or rejected).",
+        "Đã giải quyết xong, có kết quả (chấp thuận hoặc từ chối).",
+    ),
+    "help.resolve.outcome": (
+        "approved, or rejected (từ chối giải quyết).",
+        "approved (chấp thuận) hoặc rejected (từ chối giải quyết).",
+    ),
+    "help.return": (
+        "The result was handed to the applicant.",
+        "Đã trả kết quả cho người nộp.",
+    ),
+    "help.withdraw": (
+        "The applicant withdrew the dossier.",
+        "Người nộp rút hồ sơ.",
+    ),
+    "help.apologize": (
+        "Record the written apology with one new appointment date (never changes timeliness).",
+        "Ghi nhận thư xin lỗi với một ngày hẹn mới (không làm thay đổi việc đánh giá đúng hạn).",
+    ),
+    "help.apologize.new_date": (
+        "The new appointment date.",
+        "Ngày hẹn trả mới.",
+    ),
+    "help.show": (
+        "Every fact about a dossier, its due date explained, and its timeline.",
+        "Toàn bộ thông tin hồ sơ, giải thích ngày hẹn trả và quá trình xử lý.",
+    ),
+    "help.show.show_id": (
+        "Show the full ID number.",
+        "Hiện đầy đủ số CCCD.",
+    ),
+    "help.history": (
+        "The audit trail: what happened, when, when it was recorded, by whom.",
+        "Nhật ký: việc gì, lúc nào, ghi nhận lúc nào, do ai.",
+    ),
+    "help.list": (
+        "The worklist, soonest deadline first. No filter: overdue, due today, due within 2 working days.",
+        "Danh sách công việc, hạn gần nhất trước. Không lọc: quá hạn, đến hạn hôm nay và trong 2 ngày làm việc.",
+    ),
+    "help.opt.status": (
+        "Only dossiers in this status.",
+        "Chỉ hồ sơ ở trạng thái này.",
+    ),
+    "help.opt.field": (
+        "Only this field (lĩnh vực).",
+        "Chỉ lĩnh vực này.",
+    ),
+    "help.opt.procedure": (
+        "Code or alias.",
+        "Mã hoặc tên viết tắt của thủ tục.",
+    ),
+    "help.opt.point": (
+        "Only this reception point.",
+        "Chỉ điểm tiếp nhận này.",
+    ),
+    "help.opt.officer": (
+        "Only this officer.",
+        "Chỉ cán bộ này.",
+    ),
+    "help.opt.channel": (
+        "Only this channel.",
+        "Chỉ hình thức nộp này.",
+    ),
+    "help.opt.received_from": (
+        "Received on or after this day.",
+        "Tiếp nhận từ ngày này.",
+    ),
+    "help.opt.received_to": (
+        "Received on or before this day.",
+        "Tiếp nhận đến ngày này.",
+    ),
+    "help.opt.due_from": (
+        "Due on or after this day.",
+        "Hẹn trả từ ngày này.",
+    ),
+    "help.opt.due_to": (
+        "Due on or before this day.",
+        "Hẹn trả đến ngày này.",
+    ),
+    "help.opt.overdue": (
+        "Open dossiers past their deadline.",
+        "Hồ sơ đang giải quyết đã quá hạn.",
+    ),
+    "help.opt.due_within": (
+        "Open dossiers due within N working days.",
+        "Hồ sơ đang giải quyết đến hạn trong N ngày làm việc.",
+    ),
+    "help.opt.search": (
+        "Name, code, phone or ID; diacritics ignored.",
+        "Tên, mã, số điện thoại hoặc CCCD; không phân biệt dấu.",
+    ),
+    "help.list.limit": (
+        "At most this many rows.",
+        "Tối đa bấy nhiêu dòng.",
+    ),
+    "help.edit": (
+        "Correct a dossier's details (audited). The timeline is changed with undo, not here.",
+        "Sửa thông tin hồ sơ (có ghi nhật ký). Quá trình xử lý được sửa bằng undo, không phải ở đây.",
+    ),
+    "help.edit.applicant": (
+        "The applicant's full name.",
+        "Họ tên người nộp.",
+    ),
+    "help.edit.phone": (
+        "The phone number.",
+        "Số điện thoại.",
+    ),
+    "help.edit.address": (
+        "The address.",
+        "Địa chỉ.",
+    ),
+    "help.edit.point": (
+        "The reception point.",
+        "Điểm tiếp nhận.",
+    ),
+    "help.edit.officer": (
+        "The officer in charge.",
+        "Cán bộ phụ trách.",
+    ),
+    "help.edit.id_number": (
+        "The citizen ID (12 digits).",
+        "Số CCCD (12 chữ số).",
+    ),
+    "help.undo": (
+        "Revert the dossier's latest life-cycle step to exactly the state before it (audited).",
+        "Hoàn tác bước xử lý gần nhất của hồ sơ, trả về đúng trạng thái trước đó (có ghi nhật ký).",
+    ),
+    "help.undo.yes": (
+        "Do not ask for confirmation.",
+        "Không hỏi xác nhận.",
+    ),
+    "help.corrections": (
+        "Every changed timeline: undone steps and corrected times, with who, when and why.",
+        "Mọi lần sửa quá trình xử lý: bước bị hoàn tác và thời điểm được sửa, do ai, lúc nào, vì sao.",
+    ),
+    "help.opt.from": (
+        "First day of the period.",
+        "Ngày đầu kỳ.",
+    ),
+    "help.opt.to": (
+        "Last day of the period.",
+        "Ngày cuối kỳ.",
+    ),
+    "help.opt.month": (
+        "A reporting month: 2025-09, 9/2025 or 09/2025.",
+        "Một tháng báo cáo: 2025-09, 9/2025 hoặc 09/2025.",
+    ),
+    "help.opt.quarter": (
+        "A quarter: 2025-Q3, Q3/2025 or 3/2025.",
+        "Một quý: 2025-Q3, Q3/2025 hoặc 3/2025.",
+    ),
+    "help.opt.year": (
+        "A year, YYYY.",
+        "Một năm, YYYY.",
+    ),
+    "help.summary": (
+        "Period summary: received, carried over, resolved early/on time/late, pending, on-time rate.",
+        "Tổng hợp theo kỳ: tiếp nhận, kỳ trước chuyển qua, giải quyết trước hạn/đúng hạn/quá hạn, đang giải quyết, tỷ lệ đúng hạn.",
+    ),
+    "help.summary.by": (
+        "Break the figures down by this key.",
+        "Chia số liệu theo nhóm này.",
+    ),
+    "help.summary.out": (
+        "Write the figures to FILE.csv or FILE.xlsx.",
+        "Ghi số liệu ra tệp .csv hoặc .xlsx.",
+    ),
+    "help.summary.chart": (
+        "Draw volume and on-time rate as bars.",
+        "Vẽ biểu đồ số lượng và tỷ lệ đúng hạn.",
+    ),
+    "help.summary.svg": (
+        "Save the table and chart as SVG, for printing.",
+        "Lưu bảng và biểu đồ dạng SVG để in.",
+    ),
+    "help.summary.html": (
+        "Save the table and chart as HTML.",
+        "Lưu bảng và biểu đồ dạng HTML.",
+    ),
+    "help.report": (
+        "The official form Biểu II.06a (Circular 01/2020/TT-VPCP), by field.",
+        "Biểu mẫu II.06a (Thông tư 01/2020/TT-VPCP), theo lĩnh vực.",
+    ),
+    "help.report.out": (
+        "Write the form to FILE.xlsx (one A4 landscape page).",
+        "Ghi biểu mẫu ra tệp .xlsx (một trang A4 ngang).",
+    ),
+    "help.report.close": (
+        "Mark the period as reported: its dossiers' timelines change only with --correct-time.",
+        "Đánh dấu kỳ đã báo cáo: quá trình xử lý của hồ sơ trong kỳ chỉ sửa được với --correct-time.",
+    ),
+    "help.import": (
+        "Load dossiers from .csv/.xlsx (all rows or none); a given due_at is kept.",
+        "Nhập hồ sơ từ tệp .csv/.xlsx (tất cả các dòng hoặc không dòng nào); due_at có sẵn được giữ nguyên.",
+    ),
+    "help.import.dry_run": (
+        "Check every row and report; write nothing.",
+        "Kiểm tra mọi dòng và báo kết quả; không ghi gì.",
+    ),
+    "help.export": (
+        "Write dossiers to .csv (UTF-8 for Excel), .xlsx or .json, with the filters of `list`.",
+        "Xuất hồ sơ ra .csv (UTF-8 cho Excel), .xlsx hoặc .json, với các bộ lọc của `list`.",
+    ),
+    "help.backup": (
+        "Copy the whole database, consistently, to a new file DEST.",
+        "Sao lưu toàn bộ cơ sở dữ liệu sang tệp mới DEST.",
+    ),
+    "help.restore": (
+        "Put the backup SRC in place of the database (the current one is kept beside it).",
+        "Khôi phục từ bản sao lưu SRC (cơ sở dữ liệu hiện tại được giữ lại bên cạnh).",
+    ),
+    "help.demo": (
+        "Build a synthetic center (1/7–12/9/2025, two points) and print its summary: 1,964 dossiers, 98.28%.",
+        "Tạo một trung tâm mô phỏng (1/7–12/9/2025, hai điểm tiếp nhận) và in số liệu: 1.964 hồ sơ, 98,28%.",
+    ),
+    "help.demo.db": (
+        "Where to build it (default: a file in the temp folder).",
+        "Nơi tạo (mặc định: một tệp trong thư mục tạm).",
+    ),
+    "help.config": (
+        "Show or change the center's settings.",
+        "Xem hoặc thay đổi thiết lập của trung tâm.",
+    ),
+    "help.config.show": (
+        "Every setting with its value.",
+        "Mọi thiết lập và giá trị.",
+    ),
+    "help.config.set": (
+        "Change one setting (validated).",
+        "Thay đổi một thiết lập (có kiểm tra).",
+    ),
+    "help.calendar": (
+        "The working calendar: days off and make-up working days.",
+        "Lịch làm việc: ngày nghỉ và ngày làm bù.",
+    ),
+    "help.calendar.show": (
+        "Days off and make-up working days of a year, with their source.",
+        "Ngày nghỉ và ngày làm bù trong năm, kèm nguồn.",
+    ),
+    "help.calendar.year": (
+        "The year (default: this year).",
+        "Năm (mặc định: năm nay).",
+    ),
+    "help.calendar.add-holiday": (
+        "Make DAY a day off for this center (wins over the national calendar).",
+        "Đặt DAY là ngày nghỉ của trung tâm (ưu tiên hơn lịch quốc gia).",
+    ),
+    "help.calendar.add-workday": (
+        "Make DAY a working day for this center (e.g. a local make-up Saturday).",
+        "Đặt DAY là ngày làm việc của trung tâm (ví dụ thứ Bảy làm bù của địa phương).",
+    ),
+    "help.calendar.name": (
+        "What the day is (shown in explanations).",
+        "Tên ngày (hiện trong phần giải thích).",
+    ),
+    "help.calendar.remove": (
+        "Drop this center's override of DAY; the national calendar applies again.",
+        "Bỏ điều chỉnh của trung tâm cho DAY; áp dụng lại lịch quốc gia.",
+    ),
+    "help.procedure": (
+        "The procedure catalog (mã TTHC, name, field, time limit).",
+        "Danh mục thủ tục (mã TTHC, tên, lĩnh vực, thời hạn).",
+    ),
+    "help.procedure.add": (
+        "Add a procedure to the catalog.",
+        "Thêm thủ tục vào danh mục.",
+    ),
+    "help.procedure.code": (
+        "National procedure code, e.g. 1.001193.",
+        "Mã TTHC quốc gia, ví dụ 1.001193.",
+    ),
+    "help.procedure.name": (
+        "Procedure name.",
+        "Tên thủ tục.",
+    ),
+    "help.procedure.field": (
+        "Field (lĩnh vực), e.g. Hộ tịch.",
+        "Lĩnh vực, ví dụ Hộ tịch.",
+    ),
+    "help.procedure.limit": (
+        "Time limit: same-day, 5wd, 15d, 8h …",
+        "Thời hạn: same-day, 5wd, 15d, 8h …",
+    ),
+    "help.procedure.alias": (
+        "Short alias usable wherever a procedure is named.",
+        "Tên viết tắt, dùng được ở mọi chỗ cần tên thủ tục.",
+    ),
+    "help.procedure.fee": (
+        "Fee in VND.",
+        "Lệ phí (đồng).",
+    ),
+    "help.procedure.list": (
+        "The catalog, by field.",
+        "Danh mục thủ tục, theo lĩnh vực.",
+    ),
+    "help.procedure.show": (
+        "One procedure (by code or alias).",
+        "Một thủ tục (theo mã hoặc tên viết tắt).",
+    ),
+    "help.procedure.edit": (
+        "Change a procedure; due dates already issued never move.",
+        "Sửa thủ tục; ngày hẹn đã cấp không thay đổi.",
+    ),
+    "help.procedure.edit.limit": (
+        "New limit; dossiers already received keep theirs.",
+        "Thời hạn mới; hồ sơ đã tiếp nhận giữ thời hạn cũ.",
+    ),
+    "help.procedure.import": (
+        "Load procedures from .csv/.xlsx (columns code,name,field,limit[,alias,fee]); all or nothing.",
+        "Nhập thủ tục từ .csv/.xlsx (các cột code,name,field,limit[,alias,fee]); tất cả hoặc không.",
+    ),
+    "help.officer": (
+        "Registered officers (matched without regard to case or diacritics).",
+        "Cán bộ đã đăng ký (so khớp không phân biệt hoa thường, có dấu hay không).",
+    ),
+    "help.officer.add": (
+        "Register an officer.",
+        "Đăng ký cán bộ.",
+    ),
+    "help.officer.list": (
+        "Registered officers.",
+        "Danh sách cán bộ.",
+    ),
+    "help.point": (
+        "Registered reception points.",
+        "Điểm tiếp nhận đã đăng ký.",
+    ),
+    "help.point.add": (
+        "Register a reception point.",
+        "Đăng ký điểm tiếp nhận.",
+    ),
+    "help.point.prefix": (
+        "The point's own unit code for generated codes.",
+        "Mã đơn vị riêng của điểm để sinh mã hồ sơ.",
+    ),
+    "help.point.list": (
+        "Registered reception points.",
+        "Danh sách điểm tiếp nhận.",
+    ),
+    "click_usage": (
+        "Usage:",
+        "Cách dùng:",
+    ),
+    "click_options": (
+        "Options",
+        "Tùy chọn",
+    ),
+    "click_commands": (
+        "Commands",
+        "Lệnh",
+    ),
+    "click_arguments": (
+        "Arguments",
+        "Tham số",
+    ),
+    "click_help_option": (
+        "Show this message and exit.",
+        "Hiện hướng dẫn này rồi thoát.",
+    ),
+    "click_try": (
+        "Try '{cmd}' for help.",
+        "Xem '{cmd}' để được hướng dẫn.",
+    ),
+    "click_option": (
+        "option",
+        "tùy chọn",
+    ),
+    "click_argument": (
+        "argument",
+        "tham số",
+    ),
+    "click_missing": (
+        "Missing {what} {hint}.",
+        "Thiếu {what} {hint}.",
+    ),
+    "click_no_such_option": (
+        "No such option: {name}.",
+        "Không có tùy chọn {name}.",
+    ),
+    "click_did_you_mean": (
+        "Did you mean {names}?",
+        "Có phải ý bạn là {names}?",
+    ),
+    "click_bad_value": (
+        "Invalid value for {hint}: {reason}",
+        "Giá trị không hợp lệ cho {hint}: {reason}",
+    ),
+    "click_not_one_of": (
+        "'{value}' is not one of {choices}.",
+        "'{value}' không thuộc {choices}.",
+    ),
+    "click_not_integer": (
+        "'{value}' is not a valid integer.",
+        "'{value}' không phải số nguyên.",
+    ),
+    "click_not_in_range": (
+        "{value} is not in the range {range}.",
+        "{value} nằm ngoài khoảng {range}.",
+    ),
+    "click_no_such_command": (
+        "No such command '{name}'.",
+        "Không có lệnh '{name}'.",
+    ),
+    "click_extra_args": (
+        "Got unexpected extra argument ({args})",
+        "Thừa tham số ({args})",
+    ),
+    "click_missing_command": (
+        "Missing command.",
+        "Thiếu lệnh.",
+    ),
+    "click_needs_value": (
+        "Option '{name}' requires an argument.",
+        "Tùy chọn '{name}' cần một giá trị.",
+    ),
+    "click_aborted": (
+        "Aborted!",
+        "Đã hủy!",
+    ),
     # -- screens (worklist, summary shapes, exports) -------------------------------------
     # (this section's messages go here)
+    "e_too_long": (
+        "{what} is too long: {n} characters, at most {most}",
+        "{what} quá dài: {n} ký tự, tối đa {most}",
+    ),
+    "w_address": ("the address", "Địa chỉ"),
+    "w_note": ("the note", "Ghi chú"),
+    "e_code_ambiguous": (
+        "{code!r} could be any of: {candidates}; type the whole code",
+        "{code!r} trùng với nhiều hồ sơ: {candidates}; hãy gõ đủ mã hồ sơ",
+    ),
+    "e_period_closed": (
+        "{at:%Y-%m-%d %H:%M} lies in a period already reported (up to {closed:%Y-%m-%d}); "
+        "change it only with --correct-time --reason",
+        "{at:%d/%m/%Y %H:%M} thuộc kỳ đã báo cáo (đến {closed:%d/%m/%Y}); "
+        "chỉ sửa được với --correct-time --reason",
+    ),
+    "e_earlier_than_undone": (
+        "{step} at {at:%Y-%m-%d %H:%M} is earlier than the one undone ({undone:%Y-%m-%d %H:%M}); "
+        "to re-date a step, add --correct-time --reason",
+        "{step} lúc {at:%d/%m/%Y %H:%M} sớm hơn bước đã hoàn tác ({undone:%d/%m/%Y %H:%M}); "
+        "muốn ghi lùi thời điểm, hãy thêm --correct-time --reason",
+    ),
+    "e_undo_moved": (
+        "dossier {code} changed meanwhile; run undo again to see what it would revert",
+        "hồ sơ {code} vừa được thay đổi; hãy chạy lại undo để xem bước sẽ hoàn tác",
+    ),
+    "e_handover_same": (
+        "dossier {code} is already in the charge of {officer}",
+        "hồ sơ {code} đang do {officer} phụ trách",
+    ),
+    "e_field_unknown": (
+        "unknown field {field!r}; known: {known}",
+        "không có lĩnh vực {field!r}; các lĩnh vực: {known}",
+    ),
+    "undo_plan": (
+        "{code}: will revert {step} of {at} (recorded by {actor})",
+        "{code}: sẽ hoàn tác bước “{step}” lúc {at} (do {actor} ghi)",
+    ),
+    "undo_confirm": ("Revert it?", "Hoàn tác bước này?"),
+    "reports_closed": (
+        "Periods up to {day:%d/%m/%Y} are marked as reported",
+        "Các kỳ đến ngày {day:%d/%m/%Y} được đánh dấu đã báo cáo",
+    ),
+    "corrections_title": ("Changed timelines", "Các lần sửa quá trình xử lý"),
+    "corrections_none": (
+        "No timeline was changed in this period.",
+        "Không có lần sửa quá trình xử lý nào trong kỳ.",
+    ),
+    "kind_undo": ("undone", "hoàn tác"),
+    "kind_correction": ("re-dated", "sửa thời điểm"),
+    "h_kind": ("Change", "Loại"),
+    "h_moment": ("Step's time", "Thời điểm của bước"),
+    "h_replaced": ("Replaced", "Thay cho"),
+    "h_reason": ("Reason", "Lý do"),
+    "corrections_note": (
+        "{n} changed timeline(s) in this period: see tthc corrections --from {start} --to {end}",
+        "{n} lần sửa quá trình xử lý trong kỳ: xem tthc corrections --from {start} --to {end}",
+    ),
     # -- corrections (undo, reports closed) ----------------------------------------------
     # (this section's messages go here)
     # -- papers (receipt slips, forms 01–06, log book) -----------------------------------

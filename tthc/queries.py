@@ -22,6 +22,32 @@ GROUP_COLUMNS: dict[str, str | None] = {
 
 
 @dataclass(frozen=True)
+class Scope:
+    """The part of the center a report covers: one field, one procedure, or everything."""
+
+    field: str | None = None
+    procedure: str | None = None
+
+    def sql(self, alias: str = "") -> str:
+        """Conditions (with ``:field`` and ``:procedure``) on a table with these columns."""
+        prefix = f"{alias}." if alias else ""
+        return "".join(
+            f" AND {prefix}{column} = :{name}"
+            for column, name, value in (
+                ("field", "field", self.field),
+                ("procedure_code", "procedure", self.procedure),
+            )
+            if value is not None
+        )
+
+    def params(self) -> dict[str, str | None]:
+        return {"field": self.field, "procedure": self.procedure}
+
+
+EVERYTHING = Scope()
+
+
+@dataclass(frozen=True)
 class PeriodCounts:
     """One group's counts for a period, as ``daily_counts`` holds them."""
 
@@ -40,7 +66,9 @@ def _norm(key: Any) -> str | None:
     return None if key in (None, "") else str(key)
 
 
-def period_counts(conn: sqlite3.Connection, by: str | None, start: date, end: date) -> list[PeriodCounts]:
+def period_counts(
+    conn: sqlite3.Connection, by: str | None, start: date, end: date, scope: Scope = EVERYTHING
+) -> list[PeriodCounts]:
     """Carried over into ``start``, and what happened from ``start`` to ``end``, per group."""
     column = GROUP_COLUMNS[by] if by else None
     rows = conn.execute(
@@ -54,42 +82,51 @@ def period_counts(conn: sqlite3.Connection, by: str | None, start: date, end: da
                sum(CASE WHEN day >= :start THEN on_time END),
                sum(CASE WHEN day >= :start THEN late END),
                sum(CASE WHEN day >= :start THEN withdrawn END)
-        FROM daily_counts WHERE day <= :end GROUP BY k
+        FROM daily_counts WHERE day <= :end{scope.sql()} GROUP BY k
         """,
-        {"start": start.isoformat(), "end": end.isoformat()},
+        {"start": start.isoformat(), "end": end.isoformat(), **scope.params()},
     )
     return [PeriodCounts(_norm(r[0]), *(int(v or 0) for v in tuple(r)[1:])) for r in rows]
 
 
-def _open_at_sql(column: str | None) -> str:
+def _open_at_sql(column: str | None, scope: Scope) -> str:
     """Dossiers received before ``:s`` and neither resolved nor withdrawn before it."""
     key = f"d.{column}" if column else "NULL"
     return (
         f"SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d INDEXED BY dossiers_open"  # open dossiers only, and it covers this query
-        f" WHERE {OPEN_SQL} AND d.received_at < :s"
+        f" WHERE {OPEN_SQL} AND d.received_at < :s{scope.sql('d')}"
         f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s"
+        f"{scope.sql('d')}"
     )
 
 
 def overdue_without_rounds(
-    conn: sqlite3.Connection, by: str | None, seen_before: datetime, snapshot: datetime
+    conn: sqlite3.Connection,
+    by: str | None,
+    seen_before: datetime,
+    snapshot: datetime,
+    scope: Scope = EVERYTHING,
 ) -> dict[str | None, int]:
     """Per group, the dossiers open after the steps before ``seen_before`` that never waited
     for papers and whose deadline had passed at ``snapshot``: their due date in force is the
     receipt's, the one stored."""
     column = GROUP_COLUMNS[by] if by else None
     rows = conn.execute(
-        f"SELECT k, sum(deadline < :j) FROM ({_open_at_sql(column)})"
+        f"SELECT k, sum(deadline < :j) FROM ({_open_at_sql(column, scope)})"
         " WHERE code NOT IN (SELECT dossier_code FROM pauses) GROUP BY k",
-        {"s": seen_before.isoformat(timespec="seconds"), "j": snapshot.isoformat(timespec="seconds")},
+        {
+            "s": seen_before.isoformat(timespec="seconds"),
+            "j": snapshot.isoformat(timespec="seconds"),
+            **scope.params(),
+        },
     )
     return {_norm(r[0]): int(r[1] or 0) for r in rows}
 
 
 def open_with_rounds(
-    conn: sqlite3.Connection, by: str | None, seen_before: datetime
+    conn: sqlite3.Connection, by: str | None, seen_before: datetime, scope: Scope = EVERYTHING
 ) -> list[tuple[str, str | None]]:
     """(code, group) of the dossiers open after the steps before ``seen_before`` that have
     supplement rounds: their due date in force is read from their rounds."""
@@ -98,8 +135,9 @@ def open_with_rounds(
     rows = conn.execute(
         f"SELECT d.code, {key} FROM (SELECT DISTINCT dossier_code FROM pauses) p"
         " JOIN dossiers d ON d.code = p.dossier_code"
-        f" WHERE d.received_at < :s AND ({OPEN_SQL} OR coalesce(d.resolved_at, d.withdrawn_at) >= :s)",
-        {"s": seen_before.isoformat(timespec="seconds")},
+        f" WHERE d.received_at < :s AND ({OPEN_SQL} OR coalesce(d.resolved_at, d.withdrawn_at) >= :s)"
+        f"{scope.sql('d')}",
+        {"s": seen_before.isoformat(timespec="seconds"), **scope.params()},
     )
     return [(r[0], _norm(r[1])) for r in rows]
 

@@ -20,6 +20,7 @@ from tthc.models import mask_id
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from tthc.corrections import Changed, UndoPlan
     from tthc.dossiers import DossierView
     from tthc.interchange import ImportReport
     from tthc.models import Dossier, Event, Procedure, Registered
@@ -242,6 +243,43 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
     plain_table(headers, rows, ["dim" if r[1].endswith("✗") else "" for r in rows], title=title, max_width=80)
 
 
+def print_undo_plan(plan: UndoPlan, lang: str) -> None:
+    echo(
+        t(
+            lang,
+            "undo_plan",
+            code=plan.code,
+            step=step_label(lang, plan.step),
+            at=fmt_moment(lang, plan.happened_at),
+            actor=plan.actor,
+        )
+    )
+
+
+def print_corrections(items: list[Changed], lang: str) -> None:
+    if not items:
+        echo(t(lang, "corrections_none"))
+        return
+    headers = [
+        t(lang, h)
+        for h in ("code", "h_kind", "step", "h_moment", "h_replaced", "recorded", "actor", "h_reason")
+    ]
+    rows = [
+        [
+            c.code,
+            t(lang, f"kind_{c.kind}"),
+            step_label(lang, c.step),
+            fmt_moment(lang, c.moment),
+            fmt_opt(lang, c.replaced),
+            fmt_moment(lang, c.recorded_at),
+            c.actor,
+            c.reason,
+        ]
+        for c in items
+    ]
+    plain_table(headers, rows, [""] * len(rows), title=t(lang, "corrections_title"), max_width=60)
+
+
 def event_json(e: Event) -> dict[str, Any]:
     from tthc.clock import iso
 
@@ -405,6 +443,9 @@ def print_summary(
             resolved=total.resolved,
         )
     )
+    if summary.corrections:
+        start, end = summary.period.start.isoformat(), summary.period.end.isoformat()
+        out.print(t(lang, "corrections_note", n=summary.corrections, start=start, end=end))
     if chart:
         out.print("")
         out.print(month_chart(summary, lang))

@@ -236,10 +236,27 @@ def period(
     )
 
 
-def summary(ctx: Context, period_: "Period", by: str | None) -> "Summary":
+def summary(
+    ctx: Context, period_: "Period", by: str | None, *, field: str | None = None, procedure: str | None = None
+) -> "Summary":
+    """The period's figures, for the whole center or one field or procedure."""
+    from tthc.dossiers import known_field, known_procedure
+    from tthc.queries import Scope
     from tthc.summary import summarize
 
-    return summarize(ctx.store(), period_, by, ctx.now, ctx.settings().period_start_day)
+    store = ctx.store()
+    scope = Scope(known_field(store, field), known_procedure(store, procedure))
+    return summarize(store, period_, by, ctx.now, ctx.settings().period_start_day, scope)
+
+
+def close_reports(ctx: Context, period_: "Period") -> date:
+    """Mark the periods up to ``period_``'s end as reported (never moving the mark back)."""
+    from tthc.corrections import closed_through
+
+    current = closed_through(ctx)
+    day = max(period_.end, current) if current else period_.end
+    set_setting(ctx, "reports_closed_through", day.isoformat())
+    return day
 
 
 # -- backups ---------------------------------------------------------------------------------------

@@ -86,6 +86,16 @@ def _optional_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def _optional_day(text: str) -> str:
+    """A day (ISO or day-first) as ISO; empty clears the setting."""
+    from datetime import date
+
+    from tthc.clock import parse_day
+
+    value = text.strip()
+    return parse_day(value, today=date.today()).isoformat() if value else ""
+
+
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,39}$")
 
 
@@ -136,6 +146,9 @@ SETTINGS: dict[str, Setting] = {
     "head_name": Setting("", _optional_text, "name of who signs reports"),
     "preparer_name": Setting("", _optional_text, "name of who prepares reports"),
     # -- corrections
+    "reports_closed_through": Setting(
+        "", _optional_day, "last day already reported: changing its timelines needs --correct-time"
+    ),
     # -- the web side
 }
 

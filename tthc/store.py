@@ -712,6 +712,32 @@ class Store:
             yield from self._records(rows)
 
     # -- codes ---------------------------------------------------------------------------
+    def codes_like(self, text: str) -> list[str]:
+        """The code itself if a dossier has it; else every code given once (undone receipts
+        too) that equals ``text`` in any case."""
+        if self.conn.execute("SELECT 1 FROM dossiers WHERE code = ?", (text,)).fetchone():
+            return [text]
+        rows = self.conn.execute(
+            "SELECT code FROM dossiers WHERE code = ? COLLATE NOCASE"
+            " UNION SELECT dossier_code FROM events WHERE dossier_code = ? COLLATE NOCASE",
+            (text, text),
+        )
+        return [r[0] for r in rows]
+
+    def codes_ending(self, suffix: str) -> list[str]:
+        """The dossiers' codes that end with ``suffix`` (the short form of a generated code)."""
+        rows = self.conn.execute(
+            "SELECT code FROM dossiers WHERE code LIKE ? ESCAPE '\\'", ("%" + _escape(suffix),)
+        )
+        return [r[0] for r in rows]
+
+    def timeline_changes(self) -> list[Event]:
+        """Undo events and steps recorded with a correction, oldest first."""
+        rows = self.conn.execute(
+            "SELECT * FROM events WHERE step = 'undo' OR json_extract(details, '$.correction') IS NOT NULL ORDER BY id"
+        )
+        return [_event(r) for r in rows]
+
     def code_used(self, code: str) -> bool:
         """A code is taken once it was ever given, even if its receipt was undone."""
         return (
@@ -832,8 +858,12 @@ class CodeMinter:
             )
 
 
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _like(word: str) -> str:
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return "%" + _escape(word) + "%"
 
 
 def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:

@@ -15,6 +15,7 @@ from tthc.errors import TthcError
 from tthc.lifecycle import Life
 from tthc.models import CHANNELS
 from tthc.periods import Period, months_in
+from tthc.queries import EVERYTHING, Scope
 from tthc.store import Store
 
 BY_KEYS = tuple(queries.GROUP_COLUMNS)
@@ -123,6 +124,7 @@ class Summary:
     groups: list[tuple[str | None, Figures]]
     total: Figures
     snapshot: datetime
+    corrections: int = 0  # changed timelines of steps in the period (see ``tthc corrections``)
 
     def as_json(self) -> dict[str, Any]:
         if self.by is None:
@@ -156,11 +158,13 @@ def state_at(life: Life, seen_before: datetime, snapshot: datetime) -> str:
     return "overdue" if due.deadline < snapshot else "not_due"
 
 
-def figures(store: Store, by: str | None, period: Period, now: datetime) -> dict[str | None, Figures]:
+def figures(
+    store: Store, by: str | None, period: Period, now: datetime, scope: Scope = EVERYTHING
+) -> dict[str | None, Figures]:
     """Every group's figures for one period (one aggregate query plus the dossiers open at its end)."""
     snapshot, seen = snapshot_of(period, now), events_before(period, now)
     groups: dict[str | None, Figures] = {}
-    for c in queries.period_counts(store.conn, by, period.start, period.end):
+    for c in queries.period_counts(store.conn, by, period.start, period.end, scope):
         groups[c.key] = Figures(
             c.carried_over,
             {"direct": c.direct, "online": c.online, "postal": c.postal},
@@ -169,9 +173,9 @@ def figures(store: Store, by: str | None, period: Period, now: datetime) -> dict
             c.late,
             c.withdrawn,
         )
-    for key, n in queries.overdue_without_rounds(store.conn, by, seen, snapshot).items():
+    for key, n in queries.overdue_without_rounds(store.conn, by, seen, snapshot, scope).items():
         groups.setdefault(key, Figures()).pending_overdue += n
-    open_rounds = queries.open_with_rounds(store.conn, by, seen)
+    open_rounds = queries.open_with_rounds(store.conn, by, seen, scope)
     lives = store.lives([code for code, _ in open_rounds])
     for code, key in open_rounds:
         state = state_at(lives[code], seen, snapshot)
@@ -183,23 +187,33 @@ def figures(store: Store, by: str | None, period: Period, now: datetime) -> dict
     return {k: v for k, v in groups.items() if not v.is_empty()}
 
 
-def summarize(store: Store, period: Period, by: str | None, now: datetime, start_day: int = 1) -> Summary:
+def summarize(
+    store: Store, period: Period, by: str | None, now: datetime, start_day: int = 1, scope: Scope = EVERYTHING
+) -> Summary:
     if by is not None and by not in BY_KEYS:
         raise TthcError("e_by", by=by, choices=", ".join(BY_KEYS))
     if period.start > now.date():
         raise TthcError("e_period_future", day=period.start)
     snapshot = snapshot_of(period, now)
+    changed = corrections_in(store, period)
     if by == "month":
         groups: list[tuple[str | None, Figures]] = []
         for label, window in months_in(period, start_day):
             if window.start > now.date():
                 break
-            groups.append((label, figures(store, None, window, now).get(None, Figures())))
-        total = figures(store, None, period, now).get(None, Figures())
-        return Summary(period, by, groups, total, snapshot)
-    per_group = figures(store, by, period, now)
+            groups.append((label, figures(store, None, window, now, scope).get(None, Figures())))
+        total = figures(store, None, period, now, scope).get(None, Figures())
+        return Summary(period, by, groups, total, snapshot, changed)
+    per_group = figures(store, by, period, now, scope)
     total = Figures()
     for fig in per_group.values():
         total.add(fig)
     ordered = sorted(per_group.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
-    return Summary(period, by, ordered, total, snapshot)
+    return Summary(period, by, ordered, total, snapshot, changed)
+
+
+def corrections_in(store: Store, period: Period) -> int:
+    """How many changed timelines concern steps of the period (the summary's footnote)."""
+    from tthc.corrections import changed
+
+    return sum(period.start <= c.moment.date() <= period.end for c in changed(store.timeline_changes()))

@@ -1,0 +1,197 @@
+"""The command line in the user's language: help texts, the help page's headings and Click's
+own usage errors, from the one table in ``tthc.i18n``.
+
+Help texts are written in English where the commands are defined (``H(key)``); before Click
+formats a help page or a usage error, the command tree is walked and each text is replaced
+by its Vietnamese in the table. The language is found the way every command finds it:
+``--lang``, else ``TTHC_LANG``, else the center's setting, else English.
+"""
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import typer
+import typer.core
+
+from tthc.i18n import MESSAGES, t
+
+#: Click's Context and HelpFormatter, as the installed Typer uses them.
+ClickContext: Any = typer.core.TyperCommand.context_class
+HelpFormatter: Any = ClickContext.formatter_class
+
+LANG_WORDS = {"vi": "vi", "vn": "vi", "en": "en"}
+#: The help page's language, set before Click formats a page.
+_page_lang = ["en"]
+
+
+def H(key: str) -> str:
+    """The English help text ``key`` (the table holds its Vietnamese too)."""
+    return MESSAGES[f"help.{key}"][0]
+
+
+def normalise_lang(value: str | None) -> str | None:
+    """vi, vn (as people type it) → vi; en → en; anything else → None."""
+    return LANG_WORDS.get((value or "").strip().lower())
+
+
+def default_db_path() -> Path:
+    return Path(typer.get_app_dir("tthc")) / "tthc.db"
+
+
+def early_lang(args: Sequence[str]) -> str:
+    """The language before Click has parsed anything (for help pages and usage errors)."""
+    for i, arg in enumerate(args):
+        value = (
+            args[i + 1]
+            if arg == "--lang" and i + 1 < len(args)
+            else arg[7:]
+            if arg.startswith("--lang=")
+            else None
+        )
+        if value is not None and normalise_lang(value):
+            return normalise_lang(value) or "en"
+    env = normalise_lang(os.environ.get("TTHC_LANG"))
+    if env:
+        return env
+    return _center_lang(args) or "en"
+
+
+def _center_lang(args: Sequence[str]) -> str | None:
+    db: Path | None = None
+    for i, arg in enumerate(args):
+        if arg == "--db" and i + 1 < len(args):
+            db = Path(args[i + 1])
+        elif arg.startswith("--db="):
+            db = Path(arg[5:])
+    if db is None:
+        db = Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path()
+    if not db.is_file():
+        return None
+    from tthc.errors import TthcError
+    from tthc.store import Store
+
+    try:
+        store = Store.open_readonly(db)
+    except (TthcError, OSError, Exception):  # no usable database: the default language
+        return None
+    try:
+        return normalise_lang(store.settings().get("lang"))
+    finally:
+        store.close()
+
+
+def _vietnamese() -> dict[str, str]:
+    return {en: vi for key, (en, vi) in MESSAGES.items() if key.startswith("help.")}
+
+
+def localize(command: Any, lang: str) -> None:
+    """Put the help texts of ``command`` and everything under it in ``lang``."""
+    _page_lang[0] = lang
+    if lang != "vi":
+        return
+    table = _vietnamese()
+
+    def walk(cmd: Any) -> None:
+        for attr in ("help", "short_help"):
+            text = getattr(cmd, attr, None)
+            if text:
+                setattr(cmd, attr, table.get(text, text))
+        for param in getattr(cmd, "params", ()):
+            if getattr(param, "help", None):
+                param.help = table.get(param.help, param.help)
+        for sub in getattr(cmd, "commands", {}).values():
+            walk(sub)
+
+    walk(command)
+
+
+class Formatter(HelpFormatter):  # type: ignore[misc]
+    """Click's help formatter with the page's headings in the page's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(
+            prog, args, prefix=f"{t(_page_lang[0], 'click_usage')} " if prefix is None else prefix
+        )
+
+    def write_heading(self, heading: str) -> None:
+        key = {"Options": "click_options", "Commands": "click_commands", "Arguments": "click_arguments"}.get(
+            heading
+        )
+        super().write_heading(t(_page_lang[0], key) if key else heading)
+
+
+class Context(ClickContext):  # type: ignore[misc]
+    formatter_class = Formatter
+
+
+def help_option_text() -> str:
+    return t(_page_lang[0], "click_help_option")
+
+
+# -- Click's own usage errors -------------------------------------------------------------------
+_CHOICE = re.compile(r"^'(?P<value>.*)' is not one of (?P<choices>.*)\.$", re.S)
+_INT = re.compile(r"^'(?P<value>.*)' is not a valid integer\.$", re.S)
+_RANGE = re.compile(r"^(?P<value>.*) is not in the range (?P<range>.*)\.$", re.S)
+
+
+def usage_error(exc: Any, lang: str) -> str:
+    """The text Click would show for a usage error, in ``lang``: usage, hint and the error."""
+    kind = type(exc).__name__
+    ctx = getattr(exc, "ctx", None)
+    lines: list[str] = []
+    if ctx is not None:
+        lines.append(f"{t(lang, 'click_usage')} {ctx.get_usage().split(':', 1)[1].strip()}")
+        lines.append(t(lang, "click_try", cmd=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n")
+    message = exc.format_message() if lang == "en" else _vietnamese_message(exc, kind)
+    lines.append(f"{t(lang, 'error_prefix')}: {message}")
+    return "\n".join(lines)
+
+
+def _vietnamese_message(exc: Any, kind: str) -> str:
+    hint = _hint(exc)
+    if kind == "MissingParameter":
+        what = t("vi", "click_argument" if getattr(exc, "param_type", "") == "argument" else "click_option")
+        return t("vi", "click_missing", what=what, hint=hint)
+    if kind == "NoSuchOption":
+        text = t("vi", "click_no_such_option", name=exc.option_name)
+        if getattr(exc, "possibilities", None):
+            text += " " + t("vi", "click_did_you_mean", names=", ".join(sorted(exc.possibilities)))
+        return text
+    if kind == "BadParameter":
+        return t("vi", "click_bad_value", hint=hint, reason=_reason(str(exc.message)))
+    message = str(getattr(exc, "message", exc))
+    for pattern, key in (
+        (r"^No such command '(?P<name>.*)'\.$", "click_no_such_command"),
+        (r"^Got unexpected extra arguments? \((?P<args>.*)\)$", "click_extra_args"),
+        (r"^Missing command\.$", "click_missing_command"),
+        (r"^Option '(?P<name>.*)' requires an argument\.$", "click_needs_value"),
+    ):
+        m = re.match(pattern, message)
+        if m:
+            return t("vi", key, **m.groupdict())
+    return message
+
+
+def _hint(exc: Any) -> str:
+    param = getattr(exc, "param", None)
+    if getattr(exc, "param_hint", None):
+        hint = exc.param_hint
+        return " / ".join(repr(h) for h in hint) if isinstance(hint, list | tuple) else str(hint)
+    if param is not None:
+        return "'" + " / ".join(getattr(param, "opts", [param.name])) + "'"
+    return ""
+
+
+def _reason(message: str) -> str:
+    for pattern, key in (
+        (_CHOICE, "click_not_one_of"),
+        (_INT, "click_not_integer"),
+        (_RANGE, "click_not_in_range"),
+    ):
+        m = pattern.match(message)
+        if m:
+            return t("vi", key, **m.groupdict())
+    return message

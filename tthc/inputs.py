@@ -1,0 +1,97 @@
+"""What clerks type, made exact: names and notes within their lengths, citizen IDs, phone
+numbers in one stored form however they were typed, moments that are not in the future, and
+dossier codes in any case or in their short form."""
+
+import re
+from datetime import datetime, timedelta
+
+from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
+from tthc.context import Context
+from tthc.errors import Msg, TthcError
+from tthc.models import Dossier
+from tthc.store import Store
+
+CLOCK_SKEW = timedelta(minutes=1)
+#: The longest text each detail may hold, in characters.
+MAX_LENGTH = {"w_applicant": 200, "w_address": 300, "w_note": 1000, "w_reason": 1000}
+_ID_NUMBER = re.compile(r"^\d{12}$")
+_PHONE_CHARS = re.compile(r"^\+?[0-9 .()-]+$")
+_SHORT_CODE = re.compile(r"^(\d{6})-(\d{1,4})$")
+DOSSIER_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]{0,59}$")
+
+
+def clean(value: str | None, what: str | None = None, *, required: bool = False) -> str | None:
+    """Whitespace-normalised text or None. ``what`` (a message key) names the detail, for an
+    empty required one and for one longer than :data:`MAX_LENGTH` allows."""
+    cleaned = " ".join((value or "").split())
+    if not cleaned:
+        if required and what:
+            raise TthcError("e_empty", what=Msg(what))
+        return None
+    limit = MAX_LENGTH.get(what or "")
+    if limit is not None and len(cleaned) > limit:
+        raise TthcError("e_too_long", what=Msg(what or ""), n=len(cleaned), most=limit)
+    return cleaned
+
+
+def check_id_number(value: str | None) -> str | None:
+    cleaned = clean(value)
+    if cleaned is not None and not _ID_NUMBER.match(cleaned.replace(" ", "")):
+        raise TthcError("e_id_number", value=value)
+    return None if cleaned is None else cleaned.replace(" ", "")
+
+
+def phone_number(text: str) -> str | None:
+    """A Vietnamese phone number in its one stored form, ``0987654321``, from any of
+    ``0987 654 321``, ``0987.654.321``, ``+84 987 654 321`` or ``84987654321``; None if it
+    is not one."""
+    if not _PHONE_CHARS.match(text.strip()):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if text.strip().startswith("+") or (digits.startswith("84") and len(digits) >= 11):
+        digits = "0" + digits[2:] if digits.startswith("84") else ""
+    return digits if digits.startswith("0") and 10 <= len(digits) <= 11 else None
+
+
+def check_phone(value: str | None) -> str | None:
+    cleaned = clean(value)
+    if cleaned is None:
+        return None
+    number = phone_number(cleaned)
+    if number is None:
+        raise TthcError("e_phone", value=value)
+    return number
+
+
+def when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
+    """The moment a step happened (now by default); never more than a minute ahead."""
+    moment = parse_when(
+        text or "now", now=ctx.now, default_time=RECEIPT_DEFAULT_TIME if receipt else STEP_DEFAULT_TIME
+    )
+    if moment > ctx.now + CLOCK_SKEW:
+        raise TthcError("e_future", text=text, now=ctx.now)
+    return moment
+
+
+def dossier_code(store: Store, text: str) -> str:
+    """The stored code a clerk means: exact, in any case, or the short ``YYMMDD-NNNN`` form of
+    a generated code when only one dossier has it. Codes of undone receipts count too."""
+    typed = text.strip()
+    found = store.codes_like(typed)
+    if not found:
+        short = _SHORT_CODE.match(typed)
+        if short:
+            found = store.codes_ending(f"-{short.group(1)}-{int(short.group(2)):04d}")
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise TthcError("e_code_ambiguous", code=typed, candidates=", ".join(sorted(found)[:10]))
+    raise TthcError("e_dossier_unknown", code=typed)
+
+
+def load(store: Store, text: str) -> Dossier:
+    """The dossier a clerk means by ``text`` (see :func:`dossier_code`)."""
+    dossier = store.dossier(dossier_code(store, text))
+    if dossier is None:  # the code was given once, but its receipt was undone
+        raise TthcError("e_dossier_unknown", code=text.strip())
+    return dossier
