@@ -37,7 +37,7 @@ class Cli:
         self, *args: str, now: str | None = None, lang: str | None = None, user: str = "clerk"
     ) -> Any:
         env = {"TTHC_NOW": now or self.now, "TTHC_LANG": lang or "", "TTHC_USER": user, "TTHC_DB": None}
-        return self.runner.invoke(app, ["--db", str(self.db), *args], env=env)
+        return self.runner.invoke(app, ["--db", str(self.db), *args], env=env, prog_name="tthc")
 
     def ok(self, *args: str, **kw: Any) -> Any:
         result = self(*args, **kw)

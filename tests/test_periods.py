@@ -18,6 +18,10 @@ TODAY = date(2025, 9, 12)
         ({"month": "2025-07"}, 1, Period(date(2025, 7, 1), date(2025, 7, 31))),
         ({"month": "2024-02"}, 1, Period(date(2024, 2, 1), date(2024, 2, 29))),
         ({"quarter": "2025-Q3"}, 1, Period(date(2025, 7, 1), date(2025, 9, 30))),
+        ({"month": "9/2025"}, 1, Period(date(2025, 9, 1), date(2025, 9, 30))),  # as Vietnamese write it
+        ({"month": "09/2025"}, 1, Period(date(2025, 9, 1), date(2025, 9, 30))),
+        ({"quarter": "Q3/2025"}, 1, Period(date(2025, 7, 1), date(2025, 9, 30))),
+        ({"quarter": "3/2025"}, 1, Period(date(2025, 7, 1), date(2025, 9, 30))),
         ({"year": "2025"}, 1, Period(date(2025, 1, 1), date(2025, 12, 31))),
         ({"month": "2025-07"}, 15, Period(date(2025, 6, 15), date(2025, 7, 14))),
         ({"quarter": "2025-Q1"}, 15, Period(date(2024, 12, 15), date(2025, 3, 14))),
@@ -35,7 +39,9 @@ def test_windows(kwargs: dict[str, str], start_day: int, expected: Period) -> No
     ("kwargs", "needle"),
     [
         ({"month": "2025-13"}, "'2025-13'"),
-        ({"month": "07/2025"}, "'07/2025'"),
+        ({"month": "13/2025"}, "'13/2025'"),
+        ({"month": "7-2025"}, "'7-2025'"),
+        ({"quarter": "5/2025"}, "'5/2025'"),
         ({"quarter": "2025-Q5"}, "'2025-Q5'"),
         ({"year": "twenty"}, "'twenty'"),
         ({"from_": "2025-09-12", "to": "2025-07-01"}, "before"),

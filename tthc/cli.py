@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from tthc.cli_help import H, early_lang, localize, normalise_lang, usage_error
+from tthc.cli_help import H, early_lang, help_page, localize, normalise_lang, usage_error
 from tthc.errors import Msg, TthcError
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class _App(TyperGroup):
             lang = early_lang(argv)
             localize(self, lang)
             if type(exc).__name__ == "NoArgsIsHelpError":
-                typer.echo(exc.ctx.get_help())
+                typer.echo(help_page(exc.ctx))
             else:
                 typer.echo(usage_error(exc, lang), err=True)
             sys.exit(exc.exit_code)
@@ -189,7 +189,7 @@ CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_
 def _main(
     ctx: typer.Context,
     db: Annotated[Path | None, typer.Option("--db", help=H("opt.db"))] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help=H("opt.lang"))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("opt.lang"))] = None,
     user: Annotated[str | None, typer.Option("--user", help=H("opt.user"))] = None,
 ) -> None:
     from tthc.cli_help import default_db_path
@@ -228,7 +228,7 @@ def init(
     ctx: typer.Context,
     center: Annotated[str | None, typer.Option(help=H("init.center"))] = None,
     prefix: Annotated[str | None, typer.Option(help=H("init.prefix"))] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", help=H("init.lang"))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("init.lang"))] = None,
     point: Annotated[str | None, typer.Option(help=H("init.point"))] = None,
     catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("init.catalog"))] = True,
     update: Annotated[bool, typer.Option("--update", help=H("init.update"))] = False,
@@ -251,7 +251,7 @@ def config_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     c.store()
     rows = service.show_settings(c)
     if as_json:
-        render.print_json({key: value for key, value, _ in rows})
+        render.print_json(dict(rows))
     else:
         render.print_settings(rows, c.lang)
 

@@ -95,6 +95,8 @@ def localize(command: Any, lang: str) -> None:
     table = _vietnamese()
 
     def walk(cmd: Any) -> None:
+        cmd.context_class = Context  # the help page's headings in the page's language
+        _translate_help_option(cmd)
         for attr in ("help", "short_help"):
             text = getattr(cmd, attr, None)
             if text:
@@ -127,8 +129,23 @@ class Context(ClickContext):  # type: ignore[misc]
     formatter_class = Formatter
 
 
-def help_option_text() -> str:
-    return t(_page_lang[0], "click_help_option")
+def _translate_help_option(cmd: Any) -> None:
+    """Click makes the ``--help`` option when it is first asked for; say it in the page's language."""
+    original = cmd.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.help = t(_page_lang[0], "click_help_option")
+        return option
+
+    cmd.get_help_option = get_help_option
+
+
+def help_page(ctx: Any) -> str:
+    """The help page of ``ctx``'s command, with the page's headings."""
+    ctx.formatter_class = Formatter
+    return str(ctx.get_help())
 
 
 # -- Click's own usage errors -------------------------------------------------------------------
@@ -164,14 +181,18 @@ def _vietnamese_message(exc: Any, kind: str) -> str:
         return t("vi", "click_bad_value", hint=hint, reason=_reason(str(exc.message)))
     message = str(getattr(exc, "message", exc))
     for pattern, key in (
-        (r"^No such command '(?P<name>.*)'\.$", "click_no_such_command"),
+        (
+            r"^No such command '(?P<name>[^']*)'\.(?: Did you mean '(?P<guess>[^']*)'\?)?$",
+            "click_no_such_command",
+        ),
         (r"^Got unexpected extra arguments? \((?P<args>.*)\)$", "click_extra_args"),
         (r"^Missing command\.$", "click_missing_command"),
         (r"^Option '(?P<name>.*)' requires an argument\.$", "click_needs_value"),
     ):
         m = re.match(pattern, message)
         if m:
-            return t("vi", key, **m.groupdict())
+            found = {k: v for k, v in m.groupdict().items() if v is not None}
+            return t("vi", key + "_guess" if "guess" in found else key, **found)
     return message
 
 

@@ -512,12 +512,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "e_period_choose": ("choose one period: {given}", "chỉ chọn một kỳ: {given}"),
     "e_month": (
-        "bad month {text!r}: expected YYYY-MM, e.g. 2025-07",
-        "tháng không hợp lệ {text!r}: dùng YYYY-MM, ví dụ 2025-07",
+        "bad month {text!r}: expected e.g. 2025-07, 7/2025 or 07/2025",
+        "tháng không hợp lệ {text!r}: ví dụ 2025-07, 7/2025 hoặc 07/2025",
     ),
     "e_quarter": (
-        "bad quarter {text!r}: expected YYYY-Qn, e.g. 2025-Q3",
-        "quý không hợp lệ {text!r}: dùng YYYY-Qn, ví dụ 2025-Q3",
+        "bad quarter {text!r}: expected e.g. 2025-Q3, Q3/2025 or 3/2025",
+        "quý không hợp lệ {text!r}: ví dụ 2025-Q3, Q3/2025 hoặc 3/2025",
     ),
     "e_year": ("bad year {text!r}: expected e.g. 2025", "năm không hợp lệ {text!r}: ví dụ 2025"),
     "e_from_to_both": ("give both --from and --to", "hãy cho cả --from và --to"),
@@ -1139,9 +1139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is not in the range {range}.",
         "{value} nằm ngoài khoảng {range}.",
     ),
-    "click_no_such_command": (
-        "No such command '{name}'.",
-        "Không có lệnh '{name}'.",
+    "click_no_such_command": ("No such command '{name}'.", "Không có lệnh '{name}'."),
+    "click_no_such_command_guess": (
+        "No such command '{name}'. Did you mean '{guess}'?",
+        "Không có lệnh '{name}'. Có phải ý bạn là '{guess}'?",
     ),
     "click_extra_args": (
         "Got unexpected extra argument ({args})",
@@ -1158,6 +1159,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click_aborted": (
         "Aborted!",
         "Đã hủy!",
+    ),
+    # -- what each setting means (config show)
+    "setting.center_name": (
+        "the center's name on reports and slips",
+        "tên trung tâm trên báo cáo và phiếu",
+    ),
+    "setting.code_prefix": (
+        "unit code that starts generated dossier codes",
+        "mã đơn vị đứng đầu mã hồ sơ tự sinh",
+    ),
+    "setting.lang": (
+        "output language when --lang and TTHC_LANG are not given",
+        "ngôn ngữ hiển thị khi không có --lang và TTHC_LANG",
+    ),
+    "setting.office_hours": (
+        "office sessions, half-open",
+        "các phiên làm việc (tính từ giờ mở, không tính giờ đóng)",
+    ),
+    "setting.same_day_cutoff": (
+        "same-day cut-off",
+        "giờ chốt nhận hồ sơ trả trong ngày",
+    ),
+    "setting.supplement_policy": (
+        "after a supplement: restart the whole limit or freeze the time left",
+        "sau khi bổ sung: restart (tính lại toàn bộ thời hạn) hay freeze (tính tiếp thời gian còn lại)",
+    ),
+    "setting.calendar_confirmed_through": (
+        "last year whose holidays the government has announced",
+        "năm cuối cùng đã có lịch nghỉ chính thức",
+    ),
+    "setting.period_start_day": (
+        "first day of a reporting month",
+        "ngày bắt đầu của tháng báo cáo",
+    ),
+    "setting.center_address": (
+        "the center's address on slips and forms",
+        "địa chỉ trung tâm trên phiếu và biểu mẫu",
+    ),
+    "setting.place_name": (
+        "the place named in a form's date line (e.g. Hòa An)",
+        "địa danh ghi ở dòng ngày tháng của biểu mẫu (ví dụ Hòa An)",
+    ),
+    "setting.report_to": (
+        "the unit that receives the center's reports",
+        "đơn vị nhận báo cáo của trung tâm",
+    ),
+    "setting.head_title": (
+        "title of who signs reports (e.g. Giám đốc)",
+        "chức danh người ký báo cáo (ví dụ Giám đốc)",
+    ),
+    "setting.head_name": (
+        "name of who signs reports",
+        "họ tên người ký báo cáo",
+    ),
+    "setting.preparer_name": (
+        "name of who prepares reports",
+        "họ tên người lập biểu",
+    ),
+    "setting.reports_closed_through": (
+        "last day already reported: changing its timelines needs --correct-time",
+        "ngày cuối cùng đã báo cáo: sửa quá trình xử lý trước ngày này cần --correct-time",
     ),
     # -- screens (worklist, summary shapes, exports) -------------------------------------
     # (this section's messages go here)

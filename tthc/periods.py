@@ -57,8 +57,37 @@ def year_window(year: int, start_day: int = 1) -> Period:
     return Period(month_window(year, 1, start_day).start, month_window(year, 12, start_day).end)
 
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+_MONTH_ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
+_QUARTER_ISO = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+_QUARTER_VN = re.compile(r"^[Qq]?([1-4])/(\d{4})$")
+
+
+def _month(text: str) -> tuple[int, int]:
+    """``2025-09``, ``9/2025`` or ``09/2025`` → (2025, 9)."""
+    value = text.strip()
+    iso, vn = _MONTH_ISO.match(value), _MONTH_VN.match(value)
+    year, month = (
+        (int(iso.group(1)), int(iso.group(2)))
+        if iso
+        else (int(vn.group(2)), int(vn.group(1)))
+        if vn
+        else (0, 0)
+    )
+    if not 1 <= month <= 12 or not 1990 <= year <= 2100:
+        raise TthcError("e_month", text=text)
+    return year, month
+
+
+def _quarter(text: str) -> tuple[int, int]:
+    """``2025-Q3``, ``2025Q3``, ``Q3/2025`` or ``3/2025`` → (2025, 3)."""
+    value = text.strip()
+    iso, vn = _QUARTER_ISO.match(value), _QUARTER_VN.match(value)
+    if iso:
+        return int(iso.group(1)), int(iso.group(2))
+    if vn:
+        return int(vn.group(2)), int(vn.group(1))
+    raise TthcError("e_quarter", text=text)
 
 
 def parse_period(
@@ -85,15 +114,9 @@ def parse_period(
     if len(given) > 1:
         raise TthcError("e_period_choose", given=" / ".join(given))
     if month:
-        m = _MONTH.match(month.strip())
-        if not m or not 1 <= int(m.group(2)) <= 12:
-            raise TthcError("e_month", text=month)
-        return month_window(int(m.group(1)), int(m.group(2)), start_day)
+        return month_window(*_month(month), start_day)
     if quarter:
-        q = _QUARTER.match(quarter.strip())
-        if not q:
-            raise TthcError("e_quarter", text=quarter)
-        return quarter_window(int(q.group(1)), int(q.group(2)), start_day)
+        return quarter_window(*_quarter(quarter), start_day)
     if year:
         if not year.strip().isdigit() or not 1990 <= int(year) <= 2100:
             raise TthcError("e_year", text=year)

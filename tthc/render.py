@@ -82,12 +82,12 @@ def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
             echo(f"  {day_text.ljust(width)}  {what}")
 
 
-def print_settings(rows: Sequence[tuple[str, str, str]], lang: str) -> None:
+def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
     from rich.table import Table
 
     table = Table(t(lang, "setting"), t(lang, "value"), "")
-    for key, value, help_text in rows:
-        table.add_row(key, value, help_text)
+    for key, value in rows:
+        table.add_row(key, value, t(lang, f"setting.{key}"))
     console().print(table)
 
 

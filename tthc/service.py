@@ -100,9 +100,10 @@ def set_setting(ctx: Context, key: str, value: str) -> tuple[str, str]:
     return key, canonical
 
 
-def show_settings(ctx: Context) -> list[tuple[str, str, str]]:
+def show_settings(ctx: Context) -> list[tuple[str, str]]:
+    """Every setting's key and value, in the table's order."""
     values = ctx.settings().raw
-    return [(key, values[key], s.help) for key, s in SETTINGS.items()]
+    return [(key, values[key]) for key in SETTINGS]
 
 
 # -- the counter calculator ----------------------------------------------------------------

@@ -108,47 +108,30 @@ def check_prefix(text: str) -> str:
 
 @dataclass(frozen=True)
 class Setting:
+    """A setting's default and its validator; what it means is ``setting.<key>`` in tthc.i18n."""
+
     default: str
     check: Callable[[str], str]
-    help: str
 
 
 SETTINGS: dict[str, Setting] = {
-    "center_name": Setting(
-        "Trung tâm Phục vụ hành chính công xã", _text("center_name"), "the center's name on reports and slips"
-    ),
-    "code_prefix": Setting("TTHC", check_prefix, "unit code that starts generated dossier codes"),
-    "lang": Setting(
-        "en", _choice("lang", ("vi", "en")), "output language when --lang and TTHC_LANG are not given"
-    ),
-    "office_hours": Setting("07:30-11:30,13:30-17:00", _canonical_sessions, "office sessions, half-open"),
-    "same_day_cutoff": Setting("15:00", _canonical_hm("same_day_cutoff"), "same-day cut-off"),
-    "supplement_policy": Setting(
-        "restart",
-        _choice("supplement_policy", POLICIES),
-        "after a supplement: restart the whole limit or freeze the time left",
-    ),
-    "calendar_confirmed_through": Setting(
-        "2026",
-        _int_between("calendar_confirmed_through", 2000, 2100),
-        "last year whose holidays the government has announced",
-    ),
-    "period_start_day": Setting(
-        "1", _int_between("period_start_day", 1, 28), "first day of a reporting month"
-    ),
+    "center_name": Setting("Trung tâm Phục vụ hành chính công xã", _text("center_name")),
+    "code_prefix": Setting("TTHC", check_prefix),
+    "lang": Setting("en", _choice("lang", ("vi", "en"))),
+    "office_hours": Setting("07:30-11:30,13:30-17:00", _canonical_sessions),
+    "same_day_cutoff": Setting("15:00", _canonical_hm("same_day_cutoff")),
+    "supplement_policy": Setting("restart", _choice("supplement_policy", POLICIES)),
+    "calendar_confirmed_through": Setting("2026", _int_between("calendar_confirmed_through", 2000, 2100)),
+    "period_start_day": Setting("1", _int_between("period_start_day", 1, 28)),
     # -- the center's identity on papers and reports
-    "center_address": Setting("", _optional_text, "the center's address on slips and forms"),
-    "place_name": Setting("", _optional_text, "the place named in a form's date line (e.g. Hòa An)"),
-    "report_to": Setting("", _optional_text, "the unit that receives the center's reports"),
-    "head_title": Setting(
-        "Thủ trưởng đơn vị", _text("head_title"), "title of who signs reports (e.g. Giám đốc)"
-    ),
-    "head_name": Setting("", _optional_text, "name of who signs reports"),
-    "preparer_name": Setting("", _optional_text, "name of who prepares reports"),
+    "center_address": Setting("", _optional_text),
+    "place_name": Setting("", _optional_text),
+    "report_to": Setting("", _optional_text),
+    "head_title": Setting("Thủ trưởng đơn vị", _text("head_title")),
+    "head_name": Setting("", _optional_text),
+    "preparer_name": Setting("", _optional_text),
     # -- corrections
-    "reports_closed_through": Setting(
-        "", _optional_day, "last day already reported: changing its timelines needs --correct-time"
-    ),
+    "reports_closed_through": Setting("", _optional_day),
     # -- the web side
 }
 

@@ -47,6 +47,29 @@ def _check_foreign(path: Path) -> bool:
     return False
 
 
+def _create(path: Path, upto: int) -> None:
+    """A new database built beside ``path`` and renamed into place only when complete, so a
+    full or read-only disk never leaves half a database behind. Readable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.creating")
+    parts = [Path(f"{temp}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+    for part in parts:
+        part.unlink(missing_ok=True)
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        conn = _connect(temp)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migrate(conn, upto=upto)
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        os.replace(temp, path)
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)
+
+
 def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
     conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri)
     conn.row_factory = sqlite3.Row
@@ -351,17 +374,13 @@ class Store:
             raise TthcError("e_no_db", path=path)
         if not new and _check_foreign(path) and not create:
             raise TthcError("e_empty_db", path=path)
-        if new:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        if new or path.stat().st_size == 0:
+            _create(path, upto)
         conn = _connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST:
             conn.close()
             raise TthcError("e_newer_db", path=path, version=version)
-        if version == 0 and conn.execute("PRAGMA application_id").fetchone()[0] == 0:
-            # Written before WAL so the id lands in the main file's header at once.
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         if version < upto:

@@ -1,0 +1,276 @@
+"""Input as clerks type it, honest corrections, and the machine's own failures as refusals."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Cli
+
+AT = "2025-09-08 09:00"
+
+
+def receive(cli: Cli, *args: str, at: str = AT) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(cli.ok("receive", *args, "--at", at, "--json").stdout)
+    return data
+
+
+def show(cli: Cli, code: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(cli.ok("show", code, "--json").stdout)
+    return data
+
+
+# -- dossier codes ------------------------------------------------------------------------------------
+def test_a_code_in_any_case_and_in_its_short_form(center: Cli) -> None:
+    code = receive(center, "ks", "--applicant", "Nguyễn Văn An")["code"]  # 000.00.20.H56-250908-0001
+    assert show(center, code.lower())["code"] == code
+    assert show(center, "250908-0001")["code"] == code
+    assert show(center, "250908-1")["code"] == code
+    center.ok("resolve", "250908-0001", "--at", "2025-09-08 10:00")
+    assert show(center, code)["status"] == "resolved"
+
+
+def test_a_short_code_shared_by_two_unit_codes_is_refused_with_both(center: Cli) -> None:
+    center.ok("point", "add", "Điểm 3", "--prefix", "000.00.20.H99")
+    a = receive(center, "ks", "--applicant", "A")["code"]
+    b = receive(center, "ks", "--applicant", "B", "--point", "Điểm 3")["code"]
+    err = center.fails("show", "250908-0001")
+    assert a in err and b in err
+
+
+# -- phone numbers -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "typed", ["0987 654 321", "0987.654.321", "+84 987 654 321", "84987654321", "0987-654-321"]
+)
+def test_a_phone_number_is_one_number_however_typed(center: Cli, typed: str) -> None:
+    code = receive(center, "ks", "--applicant", "A", "--phone", typed)["code"]
+    assert show(center, code)["phone"] == "0987654321"
+    for search in ("0987654321", "+84 987 654 321", "0987.654.321"):
+        found = json.loads(center.ok("list", "--search", search, "--json").stdout)
+        assert [d["code"] for d in found] == [code], search
+
+
+@pytest.mark.parametrize("typed", ["12345", "0987 654 32a", "+1 555 0100 200"])
+def test_a_phone_number_that_is_not_one_is_refused(center: Cli, typed: str) -> None:
+    assert "bad phone number" in center.fails("receive", "ks", "--applicant", "A", "--phone", typed)
+
+
+# -- names, lengths and steps that make no sense ------------------------------------------------------
+def test_officers_match_as_a_clerk_types_them(center: Cli) -> None:
+    center.ok("officer", "add", "Nguyễn Thị Hồng")
+    code = receive(center, "ks", "--applicant", "A", "--officer", "nguyen thi hong")["code"]
+    assert show(center, code)["officer"] == "Nguyễn Thị Hồng"
+    center.ok("handover", code, "--to", "LAN")
+    assert show(center, code)["officer"] == "Lan"
+
+
+def test_an_ambiguous_given_name_is_refused_with_the_candidates(center: Cli) -> None:
+    center.ok("officer", "add", "Nguyễn Thị Hoa")
+    center.ok("officer", "add", "Lê Thị Hoa")
+    err = center.fails("receive", "ks", "--applicant", "A", "--officer", "hoa")
+    assert "Nguyễn Thị Hoa" in err and "Lê Thị Hoa" in err
+
+
+def test_handing_over_to_the_officer_already_in_charge_is_refused(center: Cli) -> None:
+    code = receive(center, "ks", "--applicant", "A", "--officer", "Lan")["code"]
+    assert "already in the charge of Lan" in center.fails("handover", code, "--to", "lan")
+
+
+@pytest.mark.parametrize(
+    ("option", "length", "most"), [("--applicant", 201, 200), ("--address", 301, 300), ("--note", 1001, 1000)]
+)
+def test_text_longer_than_its_field_is_refused(center: Cli, option: str, length: int, most: int) -> None:
+    args = ["receive", "ks", "--applicant", "A", option, "x" * length]
+    if option == "--applicant":
+        args = ["receive", "ks", option, "x" * length]
+    assert f"{length} characters, at most {most}" in center.fails(*args)
+
+
+def test_a_supplement_request_names_the_papers_asked_for(center: Cli) -> None:
+    code = receive(center, "1.000894", "--applicant", "A", "--limit", "5wd")["code"]
+    assert "Missing option '--reason'" in center.fails("supplement", code, code=2)
+    assert "the reason must not be empty" in center.fails("supplement", code, "--reason", "  ")
+
+
+# -- filters that name nothing ---------------------------------------------------------------------
+@pytest.mark.parametrize("command", [["list"], ["export", "out.csv"], ["summary", "--month", "2025-09"]])
+def test_an_unknown_field_is_refused_with_the_known_ones(
+    center: Cli, command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    err = center.fails(*command, "--field", "Đất đai")
+    assert "unknown field 'Đất đai'" in err and "Hộ tịch" in err and "Chứng thực" in err
+    assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize("command", [["list"], ["export", "out.csv"], ["summary", "--month", "2025-09"]])
+def test_an_unknown_procedure_is_refused(center: Cli, command: list[str], tmp_path: Path) -> None:
+    assert "unknown procedure '9.999999'" in center.fails(*command, "--procedure", "9.999999")
+
+
+def test_a_field_matches_in_any_case_and_without_diacritics(center: Cli) -> None:
+    receive(center, "ks", "--applicant", "A")
+    assert len(json.loads(center.ok("list", "--field", "ho tich", "--json").stdout)) == 1
+    one_field = json.loads(center.ok("summary", "--month", "2025-09", "--field", "HỘ TỊCH", "--json").stdout)
+    assert one_field["received"] == 1
+
+
+# -- init run twice ------------------------------------------------------------------------------------
+def test_running_init_again_changes_nothing_unless_asked(center: Cli) -> None:
+    before = center.fingerprint()
+    out = center.ok("init", "--center", "Trung tâm khác", "--prefix", "000.00.20.H99").stdout
+    assert "would become '000.00.20.H99'" in out and "--update" in out
+    assert center.fingerprint() == before
+    center.ok("init", "--prefix", "000.00.20.H99", "--update")
+    assert json.loads(center.ok("config", "show", "--json").stdout)["code_prefix"] == "000.00.20.H99"
+
+
+# -- honest corrections ----------------------------------------------------------------------------------
+def test_undo_says_what_it_reverts_and_needs_a_reason(center: Cli) -> None:
+    code = receive(center, "ks", "--applicant", "A")["code"]
+    center.ok("resolve", code, "--at", "2025-09-09 11:00")
+    assert "Missing option '--reason'" in center.fails("undo", code, code=2)
+    out = center.ok("undo", code, "--reason", "bấm nhầm").stdout
+    assert "will revert resolve of Tue 09/09/2025 11:00 (recorded by clerk)" in out
+    undo = json.loads(center.ok("history", code, "--json").stdout)[-1]
+    assert undo["step"] == "undo" and undo["details"]["reason"] == "bấm nhầm"
+
+
+def test_a_late_result_cannot_be_made_on_time_by_undo_and_an_earlier_time(center: Cli) -> None:
+    """Resolved late on Tue 9/9 at 11:00 (same-day, due Mon 8/9); undone; re-dated to Mon 8/9."""
+    code = receive(center, "ks", "--applicant", "A")["code"]
+    center.ok("resolve", code, "--at", "2025-09-09 11:00")
+    center.ok("undo", code, "--reason", "ghi nhầm giờ")
+    err = center.fails("resolve", code, "--at", "2025-09-08 10:00")
+    assert "earlier than the one undone (2025-09-09 11:00)" in err
+    center.ok("resolve", code, "--at", "2025-09-09 11:30")  # later than the undone one: fine
+    center.ok("undo", code, "--reason", "ghi nhầm giờ")
+    center.ok("resolve", code, "--at", "2025-09-08 10:00", "--correct-time", "--reason", "giờ thật theo sổ")
+    assert show(center, code)["timeliness"] == "on_time"
+    listed = json.loads(center.ok("corrections", "--month", "2025-09", "--json").stdout)
+    assert [(c["kind"], c["step"]) for c in listed] == [
+        ("undo", "resolve"),
+        ("undo", "resolve"),
+        ("correction", "resolve"),
+    ]
+    assert listed[-1]["reason"] == "giờ thật theo sổ" and listed[-1]["replaced"] == "2025-09-09T11:30:00"
+    summary = center.ok("summary", "--month", "2025-09").stdout
+    assert "3 changed timeline(s) in this period" in summary
+
+
+def test_a_reported_month_is_not_rewritten_by_undo(center: Cli, tmp_path: Path) -> None:
+    """A dossier returned in August; the August report is closed; undo three times."""
+    code = receive(center, "ks", "--applicant", "A", at="2025-08-20 09:00")["code"]
+    center.ok("resolve", code, "--at", "2025-08-20 10:00")
+    center.ok("return", code, "--at", "2025-08-21 10:00")
+    out = center.ok("report", "--month", "2025-08", "--close").stdout
+    assert "Periods up to 31/08/2025 are marked as reported" in out
+    assert "already reported" in center.fails("undo", code, "--reason", "thử")
+    assert "already reported" in center.fails("receive", "ks", "--applicant", "B", "--at", "2025-08-29 09:00")
+    assert "already reported" in center.fails("edit", code, "--officer", "Lan")
+    center.ok("undo", code, "--reason", "trả nhầm người", "--correct-time")
+    assert show(center, code)["status"] == "resolved"
+    assert len(json.loads(center.ok("corrections", "--month", "2025-08", "--json").stdout)) == 1
+
+
+def test_undo_asks_on_a_terminal(center: Cli, tmp_path: Path) -> None:
+    """In a real terminal undo asks; answering no changes nothing, --yes skips the question."""
+    code = receive(center, "ks", "--applicant", "A")["code"]
+    center.ok("resolve", code, "--at", "2025-09-08 10:00")
+    script = (
+        "import pty, sys, os\n"
+        "pid, fd = pty.fork()\n"
+        "if pid == 0:\n"
+        f"    os.execv(sys.executable, [sys.executable, '-m', 'tthc', '--db', {str(center.db)!r}, 'undo', {code!r},"
+        " '--reason', 'x'])\n"
+        "out = b''\n"
+        "while b'Revert it?' not in out:\n"
+        "    out += os.read(fd, 1024)\n"
+        "os.write(fd, b'n\\n')\n"
+        "try:\n"
+        "    while True:\n"
+        "        chunk = os.read(fd, 1024)\n"
+        "        if not chunk: break\n"
+        "        out += chunk\n"
+        "except OSError:\n"
+        "    pass\n"
+        "print(os.waitpid(pid, 0)[1] >> 8, out.decode())\n"
+    )
+    before = center.fingerprint()
+    env = {**os.environ, "TTHC_NOW": "2025-09-10 16:00", "TTHC_USER": "clerk"}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert run.stdout.startswith("1 ") and "Aborted!" in run.stdout, run
+    assert center.fingerprint() == before
+    center.ok("undo", code, "--reason", "x", "--yes")
+    assert show(center, code)["status"] == "processing"
+
+
+# -- the history of dossiers that came in by file, or were taken back ---------------------------------
+def test_history_of_an_undone_receipt_and_of_an_imported_dossier(center: Cli, tmp_path: Path) -> None:
+    code = receive(center, "ks", "--applicant", "A")["code"]
+    center.ok("undo", code, "--reason", "nhầm thủ tục")
+    steps = [e["step"] for e in json.loads(center.ok("history", code, "--json").stdout)]
+    assert steps == ["receive", "undo"]
+    f = tmp_path / "in.csv"
+    f.write_text("code,procedure,received_at,applicant\nHS-9,ks,2025-09-05 09:00,B\n", encoding="utf-8")
+    center.ok("import", str(f))
+    first = json.loads(center.ok("history", "HS-9", "--json").stdout)[0]
+    assert first["step"] == "import" and first["details"]["file"] == str(f)
+
+
+# -- the machine's own failures ------------------------------------------------------------------------
+def run_tthc(*args: str, db: Path, limit_bytes: int | None = None) -> subprocess.CompletedProcess[str]:
+    """tthc as a real process; ``limit_bytes`` caps the size of files it may write (a full disk)."""
+    env = {**os.environ, "TTHC_NOW": "2025-09-10 16:00", "TTHC_USER": "t", "TTHC_LANG": ""}
+
+    def cap() -> None:
+        if limit_bytes is not None:
+            import resource
+
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return subprocess.run(
+        [sys.executable, "-m", "tthc", "--db", str(db), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+    )
+
+
+def test_a_full_disk_during_init_leaves_no_half_database(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    run = run_tthc("init", db=db, limit_bytes=40_000)
+    assert run.returncode == 1 and run.stderr.startswith(f"Error: cannot use {db}:"), run.stderr
+    assert "Traceback" not in run.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_a_database_in_a_folder_that_cannot_exist_is_a_refusal(tmp_path: Path) -> None:
+    run = run_tthc("init", db=Path("/proc/tthc/c.db"))
+    assert run.returncode == 1 and run.stderr.startswith("Error: cannot use /proc/tthc"), run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_an_export_to_an_unwritable_place_is_a_refusal(center: Cli) -> None:
+    run = run_tthc("export", "/proc/dossiers.csv", db=center.db)
+    assert run.returncode == 1 and run.stderr.startswith("Error: cannot write /proc/dossiers.csv"), run.stderr
+
+
+def test_a_read_only_database_is_a_refusal(center: Cli) -> None:
+    """The database file cannot be written (made immutable, which binds root too)."""
+    made = subprocess.run(["chattr", "+i", str(center.db)], capture_output=True)
+    try:
+        if made.returncode == 0:
+            run = run_tthc("receive", "ks", "--applicant", "A", db=center.db)
+        else:  # no immutable files here: a size cap refuses every write the same way
+            run = run_tthc("receive", "ks", "--applicant", "A", db=center.db, limit_bytes=0)
+    finally:
+        subprocess.run(["chattr", "-i", str(center.db)], capture_output=True)
+    assert run.returncode == 1 and run.stderr.startswith(f"Error: cannot use {center.db}:"), run.stderr
+    assert "Traceback" not in run.stderr
