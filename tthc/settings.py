@@ -86,6 +86,14 @@ def _optional_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def _url(text: str) -> str:
+    """An address people can open (http or https), without a trailing slash; empty clears it."""
+    value = text.strip().rstrip("/")
+    if value and (not re.match(r"^https?://[^\s/]+", value) or any(c.isspace() for c in value)):
+        raise TthcError("e_setting_url", text=text)
+    return value
+
+
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,39}$")
 
 
@@ -137,6 +145,11 @@ SETTINGS: dict[str, Setting] = {
     "preparer_name": Setting("", _optional_text, "name of who prepares reports"),
     # -- corrections
     # -- the web side
+    "public_url": Setting(
+        "",
+        _url,
+        "the center's public address (https://…); the QR code on a slip then opens its lookup page",
+    ),
 }
 
 
