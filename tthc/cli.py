@@ -938,7 +938,73 @@ def demo(
 
 
 # -- commands: papers ----------------------------------------------------------------
-# (this section's commands go here)
+HtmlOpt = Annotated[
+    Path | None, typer.Option("--html", help="Write the slip to FILE.html, laid out for A5 printing.")
+]
+PaperOpt = Annotated[
+    list[str] | None,
+    typer.Option("--paper", help="A paper handed in, printed on form 01 (repeat for each)."),
+]
+
+
+def _slip(ctx: typer.Context, code: str, form: str, html: Path | None, paper: list[str] | None) -> None:
+    from tthc import papers, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    s = papers.slip(c, code, form, paper or ())
+    if html is None:
+        render.print_slip(s)
+        return
+    from tthc.paper_html import write_slip
+
+    write_slip(s, html)
+    render.echo(t(c.lang, "written", path=html))
+
+
+@app.command()
+def receipt(ctx: typer.Context, code: str, html: HtmlOpt = None, paper: PaperOpt = None) -> None:
+    """Form 01: the receipt and appointment slip, with a QR code of the dossier."""
+    _slip(ctx, code, "01", html, paper)
+
+
+@app.command()
+def slip(
+    ctx: typer.Context,
+    code: str,
+    form: Annotated[
+        str,
+        typer.Argument(
+            help="01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 process control sheet."
+        ),
+    ],
+    html: HtmlOpt = None,
+    paper: PaperOpt = None,
+) -> None:
+    """Print a form of Circular 01/2018/TT-VPCP for a dossier; a form that does not apply is refused."""
+    _slip(ctx, code, form, html, paper)
+
+
+@app.command()
+def logbook(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help="The log book, FILE.xlsx (A4 landscape).")],
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+) -> None:
+    """Form 06, the dossier log book: one row per dossier received in the period."""
+    from tthc import papers, render, service
+    from tthc.i18n import t
+    from tthc.paper_xlsx import write_log_book
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    book = papers.log_book(c, p)
+    write_log_book(book, out)
+    render.echo(t(c.lang, "p06_written", n=len(book.rows), path=out))
 
 
 # -- commands: workload and compliance -----------------------------------------------
