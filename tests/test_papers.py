@@ -343,3 +343,17 @@ def test_an_undone_handover_is_not_in_the_log_book(center: Cli, tmp_path: Path) 
     center.ok("logbook", "--from", "2025-09-10", "--to", "2025-09-10", "--out", str(out))
     _, rows, _ = _rows(out)
     assert rows[0][6] == "Lan" and rows[0][9] is None
+
+
+def test_while_the_papers_are_awaited_the_receipt_promises_no_date(center: Cli) -> None:
+    code = "000.00.20.H56-250910-0001"
+    center.ok("receive", "ks", "--applicant", "An", "--officer", "lan", "--at", "2025-09-10 09:00")
+    center.ok("supplement", code, "--at", "2025-09-10 10:00", "--reason", "giấy chứng sinh")
+    receipt = center.ok("receipt", code).stdout
+    assert "5. Result due: none while the papers are awaited (the time limit is stopped)" in receipt
+    request = center.ok("slip", code, "02").stdout
+    assert "    giấy chứng sinh\n" in request and "New appointment" not in request
+    out = center.db.parent / "book.xlsx"
+    center.ok("logbook", "--from", "2025-09-10", "--to", "2025-09-10", "--out", str(out))
+    _, rows, _ = _rows(out)
+    assert rows[0][8] is None and rows[0][13] == "1 supplement request(s); waiting for papers"

@@ -183,7 +183,7 @@ class _Paper:
         self, form: str, issued: datetime, title: str, body: list[Block], signatures: list[Signature]
     ) -> Slip:
         raw = self.settings.raw
-        public_url = raw.get("public_url", "")
+        public_url = raw["public_url"]
         return Slip(
             form=form,
             lang=self.lang,
@@ -212,7 +212,7 @@ def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
     """The receipt and appointment slip, with the appointment in force."""
     d = p.d
     listed: list[Block] = [Text(f"- {x}", 1) for x in papers]
-    public_url = p.settings.raw.get("public_url", "")
+    public_url = p.settings.raw["public_url"]
     lookup = (
         p.t("p01_lookup_url", url=f"{public_url}/tra-cuu", code=d.code)
         if public_url
