@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("rich", "sqlite_utils", "holidays", "openpyxl", "dateutil", "pydantic")
+HEAVY = ("rich", "sqlite_utils", "holidays", "openpyxl", "dateutil", "pydantic", "segno")
 
 
 def loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:

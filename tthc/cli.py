@@ -984,7 +984,60 @@ def demo(
 
 
 # -- commands: papers ----------------------------------------------------------------
-# (this section's commands go here)
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help=H("slip.html"))]
+PaperOpt = Annotated[list[str] | None, typer.Option("--paper", help=H("slip.paper"))]
+
+
+def _slip(ctx: typer.Context, code: str, form: str, html: Path | None, paper: list[str] | None) -> None:
+    from tthc import papers, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    s = papers.slip(c, code, form, paper or ())
+    if html is None:
+        render.print_slip(s)
+        return
+    from tthc.paper_html import write_slip
+
+    write_slip(s, html)
+    render.echo(t(c.lang, "written", path=html))
+
+
+@app.command(help=H("receipt"))
+def receipt(ctx: typer.Context, code: CodeArg, html: HtmlOpt = None, paper: PaperOpt = None) -> None:
+    _slip(ctx, code, "01", html, paper)
+
+
+@app.command(help=H("slip"))
+def slip(
+    ctx: typer.Context,
+    code: CodeArg,
+    form: Annotated[str, typer.Argument(help=H("slip.form"))],
+    html: HtmlOpt = None,
+    paper: PaperOpt = None,
+) -> None:
+    _slip(ctx, code, form, html, paper)
+
+
+@app.command(help=H("logbook"))
+def logbook(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help=H("logbook.out"))],
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+) -> None:
+    from tthc import papers, render, service
+    from tthc.i18n import t
+    from tthc.paper_xlsx import write_log_book
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    book = papers.log_book(c, p)
+    write_log_book(book, out)
+    render.echo(t(c.lang, "p06_written", n=len(book.rows), path=out))
 
 
 # -- commands: workload and compliance -----------------------------------------------

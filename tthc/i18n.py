@@ -1160,6 +1160,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aborted!",
         "Đã hủy!",
     ),
+    "help.slip.html": (
+        "Write the slip to FILE.html, laid out for A5 printing.",
+        "Ghi phiếu ra tệp .html, trình bày để in khổ A5.",
+    ),
+    "help.slip.paper": (
+        "A paper handed in, printed on form 01 (repeat for each).",
+        "Một giấy tờ đã nộp, in trên mẫu 01 (lặp lại cho từng giấy tờ).",
+    ),
+    "help.receipt": (
+        "Form 01: the receipt and appointment slip, with a QR code of the dossier.",
+        "Mẫu 01: phiếu tiếp nhận và hẹn trả kết quả, có mã QR của hồ sơ.",
+    ),
+    "help.slip": (
+        "Print a form of Circular 01/2018/TT-VPCP for a dossier; a form that does not apply is refused.",
+        "In một biểu mẫu của Thông tư 01/2018/TT-VPCP cho hồ sơ; mẫu không phù hợp sẽ bị từ chối.",
+    ),
+    "help.slip.form": (
+        "01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 process control sheet.",
+        "01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi, 05 phiếu kiểm soát quá trình.",
+    ),
+    "help.logbook": (
+        "Form 06, the dossier log book: one row per dossier received in the period.",
+        "Mẫu 06, sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng.",
+    ),
+    "help.logbook.out": (
+        "The log book, FILE.xlsx (A4 landscape).",
+        "Sổ theo dõi, tệp .xlsx (A4 ngang).",
+    ),
     # -- what each setting means (config show)
     "setting.center_name": (
         "the center's name on reports and slips",
@@ -1220,6 +1248,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting.reports_closed_through": (
         "last day already reported: changing its timelines needs --correct-time",
         "ngày cuối cùng đã báo cáo: sửa quá trình xử lý trước ngày này cần --correct-time",
+    ),
+    "setting.public_url": (
+        "the center's public address (https://…); the QR code on a slip then opens its lookup page",
+        "địa chỉ công khai của trung tâm (https://…); mã QR trên phiếu sẽ mở trang tra cứu",
     ),
     # -- screens (worklist, summary shapes, exports) -------------------------------------
     # (this section's messages go here)
@@ -1284,7 +1316,163 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- corrections (undo, reports closed) ----------------------------------------------
     # (this section's messages go here)
     # -- papers (receipt slips, forms 01–06, log book) -----------------------------------
-    # (this section's messages go here)
+    "p_form_no": ("Form {n} (Circular 01/2018/TT-VPCP)", "Mẫu số {n} (Thông tư 01/2018/TT-VPCP)"),
+    "p_nation": ("SOCIALIST REPUBLIC OF VIETNAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    "p_motto": ("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),
+    "p_code": ("Dossier code: {code}", "Mã hồ sơ: {code}"),
+    "p_time": ("{h:02d}:{m:02d}", "{h:02d} giờ {m:02d} phút"),
+    "p_moment": ("{weekday} {day}, {time}", "{time}, {weekday} ngày {day}"),
+    "p_moment_short": ("{day} {h:02d}:{m:02d}", "{h:02d} giờ {m:02d}, {day}"),
+    "p_day": ("{weekday} {day}", "{weekday} ngày {day}"),
+    "p_received_from": ("Dossier received from", "Tiếp nhận hồ sơ của"),
+    "p_address": ("Address", "Địa chỉ"),
+    "p_phone": ("Phone", "Số điện thoại"),
+    "p_request": ("Request", "Nội dung yêu cầu giải quyết"),
+    "p_received": ("Received", "Thời gian nhận hồ sơ"),
+    "p_due": ("Result due", "Hẹn trả kết quả"),
+    "p_limit_same_day": ("the same working day", "trong ngày làm việc"),
+    "p_limit_wd": ("{n} working days", "{n} ngày làm việc"),
+    "p_limit_d": ("{n} days", "{n} ngày"),
+    "p_limit_h": ("{n} working hours", "{n} giờ làm việc"),
+    "p_due_paused": (
+        "none while the papers are awaited (the time limit is stopped)",
+        "chưa có trong thời gian chờ bổ sung hồ sơ (tạm dừng tính thời gian)",
+    ),
+    "p_sign_applicant": ("APPLICANT", "NGƯỜI NỘP HỒ SƠ"),
+    "p_sign_receiver": ("RECEIVING OFFICER", "NGƯỜI TIẾP NHẬN HỒ SƠ"),
+    "p_sign_guide": ("GUIDING OFFICER", "NGƯỜI HƯỚNG DẪN"),
+    "p_sign_name": ("(signature and full name)", "(Ký và ghi rõ họ tên)"),
+    "p_sign_seal": ("(signature, full name and seal)", "(Ký, ghi rõ họ tên và đóng dấu)"),
+    "p_qr_code": ("Dossier code {code}", "Mã hồ sơ {code}"),
+    "p_qr_lookup": ("Scan to look up dossier {code}", "Quét mã để tra cứu hồ sơ {code}"),
+    "p01_title": ("RECEIPT AND APPOINTMENT SLIP", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
+    "p01_papers": ("1. Papers handed in", "1. Thành phần hồ sơ nộp gồm"),
+    "p01_count": ("2. Number of dossiers", "2. Số lượng hồ sơ"),
+    "p01_one_set": ("1 set", "01 (bộ)"),
+    "p01_limit": ("3. Time limit set by law", "3. Thời gian giải quyết hồ sơ theo quy định"),
+    "p01_received": ("4. Received", "4. Thời gian nhận hồ sơ"),
+    "p01_resumed": ("   Missing papers completed", "   Nhận đủ hồ sơ bổ sung"),
+    "p01_due": ("5. Result due", "5. Thời gian trả kết quả giải quyết hồ sơ"),
+    "p01_collect": ("6. Collect the result at", "6. Đăng ký nhận kết quả tại"),
+    "p01_lookup": ("Look the dossier up", "Tra cứu hồ sơ"),
+    "p01_lookup_url": (
+        "at {url} with the code {code}, or scan the QR code",
+        "tại {url} bằng mã hồ sơ {code}, hoặc quét mã QR",
+    ),
+    "p01_lookup_code": (
+        "give the code {code} at the counter or by phone; the QR code holds it",
+        "đọc mã hồ sơ {code} tại quầy hoặc qua điện thoại; mã QR chứa mã hồ sơ này",
+    ),
+    "p02_title": (
+        "REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER",
+        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+    ),
+    "p02_dossier_of": ("Dossier of", "Hồ sơ của"),
+    "p02_requested": ("Papers requested", "Thời gian yêu cầu bổ sung"),
+    "p02_round": ("request no. {k}", "yêu cầu lần thứ {k}"),
+    "p02_what": ("Please complete the dossier with", "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau"),
+    "p02_clock_restart": (
+        "The time limit stops at this request; once the papers are complete, the whole time limit counts again.",
+        "Thời gian giải quyết tạm dừng từ khi yêu cầu bổ sung; khi nhận đủ hồ sơ, thời gian giải quyết được tính lại từ đầu.",
+    ),
+    "p02_clock_freeze": (
+        "The time limit stops at this request; once the papers are complete, the time left counts on.",
+        "Thời gian giải quyết tạm dừng từ khi yêu cầu bổ sung; khi nhận đủ hồ sơ, thời gian còn lại được tính tiếp.",
+    ),
+    "p02_completed": ("Papers completed", "Đã nhận đủ hồ sơ bổ sung"),
+    "p02_new_due": ("New appointment", "Hẹn trả kết quả mới"),
+    "p02_contact": (
+        "If anything is unclear while completing the dossier, please contact {officer} at {center}.",
+        "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với {officer} - {center} để được hướng dẫn.",
+    ),
+    "p03_title": ("REFUSAL TO HANDLE THE DOSSIER", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
+    "p03_decided": ("Refused", "Thời gian từ chối giải quyết"),
+    "p03_reason_intro": (
+        "Having examined the dossier against the regulations, {center} refuses to handle it for the following reason:",
+        "Sau khi xem xét, đối chiếu với quy định, {center} từ chối giải quyết hồ sơ này vì lý do sau:",
+    ),
+    "p03_notice": ("We inform you accordingly./.", "Xin thông báo cho Ông/Bà được biết và thực hiện./."),
+    "p04_title": ("APOLOGY AND NEW APPOINTMENT", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
+    "p04_to": ("To", "Kính gửi"),
+    "p04_intro": (
+        "On {day}, {center} received for handling the dossier of {applicant}.",
+        "Ngày {day}, {center} tiếp nhận giải quyết hồ sơ của Ông/Bà/tổ chức: {applicant}.",
+    ),
+    "p04_due": ("Result due", "Thời hạn trả kết quả giải quyết hồ sơ"),
+    "p04_late": (
+        "So far, {center} has not returned the result. Reason: {reason}.",
+        "Tuy nhiên đến nay, {center} chưa trả kết quả giải quyết hồ sơ của Ông/Bà/tổ chức. Lý do: {reason}.",
+    ),
+    "p04_sorry": (
+        "We apologise for the trouble this delay causes you. {center} will return the result on {new_date}.",
+        "Sự chậm trễ này đã gây phiền hà cho Ông/Bà/tổ chức. {center} xin lỗi Ông/Bà/tổ chức"
+        " và sẽ trả kết quả giải quyết hồ sơ vào {new_date}.",
+    ),
+    "p04_thanks": ("Thank you./.", "Xin trân trọng cảm ơn./."),
+    "p05_title": ("PROCESS CONTROL SHEET", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+    "p05_attached": ("Attached to the dossier of", "Kèm theo hồ sơ của"),
+    "p05_step": ("Step", "Bước"),
+    "p05_when": ("Handed over at", "Thời gian giao, nhận hồ sơ"),
+    "p05_from": ("Handed over by", "Người giao"),
+    "p05_to": ("Taken by", "Người nhận"),
+    "p05_result": ("Result (early/on time/late)", "Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)"),
+    "p05_note": ("Note", "Ghi chú"),
+    "p06_title": ("DOSSIER LOG BOOK", "SỔ THEO DÕI HỒ SƠ"),
+    "p06_period": (
+        "Dossiers received from {start} to {end}",
+        "Hồ sơ tiếp nhận từ ngày {start} đến ngày {end}",
+    ),
+    "p06_dates": ("Date and time", "Ngày, tháng, năm"),
+    "p06_no": ("No.", "STT"),
+    "p06_code": ("Dossier code", "Mã hồ sơ"),
+    "p06_procedure": ("Procedure", "Tên TTHC"),
+    "p06_sets": ("Dossiers (sets)", "Số lượng hồ sơ (bộ)"),
+    "p06_applicant": ("Individual or organisation", "Tên cá nhân, tổ chức"),
+    "p06_contact": ("Address, phone", "Địa chỉ, số điện thoại"),
+    "p06_handler": ("Handled by", "Cơ quan chủ trì giải quyết"),
+    "p06_received": ("Received", "Nhận hồ sơ"),
+    "p06_due": ("Result due", "Hẹn trả kết quả"),
+    "p06_sent": ("Passed on for handling", "Chuyển hồ sơ đến cơ quan giải quyết"),
+    "p06_resolved": ("Result ready", "Ngày có kết quả"),
+    "p06_returned": ("Result returned", "Trả kết quả"),
+    "p06_signed": ("Received by (signature)", "Ký nhận"),
+    "p06_note": ("Note", "Ghi chú"),
+    "p06_n_rounds": ("{n} supplement request(s)", "yêu cầu bổ sung {n} lần"),
+    "p06_n_apology": ("apology, new date {day}", "xin lỗi, hẹn lại ngày {day}"),
+    "p06_n_withdrawn": ("withdrawn {day}", "rút hồ sơ ngày {day}"),
+    "p06_written": (
+        "Log book: {n} dossier(s) written to {path}",
+        "Sổ theo dõi hồ sơ: đã ghi {n} hồ sơ vào {path}",
+    ),
+    "e_form": (
+        "unknown form {form!r}: expected 01, 02, 03, 04 or 05",
+        "không có mẫu {form!r}: chọn 01, 02, 03, 04 hoặc 05",
+    ),
+    "e_form02": (
+        "dossier {code} has no supplement request: form 02 is written for one",
+        "hồ sơ {code} chưa có yêu cầu bổ sung: mẫu 02 chỉ lập khi yêu cầu bổ sung hồ sơ",
+    ),
+    "e_form03": (
+        "dossier {code} was not rejected: form 03 is for a dossier resolved with outcome rejected",
+        "hồ sơ {code} không bị từ chối: mẫu 03 chỉ lập cho hồ sơ có kết quả từ chối giải quyết",
+    ),
+    "e_form04": (
+        "dossier {code} has no apology: record one with `tthc apologize` first",
+        "hồ sơ {code} chưa có thư xin lỗi: hãy ghi nhận bằng `tthc apologize` trước",
+    ),
+    "e_paper_form01": (
+        "--paper lists the papers on form 01 only",
+        "--paper chỉ dùng để ghi thành phần hồ sơ trên mẫu 01",
+    ),
+    "e_html_suffix": ("{path}: a slip is written as .html", "{path}: phiếu được ghi ra tệp .html"),
+    "e_logbook_xlsx": (
+        "{path}: the log book is written as .xlsx",
+        "{path}: sổ theo dõi hồ sơ được ghi ra tệp .xlsx",
+    ),
+    "e_setting_url": (
+        "bad value {text!r} for public_url: expected an address starting with https:// or http://",
+        "giá trị {text!r} không hợp lệ cho public_url: cần địa chỉ bắt đầu bằng https:// hoặc http://",
+    ),
     # -- form II.06a ---------------------------------------------------------------------
     "f06_code": ("Form II.06a/VPCP/KSTT", "Biểu số II.06a/VPCP/KSTT"),
     "f06_issued_by": (

@@ -96,6 +96,14 @@ def _optional_day(text: str) -> str:
     return parse_day(value, today=date.today()).isoformat() if value else ""
 
 
+def _url(text: str) -> str:
+    """An address people can open (http or https), without a trailing slash; empty clears it."""
+    value = text.strip().rstrip("/")
+    if value and (not re.match(r"^https?://[^\s/]+", value) or any(c.isspace() for c in value)):
+        raise TthcError("e_setting_url", text=text)
+    return value
+
+
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,39}$")
 
 
@@ -133,6 +141,7 @@ SETTINGS: dict[str, Setting] = {
     # -- corrections
     "reports_closed_through": Setting("", _optional_day),
     # -- the web side
+    "public_url": Setting("", _url),
 }
 
 

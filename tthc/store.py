@@ -491,6 +491,22 @@ class Store:
             if e.dossier_code == dossier_code and e.step in STEPS and e.undoes is None and e.id not in undone
         ]
 
+    def handovers(self, codes: Sequence[str]) -> dict[str, list[Event]]:
+        """The handovers still standing (not undone) of many dossiers, oldest first, by code:
+        what the log book needs for a whole period in a few queries."""
+        out: dict[str, list[Event]] = {}
+        for i in range(0, len(codes), 500):
+            chunk = list(codes[i : i + 500])
+            rows = self.conn.execute(
+                "SELECT * FROM events e WHERE e.step = 'handover'"
+                f" AND e.dossier_code IN ({', '.join('?' * len(chunk))})"
+                " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.dossier_code = e.dossier_code AND u.undoes = e.id) ORDER BY e.id",
+                chunk,
+            )
+            for r in rows:
+                out.setdefault(r["dossier_code"], []).append(_event(r))
+        return out
+
     def next_event_id(self) -> int:
         """The id the next event will get (inside a write transaction nobody else adds one)."""
         return int(self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0])

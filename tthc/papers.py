@@ -1,0 +1,520 @@
+"""The citizen's papers as plain data: the slips of Circular 01/2018/TT-VPCP (01 receipt and
+appointment, 02 supplement request, 03 refusal, 04 apology with a new date, 05 process
+control sheet) and the dossier log book (form 06).
+
+A paper reads only what the core decided and stored: the due date in force (through
+``Dossier`` and ``deadlines.due_in_force``), the supplement rounds with their reasons, the
+apology, the timeliness, and the handovers of the audit trail. Nothing is recomputed here and
+nothing is drawn: ``tthc.render`` prints a slip as text, ``tthc.paper_html`` lays it out for
+A5 printing and ``tthc.paper_xlsx`` writes the log book.
+
+Every paper is dated by the fact it records (the receipt, the request, the refusal, the
+apology), never by the day it is printed, so a reprint is the same paper.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from tthc import deadlines
+from tthc.context import Context
+from tthc.errors import TthcError
+from tthc.i18n import WEEKDAYS, label, step_label, t
+from tthc.inputs import load
+from tthc.models import Dossier, Event
+from tthc.settings import Settings
+from tthc.store import DossierQuery
+
+if TYPE_CHECKING:
+    from tthc.periods import Period
+
+#: The slips a dossier can have, by their number in Circular 01/2018/TT-VPCP.
+FORMS = ("01", "02", "03", "04", "05")
+#: Left blank on the paper, to be filled in by hand.
+DOTS = "…………………"
+DOTS_LINE = "……………………………………………………………………"
+
+
+# -- what a slip is made of ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Line:
+    """``label: value``; an empty value leaves the label alone, to head what follows."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph, indented by ``indent`` steps."""
+
+    text: str
+    indent: int = 0
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table on the paper: form 05's handovers."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Line | Text | Grid
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature block: who signs, how (the hint in brackets), and the printed name."""
+
+    title: str
+    hint: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One paper in one language, every word already translated."""
+
+    form: str  # 01 … 05
+    lang: str
+    code: str
+    form_label: str
+    issuer: tuple[str, ...]  # the center's name and address, top left
+    nation: tuple[str, str]  # the national motto, top right
+    place_date: str
+    title: str
+    subtitle: str  # the dossier code
+    body: tuple[Block, ...]
+    signatures: tuple[Signature, ...]
+    qr_data: str  # what the QR code holds
+    qr_caption: str
+
+
+def lookup_target(public_url: str, code: str) -> str:
+    """What a slip's QR code holds: the lookup page of the dossier when the center has a
+    public address, else the dossier code itself."""
+    if not public_url:
+        return code
+    return f"{public_url}/tra-cuu?ma={quote(code, safe='')}"
+
+
+def form_number(text: str) -> str:
+    """``1`` or ``01`` → ``01``; anything but 01–05 is refused."""
+    value = text.strip()
+    if value.isdigit() and len(value) <= 2 and value.zfill(2) in FORMS:
+        return value.zfill(2)
+    raise TthcError("e_form", form=text)
+
+
+# -- reading one dossier ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Paper:
+    """One dossier, its standing steps and the center's settings, with the wording helpers
+    every form shares."""
+
+    lang: str
+    settings: Settings
+    d: Dossier
+    steps: tuple[Event, ...]
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    @property
+    def center(self) -> str:
+        return self.settings.center_name
+
+    def moment(self, at: datetime) -> str:
+        """``16 giờ 00 phút, Thứ Sáu ngày 29/08/2025`` / ``Fri 29/08/2025, 16:00``."""
+        return self.t(
+            "p_moment",
+            time=self.t("p_time", h=at.hour, m=at.minute),
+            weekday=WEEKDAYS[self.lang][at.weekday()],
+            day=at.strftime("%d/%m/%Y"),
+        )
+
+    def short_moment(self, at: datetime) -> str:
+        """``16 giờ 00, 29/08/2025`` / ``29/08/2025 16:00``: for a table's narrow column."""
+        return self.t("p_moment_short", h=at.hour, m=at.minute, day=at.strftime("%d/%m/%Y"))
+
+    def day(self, day: date) -> str:
+        """``Thứ Hai ngày 15/09/2025`` / ``Mon 15/09/2025``."""
+        return self.t("p_day", weekday=WEEKDAYS[self.lang][day.weekday()], day=day.strftime("%d/%m/%Y"))
+
+    def officer_at(self, at: datetime) -> str:
+        """Who had the dossier at ``at``, from the handovers still standing; with none, the
+        officer in charge now (a corrected officer counts from the receipt)."""
+        handovers = [e for e in self.steps if e.step == "handover"]
+        if not handovers:
+            return self.d.officer or ""
+        officer = handovers[0].details.get("from")
+        for e in handovers:
+            if e.happened_at <= at:
+                officer = e.details.get("to")
+        return str(officer or "")
+
+    def step_detail(self, step: str, key: str) -> str:
+        """A detail of the latest standing ``step`` (the note of a resolve, say)."""
+        found = [e for e in self.steps if e.step == step]
+        return str(found[-1].details.get(key) or "") if found else ""
+
+    def limit_words(self) -> str:
+        limit = self.d.life.limit
+        if limit.unit == "same-day":
+            return self.t("p_limit_same_day")
+        return self.t(f"p_limit_{limit.unit}", n=limit.n)
+
+    def who(self) -> list[Block]:
+        """The applicant, where to reach them, and what they asked for."""
+        d = self.d
+        return [
+            Line(self.t("p_address"), d.address or DOTS),
+            Line(self.t("p_phone"), d.phone or DOTS),
+            Line(self.t("p_request"), f"{d.procedure_name} ({d.procedure})"),
+        ]
+
+    def due_text(self, due: deadlines.Due | None) -> str:
+        return self.moment(due.due_at) if due is not None else self.t("p_due_paused")
+
+    def slip(
+        self, form: str, issued: datetime, title: str, body: list[Block], signatures: list[Signature]
+    ) -> Slip:
+        raw = self.settings.raw
+        public_url = raw["public_url"]
+        return Slip(
+            form=form,
+            lang=self.lang,
+            code=self.d.code,
+            form_label=self.t("p_form_no", n=form),
+            issuer=tuple(x for x in (self.center.upper(), raw["center_address"]) if x),
+            nation=(self.t("p_nation"), self.t("p_motto")),
+            place_date=self.t(
+                "f06_place_date",
+                place=raw["place_name"] or DOTS,
+                d=issued.day,
+                m=issued.month,
+                y=issued.year,
+            ),
+            title=self.t(title),
+            subtitle=self.t("p_code", code=self.d.code),
+            body=tuple(body),
+            signatures=tuple(signatures),
+            qr_data=lookup_target(public_url, self.d.code),
+            qr_caption=self.t("p_qr_lookup" if public_url else "p_qr_code", code=self.d.code),
+        )
+
+
+# -- the five slips --------------------------------------------------------------------------------
+def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The receipt and appointment slip, with the appointment in force."""
+    d = p.d
+    listed: list[Block] = [Text(f"- {x}", 1) for x in papers]
+    public_url = p.settings.raw["public_url"]
+    lookup = (
+        p.t("p01_lookup_url", url=f"{public_url}/tra-cuu", code=d.code)
+        if public_url
+        else p.t("p01_lookup_code", code=d.code)
+    )
+    body: list[Block] = [
+        Line(p.t("p_received_from"), d.applicant),
+        *p.who(),
+        Line(p.t("p01_papers"), ""),
+        *(listed or [Text(DOTS_LINE, 1)]),
+        Line(p.t("p01_count"), p.t("p01_one_set")),
+        Line(p.t("p01_limit"), p.limit_words()),
+        Line(p.t("p01_received"), p.moment(d.received_at)),
+        *(Line(p.t("p01_resumed"), p.moment(r.resumed_at)) for r in d.rounds if r.resumed_at),
+        Line(p.t("p01_due"), p.due_text(d.life.due)),
+        Line(p.t("p01_collect"), d.point or p.center),
+        Line(p.t("p01_lookup"), lookup),
+    ]
+    signatures = [
+        Signature(p.t("p_sign_applicant"), p.t("p_sign_name"), d.applicant),
+        Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at)),
+    ]
+    return p.slip("01", d.received_at, "p01_title", body, signatures)
+
+
+def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The request for missing papers: the latest supplement round, and what it led to."""
+    d = p.d
+    if not d.rounds:
+        raise TthcError("e_form02", code=d.code)
+    r = d.rounds[-1]
+    requested = p.moment(r.paused_at)
+    if len(d.rounds) > 1:
+        requested += f" ({p.t('p02_round', k=len(d.rounds))})"
+    officer = p.officer_at(r.paused_at)
+    body: list[Block] = [
+        Line(p.t("p02_dossier_of"), d.applicant),
+        *p.who(),
+        Line(p.t("p_received"), p.moment(d.received_at)),
+        Line(p.t("p02_requested"), requested),
+        Line(p.t("p02_what"), ""),
+        Text(r.reason or DOTS_LINE, 1),
+        Text(p.t(f"p02_clock_{r.policy}")),
+    ]
+    if r.resumed_at is not None:
+        body += [
+            Line(p.t("p02_completed"), p.moment(r.resumed_at)),
+            Line(p.t("p02_new_due"), p.due_text(d.life.due)),
+        ]
+    body.append(Text(p.t("p02_contact", officer=officer or DOTS, center=p.center)))
+    signatures = [Signature(p.t("p_sign_guide"), p.t("p_sign_name"), officer)]
+    return p.slip("02", r.paused_at, "p02_title", body, signatures)
+
+
+def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The refusal of a dossier resolved with the outcome ``rejected``, with its reason."""
+    d = p.d
+    if d.outcome != "rejected" or d.resolved_at is None:
+        raise TthcError("e_form03", code=d.code)
+    body: list[Block] = [
+        Line(p.t("p_received_from"), d.applicant),
+        *p.who(),
+        Line(p.t("p_received"), p.moment(d.received_at)),
+        Line(p.t("p03_decided"), p.moment(d.resolved_at)),
+        Text(p.t("p03_reason_intro", center=p.center)),
+        Text(p.step_detail("resolve", "note") or DOTS_LINE, 1),
+        Text(p.t("p03_notice")),
+    ]
+    signatures = [Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at))]
+    return p.slip("03", d.resolved_at, "p03_title", body, signatures)
+
+
+def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The apology: the appointment in force when it was written, the reason, the new date."""
+    d = p.d
+    a = d.apology
+    if a is None:
+        raise TthcError("e_form04", code=d.code)
+    due = deadlines.due_in_force(d.life.receipt, d.rounds, upto=a.issued_at)
+    body: list[Block] = [
+        Line(p.t("p04_to"), d.applicant),
+        *p.who()[:2],
+        Text(
+            p.t("p04_intro", day=d.received_at.strftime("%d/%m/%Y"), center=p.center, applicant=d.applicant)
+        ),
+        p.who()[2],
+        Line(p.t("p04_due"), p.due_text(due)),
+        Text(p.t("p04_late", center=p.center, reason=a.reason)),
+        Text(p.t("p04_sorry", center=p.center, new_date=p.day(a.new_date))),
+        Text(p.t("p04_thanks")),
+    ]
+    raw = p.settings.raw
+    signatures = [Signature(raw["head_title"].upper(), p.t("p_sign_seal"), raw["head_name"])]
+    return p.slip("04", a.issued_at, "p04_title", body, signatures)
+
+
+def _control_rows(p: _Paper) -> list[tuple[datetime, tuple[str, ...]]]:
+    """Every handover of the dossier, from the citizen's hands to the result, with its time."""
+    d = p.d
+    lang = p.lang
+    rows: list[tuple[datetime, tuple[str, ...]]] = [
+        (d.received_at, ("receive", d.applicant, p.officer_at(d.received_at) or p.center, "", d.point or ""))
+    ]
+    for e in p.steps:
+        if e.step == "handover":
+            rows.append(
+                (
+                    e.happened_at,
+                    (
+                        "handover",
+                        str(e.details.get("from") or ""),
+                        str(e.details.get("to") or ""),
+                        "",
+                        str(e.details.get("note") or ""),
+                    ),
+                )
+            )
+    for r in d.rounds:
+        rows.append((r.paused_at, ("supplement", p.officer_at(r.paused_at), d.applicant, "", r.reason or "")))
+        if r.resumed_at is not None:
+            rows.append((r.resumed_at, ("resume", d.applicant, p.officer_at(r.resumed_at), "", "")))
+    if d.apology is not None:
+        new_date = p.t("new_date", date=d.apology.new_date.strftime("%d/%m/%Y"))
+        rows.append((d.apology.issued_at, ("apologize", "", "", "", f"{new_date}: {d.apology.reason}")))
+    if d.resolved_at is not None:
+        result = " · ".join(x for x in (label(lang, d.timeliness), label(lang, d.outcome)) if x)
+        officer = p.officer_at(d.resolved_at)
+        rows.append((d.resolved_at, ("resolve", officer, "", result, p.step_detail("resolve", "note"))))
+    if d.returned_at is not None:
+        rows.append((d.returned_at, ("return", p.officer_at(d.returned_at), d.applicant, "", "")))
+    if d.withdrawn_at is not None:
+        rows.append((d.withdrawn_at, ("withdraw", "", d.applicant, "", p.step_detail("withdraw", "reason"))))
+    return rows
+
+
+def _form05(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The process control sheet: each handover with its time, who gave, who took, the result."""
+    d = p.d
+    ordered = sorted(enumerate(_control_rows(p)), key=lambda item: (item[1][0], item[0]))
+    rows = tuple((step_label(p.lang, cells[0]), p.short_moment(at), *cells[1:]) for _, (at, cells) in ordered)
+    headers = tuple(p.t(k) for k in ("p05_step", "p05_when", "p05_from", "p05_to", "p05_result", "p05_note"))
+    body: list[Block] = [
+        Line(p.t("p05_attached"), d.applicant),
+        p.who()[2],
+        Line(p.t("p_received"), p.moment(d.received_at)),
+        Line(p.t("p_due"), p.due_text(d.life.due)),
+        Grid(headers, rows),
+    ]
+    return p.slip("05", d.received_at, "p05_title", body, [])
+
+
+_BUILDERS: dict[str, Callable[[_Paper, Sequence[str]], Slip]] = {
+    "01": _form01,
+    "02": _form02,
+    "03": _form03,
+    "04": _form04,
+    "05": _form05,
+}
+
+
+def slip(ctx: Context, code: str, form: str = "01", papers: Sequence[str] = ()) -> Slip:
+    """Form ``form`` (01–05) of dossier ``code`` in the context's language; a form that does
+    not apply to the dossier is refused. ``papers`` lists the papers handed in (form 01)."""
+    number = form_number(form)
+    listed = [text for text in (" ".join(x.split()) for x in papers) if text]
+    if listed and number != "01":
+        raise TthcError("e_paper_form01")
+    store = ctx.store()
+    d = load(store, code)
+    paper = _Paper(ctx.lang, ctx.settings(), d, tuple(store.active_steps(d.code)))
+    return _BUILDERS[number](paper, listed)
+
+
+# -- the log book (form 06) -------------------------------------------------------------------------
+#: The log book's columns, (1) to (14), by their label keys; those under "date" are moments.
+LOG_COLUMNS = (
+    "p06_no",
+    "p06_code",
+    "p06_procedure",
+    "p06_sets",
+    "p06_applicant",
+    "p06_contact",
+    "p06_handler",
+    "p06_received",
+    "p06_due",
+    "p06_sent",
+    "p06_resolved",
+    "p06_returned",
+    "p06_signed",
+    "p06_note",
+)
+#: The columns grouped under "Ngày, tháng, năm" (1-based, first and last).
+LOG_DATES = (8, 12)
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """One dossier in the book; moments stay moments so the sheet holds real dates."""
+
+    number: int
+    code: str
+    procedure: str
+    sets: int
+    applicant: str
+    contact: str
+    handler: str
+    received_at: datetime
+    due_at: datetime | None
+    sent_at: datetime | None
+    resolved_at: datetime | None
+    returned_at: datetime | None
+    note: str
+
+    def cells(self) -> tuple[object, ...]:
+        return (
+            self.number,
+            self.code,
+            self.procedure,
+            self.sets,
+            self.applicant,
+            self.contact,
+            self.handler,
+            self.received_at,
+            self.due_at,
+            self.sent_at,
+            self.resolved_at,
+            self.returned_at,
+            "",  # signed by hand when the result is collected
+            self.note,
+        )
+
+
+@dataclass(frozen=True)
+class LogBook:
+    """The dossiers received in a period, one row each, with the book's headings."""
+
+    lang: str
+    center: str
+    form_label: str
+    title: str
+    period_line: str
+    dates_label: str
+    headers: tuple[str, ...]
+    rows: tuple[LogRow, ...]
+
+
+def _log_note(lang: str, d: Dossier) -> str:
+    """What the columns cannot say: channel, supplements, apology, outcome, withdrawal."""
+    parts = []
+    if d.channel != "direct":
+        parts.append(label(lang, d.channel))
+    if d.rounds:
+        parts.append(t(lang, "p06_n_rounds", n=len(d.rounds)))
+    if d.status == "paused":
+        parts.append(label(lang, "paused"))
+    if d.apology is not None:
+        parts.append(t(lang, "p06_n_apology", day=d.apology.new_date.strftime("%d/%m/%Y")))
+    if d.outcome == "rejected":
+        parts.append(label(lang, "rejected"))
+    if d.timeliness:
+        parts.append(label(lang, d.timeliness))
+    if d.withdrawn_at is not None:
+        parts.append(t(lang, "p06_n_withdrawn", day=d.withdrawn_at.strftime("%d/%m/%Y")))
+    return "; ".join(parts)
+
+
+def _log_row(lang: str, number: int, d: Dossier, handovers: list[Event]) -> LogRow:
+    return LogRow(
+        number=number,
+        code=d.code,
+        procedure=f"{d.procedure_name} ({d.procedure})",
+        sets=1,
+        applicant=d.applicant,
+        contact=", ".join(x for x in (d.address, d.phone) if x),
+        handler=d.officer or "",
+        received_at=d.received_at,
+        due_at=d.due_at,
+        sent_at=handovers[0].happened_at if handovers else None,
+        resolved_at=d.resolved_at,
+        returned_at=d.returned_at,
+        note=_log_note(lang, d),
+    )
+
+
+def log_book(ctx: Context, period: "Period") -> LogBook:
+    """Form 06: every dossier received in ``period``, oldest first, in the official columns."""
+    store = ctx.store()
+    lang = ctx.lang
+    dossiers = list(store.stream(DossierQuery(received_from=period.start, received_to=period.end)))
+    handovers = store.handovers([d.code for d in dossiers])
+    rows = tuple(_log_row(lang, i, d, handovers.get(d.code, [])) for i, d in enumerate(dossiers, start=1))
+    return LogBook(
+        lang=lang,
+        center=ctx.settings().center_name,
+        form_label=t(lang, "p_form_no", n="06"),
+        title=t(lang, "p06_title"),
+        period_line=t(lang, "p06_period", start=_dmy(period.start), end=_dmy(period.end)),
+        dates_label=t(lang, "p06_dates"),
+        headers=tuple(t(lang, key) for key in LOG_COLUMNS),
+        rows=rows,
+    )
+
+
+def _dmy(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
