@@ -4,8 +4,6 @@ process beside `sqlite-utils tables` on the same file, alternating, and the medi
     python benchmarks/bench_clerk.py [DOSSIERS] [ROUNDS]
 """
 
-from __future__ import annotations
-
 import os
 import random
 import shutil
@@ -20,9 +18,11 @@ from pathlib import Path
 
 
 def build(db: Path, count: int) -> None:
-    from tthc import deadlines
-    from tthc.models import fold
-    from tthc.service import Context, init
+    """``count`` same-day dossiers through the life cycle, loaded in bulk (most resolved)."""
+    from tthc import lifecycle
+    from tthc.context import Context
+    from tthc.service import init
+    from tthc.store import Details, new_dossier_values, round_values
     from tthc.timelimit import parse_limit
 
     ctx = Context(db_path=db, actor="bench", now=datetime(2025, 12, 31, 16))
@@ -30,45 +30,27 @@ def build(db: Path, count: int) -> None:
     cal = ctx.calendar()
     rng = random.Random(7)
     limit = parse_limit("same-day")
-    rows = []
     start = datetime(2025, 1, 2, 7, 30)
-    for i in range(count):
-        received = start + timedelta(minutes=rng.randrange(0, 360 * 24 * 60))
-        due = deadlines.compute_due(cal, limit, received)
-        done = i % 50 != 0
-        resolved = due.effective_receipt + timedelta(minutes=30) if done else None
-        code = f"TTHC-{received:%y%m%d}-{i:06d}"
-        rows.append(
-            (
-                code,
-                "1.001193",
-                "Hộ tịch",
-                f"Nguyễn Văn {i}",
-                fold(f"Nguyễn Văn {i} {code}"),
-                "direct",
-                "same-day",
-                received.isoformat(timespec="seconds"),
-                due.effective_receipt.isoformat(timespec="seconds"),
-                due.due_date.isoformat(),
-                due.due_at.isoformat(timespec="seconds"),
-                due.deadline.isoformat(timespec="seconds"),
-                "resolved" if done else "processing",
-                resolved.isoformat(timespec="seconds") if resolved else None,
-                "approved" if done else None,
-                "on_time" if done else None,
-                "2025-12-31T16:00:00",
-                "2025-12-31T16:00:00",
+    store = ctx.store()
+    with store.write(), store.bulk_load(count) as loader:
+        for i in range(count):
+            received = start + timedelta(minutes=rng.randrange(0, 360 * 24 * 60))
+            code = f"TTHC-{received:%y%m%d}-{i:06d}"
+            life = lifecycle.receive(cal, code, limit, received)
+            if i % 50:
+                life = lifecycle.apply(
+                    cal, life, lifecycle.Resolve(life.receipt.anchor + timedelta(minutes=30))
+                )
+            details = Details("1.001193", "Hộ tịch", f"Nguyễn Văn {i}", "direct")
+            loader.add(
+                i,
+                new_dossier_values(code, details, life, "2025-12-31T16:00:00"),
+                [round_values(code, r) for r in life.rounds],
             )
-        )
-    conn = sqlite3.connect(db)
-    with conn:
-        conn.executemany(
-            "INSERT INTO dossiers (code, procedure_code, field, applicant, search_text, channel, time_limit, received_at,"
-            " effective_receipt, due_date, due_at, deadline, status, resolved_at, outcome, timeliness, created_at,"
-            " updated_at) VALUES (" + ",".join("?" * 18) + ")",
-            rows,
-        )
-    conn.close()
+            if len(loader.rows) >= 5000:
+                loader.flush()
+        loader.flush()
+    ctx.close()
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
@@ -87,7 +69,7 @@ def main(count: int = 100_000, rounds: int = 15) -> None:
     tthc = [str(bindir / "tthc"), "--db", str(db)]
     peer = [str(bindir / "sqlite-utils"), "tables", str(db)]
     env = {**os.environ, "TTHC_NOW": "2025-12-31 16:00", "TTHC_USER": "bench"}
-    sample = sqlite3.connect(db).execute("SELECT code FROM dossiers LIMIT 1 OFFSET 5000").fetchone()[0]
+    sample = sqlite3.connect(db).execute(f"SELECT code FROM dossiers LIMIT 1 OFFSET {count // 2}").fetchone()[0]
     commands = {
         "receive": [*tthc, "receive", "ks", "--applicant", "Trần Thị Bình", "--at", "2025-12-31 09:00"],
         "show": [*tthc, "show", sample],

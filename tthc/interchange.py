@@ -289,9 +289,19 @@ class RowReader:
     names: dict[tuple[str, str], Registered] = field(default_factory=dict)
     new_names: dict[str, list[str]] = field(default_factory=lambda: {"officer": [], "point": []})
 
+    def __post_init__(self) -> None:
+        # Each known column's index, or -1 for an absent one: rows are padded with a None at
+        # the end (see :meth:`padded`), so cells[-1] reads "absent" without a test per cell.
+        self.at = {name: self.columns.get(name, -1) for name in DOSSIER_COLUMNS}
+
+    def padded(self, cells: list[Any]) -> list[Any]:
+        if len(cells) < self.width:
+            cells = cells + [None] * (self.width - len(cells))
+        cells.append(None)
+        return cells
+
     def cell(self, cells: list[Any], name: str) -> Any:
-        i = self.columns.get(name, -1)
-        return cells[i] if 0 <= i < len(cells) else None
+        return cells[self.at[name]]
 
     def procedure(self, key: str) -> tuple[str, str, TimeLimit]:
         found = self.procedures.get(key)
@@ -327,7 +337,8 @@ class RowReader:
             raise BadRow("r_future", what=name, at=moment)
         return moment
 
-    def read(self, cells: list[Any]) -> tuple[str, Details, Life]:
+    def read(self, row: list[Any]) -> tuple[str, Details, Life]:
+        cells = self.padded(row)
         proc_code, proc_field, limit = self.procedure(_text(self.cell(cells, "procedure")))
         limit_text = _text(self.cell(cells, "limit"))
         if limit_text:

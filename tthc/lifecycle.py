@@ -6,7 +6,7 @@ The due date in force is never kept beside the facts: it is read from the receip
 and the supplement rounds by :func:`tthc.deadlines.due_in_force`.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, ClassVar, Literal
 
@@ -66,6 +66,15 @@ class Life:
     def countings(self) -> list[Counting]:
         """The receipt's counting and every round's, oldest first."""
         return [self.receipt, *(r.counting for r in self.rounds if r.counting is not None)]
+
+
+_LIFE_FIELDS = tuple(f.name for f in fields(Life))
+
+
+def _evolve(life: Life, **changes: Any) -> Life:
+    """``dataclasses.replace`` for :class:`Life`, without its per-call introspection: an import
+    applies a few steps to every row of a file."""
+    return Life(*[changes[name] if name in changes else getattr(life, name) for name in _LIFE_FIELDS])
 
 
 # -- the steps -------------------------------------------------------------------------------------
@@ -169,7 +178,7 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
     if step.at < life.last_at:
         raise TthcError("e_step_order", step=Msg(f"s_{step.name}"), at=step.at, last=life.last_at)
     if isinstance(step, Handover):
-        return replace(life, officer=step.to, last_at=step.at)
+        return _evolve(life, officer=step.to, last_at=step.at)
     if isinstance(step, Supplement):
         return _supplement(cal, life, step)
     if isinstance(step, Resume):
@@ -187,9 +196,9 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
             last_at=step.at,
         )
     if isinstance(step, Return):
-        return replace(life, status="returned", returned_at=step.at, last_at=step.at)
+        return _evolve(life, status="returned", returned_at=step.at, last_at=step.at)
     if isinstance(step, Withdraw):
-        return replace(life, status="withdrawn", withdrawn_at=step.at, last_at=step.at)
+        return _evolve(life, status="withdrawn", withdrawn_at=step.at, last_at=step.at)
     return _apologize(cal, life, step)
 
 
@@ -200,7 +209,7 @@ def _supplement(cal: WorkCalendar, life: Life, step: Supplement) -> Life:
         assert in_force is not None  # a processing dossier has no open round
         left = deadlines.time_left(cal, in_force[0], in_force[1], step.at)
     round_ = Round(step.at, step.policy, left, step.reason)
-    return replace(life, status="paused", rounds=(*life.rounds, round_), last_at=step.at)
+    return _evolve(life, status="paused", rounds=(*life.rounds, round_), last_at=step.at)
 
 
 def _resume(cal: WorkCalendar, life: Life, step: Resume) -> Life:
@@ -210,7 +219,7 @@ def _resume(cal: WorkCalendar, life: Life, step: Resume) -> Life:
     else:
         counting = deadlines.given_counting(cal, life.limit, step.at, step.due_given)
     done = replace(open_round, resumed_at=step.at, counting=counting)
-    return replace(life, status="processing", rounds=(*life.rounds[:-1], done), last_at=step.at)
+    return _evolve(life, status="processing", rounds=(*life.rounds[:-1], done), last_at=step.at)
 
 
 def _apologize(cal: WorkCalendar, life: Life, step: Apologize) -> Life:
@@ -226,7 +235,7 @@ def _apologize(cal: WorkCalendar, life: Life, step: Apologize) -> Life:
             raise TthcError("e_apology_date_paused", new=step.new_date)
         in_time = True  # no due date runs while the dossier waits for papers
     apology = Apology(step.at, step.new_date, step.reason, in_time)
-    return replace(life, apology=apology, last_at=step.at)
+    return _evolve(life, apology=apology, last_at=step.at)
 
 
 def revert(life: Life, step: str, details: dict[str, Any]) -> Life:

@@ -79,7 +79,8 @@ def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds")
+    # Moments are kept to the minute: isoformat() gives YYYY-MM-DDTHH:MM:SS, and fast.
+    return None if moment is None else moment.isoformat()
 
 
 def _moment(text: str) -> datetime:
