@@ -942,7 +942,75 @@ def demo(
 
 
 # -- commands: workload and compliance -----------------------------------------------
-# (this section's commands go here)
+class WorkloadByOpt(StrEnum):
+    officer = "officer"
+    point = "point"
+
+
+TableOutOpt = Annotated[Path | None, typer.Option("--out", help="Write the rows to FILE.csv or FILE.xlsx.")]
+
+
+@app.command()
+def officers(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    by: Annotated[WorkloadByOpt, typer.Option(help="One row per officer or per reception point.")] = (
+        WorkloadByOpt.officer
+    ),
+    as_json: JsonOpt = False,
+    out: TableOutOpt = None,
+) -> None:
+    """Workload per officer: received, handed over, resolved, pending, overdue, on-time rate, share."""
+    from tthc import render, service, workload
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = workload.officers(c, p, by.value)
+    if as_json:
+        render.print_json(result.as_json())
+    elif out is not None:
+        from tthc.interchange import write_table
+
+        headers, rows = render.workload_records(result)
+        write_table(out, headers, rows, sheet="officers")
+        render.echo(t(c.lang, "written", path=out))
+    else:
+        render.print_workload(result, c.lang)
+
+
+@app.command()
+def late(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    as_json: JsonOpt = False,
+    out: TableOutOpt = None,
+) -> None:
+    """Late and overdue dossiers with their officer and apology; late supplement requests; corrections."""
+    from tthc import render, service, workload
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = workload.late(c, p)
+    if as_json:
+        render.print_json(result.as_json())
+    elif out is not None:
+        from tthc.interchange import write_table
+
+        headers, rows = render.late_records(result)
+        write_table(out, headers, rows, sheet="late")
+        render.echo(t(c.lang, "written", path=out))
+    else:
+        render.print_late(result, c.lang)
 
 
 # -- commands: two points ------------------------------------------------------------
