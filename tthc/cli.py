@@ -825,7 +825,9 @@ def report(
     p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
     form = build_form(service.summary(c, p, "field"), c.lang, c.settings(), c.now.date())
     if out is not None:
-        write_form(form, out)
+        from tthc.workload import late
+
+        write_form(form, out, late(c, p))
         render.echo(t(c.lang, "written", path=out))
     else:
         print_form(form)
