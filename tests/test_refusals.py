@@ -57,6 +57,8 @@ REFUSALS = [
     ("officer list", ["--db", "missing.db", "officer", "list"], "no tthc database"),
     ("point add", ["point", "add", "Điểm 3", "--prefix", "bad prefix!"], "bad unit code"),
     ("point list", ["--db", "missing.db", "point", "list"], "no tthc database"),
+    ("officers", ["officers", "--month", "2025-13"], "'2025-13'"),
+    ("late", ["late", "--out", "late.pdf"], "expected a .csv or .xlsx file"),
 ]
 
 
