@@ -813,7 +813,10 @@ def report(
     quarter: QuarterOpt = None,
     year: YearOpt = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write the form to FILE.xlsx (A4 landscape).")
+        Path | None,
+        typer.Option(
+            "--out", help="Write the form to FILE.xlsx (A4 landscape), the late lists on a second sheet."
+        ),
     ] = None,
 ) -> None:
     """The official form Biểu II.06a (Circular 01/2020/TT-VPCP), by field."""

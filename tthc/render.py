@@ -641,7 +641,7 @@ def print_late(late: Compliance, lang: str) -> None:
         plain_table(heads, [[cell_text(v) for v in r] for r in rows], [""] * len(rows), title=title)
     import textwrap
 
-    missing = list(dict.fromkeys(d.code for d in late.without_apology_in_time()))
+    missing = [d.code for d in late.without_apology_in_time()]
     codes = " — " + ", ".join(missing) if missing else ""
     width = console().width if sys.stdout.isatty() else 80
     echo("")

@@ -279,8 +279,7 @@ class Compliance:
     corrections: list[Correction] = field(default_factory=list)
 
     def without_apology_in_time(self) -> list[LateDossier]:
-        """The late dossiers whose apology is missing or came too late (a dossier open and
-        overdue at a snapshot inside the period may also be resolved late later in it)."""
+        """The late dossiers whose apology is missing or came too late."""
         return [d for d in (*self.resolved_late, *self.open_overdue) if not d.apology_in_time]
 
     def as_json(self) -> dict[str, Any]:
