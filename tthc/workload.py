@@ -343,6 +343,7 @@ def late(ctx: Context, period: Period) -> Compliance:
 def _late_dossier(
     d: Dossier, due_date: date, resolved_at: datetime | None, days: int, seen: datetime, snapshot: datetime
 ) -> LateDossier:
+    """A row of the resolved-late or open-overdue list; the apology as the snapshot saw it."""
     apology = d.apology
     check = None
     if apology is not None and apology.issued_at < seen:  # issued by the snapshot
