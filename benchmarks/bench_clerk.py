@@ -69,7 +69,9 @@ def main(count: int = 100_000, rounds: int = 15) -> None:
     tthc = [str(bindir / "tthc"), "--db", str(db)]
     peer = [str(bindir / "sqlite-utils"), "tables", str(db)]
     env = {**os.environ, "TTHC_NOW": "2025-12-31 16:00", "TTHC_USER": "bench"}
-    sample = sqlite3.connect(db).execute(f"SELECT code FROM dossiers LIMIT 1 OFFSET {count // 2}").fetchone()[0]
+    sample = (
+        sqlite3.connect(db).execute(f"SELECT code FROM dossiers LIMIT 1 OFFSET {count // 2}").fetchone()[0]
+    )
     commands = {
         "receive": [*tthc, "receive", "ks", "--applicant", "Trần Thị Bình", "--at", "2025-12-31 09:00"],
         "show": [*tthc, "show", sample],

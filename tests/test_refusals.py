@@ -61,6 +61,8 @@ REFUSALS = [
     ("receipt", ["receipt", "NO-SUCH-CODE", "--html", "slip.html"], "unknown dossier code"),
     ("slip", ["slip", CODE, "02"], "has no supplement request"),
     ("logbook", ["logbook", "--month", "2025-09", "--out", "book.csv"], "written as .xlsx"),
+    ("officers", ["officers", "--month", "2025-13"], "'2025-13'"),
+    ("late", ["late", "--out", "late.pdf"], "expected a .csv or .xlsx file"),
 ]
 
 

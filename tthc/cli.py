@@ -878,7 +878,9 @@ def report(
     p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
     form = build_form(service.summary(c, p, "field"), c.lang, c.settings(), c.now.date())
     if out is not None:
-        write_form(form, out)
+        from tthc.workload import late
+
+        write_form(form, out, late(c, p))
         render.echo(t(c.lang, "written", path=out))
     else:
         print_form(form)
@@ -1041,7 +1043,71 @@ def logbook(
 
 
 # -- commands: workload and compliance -----------------------------------------------
-# (this section's commands go here)
+class WorkloadByOpt(StrEnum):
+    officer = "officer"
+    point = "point"
+
+
+TableOutOpt = Annotated[Path | None, typer.Option("--out", help=H("opt.table_out"))]
+
+
+@app.command(help=H("officers"))
+def officers(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    by: Annotated[WorkloadByOpt, typer.Option(help=H("officers.by"))] = WorkloadByOpt.officer,
+    as_json: JsonOpt = False,
+    out: TableOutOpt = None,
+) -> None:
+    from tthc import render, service, workload
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = workload.officers(c, p, by.value)
+    if as_json:
+        render.print_json(result.as_json())
+    elif out is not None:
+        from tthc.interchange import write_table
+
+        headers, rows = render.workload_records(result)
+        write_table(out, headers, rows, sheet="officers")
+        render.echo(t(c.lang, "written", path=out))
+    else:
+        render.print_workload(result, c.lang)
+
+
+@app.command(help=H("late"))
+def late(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    as_json: JsonOpt = False,
+    out: TableOutOpt = None,
+) -> None:
+    from tthc import render, service, workload
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = workload.late(c, p)
+    if as_json:
+        render.print_json(result.as_json())
+    elif out is not None:
+        from tthc.interchange import write_table
+
+        headers, rows = render.late_records(result)
+        write_table(out, headers, rows, sheet="late")
+        render.echo(t(c.lang, "written", path=out))
+    else:
+        render.print_late(result, c.lang)
 
 
 # -- commands: two points ------------------------------------------------------------

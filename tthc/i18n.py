@@ -924,8 +924,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Biểu mẫu II.06a (Thông tư 01/2020/TT-VPCP), theo lĩnh vực.",
     ),
     "help.report.out": (
-        "Write the form to FILE.xlsx (one A4 landscape page).",
-        "Ghi biểu mẫu ra tệp .xlsx (một trang A4 ngang).",
+        "Write the form to FILE.xlsx (one A4 landscape page), the late lists on a second sheet.",
+        "Ghi biểu mẫu ra tệp .xlsx (một trang A4 ngang), danh sách trễ hạn ở trang tính thứ hai.",
     ),
     "help.report.close": (
         "Mark the period as reported: its dossiers' timelines change only with --correct-time.",
@@ -1187,6 +1187,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.logbook.out": (
         "The log book, FILE.xlsx (A4 landscape).",
         "Sổ theo dõi, tệp .xlsx (A4 ngang).",
+    ),
+    "help.opt.table_out": (
+        "Write the rows to FILE.csv or FILE.xlsx.",
+        "Ghi các dòng ra tệp .csv hoặc .xlsx.",
+    ),
+    "help.officers": (
+        "Workload per officer: received, handed over, resolved, pending, overdue, on-time rate, share.",
+        "Khối lượng công việc theo cán bộ: tiếp nhận, được chuyển, đã giải quyết, đang giải quyết, quá hạn, tỷ lệ đúng hạn, tỷ trọng.",
+    ),
+    "help.officers.by": (
+        "One row per officer or per reception point.",
+        "Mỗi cán bộ hoặc mỗi điểm tiếp nhận một dòng.",
+    ),
+    "help.late": (
+        "Late and overdue dossiers with their officer and apology; late supplement requests; corrections.",
+        "Hồ sơ trễ hạn và quá hạn kèm cán bộ và thư xin lỗi; yêu cầu bổ sung muộn; các lần sửa quá trình.",
     ),
     # -- what each setting means (config show)
     "setting.center_name": (
@@ -1510,7 +1526,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "f06_sign_seal": ("(signature and seal)", "(Ký tên, đóng dấu)"),
     "f06_page": ("Page &P of &N", "Trang &P/&N"),
     # -- workload and compliance (officers, late, II.06a) --------------------------------
-    # (this section's messages go here)
+    "wl_title_officer": (
+        "Workload by officer — {start} to {end}",
+        "Khối lượng công việc theo cán bộ — từ {start} đến {end}",
+    ),
+    "wl_title_point": (
+        "Workload by reception point — {start} to {end}",
+        "Khối lượng công việc theo điểm tiếp nhận — từ {start} đến {end}",
+    ),
+    "wl_h_received": ("Received", "Tiếp\nnhận"),
+    "wl_h_handed_over": ("Handed\nover", "Được\ngiao"),
+    "wl_h_resolved": ("Resolved", "Đã giải\nquyết"),
+    "wl_h_on_time_rate": ("On-time\nrate", "Tỷ lệ\nđúng hạn"),
+    "wl_h_pending": ("Pending", "Đang giải\nquyết"),
+    "wl_h_overdue": ("Overdue", "Quá\nhạn"),
+    "wl_h_load": ("Load", "Khối\nlượng"),
+    "wl_chart_title": (
+        "Share of the center's load (load = resolved + pending)",
+        "Tỷ trọng trong khối lượng của trung tâm (khối lượng = đã giải quyết + đang giải quyết)",
+    ),
+    "wl_legend_officer": (
+        "Received: received while in their charge at receipt. Handed over: handovers to them."
+        " Resolved, pending and overdue: dossiers in their charge now.",
+        "Tiếp nhận: hồ sơ do cán bộ phụ trách khi tiếp nhận. Được giao: số lần được chuyển xử lý đến."
+        " Đã giải quyết, đang giải quyết, quá hạn: hồ sơ cán bộ đang phụ trách.",
+    ),
+    "wl_legend_point": (
+        "Handed over: handovers of the point's dossiers in the period.",
+        "Được giao: số lần chuyển xử lý hồ sơ của điểm trong kỳ.",
+    ),
+    "lt_title": (
+        "Late and overdue dossiers — {start} to {end}",
+        "Hồ sơ trễ hạn và quá hạn — từ {start} đến {end}",
+    ),
+    "lt_resolved_late": ("Resolved late ({n})", "Giải quyết quá hạn ({n})"),
+    "lt_open_overdue": ("Open and overdue at {at} ({n})", "Đang giải quyết, quá hạn tại {at} ({n})"),
+    "lt_late_requests": (
+        "Papers requested after the due date had passed ({n})",
+        "Yêu cầu bổ sung khi đã quá hạn ({n})",
+    ),
+    "lt_corrections": ("Timelines corrected ({n})", "Quá trình xử lý được điều chỉnh ({n})"),
+    "lt_nothing": ("  none", "  không có"),
+    "lt_h_due": ("Due date", "Hạn giải quyết"),
+    "lt_h_resolved": ("Resolved", "Ngày giải quyết"),
+    "lt_h_days_late": ("Working days late", "Số ngày làm việc trễ"),
+    "lt_h_apology": ("Apology", "Thư xin lỗi"),
+    "lt_h_new_date": ("New date", "Ngày hẹn lại"),
+    "lt_h_promise": ("New date kept?", "Đúng hẹn lại?"),
+    "lt_h_requested": ("Papers requested", "Yêu cầu bổ sung lúc"),
+    "lt_h_reason": ("Reason", "Lý do"),
+    "lt_h_kind": ("Correction", "Điều chỉnh"),
+    "lt_h_step": ("Step", "Bước"),
+    "lt_h_step_at": ("Step had happened", "Bước đã ghi lúc"),
+    "lt_h_corrected_at": ("Corrected", "Điều chỉnh lúc"),
+    "lt_open": ("open", "chưa xong"),
+    "lt_apology_none": ("none", "không có"),
+    "lt_apology_in_time": ("in time", "kịp thời"),
+    "lt_apology_late": ("too late", "muộn"),
+    "lt_promise_kept": ("kept", "đúng hẹn"),
+    "lt_promise_broken": ("broken", "lỡ hẹn"),
+    "lt_promise_not_yet": ("not yet due", "chưa đến hẹn"),
+    "lt_no_apology": (
+        "Late without an apology in time: {n}{codes}",
+        "Trễ hạn mà không có thư xin lỗi kịp thời: {n}{codes}",
+    ),
+    "lt_sheet": ("Late", "Quá hạn"),
+    "lt_sheet_title": ("LATE AND OVERDUE DOSSIERS", "DANH SÁCH HỒ SƠ TRỄ HẠN, QUÁ HẠN"),
     # -- two points (merge, full export) -------------------------------------------------
     # (this section's messages go here)
     # -- the web side --------------------------------------------------------------------

@@ -13,6 +13,7 @@ MIGRATION_NAMES = (
     "m003_holiday_cache",
     "m004_daily_counts",
     "m005_stored_countings",
+    "m006_workload_indexes",
 )
 LATEST = len(MIGRATION_NAMES)
 
@@ -364,7 +365,23 @@ def _replay_countings(conn: sqlite3.Connection) -> None:
             )
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005)
+def _m006(db: Any) -> None:
+    """Indexes for the manager's questions "who carries the load?" and "what was late?".
+
+    Handovers and undos in a period are found by step and moment, not by scanning the whole
+    audit trail (four or five events a dossier); the dossiers resolved late by a small
+    partial index, not by reading every dossier resolved in the period to find the few late.
+    """
+    _run(
+        db,
+        """
+        CREATE INDEX events_by_step ON events (step, happened_at);
+        CREATE INDEX dossiers_late ON dossiers (resolved_at) WHERE timeliness = 'late';
+        """,
+    )
+
+
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

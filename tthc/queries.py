@@ -4,8 +4,9 @@ back as plain tuples of counts and keys.
 """
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from tthc.store import OPEN_SQL
@@ -160,3 +161,99 @@ def raw_figures(conn: sqlite3.Connection, start: date, seen_before: datetime) ->
     ).fetchone()
     keys = ("carried_over", "received", "early", "on_time", "late", "withdrawn", "pending")
     return {k: int(v or 0) for k, v in zip(keys, tuple(r), strict=True)}
+
+
+# -- workload and compliance ---------------------------------------------------------------------
+#: A handover (or any step) still standing: no undo event points at it.
+_STANDING = "e.id NOT IN (SELECT undoes FROM events WHERE step = 'undo' AND undoes IS NOT NULL)"
+
+
+def handed_over_since_receipt(
+    conn: sqlite3.Connection, start: date, end: date
+) -> list[tuple[str | None, str | None, int]]:
+    """For the dossiers received from ``start`` to ``end`` that were handed over: (officer in
+    charge now, officer at receipt — the ``from`` of the first standing handover, how many).
+    Only handover events on or after ``start`` can belong to these dossiers."""
+    rows = conn.execute(
+        f"""
+        WITH first AS (
+            SELECT e.dossier_code AS code, min(e.id) AS id FROM events e
+            WHERE e.step = 'handover' AND e.happened_at >= :a AND {_STANDING}
+            GROUP BY e.dossier_code
+        )
+        SELECT d.officer, json_extract(h.details, '$.from'), count(*)
+        FROM first f JOIN dossiers d ON d.code = f.code JOIN events h ON h.id = f.id
+        WHERE d.received_at >= :a AND d.received_at < :b
+        GROUP BY 1, 2
+        """,
+        {"a": start.isoformat(), "b": (end + timedelta(1)).isoformat()},
+    )
+    return [(_norm(r[0]), _norm(r[1]), int(r[2])) for r in rows]
+
+
+def handovers(conn: sqlite3.Connection, by: str, start: date, seen_before: datetime) -> dict[str | None, int]:
+    """Standing handovers from ``start`` to before ``seen_before``: per officer they went to
+    (``by`` officer), or per point of the dossier handed over (``by`` point)."""
+    key, join = (
+        ("json_extract(e.details, '$.to')", "")
+        if by == "officer"
+        else ("d.point", " JOIN dossiers d ON d.code = e.dossier_code")
+    )
+    rows = conn.execute(
+        f"SELECT {key} AS k, count(*) FROM events e{join}"
+        f" WHERE e.step = 'handover' AND e.happened_at >= :a AND e.happened_at < :s AND {_STANDING}"
+        " GROUP BY k",
+        {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
+    )
+    return _merged_counts(rows)
+
+
+def _merged_counts(rows: Iterable[Any]) -> dict[str | None, int]:
+    """Counts per group, with '' and NULL merged into one "(none)" group."""
+    out: dict[str | None, int] = {}
+    for k, n in rows:
+        out[_norm(k)] = out.get(_norm(k), 0) + int(n)
+    return out
+
+
+def resolved_late(conn: sqlite3.Connection, start: date, end: date) -> list[str]:
+    """Codes of the dossiers resolved late from ``start`` to ``end``, in order of resolution
+    (the days ``daily_counts`` counts them on; by the small index of late dossiers)."""
+    rows = conn.execute(
+        "SELECT code FROM dossiers INDEXED BY dossiers_late"
+        " WHERE timeliness = 'late' AND resolved_at >= :a AND resolved_at < :b ORDER BY resolved_at, code",
+        {"a": start.isoformat(), "b": (end + timedelta(1)).isoformat()},
+    )
+    return [r[0] for r in rows]
+
+
+def overdue_codes_without_rounds(
+    conn: sqlite3.Connection, seen_before: datetime, snapshot: datetime
+) -> list[str]:
+    """The dossiers :func:`overdue_without_rounds` counts, by code."""
+    rows = conn.execute(
+        f"SELECT code FROM ({_open_at_sql(None, EVERYTHING)})"
+        " WHERE deadline < :j AND code NOT IN (SELECT dossier_code FROM pauses)",
+        {"s": seen_before.isoformat(timespec="seconds"), "j": snapshot.isoformat(timespec="seconds")},
+    )
+    return [r[0] for r in rows]
+
+
+def requested_after_appointment(conn: sqlite3.Connection, start: date, seen_before: datetime) -> list[str]:
+    """Codes of the dossiers with a supplement request from ``start`` to before ``seen_before``
+    made after the appointment in force just before it (the previous round's, else the
+    receipt's). Only those can have been late: a deadline is never before its appointment.
+    Whether each one was is judged from the dossier's rounds, not here."""
+    rows = conn.execute(
+        """
+        SELECT DISTINCT code FROM (
+            SELECT p.dossier_code AS code, p.paused_at,
+                   coalesce(lag(p.resume_due_at) OVER (PARTITION BY p.dossier_code ORDER BY p.id),
+                            d.receipt_due_at) AS due_before
+            FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
+        )
+        WHERE paused_at >= :a AND paused_at < :s AND paused_at > due_before
+        """,
+        {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
+    )
+    return [r[0] for r in rows]

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from tthc.papers import Slip
     from tthc.service import CalendarRow, InitResult, Quote
     from tthc.summary import Figures, Summary
+    from tthc.workload import Compliance, LateDossier, Load, Workload
 
 
 def console(stderr: bool = False) -> Console:
@@ -587,6 +589,239 @@ def summary_records(summary: Summary) -> tuple[list[str], list[list[Any]]]:
         rate = fig.rate
         rows.append([key or "", *_figure_cells(fig), None if rate is None else float(rate)])
     return headers, rows
+
+
+# -- workload and compliance --------------------------------------------------------------------------
+#: The columns of the workload table; share and the bar are drawn below it, so the numbers fit
+#: 80 columns whole.
+WORKLOAD_COLUMNS = ("received", "handed_over", "resolved", "on_time_rate", "pending", "overdue", "load")
+
+
+def _cut(text: str, width: int) -> str:
+    """Names may be shortened to fit; numbers never are."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _workload_cells(lang: str, g: Load) -> list[str]:
+    from tthc.i18n import fmt_rate
+
+    return [fmt_rate(lang, g.rate) if c == "on_time_rate" else str(getattr(g, c)) for c in WORKLOAD_COLUMNS]
+
+
+def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
+    """The workload table, then each group's share of the center's load as a bar, in
+    ``width`` columns: names are shortened to fit, numbers are always whole."""
+    import textwrap
+
+    from tthc.i18n import fmt_rate
+
+    heads = [t(lang, f"wl_h_{c}").split("\n") for c in WORKLOAD_COLUMNS]
+    heads = [["", *h] if len(h) == 1 else h for h in heads]
+    names = [group_label(lang, w.by, g.key) for g in w.groups]
+    body = [_workload_cells(lang, g) for g in w.groups]
+    total = _workload_cells(lang, w.total)
+    widths = [max(len(h[0]), len(h[1]), *(len(r[i]) for r in [*body, total])) for i, h in enumerate(heads)]
+    first = t(lang, w.by)
+    fixed = sum(widths) + 2 * len(widths)
+    name_w = min(max(len(first), len(t(lang, "total")), *(len(n) for n in names)), max(width - fixed, 8))
+
+    def line(name: str, cells: Sequence[str]) -> str:
+        return _cut(name, name_w).ljust(name_w) + "".join(
+            f"  {c:>{n}}" for c, n in zip(cells, widths, strict=True)
+        )
+
+    period = w.period
+    out = [
+        t(
+            lang,
+            f"wl_title_{w.by}",
+            start=period.start.strftime("%d/%m/%Y"),
+            end=period.end.strftime("%d/%m/%Y"),
+        ),
+        t(lang, "snapshot_note", at=fmt_moment(lang, w.snapshot)),
+        "",
+        line("", [h[0] for h in heads]),
+        line(first, [h[1] for h in heads]),
+        "─" * (name_w + fixed),
+        *(line(n, r) for n, r in zip(names, body, strict=True)),
+        "─" * (name_w + fixed),
+        line(t(lang, "total"), total),
+    ]
+    load = w.total.load
+    shares = [f"{fmt_rate(lang, g.value('share', load))}  {g.load}" for g in w.groups]
+    tail = max((len(s) for s in shares), default=0)
+    bar_w = max(width - name_w - tail - 4, 10)
+    most = max((g.load for g in w.groups), default=0) or 1
+    out += ["", *textwrap.wrap(t(lang, "wl_chart_title"), width)]
+    for name, g, text in zip(names, w.groups, shares, strict=True):
+        bar = "█" * (round(bar_w * g.load / most) or (1 if g.load else 0))
+        out.append(f"{_cut(name, name_w).ljust(name_w)}  {bar.ljust(bar_w)}  {text:>{tail}}")
+    out += ["", *textwrap.wrap(t(lang, f"wl_legend_{w.by}"), width)]
+    return out
+
+
+def print_workload(w: Workload, lang: str) -> None:
+    width = console().width if sys.stdout.isatty() else 80
+    echo("\n".join(line.rstrip() for line in workload_lines(w, lang, max(width, 40))))
+
+
+def workload_records(w: Workload) -> tuple[list[str], list[list[Any]]]:
+    """Flat rows (one per group and a total) for CSV and Excel, named as in the JSON."""
+    from tthc.workload import WORKLOAD_FIGURES
+
+    load = w.total.load
+    rows: list[list[Any]] = []
+    for key, g in [*((g.key or "", g) for g in w.groups), ("TOTAL", w.total)]:
+        values = [g.value(name, load) for name in WORKLOAD_FIGURES]
+        rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
+    return [w.by, *WORKLOAD_FIGURES], rows
+
+
+#: A list of ``tthc late`` as every output shows it: a title, column headers, and rows of
+#: typed cells (text, whole numbers, dates and moments), formatted by each output.
+Section = tuple[str, list[str], list[list[Any]]]
+_DOSSIER_HEADS = ("code", "procedure", "officer", "lt_h_due", "lt_h_resolved", "lt_h_days_late")
+_APOLOGY_HEADS = ("lt_h_apology", "lt_h_new_date", "lt_h_promise")
+
+
+def _late_row(lang: str, d: LateDossier) -> list[Any]:
+    a = d.apology
+    apology = "lt_apology_none" if a is None else "lt_apology_in_time" if a.in_time else "lt_apology_late"
+    return [
+        d.code,
+        d.procedure,
+        d.officer or "",
+        d.due_date,
+        d.resolved_at or t(lang, "lt_open"),
+        d.working_days_late,
+        t(lang, apology),
+        None if a is None else a.new_date,
+        "" if a is None else t(lang, f"lt_promise_{a.promise}"),
+    ]
+
+
+def late_sections(late: Compliance, lang: str) -> list[Section]:
+    """The four lists of ``tthc late``, titled and translated."""
+    heads = [t(lang, h) for h in (*_DOSSIER_HEADS, *_APOLOGY_HEADS)]
+    requests = [t(lang, h) for h in (*_DOSSIER_HEADS[:4], "lt_h_requested", "lt_h_days_late", "lt_h_reason")]
+    fixes = [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_kind", "lt_h_step", "lt_h_step_at")]
+    fixes += [t(lang, "lt_h_corrected_at"), t(lang, "actor")]
+    at = fmt_moment(lang, late.snapshot)
+    return [
+        (
+            t(lang, "lt_resolved_late", n=len(late.resolved_late)),
+            heads,
+            [_late_row(lang, d) for d in late.resolved_late],
+        ),
+        (
+            t(lang, "lt_open_overdue", at=at, n=len(late.open_overdue)),
+            heads,
+            [_late_row(lang, d) for d in late.open_overdue],
+        ),
+        (
+            t(lang, "lt_late_requests", n=len(late.late_requests)),
+            requests,
+            [
+                [
+                    r.code,
+                    r.procedure,
+                    r.officer or "",
+                    r.due_date,
+                    r.requested_at,
+                    r.working_days_late,
+                    r.reason or "",
+                ]
+                for r in late.late_requests
+            ],
+        ),
+        (
+            t(lang, "lt_corrections", n=len(late.corrections)),
+            fixes,
+            [
+                [
+                    c.code,
+                    c.procedure or "",
+                    c.officer or "",
+                    step_label(lang, c.kind),
+                    step_label(lang, c.step),
+                    c.step_at,
+                    c.corrected_at,
+                    c.actor,
+                ]
+                for c in late.corrections
+            ],
+        ),
+    ]
+
+
+def cell_text(value: Any) -> str:
+    """A typed cell as a person reads it: dd/mm/yyyy [HH:MM]."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def print_late(late: Compliance, lang: str) -> None:
+    period = late.period
+    echo(t(lang, "lt_title", start=period.start.strftime("%d/%m/%Y"), end=period.end.strftime("%d/%m/%Y")))
+    for title, heads, rows in late_sections(late, lang):
+        echo("")
+        if not rows:
+            echo(f"{title}\n{t(lang, 'lt_nothing')}")
+            continue
+        plain_table(heads, [[cell_text(v) for v in r] for r in rows], [""] * len(rows), title=title)
+    import textwrap
+
+    missing = [d.code for d in late.without_apology_in_time()]
+    codes = " — " + ", ".join(missing) if missing else ""
+    width = console().width if sys.stdout.isatty() else 80
+    echo("")
+    echo("\n".join(textwrap.wrap(t(lang, "lt_no_apology", n=len(missing), codes=codes), max(width, 40))))
+
+
+#: The columns of ``tthc late --out``: the four lists in one table, told apart by ``list``.
+LATE_COLUMNS = (
+    "list",
+    "code",
+    "procedure",
+    "officer",
+    "due_date",
+    "resolved_at",
+    "working_days_late",
+    "apology_issued_at",
+    "apology_in_time",
+    "new_date",
+    "promise",
+    "requested_at",
+    "reason",
+    "kind",
+    "step",
+    "step_at",
+    "corrected_at",
+    "actor",
+)
+
+
+def late_records(late: Compliance) -> tuple[list[str], list[list[Any]]]:
+    """The four lists as one flat table for CSV and Excel, named as in the JSON."""
+    rows: list[list[Any]] = []
+    for name, items in (
+        ("resolved_late", late.resolved_late),
+        ("open_overdue", late.open_overdue),
+        ("late_requests", late.late_requests),
+        ("corrections", late.corrections),
+    ):
+        for item in items:
+            data = item.as_json()
+            apology = data.pop("apology", None) or {}
+            data.update({f"apology_{k}": v for k, v in apology.items() if k in ("issued_at", "in_time")})
+            data.update({k: v for k, v in apology.items() if k in ("new_date", "promise")})
+            rows.append([name, *(data.get(c) for c in LATE_COLUMNS[1:])])
+    return list(LATE_COLUMNS), rows
 
 
 # -- import -------------------------------------------------------------------------------------------

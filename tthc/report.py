@@ -10,7 +10,7 @@ that every row balances: (3) = (7) + (11) + withdrawn.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from tthc.i18n import t
 if TYPE_CHECKING:
     from tthc.settings import Settings
     from tthc.summary import Figures, Summary
+    from tthc.workload import Compliance
 
 #: Level-one headers: (first column, last column, label key).
 GROUPS = ((3, 6, "f06_received"), (7, 10, "f06_resolved"), (11, 13, "f06_pending"))
@@ -153,9 +154,10 @@ def print_form(form: Form) -> None:
         out.print(f"{left:<48}{right}")
 
 
-def write_form(form: Form, path: Path) -> None:
+def write_form(form: Form, path: Path, late: "Compliance | None" = None) -> None:
     """The form as .xlsx: one A4 landscape page, merged header, numbered columns, borders,
-    the blocks above and below the table, and page numbers in the footer."""
+    the blocks above and below the table, and page numbers in the footer; with ``late``, a
+    second sheet lists the period's late dossiers, as ``tthc late`` does."""
     if path.suffix.lower() != ".xlsx":
         raise TthcError("e_form_xlsx", path=path)
     from openpyxl import Workbook
@@ -168,6 +170,8 @@ def write_form(form: Form, path: Path) -> None:
     row = _sheet_table(ws, form, row + 1)
     _sheet_foot(ws, form, row + 1)
     _sheet_page(ws, form)
+    if late is not None:
+        _late_sheet(book, form, late)
     from tthc.files import save_workbook
 
     save_workbook(book, path)
@@ -260,6 +264,57 @@ def _sheet_page(ws: Any, form: Form) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = t(form.lang, "f06_page")
+
+
+# -- the second sheet: the late lists ----------------------------------------------------------------
+def _late_sheet(book: Any, form: Form, late: "Compliance") -> None:
+    """The four lists of ``tthc late`` for the form's period, one under the other, each with
+    its title, its column headers and its rows (or "none"); real dates, shown dd/mm/yyyy."""
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    from tthc.render import late_sections
+
+    ws = book.create_sheet(t(form.lang, "lt_sheet"))
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    sections = late_sections(late, form.lang)
+    span = max(len(heads) for _, heads, _ in sections)
+    _merged(ws, 1, 1, span, t(form.lang, "lt_sheet_title"), bold=True, size=13)
+    _merged(ws, 2, 1, span, form.title[1])
+    row = 3
+    for title, heads, rows in sections:
+        row += 1
+        ws.cell(row=row, column=1, value=title).font = Font(bold=True)
+        row += 1
+        for col, head in enumerate(heads, start=1):
+            cell = ws.cell(row=row, column=col, value=head)
+            cell.font = Font(bold=True)
+            cell.border = box
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if not rows:
+            row += 1
+            ws.cell(row=row, column=1, value=t(form.lang, "lt_nothing").strip()).font = Font(italic=True)
+        for values in rows:
+            row += 1
+            for col, value in enumerate(values, start=1):
+                cell = ws.cell(row=row, column=col, value=value)
+                cell.border = box
+                if isinstance(value, datetime):
+                    cell.number_format = "dd/mm/yyyy hh:mm"
+                elif isinstance(value, date):
+                    cell.number_format = "dd/mm/yyyy"
+        row += 1
+    widths = {1: 27, 2: 11, 3: 18}
+    for c in range(1, span + 1):
+        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 16)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.oddFooter.center.text = t(form.lang, "f06_page")

@@ -711,6 +711,17 @@ class Store:
             out.update((r["code"], _life(r, rounds.get(r["code"], ()))) for r in rows)
         return out
 
+    def dossiers(self, codes: Sequence[str]) -> dict[str, Dossier]:
+        """The given dossiers, by code (those that no longer exist are left out)."""
+        out: dict[str, Dossier] = {}
+        for i in range(0, len(codes), 500):
+            chunk = list(codes[i : i + 500])
+            rows = self.conn.execute(
+                self._SELECT + f" WHERE d.code IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            out.update((d.code, d) for d in self._records(rows))
+        return out
+
     def open_lives(self) -> Iterator[Life]:
         """Every open dossier's life (for laying due dates again after a calendar change)."""
         rows = self.conn.execute(f"SELECT d.* FROM dossiers d WHERE {OPEN_SQL}").fetchall()
