@@ -543,6 +543,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad TTHC_LANG {value!r}: expected vi or en",
         "TTHC_LANG {value!r} không hợp lệ: chọn vi hoặc en",
     ),
+    # the web side
+    "e_password_short": (
+        "the manager password needs at least {n} characters",
+        "mật khẩu quản lý cần ít nhất {n} ký tự",
+    ),
+    "e_public_url": (
+        "bad public_url {text!r}: expected an address like http://192.168.1.10:8080",
+        "public_url không hợp lệ {text!r}: cần địa chỉ dạng http://192.168.1.10:8080",
+    ),
 }
 
 WEEKDAYS = {

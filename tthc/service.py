@@ -13,7 +13,7 @@ from typing import Any
 from tthc import deadlines
 from tthc.clock import RECEIPT_DEFAULT_TIME, iso, parse_day, parse_when
 from tthc.errors import Msg, TthcError
-from tthc.settings import SETTINGS, parse_hm, parse_sessions, validate, with_defaults
+from tthc.settings import SETTINGS, parse_hm, parse_sessions, shown, validate, with_defaults
 from tthc.store import Store
 from tthc.timelimit import TimeLimit, parse_limit
 from tthc.workcalendar import WorkCalendar, days_of, package_stamp, vietnam_year
@@ -190,15 +190,15 @@ def set_setting(ctx: Context, key: str, value: str) -> tuple[str, str]:
             happened_at=ctx.now,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={"key": key, "old": old, "new": canonical},
+            details={"key": key, "old": shown(key, old), "new": shown(key, canonical)},
         )
     ctx._settings = None
-    return key, canonical
+    return key, shown(key, canonical)
 
 
 def show_settings(ctx: Context) -> list[tuple[str, str, str]]:
     values = ctx.settings()
-    return [(key, values[key], s.help) for key, s in SETTINGS.items()]
+    return [(key, shown(key, values[key]), s.help) for key, s in SETTINGS.items()]
 
 
 # -- the counter calculator ----------------------------------------------------------------

@@ -92,11 +92,70 @@ def check_prefix(text: str) -> str:
     return value
 
 
+# -- secrets and links -------------------------------------------------------------------
+#: scrypt's cost for the manager password: about 50 ms a check, so guessing is slow too.
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+MIN_PASSWORD = 8
+
+
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    """``scrypt$<salt hex>$<hash hex>``: what is stored instead of the password."""
+    import hashlib
+    import os
+
+    salt = os.urandom(16) if salt is None else salt
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    """True if ``password`` hashes to ``stored``; compared in constant time."""
+    import hmac
+
+    scheme, _, rest = stored.partition("$")
+    salt_hex, _, _ = rest.partition("$")
+    if scheme != "scrypt":
+        return False
+    try:
+        salt = bytes.fromhex(salt_hex)
+    except ValueError:
+        return False
+    return hmac.compare_digest(hash_password(password, salt=salt), stored)
+
+
+def _password(text: str) -> str:
+    # An empty value unsets it; anything else is stored hashed, never as typed.
+    if text == "":
+        return ""
+    if len(text) < MIN_PASSWORD:
+        raise TthcError("e_password_short", n=MIN_PASSWORD)
+    return hash_password(text)
+
+
+def _public_url(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    value = text.strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.query
+        or parts.fragment
+        or any(c.isspace() for c in value)
+    ):
+        raise TthcError("e_public_url", text=text)
+    return value
+
+
 @dataclass(frozen=True)
 class Setting:
     default: str
     check: Callable[[str], str]
     help: str
+    secret: bool = False  # stored hashed; shown only as "(set)" or "(not set)"
 
 
 SETTINGS: dict[str, Setting] = {
@@ -122,6 +181,12 @@ SETTINGS: dict[str, Setting] = {
     "period_start_day": Setting(
         "1", _int_between("period_start_day", 1, 28), "first day of a reporting month"
     ),
+    "public_url": Setting(
+        "", _public_url, "address of `tthc serve` on the center's network; receipt slips link to it"
+    ),
+    "manager_password": Setting(
+        "", _password, "password of the web dashboard (stored hashed; empty: this machine only)", secret=True
+    ),
 }
 
 
@@ -131,6 +196,14 @@ def validate(key: str, value: str) -> str:
     if setting is None:
         raise TthcError("e_setting_unknown", key=key, known=", ".join(SETTINGS))
     return setting.check(value)
+
+
+def shown(key: str, value: str) -> str:
+    """A setting as printed or audited: a secret is only ever "(set)" or "(not set)"."""
+    setting = SETTINGS.get(key)
+    if setting is not None and setting.secret:
+        return "(set)" if value else "(not set)"
+    return value
 
 
 def with_defaults(stored: Mapping[str, str]) -> dict[str, str]:
