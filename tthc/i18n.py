@@ -552,6 +552,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad public_url {text!r}: expected an address like http://192.168.1.10:8080",
         "public_url không hợp lệ {text!r}: cần địa chỉ dạng http://192.168.1.10:8080",
     ),
+    "e_old_db_readonly": (
+        "{path} has an older schema ({version}); run any tthc command once to upgrade it, then serve",
+        "{path} có lược đồ cũ ({version}); hãy chạy một lệnh tthc bất kỳ để nâng cấp rồi mới chạy serve",
+    ),
 }
 
 WEEKDAYS = {

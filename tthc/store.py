@@ -11,6 +11,7 @@ import sqlite3
 import time as _time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -304,3 +305,58 @@ class Store:
             or self.conn.execute("SELECT 1 FROM events WHERE dossier_code = ? LIMIT 1", (code,)).fetchone()
             is not None
         )
+
+    # -- read-only look-ups for the web side --------------------------------------------------
+    @classmethod
+    def open_readonly(cls, path: Path) -> Store:
+        """Open ``path`` for reading only (``mode=ro``): no migrations, no writes, ever.
+
+        The web side reads the file clerks keep writing; SQLite itself refuses any write on
+        this connection, so no bug in a page can change a dossier.
+        """
+        if not path.exists():
+            raise TthcError("e_no_db", path=path)
+        if _check_foreign(path):
+            raise TthcError("e_empty_db", path=path)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != LATEST:
+            conn.close()
+            # Upgrading writes, which this connection may not: a clerk command upgrades it.
+            raise TthcError(
+                "e_newer_db" if version > LATEST else "e_old_db_readonly", path=path, version=version
+            )
+        return cls(conn, path)
+
+    def dossier_keys(self, typed_code: str) -> DossierKeys | None:
+        """The stored code and the numbers a citizen proves with, for a code typed in any case.
+
+        The primary key compares case-sensitively; trying the code as typed, upper-cased and
+        lower-cased keeps the look-up on that index instead of scanning the table.
+        """
+        variants = list(dict.fromkeys((typed_code, typed_code.upper(), typed_code.lower())))
+        rows = self.conn.execute(
+            f"SELECT code, phone, id_number FROM dossiers WHERE code IN ({', '.join('?' * len(variants))})",
+            variants,
+        ).fetchall()
+        if not rows:
+            return None
+        row = next((r for r in rows if r["code"] == typed_code), rows[0])
+        return DossierKeys(row["code"], row["phone"], row["id_number"])
+
+
+@dataclass(frozen=True)
+class DossierKeys:
+    """What a citizen's look-up is checked against (never shown)."""
+
+    code: str
+    phone: str | None
+    id_number: str | None
