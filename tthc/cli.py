@@ -906,6 +906,21 @@ def demo(
     render.echo(t(c.lang, "demo_next", path=c.db_path))
 
 
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; other than 127.0.0.1 opens it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8080,
+) -> None:
+    """Serve the citizen look-up (/), the waiting-room board (/bang) and the dashboard (/quan-ly), read-only."""
+    from tthc.web.server import serve as run
+
+    c = _ctx(ctx)
+    run(c.db_path, host=host, port=port, lang=c.lang)
+
+
 def main() -> None:
     """Console-script entry point: UTF-8 output on every platform, then the app."""
     for stream in (sys.stdout, sys.stderr):

@@ -1,0 +1,46 @@
+"""``tthc serve``: check the database, say what is exposed, and run uvicorn."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tthc.i18n import t
+from tthc.web.guard import is_loopback
+from tthc.web.views import Reader
+
+
+def exposure(host: str, password_set: bool, lang: str) -> list[str]:
+    """The warnings for binding to ``host``: none on this machine only, else what is reachable."""
+    if host == "localhost" or is_loopback(host):
+        return []
+    return [
+        t(lang, "web_exposed", host=host),
+        "  " + t(lang, "web_exposed_password" if password_set else "web_exposed_local"),
+    ]
+
+
+def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
+    """Refuse a database that cannot be read (before binding), warn, then serve until Ctrl+C."""
+    import uvicorn
+
+    from tthc.clock import now_vn
+    from tthc.web.app import create_app
+
+    with Reader(db_path, now_vn(), lang) as reader:  # a missing or foreign file fails here
+        settings = reader.settings()
+    for line in exposure(host, settings.password_set, lang):
+        print(line, file=sys.stderr)
+    shown_host = f"[{host}]" if ":" in host else host
+    print(
+        t(lang, "web_serving", path=db_path, url=f"http://{shown_host}:{port}/"), file=sys.stderr, flush=True
+    )
+    uvicorn.run(
+        create_app(db_path),
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,  # the look-up's query string carries dossier codes
+        proxy_headers=False,  # the client's address is the socket's: no header can claim 127.0.0.1
+        server_header=False,
+    )
