@@ -297,6 +297,20 @@ def test_the_board_lists_results_ready_and_refreshes_itself(db: Path, codes: dic
         assert codes[other].split("H56-")[1] not in r.text
 
 
+@pytest.mark.parametrize(("extra", "size", "listed"), [(3, "l", 4), (30, "m", 24)])
+def test_a_fuller_board_lists_the_latest_first_in_smaller_type(
+    own_db: Path, codes: dict[str, str], extra: int, size: str, listed: int
+) -> None:
+    added = web_center.add_ready(own_db, extra)
+    text = client(own_db).get("/bang").text
+    assert f'class="board size-{size}"' in text
+    tails = re.findall(r'<span class="tail">([^<]+)</span>', text)
+    assert len(tails) == listed
+    expected = [c.split("H56-")[1] for c in [*added[::-1], codes["resolved"]]][:listed]
+    assert tails == expected  # the result resolved last is on top
+    assert ("… và các hồ sơ khác: xin hỏi tại quầy" in text) == (extra + 1 > listed)
+
+
 def test_the_board_follows_the_clerks_while_serving(own_db: Path, codes: dict[str, str]) -> None:
     c = client(own_db, REMOTE)
     assert codes["processing"].split("H56-")[1] not in c.get("/bang").text
@@ -372,11 +386,12 @@ def test_the_slip_is_laid_out_for_a5_or_a4_with_a_qr_code_to_the_look_up(
     c = client(own_db)
     url = f"/in/phieu-hen/{codes['xss']}"
     a5 = c.get(url)
-    assert 'class="paper paper-a5"' in a5.text and "@page slip-a5 { size: A5 portrait" in a5.text
+    assert 'class="paper paper-a5"' in a5.text and "<style>@page { size: A5 portrait" in a5.text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Trần Bình" in a5.text
     assert "0911000555" in a5.text and "Nguyễn Thị Lan" in a5.text  # the slip is the applicant's own paper
     assert "<svg" not in a5.text  # no public address yet: no QR code
-    assert 'class="paper paper-a4"' in c.get(url + "?kho=a4").text
+    a4 = c.get(url + "?kho=a4").text
+    assert 'class="paper paper-a4"' in a4 and "<style>@page { size: A4 portrait" in a4
     Cli(own_db, now=web_center.NOW).ok("config", "set", "public_url", "http://192.168.1.10:8080/")
     qr = c.get(url).text
     assert '<svg width="' in qr and 'class="segno"' in qr

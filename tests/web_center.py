@@ -110,3 +110,25 @@ def build(db: Path) -> dict[str, str]:
         cli, "ks", "--applicant", "Không Số", "--limit", "2wd", at="2025-09-10 10:00"
     )
     return codes
+
+
+def add_ready(db: Path, n: int) -> list[str]:
+    """``n`` more results ready for collection, resolved a minute apart (the last one latest);
+    through the service functions, in-process, since the CLI would take a second for thirty."""
+    from datetime import datetime, timedelta
+
+    from tthc import dossiers
+    from tthc.service import Context
+
+    ctx = Context(db_path=db, actor="clerk", now=datetime(2025, 9, 10, 16, 0))
+    codes = []
+    try:
+        for i in range(n):
+            code = dossiers.receive(
+                ctx, "ks", applicant=f"Trần Thị Số {i}", at="2025-09-10 13:30"
+            ).dossier.code
+            dossiers.resolve(ctx, code, at=(datetime(2025, 9, 10, 14, 0) + timedelta(minutes=i)).isoformat())
+            codes.append(code)
+    finally:
+        ctx.close()
+    return codes

@@ -352,6 +352,22 @@ class Store:
         row = next((r for r in rows if r["code"] == typed_code), rows[0])
         return DossierKeys(row["code"], row["phone"], row["id_number"])
 
+    def ready_for_collection(self, limit: int) -> list[ReadyResult]:
+        """Results resolved and not yet returned, the latest resolved first.
+
+        The worklist's order (soonest deadline first) would fill the waiting-room board with
+        results nobody came for months ago and push today's off it; this walks the
+        ``dossiers_by_end`` index backwards and stops at ``limit``.
+        """
+        rows = self.conn.execute(
+            "SELECT code, applicant, resolved_at FROM dossiers WHERE status = 'resolved'"
+            " ORDER BY coalesce(resolved_at, withdrawn_at) DESC LIMIT ?",
+            (limit,),
+        )
+        return [
+            ReadyResult(r["code"], r["applicant"], datetime.fromisoformat(r["resolved_at"])) for r in rows
+        ]
+
 
 @dataclass(frozen=True)
 class DossierKeys:
@@ -360,3 +376,12 @@ class DossierKeys:
     code: str
     phone: str | None
     id_number: str | None
+
+
+@dataclass(frozen=True)
+class ReadyResult:
+    """A result waiting for its applicant, as the waiting-room board needs it."""
+
+    code: str
+    applicant: str
+    resolved_at: datetime

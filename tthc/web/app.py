@@ -43,12 +43,23 @@ T = TypeVar("T")
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = (TEMPLATES / "site.css").read_text(encoding="utf-8")
-_CSS_HASH = base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii")
+#: The paper each printable page is laid out for: an ``@page`` rule cannot depend on a class,
+#: so each is its own small style block, allowed by its hash like the stylesheet.
+PAPER = {
+    "a5": "@page { size: A5 portrait; margin: 10mm; }",
+    "a4": "@page { size: A4 portrait; margin: 15mm; }",
+    "a4-landscape": "@page { size: A4 landscape; margin: 12mm; }",
+}
 
-#: Only our own inline stylesheet (by its hash) and our own forms; no script at all.
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+#: Only our own inline styles (by their hashes) and our own forms; no script at all.
 CSP = (
-    f"default-src 'none'; style-src 'sha256-{_CSS_HASH}'; img-src 'self' data:;"
-    " form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    f"default-src 'none'; style-src {' '.join(_sha256(css) for css in (CSS, *PAPER.values()))};"
+    " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
@@ -60,7 +71,9 @@ SECURITY_HEADERS = {
     "permissions-policy": "camera=(), microphone=(), geolocation=()",
 }
 MAX_FORM_BYTES = 2048
-BOARD_MAX = 36  # three columns of twelve on a 1366×768 screen
+#: How many results the board lists in each type size: it must fit a 16:9 screen unscrolled.
+BOARD_SIZES = (("xl", 3), ("l", 12), ("m", 24))
+BOARD_MAX = BOARD_SIZES[-1][1]
 WORKLIST_MAX = 200
 AUTHENTICATE = {"WWW-Authenticate": 'Basic realm="tthc", charset="UTF-8"'}
 _TAIL = re.compile(r"^(.*-)(\d{6}-\d{4})$")
@@ -146,6 +159,7 @@ class Pages:
         here_params: dict[str, str] | None = None,
         center: str | None = None,
         headers: dict[str, str] | None = None,
+        paper: str | None = None,
         **values: Any,
     ) -> HTMLResponse:
         other = "vi" if lang == "en" else "en"
@@ -164,6 +178,7 @@ class Pages:
             moment=moment,
             day=day,
             css=self.css,
+            paper=Markup(PAPER[paper]) if paper else None,
             center=center,
             other_lang=other,
             other_lang_url=_with_lang(here, other, **(here_params or {})),
@@ -307,7 +322,7 @@ def create_app(
             center=settings.center_name,
             board=ready,
             items=items,
-            size="xl" if n <= 6 else "l" if n <= 16 else "m",
+            size=next(name for name, most in BOARD_SIZES if n <= most),
             updated=clock().strftime("%H:%M"),
         )
 
@@ -342,6 +357,7 @@ def create_app(
             lang,
             here="/quan-ly",
             center=settings.center_name,
+            paper="a4-landscape",
             data=data,
             chart=chart_bars(data.months, lang),
             now=clock(),
@@ -373,6 +389,7 @@ def create_app(
             here=here,
             here_params={"kho": size} if size != "a5" else {},
             center=settings.center_name,
+            paper=size,
             d=found.dossier,
             size=size,
             qr=qr,

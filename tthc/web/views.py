@@ -180,9 +180,9 @@ class Reader:
         )
 
     def board(self, limit: int) -> Board:
-        """Results ready for collection (resolved, not yet returned), those waiting longest first."""
-        ready = dossiers.list_dossiers(self.ctx, ListFilter(status="resolved", limit=limit + 1))
-        items = [BoardItem(d.code, initials(d.applicant)) for d in ready[:limit]]
+        """Results ready for collection (resolved, not yet returned), the latest first."""
+        ready = self.store.ready_for_collection(limit + 1)
+        items = [BoardItem(r.code, initials(r.applicant)) for r in ready[:limit]]
         return Board(items, more=len(ready) > limit)
 
     def dashboard(self, limit: int, months: int = 12) -> Dashboard:
