@@ -526,8 +526,19 @@ def no_db(tmp_path: Path) -> Iterator[Cli]:
     yield Cli(tmp_path / "none.db", now=web_center.NOW)
 
 
-def test_serve_refuses_a_missing_database_before_listening(no_db: Cli) -> None:
-    assert "tthc init" in no_db.fails("serve", "--port", "1")
+@pytest.fixture()
+def taken_port() -> Iterator[str]:
+    """A port already in use: should serve ever get as far as listening, it fails, not hangs."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        yield str(s.getsockname()[1])
+
+
+def test_serve_refuses_a_missing_database_before_listening(no_db: Cli, taken_port: str) -> None:
+    assert "tthc init" in no_db.fails("serve", "--port", taken_port)
     assert not no_db.db.exists()
 
 
@@ -581,3 +592,17 @@ def test_serve_on_the_network_warns_what_is_exposed(db: Path, tmp_path: Path) ->
     assert "warning: listening on 0.0.0.0" in text and "waiting-room board (/bang" in text
     assert "the dashboard (/quan-ly) and printouts answer this machine only" in text
     assert "Traceback" not in text
+
+
+def test_serve_never_upgrades_an_older_database(tmp_path: Path, taken_port: str) -> None:
+    """Not even to learn the center's language for its refusal: serve opens nothing read-write."""
+    from tthc.store import Store
+
+    old = Cli(tmp_path / "old.db", now=web_center.NOW)
+    Store.open(old.db, create=True, upto=1).close()
+    before = old.db.read_bytes()
+    result = old("serve", "--port", taken_port)
+    assert result.exit_code == 1 and "older schema" in result.stderr, result.stderr
+    assert old.db.read_bytes() == before
+    wal = Path(f"{old.db}-wal")  # a reader may leave an empty WAL beside the file, never a frame
+    assert not wal.exists() or wal.stat().st_size == 0

@@ -915,10 +915,12 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8080,
 ) -> None:
     """Serve the citizen look-up (/), the waiting-room board (/bang) and the dashboard (/quan-ly), read-only."""
+    from tthc.web.server import center_language
     from tthc.web.server import serve as run
 
     c = _ctx(ctx)
-    run(c.db_path, host=host, port=port, lang=c.lang)
+    c.lang_choice = c.lang_choice or center_language(c.db_path)  # never c.lang: it opens read-write
+    run(c.db_path, host=host, port=port, lang=c.lang_choice)
 
 
 def main() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+from datetime import datetime
 from pathlib import Path
 
+from tthc.errors import TthcError
 from tthc.i18n import t
 from tthc.web.guard import is_loopback
 from tthc.web.views import Reader
@@ -18,6 +21,19 @@ def exposure(host: str, password_set: bool, lang: str) -> list[str]:
         t(lang, "web_exposed", host=host),
         "  " + t(lang, "web_exposed_password" if password_set else "web_exposed_local"),
     ]
+
+
+def center_language(db_path: Path) -> str:
+    """The center's language setting, read without opening the file for writing; else English.
+
+    The CLI would learn it through a read-write opening, which upgrades an older file: serve
+    asks here instead, so that even its refusals write nothing.
+    """
+    try:
+        with Reader(db_path, datetime(2000, 1, 1), "en") as reader:
+            return reader.settings().lang
+    except (TthcError, sqlite3.Error):
+        return "en"
 
 
 def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:

@@ -64,6 +64,7 @@ class WebSettings:
     center_name: str
     public_url: str
     password_hash: str
+    lang: str  # the center's language, for what ``tthc serve`` prints (the pages default to vi)
 
     @property
     def password_set(self) -> bool:
@@ -159,7 +160,9 @@ class Reader:
 
     def settings(self) -> WebSettings:
         values = with_defaults(self.store.settings())
-        return WebSettings(values["center_name"], values["public_url"], values["manager_password"])
+        return WebSettings(
+            values["center_name"], values["public_url"], values["manager_password"], values["lang"]
+        )
 
     def lookup(self, code: str, check: str) -> PublicStatus | None:
         """The dossier whose code and check digits (last four of phone or ID) both match.
