@@ -105,6 +105,8 @@ def test_every_page_in_both_languages(
     assert "Trung tâm PVHCC xã Thử" in r.text
     other = title[1 if lang == "en" else 0]
     assert other not in r.text
+    head = client(db).head(path.format(**codes))
+    assert head.status_code == 200 and head.content == b""
 
 
 def test_the_language_link_keeps_the_page(db: Path, codes: dict[str, str]) -> None:

@@ -281,7 +281,7 @@ def create_app(
                 **shown,
             )
 
-        if request.method == "GET":
+        if request.method in ("GET", "HEAD"):
             typed = request.query_params.get("ma", "")
             code = clean_code(typed) if typed else ""
             settings = await read(lang, lambda r: r.settings())
