@@ -515,6 +515,16 @@ def test_every_message_a_template_names_exists_in_both_languages() -> None:
         }
 
 
+def test_every_message_the_web_code_names_exists() -> None:
+    """Messages the pages are handed by name (``message="web_…"``), and each error page's."""
+    named: set[str] = set()
+    for source in TEMPLATES.parent.glob("*.py"):
+        named |= set(re.findall(r'"(web_[a-z0-9_]*[a-z0-9])"', source.read_text(encoding="utf-8")))
+    named |= {f"web_e_{status}" for status in (400, 401, 403, 404, 405, 413, 429, 500, 503)}
+    assert {"web_bad_code", "web_not_found", "web_exposed_local"} <= named
+    assert sorted(named - set(MESSAGES)) == []
+
+
 def test_who_is_this_machine_and_what_a_basic_header_holds() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("::ffff:127.0.0.1")
     assert not is_loopback("192.168.1.10") and not is_loopback("testclient") and not is_loopback("")
