@@ -606,6 +606,16 @@ def test_serve_on_the_network_warns_what_is_exposed(db: Path, tmp_path: Path) ->
     assert "Traceback" not in text
 
 
+def test_serve_on_a_taken_port_or_an_unknown_host_is_one_error_line(db: Path, taken_port: str) -> None:
+    cli = Cli(db, now=web_center.NOW)
+    taken = cli("serve", "--port", taken_port, lang="en")
+    assert taken.exit_code == 1 and taken.stdout == ""
+    assert taken.stderr.startswith(f"Error: cannot listen on 127.0.0.1:{taken_port}: ")
+    assert taken.stderr.count("\n") == 1
+    unknown = cli("serve", "--host", "no-such-host.invalid", lang="en")
+    assert unknown.exit_code == 1 and "Error: cannot listen on no-such-host.invalid:8080" in unknown.stderr
+
+
 def test_serve_never_upgrades_an_older_database(tmp_path: Path, taken_port: str) -> None:
     """Not even to learn the center's language for its refusal: serve opens nothing read-write."""
     from tthc.store import Store

@@ -556,6 +556,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} has an older schema ({version}); run any tthc command once to upgrade it, then serve",
         "{path} có lược đồ cũ ({version}); hãy chạy một lệnh tthc bất kỳ để nâng cấp rồi mới chạy serve",
     ),
+    "e_listen": ("cannot listen on {host}:{port}: {reason}", "không mở được {host}:{port}: {reason}"),
     "web_serving": (
         "Serving {path} read-only at {url} — look-up /, board /bang, dashboard /quan-ly. Ctrl+C stops.",
         "Đang phục vụ {path} (chỉ đọc) tại {url} — tra cứu /, bảng chờ /bang, quản lý /quan-ly. Ctrl+C để dừng.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import sys
 from datetime import datetime
@@ -36,6 +37,16 @@ def center_language(db_path: Path) -> str:
         return "en"
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so that a taken port or an unknown host is one
+    ``Error:`` line, like every refusal, rather than a server log and exit status 3."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        raise TthcError("e_listen", host=host, port=port, reason=exc.strerror or exc) from None
+
+
 def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
     """Refuse a database that cannot be read (before binding), warn, then serve until Ctrl+C."""
     import uvicorn
@@ -45,18 +56,18 @@ def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
 
     with Reader(db_path, now_vn(), lang) as reader:  # a missing or foreign file fails here
         settings = reader.settings()
+    sock = listen(host, port)
     for line in exposure(host, settings.password_set, lang):
         print(line, file=sys.stderr)
     shown_host = f"[{host}]" if ":" in host else host
     print(
         t(lang, "web_serving", path=db_path, url=f"http://{shown_host}:{port}/"), file=sys.stderr, flush=True
     )
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(db_path),
-        host=host,
-        port=port,
         log_level="warning",
         access_log=False,  # the look-up's query string carries dossier codes
         proxy_headers=False,  # the client's address is the socket's: no header can claim 127.0.0.1
         server_header=False,
     )
+    uvicorn.Server(config).run(sockets=[sock])
