@@ -1,8 +1,10 @@
 """The web side's one door to the core: a read-only store per request, the service functions,
 and plain data for the pages, with personal data already masked where a page is public.
 
-Every import of the core the web side needs is in this module, so a change of the core's
-shape (where ``Context`` lives, what the store returns) is re-pointed here and nowhere else.
+The store, ``Context``, the service functions and the dossier rows are touched here and
+nowhere else in ``tthc.web``: the rest uses ``i18n``, ``clock``, ``errors`` and the types
+returned here. A change of the core's shape (where ``Context`` lives, what the store
+returns) is re-pointed in this one file.
 """
 
 from __future__ import annotations
