@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
+from tthc.settings import check_password
 
 
 def test_due_json_shape_for_the_friday_before_national_day(cli: Cli) -> None:
@@ -140,6 +141,42 @@ def test_config_refusals(cli: Cli, key: str, value: str) -> None:
     assert repr(value) in cli.fails("config", "set", key, value) or repr(key) in cli.fails(
         "config", "set", key, value
     )
+
+
+def test_the_manager_password_is_stored_hashed_and_never_shown(cli: Cli) -> None:
+    cli.ok("init")
+    password = "đúng-mật-khẩu-2025"
+    assert cli.ok("config", "set", "manager_password", password).stdout == "manager_password = (set)\n"
+    conn = sqlite3.connect(cli.db)
+    stored = conn.execute("SELECT value FROM settings WHERE key = 'manager_password'").fetchone()[0]
+    assert stored.startswith("scrypt$") and password not in stored
+    assert check_password(password, stored) and not check_password("sai-mật-khẩu", stored)
+    assert json.loads(cli.ok("config", "show", "--json").stdout)["manager_password"] == "(set)"
+    assert stored not in cli.ok("config", "show").stdout
+    audit = conn.execute("SELECT group_concat(details) FROM events").fetchone()[0]
+    assert password not in audit and stored not in audit and '"new": "(set)"' in audit
+    assert "at least 8 characters" in cli.fails("config", "set", "manager_password", "ngắn")
+    cli.ok("config", "set", "manager_password", "")  # empty: unset, the dashboard is local again
+    assert json.loads(cli.ok("config", "show", "--json").stdout)["manager_password"] == "(not set)"
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("http://192.168.1.10:8080/", "http://192.168.1.10:8080"),
+        ("https://tthc.hoaan.vn", "https://tthc.hoaan.vn"),
+    ],
+)
+def test_public_url_is_kept_without_its_trailing_slash(cli: Cli, given: str, kept: str) -> None:
+    cli.ok("init")
+    cli.ok("config", "set", "public_url", given)
+    assert json.loads(cli.ok("config", "show", "--json").stdout)["public_url"] == kept
+
+
+@pytest.mark.parametrize("bad", ["javascript:alert(1)", "http://x y", "192.168.1.10:8080", "http://h/?a=1"])
+def test_public_url_refusals(cli: Cli, bad: str) -> None:
+    cli.ok("init")
+    assert "bad public_url" in cli.fails("config", "set", "public_url", bad)
 
 
 def test_language_from_setting_env_and_option(cli: Cli) -> None:

@@ -58,6 +58,7 @@ REFUSALS = [
     ("officer list", ["--db", "missing.db", "officer", "list"], "no tthc database"),
     ("point add", ["point", "add", "Điểm 3", "--prefix", "bad prefix!"], "bad unit code"),
     ("point list", ["--db", "missing.db", "point", "list"], "no tthc database"),
+    ("serve", ["--db", "missing.db", "serve"], "no tthc database"),
     ("receipt", ["receipt", "NO-SUCH-CODE", "--html", "slip.html"], "unknown dossier code"),
     ("slip", ["slip", CODE, "02"], "has no supplement request"),
     ("logbook", ["logbook", "--month", "2025-09", "--out", "book.csv"], "written as .xlsx"),

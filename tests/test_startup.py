@@ -8,7 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("rich", "sqlite_utils", "holidays", "openpyxl", "dateutil", "pydantic", "segno")
+# the web side's libraries load only for `tthc serve`
+HEAVY = (
+    "rich",
+    "sqlite_utils",
+    "holidays",
+    "openpyxl",
+    "dateutil",
+    "pydantic",
+    "starlette",
+    "jinja2",
+    "uvicorn",
+    "segno",
+)
 
 
 def loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:

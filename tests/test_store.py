@@ -9,6 +9,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from tthc.errors import TthcError
 from tthc.migrations import LATEST
 from tthc.store import Store
 
@@ -197,3 +200,38 @@ def test_backup_and_restore(tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_text("not a database", encoding="utf-8")
     assert "not a tthc database" in cli.fails("restore", str(junk))
+
+
+def test_a_read_only_opening_refuses_what_it_cannot_read_and_never_writes(tmp_path: Path) -> None:
+    from tests.conftest import Cli
+
+    missing = tmp_path / "missing.db"
+    with pytest.raises(TthcError, match="no tthc database"):
+        Store.open_readonly(missing)
+    assert not missing.exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(TthcError, match="is empty"):
+        Store.open_readonly(empty)
+    foreign = tmp_path / "foreign.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (x)")
+    with pytest.raises(TthcError, match="not a tthc database"):
+        Store.open_readonly(foreign)
+    old = tmp_path / "old.db"
+    Store.open(old, create=True, upto=1).close()
+    before = old.read_bytes()
+    with pytest.raises(TthcError, match="older schema"):
+        Store.open_readonly(old)  # upgrading would write: a clerk's command does that
+    assert old.read_bytes() == before
+
+    cli = Cli(tmp_path / "center.db", now="2025-09-10 16:00")
+    cli.ok("init")
+    cli.ok("receive", "ks", "--applicant", "A", "--phone", "0912345678", "--code", "H56-X1", "--at", "today")
+    store = Store.open_readonly(cli.db)
+    assert store.conn.execute("PRAGMA query_only").fetchone()[0] == 1
+    store.conn.execute("PRAGMA query_only = OFF")  # with that guard lifted, mode=ro still refuses
+    with pytest.raises(sqlite3.OperationalError, match="readonly database"):
+        store.conn.execute("DELETE FROM settings")
+    keys = store.dossier_keys("h56-x1")  # any case, still by the primary key
+    assert keys is not None and (keys.code, keys.phone, keys.id_number) == ("H56-X1", "0912345678", None)
+    assert store.dossier_keys("H56-X2") is None

@@ -263,7 +263,7 @@ def config_set(ctx: typer.Context, key: str, value: str) -> None:
 
     c = _ctx(ctx)
     key, value = service.set_setting(c, key, value)
-    render.echo(t(c.lang, "set_done", key=key, value=value))
+    render.echo(t(c.lang, "set_done", key=key, value=render.setting_value(c.lang, value)))
 
 
 # -- the counter calculator ---------------------------------------------------------------
@@ -1115,7 +1115,18 @@ def late(
 
 
 # -- commands: the web side ----------------------------------------------------------
-# (this section's commands go here)
+@app.command(help=H("serve"))
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help=H("serve.host"))] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help=H("serve.port"))] = 8080,
+) -> None:
+    from tthc.web.server import center_language
+    from tthc.web.server import serve as run
+
+    c = _ctx(ctx)
+    c.lang_choice = c.lang_choice or center_language(c.db_path)  # never c.lang: it opens read-write
+    run(c.db_path, host=host, port=port, lang=c.lang_choice)
 
 
 def main() -> None:

@@ -51,6 +51,12 @@ class Context:
             self._store = Store.open(self.db_path)
         return self._store
 
+    def attach(self, store: Store) -> None:
+        """Work on an already open store (the web side's read-only one)."""
+        self.close()
+        self._store = store
+        self.invalidate()
+
     def create_store(self) -> Store:
         """Open the database, creating it (owner-only) if it does not exist."""
         if self._store is None:

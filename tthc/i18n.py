@@ -1204,6 +1204,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Late and overdue dossiers with their officer and apology; late supplement requests; corrections.",
         "Hồ sơ trễ hạn và quá hạn kèm cán bộ và thư xin lỗi; yêu cầu bổ sung muộn; các lần sửa quá trình.",
     ),
+    "help.serve": (
+        "Serve the citizen look-up (/), the waiting-room board (/bang) and the dashboard (/quan-ly), read-only.",
+        "Phục vụ trang tra cứu cho người dân (/), bảng chờ nhận kết quả (/bang) và trang quản lý (/quan-ly), chỉ đọc.",
+    ),
+    "help.serve.host": (
+        "Address to listen on; other than 127.0.0.1 opens it to the network.",
+        "Địa chỉ lắng nghe; khác 127.0.0.1 là mở cho cả mạng.",
+    ),
+    "help.serve.port": (
+        "Port to listen on.",
+        "Cổng lắng nghe.",
+    ),
     # -- what each setting means (config show)
     "setting.center_name": (
         "the center's name on reports and slips",
@@ -1269,6 +1281,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the center's public address (https://…); the QR code on a slip then opens its lookup page",
         "địa chỉ công khai của trung tâm (https://…); mã QR trên phiếu sẽ mở trang tra cứu",
     ),
+    "setting.manager_password": (
+        "password of the web dashboard (stored hashed; empty: this machine only)",
+        "mật khẩu trang quản lý trên web (lưu dạng băm; để trống: chỉ máy này)",
+    ),
+    "secret_set": ("(set)", "(đã đặt)"),
+    "secret_not_set": ("(not set)", "(chưa đặt)"),
     # -- screens (worklist, summary shapes, exports) -------------------------------------
     # (this section's messages go here)
     "e_too_long": (
@@ -1485,10 +1503,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the log book is written as .xlsx",
         "{path}: sổ theo dõi hồ sơ được ghi ra tệp .xlsx",
     ),
-    "e_setting_url": (
-        "bad value {text!r} for public_url: expected an address starting with https:// or http://",
-        "giá trị {text!r} không hợp lệ cho public_url: cần địa chỉ bắt đầu bằng https:// hoặc http://",
-    ),
     # -- form II.06a ---------------------------------------------------------------------
     "f06_code": ("Form II.06a/VPCP/KSTT", "Biểu số II.06a/VPCP/KSTT"),
     "f06_issued_by": (
@@ -1595,7 +1609,124 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- two points (merge, full export) -------------------------------------------------
     # (this section's messages go here)
     # -- the web side --------------------------------------------------------------------
-    # (this section's messages go here)
+    "e_password_short": (
+        "the manager password needs at least {n} characters",
+        "mật khẩu quản lý cần ít nhất {n} ký tự",
+    ),
+    "e_public_url": (
+        "bad public_url {text!r}: expected an address like http://192.168.1.10:8080 or https://…",
+        "public_url không hợp lệ {text!r}: cần địa chỉ dạng http://192.168.1.10:8080 hoặc https://…",
+    ),
+    "e_old_db_readonly": (
+        "{path} has an older schema ({version}); run any tthc command once to upgrade it, then serve",
+        "{path} có lược đồ cũ ({version}); hãy chạy một lệnh tthc bất kỳ để nâng cấp rồi mới chạy serve",
+    ),
+    "e_listen": ("cannot listen on {host}:{port}: {reason}", "không mở được {host}:{port}: {reason}"),
+    "web_serving": (
+        "Serving {path} read-only at {url} — look-up /, board /bang, dashboard /quan-ly. Ctrl+C stops.",
+        "Đang phục vụ {path} (chỉ đọc) tại {url} — tra cứu /, bảng chờ /bang, quản lý /quan-ly. Ctrl+C để dừng.",
+    ),
+    "web_exposed": (
+        "warning: listening on {host}, not only on this machine: anyone on the network can open the"
+        " look-up page (/) and the waiting-room board (/bang: codes and initials of results ready)",
+        "lưu ý: đang mở trên {host}, không chỉ máy này: mọi máy trong mạng đều mở được trang tra cứu (/)"
+        " và bảng chờ (/bang: mã hồ sơ và tên viết tắt của hồ sơ đã có kết quả)",
+    ),
+    "web_exposed_password": (
+        "the dashboard (/quan-ly) and printouts, with names and phone numbers, ask for the manager password",
+        "trang quản lý (/quan-ly) và trang in, có họ tên và số điện thoại, đòi mật khẩu quản lý",
+    ),
+    "web_exposed_local": (
+        "the dashboard (/quan-ly) and printouts answer this machine only until"
+        " `tthc config set manager_password` is set",
+        "trang quản lý (/quan-ly) và trang in chỉ mở trên máy này cho đến khi đặt"
+        " `tthc config set manager_password`",
+    ),
+    "web_lookup_title": ("Look up your dossier", "Tra cứu hồ sơ"),
+    "web_lookup_intro": (
+        "Type the dossier code printed on your receipt slip and the last four digits of the phone"
+        " number or ID number you gave when you handed the dossier in.",
+        "Nhập mã hồ sơ in trên giấy tiếp nhận và bốn số cuối của số điện thoại hoặc số CCCD"
+        " đã khai khi nộp hồ sơ.",
+    ),
+    "web_check_label": ("Last 4 digits of your phone or ID number", "4 số cuối điện thoại hoặc CCCD"),
+    "web_submit": ("Look up", "Tra cứu"),
+    "web_not_found": (
+        "No dossier matches this code and these digits. Check both and try again. If you gave"
+        " neither a phone nor an ID number, please ask at the counter.",
+        "Không tìm thấy hồ sơ khớp với mã và bốn số đã nhập. Xin kiểm tra lại cả hai. Nếu khi nộp"
+        " không khai số điện thoại hay CCCD, xin hỏi tại quầy.",
+    ),
+    "web_bad_code": (
+        "That is not a dossier code: letters, digits, dots and dashes, at most 60 of them.",
+        "Mã hồ sơ không hợp lệ: chỉ gồm chữ, số, dấu chấm và gạch ngang, tối đa 60 ký tự.",
+    ),
+    "web_bad_check": ("Type exactly four digits.", "Xin nhập đúng bốn chữ số."),
+    "web_status_processing": ("Being processed", "Đang giải quyết"),
+    "web_status_paused": ("Waiting for more papers from you", "Chờ bổ sung hồ sơ"),
+    "web_status_resolved": ("Result ready — please come and collect it", "Đã có kết quả — mời đến nhận"),
+    "web_status_returned": ("Result handed over", "Đã trả kết quả"),
+    "web_status_withdrawn": ("Dossier withdrawn", "Đã rút hồ sơ"),
+    "web_papers_asked": ("Papers asked for", "Giấy tờ cần bổ sung"),
+    "web_papers_unnamed": ("please ask at the counter", "xin hỏi tại quầy"),
+    "web_due_after_papers": (
+        "A new appointment is set when the papers are complete.",
+        "Ngày hẹn mới được tính khi nhận đủ hồ sơ bổ sung.",
+    ),
+    "web_new_date": ("New appointment (letter of apology)", "Ngày hẹn mới (theo thư xin lỗi)"),
+    "web_moment": ("{day} at {time}", "{time}, {day}"),
+    "web_again": ("Look up another dossier", "Tra cứu hồ sơ khác"),
+    "web_other_lang": ("Tiếng Việt", "English"),
+    "web_board_title": ("Results ready for collection", "Hồ sơ đã có kết quả — mời nhận"),
+    "web_board_hint": (
+        "Please bring your receipt slip and your ID card to the counter.",
+        "Xin mang giấy tiếp nhận và CCCD đến quầy trả kết quả.",
+    ),
+    "web_board_empty": ("No results are waiting for collection.", "Hiện chưa có kết quả chờ trả."),
+    "web_board_more": ("… and more: please ask at the counter", "… và các hồ sơ khác: xin hỏi tại quầy"),
+    "web_updated": ("Updated {at}", "Cập nhật lúc {at}"),
+    "web_dash_title": ("Today at the center", "Tình hình hôm nay"),
+    "web_group_overdue": ("Overdue", "Quá hạn"),
+    "web_group_today": ("Due today", "Đến hạn hôm nay"),
+    "web_group_soon": ("Due within two working days", "Đến hạn trong hai ngày làm việc"),
+    "web_more_rows": (
+        "Only the first {n} are listed; `tthc list` shows them all.",
+        "Chỉ liệt kê {n} hồ sơ đầu; `tthc list` cho xem tất cả.",
+    ),
+    "web_month": ("This month, {start} to {end}", "Tháng này, từ {start} đến {end}"),
+    "web_slip_link": ("slip", "phiếu"),
+    "web_slip_title": ("RECEIPT AND APPOINTMENT SLIP", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
+    "web_slip_lookup": (
+        "Follow your dossier at {url}, or scan the code:",
+        "Theo dõi hồ sơ tại {url}, hoặc quét mã:",
+    ),
+    "web_slip_receiver": ("Receiving officer", "Người tiếp nhận"),
+    "web_slip_applicant": ("Applicant", "Người nộp hồ sơ"),
+    "web_print_hint": ("Print with the browser (Ctrl+P).", "In bằng trình duyệt (Ctrl+P)."),
+    "web_paper_size": ("Paper size", "Khổ giấy"),
+    "web_error_title": ("Sorry", "Xin lỗi"),
+    "web_e_400": ("The request is not valid.", "Yêu cầu không hợp lệ."),
+    "web_e_401": ("This page needs the manager password.", "Trang này cần mật khẩu quản lý."),
+    "web_e_403": (
+        "This page is for the center's managers, on the center's own computer.",
+        "Trang này dành cho lãnh đạo trung tâm, trên máy của trung tâm.",
+    ),
+    "web_e_404": ("There is no such page.", "Không có trang này."),
+    "web_e_405": ("This page cannot be used that way.", "Không dùng được trang này theo cách đó."),
+    "web_e_413": ("The request is too large.", "Yêu cầu quá lớn."),
+    "web_e_429": (
+        "Too many attempts from this device. Please wait a few minutes and try again.",
+        "Thử quá nhiều lần từ thiết bị này. Xin đợi vài phút rồi thử lại.",
+    ),
+    "web_e_500": (
+        "Something went wrong on the server. Please tell the counter.",
+        "Máy chủ gặp lỗi. Xin báo cho cán bộ tại quầy.",
+    ),
+    "web_e_503": (
+        "The center's data cannot be read right now. Please try again later.",
+        "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
+    ),
+    "web_home": ("Back to the look-up", "Về trang tra cứu"),
 }
 
 WEEKDAYS = {

@@ -85,12 +85,20 @@ def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
             echo(f"  {day_text.ljust(width)}  {what}")
 
 
+def setting_value(lang: str, value: str) -> str:
+    """A setting's value for people: a secret's "(set)" in their language."""
+    from tthc.settings import SECRET_NOT_SET, SECRET_SET
+
+    words = {SECRET_SET: "secret_set", SECRET_NOT_SET: "secret_not_set"}
+    return t(lang, words[value]) if value in words else value
+
+
 def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
     from rich.table import Table
 
     table = Table(t(lang, "setting"), t(lang, "value"), "")
     for key, value in rows:
-        table.add_row(key, value, t(lang, f"setting.{key}"))
+        table.add_row(key, setting_value(lang, value), t(lang, f"setting.{key}"))
     console().print(table)
 
 

@@ -15,7 +15,7 @@ from tthc.context import Context
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
 from tthc.models import Procedure, name_key
-from tthc.settings import SETTINGS, validate
+from tthc.settings import SETTINGS, shown, validate
 from tthc.store import Store
 from tthc.timelimit import TimeLimit, parse_limit
 
@@ -94,16 +94,16 @@ def set_setting(ctx: Context, key: str, value: str) -> tuple[str, str]:
             happened_at=ctx.now,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={"key": key, "old": old, "new": canonical},
+            details={"key": key, "old": shown(key, old), "new": shown(key, canonical)},
         )
     ctx.invalidate()
-    return key, canonical
+    return key, shown(key, canonical)
 
 
 def show_settings(ctx: Context) -> list[tuple[str, str]]:
-    """Every setting's key and value, in the table's order."""
+    """Every setting's key and value as it may be shown: a secret only as set or not set."""
     values = ctx.settings().raw
-    return [(key, values[key]) for key in SETTINGS]
+    return [(key, shown(key, values[key])) for key in SETTINGS]
 
 
 # -- the counter calculator ----------------------------------------------------------------

@@ -97,10 +97,22 @@ def _optional_day(text: str) -> str:
 
 
 def _url(text: str) -> str:
-    """An address people can open (http or https), without a trailing slash; empty clears it."""
+    """An address people can open (http or https, a host, no query), without a trailing
+    slash: slips and the web side add ``/tra-cuu?ma=…`` to it. Empty clears it."""
+    from urllib.parse import urlsplit
+
     value = text.strip().rstrip("/")
-    if value and (not re.match(r"^https?://[^\s/]+", value) or any(c.isspace() for c in value)):
-        raise TthcError("e_setting_url", text=text)
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.query
+        or parts.fragment
+        or any(c.isspace() for c in value)
+    ):
+        raise TthcError("e_public_url", text=text)
     return value
 
 
@@ -114,12 +126,53 @@ def check_prefix(text: str) -> str:
     return value
 
 
+# -- secrets and links -------------------------------------------------------------------
+#: scrypt's cost for the manager password: about 50 ms a check, so guessing is slow too.
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1, "dklen": 32}
+MIN_PASSWORD = 8
+
+
+def hash_password(password: str, *, salt: bytes | None = None) -> str:
+    """``scrypt$<salt hex>$<hash hex>``: what is stored instead of the password."""
+    import hashlib
+    import os
+
+    salt = os.urandom(16) if salt is None else salt
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, **_SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    """True if ``password`` hashes to ``stored``; compared in constant time."""
+    import hmac
+
+    scheme, _, rest = stored.partition("$")
+    salt_hex, _, _ = rest.partition("$")
+    if scheme != "scrypt":
+        return False
+    try:
+        salt = bytes.fromhex(salt_hex)
+    except ValueError:
+        return False
+    return hmac.compare_digest(hash_password(password, salt=salt), stored)
+
+
+def _password(text: str) -> str:
+    # An empty value unsets it; anything else is stored hashed, never as typed.
+    if text == "":
+        return ""
+    if len(text) < MIN_PASSWORD:
+        raise TthcError("e_password_short", n=MIN_PASSWORD)
+    return hash_password(text)
+
+
 @dataclass(frozen=True)
 class Setting:
     """A setting's default and its validator; what it means is ``setting.<key>`` in tthc.i18n."""
 
     default: str
     check: Callable[[str], str]
+    secret: bool = False  # stored hashed; shown only as set or not set
 
 
 SETTINGS: dict[str, Setting] = {
@@ -142,6 +195,7 @@ SETTINGS: dict[str, Setting] = {
     "reports_closed_through": Setting("", _optional_day),
     # -- the web side
     "public_url": Setting("", _url),
+    "manager_password": Setting("", _password, secret=True),
 }
 
 
@@ -151,6 +205,18 @@ def validate(key: str, value: str) -> str:
     if setting is None:
         raise TthcError("e_setting_unknown", key=key, known=", ".join(SETTINGS))
     return setting.check(value)
+
+
+#: What a secret setting shows instead of its value (a word of ``tthc.i18n``).
+SECRET_SET, SECRET_NOT_SET = "(set)", "(not set)"
+
+
+def shown(key: str, value: str) -> str:
+    """A setting as printed or audited: a secret is only ever "(set)" or "(not set)"."""
+    setting = SETTINGS.get(key)
+    if setting is not None and setting.secret:
+        return SECRET_SET if value else SECRET_NOT_SET
+    return value
 
 
 def with_defaults(stored: Mapping[str, str]) -> dict[str, str]:

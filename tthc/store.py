@@ -396,6 +396,7 @@ class Store:
         if _check_foreign(path):
             raise TthcError("e_empty_db", path=path)
         conn = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version != LATEST:
             conn.close()
@@ -793,6 +794,39 @@ class Store:
             is not None
         )
 
+    # -- read-only look-ups for the web side --------------------------------------------------
+    def dossier_keys(self, typed_code: str) -> "DossierKeys | None":
+        """The stored code and the numbers a citizen proves with, for a code typed in any case.
+
+        The primary key compares case-sensitively; trying the code as typed, upper-cased and
+        lower-cased keeps the look-up on that index instead of scanning the table.
+        """
+        variants = list(dict.fromkeys((typed_code, typed_code.upper(), typed_code.lower())))
+        rows = self.conn.execute(
+            f"SELECT code, phone, id_number FROM dossiers WHERE code IN ({', '.join('?' * len(variants))})",
+            variants,
+        ).fetchall()
+        if not rows:
+            return None
+        row = next((r for r in rows if r["code"] == typed_code), rows[0])
+        return DossierKeys(row["code"], row["phone"], row["id_number"])
+
+    def ready_for_collection(self, limit: int) -> "list[ReadyResult]":
+        """Results resolved and not yet returned, the latest resolved first.
+
+        The worklist's order (soonest deadline first) would fill the waiting-room board with
+        results nobody came for months ago and push today's off it; this walks the
+        ``dossiers_by_end`` index backwards and stops at ``limit``.
+        """
+        rows = self.conn.execute(
+            "SELECT code, applicant, resolved_at FROM dossiers WHERE status = 'resolved'"
+            " ORDER BY coalesce(resolved_at, withdrawn_at) DESC LIMIT ?",
+            (limit,),
+        )
+        return [
+            ReadyResult(r["code"], r["applicant"], datetime.fromisoformat(r["resolved_at"])) for r in rows
+        ]
+
     def minter(self) -> "CodeMinter":
         return CodeMinter(self)
 
@@ -944,3 +978,21 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
         where.append("d.search_text LIKE ? ESCAPE '\\'")
         params.append(_like(word))
     return where, params
+
+
+@dataclass(frozen=True)
+class DossierKeys:
+    """What a citizen's look-up is checked against (never shown)."""
+
+    code: str
+    phone: str | None
+    id_number: str | None
+
+
+@dataclass(frozen=True)
+class ReadyResult:
+    """A result waiting for its applicant, as the waiting-room board needs it."""
+
+    code: str
+    applicant: str
+    resolved_at: datetime

@@ -1,0 +1,425 @@
+"""The Starlette application: routes, pages (Jinja2, autoescaped), error pages, security headers.
+
+Pages: the citizen look-up (``/``, ``/tra-cuu``), the waiting-room board (``/bang``), the
+manager dashboard (``/quan-ly``) and the printable receipt slip (``/in/phieu-hen/CODE``).
+Data comes from :mod:`tthc.web.views` only; nothing here writes, and nothing here knows SQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import re
+import sqlite3
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from functools import cache, partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import parse_qsl, quote, urlencode
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from tthc.clock import now_vn
+from tthc.errors import TthcError
+from tthc.i18n import fmt_day, fmt_rate, label, t
+from tthc.web.guard import Throttle, basic_password, is_loopback
+from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, Reader, WebSettings
+
+if TYPE_CHECKING:
+    from tthc.summary import Summary
+
+T = TypeVar("T")
+
+TEMPLATES = Path(__file__).parent / "templates"
+CSS = (TEMPLATES / "site.css").read_text(encoding="utf-8")
+#: The paper each printable page is laid out for: an ``@page`` rule cannot depend on a class,
+#: so each is its own small style block, allowed by its hash like the stylesheet.
+PAPER = {
+    "a5": "@page { size: A5 portrait; margin: 10mm; }",
+    "a4": "@page { size: A4 portrait; margin: 15mm; }",
+    "a4-landscape": "@page { size: A4 landscape; margin: 12mm; }",
+}
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+#: Only our own inline styles (by their hashes) and our own forms; no script at all.
+CSP = (
+    f"default-src 'none'; style-src {' '.join(_sha256(css) for css in (CSS, *PAPER.values()))};"
+    " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",  # look-up answers and the dashboard are nobody else's business
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+}
+MAX_FORM_BYTES = 2048
+#: How many results the board lists in each type size: it must fit a 16:9 screen unscrolled.
+BOARD_SIZES = (("xl", 3), ("l", 12), ("m", 24))
+BOARD_MAX = BOARD_SIZES[-1][1]
+WORKLIST_MAX = 200
+AUTHENTICATE = {"WWW-Authenticate": 'Basic realm="tthc", charset="UTF-8"'}
+_TAIL = re.compile(r"^(.*-)(\d{6}-\d{4})$")
+
+
+# -- small presentation helpers -----------------------------------------------------------------
+def _lang(request: Request) -> str:
+    """Vietnamese unless ``?lang=en``; anything else is not an error, just Vietnamese."""
+    return "en" if request.query_params.get("lang") == "en" else "vi"
+
+
+def _with_lang(path: str, lang: str, **params: str) -> str:
+    query = {**params, **({"lang": "en"} if lang == "en" else {})}
+    return path + ("?" + urlencode(query) if query else "")
+
+
+def clean_code(typed: str) -> str | None:
+    """The code with spaces removed, or None if it cannot be a dossier code."""
+    code = "".join(typed.split())
+    return code if CODE_SHAPE.fullmatch(code) else None
+
+
+def split_code(code: str) -> tuple[str, str]:
+    """``000.00.20.H56-`` and ``250908-0001``: the board shows the part that differs big."""
+    m = _TAIL.match(code)
+    return (m.group(1), m.group(2)) if m else ("", code)
+
+
+def chart_bars(months: Summary, lang: str, width: int = 720, height: int = 260) -> dict[str, Any]:
+    """Geometry of the monthly on-time chart (bars of the rate, 0–100 %), drawn as inline SVG."""
+    left, right, top, bottom = 44, 8, 22, 46
+    plot_w, plot_h = width - left - right, height - top - bottom
+    slot = plot_w / max(1, len(months.groups))
+    bars = []
+    for i, (key, fig) in enumerate(months.groups):
+        rate = fig.rate
+        h = 0.0 if rate is None else float(rate) / 100 * plot_h
+        x = left + i * slot
+        year, month = (key or "").split("-") if key else ("", "")
+        bars.append(
+            {
+                "x": round(x + slot * 0.2, 1),
+                "w": round(slot * 0.6, 1),
+                "y": round(top + plot_h - h, 1),
+                "h": round(h, 1),
+                "mid": round(x + slot / 2, 1),
+                "month": f"{month}/{year[2:]}",
+                "rate": fmt_rate(lang, rate),
+                "received": fig.received,
+            }
+        )
+    grid = [{"y": round(top + plot_h - p / 100 * plot_h, 1), "label": f"{p}%"} for p in (0, 50, 100)]
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - right,
+        "bars": bars,
+        "grid": grid,
+    }
+
+
+class Pages:
+    """Renders templates in one language, with the shared helpers every page uses."""
+
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,  # every value a page shows is escaped unless marked otherwise
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.css = Markup(CSS)  # our own constant; its hash is what the CSP allows
+
+    def render(
+        self,
+        name: str,
+        lang: str,
+        *,
+        status: int = 200,
+        here: str = "/",
+        here_params: dict[str, str] | None = None,
+        center: str | None = None,
+        headers: dict[str, str] | None = None,
+        paper: str | None = None,
+        **values: Any,
+    ) -> HTMLResponse:
+        other = "vi" if lang == "en" else "en"
+
+        def moment(when: datetime) -> str:
+            return t(lang, "web_moment", day=fmt_day(lang, when.date()), time=when.strftime("%H:%M"))
+
+        def day(when: date) -> str:
+            return fmt_day(lang, when)
+
+        html = self.env.get_template(name).render(
+            lang=lang,
+            t=partial(t, lang),
+            label=partial(label, lang),
+            rate=partial(fmt_rate, lang),
+            moment=moment,
+            day=day,
+            css=self.css,
+            paper=Markup(PAPER[paper]) if paper else None,
+            center=center,
+            other_lang=other,
+            other_lang_url=_with_lang(here, other, **(here_params or {})),
+            home_url=_with_lang("/", lang),
+            **values,
+        )
+        return HTMLResponse(html, status_code=status, headers=headers)
+
+
+@cache
+def _pages() -> Pages:
+    """One set of compiled templates per process, shared by every app."""
+    return Pages()
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response, error pages included (outermost layer)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for key, value in SECURITY_HEADERS.items():
+                    headers[key] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """A small url-encoded form, read with a size cap; anything odd is a 4xx, not a traceback."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise HTTPException(413)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        raise HTTPException(400)
+    try:
+        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=8, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        raise HTTPException(400) from None
+    return {k: v for k, v in reversed(pairs)}  # the first of a repeated field wins
+
+
+def create_app(
+    db_path: Path,
+    *,
+    clock: Callable[[], datetime] = now_vn,
+    lookups: Throttle | None = None,
+    logins: Throttle | None = None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> ASGIApp:
+    """The web side over the database at ``db_path``, opened read-only on each request.
+
+    ``clock`` gives Vietnam's wall-clock time; ``lookups`` and ``logins`` slow down repeated
+    failed look-ups and passwords per address; ``sleep`` is how a slowed request waits.
+    """
+    pages = _pages()
+    lookups = lookups or Throttle()
+    logins = logins or Throttle()
+
+    async def read(lang: str, work: Callable[[Reader], T]) -> T:
+        """Run ``work`` on a fresh read-only view in a worker thread; a database that cannot be
+        read (missing, foreign, wrong schema, broken) is a 503 page, never a traceback."""
+
+        def run() -> T:
+            with Reader(db_path, clock(), lang) as reader:
+                return work(reader)
+
+        try:
+            return await run_in_threadpool(run)
+        except (TthcError, sqlite3.Error):
+            raise HTTPException(503) from None
+
+    def client(request: Request) -> str:
+        return request.client.host if request.client else ""
+
+    # -- the citizen's look-up ---------------------------------------------------------------
+    async def lookup(request: Request) -> Response:
+        lang = _lang(request)
+
+        def page(settings: WebSettings, status: int = 200, **values: Any) -> HTMLResponse:
+            shown = {"result": None, "message": None, "code": "", **values}
+            return pages.render(
+                "lookup.html",
+                lang,
+                status=status,
+                here="/tra-cuu",
+                center=settings.center_name,
+                form_url=_with_lang("/tra-cuu", lang),
+                **shown,
+            )
+
+        if request.method in ("GET", "HEAD"):
+            typed = request.query_params.get("ma", "")
+            code = clean_code(typed) if typed else ""
+            settings = await read(lang, lambda r: r.settings())
+            if code is None:
+                return page(settings, 400, message="web_bad_code")
+            return page(settings, code=code)  # a receipt slip's QR code links here with the code
+        fields = await _form(request)
+        code = clean_code(fields.get("ma", ""))
+        check = fields.get("so4", "").strip()
+        if code is None or not CHECK_SHAPE.fullmatch(check):
+            settings = await read(lang, lambda r: r.settings())
+            problem = "web_bad_code" if code is None else "web_bad_check"
+            return page(settings, 400, message=problem, code=code or "")
+        address = client(request)
+        wait = lookups.admit(address)
+        if wait is None:
+            raise HTTPException(429)
+        if wait:
+            await sleep(wait)
+        settings, result = await read(lang, lambda r: (r.settings(), r.lookup(code, check)))
+        if result is None:
+            lookups.failed(address)
+            # The same page, byte for byte, whether the code or the digits were wrong; the
+            # code typed is not echoed, since echoing it would tell the two apart.
+            return page(settings, 404, message="web_not_found")
+        return page(settings, result=result)
+
+    # -- the waiting-room board --------------------------------------------------------------
+    async def board(request: Request) -> Response:
+        lang = _lang(request)
+        settings, ready = await read(lang, lambda r: (r.settings(), r.board(BOARD_MAX)))
+        n = len(ready.items)
+        items = [(*split_code(item.code), item.initials) for item in ready.items]
+        return pages.render(
+            "board.html",
+            lang,
+            here="/bang",
+            center=settings.center_name,
+            board=ready,
+            items=items,
+            size=next(name for name, most in BOARD_SIZES if n <= most),
+            updated=clock().strftime("%H:%M"),
+        )
+
+    # -- the manager's pages -------------------------------------------------------------------
+    async def guard(request: Request, settings: WebSettings) -> None:
+        """Without a manager password, this machine only; with one, the password, slowed down
+        after repeated failures like the look-up."""
+        address = client(request)
+        if not settings.password_set:
+            if not is_loopback(address):
+                raise HTTPException(403)
+            return
+        password = basic_password(request.headers.get("authorization"))
+        if password is None:
+            raise HTTPException(401, headers=AUTHENTICATE)
+        wait = logins.admit(address)
+        if wait is None:
+            raise HTTPException(429)
+        if wait:
+            await sleep(wait)
+        if not await run_in_threadpool(settings.password_ok, password):  # scrypt: ~50 ms
+            logins.failed(address)
+            raise HTTPException(401, headers=AUTHENTICATE)
+
+    async def dashboard(request: Request) -> Response:
+        lang = _lang(request)
+        settings = await read(lang, lambda r: r.settings())
+        await guard(request, settings)
+        data = await read(lang, lambda r: r.dashboard(WORKLIST_MAX))
+        return pages.render(
+            "dashboard.html",
+            lang,
+            here="/quan-ly",
+            center=settings.center_name,
+            paper="a4-landscape",
+            data=data,
+            chart=chart_bars(data.months, lang),
+            now=clock(),
+            limit=WORKLIST_MAX,
+            slip_url=lambda code: _with_lang(f"/in/phieu-hen/{quote(code, safe='')}", lang),
+        )
+
+    async def slip(request: Request) -> Response:
+        lang = _lang(request)
+        code = clean_code(request.path_params["code"])
+        size = request.query_params.get("kho", "a5")
+        if code is None or size not in ("a5", "a4"):
+            raise HTTPException(400)
+        settings = await read(lang, lambda r: r.settings())
+        await guard(request, settings)
+        found = await read(lang, lambda r: r.slip(code))
+        if found is None:
+            raise HTTPException(404)
+        qr = None
+        if found.lookup_url:
+            import segno  # only a slip with a public address needs it
+
+            # segno draws modules only, no text, so nothing in it needs escaping
+            qr = Markup(segno.make(found.lookup_url, error="m").svg_inline(scale=3, border=2))
+        here = f"/in/phieu-hen/{quote(found.dossier.code, safe='')}"
+        return pages.render(
+            "slip.html",
+            lang,
+            here=here,
+            here_params={"kho": size} if size != "a5" else {},
+            center=settings.center_name,
+            paper=size,
+            d=found.dossier,
+            size=size,
+            qr=qr,
+            lookup_url=found.lookup_url,
+            public_url=settings.public_url,
+            other_size_url=_with_lang(here, lang, **({} if size == "a4" else {"kho": "a4"})),
+        )
+
+    # -- errors ----------------------------------------------------------------------------------
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        known = status in (400, 401, 403, 404, 405, 413, 429, 503)
+        return pages.render(
+            "error.html",
+            _lang(request),
+            status=status,
+            headers=dict(exc.headers or {}) if isinstance(exc, HTTPException) else None,
+            message=f"web_e_{status}" if known else ("web_e_500" if status >= 500 else "web_e_400"),
+        )
+
+    app = Starlette(
+        routes=[
+            Route("/", lookup, methods=["GET", "POST"]),
+            Route("/tra-cuu", lookup, methods=["GET", "POST"]),
+            Route("/bang", board, methods=["GET"]),
+            Route("/quan-ly", dashboard, methods=["GET"]),
+            Route("/in/phieu-hen/{code:path}", slip, methods=["GET"]),
+        ],
+        exception_handlers={HTTPException: http_error, Exception: http_error},
+    )
+    # A redirect for a trailing slash would be built from the Host header: not needed, not wanted.
+    app.router.redirect_slashes = False
+    return SecurityHeaders(app)
