@@ -15,7 +15,7 @@ from tthc.store import Store
 SCHEMA = {
     "settings": ["key", "value"],
     "calendar_days": ["day", "kind", "name", "added_at"],
-    "events": ["id", "dossier_code", "step", "happened_at", "recorded_at", "actor", "details", "undoes"],
+    "events": ["id", "dossier_code", "step", "happened_at", "recorded_at", "actor", "details", "undoes", "uid"],
     "procedures": ["code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"],
     "officers": ["id", "name", "name_key", "added_at"],
     "points": ["id", "name", "name_key", "code_prefix", "added_at"],
@@ -72,7 +72,7 @@ SCHEMA = {
         "resume_amount",
         "resume_due_at",
     ],
-    "code_sequences": ["prefix", "day", "last"],
+    "code_sequences": ["prefix", "day", "block", "last"],
     "holiday_cache": ["year", "stamp", "days"],
     "daily_counts": [
         "day",
@@ -110,6 +110,7 @@ def test_a_fresh_database_has_the_whole_schema(tmp_path: Path) -> None:
     assert triggers == {
         "events_no_update",
         "events_no_delete",
+        "events_need_uid",
         "dossiers_count_insert",
         "dossiers_count_delete",
         "dossiers_count_update",
