@@ -57,6 +57,8 @@ REFUSALS = [
     ("officer list", ["--db", "missing.db", "officer", "list"], "no tthc database"),
     ("point add", ["point", "add", "Điểm 3", "--prefix", "bad prefix!"], "bad unit code"),
     ("point list", ["--db", "missing.db", "point", "list"], "no tthc database"),
+    ("merge", ["merge", "other.db"], "no such file"),
+    ("procedure export", ["procedure", "export", "procedures.txt"], "expected a .csv or .xlsx"),
 ]
 
 

@@ -149,8 +149,13 @@ AtOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
+def home_folder() -> Path:
+    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
+    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
+
+
 def default_db_path() -> Path:
-    return Path(typer.get_app_dir("tthc")) / "tthc.db"
+    return home_folder() / "tthc.db"
 
 
 @app.callback()
@@ -178,6 +183,9 @@ def _main(
         actor=user or os.environ.get("TTHC_USER") or _os_user(),
         now=now_vn(),
         lang_choice=lang.value if lang else (env_lang or None),
+        home=home_folder(),
+        point_choice=os.environ.get("TTHC_POINT", "").strip() or None,
+        officer_choice=os.environ.get("TTHC_OFFICER", "").strip() or None,
     )
 
 
@@ -202,7 +210,16 @@ def init(
     center: Annotated[str | None, typer.Option(help="The center's name.")] = None,
     prefix: Annotated[str | None, typer.Option(help="Unit code for generated dossier codes.")] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help="The center's default language.")] = None,
-    point: Annotated[str | None, typer.Option(help="Register a reception point.")] = None,
+    point: Annotated[
+        str | None, typer.Option(help="Register a reception point and make this PC that point.")
+    ] = None,
+    officer: Annotated[
+        str | None, typer.Option(help="Register an officer and make them this PC's default officer.")
+    ] = None,
+    block: Annotated[
+        str | None,
+        typer.Option(help="This PC's block of daily numbers, N/M (default: from the point's number)."),
+    ] = None,
     catalog: Annotated[
         bool, typer.Option("--catalog/--no-catalog", help="Install the starter procedure catalog.")
     ] = True,
@@ -222,6 +239,8 @@ def init(
         point=point,
         catalog=catalog,
         update=update,
+        officer=officer,
+        block=block,
     )
     render.print_init(result, c.lang)
 
@@ -839,14 +858,18 @@ def import_(
         bool, typer.Option("--dry-run", help="Check every row and report; write nothing.")
     ] = False,
 ) -> None:
-    """Load dossiers from .csv/.xlsx (all rows or none); a given due_at is kept."""
+    """Load dossiers from .csv/.xlsx (all rows or none); a given due_at is kept.
+
+    A full export (.jsonl, or .xlsx with a "meta" sheet) is merged; into a new database it is
+    copied whole.
+    """
     from tthc import render
-    from tthc.interchange import import_file
     from tthc.render import import_progress
+    from tthc.transfer import import_any
 
     c = _ctx(ctx)
     with import_progress() as progress:
-        report = import_file(c, file, dry_run=dry_run, progress=progress)
+        report = import_any(c, file, dry_run=dry_run, progress=progress)
     render.print_import(report, c.lang)
 
 
@@ -867,6 +890,12 @@ def export(
     overdue: OverdueF = False,
     due_within: DueWithinF = None,
     search: SearchF = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="Every table, every field: FILE.jsonl or FILE.xlsx, for `import` elsewhere."
+        ),
+    ] = False,
 ) -> None:
     """Write dossiers to .csv (UTF-8 for Excel), .xlsx or .json, with the filters of `list`."""
     from tthc import render
@@ -890,6 +919,11 @@ def export(
         search=search,
         limit=None,
     )
+    if full:
+        from tthc.transfer import export_full
+
+        render.print_full_export(export_full(c, file, f), c.lang)
+        return
     n = export_dossiers(c, file, f)
     render.echo(t(c.lang, "exported", n=n, path=file))
 
@@ -946,7 +980,32 @@ def demo(
 
 
 # -- commands: two points ------------------------------------------------------------
-# (this section's commands go here)
+@app.command()
+def merge(
+    ctx: typer.Context,
+    other: Annotated[Path, typer.Argument(metavar="OTHER.db", help="The other point's database (a copy).")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")] = False,
+) -> None:
+    """Bring in another reception point's dossiers, history, registers, catalog and calendar days.
+
+    Merging the same file again changes nothing; a conflict is listed and nothing is written.
+    """
+    from tthc import render
+    from tthc.merge import merge_database
+
+    c = _ctx(ctx)
+    render.print_merge(merge_database(c, other, dry_run=dry_run), c.lang)
+
+
+@procedure_app.command("export")
+def procedure_export(ctx: typer.Context, file: Path) -> None:
+    """Write the catalog to .csv/.xlsx in the columns `procedure import` reads."""
+    from tthc import render
+    from tthc.i18n import t
+    from tthc.transfer import export_procedures
+
+    c = _ctx(ctx)
+    render.echo(t(c.lang, "exported_procedures", n=export_procedures(c, file), path=file))
 
 
 # -- commands: the web side ----------------------------------------------------------
