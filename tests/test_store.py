@@ -15,7 +15,17 @@ from tthc.store import Store
 SCHEMA = {
     "settings": ["key", "value"],
     "calendar_days": ["day", "kind", "name", "added_at"],
-    "events": ["id", "dossier_code", "step", "happened_at", "recorded_at", "actor", "details", "undoes", "uid"],
+    "events": [
+        "id",
+        "dossier_code",
+        "step",
+        "happened_at",
+        "recorded_at",
+        "actor",
+        "details",
+        "undoes",
+        "uid",
+    ],
     "procedures": ["code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"],
     "officers": ["id", "name", "name_key", "added_at"],
     "points": ["id", "name", "name_key", "code_prefix", "added_at"],

@@ -28,7 +28,8 @@ from tthc.store import COPY_KEYS, Store, StoredDossier
 MOVES = frozenset((*STEPS, "undo", "edit"))
 #: The registers and the catalog, merged row by row (settings and sequences apart).
 _REGISTERS = ("procedures", "officers", "points", "calendar_days")
-_PROCEDURE_FIELDS = ("name", "field", "time_limit", "alias", "fee")
+#: A procedure's columns two points must agree on, with the word a person reads for each.
+_PROCEDURE_FIELDS = {"name": "name", "field": "field", "time_limit": "limit", "alias": "alias", "fee": "fee"}
 
 
 @dataclass
@@ -154,10 +155,10 @@ def _plan_catalog(store: Store, data: PointData, plan: _Plan) -> None:
                 plan.conflicts.append(Msg("mc_alias", code=code, alias=theirs["alias"], other=aliases[alias]))
             added.append(theirs)
             continue
-        for column in _PROCEDURE_FIELDS:
+        for column, word in _PROCEDURE_FIELDS.items():
             if here[column] != theirs[column]:
                 plan.conflicts.append(
-                    Msg("mc_procedure", code=code, column=column, ours=here[column], theirs=theirs[column])
+                    Msg("mc_procedure", code=code, column=Msg(word), ours=here[column], theirs=theirs[column])
                 )
     plan.rows["procedures"] = added
 

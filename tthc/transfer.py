@@ -275,11 +275,13 @@ def _workbook(path: Path, required: Mapping[str, set[str]]) -> tuple[dict[str, A
                     continue
                 it = book[table].iter_rows(values_only=True)
                 header = [str(h) for h in next(it, ()) if h is not None]
+                needs_text = required.get(table, set())
                 for number, cells in enumerate(it, start=2):
+                    values = [cells[i] if i < len(cells) else None for i in range(len(header))]
                     # an empty text cell comes back as nothing: a column that needs text gets ""
                     row = {
-                        h: ("" if v is None and h in required.get(table, ()) else v)
-                        for h, v in zip(header, cells, strict=False)
+                        h: ("" if v is None and h in needs_text else v)
+                        for h, v in zip(header, values, strict=True)
                     }
                     yield f"{table}!{number}", table, row
         finally:
