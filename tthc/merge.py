@@ -227,12 +227,12 @@ class _Keyed(Protocol):
 class _Side:
     """One side's view of the dossiers: rows, and each code's events in order."""
 
-    rows: dict[str, StoredDossier | None]
+    rows: dict[str, StoredDossier]
     events: dict[str, list[_Keyed]]
     uid_of: dict[int, str]
 
     @classmethod
-    def of(cls, rows: dict[str, StoredDossier | None], events: Iterable[Any]) -> "_Side":
+    def of(cls, rows: dict[str, StoredDossier], events: Iterable[Any]) -> "_Side":
         by_code: dict[str, list[_Keyed]] = {}
         uid_of: dict[int, str] = {}
         for e in events:
@@ -266,16 +266,14 @@ def _plan_dossiers(store: Store, data: PointData, plan: _Plan) -> None:
         if ours.knows(code) and not _compare(code, ours, theirs, plan):
             continue
         row = theirs.rows.get(code)
-        if not ours.knows(code):
-            if row is not None:
-                plan.new.append(row)
-        elif row is None:
-            plan.remove.append(code)
-        else:
+        if row is None:
+            if code in ours.rows:
+                plan.remove.append(code)
+        elif code in ours.rows:
             plan.replace.append(row)
-        for e in theirs.events.get(code, []):
-            if e.uid not in have and e.uid not in queued:
-                queued.add(e.uid)
+        else:
+            plan.new.append(row)
+        queued.update(e.uid for e in theirs.events.get(code, []) if e.uid not in have)
         imported = row.get("imported_by") if row is not None else None
         if imported is not None and theirs.uid_of.get(int(imported)) not in have:
             queued.add(theirs.uid_of.get(int(imported), ""))
@@ -345,7 +343,7 @@ def _apply(ctx: Context, store: Store, data: PointData, plan: _Plan, dry_run: bo
         {
             "dossiers": len(plan.new),
             "events": len(plan.events),
-            **{table: len(plan.rows.get(table, [])) for table in _REGISTERS},
+            **{table: len(plan.rows.get(table, [])) for table in (*_REGISTERS, "code_sequences")},
         },
         len(plan.replace),
         len(plan.remove),

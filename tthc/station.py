@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tthc import files
 from tthc.errors import TthcError
 from tthc.models import WHOLE_DAY, CodeBlock, name_key
 
@@ -95,6 +94,8 @@ def load(home: Path | None, point_env: str | None = None, officer_env: str | Non
 
 def save(home: Path, station: Station) -> Path:
     """Write the station file, whole or not at all."""
+    from tthc import files  # only init writes it: a clerk's command need not load tempfile
+
     home.mkdir(parents=True, exist_ok=True)
     path = home / FILE_NAME
     files.write_text(path, json.dumps(station.as_json(), ensure_ascii=False, indent=2) + "\n")
