@@ -25,19 +25,36 @@ def cal() -> WorkCalendar:
     return WorkCalendar()
 
 
-class Cli:
-    """Runs ``tthc`` commands against one database file with a pinned clock."""
+@pytest.fixture(autouse=True)
+def _no_real_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes this PC's real station file, nor takes its point from the shell."""
+    monkeypatch.setenv("TTHC_HOME", str(tmp_path / "tthc-home"))
+    monkeypatch.delenv("TTHC_POINT", raising=False)
+    monkeypatch.delenv("TTHC_OFFICER", raising=False)
 
-    def __init__(self, db: Path, now: str) -> None:
+
+class Cli:
+    """Runs ``tthc`` commands against one database file with a pinned clock, on a PC of its
+    own: its station file lives in ``home`` (by default a folder beside the database)."""
+
+    def __init__(self, db: Path, now: str, home: Path | None = None) -> None:
         self.db = db
         self.now = now
+        self.home = home or db.with_name(db.stem + "-home")
         self.runner = CliRunner()
 
     def __call__(
-        self, *args: str, now: str | None = None, lang: str | None = None, user: str = "clerk"
+        self,
+        *args: str,
+        now: str | None = None,
+        lang: str | None = None,
+        user: str = "clerk",
+        env: dict[str, str] | None = None,
     ) -> Any:
-        env = {"TTHC_NOW": now or self.now, "TTHC_LANG": lang or "", "TTHC_USER": user, "TTHC_DB": None}
-        return self.runner.invoke(app, ["--db", str(self.db), *args], env=env, prog_name="tthc")
+        base = {"TTHC_NOW": now or self.now, "TTHC_LANG": lang or "", "TTHC_USER": user, "TTHC_DB": None}
+        base["TTHC_HOME"] = str(self.home)
+        args_ = ["--db", str(self.db), *args]
+        return self.runner.invoke(app, args_, env={**base, **(env or {})}, prog_name="tthc")
 
     def ok(self, *args: str, **kw: Any) -> Any:
         result = self(*args, **kw)
@@ -71,7 +88,9 @@ class Cli:
 
     def context(self, now: str | None = None) -> Context:
         """The services' context on this database, for building state without the CLI."""
-        return Context(db_path=self.db, actor="clerk", now=datetime.fromisoformat(now or self.now))
+        return Context(
+            db_path=self.db, actor="clerk", now=datetime.fromisoformat(now or self.now), home=self.home
+        )
 
 
 def _copy_database(src: Path, dest: Path) -> None:

@@ -64,6 +64,8 @@ REFUSALS = [
     ("logbook", ["logbook", "--month", "2025-09", "--out", "book.csv"], "written as .xlsx"),
     ("officers", ["officers", "--month", "2025-13"], "'2025-13'"),
     ("late", ["late", "--out", "late.pdf"], "expected a .csv or .xlsx file"),
+    ("merge", ["merge", "other.db"], "no such file"),
+    ("procedure export", ["procedure", "export", "procedures.txt"], "expected a .csv or .xlsx"),
 ]
 
 

@@ -18,7 +18,17 @@ from tthc.store import Store
 SCHEMA = {
     "settings": ["key", "value"],
     "calendar_days": ["day", "kind", "name", "added_at"],
-    "events": ["id", "dossier_code", "step", "happened_at", "recorded_at", "actor", "details", "undoes"],
+    "events": [
+        "id",
+        "dossier_code",
+        "step",
+        "happened_at",
+        "recorded_at",
+        "actor",
+        "details",
+        "undoes",
+        "uid",
+    ],
     "procedures": ["code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"],
     "officers": ["id", "name", "name_key", "added_at"],
     "points": ["id", "name", "name_key", "code_prefix", "added_at"],
@@ -75,7 +85,7 @@ SCHEMA = {
         "resume_amount",
         "resume_due_at",
     ],
-    "code_sequences": ["prefix", "day", "last"],
+    "code_sequences": ["prefix", "day", "block", "last"],
     "holiday_cache": ["year", "stamp", "days"],
     "daily_counts": [
         "day",
@@ -113,6 +123,7 @@ def test_a_fresh_database_has_the_whole_schema(tmp_path: Path) -> None:
     assert triggers == {
         "events_no_update",
         "events_no_delete",
+        "events_need_uid",
         "dossiers_count_insert",
         "dossiers_count_delete",
         "dossiers_count_update",
@@ -235,3 +246,45 @@ def test_a_read_only_opening_refuses_what_it_cannot_read_and_never_writes(tmp_pa
     keys = store.dossier_keys("h56-x1")  # any case, still by the primary key
     assert keys is not None and (keys.code, keys.phone, keys.id_number) == ("H56-X1", "0912345678", None)
     assert store.dossier_keys("H56-X2") is None
+
+
+def test_an_older_file_keeps_its_numbers_and_its_events_get_the_same_uid_in_every_copy(
+    tmp_path: Path,
+) -> None:
+    """Upgrading to two points: the last numbers of a day stay (block 1, from 0001); events
+    recorded before they had a uid get one made from what they say, so two copies of one old
+    file, upgraded apart, still agree on every event."""
+    import shutil
+    from datetime import datetime
+
+    import pytest
+
+    old = tmp_path / "old.db"
+    store = Store.open(old, create=True, upto=6)
+    with store.write() as conn:
+        for step in ("init", "point.add"):
+            conn.execute(
+                "INSERT INTO events (step, happened_at, recorded_at, actor) VALUES (?, ?, ?, 't')",
+                (step, "2025-09-01T08:00:00", "2025-09-01T08:00:00"),
+            )
+        conn.execute("INSERT INTO code_sequences (prefix, day, last) VALUES ('X', '250908', 7)")
+    store.close()
+    shutil.copyfile(old, tmp_path / "copy.db")
+    uids = []
+    for path in (old, tmp_path / "copy.db"):
+        upgraded = Store.open(path)
+        uids.append([e.uid for e in upgraded.copy_events()])
+        with upgraded.write():
+            code = upgraded.minter().next("X", datetime(2025, 9, 8, 9, 0))
+            new = upgraded.add_event(
+                step="x", happened_at=datetime(2025, 9, 8), recorded_at=datetime(2025, 9, 8), actor="t"
+            )
+        assert code == "X-250908-0008"
+        uids[-1].append(next(e.uid for e in upgraded.copy_events() if e.id == new))
+        with pytest.raises(sqlite3.IntegrityError, match="needs a uid"), upgraded.write() as conn:
+            conn.execute(
+                "INSERT INTO events (step, happened_at, recorded_at, actor) VALUES ('y', 'a', 'b', 't')"
+            )
+        upgraded.close()
+    assert uids[0][:2] == uids[1][:2] and len(set(uids[0][:2])) == 2
+    assert uids[0][2] != uids[1][2] and len(uids[0][2]) == 32  # a new event: a uid of its own

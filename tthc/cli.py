@@ -185,6 +185,11 @@ NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
 CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
 
 
+def home_folder() -> Path:
+    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
+    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
+
+
 @app.callback()
 def _main(
     ctx: typer.Context,
@@ -205,6 +210,9 @@ def _main(
         actor=user or os.environ.get("TTHC_USER") or _os_user(),
         now=now_vn(),
         lang_choice=normalise_lang(lang.value if lang else env),
+        home=home_folder(),
+        point_choice=os.environ.get("TTHC_POINT", "").strip() or None,
+        officer_choice=os.environ.get("TTHC_OFFICER", "").strip() or None,
     )
 
 
@@ -230,6 +238,8 @@ def init(
     prefix: Annotated[str | None, typer.Option(help=H("init.prefix"))] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("init.lang"))] = None,
     point: Annotated[str | None, typer.Option(help=H("init.point"))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("init.officer"))] = None,
+    block: Annotated[str | None, typer.Option(help=H("init.block"))] = None,
     catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("init.catalog"))] = True,
     update: Annotated[bool, typer.Option("--update", help=H("init.update"))] = False,
 ) -> None:
@@ -238,7 +248,15 @@ def init(
     c = _ctx(ctx)
     language = normalise_lang(lang.value) if lang else None
     result = service.init(
-        c, center=center, prefix=prefix, lang=language, point=point, catalog=catalog, update=update
+        c,
+        center=center,
+        prefix=prefix,
+        lang=language,
+        point=point,
+        catalog=catalog,
+        update=update,
+        officer=officer,
+        block=block,
     )
     render.print_init(result, c.lang)
 
@@ -895,12 +913,12 @@ def import_(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("import.dry_run"))] = False,
 ) -> None:
     from tthc import render
-    from tthc.interchange import import_file
     from tthc.render import import_progress
+    from tthc.transfer import import_any
 
     c = _ctx(ctx)
     with import_progress() as progress:
-        report = import_file(c, file, dry_run=dry_run, progress=progress)
+        report = import_any(c, file, dry_run=dry_run, progress=progress)
     render.print_import(report, c.lang)
 
 
@@ -921,6 +939,7 @@ def export(
     overdue: OverdueF = False,
     due_within: DueWithinF = None,
     search: SearchF = None,
+    full: Annotated[bool, typer.Option("--full", help=H("export.full"))] = False,
 ) -> None:
     from tthc import render
     from tthc.i18n import t
@@ -943,6 +962,11 @@ def export(
         search=search,
         limit=None,
     )
+    if full:
+        from tthc.transfer import export_full
+
+        render.print_full_export(export_full(c, file, f), c.lang)
+        return
     n = export_dossiers(c, file, f)
     render.echo(t(c.lang, "exported", n=n, path=file))
 
@@ -1111,7 +1135,27 @@ def late(
 
 
 # -- commands: two points ------------------------------------------------------------
-# (this section's commands go here)
+@app.command(help=H("merge"))
+def merge(
+    ctx: typer.Context,
+    other: Annotated[Path, typer.Argument(metavar="OTHER.db", help=H("merge.other"))],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=H("merge.dry_run"))] = False,
+) -> None:
+    from tthc import render
+    from tthc.merge import merge_database
+
+    c = _ctx(ctx)
+    render.print_merge(merge_database(c, other, dry_run=dry_run), c.lang)
+
+
+@procedure_app.command("export", help=H("procedure.export"))
+def procedure_export(ctx: typer.Context, file: Path) -> None:
+    from tthc import render
+    from tthc.i18n import t
+    from tthc.transfer import export_procedures
+
+    c = _ctx(ctx)
+    render.echo(t(c.lang, "exported_procedures", n=export_procedures(c, file), path=file))
 
 
 # -- commands: the web side ----------------------------------------------------------

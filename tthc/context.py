@@ -12,6 +12,7 @@ from typing import Any
 
 from tthc.errors import TthcError
 from tthc.settings import Settings
+from tthc.station import Station, load
 from tthc.store import Store
 from tthc.workcalendar import WorkCalendar, days_of, package_stamp, vietnam_year
 
@@ -40,7 +41,11 @@ class Context:
     actor: str
     now: datetime
     lang_choice: str | None = None  # --lang or TTHC_LANG; None means "the center's setting"
+    home: Path | None = None  # this PC's folder for its station file; None: no station
+    point_choice: str | None = None  # TTHC_POINT, over the station file's point
+    officer_choice: str | None = None  # TTHC_OFFICER, over the station file's officer
     _store: Store | None = field(default=None, repr=False)
+    _station: Station | None = field(default=None, repr=False)
     _calendar: WorkCalendar | None = field(default=None, repr=False)
     _holidays: CachedHolidays | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
@@ -75,6 +80,12 @@ class Context:
             self._settings = Settings.from_stored(store.settings() if store else {})
         return self._settings
 
+    def station(self) -> Station:
+        """Which reception point this PC is, its default officer and its block of numbers."""
+        if self._station is None:
+            self._station = load(self.home, self.point_choice, self.officer_choice)
+        return self._station
+
     @property
     def lang(self) -> str:
         if self.lang_choice:
@@ -105,6 +116,7 @@ class Context:
         """Forget the settings and the calendar after they changed (the holiday cache stays)."""
         self._settings = None
         self._calendar = None
+        self._station = None
 
     def use_database(self, path: Path) -> None:
         """Work on another database file from now on."""

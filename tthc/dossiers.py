@@ -76,12 +76,13 @@ def receive(
     if code is not None and not DOSSIER_CODE.match(code.strip()):
         raise TthcError("e_dossier_code", code=code)
     store = ctx.store()
+    station = ctx.station()  # this PC's point and officer, unless the clerk names others
     with store.write():
         proc = store.procedure(procedure)
         if proc is None:
             raise TthcError("e_proc_unknown", code=procedure)
-        point_reg = registered(store, "point", point)
-        officer_reg = registered(store, "officer", officer)
+        point_reg = registered(store, "point", point if point is not None else station.point)
+        officer_reg = registered(store, "officer", officer if officer is not None else station.officer)
         time_limit = override or parse_limit(proc.limit)
         overridden = override is not None and str(override) != proc.limit
         the_code = _new_code(ctx, store, code, point_reg, received)
@@ -126,7 +127,7 @@ def _new_code(
         if store.code_used(the_code):
             raise TthcError("e_code_used", code=the_code)
         return the_code
-    minter = store.minter()
+    minter = store.minter(ctx.station().block)
     prefix = (point.code_prefix if point else None) or ctx.settings().code_prefix
     the_code = minter.next(prefix, received)
     minter.save()
@@ -317,14 +318,16 @@ def _edited_values(store: Store, given: dict[str, str]) -> dict[str, Any]:
     return values
 
 
-def relay_open(ctx: Context, days: set[date], reason: str) -> int:
-    """After a change of the center's calendar: lay again the countings of open dossiers whose
-    window holds a changed day; audit each dossier whose due date moved. Inside the caller's
-    transaction; returns how many moved."""
+def relay_open(ctx: Context, days: set[date], reason: str, codes: set[str] | None = None) -> int:
+    """After a change of the center's calendar: lay again the countings of open dossiers (all,
+    or those of ``codes``) whose window holds a changed day; audit each dossier whose due date
+    moved. Inside the caller's transaction; returns how many moved."""
     store = ctx.store()
     cal = ctx.calendar()
     moved = 0
     for life in list(store.open_lives()):
+        if codes is not None and life.code not in codes:
+            continue
         after = lifecycle.relay(cal, life, days)
         if after == life:
             continue

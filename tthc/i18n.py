@@ -648,8 +648,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngôn ngữ mặc định của trung tâm.",
     ),
     "help.init.point": (
-        "Register a reception point.",
-        "Đăng ký điểm tiếp nhận.",
+        "Register a reception point and make this PC that point.",
+        "Đăng ký điểm tiếp nhận và đặt máy này làm điểm đó.",
     ),
     "help.init.catalog": (
         "Install the starter procedure catalog.",
@@ -932,8 +932,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đánh dấu kỳ đã báo cáo: quá trình xử lý của hồ sơ trong kỳ chỉ sửa được với --correct-time.",
     ),
     "help.import": (
-        "Load dossiers from .csv/.xlsx (all rows or none); a given due_at is kept.",
-        "Nhập hồ sơ từ tệp .csv/.xlsx (tất cả các dòng hoặc không dòng nào); due_at có sẵn được giữ nguyên.",
+        "Load dossiers from .csv/.xlsx (all rows or none); a given due_at is kept. A full export"
+        " (.jsonl, or .xlsx with a meta sheet) is merged; into a new database it is copied whole.",
+        "Nhập hồ sơ từ tệp .csv/.xlsx (tất cả các dòng hoặc không dòng nào); due_at có sẵn được giữ nguyên."
+        " Tệp xuất đầy đủ (.jsonl, hoặc .xlsx có trang meta) được gộp; vào cơ sở dữ liệu mới thì sao chép nguyên vẹn.",
     ),
     "help.import.dry_run": (
         "Check every row and report; write nothing.",
@@ -1215,6 +1217,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.serve.port": (
         "Port to listen on.",
         "Cổng lắng nghe.",
+    ),
+    "help.init.officer": (
+        "Register an officer and make them this PC's default officer.",
+        "Đăng ký cán bộ và đặt làm cán bộ mặc định của máy này.",
+    ),
+    "help.init.block": (
+        "This PC's block of daily numbers, N/M (default: from the point's number).",
+        "Khối số hồ sơ hằng ngày của máy này, N/M (mặc định: theo số của điểm tiếp nhận).",
+    ),
+    "help.export.full": (
+        "Every table, every field: FILE.jsonl or FILE.xlsx, for `import` elsewhere.",
+        "Mọi bảng, mọi trường: tệp .jsonl hoặc .xlsx, để `import` ở nơi khác.",
+    ),
+    "help.merge": (
+        "Bring in another reception point's dossiers, history, registers, catalog and calendar days; merging the same file again changes nothing, and a conflict is listed with nothing written.",
+        "Nhập hồ sơ, nhật ký, danh sách cán bộ, điểm, thủ tục và ngày lịch của điểm tiếp nhận khác; nhập lại cùng một tệp không thay đổi gì, và khi có xung đột thì liệt kê và không ghi gì.",
+    ),
+    "help.merge.other": (
+        "The other point's database (a copy).",
+        "Cơ sở dữ liệu của điểm kia (một bản sao).",
+    ),
+    "help.merge.dry_run": (
+        "Say what would change; write nothing.",
+        "Cho biết sẽ thay đổi gì; không ghi gì.",
+    ),
+    "help.procedure.export": (
+        "Write the catalog to .csv/.xlsx in the columns `procedure import` reads.",
+        "Xuất danh mục thủ tục ra .csv/.xlsx theo đúng các cột mà `procedure import` đọc.",
     ),
     # -- what each setting means (config show)
     "setting.center_name": (
@@ -1607,7 +1637,118 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lt_sheet": ("Late", "Quá hạn"),
     "lt_sheet_title": ("LATE AND OVERDUE DOSSIERS", "DANH SÁCH HỒ SƠ TRỄ HẠN, QUÁ HẠN"),
     # -- two points (merge, full export) -------------------------------------------------
-    # (this section's messages go here)
+    "station_line": (
+        "This PC: point {point}, officer {officer}, dossier numbers {first:04d}–{last:04d} each day ({path})",
+        "Máy này: điểm tiếp nhận {point}, cán bộ {officer}, số hồ sơ từ {first:04d} đến {last:04d} mỗi ngày ({path})",
+    ),
+    "w_no_point": ("none", "không có"),
+    "w_no_officer": ("none", "không có"),
+    "e_block": (
+        "bad --block {text!r}: expected N/M, the N-th of M equal parts of the day's numbers (1 ≤ N ≤ M ≤ {most}), e.g. 3/3",
+        "--block {text!r} không hợp lệ: dùng N/M, phần thứ N trong M phần bằng nhau của số hồ sơ trong ngày (1 ≤ N ≤ M ≤ {most}), ví dụ 3/3",
+    ),
+    "e_point_block": (
+        "point {point!r}: its name has no point number 1 or 2, so this PC's block of daily numbers"
+        " cannot be told; give --block N/M (e.g. --block 3/3 for the third of three points)",
+        "điểm {point!r}: tên không có số điểm 1 hoặc 2 nên chưa xác định được dải số hồ sơ của máy này;"
+        " hãy cho --block N/M (ví dụ --block 3/3 cho điểm thứ ba trong ba điểm)",
+    ),
+    "e_block_without_point": (
+        "--block needs a point: give --point too",
+        "--block cần có điểm tiếp nhận: hãy cho cả --point",
+    ),
+    "e_station_file": (
+        "cannot read this PC's station file {path}: {reason}",
+        "không đọc được tệp thiết lập máy {path}: {reason}",
+    ),
+    "e_code_block_full": (
+        "no dossier number left on {day:%d/%m/%Y} under {prefix} in this PC's block {first:04d}–{last:04d}: give a code",
+        "hết số hồ sơ ngày {day:%d/%m/%Y} với mã đơn vị {prefix} trong dải {first:04d}–{last:04d} của máy này: hãy ghi mã hồ sơ",
+    ),
+    "e_copy_refused": (
+        "cannot copy the {table} row {key}: {reason}; nothing was written",
+        "không chép được dòng {key} của bảng {table}: {reason}; chưa ghi gì",
+    ),
+    "e_merge_self": ("{path} is this database itself", "{path} chính là cơ sở dữ liệu này"),
+    "e_merge_conflicts": (
+        "{n} conflict(s) between this database and {path}; nothing was written",
+        "{n} điểm xung đột giữa cơ sở dữ liệu này và {path}; chưa ghi gì",
+    ),
+    "mc_receipt": (
+        "dossier {code}: two different receipts under one code: here {ours}; there {theirs}",
+        "hồ sơ {code}: hai lần tiếp nhận khác nhau cùng một mã: ở đây {ours}; bên kia {theirs}",
+    ),
+    "mc_side": (
+        "{procedure} received {at:%d/%m/%Y %H:%M} from {applicant}",
+        "{procedure} tiếp nhận {at:%d/%m/%Y %H:%M} của {applicant}",
+    ),
+    "mc_no_row": ("receipt undone", "đã huỷ tiếp nhận"),
+    "mc_diverged": (
+        "dossier {code}: the two points recorded different steps after {common} in common: here {ours}; there {theirs}",
+        "hồ sơ {code}: hai điểm ghi nhận các bước khác nhau sau {common} bước chung: ở đây {ours}; bên kia {theirs}",
+    ),
+    "mc_step": ("{step} at {at:%d/%m/%Y %H:%M}", "{step} lúc {at:%d/%m/%Y %H:%M}"),
+    "mc_procedure": (
+        "procedure {code}: {column} is {ours!r} here and {theirs!r} there",
+        "thủ tục {code}: {column} ở đây là {ours!r}, bên kia là {theirs!r}",
+    ),
+    "mc_alias": (
+        "procedure {code}: its alias {alias!r} is procedure {other}'s here",
+        "thủ tục {code}: tên viết tắt {alias!r} ở đây đã dùng cho thủ tục {other}",
+    ),
+    "mc_point_prefix": (
+        "point {name}: unit code {ours!r} here and {theirs!r} there",
+        "điểm {name}: mã đơn vị ở đây là {ours!r}, bên kia là {theirs!r}",
+    ),
+    "mc_calendar": (
+        "{day:%d/%m/%Y}: a {ours} here, a {theirs} there",
+        "ngày {day:%d/%m/%Y}: ở đây là {ours}, bên kia là {theirs}",
+    ),
+    "merged": ("Merged {path}:", "Đã hợp nhất {path}:"),
+    "merge_dry": (
+        "Dry run: merging {path} would bring (nothing was written):",
+        "Chạy thử: hợp nhất {path} sẽ đưa vào (chưa ghi gì):",
+    ),
+    "merge_nothing": (
+        "Nothing to merge from {path}: this database already holds all of it",
+        "Không có gì để hợp nhất từ {path}: cơ sở dữ liệu này đã có đủ",
+    ),
+    "merge_dossiers": (
+        "dossiers: {added} added, {updated} moved on at the other point, {removed} whose receipt was undone there",
+        "hồ sơ: thêm {added}, cập nhật {updated} đã xử lý tiếp ở bên kia, bỏ {removed} đã huỷ tiếp nhận ở bên kia",
+    ),
+    "merge_table": ("{table}: {n} added", "{table}: thêm {n}"),
+    "merge_relaid": (
+        "{n} open dossier(s) got a new due date from the calendar days that came",
+        "{n} hồ sơ đang giải quyết được tính lại ngày hẹn theo các ngày điều chỉnh lịch mới",
+    ),
+    "merge_whole": (
+        "a new database: settings and event numbers copied as they were",
+        "cơ sở dữ liệu mới: đã chép nguyên thiết lập và số thứ tự nhật ký",
+    ),
+    "t_events": ("audit events", "sự kiện nhật ký"),
+    "t_procedures": ("procedures", "thủ tục"),
+    "t_officers": ("officers", "cán bộ"),
+    "t_points": ("reception points", "điểm tiếp nhận"),
+    "t_calendar_days": ("calendar days", "ngày điều chỉnh lịch"),
+    "exported_full": (
+        "Wrote a full export to {path}: {dossiers} dossier(s), {rounds} supplement round(s), {events} audit event(s), {procedures} procedure(s)",
+        "Đã xuất toàn bộ ra {path}: {dossiers} hồ sơ, {rounds} lần yêu cầu bổ sung, {events} sự kiện nhật ký, {procedures} thủ tục",
+    ),
+    "exported_procedures": ("Exported {n} procedure(s) to {path}", "Đã xuất {n} thủ tục ra {path}"),
+    "e_full_filters": (
+        "--full exports everything: it takes no filters",
+        "--full xuất toàn bộ: không dùng kèm bộ lọc",
+    ),
+    "e_full_suffix": (
+        "{path}: a full export is a .jsonl or .xlsx file",
+        "{path}: bản xuất toàn bộ phải là tệp .jsonl hoặc .xlsx",
+    ),
+    "e_full_file": (
+        "{path} is not a tthc full export (made by `tthc export --full`)",
+        "{path} không phải bản xuất toàn bộ của tthc (tạo bằng `tthc export --full`)",
+    ),
+    "e_full_row": ("{path}: {where}: {reason}", "{path}: {where}: {reason}"),
     # -- the web side --------------------------------------------------------------------
     "e_password_short": (
         "the manager password needs at least {n} characters",

@@ -439,7 +439,7 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
     count = 0
     with store.write():
         event_id = store.next_event_id()
-        minter = store.minter()
+        minter = store.minter(ctx.station().block)
         reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
         # A file bigger than what is already there (≈ 90 bytes a row) loads without indexes.
         with store.bulk_load(path.stat().st_size // 90) as loader:

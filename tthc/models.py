@@ -227,3 +227,28 @@ class Event:
     actor: str
     details: dict[str, Any]
     undoes: int | None
+    uid: str = ""  # the same in every database the event was copied to (merge, full export)
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """The numbers a PC gives in a day's dossier codes: block ``index`` of ``count`` equal
+    parts of 0001–9999, so two reception points' PCs never give the same code."""
+
+    index: int = 1
+    count: int = 1
+
+    @property
+    def first(self) -> int:
+        return (self.index - 1) * 10_000 // self.count + 1
+
+    @property
+    def last(self) -> int:
+        return self.index * 10_000 // self.count - 1
+
+    def __str__(self) -> str:
+        return f"{self.index}/{self.count}"
+
+
+#: A PC that is no reception point of its own numbers the whole day.
+WHOLE_DAY = CodeBlock()

@@ -24,10 +24,13 @@ if TYPE_CHECKING:
     from tthc.corrections import Changed, UndoPlan
     from tthc.dossiers import DossierView
     from tthc.interchange import ImportReport
+    from tthc.merge import MergeReport
     from tthc.models import Dossier, Event, Procedure, Registered
     from tthc.papers import Slip
     from tthc.service import CalendarRow, InitResult, Quote
+    from tthc.station import Station
     from tthc.summary import Figures, Summary
+    from tthc.transfer import FullExport
     from tthc.workload import Compliance, LateDossier, Load, Workload
 
 
@@ -52,15 +55,35 @@ def fmt_moment(lang: str, moment: datetime) -> str:
 def print_init(result: InitResult, lang: str) -> None:
     if result.created:
         echo(t(lang, "initialised", path=result.path))
-        return
-    echo(t(lang, "already_initialised", path=result.path))
-    for key, old, new in result.changes:
-        echo(
-            "  "
-            + t(lang, "init_changed" if result.updated else "init_would_change", key=key, old=old, new=new)
+    else:
+        echo(t(lang, "already_initialised", path=result.path))
+        for key, old, new in result.changes:
+            echo(
+                "  "
+                + t(
+                    lang, "init_changed" if result.updated else "init_would_change", key=key, old=old, new=new
+                )
+            )
+        if result.changes and not result.updated:
+            echo(t(lang, "init_use_update"))
+    if result.station is not None and result.station_path is not None:
+        print_station(result.station, result.station_path, lang)
+
+
+def print_station(station: Station, path: Path, lang: str) -> None:
+    """This PC's point, default officer and block of daily numbers."""
+    block = station.block
+    echo(
+        t(
+            lang,
+            "station_line",
+            point=station.point or t(lang, "w_no_point"),
+            officer=station.officer or t(lang, "w_no_officer"),
+            first=block.first,
+            last=block.last,
+            path=path,
         )
-    if result.changes and not result.updated:
-        echo(t(lang, "init_use_update"))
+    )
 
 
 def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
@@ -856,7 +879,12 @@ def import_progress() -> Iterator[Callable[[int], None] | None]:
         yield advance
 
 
-def print_import(report: ImportReport, lang: str) -> None:
+def print_import(report: ImportReport | MergeReport, lang: str) -> None:
+    from tthc.merge import MergeReport
+
+    if isinstance(report, MergeReport):  # a full export, merged
+        print_merge(report, lang)
+        return
     key = "dry_run" if report.dry_run else "imported"
     echo(t(lang, key, n=report.dossiers, path=report.file))
     if report.new_officers:
@@ -865,3 +893,45 @@ def print_import(report: ImportReport, lang: str) -> None:
         echo("  " + t(lang, "new_points", names=", ".join(report.new_points)))
     if report.unknown_columns:
         sys.stderr.write(t(lang, "unknown_columns", cols=", ".join(report.unknown_columns)) + "\n")
+
+
+# -- two points: merge and the full export ---------------------------------------------------------
+def print_merge(report: MergeReport, lang: str) -> None:
+    """What a merge brought (or would bring), table by table."""
+    if not report.changed:
+        echo(t(lang, "merge_nothing", path=report.source))
+        return
+    echo(t(lang, "merge_dry" if report.dry_run else "merged", path=report.source))
+    echo(
+        "  "
+        + t(
+            lang,
+            "merge_dossiers",
+            added=report.added.get("dossiers", 0),
+            updated=report.updated,
+            removed=report.removed,
+        )
+    )
+    for table in ("events", "procedures", "officers", "points", "calendar_days"):
+        n = report.added.get(table, 0)
+        if n:
+            echo("  " + t(lang, "merge_table", table=t(lang, f"t_{table}"), n=n))
+    if report.relaid:
+        echo("  " + t(lang, "merge_relaid", n=report.relaid))
+    if report.whole:
+        echo("  " + t(lang, "merge_whole"))
+
+
+def print_full_export(result: FullExport, lang: str) -> None:
+    rows = result.rows
+    echo(
+        t(
+            lang,
+            "exported_full",
+            path=result.path,
+            dossiers=rows["dossiers"],
+            rounds=rows["pauses"],
+            events=rows["events"],
+            procedures=rows["procedures"],
+        )
+    )

@@ -8,14 +8,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tthc import deadlines
+from tthc import deadlines, station
 from tthc.catalog import install_starter
 from tthc.clock import RECEIPT_DEFAULT_TIME, iso, parse_day, parse_when
 from tthc.context import Context
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
-from tthc.models import Procedure, name_key
+from tthc.models import Kind, Procedure, name_key
 from tthc.settings import SETTINGS, shown, validate
+from tthc.station import Station
 from tthc.store import Store
 from tthc.timelimit import TimeLimit, parse_limit
 
@@ -32,6 +33,9 @@ class InitResult:
     #: (key, current value, asked value) of settings that differ; written only with ``update``
     changes: list[tuple[str, str, str]]
     updated: bool
+    #: this PC's station as asked (with --point/--officer) and where it was written, if it was
+    station: Station | None = None
+    station_path: Path | None = None
 
 
 def init(
@@ -43,44 +47,75 @@ def init(
     point: str | None = None,
     catalog: bool = True,
     update: bool = False,
+    officer: str | None = None,
+    block: str | None = None,
 ) -> InitResult:
     """Create the database, or on an existing one say what the given values would change and
     change it only with ``update``. Values are validated before anything is written. A new
-    database gets the starter catalog unless ``catalog`` is false."""
+    database gets the starter catalog unless ``catalog`` is false. A point or officer also
+    sets up this PC's station (its point, default officer and block of daily numbers)."""
     asked = {
         k: validate(k, v)
         for k, v in (("center_name", center), ("code_prefix", prefix), ("lang", lang))
         if v is not None
     }
     point_name = " ".join((point or "").split()) or None
+    officer_name = " ".join((officer or "").split()) or None
+    wanted = None
+    if point_name or officer_name or block:
+        here = station.load(ctx.home) if ctx.home is not None else Station()
+        wanted = station.settle(here, point_name, officer_name, block)
     existed = ctx.db_path.exists() and ctx.db_path.stat().st_size > 0
     store = ctx.create_store()
     current = ctx.settings().raw
     changes = [(k, current[k], v) for k, v in asked.items() if existed and current[k] != v]
-    if point_name and existed and store.find_name("point", name_key(point_name)) is None:
-        changes.append(("point", "", point_name))
+    kinds: tuple[tuple[Kind, str | None], ...] = (("point", point_name), ("officer", officer_name))
+    names = [(kind, name) for kind, name in kinds if name]
+    if existed:
+        changes += [(kind, "", name) for kind, name in names if store.find_name(kind, name_key(name)) is None]
+        changes += _station_changes(ctx, wanted)
     write = not existed or update
     if write:
         with store.write():
             for key, value in asked.items():
                 store.put_setting(key, value)
             added = install_starter(ctx) if catalog and not existed else 0
-            if point_name and store.find_name("point", name_key(point_name)) is None:
-                store.add_name("point", point_name, name_key(point_name), ctx.now)
-            if asked or added or point_name or not existed:
+            for kind, name in names:
+                if store.find_name(kind, name_key(name)) is None:
+                    store.add_name(kind, name, name_key(name), ctx.now)
+            if asked or added or names or not existed:
                 store.add_event(
                     step="init",
                     happened_at=ctx.now,
                     recorded_at=ctx.now,
                     actor=ctx.actor,
-                    details={**asked, "starter_procedures": added, "point": point_name},
+                    details={
+                        **asked,
+                        "starter_procedures": added,
+                        "point": point_name,
+                        "officer": officer_name,
+                    },
                 )
         ctx.invalidate()
+    saved = station.save(ctx.home, wanted) if write and wanted is not None and ctx.home is not None else None
     cal = ctx.calendar()
     for year in range(ctx.now.year - 1, ctx.now.year + 2):
         cal.package_days(year)  # warm the holiday cache: clerk commands then skip the package
     ctx.save_holiday_cache()
-    return InitResult(ctx.db_path, not existed, changes, write and existed and bool(changes))
+    return InitResult(ctx.db_path, not existed, changes, write and existed and bool(changes), wanted, saved)
+
+
+def _station_changes(ctx: Context, wanted: Station | None) -> list[tuple[str, str, str]]:
+    """What the asked station would change in this PC's station file."""
+    if wanted is None or ctx.home is None:
+        return []
+    now = station.load(ctx.home)
+    pairs = [
+        ("station.point", now.point, wanted.point),
+        ("station.officer", now.officer, wanted.officer),
+        ("station.block", str(now.block), str(wanted.block)),
+    ]
+    return [(key, old or "", new or "") for key, old, new in pairs if (old or "") != (new or "")]
 
 
 def set_setting(ctx: Context, key: str, value: str) -> tuple[str, str]:

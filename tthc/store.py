@@ -16,13 +16,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from tthc.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.errors import TthcError
 from tthc.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
 from tthc.migrations import BULK_MARKER, LATEST, backfill_counts, migrate
-from tthc.models import CalendarDay, Dossier, Event, Kind, Procedure, Registered, search_text
+from tthc.models import (
+    WHOLE_DAY,
+    CalendarDay,
+    CodeBlock,
+    Dossier,
+    Event,
+    Kind,
+    Procedure,
+    Registered,
+    search_text,
+)
 from tthc.timelimit import TimeLimit, parse_limit
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
@@ -301,6 +311,89 @@ _ROUND_COLUMNS = (
 )
 INSERT_ROUND = f"INSERT INTO pauses (dossier_code, {', '.join(_ROUND_COLUMNS)}) VALUES ({', '.join('?' * (len(_ROUND_COLUMNS) + 1))})"
 
+#: Every column of a dossier row, in the order :data:`INSERT_DOSSIER` takes them.
+ALL_DOSSIER_COLUMNS = (*DETAIL_COLUMNS, *LIFE_COLUMNS, "imported_by", "created_at", "updated_at")
+_DOSSIER_INDEX = {c: i for i, c in enumerate(ALL_DOSSIER_COLUMNS)}
+EVENT_COLUMNS = (
+    "id",
+    "uid",
+    "dossier_code",
+    "step",
+    "happened_at",
+    "recorded_at",
+    "actor",
+    "details",
+    "undoes",
+)
+#: What a copy of a point's data carries (merge, full export), table by table: every column
+#: but the local row ids of registers and rounds. Per-day counts are rebuilt by the database,
+#: the holiday cache by each PC.
+COPY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "settings": ("key", "value"),
+    "procedures": ("code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"),
+    "officers": ("name", "name_key", "added_at"),
+    "points": ("name", "name_key", "code_prefix", "added_at"),
+    "calendar_days": ("day", "kind", "name", "added_at"),
+    "code_sequences": ("prefix", "day", "block", "last"),
+    "events": EVENT_COLUMNS,
+    "dossiers": ALL_DOSSIER_COLUMNS,
+    "pauses": ("dossier_code", *_ROUND_COLUMNS),
+}
+#: The small tables, copied row by row, with the columns that name a row.
+COPY_KEYS: dict[str, tuple[str, ...]] = {
+    "settings": ("key",),
+    "procedures": ("code",),
+    "officers": ("name_key",),
+    "points": ("name_key",),
+    "calendar_days": ("day",),
+    "code_sequences": ("prefix", "day", "block"),
+}
+
+
+class EventKey(NamedTuple):
+    """An event as a merge compares it: which one (uid), of which dossier, what step, when."""
+
+    id: int
+    uid: str
+    dossier_code: str | None
+    step: str
+    happened_at: datetime
+    undoes: int | None
+
+
+@dataclass(frozen=True)
+class StoredDossier:
+    """A dossier exactly as stored — every column of its row, every column of its supplement
+    rounds — for moving it to another database (merge, full export) without loss."""
+
+    values: tuple[Any, ...]  # in ALL_DOSSIER_COLUMNS order
+    rounds: tuple[tuple[Any, ...], ...] = ()  # each in _ROUND_COLUMNS order, oldest first
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any], rounds: Iterable[Mapping[str, Any]]) -> "StoredDossier":
+        return cls(
+            tuple(row[c] for c in ALL_DOSSIER_COLUMNS),
+            tuple(tuple(r[c] for c in _ROUND_COLUMNS) for r in rounds),
+        )
+
+    @property
+    def code(self) -> str:
+        return str(self.values[0])
+
+    def get(self, column: str) -> Any:
+        return self.values[_DOSSIER_INDEX[column]]
+
+    def row(self) -> dict[str, Any]:
+        return dict(zip(ALL_DOSSIER_COLUMNS, self.values, strict=True))
+
+    def round_rows(self) -> list[dict[str, Any]]:
+        return [{"dossier_code": self.code, **dict(zip(_ROUND_COLUMNS, r, strict=True))} for r in self.rounds]
+
+    def with_value(self, column: str, value: Any) -> "StoredDossier":
+        values = list(self.values)
+        values[_DOSSIER_INDEX[column]] = value
+        return replace(self, values=tuple(values))
+
 
 def new_dossier_values(
     code: str, details: Details, life: Life, stamp: str, imported_by: int | None = None
@@ -351,6 +444,7 @@ def _event(r: sqlite3.Row) -> Event:
         r["actor"],
         json.loads(r["details"]),
         r["undoes"],
+        r["uid"],
     )
 
 
@@ -402,6 +496,25 @@ class Store:
             conn.close()
             raise TthcError("e_newer_db" if version > LATEST else "e_older_db", path=path, version=version)
         return cls(conn, path, readonly=True)
+
+    @classmethod
+    def open_source(cls, path: Path, scratch: Path) -> "Store":
+        """Another database to read from, never written: as it is when its schema is this
+        one's; when older, a copy of it made in the folder ``scratch`` and upgraded there."""
+        try:
+            return cls.open_readonly(path)
+        except TthcError as exc:
+            if exc.msg.key != "e_older_db":
+                raise
+        copy = scratch / path.name
+        source = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        target = sqlite3.connect(copy)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        return cls.open(copy)
 
     def close(self) -> None:
         self.conn.close()
@@ -457,10 +570,12 @@ class Store:
         details: Mapping[str, Any] | None = None,
         undoes: int | None = None,
         event_id: int | None = None,
+        uid: str | None = None,
     ) -> int:
+        """Append an event; a new one gets a random uid, a copied one (merge) keeps its own."""
         cur = self.conn.execute(
-            "INSERT INTO events (id, dossier_code, step, happened_at, recorded_at, actor, details, undoes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (id, dossier_code, step, happened_at, recorded_at, actor, details, undoes, uid)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event_id,
                 dossier_code,
@@ -470,6 +585,7 @@ class Store:
                 actor,
                 json.dumps(dict(details or {}), ensure_ascii=False, sort_keys=True, default=str),
                 undoes,
+                uid or os.urandom(16).hex(),
             ),
         )
         return int(cur.lastrowid or 0)
@@ -827,8 +943,8 @@ class Store:
             ReadyResult(r["code"], r["applicant"], datetime.fromisoformat(r["resolved_at"])) for r in rows
         ]
 
-    def minter(self) -> "CodeMinter":
-        return CodeMinter(self)
+    def minter(self, block: CodeBlock = WHOLE_DAY) -> "CodeMinter":
+        return CodeMinter(self, block)
 
     # -- bulk loading --------------------------------------------------------------------
     @contextmanager
@@ -859,6 +975,114 @@ class Store:
             conn.execute(sql)
         backfill_counts(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
+
+    # -- copies between databases (merge, full export) -----------------------------------------
+    def is_blank(self) -> bool:
+        """No event was ever recorded here: a database just created, not even initialised."""
+        return self.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is None
+
+    def copy_rows(self, table: str) -> list[dict[str, Any]]:
+        """Every row of one of the small tables (:data:`COPY_KEYS`), as stored."""
+        columns = COPY_COLUMNS[table]
+        rows = self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(COPY_KEYS[table])}"
+        )
+        return [dict(zip(columns, tuple(r), strict=True)) for r in rows]
+
+    def put_copy_row(self, table: str, row: Mapping[str, Any]) -> None:
+        """Insert a copied row of a small table; a sequence keeps the higher of the two last
+        numbers, a setting takes the copied value."""
+        columns = COPY_COLUMNS[table]
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        if table == "code_sequences":
+            sql += " ON CONFLICT (prefix, day, block) DO UPDATE SET last = max(last, excluded.last)"
+        elif table == "settings":
+            sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        with _copying(table, row):
+            self.conn.execute(sql, [row[c] for c in columns])
+
+    def required_columns(self, table: str) -> set[str]:
+        """The columns of ``table`` that may not be NULL."""
+        return {r["name"] for r in self.conn.execute(f"PRAGMA table_info({table})") if r["notnull"]}
+
+    def copy_events(self) -> Iterator[Event]:
+        """Every event, oldest first."""
+        cursor = self.conn.execute("SELECT * FROM events ORDER BY id")
+        while rows := cursor.fetchmany(2000):
+            yield from (_event(r) for r in rows)
+
+    def event_keys(self) -> list["EventKey"]:
+        """What a merge compares of every event here, oldest first."""
+        rows = self.conn.execute(
+            "SELECT id, uid, dossier_code, step, happened_at, undoes FROM events ORDER BY id"
+        )
+        return [EventKey(r[0], r[1], r[2], r[3], _moment(r[4]), r[5]) for r in rows]
+
+    def event_ids(self) -> dict[str, int]:
+        """The id here of every event, by uid."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT uid, id FROM events")}
+
+    def put_copied_event(self, e: Event, *, event_id: int | None, undoes: int | None) -> int:
+        """Append an event copied from another database: its uid and facts, an id of here."""
+        with _copying("events", {"uid": e.uid}):
+            return self.add_event(
+                step=e.step,
+                happened_at=e.happened_at,
+                recorded_at=e.recorded_at,
+                actor=e.actor,
+                dossier_code=e.dossier_code,
+                details=e.details,
+                undoes=undoes,
+                event_id=event_id,
+                uid=e.uid,
+            )
+
+    def dossier_codes(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT code FROM dossiers")}
+
+    def stored_dossiers(
+        self, codes: Sequence[str] | None = None, batch: int = 2000
+    ) -> Iterator[StoredDossier]:
+        """The given dossiers (or all, in the order they were written) exactly as stored."""
+        columns = ", ".join(ALL_DOSSIER_COLUMNS)
+        if codes is not None:
+            for i in range(0, len(codes), 500):
+                chunk = list(codes[i : i + 500])
+                rows = self.conn.execute(
+                    f"SELECT {columns} FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))})", chunk
+                ).fetchall()
+                yield from self._stored(rows)
+            return
+        cursor = self.conn.execute(f"SELECT {columns} FROM dossiers ORDER BY rowid")
+        while rows := cursor.fetchmany(batch):
+            yield from self._stored(rows)
+
+    def _stored(self, rows: list[sqlite3.Row]) -> list[StoredDossier]:
+        rounds = self._rounds_of([r["code"] for r in rows])
+        return [
+            StoredDossier(
+                tuple(r),
+                tuple(tuple(p[c] for c in _ROUND_COLUMNS) for p in rounds.get(r["code"], ())),
+            )
+            for r in rows
+        ]
+
+    def put_stored_dossier(self, d: StoredDossier, *, replacing: bool) -> None:
+        """Write a copied dossier: a new row, or every column of the row already here."""
+        with _copying("dossiers", {"code": d.code}):
+            if replacing:
+                self.conn.execute("DELETE FROM pauses WHERE dossier_code = ?", (d.code,))
+                sets = ", ".join(f"{c} = ?" for c in ALL_DOSSIER_COLUMNS[1:])
+                self.conn.execute(f"UPDATE dossiers SET {sets} WHERE code = ?", (*d.values[1:], d.code))
+            else:
+                self.conn.execute(INSERT_DOSSIER, d.values)
+            for r in d.rounds:
+                self.conn.execute(INSERT_ROUND, (d.code, *r))
+
+    def remove_dossier(self, code: str) -> None:
+        """Delete a dossier and its rounds (its receipt was undone at the other point)."""
+        self.conn.execute("DELETE FROM pauses WHERE dossier_code = ?", (code,))
+        self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
 
 
 #: Below this many rows a file is loaded with the indexes in place.
@@ -906,25 +1130,33 @@ class BulkLoader:
 class CodeMinter:
     """Gives ``<unit code>-YYMMDD-NNNN`` codes (Circular 01/2018/TT-VPCP Art. 19): per unit code
     and receipt day, never one given before — not by this minter, not by hand, not before an
-    undo. Used inside a write transaction; :meth:`save` records the last numbers."""
+    undo — and only numbers of this PC's block, so two reception points never give the same
+    code. Used inside a write transaction; :meth:`save` records the last numbers."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, block: CodeBlock = WHOLE_DAY) -> None:
         self.store = store
+        self.block = block
         self.last: dict[tuple[str, str], int] = {}
 
     def next(self, prefix: str, received: datetime) -> str:
         day = received.strftime("%y%m%d")
         key = (prefix, day)
+        block = self.block
         number = self.last.get(key)
         if number is None:
             row = self.store.conn.execute(
-                "SELECT last FROM code_sequences WHERE prefix = ? AND day = ?", key
+                "SELECT last FROM code_sequences WHERE prefix = ? AND day = ? AND block = ?",
+                (prefix, day, block.first),
             ).fetchone()
-            number = row[0] if row else 0
+            number = row[0] if row else block.first - 1
         while True:
             number += 1
-            if number > 9999:
-                raise TthcError("e_code_overflow", day=received, prefix=prefix)
+            if number > block.last:
+                if block == WHOLE_DAY:
+                    raise TthcError("e_code_overflow", day=received, prefix=prefix)
+                raise TthcError(
+                    "e_code_block_full", day=received, prefix=prefix, first=block.first, last=block.last
+                )
             code = f"{prefix}-{day}-{number:04d}"
             if not self.store.code_used(code):  # a code typed by hand may have taken this number
                 self.last[key] = number
@@ -933,10 +1165,20 @@ class CodeMinter:
     def save(self) -> None:
         for (prefix, day), last in self.last.items():
             self.store.conn.execute(
-                "INSERT INTO code_sequences (prefix, day, last) VALUES (?, ?, ?)"
-                " ON CONFLICT (prefix, day) DO UPDATE SET last = max(last, excluded.last)",
-                (prefix, day, last),
+                "INSERT INTO code_sequences (prefix, day, block, last) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (prefix, day, block) DO UPDATE SET last = max(last, excluded.last)",
+                (prefix, day, self.block.first, last),
             )
+
+
+@contextmanager
+def _copying(table: str, row: Mapping[str, Any]) -> Iterator[None]:
+    """A copied row the database refuses (a broken file) is a refusal naming it, not a crash."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        key = ", ".join(f"{k}={row[k]}" for k in (*COPY_KEYS.get(table, ()), "code", "uid") if k in row)
+        raise TthcError("e_copy_refused", table=table, key=key, reason=str(exc)) from None
 
 
 def _escape(text: str) -> str:
