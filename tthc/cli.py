@@ -673,9 +673,9 @@ def list_(
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
     as_json: JsonOpt = False,
 ) -> None:
-    """The worklist, soonest deadline first. No filter: overdue, due today, due within 2 working days."""
-    from tthc import dossiers, render
-    from tthc.i18n import t
+    """The worklist, soonest deadline first. No filter: overdue, due today, due within 2 working days, waiting for papers, results to collect."""
+    from tthc import render, worklist
+    from tthc.render_worklist import print_worklist
 
     c = _ctx(ctx)
     f = _filter(
@@ -694,13 +694,11 @@ def list_(
         search=search,
         limit=limit,
     )
-    items = dossiers.list_dossiers(c, f)
+    work = worklist.build(c, f)
     if as_json:
-        render.print_json([d.as_json() for d in items])
+        render.print_json([d.as_json() for d in work.dossiers()])
         return
-    soon = c.calendar().nth_working_day_after(c.now.date(), 2)
-    title = t(c.lang, "morning_title") if f.is_morning_view() else None
-    render.print_worklist(items, c.lang, [dossiers.urgency(d, c.now, soon) for d in items], title)
+    print_worklist(work, c.lang)
 
 
 @app.command()
@@ -765,6 +763,10 @@ ToOpt = Annotated[str | None, typer.Option("--to", help="Last day of the period.
 MonthOpt = Annotated[str | None, typer.Option("--month", help="A reporting month, YYYY-MM.")]
 QuarterOpt = Annotated[str | None, typer.Option("--quarter", help="A quarter, YYYY-Qn.")]
 YearOpt = Annotated[str | None, typer.Option("--year", help="A year, YYYY.")]
+ExcelVnOpt = Annotated[
+    bool,
+    typer.Option("--excel-vn", help="CSV for Excel set to Vietnamese: ';' between cells, ',' in decimals."),
+]
 
 
 @app.command()
@@ -781,11 +783,16 @@ def summary(
         Path | None, typer.Option("--out", help="Write the figures to FILE.csv or FILE.xlsx.")
     ] = None,
     chart: Annotated[bool, typer.Option("--chart", help="Draw volume and on-time rate as bars.")] = False,
-    svg: Annotated[Path | None, typer.Option("--svg", help="Save what the terminal shows as SVG.")] = None,
-    html: Annotated[Path | None, typer.Option("--html", help="Save what the terminal shows as HTML.")] = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Also save it as SVG for printing (light, 120 columns).")
+    ] = None,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also save it as HTML for printing (light, 120 columns).")
+    ] = None,
+    excel_vn: ExcelVnOpt = False,
 ) -> None:
     """Period summary: received, carried over, resolved early/on time/late, pending, on-time rate."""
-    from tthc import render, service
+    from tthc import render, render_reports, service
     from tthc.i18n import t
 
     c = _ctx(ctx)
@@ -797,11 +804,11 @@ def summary(
     if out is not None:
         from tthc.interchange import write_table
 
-        headers, rows = render.summary_records(result)
-        write_table(out, headers, rows, sheet="summary")
+        headers, rows = render_reports.summary_records(result, c.lang)
+        write_table(out, headers, rows, sheet="summary", excel_vn=excel_vn)
         render.echo(t(c.lang, "written", path=out))
         return
-    render.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
+    render_reports.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
 
 
 @app.command()
@@ -867,6 +874,7 @@ def export(
     overdue: OverdueF = False,
     due_within: DueWithinF = None,
     search: SearchF = None,
+    excel_vn: ExcelVnOpt = False,
 ) -> None:
     """Write dossiers to .csv (UTF-8 for Excel), .xlsx or .json, with the filters of `list`."""
     from tthc import render
@@ -890,7 +898,7 @@ def export(
         search=search,
         limit=None,
     )
-    n = export_dossiers(c, file, f)
+    n = export_dossiers(c, file, f, excel_vn=excel_vn)
     render.echo(t(c.lang, "exported", n=n, path=file))
 
 
@@ -924,17 +932,18 @@ def demo(
 ) -> None:
     """Build a synthetic center (1/7–12/9/2025, two points) and print its summary: 1,964 dossiers, 98.28%."""
     from tthc import demo as demo_module
-    from tthc import render, service
+    from tthc import render, render_reports, service
     from tthc.i18n import t
 
     c = _ctx(ctx)
     c.use_database(db or demo_module.default_path())
     demo_module.build(c)
     render.echo(t(c.lang, "demo_built", path=c.db_path))
-    p = service.period(c, from_="2025-07-01", to="2025-09-12", month=None, quarter=None, year=None)
+    start, end = demo_module.START.isoformat(), demo_module.END.isoformat()
+    p = service.period(c, from_=start, to=end, month=None, quarter=None, year=None)
     result = service.summary(c, p, "field")
-    render.print_summary(result, c.lang, c.settings().center_name, chart=False, svg=None, html=None)
-    render.echo(t(c.lang, "demo_next", path=c.db_path))
+    render_reports.print_summary(result, c.lang, c.settings().center_name, chart=False, svg=None, html=None)
+    render.echo(t(c.lang, "demo_next", path=c.db_path, period=f"--from {start} --to {end}"))
 
 
 # -- commands: papers ----------------------------------------------------------------

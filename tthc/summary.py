@@ -123,6 +123,8 @@ class Summary:
     groups: list[tuple[str | None, Figures]]
     total: Figures
     snapshot: datetime
+    #: Names of the groups' keys where a key is a code (``--by procedure``), for people.
+    names: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         if self.by is None:
@@ -202,4 +204,5 @@ def summarize(store: Store, period: Period, by: str | None, now: datetime, start
     for fig in per_group.values():
         total.add(fig)
     ordered = sorted(per_group.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
-    return Summary(period, by, ordered, total, snapshot)
+    names = {p.code: p.name for p in store.procedures()} if by == "procedure" else {}
+    return Summary(period, by, ordered, total, snapshot, names)
