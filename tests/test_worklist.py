@@ -89,6 +89,8 @@ def test_the_morning_view_in_vietnamese(morning: Cli) -> None:
     assert "hẹn lại ngày 15/09/2025" in part["Quá hạn"]
     assert "thiếu bản sao CCCD" in " ".join(part["Chờ bổ sung"].split())
     assert "processing" not in out and "overdue" not in out
+    wide = screen(morning.db, "list", width=None, now=NOW, lang="vi")
+    assert "Thời hạn" in wide and "trong ngày" in wide and "same-day" not in wide  # the limit in words
 
 
 def test_the_json_keeps_its_shape(morning: Cli) -> None:

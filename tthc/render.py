@@ -271,7 +271,7 @@ class PlainRow:
 
 
 GAP = "  "
-#: A wrapped column is first given this many columns, before headers are unwrapped.
+#: A spare column is shown only this wide at least (or as wide as it needs), to be read.
 READABLE = 18
 
 
@@ -308,38 +308,32 @@ def _two_lines(text: str) -> int:
 
 
 def plain_widths(columns: list[Column], limit: int | None) -> tuple[list[Column], list[int]]:
-    """The columns kept and their widths. Spare columns go first when space is short, or when
-    keeping them would make a main column wrap. What is left widens, in turn: wrapped columns
-    to a short readable width, headers to two lines, wrapped columns to a readable width,
-    headers to one line, wrapped columns to their natural width."""
+    """The columns kept and their widths. Headers take at most two lines where they can.
+    Spare columns (empty ones first) go when space is short, or when keeping them would make
+    a main column wrap. What is left widens the main wrapped columns, then the spare ones,
+    narrowest first, then lets headers stand on one line."""
     kept = [c for c in columns if not c.optional or any(c.cells)]
     while True:
         bounds = [_plain_bounds(c) for c in kept]
         if limit is None:
             return kept, [hi for _, hi in bounds]
-        spare = limit - sum(lo for lo, _ in bounds) - len(GAP) * (len(kept) - 1)
+        base = [
+            lo if c.wrap else max(lo, _two_lines(c.header)) for (lo, _), c in zip(bounds, kept, strict=True)
+        ]
+        spare = limit - sum(base) - len(GAP) * (len(kept) - 1)
+        main = [i for i, c in enumerate(kept) if c.wrap and not c.optional]
         optional = [i for i, c in enumerate(kept) if c.optional]
-        main_wrap = sum(
-            hi - lo for (lo, hi), c in zip(bounds, kept, strict=True) if c.wrap and not c.optional
-        )
-        if (spare >= 0 and spare >= main_wrap) or not optional:
+        if spare >= sum(bounds[i][1] - base[i] for i in main) or not optional:
             break
         del kept[optional[-1]]
-    widths = [lo for lo, _ in bounds]
-    wrapped = [i for i, c in enumerate(kept) if c.wrap]
-    headed = [i for i, c in enumerate(kept) if not c.wrap]
-    steps: list[tuple[list[int], Callable[[int], int]]] = [
-        (wrapped, lambda i: min(bounds[i][1], READABLE * 2 // 3)),
-        (headed, lambda i: _two_lines(kept[i].header)),
-        (wrapped, lambda i: min(bounds[i][1], READABLE)),
-        (headed, lambda i: bounds[i][1]),
-        (wrapped, lambda i: bounds[i][1]),
-    ]
-    for indexes, target in steps:
-        for i in indexes:
-            give = max(0, min(spare, target(i) - widths[i]))
-            widths[i] += give
-            spare -= give
+    if spare < 0:  # too narrow for two-line headers: let them take more lines
+        base = [lo for lo, _ in bounds]
+        spare = limit - sum(base) - len(GAP) * (len(kept) - 1)
+    natural = [hi for _, hi in bounds]
+    widths = list(base)
+    spare = share(widths, natural, main, spare)
+    spare = share(widths, natural, [i for i in optional if kept[i].wrap], spare)
+    share(widths, natural, [i for i, c in enumerate(kept) if not c.wrap], spare)
     return kept, widths
 
 

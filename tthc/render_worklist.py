@@ -4,7 +4,7 @@ colour), the reason papers were asked, the apology's promised date under its row
 dates are never cut; an applicant's name wraps; spare columns go first on a narrow screen.
 """
 
-from tthc.i18n import label, t
+from tthc.i18n import fmt_limit, label, t
 from tthc.render import (
     URGENCY_STYLE,
     Column,
@@ -61,6 +61,7 @@ def _columns(section: Section, lang: str) -> list[Column]:
         cols.append(Column(t(lang, "status"), [_status(lang, r) for r in rows], wrap=True))
     cols += [
         Column(t(lang, "procedure"), [d.procedure_name or d.procedure for d in ds], wrap=True, optional=True),
+        Column(t(lang, "limit"), [fmt_limit(lang, d.limit) for d in ds], wrap=True, optional=True),
         Column(t(lang, "officer"), [d.officer or "" for d in ds], wrap=True, optional=True),
     ]
     return cols
