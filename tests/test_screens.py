@@ -2,6 +2,7 @@
 every figure whole, no line wider than the screen, Vietnamese throughout; and the chart and
 SVG made for printing."""
 
+import functools
 import json
 import re
 from collections import Counter
@@ -38,11 +39,22 @@ def screen(db: Path, *args: str, width: int | None, lang: str = "en", now: str =
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo center, built once for the module (read only here)."""
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The demo center, built once for the module (read only here), and what it printed."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    screen(path, "demo", "--db", str(path), width=None)
-    return path
+    return path, screen(path, "demo", "--db", str(path), width=None)
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_run: tuple[Path, str]) -> Path:
+    return demo_run[0]
+
+
+@functools.cache
+def summary_json(db: Path, by: str) -> dict[str, Any]:
+    """The demo's summary as JSON (asked once per breakdown)."""
+    got: dict[str, Any] = json.loads(screen(db, "summary", *DEMO_PERIOD, "--by", by, "--json", width=None))
+    return got
 
 
 def figures_of(group: dict[str, Any], lang: str) -> list[str]:
@@ -69,7 +81,7 @@ def assert_whole(out: str, expected: list[str], width: int | None) -> None:
 @pytest.mark.parametrize("by", ["field", "month", "procedure"])
 @pytest.mark.parametrize("width", WIDTHS, ids=[str(w) for w in WIDTHS])
 def test_summary_never_cuts_a_figure(demo_db: Path, by: str, width: int | None, lang: str) -> None:
-    got = json.loads(screen(demo_db, "summary", *DEMO_PERIOD, "--by", by, "--json", width=None))
+    got = summary_json(demo_db, by)
     expected = [f for g in [*got["groups"], got["total"]] for f in figures_of(g, lang)]
     out = screen(demo_db, "summary", *DEMO_PERIOD, "--by", by, width=width, lang=lang)
     assert_whole(out, expected, width)
@@ -115,7 +127,7 @@ def test_by_month_says_the_month_in_words(demo_db: Path) -> None:
 def test_the_form_ii06a_never_cuts_a_figure(demo_db: Path, width: int | None, lang: str) -> None:
     from tthc.report import COLUMNS, DOTS
 
-    got = json.loads(screen(demo_db, "summary", *DEMO_PERIOD, "--by", "field", "--json", width=None))
+    got = summary_json(demo_db, "field")
     expected: list[str] = []
     for g in [*got["groups"], got["total"]]:
         ch = g["received_by_channel"]
@@ -253,8 +265,6 @@ def test_history_reads_as_sentences_in_vietnamese(center: Cli) -> None:
     assert all(len(line) <= 80 for line in en.splitlines())
 
 
-def test_the_demo_points_its_hints_at_its_own_period(tmp_path: Path) -> None:
-    db = tmp_path / "demo.db"
-    out = screen(db, "demo", "--db", str(db), width=None)
-    hints = out.splitlines()[-1]
+def test_the_demo_points_its_hints_at_its_own_period(demo_run: tuple[Path, str]) -> None:
+    hints = demo_run[1].splitlines()[-1]
     assert "--from 2025-07-01 --to 2025-09-12" in hints and "report" in hints

@@ -4,6 +4,8 @@ owes papers and why, which results wait to be collected — readable on paper, a
 
 import json
 import re
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,9 +22,12 @@ def receive(cli: Cli, *args: str, at: str) -> str:
     return str(json.loads(out)["code"])
 
 
-@pytest.fixture()
-def morning(center: Cli) -> Cli:
-    """Every kind of row of the morning view, and some that are not in it."""
+@pytest.fixture(scope="module")
+def morning(center_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    """Every kind of row of the morning view, and some that are not in it (built once: the
+    tests only read it)."""
+    center = Cli(tmp_path_factory.mktemp("morning") / "center.db", now=NOW)
+    shutil.copyfile(center_template, center.db)
     receive(center, "ks", "--applicant", "Nguyễn Văn An", at="2025-09-08 09:00")  # due Mon 8/9: 2 wd late
     late = receive(center, "ks", "--applicant", LONG_NAME, at="2025-09-03 09:00")  # due 3/9: 5 wd late
     center.ok(
