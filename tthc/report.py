@@ -63,9 +63,6 @@ class Form:
     rows: list[FormRow]
     foot: list[tuple[str, str]]  # (left, right) lines below the table
 
-    def group_of(self, number: int) -> str:
-        return next((t(self.lang, key) for first, _, key in GROUPS if first == number), "")
-
 
 def _cells(fig: "Figures") -> tuple[int, ...]:
     direct_postal = fig.received_by_channel["direct"] + fig.received_by_channel["postal"]
@@ -130,12 +127,12 @@ def print_form(form: Form) -> None:
     ``(n) label value`` lines per field. The figures are never cut in any of them."""
     from rich.text import Text
 
-    from tthc.render import screen
+    from tthc.render import screen, table_width
 
     out = screen()
     _pairs(out, form.heading)
     body = _form_table(form, out.limit)
-    across = _width_of(body[0]) if body else (out.limit or 100)
+    across = table_width(body[0]) if body else (out.limit or 100)  # the title is centred over it
     out.print("")
     for line in form.title:
         out.console.print(Text(line, style="bold"), justify="center", width=across)
@@ -143,12 +140,6 @@ def print_form(form: Form) -> None:
         out.print(part)
     out.print("")
     _pairs(out, form.foot)
-
-
-def _width_of(part: Any) -> int:
-    from tthc.render import table_width
-
-    return table_width(part)
 
 
 def _pairs(out: Any, lines: list[tuple[str, str]]) -> None:
