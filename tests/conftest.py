@@ -16,6 +16,19 @@ from tthc.context import Context
 from tthc.workcalendar import WorkCalendar
 
 NOW = "2025-09-10 16:00"
+
+
+def _built_once() -> None:
+    """Typer builds the whole command tree for every invocation (about 10 ms); a process runs
+    one command, but the suite runs thousands: build the tree once and reuse it."""
+    import typer.main
+    import typer.testing
+
+    tree = typer.main.get_command(app)
+    typer.testing._get_command = lambda given: tree if given is app else typer.main.get_command(given)  # type: ignore[attr-defined]
+
+
+_built_once()
 PREFIXES = {"en": "Error: ", "vi": "Lỗi: "}
 
 

@@ -225,7 +225,7 @@ def test_receive_prints_one_compact_confirmation(center: Cli) -> None:
 
 def test_limit_override_is_audited(center: Cli) -> None:
     out = center.ok("receive", "kh", "--applicant", "A", "--limit", "5wd", "--at", "2025-08-29 10:00").stdout
-    assert "5wd instead of the catalog's same-day" in out
+    assert "5 working days instead of the catalog's same day" in out
     code = out.split()[1]
     assert show(center, code)["due_date"] == "2025-09-09"
     details = json.loads(
@@ -437,9 +437,9 @@ def names(cli: Cli, *args: str) -> list[str]:
 
 
 def test_the_morning_view(worklist: Cli) -> None:
-    assert names(worklist) == ["Nguyễn Văn An", "Đặng Thị Đào", "Lê Minh"]
+    assert names(worklist) == ["Nguyễn Văn An", "Đặng Thị Đào", "Lê Minh", "Võ Văn Tư"]
     out = worklist.ok("list").stdout
-    assert "Overdue, due today and within two working days" in out
+    assert "Overdue (1)" in out and "Due today (1)" in out and "Waiting for papers (1)" in out
 
 
 def test_list_filters(worklist: Cli) -> None:

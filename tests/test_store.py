@@ -165,6 +165,7 @@ WORKER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_four_clerks_receiving_at_once_get_400_distinct_codes(tmp_path: Path) -> None:
     import time
 

@@ -144,7 +144,7 @@ def test_summary_outputs(september: Cli, tmp_path: Path) -> None:
         str(html),
         now="2025-10-01 10:00",
     ).stdout
-    assert "█" in chart and "2025-09" in chart
+    assert "█" in chart and "September 2025" in chart
     assert svg.read_text(encoding="utf-8").startswith("<svg") and "<html" in html.read_text(encoding="utf-8")
 
 

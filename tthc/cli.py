@@ -44,7 +44,7 @@ class _App(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        if "--help" in argv:
+        if "--help" in argv or not argv:
             localize(self, early_lang(argv))
         try:
             result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
@@ -717,8 +717,8 @@ def list_(
     limit: Annotated[int, typer.Option(help=H("list.limit"))] = 50,
     as_json: JsonOpt = False,
 ) -> None:
-    from tthc import dossiers, render
-    from tthc.i18n import t
+    from tthc import render, worklist
+    from tthc.render_worklist import print_worklist
 
     c = _ctx(ctx)
     f = _filter(
@@ -737,13 +737,11 @@ def list_(
         search=search,
         limit=limit,
     )
-    items = dossiers.list_dossiers(c, f)
+    work = worklist.build(c, f)
     if as_json:
-        render.print_json([d.as_json() for d in items])
+        render.print_json([d.as_json() for d in work.dossiers()])
         return
-    soon = c.calendar().nth_working_day_after(c.now.date(), 2)
-    title = t(c.lang, "morning_title") if f.is_morning_view() else None
-    render.print_worklist(items, c.lang, [dossiers.urgency(d, c.now, soon) for d in items], title)
+    print_worklist(work, c.lang)
 
 
 @app.command(help=H("edit"))
@@ -839,6 +837,7 @@ ToOpt = Annotated[str | None, typer.Option("--to", help=H("opt.to"))]
 MonthOpt = Annotated[str | None, typer.Option("--month", help=H("opt.month"))]
 QuarterOpt = Annotated[str | None, typer.Option("--quarter", help=H("opt.quarter"))]
 YearOpt = Annotated[str | None, typer.Option("--year", help=H("opt.year"))]
+ExcelVnOpt = Annotated[bool, typer.Option("--excel-vn", help=H("opt.excel_vn"))]
 
 
 @app.command(help=H("summary"))
@@ -857,8 +856,9 @@ def summary(
     chart: Annotated[bool, typer.Option("--chart", help=H("summary.chart"))] = False,
     svg: Annotated[Path | None, typer.Option("--svg", help=H("summary.svg"))] = None,
     html: Annotated[Path | None, typer.Option("--html", help=H("summary.html"))] = None,
+    excel_vn: ExcelVnOpt = False,
 ) -> None:
-    from tthc import render, service
+    from tthc import render, render_reports, service
     from tthc.i18n import t
 
     c = _ctx(ctx)
@@ -870,11 +870,11 @@ def summary(
     if out is not None:
         from tthc.interchange import write_table
 
-        headers, rows = render.summary_records(result)
-        write_table(out, headers, rows, sheet="summary")
+        headers, rows = render_reports.summary_records(result, c.lang)
+        write_table(out, headers, rows, sheet="summary", excel_vn=excel_vn)
         render.echo(t(c.lang, "written", path=out))
         return
-    render.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
+    render_reports.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
 
 
 @app.command(help=H("report"))
@@ -940,6 +940,7 @@ def export(
     due_within: DueWithinF = None,
     search: SearchF = None,
     full: Annotated[bool, typer.Option("--full", help=H("export.full"))] = False,
+    excel_vn: ExcelVnOpt = False,
 ) -> None:
     from tthc import render
     from tthc.i18n import t
@@ -967,7 +968,7 @@ def export(
 
         render.print_full_export(export_full(c, file, f), c.lang)
         return
-    n = export_dossiers(c, file, f)
+    n = export_dossiers(c, file, f, excel_vn=excel_vn)
     render.echo(t(c.lang, "exported", n=n, path=file))
 
 
@@ -996,17 +997,18 @@ def demo(
     db: Annotated[Path | None, typer.Option("--db", help=H("demo.db"))] = None,
 ) -> None:
     from tthc import demo as demo_module
-    from tthc import render, service
+    from tthc import render, render_reports, service
     from tthc.i18n import t
 
     c = _ctx(ctx)
     c.use_database(db or demo_module.default_path())
     demo_module.build(c)
     render.echo(t(c.lang, "demo_built", path=c.db_path))
-    p = service.period(c, from_="2025-07-01", to="2025-09-12", month=None, quarter=None, year=None)
+    start, end = demo_module.START.isoformat(), demo_module.END.isoformat()
+    p = service.period(c, from_=start, to=end, month=None, quarter=None, year=None)
     result = service.summary(c, p, "field")
-    render.print_summary(result, c.lang, c.settings().center_name, chart=False, svg=None, html=None)
-    render.echo(t(c.lang, "demo_next", path=c.db_path))
+    render_reports.print_summary(result, c.lang, c.settings().center_name, chart=False, svg=None, html=None)
+    render.echo(t(c.lang, "demo_next", path=c.db_path, period=f"--from {start} --to {end}"))
 
 
 # -- commands: papers ----------------------------------------------------------------

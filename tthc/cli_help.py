@@ -88,22 +88,23 @@ def _vietnamese() -> dict[str, str]:
 
 
 def localize(command: Any, lang: str) -> None:
-    """Put the help texts of ``command`` and everything under it in ``lang``."""
+    """Put the help texts of ``command`` and everything under it in ``lang`` (either way: a
+    tree put in Vietnamese can be put back in English)."""
     _page_lang[0] = lang
-    if lang != "vi":
-        return
-    table = _vietnamese()
+    table = _vietnamese() if lang == "vi" else {}
+
+    def say(owner: Any, attr: str) -> None:
+        english = owner.__dict__.setdefault(f"_en_{attr}", getattr(owner, attr, None))
+        if english:
+            setattr(owner, attr, table.get(english, english))
 
     def walk(cmd: Any) -> None:
         cmd.context_class = Context  # the help page's headings in the page's language
         _translate_help_option(cmd)
-        for attr in ("help", "short_help"):
-            text = getattr(cmd, attr, None)
-            if text:
-                setattr(cmd, attr, table.get(text, text))
+        say(cmd, "help")
+        say(cmd, "short_help")
         for param in getattr(cmd, "params", ()):
-            if getattr(param, "help", None):
-                param.help = table.get(param.help, param.help)
+            say(param, "help")
         for sub in getattr(cmd, "commands", {}).values():
             walk(sub)
 
@@ -131,6 +132,9 @@ class Context(ClickContext):  # type: ignore[misc]
 
 def _translate_help_option(cmd: Any) -> None:
     """Click makes the ``--help`` option when it is first asked for; say it in the page's language."""
+    if getattr(cmd, "_tthc_help_option", False):
+        return
+    cmd._tthc_help_option = True
     original = cmd.get_help_option
 
     def get_help_option(ctx: Any) -> Any:

@@ -136,10 +136,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step": ("Step", "Bước"),
     "details": ("Details", "Chi tiết"),
     "none_found": ("No dossiers match.", "Không có hồ sơ phù hợp."),
-    "morning_title": (
-        "Overdue, due today and within two working days",
-        "Quá hạn, đến hạn hôm nay và trong hai ngày làm việc",
-    ),
     "received_ok": (
         "Received {code} · {procedure} · due {due}",
         "Đã tiếp nhận {code} · {procedure} · hẹn trả {due}",
@@ -221,10 +217,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "demo_built": (
         "Synthetic demo center built in {path} (made-up data; your own database was not touched).",
         "Đã tạo trung tâm mô phỏng tại {path} (dữ liệu giả lập; cơ sở dữ liệu của bạn không bị động đến).",
-    ),
-    "demo_next": (
-        "Explore it: tthc --db {path} list --overdue · summary --by month --chart · report",
-        "Xem thêm: tthc --db {path} list --overdue · summary --by month --chart · report",
     ),
     # statuses, channels, timeliness, steps
     "processing": ("processing", "đang giải quyết"),
@@ -912,12 +904,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vẽ biểu đồ số lượng và tỷ lệ đúng hạn.",
     ),
     "help.summary.svg": (
-        "Save the table and chart as SVG, for printing.",
-        "Lưu bảng và biểu đồ dạng SVG để in.",
+        "Also save it as SVG for printing (light, 120 columns).",
+        "Lưu thêm dạng SVG để in (nền sáng, 120 cột).",
     ),
     "help.summary.html": (
-        "Save the table and chart as HTML.",
-        "Lưu bảng và biểu đồ dạng HTML.",
+        "Also save it as HTML for printing (light, 120 columns).",
+        "Lưu thêm dạng HTML để in (nền sáng, 120 cột).",
     ),
     "help.report": (
         "The official form Biểu II.06a (Circular 01/2020/TT-VPCP), by field.",
@@ -1246,6 +1238,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write the catalog to .csv/.xlsx in the columns `procedure import` reads.",
         "Xuất danh mục thủ tục ra .csv/.xlsx theo đúng các cột mà `procedure import` đọc.",
     ),
+    "help.opt.excel_vn": (
+        "CSV for Excel set to Vietnamese: ';' between cells, ',' in decimals.",
+        "CSV cho Excel đặt tiếng Việt: dấu ';' giữa các ô, dấu ',' ở số thập phân.",
+    ),
     # -- what each setting means (config show)
     "setting.center_name": (
         "the center's name on reports and slips",
@@ -1308,8 +1304,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ngày cuối cùng đã báo cáo: sửa quá trình xử lý trước ngày này cần --correct-time",
     ),
     "setting.public_url": (
-        "the center's public address (https://…); the QR code on a slip then opens its lookup page",
-        "địa chỉ công khai của trung tâm (https://…); mã QR trên phiếu sẽ mở trang tra cứu",
+        "the center's public address (e.g. https://tthc.hoaan.vn); a slip's QR code then opens its look-up page",
+        "địa chỉ công khai của trung tâm (ví dụ https://tthc.hoaan.vn); mã QR trên phiếu sẽ mở trang tra cứu",
     ),
     "setting.manager_password": (
         "password of the web dashboard (stored hashed; empty: this machine only)",
@@ -1318,7 +1314,157 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "secret_set": ("(set)", "(đã đặt)"),
     "secret_not_set": ("(not set)", "(chưa đặt)"),
     # -- screens (worklist, summary shapes, exports) -------------------------------------
-    # (this section's messages go here)
+    # time limits, money and months as people say them
+    "lim_same_day": ("same day", "trong ngày"),
+    "lim_wd": ("{n} working days", "{n} ngày làm việc"),
+    "lim_wd_1": ("{n} working day", "{n} ngày làm việc"),
+    "lim_d": ("{n} days", "{n} ngày"),
+    "lim_d_1": ("{n} day", "{n} ngày"),
+    "lim_h": ("{n} working hours", "{n} giờ làm việc"),
+    "lim_h_1": ("{n} working hour", "{n} giờ làm việc"),
+    "money": ("{amount} VND", "{amount} đ"),
+    "month_label": ("{name} {year}", "tháng {name}/{year}"),
+    "proc_code": ("Code", "Mã TTHC"),
+    # the summary when its full table does not fit: short headers, a legend, blocks
+    "hs_carried_over": ("C/O", "KT"),
+    "hs_received": ("Recd", "TN"),
+    "hs_received_direct": ("Dir", "TT"),
+    "hs_received_online": ("Onl", "TTu"),
+    "hs_received_postal": ("Post", "BC"),
+    "hs_resolved": ("Res", "GQ"),
+    "hs_early": ("Early", "Sớm"),
+    "hs_on_time": ("OnT", "Đúng"),
+    "hs_late": ("Late", "Trễ"),
+    "hs_withdrawn": ("Wdn", "Rút"),
+    "hs_pending": ("Pend", "Tồn"),
+    "hs_pending_not_due": ("InT", "TrH"),
+    "hs_pending_overdue": ("OvD", "QH"),
+    "hs_paused": ("Paus", "BS"),
+    "hs_rate": ("Rate", "Tỷ lệ"),
+    "hl_carried_over": ("carried over", "kỳ trước chuyển qua"),
+    "hl_received": ("received", "tiếp nhận"),
+    "hl_received_direct": ("direct", "trực tiếp"),
+    "hl_received_online": ("online", "trực tuyến"),
+    "hl_received_postal": ("postal", "bưu chính"),
+    "hl_resolved": ("resolved", "đã giải quyết"),
+    "hl_early": ("early", "trước hạn"),
+    "hl_on_time": ("on time", "đúng hạn"),
+    "hl_late": ("late", "quá hạn"),
+    "hl_withdrawn": ("withdrawn", "rút hồ sơ"),
+    "hl_pending": ("pending", "đang giải quyết"),
+    "hl_pending_not_due": ("pending, not due", "đang giải quyết trong hạn"),
+    "hl_pending_overdue": ("pending, overdue", "đang giải quyết quá hạn"),
+    "hl_paused": ("waiting for papers", "chờ bổ sung"),
+    "hl_rate": (
+        "on-time rate (early + on time of resolved)",
+        "tỷ lệ trước hạn và đúng hạn trên số đã giải quyết",
+    ),
+    "legend_item": ("{short} = {long}", "{short} = {long}"),
+    "legend": ("Columns: {items}", "Các cột: {items}"),
+    "by_channel": (
+        "Received by channel (direct / online / postal):",
+        "Tiếp nhận theo hình thức (trực tiếp / trực tuyến / bưu chính):",
+    ),
+    "chart_legend": (
+        "█ dossiers received · ▒ returned early or on time, % of resolved",
+        "█ số hồ sơ tiếp nhận · ▒ tỷ lệ trả trước hạn và đúng hạn trên số đã giải quyết",
+    ),
+    "chart_title_groups": ("Dossiers received and on-time rate", "Số hồ sơ tiếp nhận và tỷ lệ đúng hạn"),
+    "f06_columns": ("Columns: {items}", "Các cột: {items}"),
+    "f06_span": ("({first})–({last}) {name}", "({first})–({last}) {name}"),
+    "f06_notes": ("Notes: {items}", "Ghi chú: {items}"),
+    # the worklist
+    "wl_title": ("Worklist at {at}", "Công việc lúc {at}"),
+    "wl_overdue": ("Overdue", "Quá hạn"),
+    "wl_today": ("Due today", "Đến hạn hôm nay"),
+    "wl_soon": ("Due within 2 working days", "Đến hạn trong 2 ngày làm việc"),
+    "wl_paused": ("Waiting for papers", "Chờ bổ sung"),
+    "wl_collect": ("Results to collect", "Kết quả chờ trả"),
+    "wl_heading": ("{name} ({n})", "{name} ({n})"),
+    "wl_days_overdue": ("Days overdue", "Số ngày quá hạn"),
+    "wl_days_note": (
+        "days overdue: working days after the due date",
+        "số ngày quá hạn: số ngày làm việc sau ngày hẹn trả",
+    ),
+    "wl_overdue_word": ("overdue", "quá hạn"),
+    "wl_since": ("Since", "Từ lúc"),
+    "wl_reason": ("Reason asked", "Lý do yêu cầu"),
+    "wl_apology": ("apology: new date {date}", "thư xin lỗi: hẹn lại ngày {date}"),
+    "wl_more": (
+        "{shown} of {total}; use --limit to see more",
+        "Hiển thị {shown}/{total} hồ sơ; dùng --limit để xem thêm",
+    ),
+    "wl_nothing": (
+        "Nothing is overdue, due soon, waiting for papers or waiting to be collected.",
+        "Không có hồ sơ quá hạn, sắp đến hạn, chờ bổ sung hay chờ trả kết quả.",
+    ),
+    # the audit trail, in sentences
+    "s_import": ("import", "nhập từ tệp"),
+    "hx_receive": (
+        "procedure {code}, time limit {limit}, {channel}",
+        "thủ tục {code}, thời hạn {limit}, {channel}",
+    ),
+    "hx_override": ("instead of the catalog's {limit}", "thay cho {limit} của danh mục"),
+    "hx_handover": ("from {old} to {new}", "từ {old} sang {new}"),
+    "hx_handover_to": ("to {new}", "sang {new}"),
+    "hx_note": ("note: {text}", "ghi chú: {text}"),
+    "hx_reason": ("reason: {text}", "lý do: {text}"),
+    "hx_restart": (
+        "the whole time limit counts again on resume",
+        "khi đủ hồ sơ sẽ tính lại toàn bộ thời hạn",
+    ),
+    "hx_freeze": ("the time left counts on at resume", "khi đủ hồ sơ sẽ tính tiếp thời gian còn lại"),
+    "hx_due": ("due {at}", "hẹn trả {at}"),
+    "hx_outcome": ("outcome: {outcome}", "kết quả: {outcome}"),
+    "hx_changed": ("{what}: {old} → {new}", "{what}: {old} → {new}"),
+    "hx_empty": ("(empty)", "(trống)"),
+    "hx_undo": ("undid #{id}: {step} of {at}", "hoàn tác #{id}: {step} lúc {at}"),
+    "hx_moved": ("due date moved from {old} to {new}", "ngày hẹn trả đổi từ {old} sang {new}"),
+    "hx_calendar": ("after a change of the calendar on {day}", "do điều chỉnh lịch ngày {day}"),
+    "hx_import": ("{n} dossier(s) from {file}", "{n} hồ sơ từ tệp {file}"),
+    # files: column headers (English keeps the JSON names)
+    "fh_key": ("key", "Nhóm"),
+    "fh_key_month": ("key", "Tháng"),
+    "fh_total": ("TOTAL", "Tổng"),
+    "fh_carried_over": ("carried_over", "Kỳ trước chuyển qua"),
+    "fh_received": ("received", "Tiếp nhận"),
+    "fh_received_direct": ("received_direct", "Trực tiếp"),
+    "fh_received_online": ("received_online", "Trực tuyến"),
+    "fh_received_postal": ("received_postal", "Bưu chính"),
+    "fh_resolved": ("resolved", "Đã giải quyết"),
+    "fh_early": ("early", "Trước hạn"),
+    "fh_on_time": ("on_time", "Đúng hạn"),
+    "fh_late": ("late", "Quá hạn"),
+    "fh_withdrawn": ("withdrawn", "Rút hồ sơ"),
+    "fh_pending": ("pending", "Đang giải quyết"),
+    "fh_pending_not_due": ("pending_not_due", "Đang giải quyết trong hạn"),
+    "fh_pending_overdue": ("pending_overdue", "Đang giải quyết quá hạn"),
+    "fh_paused": ("paused", "Chờ bổ sung"),
+    "fh_on_time_rate": ("on_time_rate", "Tỷ lệ đúng hạn (%)"),
+    "fh_code": ("code", "Mã hồ sơ"),
+    "fh_procedure": ("procedure", "Mã TTHC"),
+    "fh_procedure_name": ("procedure_name", "Tên thủ tục"),
+    "fh_field": ("field", "Lĩnh vực"),
+    "fh_applicant": ("applicant", "Người nộp"),
+    "fh_received_at": ("received_at", "Ngày tiếp nhận"),
+    "fh_channel": ("channel", "Hình thức"),
+    "fh_point": ("point", "Điểm tiếp nhận"),
+    "fh_officer": ("officer", "Cán bộ"),
+    "fh_limit": ("limit", "Thời hạn"),
+    "fh_due_at": ("due_at", "Ngày hẹn trả"),
+    "fh_status": ("status", "Trạng thái"),
+    "fh_timeliness": ("timeliness", "Kết quả đúng hạn"),
+    "fh_resolved_at": ("resolved_at", "Ngày giải quyết"),
+    "fh_outcome": ("outcome", "Kết quả"),
+    "fh_returned_at": ("returned_at", "Ngày trả kết quả"),
+    "fh_withdrawn_at": ("withdrawn_at", "Ngày rút hồ sơ"),
+    "fh_paused_at": ("paused_at", "Ngày yêu cầu bổ sung"),
+    "fh_resumed_at": ("resumed_at", "Ngày nhận bổ sung"),
+    # the demo
+    "demo_next": (
+        "Explore it: tthc --db {path} list --overdue · summary {period} --by month --chart · report {period}",
+        "Xem thêm: tthc --db {path} list --overdue · summary {period} --by month --chart · report {period}",
+    ),
     "e_too_long": (
         "{what} is too long: {n} characters, at most {most}",
         "{what} quá dài: {n} ký tự, tối đa {most}",
@@ -1906,3 +2052,47 @@ def fmt_rate(lang: str, rate: Decimal | float | None) -> str:
         return "—"
     text = f"{Decimal(str(rate)):.2f}%"
     return text.replace(".", ",") if lang == "vi" else text
+
+
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def fmt_limit(lang: str, limit: object) -> str:
+    """A time limit as people say it: ``3 ngày làm việc``, ``trong ngày``, ``8 working hours``.
+
+    ``limit`` is a :class:`tthc.timelimit.TimeLimit` or its canonical text (``3wd``)."""
+    text = str(limit)
+    if text == "same-day":
+        return t(lang, "lim_same_day")
+    number, unit = text.rstrip("dwh"), text.lstrip("0123456789")
+    if not number.isdigit() or unit not in ("wd", "d", "h"):
+        return text
+    return t(lang, f"lim_{unit}_1" if number == "1" else f"lim_{unit}", n=int(number))
+
+
+def fmt_money(lang: str, amount: int) -> str:
+    """``75.000 đ`` in Vietnamese, ``75,000 VND`` in English."""
+    grouped = f"{amount:,}"
+    return t(lang, "money", amount=grouped.replace(",", ".") if lang == "vi" else grouped)
+
+
+def fmt_month(lang: str, key: str) -> str:
+    """A reporting month ``2025-07`` as ``tháng 7/2025`` or ``July 2025``."""
+    year, _, month = key.partition("-")
+    if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return key
+    name = str(int(month)) if lang == "vi" else MONTHS_EN[int(month) - 1]
+    return t(lang, "month_label", name=name, year=year)

@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from decimal import Decimal
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +21,11 @@ from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
 from tthc.context import Context
 from tthc.dossiers import ListFilter, query_of
 from tthc.errors import Msg, TthcError
+from tthc.i18n import fmt_limit, label, t
 from tthc.lifecycle import Life
 from tthc.models import Dossier, Registered, name_key
 from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
-from tthc.tables import BadRows, map_header, read_rows
+from tthc.tables import BadRows, header_key, map_header, read_rows
 from tthc.timelimit import TimeLimit, parse_limit
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,34 +45,78 @@ def write_table(
     *,
     sheet: str = "tthc",
     private: bool = False,
+    excel_vn: bool = False,
 ) -> None:
     """Write rows as .csv (UTF-8 with a BOM, so Excel shows Vietnamese) or .xlsx, whole or
-    not at all; ``private`` files (with citizens' details) are readable by the owner only."""
+    not at all; ``private`` files (with citizens' details) are readable by the owner only.
+
+    ``excel_vn`` writes the CSV an Excel set to Vietnamese opens in columns: ``;`` between
+    cells, ``,`` in decimals, dates as dd/mm/yyyy. An .xlsx needs no such care: it has real
+    number and date cells, a bold frozen header row with a filter, and sized columns."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with files.opened(path, private=private, encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
+            writer = csv.writer(fh, delimiter=";" if excel_vn else ",")
             writer.writerow(headers)
             for row in rows:
-                writer.writerow([neutralise(_cell_text(v)) for v in row])
+                writer.writerow([neutralise(_cell_text(v, excel_vn)) for v in row])
     elif suffix == ".xlsx":
-        import openpyxl
-
-        book = openpyxl.Workbook(write_only=True)
-        ws = book.create_sheet(sheet)
-        ws.append(list(headers))
-        for row in rows:
-            ws.append([neutralise(v) for v in row])
-        files.save_workbook(book, path, private=private)
+        _write_xlsx(path, headers, rows, sheet, private)
     else:
         raise TthcError("e_table_suffix", path=path)
 
 
-def _cell_text(value: Any) -> Any:
+#: How many rows are read ahead to size the columns of a sheet (the rest stream after them).
+_SIZING_ROWS = 500
+
+
+def _write_xlsx(
+    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str, private: bool
+) -> None:
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook(write_only=True)
+    ws = book.create_sheet(sheet)
+    stream = iter(rows)
+    ahead = list(islice(stream, _SIZING_ROWS))
+    widths = [len(str(h)) for h in headers]
+    for row in ahead:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], len(str(_cell_text(value, excel_vn=True))))
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = [WriteOnlyCell(ws, value=h) for h in headers]
+    for head in header:
+        head.font = bold
+    ws.append(header)
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, date):  # a real date cell, shown day first
+            dated = WriteOnlyCell(ws, value=value)
+            dated.number_format = "dd/mm/yyyy hh:mm" if isinstance(value, datetime) else "dd/mm/yyyy"
+            return dated
+        return neutralise(value)
+
+    count = 1
+    for row in chain(ahead, stream):
+        ws.append([cell(v) for v in row])
+        count += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count}"
+    files.save_workbook(book, path, private=private)
+
+
+def _cell_text(value: Any, excel_vn: bool = False) -> Any:
     if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
+        return value.strftime("%d/%m/%Y %H:%M") if excel_vn else value.isoformat(timespec="seconds")
     if isinstance(value, date):
-        return value.isoformat()
+        return value.strftime("%d/%m/%Y") if excel_vn else value.isoformat()
+    if isinstance(value, float | Decimal) and excel_vn:
+        return str(value).replace(".", ",")
     return "" if value is None else value
 
 
@@ -97,16 +144,26 @@ DOSSIER_COLUMNS = (
 )
 
 
-def _export_row(d: Dossier) -> list[Any]:
+#: Columns an export adds for people filtering in a spreadsheet; an import recomputes them.
+DERIVED_COLUMNS = ("procedure_name", "field", "status", "timeliness")
+EXPORT_COLUMNS = (*DOSSIER_COLUMNS, *DERIVED_COLUMNS)
+
+
+def _export_row(d: Dossier, lang: str) -> list[Any]:
+    """A dossier as a row: stored values in English, words in Vietnamese (an import reads both)."""
     last = d.rounds[-1] if d.rounds else None
+
+    def word(value: str | None) -> str | None:
+        return label(lang, value) if lang == "vi" and value else value
+
     return [
         d.code,
         d.procedure,
         d.received_at,
-        d.channel,
+        word(d.channel),
         d.due_at,
         d.resolved_at,
-        d.outcome,
+        word(d.outcome),
         d.returned_at,
         d.withdrawn_at,
         last.paused_at if last else None,
@@ -114,16 +171,21 @@ def _export_row(d: Dossier) -> list[Any]:
         d.point,
         d.officer,
         d.applicant,
-        d.limit,
+        fmt_limit(lang, d.limit) if lang == "vi" else d.limit,
+        d.procedure_name,
+        d.field,
+        word(d.status),
+        word(d.timeliness),
     ]
 
 
-def export(ctx: Context, path: Path, f: ListFilter) -> int:
-    """Write the dossiers a filter selects; returns how many."""
+def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -> int:
+    """Write the dossiers a filter selects, headed in the reader's language; returns how many."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".json"):
         raise TthcError("e_export_suffix", path=path)
     f.limit = None
+    lang = ctx.lang
     records = ctx.store().stream(query_of(ctx, f))
     if suffix == ".json":
         items = [d.as_json() for d in records]
@@ -135,14 +197,15 @@ def export(ctx: Context, path: Path, f: ListFilter) -> int:
         nonlocal count
         for d in records:
             count += 1
-            yield _export_row(d)
+            yield _export_row(d, lang)
 
-    write_table(path, DOSSIER_COLUMNS, rows(), sheet="dossiers", private=True)
+    headers = [t(lang, f"fh_{name}") for name in EXPORT_COLUMNS]
+    write_table(path, headers, rows(), sheet="dossiers", private=True, excel_vn=excel_vn)
     return count
 
 
 # -- dossiers in ---------------------------------------------------------------------------------------
-_ALIASES: dict[str, str] = {name: name for name in DOSSIER_COLUMNS}
+_ALIASES: dict[str, str] = {name: name for name in EXPORT_COLUMNS}
 _ALIASES.update(
     {
         "received at": "received_at",
@@ -192,6 +255,8 @@ _ALIASES.update(
         "họ tên": "applicant",
     }
 )
+# The headers an export writes, in either language, so that every export reads back in.
+_ALIASES.update({header_key(t(lang, f"fh_{name}")): name for name in EXPORT_COLUMNS for lang in ("en", "vi")})
 _CHANNELS = {
     "direct": "direct",
     "trực tiếp": "direct",

@@ -64,9 +64,6 @@ class Form:
     rows: list[FormRow]
     foot: list[tuple[str, str]]  # (left, right) lines below the table
 
-    def group_of(self, number: int) -> str:
-        return next((t(self.lang, key) for first, _, key in GROUPS if first == number), "")
-
 
 def _cells(fig: "Figures") -> tuple[int, ...]:
     direct_postal = fig.received_by_channel["direct"] + fig.received_by_channel["postal"]
@@ -126,32 +123,100 @@ def build_form(summary: "Summary", lang: str, settings: "Settings", today: date)
 
 
 def print_form(form: Form) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """The form on screen, in the first shape that fits: every column headed in words; the
+    columns headed by their numbers with a legend; the notes under the table; one block of
+    ``(n) label value`` lines per field. The figures are never cut in any of them."""
+    from rich.text import Text
 
-    from tthc.render import console
+    from tthc.render import screen, table_width
 
-    out = Console(highlight=False, width=console().width if console().is_terminal else 200)
-    for left, right in form.heading:
-        out.print(f"{left:<48}{right}")
+    out = screen()
+    _pairs(out, form.heading)
+    body = _form_table(form, out.limit)
+    across = table_width(body[0]) if body else (out.limit or 100)  # the title is centred over it
     out.print("")
     for line in form.title:
-        out.print(line, justify="center")
-    table = Table()
-    for number, key in COLUMNS:
-        group = form.group_of(number)
-        table.add_column(
-            f"{group}\n{t(form.lang, key)}\n({number})", justify="left" if number == 2 else "right"
-        )
-    table.add_column(f"\n{t(form.lang, 'f06_note')}")
+        out.console.print(Text(line, style="bold"), justify="center", width=across)
+    for part in body or _form_blocks(form, out.limit):
+        out.print(part)
+    out.print("")
+    _pairs(out, form.foot)
+
+
+def _pairs(out: Any, lines: list[tuple[str, str]]) -> None:
+    """Left and right blocks side by side (heading, signatures), wrapped to the screen."""
+    from tthc.render import Col, fit_table
+
+    cols = [Col("", wrap=True), Col("", wrap=True)]
+    grid = fit_table(out.limit, cols, [list(pair) for pair in lines], boxed=False, show_header=False)
+    if grid is not None:
+        out.print(grid)
+        return
+    for left, right in lines:
+        out.line(left)
+        out.line(right)
+
+
+def _form_cells(form: Form, note: bool) -> list[list[str]]:
+    return [
+        [row.number, row.field, *map(str, row.cells), *([row.note(form.lang)] if note else [])]
+        for row in form.rows
+    ]
+
+
+def _form_table(form: Form, limit: int | None) -> list[Any]:
+    """The table with its legend lines, or [] when no table shape fits."""
+    from rich.text import Text
+
+    from tthc.render import Col, fit_table
+
+    lang = form.lang
+    styles = [None] * (len(form.rows) - 1) + ["bold"]
+    spans = t(
+        lang,
+        "f06_columns",
+        items=" · ".join(
+            t(lang, "f06_span", first=first, last=last, name=t(lang, key)) for first, last, key in GROUPS
+        ),
+    )
+    words = [Col(f"{t(lang, key)}\n({n})", "left" if n == 2 else "right", wrap=n == 2) for n, key in COLUMNS]
+    numbers = [Col(f"({n})", "left" if n == 2 else "right", wrap=n == 2) for n, _ in COLUMNS]
+    legend = t(lang, "f06_columns", items=" · ".join(f"({n}) {t(lang, key)}" for n, key in COLUMNS))
+    note = Col(t(lang, "f06_note"), wrap=True)
+    shapes = [  # columns, with the note column, legend lines, headers may wrap, boxed
+        ([*words, note], True, [spans], False, True),
+        ([*numbers, note], True, [spans, legend], True, True),
+        (numbers, False, [spans, legend], True, True),
+        (numbers, False, [spans, legend], True, False),
+    ]
+    for cols, with_note, legends, wrap_headers, boxed in shapes:
+        cells = _form_cells(form, with_note)
+        table = fit_table(limit, cols, cells, styles=styles, wrap_headers=wrap_headers, boxed=boxed)
+        if table is None:
+            continue
+        notes = [f"{row.field}: {row.note(lang)}" for row in form.rows if row.withdrawn]
+        tail = [] if with_note or not notes else [t(lang, "f06_notes", items="; ".join(notes))]
+        return [table, *(Text(line) for line in [*legends, *tail])]
+    return []
+
+
+def _form_blocks(form: Form, limit: int | None) -> list[Any]:
+    """One block per field: ``(n) label value`` in as many columns as fit."""
+    from rich.text import Text
+
+    from tthc.render import label_grid
+
+    out: list[Any] = []
     for row in form.rows:
-        last = row is form.rows[-1]
-        table.add_row(
-            row.number, row.field, *map(str, row.cells), row.note(form.lang), style="bold" if last else None
-        )
-    out.print(table)
-    for left, right in form.foot:
-        out.print(f"{left:<48}{right}")
+        pairs = [
+            (f"({n}) {t(form.lang, key)}", str(v)) for (n, key), v in zip(COLUMNS[2:], row.cells, strict=True)
+        ]
+        out.append(Text(f"{row.number}. {row.field}" if row.number else row.field, style="bold"))
+        clusters = [pairs[first - 3 : last - 2] for first, last, _ in GROUPS]
+        out.append(label_grid(limit, clusters))
+        if row.withdrawn:
+            out.append(Text(f"{t(form.lang, 'f06_note')}: {row.note(form.lang)}"))
+    return out
 
 
 def write_form(form: Form, path: Path, late: "Compliance | None" = None) -> None:

@@ -125,6 +125,8 @@ class Summary:
     total: Figures
     snapshot: datetime
     corrections: int = 0  # changed timelines of steps in the period (see ``tthc corrections``)
+    #: Names of the groups' keys where a key is a code (``--by procedure``), for people.
+    names: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         if self.by is None:
@@ -209,7 +211,8 @@ def summarize(
     for fig in per_group.values():
         total.add(fig)
     ordered = sorted(per_group.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
-    return Summary(period, by, ordered, total, snapshot, changed)
+    names = {p.code: p.name for p in store.procedures()} if by == "procedure" else {}
+    return Summary(period, by, ordered, total, snapshot, changed, names)
 
 
 def corrections_in(store: Store, period: Period) -> int:
