@@ -274,3 +274,90 @@ def test_a_read_only_database_is_a_refusal(center: Cli) -> None:
         subprocess.run(["chattr", "-i", str(center.db)], capture_output=True)
     assert run.returncode == 1 and run.stderr.startswith(f"Error: cannot use {center.db}:"), run.stderr
     assert "Traceback" not in run.stderr
+
+
+# -- input that only looks like input ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "needle"),
+    [
+        ("1/7/1025", "between 1990 and 2100"),  # a slipped key, not a dossier of the Lý dynasty
+        ("31/12/9999", "between 1990 and 2100"),
+        ("١/٧/٢٠٢٥", "bad date"),  # Arabic-Indic digits look like digits to Python, not to a clerk
+    ],
+)
+def test_a_date_out_of_any_dossiers_reach_is_refused(center: Cli, typed: str, needle: str) -> None:
+    err = center.fails("receive", "ks", "--applicant", "Nguyễn Văn An", "--at", typed)
+    assert needle in err, err
+
+
+def test_a_name_with_control_characters_is_refused(center: Cli) -> None:
+    err = center.fails("receive", "ks", "--applicant", "Nguyễn\x1b[2JVăn An", "--at", AT)
+    assert "control characters" in err
+
+
+def test_an_empty_receipt_moment_is_a_bad_date(center: Cli) -> None:
+    assert "bad date" in center.fails("receive", "ks", "--applicant", "Nguyễn Văn An", "--at", "")
+
+
+def test_a_search_of_only_punctuation_is_refused_rather_than_listing_everything(center: Cli) -> None:
+    receive(center, "ks", "--applicant", "Nguyễn Văn An")
+    assert "nothing to search for" in center.fails("list", "--search", "--- ")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "needle"),
+    [("--due-within", "100000", "0 to 365"), ("--limit", "99999999999", "1 to 1000000")],
+)
+def test_a_list_bound_beyond_reason_is_refused_with_the_range(
+    center: Cli, option: str, value: str, needle: str
+) -> None:
+    assert needle in center.fails("list", option, value)
+
+
+def test_a_time_limit_of_a_million_days_is_refused(center: Cli) -> None:
+    err = center.fails("procedure", "add", "9.000001", "--name", "X", "--field", "Y", "--limit", "9999999wd")
+    assert "9999999wd" in err
+
+
+def test_a_fee_too_long_to_be_money_is_refused(center: Cli) -> None:
+    err = center.fails(
+        "procedure", "add", "9.000001", "--name", "X", "--field", "Y", "--limit", "3wd", "--fee", "1" * 20
+    )
+    assert "fee" in err.lower(), err
+
+
+def test_a_csv_row_the_reader_cannot_take_is_one_line(center: Cli, tmp_path: Path) -> None:
+    bad = tmp_path / "dossiers.csv"
+    bad.write_text("code,procedure,applicant,received_at\n" + "x," * 3 + '"' + "a" * 200_000 + '"\n')
+    err = center.fails("import", str(bad))
+    assert "row" in err and err.count("\n") == 1, err
+
+
+def test_a_file_claiming_to_be_tthc_without_its_tables_is_refused(center: Cli, tmp_path: Path) -> None:
+    import sqlite3
+
+    fake = tmp_path / "fake.db"
+    real = sqlite3.connect(center.db)
+    app_id, version = (
+        real.execute("PRAGMA application_id").fetchone()[0],
+        real.execute("PRAGMA user_version").fetchone()[0],
+    )
+    real.close()
+    conn = sqlite3.connect(fake)
+    conn.execute(f"PRAGMA application_id = {app_id}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    before = fake.read_bytes()
+    result = center("--db", str(fake), "list")
+    assert result.exit_code == 1 and "is not a tthc database" in result.stderr, result.stderr
+    assert fake.read_bytes() == before
+
+
+@pytest.mark.parametrize("url", ["http://tthc.example:99999/", "http://[::1/"])
+def test_a_public_address_that_is_not_one_is_refused(center: Cli, url: str) -> None:
+    assert url in center.fails("config", "set", "public_url", url)
+
+
+def test_the_language_setting_takes_the_words_a_clerk_uses(center: Cli) -> None:
+    center.ok("config", "set", "lang", "vn")
+    assert "vi" in center.ok("config", "show").stdout

@@ -24,7 +24,7 @@ NOW = datetime(2025, 9, 10, 16, 0)
         ("01/07/2025 09:30:00", datetime(2025, 7, 1, 9, 30)),
         ("now", NOW),
         ("today", NOW),  # today is the current minute, for a receipt as for any step
-        ("10/9/2025", datetime(2025, 9, 10, 7, 30)),  # today's date alone: 07:30, already past
+        ("10/9/2025", NOW),  # today's date alone is the current minute, as "today" is
     ],
 )
 def test_receipt_moments(text: str, expected: datetime) -> None:

@@ -38,7 +38,7 @@ def _fee(value: Any) -> int | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip().replace(".", "").replace(",", "").replace(" ", "")
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()) or len(text) > 12:  # up to 999 billion đồng
         raise TthcError("e_fee", value=value)
     return int(text)
 

@@ -185,11 +185,6 @@ NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
 CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
 
 
-def home_folder() -> Path:
-    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
-    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
-
-
 @app.callback()
 def _main(
     ctx: typer.Context,
@@ -197,7 +192,7 @@ def _main(
     lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("opt.lang"))] = None,
     user: Annotated[str | None, typer.Option("--user", help=H("opt.user"))] = None,
 ) -> None:
-    from tthc.cli_help import default_db_path
+    from tthc.cli_help import default_db_path, home_folder
     from tthc.clock import now_vn
     from tthc.context import Context
 

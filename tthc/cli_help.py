@@ -16,13 +16,12 @@ from typing import Any
 import typer
 import typer.core
 
-from tthc.i18n import MESSAGES, t
+from tthc.i18n import LANG_WORDS, MESSAGES, t
 
 #: Click's Context and HelpFormatter, as the installed Typer uses them.
 ClickContext: Any = typer.core.TyperCommand.context_class
 HelpFormatter: Any = ClickContext.formatter_class
 
-LANG_WORDS = {"vi": "vi", "vn": "vi", "en": "en"}
 #: The help page's language, set before Click formats a page.
 _page_lang = ["en"]
 
@@ -37,8 +36,14 @@ def normalise_lang(value: str | None) -> str | None:
     return LANG_WORDS.get((value or "").strip().lower())
 
 
+def home_folder() -> Path:
+    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
+    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
+
+
 def default_db_path() -> Path:
-    return Path(typer.get_app_dir("tthc")) / "tthc.db"
+    """Where the database is when neither --db nor TTHC_DB says: in this PC's tthc folder."""
+    return home_folder() / "tthc.db"
 
 
 def early_lang(args: Sequence[str]) -> str:

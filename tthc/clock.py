@@ -18,8 +18,12 @@ VN_TZ = timezone(timedelta(hours=7))
 RECEIPT_DEFAULT_TIME = time(7, 30)
 STEP_DEFAULT_TIME = time(17, 0)
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+# ASCII digits only: ``\d`` would also take Arabic-Indic and other digits.
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?$")
+_DMY = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?$")
+#: The years a date may fall in: a dossier of 1025 or 9999 is a typing mistake, and beyond
+#: them the calendar and the arithmetic of due dates have nothing to stand on.
+YEARS = (1990, 2100)
 
 
 def now_vn() -> datetime:
@@ -39,6 +43,8 @@ def _build(text: str, y: str, mo: str, d: str, hh: str | None, mm: str | None) -
         day = date(int(y), int(mo), int(d))
     except ValueError:
         raise TthcError("e_date_no_day", text=text) from None
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise TthcError("e_date_range", text=text, lo=YEARS[0], hi=YEARS[1])
     if hh is None:
         return day, None
     try:
@@ -65,9 +71,9 @@ def _split(text: str) -> tuple[date, time | None]:
 
 
 def parse_when(text: str, *, now: datetime, default_time: time) -> datetime:
-    """Parse a moment. ``now`` and ``today`` are the current minute. A bare date takes
-    ``default_time`` (07:30 receipts, 17:00 later steps) — but never later than now on
-    today's date, so a step recorded today with today's date is not "in the future"."""
+    """Parse a moment. ``now``, ``today`` and today's date alone are the current minute (a
+    clerk who types today's date means "now"); another bare date takes ``default_time``
+    (07:30 receipts, 17:00 later steps)."""
     word = text.strip().lower()
     current = now.replace(second=0, microsecond=0)
     if word in ("now", "today"):
@@ -75,8 +81,7 @@ def parse_when(text: str, *, now: datetime, default_time: time) -> datetime:
     day, clock = _split(text)
     if clock is not None:
         return datetime.combine(day, clock)
-    moment = datetime.combine(day, default_time)
-    return min(moment, current) if day == now.date() else moment
+    return current if day == now.date() else datetime.combine(day, default_time)
 
 
 def parse_day(text: str, *, today: date) -> date:

@@ -139,7 +139,9 @@ def undo(
             "reason": why,
         }
         if correction is not None:
-            details["correction"] = {"reason": correction.reason, "closed_period": True}
+            closed = closed_through(ctx)
+            in_closed = closed is not None and last.happened_at.date() <= closed
+            details["correction"] = {"reason": correction.reason, "closed_period": in_closed}
         store.add_event(
             step="undo",
             dossier_code=d.code,

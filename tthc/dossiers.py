@@ -371,6 +371,11 @@ def history(ctx: Context, code: str) -> list[Event]:
     return store.events(dossier_code(store, code))
 
 
+#: The widest worklist questions a clerk may ask: a year of working days, a million rows.
+MAX_DUE_WITHIN = 365
+MAX_LIST = 1_000_000
+
+
 @dataclass
 class ListFilter:
     """What a clerk asks the worklist or an export for, as typed on the command line."""
@@ -405,10 +410,10 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
     today = ctx.now.date()
     if f.channel is not None and f.channel not in CHANNELS:
         raise TthcError("e_channel", value=f.channel)
-    if f.due_within is not None and f.due_within < 0:
-        raise TthcError("e_due_within", n=f.due_within)
-    if f.limit is not None and f.limit <= 0:
-        raise TthcError("e_list_limit", n=f.limit)
+    if f.due_within is not None and not 0 <= f.due_within <= MAX_DUE_WITHIN:
+        raise TthcError("e_due_within", n=f.due_within, most=MAX_DUE_WITHIN)
+    if f.limit is not None and not 0 < f.limit <= MAX_LIST:
+        raise TthcError("e_list_limit", n=f.limit, most=MAX_LIST)
     proc = known_procedure(store, f.procedure)
     field = known_field(store, f.field)
     point, officer = registered(store, "point", f.point), registered(store, "officer", f.officer)
@@ -462,10 +467,13 @@ def known_field(store: Store, text: str | None) -> str | None:
 def search_words(text: str | None) -> tuple[str, ...]:
     """What ``--search`` looks for: a phone number in its stored form however it was typed,
     else the folded words."""
-    if not text:
+    if text is None:
         return ()
     number = phone_number(text)
-    return (number,) if number else tuple(fold(text).split())
+    words = (number,) if number else tuple(w for w in fold(text).split() if any(c.isalnum() for c in w))
+    if not words:  # nothing left to look for (only marks, dashes or other scripts): say so
+        raise TthcError("e_search_empty", text=text)
+    return words
 
 
 def list_dossiers(ctx: Context, f: ListFilter) -> list[Dossier]:

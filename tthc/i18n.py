@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 LANGS = ("en", "vi")
+#: How people name the two languages: vn is what many type for Vietnamese.
+LANG_WORDS = {"vi": "vi", "vn": "vi", "en": "en"}
 
 # key: (English, Vietnamese)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -434,10 +436,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hồ sơ {code} còn yêu cầu bổ sung; hãy hoàn tác chúng trước",
     ),
     "e_due_within": (
-        "bad --due-within {n}: expected 0 or more working days",
-        "--due-within {n} không hợp lệ: cần 0 ngày làm việc trở lên",
+        "bad --due-within {n}: expected 0 to {most} working days",
+        "--due-within {n} không hợp lệ: từ 0 đến {most} ngày làm việc",
     ),
-    "e_list_limit": ("bad --limit {n}: expected a positive number", "--limit {n} không hợp lệ: cần số dương"),
+    "e_list_limit": (
+        "bad --limit {n}: expected 1 to {most}",
+        "--limit {n} không hợp lệ: từ 1 đến {most}",
+    ),
+    "e_csv_row": (
+        "{path}: row {number} cannot be read ({reason})",
+        "{path}: không đọc được dòng {number} ({reason})",
+    ),
+    "e_date_range": (
+        "bad date {text!r}: the year must lie between {lo} and {hi}",
+        "ngày không hợp lệ {text!r}: năm phải trong khoảng {lo}–{hi}",
+    ),
+    "e_control_chars": (
+        "{text!r} holds control characters; type plain text",
+        "{text!r} có ký tự điều khiển; hãy gõ văn bản thường",
+    ),
+    "e_search_empty": (
+        "nothing to search for in {text!r}: type letters or digits of a name, code, phone or ID",
+        "không có gì để tìm trong {text!r}: hãy gõ chữ hoặc số của tên, mã, điện thoại hay CCCD",
+    ),
     "e_table_suffix": ("{path}: expected a .csv or .xlsx file", "{path}: cần tệp .csv hoặc .xlsx"),
     "e_export_suffix": (
         "{path}: expected a .csv, .xlsx or .json file name",

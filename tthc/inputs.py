@@ -3,6 +3,7 @@ numbers in one stored form however they were typed, moments that are not in the 
 dossier codes in any case or in their short form."""
 
 import re
+import unicodedata
 from datetime import datetime, timedelta
 
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
@@ -14,9 +15,9 @@ from tthc.store import Store
 CLOCK_SKEW = timedelta(minutes=1)
 #: The longest text each detail may hold, in characters.
 MAX_LENGTH = {"w_applicant": 200, "w_address": 300, "w_note": 1000, "w_reason": 1000}
-_ID_NUMBER = re.compile(r"^\d{12}$")
+_ID_NUMBER = re.compile(r"^[0-9]{12}$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 .()-]+$")
-_SHORT_CODE = re.compile(r"^(\d{6})-(\d{1,4})$")
+_SHORT_CODE = re.compile(r"^([0-9]{6})-([0-9]{1,4})$")
 DOSSIER_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]{0,59}$")
 
 
@@ -28,6 +29,9 @@ def clean(value: str | None, what: str | None = None, *, required: bool = False)
         if required and what:
             raise TthcError("e_empty", what=Msg(what))
         return None
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in cleaned):
+        # an escape sequence would drive the clerk's terminal, and spreadsheets refuse it
+        raise TthcError("e_control_chars", text=cleaned.encode("unicode_escape").decode("ascii")[:60])
     limit = MAX_LENGTH.get(what or "")
     if limit is not None and len(cleaned) > limit:
         raise TthcError("e_too_long", what=Msg(what or ""), n=len(cleaned), most=limit)
@@ -66,7 +70,9 @@ def check_phone(value: str | None) -> str | None:
 def when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
     """The moment a step happened (now by default); never more than a minute ahead."""
     moment = parse_when(
-        text or "now", now=ctx.now, default_time=RECEIPT_DEFAULT_TIME if receipt else STEP_DEFAULT_TIME
+        "now" if text is None else text,
+        now=ctx.now,
+        default_time=RECEIPT_DEFAULT_TIME if receipt else STEP_DEFAULT_TIME,
     )
     if moment > ctx.now + CLOCK_SKEW:
         raise TthcError("e_future", text=text, now=ctx.now)

@@ -306,7 +306,12 @@ def restore(ctx: Context, src: Path) -> Path:
     """Put a backup in place of the database; the database it replaces is kept beside it."""
     if not src.exists():
         raise TthcError("e_no_file", path=src)
-    source = Store.open(src)  # refuses a file that is not a tthc database, before anything moves
+    import tempfile
+
+    scratch = tempfile.TemporaryDirectory()
+    # read-only (or an upgraded copy of an older backup): the backup itself is never changed,
+    # and a file that is not a tthc database is refused before anything moves
+    source = Store.open_source(src, Path(scratch.name))
     kept = ctx.db_path.with_name(f"{ctx.db_path.name}.before-restore-{ctx.now:%Y%m%d-%H%M}")
     if ctx.db_path.exists():
         current = ctx.store()
@@ -320,5 +325,6 @@ def restore(ctx: Context, src: Path) -> Path:
         source.backup_to(staged)
     finally:
         source.close()
+        scratch.cleanup()
     os.replace(staged, ctx.db_path)  # atomic, and overwrites on Windows too
     return kept

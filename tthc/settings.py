@@ -81,6 +81,16 @@ def _text(key: str) -> Callable[[str], str]:
     return check
 
 
+def _language(text: str) -> str:
+    """vi (or vn, as many type it) or en."""
+    from tthc.i18n import LANG_WORDS
+
+    value = LANG_WORDS.get(text.strip().lower())
+    if value is None:
+        raise TthcError("e_setting_choice", text=text, key="lang", choices="vi, en")
+    return value
+
+
 def _optional_text(text: str) -> str:
     """Any text; empty clears the setting."""
     return " ".join(text.split())
@@ -88,12 +98,10 @@ def _optional_text(text: str) -> str:
 
 def _optional_day(text: str) -> str:
     """A day (ISO or day-first) as ISO; empty clears the setting."""
-    from datetime import date
-
-    from tthc.clock import parse_day
+    from tthc.clock import now_vn, parse_day
 
     value = text.strip()
-    return parse_day(value, today=date.today()).isoformat() if value else ""
+    return parse_day(value, today=now_vn().date()).isoformat() if value else ""
 
 
 def _url(text: str) -> str:
@@ -104,7 +112,11 @@ def _url(text: str) -> str:
     value = text.strip().rstrip("/")
     if not value:
         return ""
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - reading it checks it: a port past 65535 raises
+    except ValueError:
+        raise TthcError("e_public_url", text=text) from None
     if (
         parts.scheme not in ("http", "https")
         or not parts.hostname
@@ -178,7 +190,7 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     "center_name": Setting("Trung tâm Phục vụ hành chính công xã", _text("center_name")),
     "code_prefix": Setting("TTHC", check_prefix),
-    "lang": Setting("en", _choice("lang", ("vi", "en"))),
+    "lang": Setting("en", _language),
     "office_hours": Setting("07:30-11:30,13:30-17:00", _canonical_sessions),
     "same_day_cutoff": Setting("15:00", _canonical_hm("same_day_cutoff")),
     "supplement_policy": Setting("restart", _choice("supplement_policy", POLICIES)),

@@ -57,6 +57,18 @@ def _check_foreign(path: Path) -> bool:
     return False
 
 
+#: The tables every tthc database has, whatever its schema version.
+_CORE_TABLES = {"settings", "events", "procedures", "dossiers", "pauses"}
+
+
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """A file that claims to be a tthc database but lacks its tables is refused, not read."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not have >= _CORE_TABLES and conn.execute("PRAGMA user_version").fetchone()[0] >= 2:
+        conn.close()
+        raise TthcError("e_not_tthc", path=path)
+
+
 def _create(path: Path, upto: int) -> None:
     """A new database built beside ``path`` and renamed into place only when complete, so a
     full or read-only disk never leaves half a database behind. Readable by its owner only."""
@@ -476,6 +488,7 @@ class Store:
         if version > LATEST:
             conn.close()
             raise TthcError("e_newer_db", path=path, version=version)
+        _check_tables(conn, path)  # before anything is written to a file that is not ours
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         if version < upto:
@@ -495,6 +508,7 @@ class Store:
         if version != LATEST:
             conn.close()
             raise TthcError("e_newer_db" if version > LATEST else "e_older_db", path=path, version=version)
+        _check_tables(conn, path)
         return cls(conn, path, readonly=True)
 
     @classmethod

@@ -74,6 +74,8 @@ def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
                     number += 1
                     if any(c.strip() for c in cells):
                         yield number, list(cells)
+            except csv.Error as exc:  # a field past the csv module's limit, a stray NUL …
+                raise TthcError("e_csv_row", path=path, number=number + 1, reason=str(exc)) from None
             except UnicodeDecodeError:
                 raise TthcError("e_row_not_utf8", path=path, number=number + 1) from None
 

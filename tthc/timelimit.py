@@ -41,7 +41,7 @@ _UNIT_WORDS: dict[str, Unit] = {
     "giờ làm việc": "h",
     "gio lam viec": "h",
 }
-_PATTERN = re.compile(r"^([+-]?\d+)\s*(.*)$")
+_PATTERN = re.compile(r"^([+-]?[0-9]{1,6})\s*(.*)$")
 
 
 @dataclass(frozen=True, order=True)
