@@ -113,6 +113,19 @@ def test_an_unknown_procedure_is_refused(center: Cli, command: list[str], tmp_pa
     assert "unknown procedure '9.999999'" in center.fails(*command, "--procedure", "9.999999")
 
 
+def test_a_procedure_is_typed_by_code_alias_or_full_name_wherever_one_is_asked(center: Cli) -> None:
+    """One matcher for receive, due and list (and import): the code or alias first, then the
+    full name in any case, with or without diacritics."""
+    for typed in ("1.001193", "KS", "dang ky khai sinh"):
+        assert receive(center, typed, "--applicant", "A")["procedure"] == "1.001193"
+    quote = json.loads(center.ok("due", "Đăng ký khai sinh", "--at", AT, "--json").stdout)
+    assert quote["limit"] == "same-day"
+    listed = json.loads(center.ok("list", "--procedure", "ĐĂNG KÝ KHAI SINH", "--json").stdout)
+    assert [d["procedure"] for d in listed] == ["1.001193"] * 3
+    assert "unknown procedure 'dang ky'" in center.fails("receive", "dang ky", "--applicant", "A", "--at", AT)
+    assert "neither a time limit nor a procedure's code, alias or name" in center.fails("due", "dang ky")
+
+
 def test_a_field_matches_in_any_case_and_without_diacritics(center: Cli) -> None:
     receive(center, "ks", "--applicant", "A")
     assert len(json.loads(center.ok("list", "--field", "ho tich", "--json").stdout)) == 1

@@ -369,6 +369,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown procedure {code!r} (see `tthc procedure list`)",
         "không có thủ tục {code!r} (xem `tthc procedure list`)",
     ),
+    "e_proc_ambiguous": (
+        "{name!r} is the name of several procedures ({codes}): give the code",
+        "{name!r} là tên của nhiều thủ tục ({codes}): hãy ghi mã thủ tục",
+    ),
     "e_proc_nothing": (
         "nothing to change: give --name, --field, --limit, --alias or --fee",
         "không có gì để sửa: hãy cho --name, --field, --limit, --alias hoặc --fee",
@@ -536,8 +540,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "e_from_to_both": ("give both --from and --to", "hãy cho cả --from và --to"),
     "e_to_before_from": ("--to {end!r} is before --from {start!r}", "--to {end!r} sớm hơn --from {start!r}"),
     "e_neither": (
-        "{text!r} is neither a time limit nor a procedure code or alias",
-        "{text!r} không phải thời hạn, mã thủ tục hay tên viết tắt",
+        "{text!r} is neither a time limit nor a procedure's code, alias or name",
+        "{text!r} không phải thời hạn, mã thủ tục, tên viết tắt hay tên thủ tục",
     ),
     "e_no_override": (
         "{day} has no center override to remove",
@@ -677,8 +681,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nếu tiếp nhận hồ sơ lúc này thì hẹn trả khi nào?",
     ),
     "help.due.what": (
-        "e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure code/alias.",
-        "ví dụ 5wd, same-day, 8h, 15d, '5 ngày làm việc', hoặc mã/tên viết tắt của thủ tục.",
+        "e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure's code, alias or name.",
+        "ví dụ 5wd, same-day, 8h, 15d, '5 ngày làm việc', hoặc mã, tên viết tắt hay tên của thủ tục.",
     ),
     "help.due.at": (
         "Receipt moment (default: now).",
@@ -801,8 +805,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ lĩnh vực này.",
     ),
     "help.opt.procedure": (
-        "Code or alias.",
-        "Mã hoặc tên viết tắt của thủ tục.",
+        "Code, alias or full name (diacritics optional).",
+        "Mã, tên viết tắt hoặc tên đầy đủ của thủ tục (có dấu hay không dấu).",
     ),
     "help.opt.point": (
         "Only this reception point.",
@@ -1051,8 +1055,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Danh mục thủ tục, theo lĩnh vực.",
     ),
     "help.procedure.show": (
-        "One procedure (by code or alias).",
-        "Một thủ tục (theo mã hoặc tên viết tắt).",
+        "One procedure (by code, alias or name).",
+        "Một thủ tục (theo mã, tên viết tắt hoặc tên).",
     ),
     "help.procedure.edit": (
         "Change a procedure; due dates already issued never move.",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tthc import deadlines, station
-from tthc.catalog import install_starter
+from tthc.catalog import find_procedure, install_starter
 from tthc.clock import RECEIPT_DEFAULT_TIME, iso, parse_day, parse_when
 from tthc.context import Context
 from tthc.dossiers import relay_open
@@ -165,15 +165,18 @@ class Quote:
 
 
 def resolve_limit(ctx: Context, what: str) -> tuple[TimeLimit, Procedure | None]:
-    """A limit spelled out, or a procedure code or alias whose limit to use."""
+    """A limit spelled out, or a procedure (code, alias or name) whose limit to use."""
     try:
         return parse_limit(what), None
     except TthcError as limit_error:
         store = ctx.optional_store()
         if store is None:
             raise limit_error from None
-        proc = store.procedure(what)
-        if proc is None:
+        try:
+            proc = find_procedure(store, what)
+        except TthcError as exc:
+            if exc.msg.key != "e_proc_unknown":
+                raise
             raise TthcError("e_neither", text=what) from None
         return parse_limit(proc.limit), proc
 
