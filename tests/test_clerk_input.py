@@ -374,3 +374,46 @@ def test_a_public_address_that_is_not_one_is_refused(center: Cli, url: str) -> N
 def test_the_language_setting_takes_the_words_a_clerk_uses(center: Cli) -> None:
     center.ok("config", "set", "lang", "vn")
     assert "vi" in center.ok("config", "show").stdout
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "needle"),
+    [
+        ("period_start_day", "abc", "bad value 'abc' for period_start_day: expected a whole number"),
+        (
+            "supplement_policy",
+            "pause",
+            "bad value 'pause' for supplement_policy: expected one of restart, freeze",
+        ),
+        (
+            "office_hours",
+            "7:30-11:30;13:30-17:00",
+            "bad value '7:30-11:30;13:30-17:00' for office_hours: expected HH:MM-HH:MM[,HH:MM-HH:MM…]",
+        ),
+        ("manager_password", "hunter22", "manager_password is not stored hashed"),
+    ],
+)
+def test_a_setting_broken_outside_tthc_is_a_refusal_naming_it_that_config_set_mends(
+    center: Cli, key: str, value: str, needle: str
+) -> None:
+    """Someone edited the settings table with a database tool: every command says which
+    setting is bad and how to set it again, instead of crashing; ``config set`` still works."""
+    import sqlite3
+
+    from tthc.settings import SETTINGS
+
+    conn = sqlite3.connect(center.db)
+    with conn:
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+    conn.close()
+    err = center.fails("receive", "ks", "--applicant", "A", "--at", AT)
+    assert (
+        err
+        == f"Error: the database holds a bad setting: {needle}; set it again with `tthc config set {key} …`\n"
+    )
+    assert "hunter22" not in err
+    center.ok("config", "set", key, SETTINGS[key].default)
+    assert receive(center, "ks", "--applicant", "A")["code"].endswith("-0001")

@@ -316,6 +316,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad value {text!r} for {key}: must not be empty",
         "giá trị {text!r} không hợp lệ cho {key}: không được để trống",
     ),
+    "e_setting_not_text": (
+        "bad value {value!r} for {key}: expected text",
+        "giá trị {value!r} không hợp lệ cho {key}: cần văn bản",
+    ),
+    "e_setting_not_hashed": ("{key} is not stored hashed", "{key} không được lưu ở dạng đã băm"),
+    "e_setting_stored": (
+        "the database holds a bad setting: {reason}; set it again with `tthc config set {key} …`",
+        "cơ sở dữ liệu có thiết lập không hợp lệ: {reason}; hãy đặt lại bằng `tthc config set {key} …`",
+    ),
     "e_setting_unknown": (
         "unknown setting {key!r}; known: {known}",
         "không có thiết lập {key!r}; các thiết lập: {known}",
