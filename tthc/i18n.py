@@ -605,12 +605,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} {name!r} trùng với nhiều người: {candidates}; hãy gõ đầy đủ hơn",
     ),
     "e_internal": (
-        "internal error (a bug in tthc, not your input): {kind}: {detail}. Nothing was written."
-        " Please report it; TTHC_DEBUG=1 shows the details",
-        "lỗi nội bộ (lỗi của tthc, không phải do dữ liệu nhập): {kind}: {detail}. Chưa ghi gì."
-        " Hãy báo lỗi; đặt TTHC_DEBUG=1 để xem chi tiết",
+        "internal error (a bug in tthc, not your input): {kind}: {detail}.",
+        "lỗi nội bộ (lỗi của tthc, không phải do dữ liệu nhập): {kind}: {detail}.",
     ),
-    "e_interrupted": ("interrupted; nothing was written", "đã dừng; chưa ghi gì"),
+    "w_report_bug": (
+        "Please report it; TTHC_DEBUG=1 shows the details",
+        "Hãy báo lỗi; đặt TTHC_DEBUG=1 để xem chi tiết",
+    ),
+    # what became of the writes of a command cut short: said only as far as it is true
+    "w_cut_rolled_back": (
+        "The change it was writing was rolled back.",
+        "Thay đổi đang ghi dở đã được huỷ bỏ.",
+    ),
+    "w_cut_kept": (
+        "What it had saved before stays saved.",
+        "Những gì lệnh đã lưu trước đó vẫn được giữ.",
+    ),
+    "e_interrupted": ("interrupted.", "đã dừng."),
     "e_exists": ("{path} already exists; choose a new file name", "{path} đã có; hãy chọn tên tệp khác"),
     "e_env_lang": (
         "bad TTHC_LANG {value!r}: expected vi or en",
