@@ -336,6 +336,26 @@ def test_every_conflict_is_listed_at_once(center: Cli, center_template: Path, tm
     assert all(e in err for e in expected), err
 
 
+def test_a_dossier_the_other_file_holds_with_steps_before_its_receipt_is_refused(
+    center: Cli, center_template: Path, tmp_path: Path
+) -> None:
+    """A point's file changed outside tthc: the merge names every bad moment and writes nothing."""
+    one, two = pair(center, center_template, tmp_path)
+    code = two.ok("receive", "ks", "--applicant", "X", "--at", "2025-09-09 09:00").stdout.split()[1]
+    two.ok("resolve", code, "--at", "2025-09-09 10:00")
+    with sqlite3.connect(two.db) as conn:
+        conn.execute(
+            "UPDATE dossiers SET resolved_at = '2025-09-08T10:00:00', returned_at = '1900-01-01T00:00:00'"
+        )
+    err = one.fails("merge", str(two.db))
+    assert err == (
+        f"Error: 2 value(s) in {two.db} that this database cannot hold; nothing was written\n"
+        f"dossier {code}: resolved_at: 2025-09-08 10:00 is before the receipt (2025-09-09 09:00)\n"
+        f"dossier {code}: returned_at: bad date '1900-01-01T00:00:00': the year must lie between 1990 and 2100\n"
+    )
+    assert "hồ sơ " + code in one.fails("merge", str(two.db), lang="vi")
+
+
 # -- files that are not another point's database ----------------------------------------------------
 def test_a_file_that_is_not_a_tthc_database_or_is_newer_is_refused(center: Cli, tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"

@@ -1865,6 +1865,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} conflict(s) between this database and {path}; nothing was written",
         "{n} điểm xung đột giữa cơ sở dữ liệu này và {path}; chưa ghi gì",
     ),
+    "e_merge_bad": (
+        "{n} value(s) in {path} that this database cannot hold; nothing was written",
+        "{n} giá trị trong {path} mà cơ sở dữ liệu này không nhận được; chưa ghi gì",
+    ),
+    "mb_setting": ("setting: {reason}", "thiết lập: {reason}"),
+    "mb_dossier": ("dossier {code}: {what}: {reason}", "hồ sơ {code}: {what}: {reason}"),
+    "mb_event": ("audit event #{id}: happened_at: {reason}", "sự kiện nhật ký #{id}: happened_at: {reason}"),
+    "mb_not_moment": (
+        "{value!r} is not a moment (YYYY-MM-DDTHH:MM:SS)",
+        "{value!r} không phải thời điểm (YYYY-MM-DDTHH:MM:SS)",
+    ),
+    "mb_before_receipt": (
+        "{at:%Y-%m-%d %H:%M} is before the receipt ({received:%Y-%m-%d %H:%M})",
+        "{at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận ({received:%d/%m/%Y %H:%M})",
+    ),
     "mc_receipt": (
         "dossier {code}: two different receipts under one code: here {ours}; there {theirs}",
         "hồ sơ {code}: hai lần tiếp nhận khác nhau cùng một mã: ở đây {ours}; bên kia {theirs}",
