@@ -292,7 +292,7 @@ def _procedure(one: Cli, two: Cli) -> str:
             "--limit",
             limit,
         )
-    return "procedure 1.004873: Time limit is '5wd' here and '7wd' there"
+    return "procedure 1.004873: Time limit is '5 working days' here and '7 working days' there"
 
 
 def _calendar(one: Cli, two: Cli) -> str:
@@ -326,6 +326,16 @@ def test_each_kind_of_conflict_is_refused_with_nothing_written(
     err = one.fails("merge", str(two.db))
     assert "1 conflict(s) between this database and" in err and expected in err
     assert "xung đột" in one.fails("merge", str(two.db), lang="vi")
+
+
+def test_a_time_limit_in_a_conflict_is_said_in_words_in_the_readers_language(
+    center: Cli, center_template: Path, tmp_path: Path
+) -> None:
+    one, two = pair(center, center_template, tmp_path)
+    _procedure(one, two)
+    err = one.fails("merge", str(two.db), lang="vi")
+    assert "thủ tục 1.004873: Thời hạn ở đây là '5 ngày làm việc', bên kia là '7 ngày làm việc'" in err
+    assert "5wd" not in err
 
 
 def test_every_conflict_is_listed_at_once(center: Cli, center_template: Path, tmp_path: Path) -> None:

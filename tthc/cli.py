@@ -374,11 +374,11 @@ def procedure_add(
     fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
 ) -> None:
     from tthc import catalog, render
-    from tthc.i18n import t
+    from tthc.i18n import fmt_limit, t
 
     c = _ctx(ctx)
     proc = catalog.add_procedure(c, code, name, field, limit, alias, fee)
-    render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({proc.limit})"))
+    render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({fmt_limit(c.lang, proc.limit)})"))
 
 
 @procedure_app.command("list", help=H("procedure.list"))

@@ -2143,6 +2143,17 @@ def fmt_limit(lang: str, limit: object) -> str:
     return t(lang, f"lim_{unit}_1" if number == "1" else f"lim_{unit}", n=int(number))
 
 
+class LimitWords:
+    """A time limit inside a message (``Msg(..., limit=LimitWords("3wd"))``), said as
+    :func:`fmt_limit` says it in the language the message is read in."""
+
+    def __init__(self, limit: object) -> None:
+        self.limit = limit
+
+    def render(self, lang: str) -> str:
+        return fmt_limit(lang, self.limit)
+
+
 def fmt_money(lang: str, amount: int) -> str:
     """``75.000 đ`` in Vietnamese, ``75,000 VND`` in English."""
     grouped = f"{amount:,}"

@@ -21,6 +21,7 @@ from tthc.clock import check_year
 from tthc.context import Context
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
+from tthc.i18n import LimitWords
 from tthc.lifecycle import STEPS
 from tthc.models import Event
 from tthc.settings import check_stored
@@ -228,8 +229,11 @@ def _plan_catalog(store: Store, data: PointData, plan: _Plan) -> None:
             continue
         for column, word in _PROCEDURE_FIELDS.items():
             if here[column] != theirs[column]:
+                mine, other = here[column], theirs[column]
+                if column == "time_limit":  # said as people say it: '5 ngày làm việc', not '5wd'
+                    mine, other = LimitWords(mine), LimitWords(other)
                 plan.conflicts.append(
-                    Msg("mc_procedure", code=code, column=Msg(word), ours=here[column], theirs=theirs[column])
+                    Msg("mc_procedure", code=code, column=Msg(word), ours=mine, theirs=other)
                 )
     plan.rows["procedures"] = added
 
