@@ -415,5 +415,7 @@ def test_a_setting_broken_outside_tthc_is_a_refusal_naming_it_that_config_set_me
         == f"Error: the database holds a bad setting: {needle}; set it again with `tthc config set {key} …`\n"
     )
     assert "hunter22" not in err
+    shown = center.ok("config", "show").stdout  # the broken value as held, a secret only as set
+    assert (value in shown) != (key == "manager_password"), shown
     center.ok("config", "set", key, SETTINGS[key].default)
     assert receive(center, "ks", "--applicant", "A")["code"].endswith("-0001")

@@ -258,3 +258,22 @@ def test_a_copied_dossier_whose_dates_a_clerk_could_not_enter_is_refused(
         assert err.startswith(f"Error: 1 value(s) in {broken}"), err
         assert f"\ndossier {code}: {needle}" in err, err
     assert not fresh.db.exists()
+
+
+def test_an_audit_event_of_a_copy_outside_the_years_is_refused(
+    exported: tuple[Path, str], tmp_path: Path
+) -> None:
+    out, _ = exported
+    lines = out.read_text(encoding="utf-8").splitlines()
+    items = [json.loads(line) for line in lines]
+    resolve = next(i for i in items if i.get("table") == "events" and i["row"]["step"] == "resolve")
+    resolve["row"]["happened_at"] = "1900-09-09T10:00:00"
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    fresh = Cli(tmp_path / "fresh.db", now=LATER)
+    err = fresh.fails("import", str(broken))
+    number = resolve["row"]["id"]
+    assert (
+        f"\naudit event #{number}: happened_at: bad date '1900-09-09 10:00:00': the year must lie" in err
+    ), err
+    assert not fresh.db.exists()
