@@ -26,6 +26,7 @@ from tthc.lifecycle import STEPS
 from tthc.models import Event
 from tthc.settings import check_stored
 from tthc.store import COPY_KEYS, Store, StoredDossier
+from tthc.tables import BadRows
 
 #: The events that change a dossier: what two histories are compared by.
 MOVES = frozenset((*STEPS, "undo", "edit"))
@@ -150,8 +151,8 @@ def _plan(store: Store, data: PointData) -> _Plan:
 
 
 # -- checking: what this database would refuse to hold ----------------------------------------------
-#: How many faults of the other side's data are listed (the rest are counted).
-_SHOWN = 50
+#: How many faults of the other side's data are listed (the rest are counted), as for a file.
+_SHOWN = BadRows.shown
 #: The moments of a dossier row that are steps after its receipt.
 _STEP_COLUMNS = ("paused_at", "resolved_at", "returned_at", "withdrawn_at", "apology_at")
 
