@@ -113,6 +113,19 @@ def test_an_unknown_procedure_is_refused(center: Cli, command: list[str], tmp_pa
     assert "unknown procedure '9.999999'" in center.fails(*command, "--procedure", "9.999999")
 
 
+def test_a_procedure_is_typed_by_code_alias_or_full_name_wherever_one_is_asked(center: Cli) -> None:
+    """One matcher for receive, due and list (and import): the code or alias first, then the
+    full name in any case, with or without diacritics."""
+    for typed in ("1.001193", "KS", "dang ky khai sinh"):
+        assert receive(center, typed, "--applicant", "A")["procedure"] == "1.001193"
+    quote = json.loads(center.ok("due", "Đăng ký khai sinh", "--at", AT, "--json").stdout)
+    assert quote["limit"] == "same-day"
+    listed = json.loads(center.ok("list", "--procedure", "ĐĂNG KÝ KHAI SINH", "--json").stdout)
+    assert [d["procedure"] for d in listed] == ["1.001193"] * 3
+    assert "unknown procedure 'dang ky'" in center.fails("receive", "dang ky", "--applicant", "A", "--at", AT)
+    assert "neither a time limit nor a procedure's code, alias or name" in center.fails("due", "dang ky")
+
+
 def test_a_field_matches_in_any_case_and_without_diacritics(center: Cli) -> None:
     receive(center, "ks", "--applicant", "A")
     assert len(json.loads(center.ok("list", "--field", "ho tich", "--json").stdout)) == 1
@@ -361,3 +374,48 @@ def test_a_public_address_that_is_not_one_is_refused(center: Cli, url: str) -> N
 def test_the_language_setting_takes_the_words_a_clerk_uses(center: Cli) -> None:
     center.ok("config", "set", "lang", "vn")
     assert "vi" in center.ok("config", "show").stdout
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "needle"),
+    [
+        ("period_start_day", "abc", "bad value 'abc' for period_start_day: expected a whole number"),
+        (
+            "supplement_policy",
+            "pause",
+            "bad value 'pause' for supplement_policy: expected one of restart, freeze",
+        ),
+        (
+            "office_hours",
+            "7:30-11:30;13:30-17:00",
+            "bad value '7:30-11:30;13:30-17:00' for office_hours: expected HH:MM-HH:MM[,HH:MM-HH:MM…]",
+        ),
+        ("manager_password", "hunter22", "manager_password is not stored hashed"),
+    ],
+)
+def test_a_setting_broken_outside_tthc_is_a_refusal_naming_it_that_config_set_mends(
+    center: Cli, key: str, value: str, needle: str
+) -> None:
+    """Someone edited the settings table with a database tool: every command says which
+    setting is bad and how to set it again, instead of crashing; ``config set`` still works."""
+    import sqlite3
+
+    from tthc.settings import SETTINGS
+
+    conn = sqlite3.connect(center.db)
+    with conn:
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+    conn.close()
+    err = center.fails("receive", "ks", "--applicant", "A", "--at", AT)
+    assert (
+        err
+        == f"Error: the database holds a bad setting: {needle}; set it again with `tthc config set {key} …`\n"
+    )
+    assert "hunter22" not in err
+    shown = center.ok("config", "show").stdout  # the broken value as held, a secret only as set
+    assert (value in shown) != (key == "manager_password"), shown
+    center.ok("config", "set", key, SETTINGS[key].default)
+    assert receive(center, "ks", "--applicant", "A")["code"].endswith("-0001")

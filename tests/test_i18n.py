@@ -35,7 +35,7 @@ def test_every_key_the_code_names_is_in_the_table() -> None:
 
 def test_refusals_in_vietnamese(center: Cli, tmp_path: Path) -> None:
     assert center.fails("resolve", "KHONG-CO", lang="vi") == "Lỗi: không có hồ sơ mã 'KHONG-CO'\n"
-    assert "'5 tuần' không phải thời hạn, mã thủ tục hay tên viết tắt" in center.fails(
+    assert "'5 tuần' không phải thời hạn, mã thủ tục, tên viết tắt hay tên thủ tục" in center.fails(
         "due", "5 tuần", lang="vi"
     )
     assert "thời hạn không hợp lệ '5 tuần'" in Cli(tmp_path / "none.db", now="2025-09-10 16:00").fails(

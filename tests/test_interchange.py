@@ -125,7 +125,7 @@ def test_one_bad_row_among_good_ones_writes_nothing(
 def test_a_code_already_in_the_database(center: Cli, tmp_path: Path) -> None:
     center.ok("import", str(write(tmp_path / "a.csv", GOOD[2])), now=LATER)
     err = center.fails("import", str(write(tmp_path / "b.csv", GOOD[0], GOOD[2])), now=LATER)
-    assert "row 3: duplicate code HS-MIGRATED-1" in err
+    assert "row 3: dossier code 'HS-MIGRATED-1' is already used" in err
 
 
 def test_wrong_encoding_and_missing_columns(center: Cli, tmp_path: Path) -> None:
@@ -283,3 +283,106 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
     bad = write(tmp_path / "bad.csv", GOOD[0], ",ks,2025-02-30,direct,,,,,,,,,,A")
     center.fails("import", str(bad), now=LATER)
     assert indexes() == before  # a refused import restores everything, indexes included
+
+
+# -- a row of a file is a receipt: the rules a clerk's receipt follows -------------------------------
+def test_a_file_cannot_take_the_code_of_a_receipt_that_was_undone(center: Cli, tmp_path: Path) -> None:
+    code = json.loads(
+        center.ok("receive", "ks", "--applicant", "A", "--at", "2025-09-08 09:00", "--json", now=LATER).stdout
+    )["code"]
+    center.ok("undo", code, "--reason", "ghi nhầm", "--yes", now=LATER)
+    f = write(tmp_path / "in.csv", GOOD[1], f"{code},ks,2025-09-08 09:00,direct,,,,,,,,,,B")
+    err = center.fails("import", str(f), now=LATER)
+    assert err == f"Error: 1 bad rows in {f}\nrow 3: dossier code '{code}' is already used\n"
+
+
+@pytest.mark.parametrize(
+    ("code", "why"),
+    [
+        ("HS 0001", "a space"),
+        ("Hồ-sơ-1", "Vietnamese letters"),
+        ("-1", "a leading dash"),
+        ("X" * 61, "too long"),
+    ],
+)
+def test_a_code_in_a_file_must_look_like_a_dossier_code(
+    center: Cli, tmp_path: Path, code: str, why: str
+) -> None:
+    f = write(tmp_path / "in.csv", GOOD[1], f"{code},ks,2025-09-08 09:00,direct,,,,,,,,,,B")
+    err = center.fails("import", str(f), now=LATER)
+    assert err.startswith(f"Error: 1 bad rows in {f}\nrow 3: bad dossier code"), (why, err)
+
+
+@pytest.mark.parametrize(
+    ("applicant", "needle"),
+    [
+        ("Nguyễn\x1b[2JVăn An", "holds control characters"),
+        ("Nguyễn Văn An " * 15, "applicant's name is too long: 209 characters, at most 200"),
+    ],
+    ids=["an escape sequence", "201 characters and more"],
+)
+def test_an_applicant_in_a_file_is_held_to_a_clerks_limits(
+    center: Cli, tmp_path: Path, applicant: str, needle: str
+) -> None:
+    f = write(tmp_path / "in.csv", GOOD[1], f",ks,2025-09-08 09:00,direct,,,,,,,,,,{applicant}")
+    err = center.fails("import", str(f), now=LATER)
+    assert err.startswith(f"Error: 1 bad rows in {f}\nrow 3: ") and needle in err, err
+
+
+def test_a_procedure_in_a_file_is_matched_as_a_clerk_types_it(center: Cli, tmp_path: Path) -> None:
+    """By code, by alias in any case, or by its full name with or without diacritics."""
+    typed = ["1.001193", "KS", "Đăng ký khai sinh", "dang ky  khai sinh", "ĐĂNG KÝ KHAI SINH"]
+    rows = [f",{p},2025-09-08 09:00,direct,,,,,,,,,,Người {i}" for i, p in enumerate(typed)]
+    center.ok("import", str(write(tmp_path / "in.csv", *rows)), now=LATER)
+    listed = json.loads(center.ok("list", "--received-from", "2025-09-08", "--json", now=LATER).stdout)
+    assert [d["procedure"] for d in listed] == ["1.001193"] * 5
+
+
+def test_a_procedure_a_file_names_that_the_catalog_lacks_is_refused_with_its_row(
+    center: Cli, tmp_path: Path
+) -> None:
+    for code in ("9.000001", "9.000002"):
+        center.ok(
+            "procedure", "add", code, "--name", "Xác nhận cư trú", "--field", "Cư trú", "--limit", "3wd"
+        )
+    f = write(
+        tmp_path / "in.csv",
+        GOOD[1],
+        ",Đăng ký khai,2025-09-08 09:00,direct,,,,,,,,,,B",
+        ",xac nhan cu tru,2025-09-08 09:00,direct,,,,,,,,,,C",
+    )
+    err = center.fails("import", str(f), now=LATER)
+    assert err.startswith(f"Error: 2 bad rows in {f}\n")
+    assert "row 3: unknown procedure 'Đăng ký khai'" in err
+    assert "row 4: 'xac nhan cu tru' is the name of several procedures (9.000001, 9.000002)" in err
+
+
+@pytest.mark.parametrize(
+    ("line", "needle"),
+    [
+        (",ks,1985-07-01 09:00,direct,,,,,,,,,,A", "received_at: bad date '1985-07-01 09:00': the year"),
+        (",ks,2025-09-08 09:00,direct,2300-01-01,,,,,,,,,A", "due_at: bad date '2300-01-01': the year"),
+    ],
+    ids=["received in 1985", "due in 2300"],
+)
+def test_a_date_in_a_file_lies_within_the_years_a_clerk_may_type(
+    center: Cli, tmp_path: Path, line: str, needle: str
+) -> None:
+    f = write(tmp_path / "in.csv", GOOD[1], line)
+    err = center.fails("import", str(f), now=LATER)
+    assert err.startswith(f"Error: 1 bad rows in {f}\nrow 3: {needle}"), err
+
+
+def test_an_excel_date_cell_of_1900_is_refused_like_a_typed_one(center: Cli, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    f = tmp_path / "in.xlsx"
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["procedure", "received_at", "applicant"])
+    ws.append(["ks", datetime(2025, 9, 8, 9, 0), "A"])
+    ws.append(["ks", datetime(1900, 1, 1, 9, 0), "B"])
+    book.save(f)
+    err = center.fails("import", str(f), now=LATER)
+    assert err.startswith(f"Error: 1 bad rows in {f}\nrow 3: received_at: bad date '1900-01-01 09:00:00'")

@@ -90,3 +90,15 @@ def test_config_show_describes_every_setting_in_vietnamese(center: Cli) -> None:
     assert "giờ chốt" in out and "same_day_cutoff" in out
     for key in SETTINGS:
         assert f"setting.{key}" in MESSAGES, key
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "Đã thêm 1.004873 Xác nhận tình trạng hôn nhân (3 ngày làm việc)"),
+        ("en", "Added 1.004873 Xác nhận tình trạng hôn nhân (3 working days)"),
+    ],
+)
+def test_a_procedure_added_says_its_time_limit_in_words(center: Cli, lang: str, said: str) -> None:
+    add = ["procedure", "add", "1.004873", "--name", "Xác nhận tình trạng hôn nhân", "--field", "Hộ tịch"]
+    assert center.ok(*add, "--limit", "3wd", lang=lang).stdout == said + "\n"

@@ -292,7 +292,7 @@ def _procedure(one: Cli, two: Cli) -> str:
             "--limit",
             limit,
         )
-    return "procedure 1.004873: Time limit is '5wd' here and '7wd' there"
+    return "procedure 1.004873: Time limit is '5 working days' here and '7 working days' there"
 
 
 def _calendar(one: Cli, two: Cli) -> str:
@@ -328,12 +328,42 @@ def test_each_kind_of_conflict_is_refused_with_nothing_written(
     assert "xung đột" in one.fails("merge", str(two.db), lang="vi")
 
 
+def test_a_time_limit_in_a_conflict_is_said_in_words_in_the_readers_language(
+    center: Cli, center_template: Path, tmp_path: Path
+) -> None:
+    one, two = pair(center, center_template, tmp_path)
+    _procedure(one, two)
+    err = one.fails("merge", str(two.db), lang="vi")
+    assert "thủ tục 1.004873: Thời hạn ở đây là '5 ngày làm việc', bên kia là '7 ngày làm việc'" in err
+    assert "5wd" not in err
+
+
 def test_every_conflict_is_listed_at_once(center: Cli, center_template: Path, tmp_path: Path) -> None:
     one, two = pair(center, center_template, tmp_path)
     expected = [make(one, two) for make in CONFLICTS.values()]
     err = one.fails("merge", str(two.db))
     assert err.startswith(f"Error: {len(expected)} conflict(s)")
     assert all(e in err for e in expected), err
+
+
+def test_a_dossier_the_other_file_holds_with_steps_before_its_receipt_is_refused(
+    center: Cli, center_template: Path, tmp_path: Path
+) -> None:
+    """A point's file changed outside tthc: the merge names every bad moment and writes nothing."""
+    one, two = pair(center, center_template, tmp_path)
+    code = two.ok("receive", "ks", "--applicant", "X", "--at", "2025-09-09 09:00").stdout.split()[1]
+    two.ok("resolve", code, "--at", "2025-09-09 10:00")
+    with sqlite3.connect(two.db) as conn:
+        conn.execute(
+            "UPDATE dossiers SET resolved_at = '2025-09-08T10:00:00', returned_at = '1900-01-01T00:00:00'"
+        )
+    err = one.fails("merge", str(two.db))
+    assert err == (
+        f"Error: 2 value(s) in {two.db} that this database cannot hold; nothing was written\n"
+        f"dossier {code}: resolved_at: 2025-09-08 10:00 is before the receipt (2025-09-09 09:00)\n"
+        f"dossier {code}: returned_at: bad date '1900-01-01T00:00:00': the year must lie between 1990 and 2100\n"
+    )
+    assert "hồ sơ " + code in one.fails("merge", str(two.db), lang="vi")
 
 
 # -- files that are not another point's database ----------------------------------------------------

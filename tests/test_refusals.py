@@ -115,12 +115,60 @@ def test_a_bug_exits_70_says_so_and_writes_nothing(received: Cli, monkeypatch: p
     before = received.fingerprint()
     result = received("resolve", CODE)
     assert result.exit_code == BUG_EXIT
-    assert result.stderr.startswith(
-        "Error: internal error (a bug in tthc, not your input): ZeroDivisionError"
+    assert result.stderr == (
+        "Error: internal error (a bug in tthc, not your input): ZeroDivisionError: division by zero."
+        " The change it was writing was rolled back."
+        " Please report it; TTHC_DEBUG=1 shows the details\n"
     )
     assert "Traceback" not in result.stderr and received.fingerprint() == before
     vi = received("resolve", CODE, lang="vi")
     assert vi.exit_code == BUG_EXIT and vi.stderr.startswith("Lỗi: lỗi nội bộ")
+    assert "Thay đổi đang ghi dở đã được huỷ bỏ." in vi.stderr
+
+
+def test_a_bug_after_the_dossier_was_saved_does_not_claim_nothing_was_written(
+    center: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The receipt is committed, then printing it fails: the message says it stays saved."""
+    from tthc import render
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(render, "print_received", broken)
+    result = center("receive", "ks", "--applicant", "A", "--at", "2025-09-08 09:00")
+    assert result.exit_code == BUG_EXIT
+    assert "What it had saved before stays saved." in result.stderr
+    assert "rolled back" not in result.stderr and "Nothing was written" not in result.stderr
+    monkeypatch.undo()
+    assert center.ok("show", CODE, "--json").stdout  # it was saved, as the message said
+
+
+def test_ctrl_c_in_the_middle_of_a_step_rolls_it_back_and_says_so(
+    received: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tthc import lifecycle
+
+    def pressed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lifecycle, "apply", pressed)
+    err = received.fails("resolve", CODE)
+    assert err == "Error: interrupted. The change it was writing was rolled back.\n"
+
+
+def test_a_bug_before_any_write_claims_nothing_about_writes(
+    received: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tthc import dossiers
+
+    monkeypatch.setattr(dossiers, "show", lambda *a, **k: 1 / 0)
+    result = received("show", CODE)
+    assert result.exit_code == BUG_EXIT
+    assert result.stderr == (
+        "Error: internal error (a bug in tthc, not your input): ZeroDivisionError: division by zero."
+        " Please report it; TTHC_DEBUG=1 shows the details\n"
+    )
 
 
 def test_the_refusal_helper_does_not_accept_a_bug(received: Cli, monkeypatch: pytest.MonkeyPatch) -> None:

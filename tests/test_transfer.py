@@ -5,6 +5,7 @@ same ``show``, ``history`` and summaries."""
 from __future__ import annotations
 
 import json
+import shutil
 import stat
 from pathlib import Path
 from typing import Any
@@ -178,3 +179,101 @@ def test_a_broken_full_export_is_refused_and_leaves_no_database(center: Cli, tmp
     assert "is not a tthc full export" in center.fails("import", str(tmp_path / "plain.jsonl"))
     assert "takes no filters" in center.fails("export", str(out), "--full", "--status", "paused")
     assert "a .jsonl or .xlsx file" in center.fails("export", str(tmp_path / "x.csv"), "--full")
+
+
+# -- what a copy brings is checked before anything is written ---------------------------------------
+def edited(src: Path, dest: Path, table: str, change: dict[str, Any], code: str | None = None) -> Path:
+    """A copy of a full export with one row of ``table`` changed (the dossier ``code``'s, or
+    the setting named in ``change``)."""
+    out = []
+    for line in src.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        row = item.get("row") if item.get("table") == table else None
+        wanted = row is not None and (row.get("code") == code if code else row.get("key") == change["key"])
+        if wanted:
+            row.update(change)
+        out.append(json.dumps(item, ensure_ascii=False))
+    dest.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return dest
+
+
+@pytest.fixture()
+def exported(center: Cli, tmp_path: Path) -> tuple[Path, str]:
+    """A full export of a center that received one dossier at 09:00 and resolved it at 10:00."""
+    code = json.loads(
+        center.ok("receive", "ks", "--applicant", "A", "--at", "2025-09-09 09:00", "--json").stdout
+    )["code"]
+    center.ok("resolve", code, "--at", "2025-09-09 10:00")
+    center.ok("config", "set", "office_hours", "07:00-11:00,13:00-16:30")
+    out = tmp_path / "center.jsonl"
+    center.ok("export", str(out), "--full")
+    return out, code
+
+
+@pytest.mark.parametrize(
+    ("change", "needle"),
+    [
+        (
+            {"value": "13:00-16:30,07:00-11:00"},
+            "bad value '13:00-16:30,07:00-11:00' for office_hours: sessions overlap or are out of order",
+        ),
+        ({"value": "25:00-26:00"}, "bad value '25:00' for office_hours: expected HH:MM"),
+    ],
+)
+def test_a_setting_a_whole_copy_would_take_is_checked_as_config_set_checks_it(
+    exported: tuple[Path, str], tmp_path: Path, change: dict[str, str], needle: str
+) -> None:
+    out, _ = exported
+    broken = edited(out, tmp_path / "broken.jsonl", "settings", {"key": "office_hours", **change})
+    fresh = Cli(tmp_path / "fresh.db", now=LATER)
+    err = fresh.fails("import", str(broken))
+    assert err.startswith(
+        f"Error: 1 value(s) in {broken} that this database cannot hold; nothing was written"
+    )
+    assert f"\nsetting: {needle}" in err, err
+    assert not fresh.db.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "needle"),
+    [
+        ({"received_at": "1985-09-09T09:00:00"}, "received_at: bad date '1985-09-09T09:00:00': the year"),
+        ({"resolved_at": "2300-09-09T10:00:00"}, "resolved_at: bad date '2300-09-09T10:00:00': the year"),
+        ({"resolved_at": "2025-09-09T08:00:00"}, "resolved_at: 2025-09-09 08:00 is before the receipt"),
+        ({"resolved_at": "hôm qua"}, "resolved_at: 'hôm qua' is not a moment"),
+    ],
+    ids=["received in 1985", "resolved in 2300", "resolved before its receipt", "not a moment"],
+)
+def test_a_copied_dossier_whose_dates_a_clerk_could_not_enter_is_refused(
+    exported: tuple[Path, str], center: Cli, tmp_path: Path, change: dict[str, str], needle: str
+) -> None:
+    out, code = exported
+    broken = edited(out, tmp_path / "broken.jsonl", "dossiers", change, code=code)
+    fresh = Cli(tmp_path / "fresh.db", now=LATER)
+    for cli in (fresh, Cli(tmp_path / "working.db", now=LATER)):
+        if cli is not fresh:
+            shutil.copyfile(center.db, cli.db)
+            cli.ok("undo", code, "--reason", "ghi nhầm")  # a working database that is no copy of it
+        err = cli.fails("import", str(broken))
+        assert err.startswith(f"Error: 1 value(s) in {broken}"), err
+        assert f"\ndossier {code}: {needle}" in err, err
+    assert not fresh.db.exists()
+
+
+def test_an_audit_event_of_a_copy_outside_the_years_is_refused(
+    exported: tuple[Path, str], tmp_path: Path
+) -> None:
+    out, _ = exported
+    lines = out.read_text(encoding="utf-8").splitlines()
+    items = [json.loads(line) for line in lines]
+    resolve = next(i for i in items if i.get("table") == "events" and i["row"]["step"] == "resolve")
+    resolve["row"]["happened_at"] = "1900-09-09T10:00:00"
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    fresh = Cli(tmp_path / "fresh.db", now=LATER)
+    err = fresh.fails("import", str(broken))
+    number = resolve["row"]["id"]
+    assert (
+        f"\naudit event #{number}: happened_at: bad date '1900-09-09 10:00:00': the year must lie" in err
+    ), err
+    assert not fresh.db.exists()

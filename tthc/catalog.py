@@ -100,11 +100,26 @@ def add_procedure(
     return proc
 
 
-def get_procedure(ctx: Context, code_or_alias: str) -> Procedure:
-    proc = ctx.store().procedure(code_or_alias)
-    if proc is None:
-        raise TthcError("e_proc_unknown", code=code_or_alias)
-    return proc
+def find_procedure(store: Store, text: str) -> Procedure:
+    """The procedure a person means by ``text``, wherever one is typed or read from a file:
+    its code or alias (an alias in any case) first, else the one procedure whose full name
+    it is, case and diacritics ignored ("dang ky khai sinh"). An unknown one is refused, and
+    a name several procedures share is refused with their codes."""
+    typed = " ".join(text.split())
+    proc = store.procedure(typed) if typed else None
+    if proc is not None:
+        return proc
+    wanted = fold(typed)
+    named = [p for p in store.procedures() if " ".join(fold(p.name).split()) == wanted] if typed else []
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise TthcError("e_proc_ambiguous", name=typed, codes=", ".join(p.code for p in named))
+    raise TthcError("e_proc_unknown", code=typed)
+
+
+def get_procedure(ctx: Context, code_or_name: str) -> Procedure:
+    return find_procedure(ctx.store(), code_or_name)
 
 
 def edit_procedure(ctx: Context, code_or_alias: str, changes: dict[str, Any]) -> Procedure:

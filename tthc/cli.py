@@ -74,7 +74,7 @@ class _App(TyperGroup):
         except TthcError as exc:
             _fail(exc.text(_lang_of(ctx)), _lang_of(ctx))
         except KeyboardInterrupt:
-            _fail(Msg("e_interrupted").render(_lang_of(ctx)), _lang_of(ctx))
+            _fail(_said(ctx, _lang_of(ctx), Msg("e_interrupted")), _lang_of(ctx))
         except Exception as exc:
             if hasattr(exc, "exit_code") or isinstance(exc, typer.Exit | typer.Abort):
                 raise  # Click's own usage errors and exits keep their status and message
@@ -83,12 +83,23 @@ class _App(TyperGroup):
                 _fail(refusal.render(_lang_of(ctx)), _lang_of(ctx))
             if os.environ.get("TTHC_DEBUG"):
                 raise
-            bug = Msg("e_internal", kind=type(exc).__name__, detail=exc).render(_lang_of(ctx))
-            _fail(bug, _lang_of(ctx), BUG_EXIT)
+            bug = Msg("e_internal", kind=type(exc).__name__, detail=exc)
+            _fail(_said(ctx, _lang_of(ctx), bug, Msg("w_report_bug")), _lang_of(ctx), BUG_EXIT)
         finally:
             obj = ctx.obj
             if obj is not None:
                 obj.close()
+
+
+def _said(ctx: Any, lang: str, what: Msg, *after: Msg) -> str:
+    """A command cut short (a bug, Ctrl+C), and truthfully what became of its writes: one it
+    was in the middle of was rolled back, what it had saved before stays saved; with no
+    write either way, nothing is claimed."""
+    obj = getattr(ctx, "obj", None)
+    committed, rolled_back = obj.writes() if obj is not None else (0, 0)
+    writes = [Msg("w_cut_rolled_back")] if rolled_back else []
+    writes += [Msg("w_cut_kept")] if committed else []
+    return " ".join(m.render(lang) for m in (what, *writes, *after))
 
 
 def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
@@ -363,11 +374,11 @@ def procedure_add(
     fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
 ) -> None:
     from tthc import catalog, render
-    from tthc.i18n import t
+    from tthc.i18n import fmt_limit, t
 
     c = _ctx(ctx)
     proc = catalog.add_procedure(c, code, name, field, limit, alias, fee)
-    render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({proc.limit})"))
+    render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({fmt_limit(c.lang, proc.limit)})"))
 
 
 @procedure_app.command("list", help=H("procedure.list"))

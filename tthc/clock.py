@@ -38,13 +38,18 @@ def now_vn() -> datetime:
     return current.replace(second=0, microsecond=0)
 
 
+def check_year(day: date, text: object) -> None:
+    """Refuse a day (or moment) outside :data:`YEARS`; ``text`` is how it was given."""
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise TthcError("e_date_range", text=str(text), lo=YEARS[0], hi=YEARS[1])
+
+
 def _build(text: str, y: str, mo: str, d: str, hh: str | None, mm: str | None) -> tuple[date, time | None]:
     try:
         day = date(int(y), int(mo), int(d))
     except ValueError:
         raise TthcError("e_date_no_day", text=text) from None
-    if not YEARS[0] <= day.year <= YEARS[1]:
-        raise TthcError("e_date_range", text=text, lo=YEARS[0], hi=YEARS[1])
+    check_year(day, text)
     if hh is None:
         return day, None
     try:

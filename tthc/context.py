@@ -49,6 +49,7 @@ class Context:
     _calendar: WorkCalendar | None = field(default=None, repr=False)
     _holidays: CachedHolidays | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
+    _writes: tuple[int, int] = field(default=(0, 0), repr=False)  # of stores already closed
 
     # -- resources -----------------------------------------------------------------------
     def store(self) -> Store:
@@ -139,7 +140,16 @@ class Context:
         holidays.cached.update(holidays.fresh)
         holidays.fresh.clear()
 
+    def writes(self) -> tuple[int, int]:
+        """How many write transactions this command committed, and how many it rolled back."""
+        store = self._store
+        committed, rolled_back = self._writes
+        if store is None:
+            return committed, rolled_back
+        return committed + store.commits, rolled_back + store.rollbacks
+
     def close(self) -> None:
         if self._store is not None:
+            self._writes = self.writes()
             self._store.close()
             self._store = None

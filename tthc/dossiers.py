@@ -13,17 +13,17 @@ from datetime import date, datetime
 from typing import Any
 
 from tthc import deadlines, lifecycle
-from tthc.catalog import registered
+from tthc.catalog import find_procedure, registered
 from tthc.clock import parse_day
 from tthc.context import Context
 from tthc.corrections import Correction, guard
 from tthc.errors import TthcError
 from tthc.inputs import (
-    DOSSIER_CODE,
     check_id_number,
     check_phone,
     clean,
     dossier_code,
+    given_code,
     load,
     phone_number,
     when,
@@ -73,14 +73,10 @@ def receive(
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
     address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
     override = parse_limit(limit) if limit is not None else None
-    if code is not None and not DOSSIER_CODE.match(code.strip()):
-        raise TthcError("e_dossier_code", code=code)
     store = ctx.store()
     station = ctx.station()  # this PC's point and officer, unless the clerk names others
     with store.write():
-        proc = store.procedure(procedure)
-        if proc is None:
-            raise TthcError("e_proc_unknown", code=procedure)
+        proc = find_procedure(store, procedure)
         point_reg = registered(store, "point", point if point is not None else station.point)
         officer_reg = registered(store, "officer", officer if officer is not None else station.officer)
         time_limit = override or parse_limit(proc.limit)
@@ -123,10 +119,7 @@ def _new_code(
     ctx: Context, store: Store, given: str | None, point: Registered | None, received: datetime
 ) -> str:
     if given is not None:
-        the_code = given.strip()
-        if store.code_used(the_code):
-            raise TthcError("e_code_used", code=the_code)
-        return the_code
+        return given_code(store, given)
     minter = store.minter(ctx.station().block)
     prefix = (point.code_prefix if point else None) or ctx.settings().code_prefix
     the_code = minter.next(prefix, received)
@@ -443,13 +436,10 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
 
 
 def known_procedure(store: Store, text: str | None) -> str | None:
-    """The catalog code of a procedure named by code or alias; unknown ones are refused."""
+    """The catalog code of a procedure named by code, alias or name; unknown ones are refused."""
     if not text:
         return None
-    proc = store.procedure(text)
-    if proc is None:
-        raise TthcError("e_proc_unknown", code=text)
-    return proc.code
+    return find_procedure(store, text).code
 
 
 def known_field(store: Store, text: str | None) -> str | None:

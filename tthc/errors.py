@@ -3,7 +3,15 @@ so the same refusal reads in Vietnamese or English; a key or a value missing fro
 is a bug, caught when the refusal is built rather than when it is printed."""
 
 from string import Formatter
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
+
+
+@runtime_checkable
+class Said(Protocol):
+    """A value of a message that is said differently in each language (a nested message, a
+    time limit in words): rendered in the reader's language when the message is."""
+
+    def render(self, lang: str) -> str: ...
 
 
 class Msg:
@@ -31,7 +39,7 @@ class Msg:
         from tthc.i18n import MESSAGES
 
         en, vi = MESSAGES[self.key]
-        args = {k: v.render(lang) if isinstance(v, Msg) else v for k, v in self.args.items()}
+        args = {k: v.render(lang) if isinstance(v, Said) else v for k, v in self.args.items()}
         return (vi if lang == "vi" else en).format(**args)
 
     def __str__(self) -> str:

@@ -316,6 +316,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad value {text!r} for {key}: must not be empty",
         "giá trị {text!r} không hợp lệ cho {key}: không được để trống",
     ),
+    "e_setting_not_text": (
+        "bad value {value!r} for {key}: expected text",
+        "giá trị {value!r} không hợp lệ cho {key}: cần văn bản",
+    ),
+    "e_setting_not_hashed": ("{key} is not stored hashed", "{key} không được lưu ở dạng đã băm"),
+    "e_setting_stored": (
+        "the database holds a bad setting: {reason}; set it again with `tthc config set {key} …`",
+        "cơ sở dữ liệu có thiết lập không hợp lệ: {reason}; hãy đặt lại bằng `tthc config set {key} …`",
+    ),
     "e_setting_unknown": (
         "unknown setting {key!r}; known: {known}",
         "không có thiết lập {key!r}; các thiết lập: {known}",
@@ -368,6 +377,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "e_proc_unknown": (
         "unknown procedure {code!r} (see `tthc procedure list`)",
         "không có thủ tục {code!r} (xem `tthc procedure list`)",
+    ),
+    "e_proc_ambiguous": (
+        "{name!r} is the name of several procedures ({codes}): give the code",
+        "{name!r} là tên của nhiều thủ tục ({codes}): hãy ghi mã thủ tục",
     ),
     "e_proc_nothing": (
         "nothing to change: give --name, --field, --limit, --alias or --fee",
@@ -536,8 +549,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "e_from_to_both": ("give both --from and --to", "hãy cho cả --from và --to"),
     "e_to_before_from": ("--to {end!r} is before --from {start!r}", "--to {end!r} sớm hơn --from {start!r}"),
     "e_neither": (
-        "{text!r} is neither a time limit nor a procedure code or alias",
-        "{text!r} không phải thời hạn, mã thủ tục hay tên viết tắt",
+        "{text!r} is neither a time limit nor a procedure's code, alias or name",
+        "{text!r} không phải thời hạn, mã thủ tục, tên viết tắt hay tên thủ tục",
     ),
     "e_no_override": (
         "{day} has no center override to remove",
@@ -592,12 +605,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{kind} {name!r} trùng với nhiều người: {candidates}; hãy gõ đầy đủ hơn",
     ),
     "e_internal": (
-        "internal error (a bug in tthc, not your input): {kind}: {detail}. Nothing was written."
-        " Please report it; TTHC_DEBUG=1 shows the details",
-        "lỗi nội bộ (lỗi của tthc, không phải do dữ liệu nhập): {kind}: {detail}. Chưa ghi gì."
-        " Hãy báo lỗi; đặt TTHC_DEBUG=1 để xem chi tiết",
+        "internal error (a bug in tthc, not your input): {kind}: {detail}.",
+        "lỗi nội bộ (lỗi của tthc, không phải do dữ liệu nhập): {kind}: {detail}.",
     ),
-    "e_interrupted": ("interrupted; nothing was written", "đã dừng; chưa ghi gì"),
+    "w_report_bug": (
+        "Please report it; TTHC_DEBUG=1 shows the details",
+        "Hãy báo lỗi; đặt TTHC_DEBUG=1 để xem chi tiết",
+    ),
+    # what became of the writes of a command cut short: said only as far as it is true
+    "w_cut_rolled_back": (
+        "The change it was writing was rolled back.",
+        "Thay đổi đang ghi dở đã được huỷ bỏ.",
+    ),
+    "w_cut_kept": (
+        "What it had saved before stays saved.",
+        "Những gì lệnh đã lưu trước đó vẫn được giữ.",
+    ),
+    "e_interrupted": ("interrupted.", "đã dừng."),
     "e_exists": ("{path} already exists; choose a new file name", "{path} đã có; hãy chọn tên tệp khác"),
     "e_env_lang": (
         "bad TTHC_LANG {value!r}: expected vi or en",
@@ -677,8 +701,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nếu tiếp nhận hồ sơ lúc này thì hẹn trả khi nào?",
     ),
     "help.due.what": (
-        "e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure code/alias.",
-        "ví dụ 5wd, same-day, 8h, 15d, '5 ngày làm việc', hoặc mã/tên viết tắt của thủ tục.",
+        "e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure's code, alias or name.",
+        "ví dụ 5wd, same-day, 8h, 15d, '5 ngày làm việc', hoặc mã, tên viết tắt hay tên của thủ tục.",
     ),
     "help.due.at": (
         "Receipt moment (default: now).",
@@ -801,8 +825,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ lĩnh vực này.",
     ),
     "help.opt.procedure": (
-        "Code or alias.",
-        "Mã hoặc tên viết tắt của thủ tục.",
+        "Code, alias or full name (diacritics optional).",
+        "Mã, tên viết tắt hoặc tên đầy đủ của thủ tục (có dấu hay không dấu).",
     ),
     "help.opt.point": (
         "Only this reception point.",
@@ -1051,8 +1075,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Danh mục thủ tục, theo lĩnh vực.",
     ),
     "help.procedure.show": (
-        "One procedure (by code or alias).",
-        "Một thủ tục (theo mã hoặc tên viết tắt).",
+        "One procedure (by code, alias or name).",
+        "Một thủ tục (theo mã, tên viết tắt hoặc tên).",
     ),
     "help.procedure.edit": (
         "Change a procedure; due dates already issued never move.",
@@ -1841,6 +1865,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} conflict(s) between this database and {path}; nothing was written",
         "{n} điểm xung đột giữa cơ sở dữ liệu này và {path}; chưa ghi gì",
     ),
+    "e_merge_bad": (
+        "{n} value(s) in {path} that this database cannot hold; nothing was written",
+        "{n} giá trị trong {path} mà cơ sở dữ liệu này không nhận được; chưa ghi gì",
+    ),
+    "mb_setting": ("setting: {reason}", "thiết lập: {reason}"),
+    "mb_dossier": ("dossier {code}: {what}: {reason}", "hồ sơ {code}: {what}: {reason}"),
+    "mb_event": ("audit event #{id}: happened_at: {reason}", "sự kiện nhật ký #{id}: happened_at: {reason}"),
+    "mb_not_moment": (
+        "{value!r} is not a moment (YYYY-MM-DDTHH:MM:SS)",
+        "{value!r} không phải thời điểm (YYYY-MM-DDTHH:MM:SS)",
+    ),
+    "mb_before_receipt": (
+        "{at:%Y-%m-%d %H:%M} is before the receipt ({received:%Y-%m-%d %H:%M})",
+        "{at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận ({received:%d/%m/%Y %H:%M})",
+    ),
     "mc_receipt": (
         "dossier {code}: two different receipts under one code: here {ours}; there {theirs}",
         "hồ sơ {code}: hai lần tiếp nhận khác nhau cùng một mã: ở đây {ours}; bên kia {theirs}",
@@ -2102,6 +2141,17 @@ def fmt_limit(lang: str, limit: object) -> str:
     if not number.isdigit() or unit not in ("wd", "d", "h"):
         return text
     return t(lang, f"lim_{unit}_1" if number == "1" else f"lim_{unit}", n=int(number))
+
+
+class LimitWords:
+    """A time limit inside a message (``Msg(..., limit=LimitWords("3wd"))``), said as
+    :func:`fmt_limit` says it in the language the message is read in."""
+
+    def __init__(self, limit: object) -> None:
+        self.limit = limit
+
+    def render(self, lang: str) -> str:
+        return fmt_limit(lang, self.limit)
 
 
 def fmt_money(lang: str, amount: int) -> str:

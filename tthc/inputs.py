@@ -67,6 +67,17 @@ def check_phone(value: str | None) -> str | None:
     return number
 
 
+def given_code(store: Store, text: str) -> str:
+    """A dossier code given by a clerk (``receive --code``) or by a file: the shape of a code,
+    and not one given before, even one whose receipt was undone (codes are never reused)."""
+    code = text.strip()
+    if not DOSSIER_CODE.match(code):
+        raise TthcError("e_dossier_code", code=text)
+    if store.code_used(code):
+        raise TthcError("e_code_used", code=code)
+    return code
+
+
 def when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
     """The moment a step happened (now by default); never more than a minute ahead."""
     moment = parse_when(

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from tthc import files, lifecycle
-from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
+from tthc.catalog import find_procedure
+from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, check_year, parse_when
 from tthc.context import Context
 from tthc.dossiers import ListFilter, query_of
 from tthc.errors import Msg, TthcError
 from tthc.i18n import fmt_limit, label, t
+from tthc.inputs import clean, given_code
 from tthc.lifecycle import Life
 from tthc.models import Dossier, Registered, name_key
 from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
@@ -289,7 +291,19 @@ class BadRow(Exception):
 
 
 def _moment(value: Any, default: time, what: str) -> datetime | None:
-    """Fast path for dates in files: Excel cells, ISO text, day-first text. Strict, no guessing."""
+    """A moment of a file: Excel cells, ISO text, day-first text. Strict, no guessing, and
+    within the years any typed date may lie in."""
+    moment = _read_moment(value, default, what)
+    if moment is not None:
+        try:
+            check_year(moment, value)
+        except TthcError as exc:
+            raise BadRow("r_field", what=what, reason=exc.msg) from None
+    return moment
+
+
+def _read_moment(value: Any, default: time, what: str) -> datetime | None:
+    """Fast path for dates in files: Excel cells and ISO text read directly, the rest parsed."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -369,11 +383,10 @@ class RowReader:
         return cells[self.at[name]]
 
     def procedure(self, key: str) -> tuple[str, str, TimeLimit]:
+        """Matched as a typed procedure is (code or alias, then full name), once per text."""
         found = self.procedures.get(key)
         if found is None:
-            proc = self.store.procedure(key)
-            if proc is None:
-                raise BadRow("e_proc_unknown", code=key)
+            proc = find_procedure(self.store, key)
             found = self.procedures[key] = (proc.code, proc.field, parse_limit(proc.limit))
         return found
 
@@ -411,9 +424,7 @@ class RowReader:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
                 raise BadRow("r_field", what="limit", reason=exc.msg) from None
-        applicant = " ".join(_text(self.cell(cells, "applicant")).split())
-        if not applicant:
-            raise BadRow("e_empty", what=Msg("w_applicant"))
+        applicant = clean(_text(self.cell(cells, "applicant")), "w_applicant", required=True) or ""
         received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
         if received is None:
             raise BadRow("r_no_received")
@@ -424,8 +435,13 @@ class RowReader:
         point_text, officer_text = _text(self.cell(cells, "point")), _text(self.cell(cells, "officer"))
         point = self.registered("point", point_text) if point_text else None
         officer = self.registered("officer", officer_text).name if officer_text else None
-        code = _text(self.cell(cells, "code")) or self.minter.next(
-            (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
+        given = _text(self.cell(cells, "code"))
+        code = (
+            given_code(self.store, given)
+            if given
+            else self.minter.next(
+                (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
+            )
         )
         life = self.life(cells, code, limit, received, officer)
         details = Details(proc_code, proc_field, applicant, channel, point.name if point else None)

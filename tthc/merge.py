@@ -17,12 +17,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from tthc.clock import check_year
 from tthc.context import Context
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
+from tthc.i18n import LimitWords
 from tthc.lifecycle import STEPS
 from tthc.models import Event
+from tthc.settings import check_stored
 from tthc.store import COPY_KEYS, Store, StoredDossier
+from tthc.tables import BadRows
 
 #: The events that change a dossier: what two histories are compared by.
 MOVES = frozenset((*STEPS, "undo", "edit"))
@@ -129,6 +133,10 @@ def merge(ctx: Context, data: PointData, *, dry_run: bool = False) -> MergeRepor
 # -- planning: what comes, what conflicts ------------------------------------------------------------
 def _plan(store: Store, data: PointData) -> _Plan:
     plan = _Plan(whole=store.is_blank())
+    faults = _faults(data, plan.whole)
+    if faults:
+        more = [Msg("e_more_rows", n=len(faults) - _SHOWN)] if len(faults) > _SHOWN else []
+        raise TthcError("e_merge_bad", n=len(faults), path=data.source, details=[*faults[:_SHOWN], *more])
     if plan.whole:  # nothing here yet: the other side's rows are taken as they are
         plan.rows = {table: list(rows) for table, rows in data.tables.items()}
         plan.new = list(data.dossiers)
@@ -140,6 +148,71 @@ def _plan(store: Store, data: PointData) -> _Plan:
     _plan_sequences(store, data, plan)
     _plan_dossiers(store, data, plan)
     return plan
+
+
+# -- checking: what this database would refuse to hold ----------------------------------------------
+#: How many faults of the other side's data are listed (the rest are counted), as for a file.
+_SHOWN = BadRows.shown
+#: The moments of a dossier row that are steps after its receipt.
+_STEP_COLUMNS = ("paused_at", "resolved_at", "returned_at", "withdrawn_at", "apology_at")
+
+
+def _faults(data: PointData, whole: bool) -> list[Msg]:
+    """What of the other side's data a clerk could never have entered here, found before
+    anything is written: settings ``config set`` would refuse (when a whole copy takes them),
+    and moments outside the years a date may lie in or steps before their receipt."""
+    faults: list[Msg] = []
+    if whole:
+        for row in data.tables.get("settings", []):
+            try:
+                check_stored(str(row["key"]), row["value"])
+            except TthcError as exc:
+                faults.append(Msg("mb_setting", reason=exc.msg))
+    for d in data.dossiers:
+        faults.extend(_dossier_faults(d))
+    for e in data.events:
+        try:
+            check_year(e.happened_at, e.happened_at.isoformat(sep=" "))
+        except TthcError as exc:
+            faults.append(Msg("mb_event", id=e.id, reason=exc.msg))
+    return faults
+
+
+def _dossier_faults(d: StoredDossier) -> list[Msg]:
+    """A copied dossier's receipt and steps, each a real moment within the years, none before
+    the receipt."""
+    faults: list[Msg] = []
+    moments = [("received_at", d.get("received_at"))]
+    moments += [(column, d.get(column)) for column in _STEP_COLUMNS]
+    for r in d.round_rows():
+        moments += [("paused_at", r["paused_at"]), ("resumed_at", r["resumed_at"])]
+    received: datetime | None = None
+    for column, value in moments:
+        if value is None and column != "received_at":
+            continue
+        try:
+            moment = datetime.fromisoformat(str(value))
+            check_year(moment, value)
+        except ValueError:
+            faults.append(
+                Msg("mb_dossier", code=d.code, what=column, reason=Msg("mb_not_moment", value=value))
+            )
+            continue
+        except TthcError as exc:
+            faults.append(Msg("mb_dossier", code=d.code, what=column, reason=exc.msg))
+            continue
+        if column == "received_at":
+            received = moment
+        elif received is not None and moment < received:
+            faults.append(
+                Msg(
+                    "mb_dossier",
+                    code=d.code,
+                    what=column,
+                    reason=Msg("mb_before_receipt", at=moment, received=received),
+                )
+            )
+    return faults
 
 
 def _plan_catalog(store: Store, data: PointData, plan: _Plan) -> None:
@@ -157,8 +230,11 @@ def _plan_catalog(store: Store, data: PointData, plan: _Plan) -> None:
             continue
         for column, word in _PROCEDURE_FIELDS.items():
             if here[column] != theirs[column]:
+                mine, other = here[column], theirs[column]
+                if column == "time_limit":  # said as people say it: '5 ngày làm việc', not '5wd'
+                    mine, other = LimitWords(mine), LimitWords(other)
                 plan.conflicts.append(
-                    Msg("mc_procedure", code=code, column=Msg(word), ours=here[column], theirs=theirs[column])
+                    Msg("mc_procedure", code=code, column=Msg(word), ours=mine, theirs=other)
                 )
     plan.rows["procedures"] = added
 

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tthc import deadlines, station
-from tthc.catalog import install_starter
+from tthc.catalog import find_procedure, install_starter
 from tthc.clock import RECEIPT_DEFAULT_TIME, iso, parse_day, parse_when
 from tthc.context import Context
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
 from tthc.models import Kind, Procedure, name_key
-from tthc.settings import SETTINGS, shown, validate
+from tthc.settings import SETTINGS, shown, validate, with_defaults
 from tthc.station import Station
 from tthc.store import Store
 from tthc.timelimit import TimeLimit, parse_limit
@@ -122,7 +122,7 @@ def set_setting(ctx: Context, key: str, value: str) -> tuple[str, str]:
     canonical = validate(key, value)
     store = ctx.store()
     with store.write():
-        old = ctx.settings().raw[key]
+        old = with_defaults(store.settings())[key]  # as held, even when broken: set is the fix
         store.put_setting(key, canonical)
         store.add_event(
             step="config.set",
@@ -137,7 +137,8 @@ def set_setting(ctx: Context, key: str, value: str) -> tuple[str, str]:
 
 def show_settings(ctx: Context) -> list[tuple[str, str]]:
     """Every setting's key and value as it may be shown: a secret only as set or not set."""
-    values = ctx.settings().raw
+    store = ctx.optional_store()
+    values = with_defaults(store.settings() if store else {})  # as held, a broken one too
     return [(key, shown(key, values[key])) for key in SETTINGS]
 
 
@@ -165,15 +166,18 @@ class Quote:
 
 
 def resolve_limit(ctx: Context, what: str) -> tuple[TimeLimit, Procedure | None]:
-    """A limit spelled out, or a procedure code or alias whose limit to use."""
+    """A limit spelled out, or a procedure (code, alias or name) whose limit to use."""
     try:
         return parse_limit(what), None
     except TthcError as limit_error:
         store = ctx.optional_store()
         if store is None:
             raise limit_error from None
-        proc = store.procedure(what)
-        if proc is None:
+        try:
+            proc = find_procedure(store, what)
+        except TthcError as exc:
+            if exc.msg.key != "e_proc_unknown":
+                raise
             raise TthcError("e_neither", text=what) from None
         return parse_limit(proc.limit), proc
 

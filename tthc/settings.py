@@ -235,6 +235,23 @@ def with_defaults(stored: Mapping[str, str]) -> dict[str, str]:
     return {key: stored.get(key, s.default) for key, s in SETTINGS.items()}
 
 
+_HASHED = re.compile(r"^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$")
+
+
+def check_stored(key: str, value: object) -> str:
+    """A setting as a database holds it — this one's, or one copied in by a merge — made
+    sure of with the validator ``config set`` uses; a secret must be held hashed. Its
+    canonical form, or the validator's refusal."""
+    if not isinstance(value, str):
+        raise TthcError("e_setting_not_text", key=key, value=value)
+    setting = SETTINGS.get(key)
+    if setting is not None and setting.secret:
+        if value and not _HASHED.match(value):
+            raise TthcError("e_setting_not_hashed", key=key)
+        return value
+    return validate(key, value)
+
+
 @dataclass(frozen=True)
 class Settings:
     """The center's settings, parsed: what the services use. ``raw`` keeps the canonical text."""
@@ -251,9 +268,17 @@ class Settings:
 
     @classmethod
     def from_stored(cls, stored: Mapping[str, str]) -> "Settings":
+        """The settings a database holds, each checked again: a value broken outside tthc
+        is a refusal naming it (and how to set it again), never a crash."""
         raw = with_defaults(stored)
+        for key, setting in SETTINGS.items():
+            if raw[key] == setting.default:
+                continue  # a default is valid by construction
+            try:
+                raw[key] = check_stored(key, raw[key])
+            except TthcError as exc:
+                raise TthcError("e_setting_stored", key=key, reason=exc.msg) from None
         policy = raw["supplement_policy"]
-        assert policy in POLICIES, policy  # validated when it was set
         return cls(
             center_name=raw["center_name"],
             code_prefix=raw["code_prefix"],

@@ -471,6 +471,9 @@ class Store:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        #: write transactions committed and rolled back: what a bug report may say was saved
+        self.commits = 0
+        self.rollbacks = 0
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -568,9 +571,11 @@ class Store:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self.rollbacks += 1
             raise
         else:
             self.conn.execute("COMMIT")
+            self.commits += 1
 
     # -- the audit trail -----------------------------------------------------------------
     def add_event(
