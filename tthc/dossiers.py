@@ -490,7 +490,7 @@ def urgency(d: Dossier, now: datetime, soon: date) -> str:
         return "done"
     if d.status == "paused":
         return "paused"
-    if d.deadline is not None and d.deadline < now:
+    if deadlines.is_overdue(d.deadline, now):
         return "overdue"
     if d.due_date == now.date():
         return "today"

@@ -1224,7 +1224,7 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
     if q.received_to is not None:
         where.append("d.received_at < date(?, '+1 day')")
         params.append(q.received_to.isoformat())
-    if q.overdue_at is not None:
+    if q.overdue_at is not None:  # deadlines.is_overdue over the stored deadline
         where.extend([OPEN_SQL, "d.deadline < ?"])
         params.append(_iso(q.overdue_at))
     if q.due_by is not None:

@@ -157,7 +157,7 @@ def state_at(life: Life, seen_before: datetime, snapshot: datetime) -> str:
     due = deadlines.due_in_force(life.receipt, life.rounds, upto=seen_before)
     if due is None:
         return "paused"
-    return "overdue" if due.deadline < snapshot else "not_due"
+    return "overdue" if deadlines.is_overdue(due.deadline, snapshot) else "not_due"
 
 
 def figures(

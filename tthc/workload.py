@@ -12,7 +12,7 @@ what the resolution stored, an apology's timeliness from what the apology stored
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
@@ -281,11 +281,6 @@ class Compliance:
         }
 
 
-def _passed(day: date, moment: datetime) -> bool:
-    """Is the whole of ``day`` over at ``moment``?"""
-    return moment >= datetime.combine(day + timedelta(1), time(0))
-
-
 def late(ctx: Context, period: Period) -> Compliance:
     """The late dossiers of ``period`` and the facts a manager checks about each.
 
@@ -358,7 +353,9 @@ def _late_dossier(
         if resolved_at is not None:
             promise: Promise = "kept" if resolved_at.date() <= apology.new_date else "broken"
         else:
-            promise = "broken" if _passed(apology.new_date, snapshot) else "not_yet"
+            # the new date is judged as a due date is: broken once its deadline is behind the snapshot
+            passed = deadlines.is_overdue(deadlines.end_of_day(apology.new_date), snapshot)
+            promise = "broken" if passed else "not_yet"
         check = ApologyCheck(apology.issued_at, apology.in_time, apology.new_date, promise)
     return LateDossier(d.code, d.procedure, d.officer, due_date, resolved_at, days, check)
 
@@ -373,7 +370,7 @@ def _late_requests(ctx: Context, d: Dossier, start: date, seen: datetime) -> lis
             continue
         due = deadlines.due_in_force(d.life.receipt, d.rounds[:i])
         assert due is not None  # the rounds before this one were all resumed
-        if due.deadline < r.paused_at:
+        if deadlines.is_overdue(due.deadline, r.paused_at):
             days = cal.working_days_between(due.due_date, r.paused_at.date())
             out.append(LateRequest(d.code, d.procedure, d.officer, due.due_date, r.paused_at, days, r.reason))
     return out
