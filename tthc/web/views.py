@@ -199,7 +199,7 @@ class Reader:
         ctx = self.ctx
         today = ctx.now.date()
         rows = dossiers.list_dossiers(ctx, ListFilter(limit=limit))
-        soon = ctx.calendar().nth_working_day_after(today, 2)
+        soon = dossiers.soon_until(ctx.calendar(), today)
         groups: dict[str, list[Dossier]] = {"overdue": [], "today": [], "soon": []}
         for d in rows:
             groups.setdefault(dossiers.urgency(d, ctx.now, soon), []).append(d)
