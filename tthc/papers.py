@@ -93,12 +93,22 @@ class Slip:
     qr_caption: str
 
 
+#: Where the web side (``tthc serve``) answers a citizen's look-up, under the public address.
+LOOKUP_PATH = "/tra-cuu"
+
+
+def lookup_url(public_url: str, code: str) -> str:
+    """The look-up page with ``code`` filled in, under the center's public address: what a
+    slip's QR code and the web side's printable slip point at."""
+    return f"{public_url}{LOOKUP_PATH}?ma={quote(code, safe='')}"
+
+
 def lookup_target(public_url: str, code: str) -> str:
     """What a slip's QR code holds: the lookup page of the dossier when the center has a
     public address, else the dossier code itself."""
     if not public_url:
         return code
-    return f"{public_url}/tra-cuu?ma={quote(code, safe='')}"
+    return lookup_url(public_url, code)
 
 
 def form_number(text: str) -> str:
@@ -214,7 +224,7 @@ def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
     listed: list[Block] = [Text(f"- {x}", 1) for x in papers]
     public_url = p.settings.raw["public_url"]
     lookup = (
-        p.t("p01_lookup_url", url=f"{public_url}/tra-cuu", code=d.code)
+        p.t("p01_lookup_url", url=public_url + LOOKUP_PATH, code=d.code)
         if public_url
         else p.t("p01_lookup_code", code=d.code)
     )

@@ -17,12 +17,14 @@ from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from tthc import dossiers, service
 from tthc.context import Context
 from tthc.dossiers import ListFilter
 from tthc.inputs import DOSSIER_CODE
+from tthc.lifecycle import OPEN
+from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
+from tthc.papers import lookup_url
 from tthc.periods import month_of, month_window
 from tthc.settings import check_password
 from tthc.store import Store
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
 #: The shape of a dossier code, as ``tthc receive --code`` accepts it.
 CODE_SHAPE = DOSSIER_CODE
 CHECK_SHAPE = re.compile(r"[0-9]{4}")
-OPEN = ("processing", "paused")
 
 
 def initials(name: str) -> str:
@@ -45,11 +46,6 @@ def initials(name: str) -> str:
         if first is not None:
             letters.append(first.upper() + ".")
     return " ".join(letters)
-
-
-def lookup_url(public_url: str, code: str) -> str:
-    """Where a receipt slip's QR code points: the look-up page with the code filled in."""
-    return f"{public_url}/tra-cuu?ma={quote(code, safe='')}"
 
 
 def _tail(digits_of: str | None) -> str:
