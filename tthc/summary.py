@@ -40,13 +40,17 @@ FIGURES = (
 )
 
 
+def percent(part: int, whole: int) -> Decimal | None:
+    """``100 × part / whole`` rounded half up to 2 decimals; None when ``whole`` is 0. Every
+    percentage tthc reports is rounded here: the on-time rate, an officer's share of the load."""
+    if whole == 0:
+        return None
+    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def on_time_rate(early: int, on_time: int, resolved: int) -> Decimal | None:
     """``100 × (early + on_time) / resolved`` rounded half up to 2 decimals; None if nothing resolved."""
-    if resolved == 0:
-        return None
-    return (Decimal(100 * (early + on_time)) / Decimal(resolved)).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
-    )
+    return percent(early + on_time, resolved)
 
 
 @dataclass

@@ -13,7 +13,7 @@ what the resolution stored, an apology's timeliness from what the apology stored
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Literal
 
 from tthc import deadlines, queries
@@ -22,7 +22,7 @@ from tthc.context import Context
 from tthc.errors import TthcError
 from tthc.models import Dossier, Kind, fold
 from tthc.periods import Period
-from tthc.summary import events_before, on_time_rate, snapshot_of, state_at, summarize
+from tthc.summary import events_before, on_time_rate, percent, snapshot_of, state_at, summarize
 
 WORKLOAD_BY = ("officer", "point")
 #: Every figure of a workload row, in the order the JSON, the files and the terminal show them.
@@ -39,14 +39,6 @@ WORKLOAD_FIGURES = (
     "load",
     "share",
 )
-
-
-def share(part: int, whole: int) -> Decimal | None:
-    """``100 × part / whole`` rounded half up to 2 decimals, as the on-time rate is; None
-    when there is nothing to share."""
-    if whole == 0:
-        return None
-    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -79,8 +71,8 @@ class Load:
         """One figure by its name in :data:`WORKLOAD_FIGURES`."""
         if name == "on_time_rate":
             return self.rate
-        if name == "share":
-            return share(self.load, center_load)
+        if name == "share":  # of the center's load, rounded as the on-time rate is
+            return percent(self.load, center_load)
         figure: int = getattr(self, name)
         return figure
 
