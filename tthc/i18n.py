@@ -1561,10 +1561,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p_request": ("Request", "Nội dung yêu cầu giải quyết"),
     "p_received": ("Received", "Thời gian nhận hồ sơ"),
     "p_due": ("Result due", "Hẹn trả kết quả"),
-    "p_limit_same_day": ("the same working day", "trong ngày làm việc"),
-    "p_limit_wd": ("{n} working days", "{n} ngày làm việc"),
-    "p_limit_d": ("{n} days", "{n} ngày"),
-    "p_limit_h": ("{n} working hours", "{n} giờ làm việc"),
     "p_due_paused": (
         "none while the papers are awaited (the time limit is stopped)",
         "chưa có trong thời gian chờ bổ sung hồ sơ (tạm dừng tính thời gian)",

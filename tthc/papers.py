@@ -21,7 +21,7 @@ from urllib.parse import quote
 from tthc import deadlines
 from tthc.context import Context
 from tthc.errors import TthcError
-from tthc.i18n import WEEKDAYS, label, step_label, t
+from tthc.i18n import WEEKDAYS, fmt_limit, label, step_label, t
 from tthc.inputs import load
 from tthc.models import Dossier, Event
 from tthc.settings import Settings
@@ -172,10 +172,7 @@ class _Paper:
         return str(found[-1].details.get(key) or "") if found else ""
 
     def limit_words(self) -> str:
-        limit = self.d.life.limit
-        if limit.unit == "same-day":
-            return self.t("p_limit_same_day")
-        return self.t(f"p_limit_{limit.unit}", n=limit.n)
+        return fmt_limit(self.lang, self.d.life.limit)
 
     def who(self) -> list[Block]:
         """The applicant, where to reach them, and what they asked for."""
