@@ -1909,6 +1909,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad public_url {text!r}: expected an address like http://192.168.1.10:8080 or https://…",
         "public_url không hợp lệ {text!r}: cần địa chỉ dạng http://192.168.1.10:8080 hoặc https://…",
     ),
+    "e_db_unreadable": (
+        "cannot read the database {path}: {reason}",
+        "không đọc được cơ sở dữ liệu {path}: {reason}",
+    ),
     "e_listen": ("cannot listen on {host}:{port}: {reason}", "không mở được {host}:{port}: {reason}"),
     "web_serving": (
         "Serving {path} read-only at {url} — look-up /, board /bang, dashboard /quan-ly. Ctrl+C stops.",

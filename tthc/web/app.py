@@ -2,7 +2,8 @@
 
 Pages: the citizen look-up (``/``, ``/tra-cuu``), the waiting-room board (``/bang``), the
 manager dashboard (``/quan-ly``) and the printable receipt slip (``/in/phieu-hen/CODE``).
-Data comes from :mod:`tthc.web.views` only; nothing here writes, and nothing here knows SQL.
+Data comes from :mod:`tthc.web.views` only: nothing here writes, writes SQL or imports
+``sqlite3`` — a database that cannot be read reaches this module as a ``TthcError``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import asyncio
 import base64
 import hashlib
 import re
-import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from functools import cache, partial
@@ -259,7 +259,7 @@ def create_app(
 
         try:
             return await run_in_threadpool(run)
-        except (TthcError, sqlite3.Error):
+        except TthcError:
             raise HTTPException(503) from None
 
     def client(request: Request) -> str:
