@@ -42,9 +42,10 @@ CACHE = Path(tempfile.gettempdir()) / "tthc-bench-web"
 
 def build(db: Path, count: int) -> None:
     from tthc import deadlines
+    from tthc.context import Context
     from tthc.migrations import BULK_MARKER, backfill_counts
     from tthc.models import fold
-    from tthc.service import Context, init
+    from tthc.service import init
     from tthc.timelimit import parse_limit
 
     ctx = Context(db_path=db, actor="bench", now=datetime(2026, 1, 5, 8))

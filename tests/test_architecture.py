@@ -1,6 +1,7 @@
 """The shape of the package, checked: layers that only import downwards, no import circle,
 pure rules free of SQLite and the terminal, SQL in the storage layer only, short functions,
-and a docstring on every module."""
+and a docstring on every module — the web side (``tthc/web``) included, which reaches the
+core through ``tthc.web.views`` only."""
 
 import ast
 import re
@@ -12,24 +13,66 @@ PURE = ("timelimit", "workcalendar", "deadlines", "lifecycle", "periods", "clock
 #: Where SQL may be written.
 STORAGE = ("store", "queries", "migrations")
 MAX_FUNCTION_LINES = 80
+#: Sub-packages, whose modules are named ``web.app``, ``web.views`` …; ``web`` is the package.
+SUBPACKAGES = ("web",)
+#: What the web side may use of the core besides its door, ``web.views``: plain words and
+#: times, and the refusal type.
+WEB_MAY_USE = {"i18n", "clock", "errors"}
 
 
 def modules() -> dict[str, ast.Module]:
-    return {p.stem: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.glob("*.py"))}
+    """Every module of the package by its name below ``tthc``: ``deadlines``, ``web.app`` …"""
+    found = {p.stem: p for p in sorted(PACKAGE.glob("*.py"))}
+    for sub in SUBPACKAGES:
+        for p in sorted((PACKAGE / sub).glob("*.py")):
+            found[sub if p.stem == "__init__" else f"{sub}.{p.stem}"] = p
+    return {name: ast.parse(p.read_text(encoding="utf-8")) for name, p in found.items()}
 
 
-def imports_of(tree: ast.Module) -> set[str]:
-    """Every tthc module a module imports, at the top or inside a function."""
+def _module_name(dotted: str) -> str:
+    """``tthc.deadlines`` → ``deadlines``, ``tthc.web.views`` → ``web.views``."""
+    parts = dotted.split(".")[1:]
+    return ".".join(parts[:2]) if parts[0] in SUBPACKAGES else parts[0]
+
+
+def _runtime_nodes(tree: ast.Module) -> list[ast.AST]:
+    """Every node but those under ``if TYPE_CHECKING:`` (imports for annotations only)."""
+    nodes: list[ast.AST] = []
+    todo: list[ast.AST] = [tree]
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            todo.extend(node.orelse)
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return nodes
+
+
+def imports_of(tree: ast.Module, *, runtime_only: bool = False) -> set[str]:
+    """Every tthc module a module imports, at the top or inside a function; with
+    ``runtime_only``, not those imported for type annotations alone."""
+    found: set[str] = set()
+    for node in _runtime_nodes(tree) if runtime_only else ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "tthc" or node.module in {f"tthc.{sub}" for sub in SUBPACKAGES}:
+                found.update(_module_name(f"{node.module}.{alias.name}") for alias in node.names)
+            elif node.module.startswith("tthc."):
+                found.add(_module_name(node.module))
+        elif isinstance(node, ast.Import):
+            found.update(_module_name(a.name) for a in node.names if a.name.startswith("tthc."))
+    return found
+
+
+def outside_imports(tree: ast.Module) -> set[str]:
+    """The top-level names of the packages a module imports from outside tthc."""
     found: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            if node.module == "tthc":
-                found.update(alias.name for alias in node.names)
-            elif node.module.startswith("tthc."):
-                found.add(node.module.split(".")[1])
-        elif isinstance(node, ast.Import):
-            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("tthc."))
-    return found
+        if isinstance(node, ast.Import):
+            found.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found - {"tthc"}
 
 
 def test_no_module_imports_one_that_imports_it_back() -> None:
@@ -58,20 +101,40 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert imports_of(a) == {"b"} and imports_of(b) == {"a"}
 
 
+def test_the_import_reader_names_the_web_modules() -> None:
+    tree = ast.parse(
+        "from tthc.web.views import Reader\nfrom tthc.web import guard\nimport tthc.web.app\n"
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from tthc.summary import Summary\n"
+    )
+    assert imports_of(tree) == {"web.views", "web.guard", "web.app", "summary"}
+    assert imports_of(tree, runtime_only=True) == {"web.views", "web.guard", "web.app"}
+    assert {"web", "web.app", "web.views", "deadlines"} <= set(modules())
+
+
+def test_the_web_side_reaches_the_core_through_its_door() -> None:
+    """``web.views`` alone uses the store, ``Context`` and the services; the rest of the web
+    side uses plain words, times and refusals (types for annotations aside). No web module
+    talks to SQLite or the terminal, and no core module but the CLI (``tthc serve``) loads
+    the web side."""
+    trees = modules()
+    for name, tree in trees.items():
+        web = name == "web" or name.startswith("web.")
+        if web:
+            assert not outside_imports(tree) & {"sqlite3", "sqlite_utils", "rich", "typer"}, name
+            if name != "web.views":
+                core = {m for m in imports_of(tree, runtime_only=True) if not m.startswith("web")}
+                assert core <= WEB_MAY_USE, (name, core - WEB_MAY_USE)
+        elif name != "cli":
+            assert not {m for m in imports_of(tree) if m.startswith("web")}, name
+
+
 def test_pure_rules_import_neither_sqlite_nor_the_terminal() -> None:
     trees = modules()
     for name in PURE:
-        imported = set()
-        for node in ast.walk(trees[name]):
-            if isinstance(node, ast.Import):
-                imported.update(a.name.split(".")[0] for a in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                imported.add(
-                    node.module.split(".")[0] if not node.module.startswith("tthc.") else node.module
-                )
-        assert not imported & {"sqlite3", "sqlite_utils", "rich", "typer", "openpyxl"}, name
-        allowed = {f"tthc.{p}" for p in (*PURE, "i18n")}  # the table of words is plain data
-        assert not {m for m in imported if m.startswith("tthc.")} - allowed, name
+        tree = trees[name]
+        assert not outside_imports(tree) & {"sqlite3", "sqlite_utils", "rich", "typer", "openpyxl"}, name
+        allowed = {*PURE, "i18n"}  # the table of words is plain data
+        assert not imports_of(tree) - allowed, name
 
 
 def test_sql_is_written_in_the_storage_layer_only() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -439,16 +440,29 @@ def test_a_merge_killed_midway_leaves_the_database_as_it_was(center: Cli, tmp_pa
         [sys.executable, "-m", "tthc", "merge", str(other.db)], env=env, stderr=subprocess.PIPE
     )
     probe = sqlite3.connect(center.db, timeout=0)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # wait until the merge holds the write lock
+    wal = Path(f"{center.db}-wal")
+
+    def wait_for(condition: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + 60
+        while not condition():
+            assert merge.poll() is None, f"the merge ended before {what}"
+            assert time.monotonic() < deadline, f"no {what} within 60 s"
+            time.sleep(0.005)
+
+    def holds_the_lock() -> bool:
         try:
             probe.execute("BEGIN IMMEDIATE")
             probe.execute("ROLLBACK")
         except sqlite3.OperationalError:
-            break
-        time.sleep(0.005)
-    time.sleep(0.3)
-    assert merge.poll() is None, "the merge ended before it could be killed"
+            return True
+        return False
+
+    wait_for(holds_the_lock, "the merge held the write lock")
+    # Then until part of its transaction is on disk: SQLite spills the pages it wrote to the
+    # WAL, uncommitted, once they outgrow its cache. A kill now is a kill in mid-write.
+    at_lock = wal.stat().st_size if wal.exists() else 0
+    wait_for(lambda: wal.exists() and wal.stat().st_size > at_lock, "any page of the merge was written")
+    assert holds_the_lock(), "the merge committed before it could be killed"
     os.kill(merge.pid, signal.SIGKILL)
     merge.wait()
     probe.close()

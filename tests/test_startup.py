@@ -75,12 +75,14 @@ def test_no_command_reads_its_signature_from_strings() -> None:
 
 
 def test_the_command_tree_builds_in_a_few_milliseconds() -> None:
-    """Measured at about 6 ms on a 2-core machine (35 ms with string annotations); the bound
-    leaves room for a slow machine and still catches the string annotations coming back."""
+    """Measured at about 6 ms on a 2-core machine (35 ms with string annotations, which the
+    test above rules out by their shape). The fastest of 7 builds is what the code costs; a
+    busy CI machine slows the others. The bound, 8 times the measure, catches a command tree
+    grown several times over without failing on a loaded 2-core runner."""
     probe = (
         "import time, typer.main\nfrom tthc.cli import app\ntyper.main.get_command(app)\n"
         "runs = []\nfor _ in range(7):\n    t = time.perf_counter(); typer.main.get_command(app)\n"
-        "    runs.append(time.perf_counter() - t)\nprint(sorted(runs)[3])"
+        "    runs.append(time.perf_counter() - t)\nprint(min(runs))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert float(out.stdout) < 0.025
+    assert float(out.stdout) < 0.050

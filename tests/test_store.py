@@ -150,7 +150,7 @@ WORKER = textwrap.dedent(
     import sys, time
     from datetime import datetime
     from pathlib import Path
-    from tthc.service import Context
+    from tthc.context import Context
     from tthc import dossiers
 
     db, start = Path(sys.argv[1]), float(sys.argv[2])
@@ -172,7 +172,8 @@ def test_four_clerks_receiving_at_once_get_400_distinct_codes(tmp_path: Path) ->
     db = tmp_path / "busy.db"
     from datetime import datetime
 
-    from tthc.service import Context, init
+    from tthc.context import Context
+    from tthc.service import init
 
     init(Context(db_path=db, actor="t", now=datetime(2025, 9, 10, 16)), center=None, prefix=None, lang=None)
     start = str(time.time() + 2)

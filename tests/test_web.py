@@ -18,6 +18,7 @@ from starlette.testclient import TestClient
 
 from tests import web_center
 from tests.conftest import Cli
+from tthc.errors import TthcError
 from tthc.i18n import MESSAGES
 from tthc.web.app import CSP, TEMPLATES, create_app
 from tthc.web.guard import Throttle, basic_password, is_loopback
@@ -467,6 +468,23 @@ def test_a_database_that_cannot_be_read_is_a_plain_503(tmp_path: Path, kind: str
         assert r.status_code == 503 and "Hiện không đọc được dữ liệu" in r.text
         assert_plain_page(r)
     assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_a_database_broken_inside_is_a_plain_503_too(own_db: Path) -> None:
+    """Its first page (the header, the list of tables) intact, the rest overwritten: SQLite
+    opens it and fails on the first query; the page is the same 503, and the store's
+    refusal is what reaches the web side, not SQLite's error."""
+    data = bytearray(own_db.read_bytes())
+    data[4096:] = b"\xa5" * (len(data) - 4096)
+    own_db.write_bytes(bytes(data))
+    c = TestClient(create_app(own_db, clock=_now), client=("127.0.0.1", 1), raise_server_exceptions=False)
+    for url in ("/", "/bang", "/quan-ly"):
+        r = c.get(url)
+        assert r.status_code == 503 and "Hiện không đọc được dữ liệu" in r.text
+        assert_plain_page(r)
+    with pytest.raises(TthcError) as refused, Reader(own_db, NOW, "en") as reader:
+        reader.settings()
+    assert refused.value.msg.key == "e_db_unreadable"
 
 
 def _fingerprint(path: Path) -> str:

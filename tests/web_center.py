@@ -118,7 +118,7 @@ def add_ready(db: Path, n: int) -> list[str]:
     from datetime import datetime, timedelta
 
     from tthc import dossiers
-    from tthc.service import Context
+    from tthc.context import Context
 
     ctx = Context(db_path=db, actor="clerk", now=datetime(2025, 9, 10, 16, 0))
     codes = []

@@ -317,11 +317,12 @@ def calendar_show(
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import render, service
+    from tthc.workcalendar import is_provisional
 
     c = _ctx(ctx)
     y = year or c.now.year
     rows = service.calendar_rows(c, y)
-    provisional = y > c.settings().calendar_confirmed_through
+    provisional = is_provisional(y, c.settings().calendar_confirmed_through)
     if as_json:
         render.print_json(render.calendar_json(rows, y, provisional))
     else:

@@ -103,8 +103,3 @@ def parse_day(text: str, *, today: date) -> date:
 def iso(moment: datetime | None) -> str | None:
     """ISO 8601 with seconds and no zone, as every JSON output and the database use."""
     return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def from_iso(text: str | None) -> datetime | None:
-    """Read back what :func:`iso` wrote."""
-    return None if text is None else datetime.fromisoformat(text)

@@ -80,7 +80,24 @@ def deadline_of(limit: TimeLimit, due_date: date, due_at: datetime) -> datetime:
     """End (24:00) of the due date for day limits; ``due_at`` itself for hour limits."""
     if limit.is_hours:
         return due_at
-    return datetime.combine(due_date + timedelta(1), time(0, 0))
+    return end_of_day(due_date)
+
+
+def end_of_day(day: date) -> datetime:
+    """24:00 of ``day``: the deadline of a date promised under a day limit."""
+    return datetime.combine(day + timedelta(1), time(0, 0))
+
+
+def is_overdue(deadline: datetime | None, at: datetime) -> bool:
+    """Is a dossier whose deadline is ``deadline`` overdue at ``at``?
+
+    Only once the deadline lies behind ``at``: at the deadline itself (24:00 of the due date,
+    or the appointment of an hour limit) not yet. None — no due date in force, the papers
+    awaited — never is. The one home of this rule: the worklist, the web dashboard, the period
+    summary and the late list ask it; the storage layer's SQL (``deadline < ?`` over the
+    stored deadline) says the same where a query must.
+    """
+    return deadline is not None and deadline < at
 
 
 def effective_receipt(cal: WorkCalendar, received_at: datetime) -> datetime:

@@ -32,6 +32,7 @@ from tthc.lifecycle import Life
 from tthc.models import CHANNELS, Dossier, Event, Registered, fold, search_text
 from tthc.store import Details, DossierQuery, Store
 from tthc.timelimit import parse_limit
+from tthc.workcalendar import WorkCalendar
 
 
 def _life_to_step(store: Store, dossier: Dossier) -> Life:
@@ -366,6 +367,9 @@ def history(ctx: Context, code: str) -> list[Event]:
 
 #: The widest worklist questions a clerk may ask: a year of working days, a million rows.
 MAX_DUE_WITHIN = 365
+#: "Due soon" on the clerk's worklist and the manager's web dashboard: due by this many
+#: working days after today.
+SOON_WORKING_DAYS = 2
 MAX_LIST = 1_000_000
 
 
@@ -414,9 +418,7 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
     def day(text: str | None) -> date | None:
         return None if not text else parse_day(text, today=today)
 
-    due_by = None
-    if f.due_within is not None:
-        due_by = ctx.calendar().nth_working_day_after(today, f.due_within) if f.due_within else today
+    due_by = None if f.due_within is None else due_by_day(ctx.calendar(), today, f.due_within)
     return DossierQuery(
         status=f.status,
         field=field,
@@ -466,11 +468,27 @@ def search_words(text: str | None) -> tuple[str, ...]:
     return words
 
 
+def due_by_day(cal: WorkCalendar, today: date, working_days: int) -> date:
+    """The last due date of "due within ``working_days`` working days": the that-many-th
+    working day after today, or today itself for 0."""
+    return cal.nth_working_day_after(today, working_days) if working_days else today
+
+
+def soon_until(cal: WorkCalendar, today: date) -> date:
+    """The last due date the worklist and the dashboard call "soon"."""
+    return due_by_day(cal, today, SOON_WORKING_DAYS)
+
+
+def morning_filter(limit: int | None) -> ListFilter:
+    """The clerk's morning view: overdue, due today, and due soon."""
+    return ListFilter(due_within=SOON_WORKING_DAYS, limit=limit)
+
+
 def list_dossiers(ctx: Context, f: ListFilter) -> list[Dossier]:
     """The worklist, soonest deadline first. With no filter: overdue, due today, and due
-    within two working days — the clerk's morning view."""
+    within :data:`SOON_WORKING_DAYS` working days — the clerk's morning view."""
     if f.is_morning_view():
-        f = ListFilter(due_within=2, limit=f.limit)
+        f = morning_filter(f.limit)
     return ctx.store().find(query_of(ctx, f))
 
 
@@ -480,7 +498,7 @@ def urgency(d: Dossier, now: datetime, soon: date) -> str:
         return "done"
     if d.status == "paused":
         return "paused"
-    if d.deadline is not None and d.deadline < now:
+    if deadlines.is_overdue(d.deadline, now):
         return "overdue"
     if d.due_date == now.date():
         return "today"

@@ -444,10 +444,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có gì để sửa: hãy cho --applicant, --phone, --address, --point, --officer, --note hoặc --id-number",
     ),
     "e_undo_nothing": ("dossier {code} has nothing to undo", "hồ sơ {code} không còn bước nào để hoàn tác"),
-    "e_undo_pauses": (
-        "dossier {code} has supplement records; undo them first",
-        "hồ sơ {code} còn yêu cầu bổ sung; hãy hoàn tác chúng trước",
-    ),
     "e_due_within": (
         "bad --due-within {n}: expected 0 to {most} working days",
         "--due-within {n} không hợp lệ: từ 0 đến {most} ngày làm việc",
@@ -515,10 +511,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} {at:%Y-%m-%d %H:%M} is in the future",
         "{what} {at:%d/%m/%Y %H:%M} là thời điểm trong tương lai",
     ),
-    "r_before_receipt": (
-        "{what} {at:%Y-%m-%d %H:%M} is before the receipt",
-        "{what} {at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận",
-    ),
     "r_transition": (
         "{what} is given, but by then the dossier is {status} ({step} needs {allowed})",
         "có {what}, nhưng lúc đó hồ sơ đang ở trạng thái “{status}” (“{step}” chỉ khi hồ sơ {allowed})",
@@ -532,10 +524,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trùng mã {code} (đã có trong cơ sở dữ liệu hoặc ở dòng trước)",
     ),
     "r_repeat": ("code {code} repeats row {first}", "mã {code} trùng với dòng {first}"),
-    "r_code_overflow": (
-        "more than 9999 dossiers received on {day:%d/%m/%Y} under {prefix}",
-        "quá 9999 hồ sơ tiếp nhận ngày {day:%d/%m/%Y} với mã đơn vị {prefix}",
-    ),
     "e_period_choose": ("choose one period: {given}", "chỉ chọn một kỳ: {given}"),
     "e_month": (
         "bad month {text!r}: expected e.g. 2025-07, 7/2025 or 07/2025",
@@ -1585,10 +1573,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "p_request": ("Request", "Nội dung yêu cầu giải quyết"),
     "p_received": ("Received", "Thời gian nhận hồ sơ"),
     "p_due": ("Result due", "Hẹn trả kết quả"),
-    "p_limit_same_day": ("the same working day", "trong ngày làm việc"),
-    "p_limit_wd": ("{n} working days", "{n} ngày làm việc"),
-    "p_limit_d": ("{n} days", "{n} ngày"),
-    "p_limit_h": ("{n} working hours", "{n} giờ làm việc"),
     "p_due_paused": (
         "none while the papers are awaited (the time limit is stopped)",
         "chưa có trong thời gian chờ bổ sung hồ sơ (tạm dừng tính thời gian)",
@@ -1964,9 +1948,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad public_url {text!r}: expected an address like http://192.168.1.10:8080 or https://…",
         "public_url không hợp lệ {text!r}: cần địa chỉ dạng http://192.168.1.10:8080 hoặc https://…",
     ),
-    "e_old_db_readonly": (
-        "{path} has an older schema ({version}); run any tthc command once to upgrade it, then serve",
-        "{path} có lược đồ cũ ({version}); hãy chạy một lệnh tthc bất kỳ để nâng cấp rồi mới chạy serve",
+    "e_db_unreadable": (
+        "cannot read the database {path}: {reason}",
+        "không đọc được cơ sở dữ liệu {path}: {reason}",
     ),
     "e_listen": ("cannot listen on {host}:{port}: {reason}", "không mở được {host}:{port}: {reason}"),
     "web_serving": (
@@ -2041,7 +2025,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ liệt kê {n} hồ sơ đầu; `tthc list` cho xem tất cả.",
     ),
     "web_month": ("This month, {start} to {end}", "Tháng này, từ {start} đến {end}"),
-    "web_slip_link": ("slip", "phiếu"),
     "web_slip_title": ("RECEIPT AND APPOINTMENT SLIP", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
     "web_slip_lookup": (
         "Follow your dossier at {url}, or scan the code:",

@@ -18,7 +18,6 @@ from tthc.workcalendar import WorkCalendar
 
 Status = Literal["processing", "paused", "resolved", "returned", "withdrawn"]
 Outcome = Literal["approved", "rejected"]
-STATUSES: tuple[Status, ...] = ("processing", "paused", "resolved", "returned", "withdrawn")
 OPEN: tuple[Status, ...] = ("processing", "paused")
 OUTCOMES: tuple[Outcome, ...] = ("approved", "rejected")
 

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from tthc import deadlines
 from tthc.context import Context
 from tthc.errors import TthcError
-from tthc.i18n import WEEKDAYS, label, step_label, t
+from tthc.i18n import WEEKDAYS, fmt_limit, label, step_label, t
 from tthc.inputs import load
 from tthc.models import Dossier, Event
 from tthc.settings import Settings
@@ -93,12 +93,22 @@ class Slip:
     qr_caption: str
 
 
+#: Where the web side (``tthc serve``) answers a citizen's look-up, under the public address.
+LOOKUP_PATH = "/tra-cuu"
+
+
+def lookup_url(public_url: str, code: str) -> str:
+    """The look-up page with ``code`` filled in, under the center's public address: what a
+    slip's QR code and the web side's printable slip point at."""
+    return f"{public_url}{LOOKUP_PATH}?ma={quote(code, safe='')}"
+
+
 def lookup_target(public_url: str, code: str) -> str:
     """What a slip's QR code holds: the lookup page of the dossier when the center has a
     public address, else the dossier code itself."""
     if not public_url:
         return code
-    return f"{public_url}/tra-cuu?ma={quote(code, safe='')}"
+    return lookup_url(public_url, code)
 
 
 def form_number(text: str) -> str:
@@ -162,10 +172,7 @@ class _Paper:
         return str(found[-1].details.get(key) or "") if found else ""
 
     def limit_words(self) -> str:
-        limit = self.d.life.limit
-        if limit.unit == "same-day":
-            return self.t("p_limit_same_day")
-        return self.t(f"p_limit_{limit.unit}", n=limit.n)
+        return fmt_limit(self.lang, self.d.life.limit)
 
     def who(self) -> list[Block]:
         """The applicant, where to reach them, and what they asked for."""
@@ -214,7 +221,7 @@ def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
     listed: list[Block] = [Text(f"- {x}", 1) for x in papers]
     public_url = p.settings.raw["public_url"]
     lookup = (
-        p.t("p01_lookup_url", url=f"{public_url}/tra-cuu", code=d.code)
+        p.t("p01_lookup_url", url=public_url + LOOKUP_PATH, code=d.code)
         if public_url
         else p.t("p01_lookup_code", code=d.code)
     )

@@ -111,8 +111,8 @@ def overdue_without_rounds(
     scope: Scope = EVERYTHING,
 ) -> dict[str | None, int]:
     """Per group, the dossiers open after the steps before ``seen_before`` that never waited
-    for papers and whose deadline had passed at ``snapshot``: their due date in force is the
-    receipt's, the one stored."""
+    for papers and whose deadline had passed at ``snapshot`` (``deadlines.is_overdue``, said in
+    SQL): their due date in force is the receipt's, the one stored."""
     column = GROUP_COLUMNS[by] if by else None
     rows = conn.execute(
         f"SELECT k, sum(deadline < :j) FROM ({_open_at_sql(column, scope)})"

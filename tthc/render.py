@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tthc.i18n import fmt_day, fmt_limit, fmt_money, label, step_label, t
 from tthc.models import mask_id
+from tthc.workcalendar import is_provisional
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -653,7 +654,7 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, confirmed_through:
     if d.limit_overridden:
         limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
         echo("  " + t(lang, "limit_overridden", limit=limit, catalog=catalog))
-    if d.due_date is not None and d.due_date.year > confirmed_through:
+    if d.due_date is not None and is_provisional(d.due_date.year, confirmed_through):
         echo("  ! " + t(lang, "provisional", year=d.due_date.year))
 
 

@@ -19,6 +19,7 @@ from tthc.settings import SETTINGS, shown, validate, with_defaults
 from tthc.station import Station
 from tthc.store import Store
 from tthc.timelimit import TimeLimit, parse_limit
+from tthc.workcalendar import provisional_years
 
 if TYPE_CHECKING:
     from tthc.periods import Period
@@ -190,7 +191,7 @@ def quote(ctx: Context, what: str, at: str | None) -> Quote:
     counting = deadlines.fresh_counting(cal, limit, received)
     steps = deadlines.explain(cal, received, counting)
     confirmed = ctx.settings().calendar_confirmed_through
-    years = sorted({y for y in range(received.year, counting.due.due_date.year + 1) if y > confirmed})
+    years = provisional_years(received.date(), counting.due.due_date, confirmed)
     return Quote(received, counting, steps, years, procedure)
 
 

@@ -515,6 +515,23 @@ class Store:
         return cls(conn, path, readonly=True)
 
     @classmethod
+    @contextmanager
+    def reading(cls, path: Path) -> Iterator["Store"]:
+        """:meth:`open_readonly` for the length of a ``with`` block, closed after it. A file
+        SQLite cannot read — at the opening or in any query of the block — is a refusal
+        (``e_db_unreadable``), so a reader outside this layer never meets ``sqlite3``."""
+        try:
+            store = cls.open_readonly(path)
+        except sqlite3.Error as exc:
+            raise TthcError("e_db_unreadable", path=path, reason=str(exc)) from None
+        try:
+            yield store
+        except sqlite3.Error as exc:
+            raise TthcError("e_db_unreadable", path=path, reason=str(exc)) from None
+        finally:
+            store.close()
+
+    @classmethod
     def open_source(cls, path: Path, scratch: Path) -> "Store":
         """Another database to read from, never written: as it is when its schema is this
         one's; when older, a copy of it made in the folder ``scratch`` and upgraded there."""
@@ -1229,7 +1246,7 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
     if q.received_to is not None:
         where.append("d.received_at < date(?, '+1 day')")
         params.append(q.received_to.isoformat())
-    if q.overdue_at is not None:
+    if q.overdue_at is not None:  # deadlines.is_overdue over the stored deadline
         where.extend([OPEN_SQL, "d.deadline < ?"])
         params.append(_iso(q.overdue_at))
     if q.due_by is not None:

@@ -40,13 +40,17 @@ FIGURES = (
 )
 
 
+def percent(part: int, whole: int) -> Decimal | None:
+    """``100 × part / whole`` rounded half up to 2 decimals; None when ``whole`` is 0. Every
+    percentage tthc reports is rounded here: the on-time rate, an officer's share of the load."""
+    if whole == 0:
+        return None
+    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def on_time_rate(early: int, on_time: int, resolved: int) -> Decimal | None:
     """``100 × (early + on_time) / resolved`` rounded half up to 2 decimals; None if nothing resolved."""
-    if resolved == 0:
-        return None
-    return (Decimal(100 * (early + on_time)) / Decimal(resolved)).quantize(
-        Decimal("0.01"), rounding=ROUND_HALF_UP
-    )
+    return percent(early + on_time, resolved)
 
 
 @dataclass
@@ -157,7 +161,7 @@ def state_at(life: Life, seen_before: datetime, snapshot: datetime) -> str:
     due = deadlines.due_in_force(life.receipt, life.rounds, upto=seen_before)
     if due is None:
         return "paused"
-    return "overdue" if due.deadline < snapshot else "not_due"
+    return "overdue" if deadlines.is_overdue(due.deadline, snapshot) else "not_due"
 
 
 def figures(

@@ -22,6 +22,17 @@ HolidaySource = Callable[[int, str], tuple[dict[date, str], dict[date, str]]]
 Session = tuple[int, int]  # minutes after midnight, half-open [start, end)
 
 
+def is_provisional(year: int, confirmed_through: int) -> bool:
+    """Are ``year``'s days off still provisional: after the last year the government has fixed
+    (the setting ``calendar_confirmed_through``)? Whatever shows such a year says so."""
+    return year > confirmed_through
+
+
+def provisional_years(first: date, last: date, confirmed_through: int) -> list[int]:
+    """The provisional years from ``first`` to ``last``, in order."""
+    return [y for y in range(first.year, last.year + 1) if is_provisional(y, confirmed_through)]
+
+
 def package_stamp() -> str:
     """Identifies the installed ``holidays`` release without importing it (one stat)."""
     import importlib.util

@@ -1,14 +1,15 @@
 """The worklist a clerk starts the day with, as plain data: what is overdue (and by how many
-working days), due today, due within two working days, waiting for papers (and why), and
-results waiting to be collected; or, with a filter, the dossiers it selects. Either way it
-knows how many dossiers matched, so the screen can say when it shows fewer.
+working days), due today, due soon (within ``dossiers.SOON_WORKING_DAYS`` working days),
+waiting for papers (and why), and results waiting to be collected; or, with a filter, the
+dossiers it selects. Either way it knows how many dossiers matched, so the screen can say
+when it shows fewer.
 """
 
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tthc.context import Context
-from tthc.dossiers import ListFilter, query_of, urgency
+from tthc.dossiers import ListFilter, morning_filter, query_of, soon_until, urgency
 from tthc.models import Dossier
 
 #: The sections of the morning view, in the order a clerk deals with them.
@@ -50,7 +51,7 @@ def build(ctx: Context, f: ListFilter) -> Worklist:
     store = ctx.store()
     cal = ctx.calendar()
     today = ctx.now.date()
-    soon = cal.nth_working_day_after(today, 2)
+    soon = soon_until(cal, today)
 
     def row(d: Dossier) -> Row:
         level = urgency(d, ctx.now, soon)
@@ -63,10 +64,11 @@ def build(ctx: Context, f: ListFilter) -> Worklist:
         found = store.find(q)
         total = store.count(q) if q.limit is not None and len(found) >= q.limit else len(found)
         return Worklist([Section("found", [row(d) for d in found])], total, ctx.now, morning=False)
-    parts = {name: ListFilter(limit=f.limit) for name in ("due", "paused", "collect")}
-    parts["due"].due_within = 2
-    parts["paused"].status = "paused"
-    parts["collect"].status = "resolved"
+    parts = {
+        "due": morning_filter(f.limit),
+        "paused": ListFilter(status="paused", limit=f.limit),
+        "collect": ListFilter(status="resolved", limit=f.limit),
+    }
     left, total = f.limit, 0
     rows: dict[str, list[Row]] = {name: [] for name in SECTIONS}
     for name, part in parts.items():

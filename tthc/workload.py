@@ -12,8 +12,8 @@ what the resolution stored, an apology's timeliness from what the apology stored
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any, Literal
 
 from tthc import deadlines, queries
@@ -22,7 +22,7 @@ from tthc.context import Context
 from tthc.errors import TthcError
 from tthc.models import Dossier, Kind, fold
 from tthc.periods import Period
-from tthc.summary import events_before, on_time_rate, snapshot_of, state_at, summarize
+from tthc.summary import events_before, on_time_rate, percent, snapshot_of, state_at, summarize
 
 WORKLOAD_BY = ("officer", "point")
 #: Every figure of a workload row, in the order the JSON, the files and the terminal show them.
@@ -39,14 +39,6 @@ WORKLOAD_FIGURES = (
     "load",
     "share",
 )
-
-
-def share(part: int, whole: int) -> Decimal | None:
-    """``100 × part / whole`` rounded half up to 2 decimals, as the on-time rate is; None
-    when there is nothing to share."""
-    if whole == 0:
-        return None
-    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @dataclass
@@ -79,8 +71,8 @@ class Load:
         """One figure by its name in :data:`WORKLOAD_FIGURES`."""
         if name == "on_time_rate":
             return self.rate
-        if name == "share":
-            return share(self.load, center_load)
+        if name == "share":  # of the center's load, rounded as the on-time rate is
+            return percent(self.load, center_load)
         figure: int = getattr(self, name)
         return figure
 
@@ -281,11 +273,6 @@ class Compliance:
         }
 
 
-def _passed(day: date, moment: datetime) -> bool:
-    """Is the whole of ``day`` over at ``moment``?"""
-    return moment >= datetime.combine(day + timedelta(1), time(0))
-
-
 def late(ctx: Context, period: Period) -> Compliance:
     """The late dossiers of ``period`` and the facts a manager checks about each.
 
@@ -358,7 +345,9 @@ def _late_dossier(
         if resolved_at is not None:
             promise: Promise = "kept" if resolved_at.date() <= apology.new_date else "broken"
         else:
-            promise = "broken" if _passed(apology.new_date, snapshot) else "not_yet"
+            # the new date is judged as a due date is: broken once its deadline is behind the snapshot
+            passed = deadlines.is_overdue(deadlines.end_of_day(apology.new_date), snapshot)
+            promise = "broken" if passed else "not_yet"
         check = ApologyCheck(apology.issued_at, apology.in_time, apology.new_date, promise)
     return LateDossier(d.code, d.procedure, d.officer, due_date, resolved_at, days, check)
 
@@ -373,7 +362,7 @@ def _late_requests(ctx: Context, d: Dossier, start: date, seen: datetime) -> lis
             continue
         due = deadlines.due_in_force(d.life.receipt, d.rounds[:i])
         assert due is not None  # the rounds before this one were all resumed
-        if due.deadline < r.paused_at:
+        if deadlines.is_overdue(due.deadline, r.paused_at):
             days = cal.working_days_between(due.due_date, r.paused_at.date())
             out.append(LateRequest(d.code, d.procedure, d.officer, due.due_date, r.paused_at, days, r.reason))
     return out

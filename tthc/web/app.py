@@ -2,7 +2,8 @@
 
 Pages: the citizen look-up (``/``, ``/tra-cuu``), the waiting-room board (``/bang``), the
 manager dashboard (``/quan-ly``) and the printable receipt slip (``/in/phieu-hen/CODE``).
-Data comes from :mod:`tthc.web.views` only; nothing here writes, and nothing here knows SQL.
+Data comes from :mod:`tthc.web.views` only: nothing here writes, writes SQL or imports
+``sqlite3`` — a database that cannot be read reaches this module as a ``TthcError``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import asyncio
 import base64
 import hashlib
 import re
-import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from functools import cache, partial
@@ -34,7 +34,7 @@ from tthc.clock import now_vn
 from tthc.errors import TthcError
 from tthc.i18n import fmt_day, fmt_rate, label, t
 from tthc.web.guard import Throttle, basic_password, is_loopback
-from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, Reader, WebSettings
+from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, Reader, WebSettings
 
 if TYPE_CHECKING:
     from tthc.summary import Summary
@@ -77,6 +77,8 @@ BOARD_MAX = BOARD_SIZES[-1][1]
 WORKLIST_MAX = 200
 AUTHENTICATE = {"WWW-Authenticate": 'Basic realm="tthc", charset="UTF-8"'}
 _TAIL = re.compile(r"^(.*-)(\d{6}-\d{4})$")
+#: The printable receipt slip of a dossier: this, then its code.
+SLIP_PATH = "/in/phieu-hen/"
 
 
 # -- small presentation helpers -----------------------------------------------------------------
@@ -232,6 +234,213 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: v for k, v in reversed(pairs)}  # the first of a repeated field wins
 
 
+class Site:
+    """The web side's pages over one database: each route is one method, sharing the clock,
+    the compiled templates, the throttles and the way a page reads the database."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        clock: Callable[[], datetime],
+        lookups: Throttle,
+        logins: Throttle,
+        sleep: Callable[[float], Awaitable[None]],
+    ) -> None:
+        self.db_path = db_path
+        self.clock = clock
+        self.lookups = lookups
+        self.logins = logins
+        self.sleep = sleep
+        self.pages = _pages()
+
+    async def read(self, lang: str, work: Callable[[Reader], T]) -> T:
+        """Run ``work`` on a fresh read-only view in a worker thread; a database that cannot be
+        read (missing, foreign, wrong schema, broken) is a 503 page, never a traceback."""
+
+        def run() -> T:
+            with Reader(self.db_path, self.clock(), lang) as reader:
+                return work(reader)
+
+        try:
+            return await run_in_threadpool(run)
+        except TthcError:
+            raise HTTPException(503) from None
+
+    async def slow_down(self, throttle: Throttle, address: str) -> None:
+        """Wait as long as ``throttle`` asks of ``address`` after its failures; too many is a 429."""
+        wait = throttle.admit(address)
+        if wait is None:
+            raise HTTPException(429)
+        if wait:
+            await self.sleep(wait)
+
+    # -- the citizen's look-up ---------------------------------------------------------------
+    def lookup_page(self, lang: str, settings: WebSettings, status: int = 200, **values: Any) -> HTMLResponse:
+        shown = {"result": None, "message": None, "code": "", **values}
+        return self.pages.render(
+            "lookup.html",
+            lang,
+            status=status,
+            here=LOOKUP_PATH,
+            center=settings.center_name,
+            form_url=_with_lang(LOOKUP_PATH, lang),
+            **shown,
+        )
+
+    async def lookup(self, request: Request) -> Response:
+        lang = _lang(request)
+        if request.method in ("GET", "HEAD"):
+            typed = request.query_params.get("ma", "")
+            code = clean_code(typed) if typed else ""
+            settings = await self.read(lang, lambda r: r.settings())
+            if code is None:
+                return self.lookup_page(lang, settings, 400, message="web_bad_code")
+            return self.lookup_page(lang, settings, code=code)  # a slip's QR code links here with the code
+        return await self.look_up(request, lang)
+
+    async def look_up(self, request: Request, lang: str) -> Response:
+        """The form sent: the dossier whose code and check digits both match, or one answer
+        for a wrong code and wrong digits alike."""
+        fields = await _form(request)
+        code = clean_code(fields.get("ma", ""))
+        check = fields.get("so4", "").strip()
+        if code is None or not CHECK_SHAPE.fullmatch(check):
+            settings = await self.read(lang, lambda r: r.settings())
+            problem = "web_bad_code" if code is None else "web_bad_check"
+            return self.lookup_page(lang, settings, 400, message=problem, code=code or "")
+        address = _client(request)
+        await self.slow_down(self.lookups, address)
+        settings, result = await self.read(lang, lambda r: (r.settings(), r.lookup(code, check)))
+        if result is None:
+            self.lookups.failed(address)
+            # The same page, byte for byte, whether the code or the digits were wrong; the
+            # code typed is not echoed, since echoing it would tell the two apart.
+            return self.lookup_page(lang, settings, 404, message="web_not_found")
+        return self.lookup_page(lang, settings, result=result)
+
+    # -- the waiting-room board --------------------------------------------------------------
+    async def board(self, request: Request) -> Response:
+        lang = _lang(request)
+        settings, ready = await self.read(lang, lambda r: (r.settings(), r.board(BOARD_MAX)))
+        n = len(ready.items)
+        items = [(*split_code(item.code), item.initials) for item in ready.items]
+        return self.pages.render(
+            "board.html",
+            lang,
+            here="/bang",
+            center=settings.center_name,
+            board=ready,
+            items=items,
+            size=next(name for name, most in BOARD_SIZES if n <= most),
+            updated=self.clock().strftime("%H:%M"),
+        )
+
+    # -- the manager's pages -------------------------------------------------------------------
+    async def guard(self, request: Request, settings: WebSettings) -> None:
+        """Without a manager password, this machine only; with one, the password, slowed down
+        after repeated failures like the look-up."""
+        address = _client(request)
+        if not settings.password_set:
+            if not is_loopback(address):
+                raise HTTPException(403)
+            return
+        password = basic_password(request.headers.get("authorization"))
+        if password is None:
+            raise HTTPException(401, headers=AUTHENTICATE)
+        await self.slow_down(self.logins, address)
+        if not await run_in_threadpool(settings.password_ok, password):  # scrypt: ~50 ms
+            self.logins.failed(address)
+            raise HTTPException(401, headers=AUTHENTICATE)
+
+    async def managers_settings(self, request: Request, lang: str) -> WebSettings:
+        """The center's settings, once the manager is let in."""
+        settings = await self.read(lang, lambda r: r.settings())
+        await self.guard(request, settings)
+        return settings
+
+    async def dashboard(self, request: Request) -> Response:
+        lang = _lang(request)
+        settings = await self.managers_settings(request, lang)
+        data = await self.read(lang, lambda r: r.dashboard(WORKLIST_MAX))
+        return self.pages.render(
+            "dashboard.html",
+            lang,
+            here="/quan-ly",
+            center=settings.center_name,
+            paper="a4-landscape",
+            data=data,
+            chart=chart_bars(data.months, lang),
+            now=self.clock(),
+            limit=WORKLIST_MAX,
+            slip_url=lambda code: _with_lang(_slip_path(code), lang),
+        )
+
+    async def slip(self, request: Request) -> Response:
+        lang = _lang(request)
+        code = clean_code(request.path_params["code"])
+        size = request.query_params.get("kho", "a5")
+        if code is None or size not in ("a5", "a4"):
+            raise HTTPException(400)
+        settings = await self.managers_settings(request, lang)
+        found = await self.read(lang, lambda r: r.slip(code))
+        if found is None:
+            raise HTTPException(404)
+        here = _slip_path(found.dossier.code)
+        return self.pages.render(
+            "slip.html",
+            lang,
+            here=here,
+            here_params={"kho": size} if size != "a5" else {},
+            center=settings.center_name,
+            paper=size,
+            d=found.dossier,
+            size=size,
+            qr=_qr(found.lookup_url),
+            lookup_url=found.lookup_url,
+            public_url=settings.public_url,
+            other_size_url=_with_lang(here, lang, **({} if size == "a4" else {"kho": "a4"})),
+        )
+
+    # -- errors ----------------------------------------------------------------------------------
+    async def http_error(self, request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        known = status in (400, 401, 403, 404, 405, 413, 429, 503)
+        return self.pages.render(
+            "error.html",
+            _lang(request),
+            status=status,
+            headers=dict(exc.headers or {}) if isinstance(exc, HTTPException) else None,
+            message=f"web_e_{status}" if known else ("web_e_500" if status >= 500 else "web_e_400"),
+        )
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/", self.lookup, methods=["GET", "POST"]),
+            Route(LOOKUP_PATH, self.lookup, methods=["GET", "POST"]),
+            Route("/bang", self.board, methods=["GET"]),
+            Route("/quan-ly", self.dashboard, methods=["GET"]),
+            Route(SLIP_PATH + "{code:path}", self.slip, methods=["GET"]),
+        ]
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _slip_path(code: str) -> str:
+    return SLIP_PATH + quote(code, safe="")
+
+
+def _qr(url: str | None) -> Markup | None:
+    """The slip's QR code as inline SVG; none without a public address."""
+    if not url:
+        return None
+    import segno  # only a slip with a public address needs it
+
+    # segno draws modules only, no text, so nothing in it needs escaping
+    return Markup(segno.make(url, error="m").svg_inline(scale=3, border=2))
+
+
 def create_app(
     db_path: Path,
     *,
@@ -245,180 +454,10 @@ def create_app(
     ``clock`` gives Vietnam's wall-clock time; ``lookups`` and ``logins`` slow down repeated
     failed look-ups and passwords per address; ``sleep`` is how a slowed request waits.
     """
-    pages = _pages()
-    lookups = lookups or Throttle()
-    logins = logins or Throttle()
-
-    async def read(lang: str, work: Callable[[Reader], T]) -> T:
-        """Run ``work`` on a fresh read-only view in a worker thread; a database that cannot be
-        read (missing, foreign, wrong schema, broken) is a 503 page, never a traceback."""
-
-        def run() -> T:
-            with Reader(db_path, clock(), lang) as reader:
-                return work(reader)
-
-        try:
-            return await run_in_threadpool(run)
-        except (TthcError, sqlite3.Error):
-            raise HTTPException(503) from None
-
-    def client(request: Request) -> str:
-        return request.client.host if request.client else ""
-
-    # -- the citizen's look-up ---------------------------------------------------------------
-    async def lookup(request: Request) -> Response:
-        lang = _lang(request)
-
-        def page(settings: WebSettings, status: int = 200, **values: Any) -> HTMLResponse:
-            shown = {"result": None, "message": None, "code": "", **values}
-            return pages.render(
-                "lookup.html",
-                lang,
-                status=status,
-                here="/tra-cuu",
-                center=settings.center_name,
-                form_url=_with_lang("/tra-cuu", lang),
-                **shown,
-            )
-
-        if request.method in ("GET", "HEAD"):
-            typed = request.query_params.get("ma", "")
-            code = clean_code(typed) if typed else ""
-            settings = await read(lang, lambda r: r.settings())
-            if code is None:
-                return page(settings, 400, message="web_bad_code")
-            return page(settings, code=code)  # a receipt slip's QR code links here with the code
-        fields = await _form(request)
-        code = clean_code(fields.get("ma", ""))
-        check = fields.get("so4", "").strip()
-        if code is None or not CHECK_SHAPE.fullmatch(check):
-            settings = await read(lang, lambda r: r.settings())
-            problem = "web_bad_code" if code is None else "web_bad_check"
-            return page(settings, 400, message=problem, code=code or "")
-        address = client(request)
-        wait = lookups.admit(address)
-        if wait is None:
-            raise HTTPException(429)
-        if wait:
-            await sleep(wait)
-        settings, result = await read(lang, lambda r: (r.settings(), r.lookup(code, check)))
-        if result is None:
-            lookups.failed(address)
-            # The same page, byte for byte, whether the code or the digits were wrong; the
-            # code typed is not echoed, since echoing it would tell the two apart.
-            return page(settings, 404, message="web_not_found")
-        return page(settings, result=result)
-
-    # -- the waiting-room board --------------------------------------------------------------
-    async def board(request: Request) -> Response:
-        lang = _lang(request)
-        settings, ready = await read(lang, lambda r: (r.settings(), r.board(BOARD_MAX)))
-        n = len(ready.items)
-        items = [(*split_code(item.code), item.initials) for item in ready.items]
-        return pages.render(
-            "board.html",
-            lang,
-            here="/bang",
-            center=settings.center_name,
-            board=ready,
-            items=items,
-            size=next(name for name, most in BOARD_SIZES if n <= most),
-            updated=clock().strftime("%H:%M"),
-        )
-
-    # -- the manager's pages -------------------------------------------------------------------
-    async def guard(request: Request, settings: WebSettings) -> None:
-        """Without a manager password, this machine only; with one, the password, slowed down
-        after repeated failures like the look-up."""
-        address = client(request)
-        if not settings.password_set:
-            if not is_loopback(address):
-                raise HTTPException(403)
-            return
-        password = basic_password(request.headers.get("authorization"))
-        if password is None:
-            raise HTTPException(401, headers=AUTHENTICATE)
-        wait = logins.admit(address)
-        if wait is None:
-            raise HTTPException(429)
-        if wait:
-            await sleep(wait)
-        if not await run_in_threadpool(settings.password_ok, password):  # scrypt: ~50 ms
-            logins.failed(address)
-            raise HTTPException(401, headers=AUTHENTICATE)
-
-    async def dashboard(request: Request) -> Response:
-        lang = _lang(request)
-        settings = await read(lang, lambda r: r.settings())
-        await guard(request, settings)
-        data = await read(lang, lambda r: r.dashboard(WORKLIST_MAX))
-        return pages.render(
-            "dashboard.html",
-            lang,
-            here="/quan-ly",
-            center=settings.center_name,
-            paper="a4-landscape",
-            data=data,
-            chart=chart_bars(data.months, lang),
-            now=clock(),
-            limit=WORKLIST_MAX,
-            slip_url=lambda code: _with_lang(f"/in/phieu-hen/{quote(code, safe='')}", lang),
-        )
-
-    async def slip(request: Request) -> Response:
-        lang = _lang(request)
-        code = clean_code(request.path_params["code"])
-        size = request.query_params.get("kho", "a5")
-        if code is None or size not in ("a5", "a4"):
-            raise HTTPException(400)
-        settings = await read(lang, lambda r: r.settings())
-        await guard(request, settings)
-        found = await read(lang, lambda r: r.slip(code))
-        if found is None:
-            raise HTTPException(404)
-        qr = None
-        if found.lookup_url:
-            import segno  # only a slip with a public address needs it
-
-            # segno draws modules only, no text, so nothing in it needs escaping
-            qr = Markup(segno.make(found.lookup_url, error="m").svg_inline(scale=3, border=2))
-        here = f"/in/phieu-hen/{quote(found.dossier.code, safe='')}"
-        return pages.render(
-            "slip.html",
-            lang,
-            here=here,
-            here_params={"kho": size} if size != "a5" else {},
-            center=settings.center_name,
-            paper=size,
-            d=found.dossier,
-            size=size,
-            qr=qr,
-            lookup_url=found.lookup_url,
-            public_url=settings.public_url,
-            other_size_url=_with_lang(here, lang, **({} if size == "a4" else {"kho": "a4"})),
-        )
-
-    # -- errors ----------------------------------------------------------------------------------
-    async def http_error(request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 500
-        known = status in (400, 401, 403, 404, 405, 413, 429, 503)
-        return pages.render(
-            "error.html",
-            _lang(request),
-            status=status,
-            headers=dict(exc.headers or {}) if isinstance(exc, HTTPException) else None,
-            message=f"web_e_{status}" if known else ("web_e_500" if status >= 500 else "web_e_400"),
-        )
-
+    site = Site(db_path, clock, lookups or Throttle(), logins or Throttle(), sleep)
     app = Starlette(
-        routes=[
-            Route("/", lookup, methods=["GET", "POST"]),
-            Route("/tra-cuu", lookup, methods=["GET", "POST"]),
-            Route("/bang", board, methods=["GET"]),
-            Route("/quan-ly", dashboard, methods=["GET"]),
-            Route("/in/phieu-hen/{code:path}", slip, methods=["GET"]),
-        ],
-        exception_handlers={HTTPException: http_error, Exception: http_error},
+        routes=site.routes(),
+        exception_handlers={HTTPException: site.http_error, Exception: site.http_error},
     )
     # A redirect for a trailing slash would be built from the Host header: not needed, not wanted.
     app.router.redirect_slashes = False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -33,7 +32,7 @@ def center_language(db_path: Path) -> str:
     try:
         with Reader(db_path, datetime(2000, 1, 1), "en") as reader:
             return reader.settings().lang
-    except (TthcError, sqlite3.Error):
+    except TthcError:
         return "en"
 
 
