@@ -814,7 +814,7 @@ def corrections(
     if as_json:
         render.print_json([item.as_json() for item in items])
     else:
-        render.print_corrections(items, c.lang)
+        render.print_corrections(items, p, c.lang)
 
 
 # -- the manager's reports ------------------------------------------------------------------------

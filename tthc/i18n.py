@@ -1529,10 +1529,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Periods up to {day:%d/%m/%Y} are marked as reported",
         "Các kỳ đến ngày {day:%d/%m/%Y} được đánh dấu đã báo cáo",
     ),
-    "corrections_title": ("Changed timelines", "Các lần sửa quá trình xử lý"),
+    "corrections_title": (
+        "Changed timelines — {start} to {end} ({n})",
+        "Các lần sửa quá trình xử lý — từ {start} đến {end} ({n})",
+    ),
     "corrections_none": (
-        "No timeline was changed in this period.",
-        "Không có lần sửa quá trình xử lý nào trong kỳ.",
+        "No timeline was changed from {start} to {end}.",
+        "Không có lần sửa quá trình xử lý nào từ {start} đến {end}.",
     ),
     "kind_undo": ("undone", "hoàn tác"),
     "kind_correction": ("re-dated", "sửa thời điểm"),
