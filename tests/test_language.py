@@ -1,5 +1,11 @@
-"""Vietnamese throughout: help pages, Click's own usage errors, the error prefix, setting
-descriptions — and English stays complete."""
+"""Vietnamese throughout: help pages, Click's own usage errors, the machine's refusals, the
+error prefix, setting descriptions — and English stays complete."""
+
+import errno
+import os
+import socket
+from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -7,6 +13,7 @@ import typer.main
 from tests.conftest import Cli
 from tthc.cli import app
 from tthc.cli_help import localize
+from tthc.errors import os_reason
 from tthc.i18n import MESSAGES
 from tthc.settings import SETTINGS
 
@@ -90,3 +97,59 @@ def test_config_show_describes_every_setting_in_vietnamese(center: Cli) -> None:
     assert "giờ chốt" in out and "same_day_cutoff" in out
     for key in SETTINGS:
         assert f"setting.{key}" in MESSAGES, key
+
+
+# -- the machine's refusals ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("number", "en", "vi"),
+    [
+        (errno.ENOENT, "no such file or folder", "không có tệp hoặc thư mục này"),
+        (errno.EISDIR, "it is a folder, not a file", "đây là thư mục, không phải tệp"),
+        (errno.EACCES, "permission denied", "không có quyền truy cập"),
+        (errno.EPERM, "permission denied", "không có quyền truy cập"),
+        (errno.ENOSPC, "the disk is full", "ổ đĩa đã đầy"),
+        (errno.EADDRINUSE, "the port is already in use", "cổng này đang được dùng"),
+    ],
+)
+def test_the_machines_reasons_in_words(number: int, en: str, vi: str) -> None:
+    exc = OSError(number, os.strerror(number), "x.csv")
+    assert os_reason(exc).render("en").startswith(en)
+    said = os_reason(exc).render("vi")
+    assert said.startswith(vi) and os.strerror(number) not in said
+
+
+def test_a_reason_without_words_of_its_own_is_named() -> None:
+    exc = OSError(errno.ENOTEMPTY, os.strerror(errno.ENOTEMPTY))
+    assert os_reason(exc).render("vi") == f"lỗi hệ thống ENOTEMPTY ({os.strerror(errno.ENOTEMPTY)})"
+    assert os_reason(socket.gaierror(socket.EAI_NONAME, "Name or service not known")).render("vi") == (
+        "không tìm thấy tên máy này"
+    )
+
+
+def test_files_refused_by_the_machine_in_vietnamese(
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "hs.csv"
+    folder.mkdir()
+    err = center.fails("import", str(folder), lang="vi")
+    assert err == f"Lỗi: không dùng được {folder}: đây là thư mục, không phải tệp\n"
+    err = center.fails("export", str(tmp_path / "chua-co" / "hs.csv"), lang="vi")
+    assert err.endswith(": không có tệp hoặc thư mục này\n"), err
+    import tempfile
+
+    def refused(*args: Any, **kw: Any) -> Any:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    err = center.fails("export", str(tmp_path / "hs.csv"), lang="vi")
+    assert err == f"Lỗi: không ghi được {tmp_path / 'hs.csv'}: không có quyền truy cập\n"
+    assert "permission denied" in center.fails("export", str(tmp_path / "hs.csv"), lang="en")
+
+
+def test_a_full_disk_in_vietnamese(center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args: Any, **kw: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    err = center.fails("export", str(tmp_path / "hs.csv"), lang="vi")
+    assert err.endswith(": ổ đĩa đã đầy\n") and "No space" not in err

@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from tthc.cli_help import H, early_lang, help_page, localize, normalise_lang, usage_error
-from tthc.errors import Msg, TthcError
+from tthc.errors import Msg, TthcError, os_reason
 
 if TYPE_CHECKING:
     from tthc.context import Context
@@ -100,7 +100,7 @@ def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
     if isinstance(exc, BrokenPipeError):
         return Msg("e_pipe")
     if isinstance(exc, OSError):
-        return Msg("e_os", path=exc.filename or path or "", reason=exc.strerror or str(exc))
+        return Msg("e_os", path=exc.filename or path or "", reason=os_reason(exc))
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc)
         for needle, reason in (
