@@ -153,3 +153,9 @@ def test_a_full_disk_in_vietnamese(center: Cli, tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(os, "replace", full)
     err = center.fails("export", str(tmp_path / "hs.csv"), lang="vi")
     assert err.endswith(": ổ đĩa đã đầy\n") and "No space" not in err
+
+
+def test_config_show_heads_every_column_in_the_readers_language(center: Cli) -> None:
+    vi = center.ok("config", "show", lang="vi", env={"COLUMNS": "100"}).stdout
+    assert "Thiết lập" in vi and "Giá trị" in vi and "Ý nghĩa" in vi and "Meaning" not in vi
+    assert "Meaning" in center.ok("config", "show", env={"COLUMNS": "100"}).stdout

@@ -107,6 +107,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "already_initialised": ("Database already initialised: {path}", "Cơ sở dữ liệu đã có sẵn: {path}"),
     "setting": ("Setting", "Thiết lập"),
     "value": ("Value", "Giá trị"),
+    "meaning": ("Meaning", "Ý nghĩa"),
     "set_done": ("{key} = {value}", "{key} = {value}"),
     # dossiers
     "code": ("Code", "Mã hồ sơ"),

@@ -547,7 +547,7 @@ def setting_value(lang: str, value: str) -> str:
 def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
     """Every setting: its key whole (it is typed in ``config set``), its value, what it means."""
     out = screen()
-    cols = [Col(t(lang, "setting")), Col(t(lang, "value"), wrap=True), Col("", wrap=True)]
+    cols = [Col(t(lang, "setting")), Col(t(lang, "value"), wrap=True), Col(t(lang, "meaning"), wrap=True)]
     cells = [[key, setting_value(lang, value), t(lang, f"setting.{key}")] for key, value in rows]
     table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
     if table is not None:
