@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from tthc.cli_help import H, early_lang, help_page, localize, normalise_lang, usage_error
+from tthc.cli_help import H, confirm, early_lang, help_page, localize, normalise_lang, usage_error
 from tthc.errors import Msg, TthcError, os_reason
 
 if TYPE_CHECKING:
@@ -220,6 +220,11 @@ def _os_user() -> str:
         return "unknown"
 
 
+def can_ask() -> bool:
+    """Whether a person at a terminal can answer a question (a script or a pipe cannot)."""
+    return sys.stdin.isatty()
+
+
 def _ctx(ctx: typer.Context) -> "Context":
     obj: Context = ctx.obj
     return obj
@@ -269,8 +274,12 @@ def config_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         render.print_settings(rows, c.lang)
 
 
+KeyArg = Annotated[str, typer.Argument(metavar="KEY")]
+ValueArg = Annotated[str, typer.Argument(metavar="VALUE")]
+
+
 @config_app.command("set", help=H("config.set"))
-def config_set(ctx: typer.Context, key: str, value: str) -> None:
+def config_set(ctx: typer.Context, key: KeyArg, value: ValueArg) -> None:
     from tthc import render, service
     from tthc.i18n import t
 
@@ -352,10 +361,14 @@ def calendar_remove(ctx: typer.Context, day: DayArg) -> None:
 
 
 # -- the catalog and the registers --------------------------------------------------------------
+ProcedureCodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("procedure.code"))]
+FileArg = Annotated[Path, typer.Argument(metavar="FILE")]
+
+
 @procedure_app.command("add", help=H("procedure.add"))
 def procedure_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    code: ProcedureCodeArg,
     name: Annotated[str, typer.Option(help=H("procedure.name"))],
     field: Annotated[str, typer.Option(help=H("procedure.field"))],
     limit: Annotated[str, typer.Option(help=H("procedure.limit"))],
@@ -389,7 +402,7 @@ def procedure_list(
 @procedure_app.command("show", help=H("procedure.show"))
 def procedure_show(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    code: ProcedureCodeArg,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import catalog, render
@@ -405,7 +418,7 @@ def procedure_show(
 @procedure_app.command("edit", help=H("procedure.edit"))
 def procedure_edit(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    code: ProcedureCodeArg,
     name: Annotated[str | None, typer.Option(help=H("procedure.name"))] = None,
     field: Annotated[str | None, typer.Option(help=H("procedure.field"))] = None,
     limit: Annotated[str | None, typer.Option(help=H("procedure.edit.limit"))] = None,
@@ -421,7 +434,7 @@ def procedure_edit(
 
 
 @procedure_app.command("import", help=H("procedure.import"))
-def procedure_import(ctx: typer.Context, file: Path) -> None:
+def procedure_import(ctx: typer.Context, file: FileArg) -> None:
     from tthc import catalog, render
     from tthc.i18n import t
 
@@ -436,7 +449,7 @@ def _register(kind: "Kind", sub: typer.Typer) -> None:
     @sub.command("add", help=H(f"{kind}.add"))
     def add(
         ctx: typer.Context,
-        name: str,
+        name: Annotated[str, typer.Argument(metavar="NAME")],
         prefix: Annotated[str | None, typer.Option(help=H("point.prefix"))] = None,
     ) -> None:
         from tthc import catalog, render
@@ -787,7 +800,7 @@ def undo(
     fix = Correction.of(correct_time, reason)
     plan = corrections.undo_plan(c, code, fix)
     render.print_undo_plan(plan, c.lang)
-    if not yes and sys.stdin.isatty() and not typer.confirm(t(c.lang, "undo_confirm"), default=False):
+    if not yes and can_ask() and not confirm(c.lang, t(c.lang, "undo_confirm")):
         raise typer.Abort()
     step, d = corrections.undo(c, code, reason, fix, expected=plan.event_id)
     if d is None:
@@ -904,7 +917,7 @@ def report(
 @app.command("import", help=H("import"))
 def import_(
     ctx: typer.Context,
-    file: Path,
+    file: FileArg,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("import.dry_run"))] = False,
 ) -> None:
     from tthc import render
@@ -920,7 +933,7 @@ def import_(
 @app.command(help=H("export"))
 def export(
     ctx: typer.Context,
-    file: Path,
+    file: FileArg,
     status: StatusF = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
@@ -968,7 +981,7 @@ def export(
 
 
 @app.command(help=H("backup"))
-def backup(ctx: typer.Context, dest: Path) -> None:
+def backup(ctx: typer.Context, dest: Annotated[Path, typer.Argument(metavar="DEST")]) -> None:
     from tthc import render, service
     from tthc.i18n import t
 
@@ -977,7 +990,7 @@ def backup(ctx: typer.Context, dest: Path) -> None:
 
 
 @app.command(help=H("restore"))
-def restore(ctx: typer.Context, src: Path) -> None:
+def restore(ctx: typer.Context, src: Annotated[Path, typer.Argument(metavar="SRC")]) -> None:
     from tthc import render, service
     from tthc.i18n import t
 
@@ -1035,7 +1048,7 @@ def receipt(ctx: typer.Context, code: CodeArg, html: HtmlOpt = None, paper: Pape
 def slip(
     ctx: typer.Context,
     code: CodeArg,
-    form: Annotated[str, typer.Argument(help=H("slip.form"))],
+    form: Annotated[str, typer.Argument(metavar="FORM", help=H("slip.form"))],
     html: HtmlOpt = None,
     paper: PaperOpt = None,
 ) -> None:
@@ -1146,7 +1159,7 @@ def merge(
 
 
 @procedure_app.command("export", help=H("procedure.export"))
-def procedure_export(ctx: typer.Context, file: Path) -> None:
+def procedure_export(ctx: typer.Context, file: FileArg) -> None:
     from tthc import render
     from tthc.i18n import t
     from tthc.transfer import export_procedures

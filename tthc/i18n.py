@@ -985,11 +985,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.backup": (
         "Copy the whole database, consistently, to a new file DEST.",
-        "Sao lưu toàn bộ cơ sở dữ liệu sang tệp mới DEST.",
+        "Sao lưu toàn bộ cơ sở dữ liệu sang tệp mới TỆP_ĐÍCH.",
     ),
     "help.restore": (
         "Put the backup SRC in place of the database (the current one is kept beside it).",
-        "Khôi phục từ bản sao lưu SRC (cơ sở dữ liệu hiện tại được giữ lại bên cạnh).",
+        "Khôi phục từ bản sao lưu TỆP_NGUỒN (cơ sở dữ liệu hiện tại được giữ lại bên cạnh).",
     ),
     "help.demo": (
         "Build a synthetic center (1/7–12/9/2025, two points) and print its summary: 1,964 dossiers, 98.28%.",
@@ -1025,11 +1025,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.calendar.add-holiday": (
         "Make DAY a day off for this center (wins over the national calendar).",
-        "Đặt DAY là ngày nghỉ của trung tâm (ưu tiên hơn lịch quốc gia).",
+        "Đặt NGÀY là ngày nghỉ của trung tâm (ưu tiên hơn lịch quốc gia).",
     ),
     "help.calendar.add-workday": (
         "Make DAY a working day for this center (e.g. a local make-up Saturday).",
-        "Đặt DAY là ngày làm việc của trung tâm (ví dụ thứ Bảy làm bù của địa phương).",
+        "Đặt NGÀY là ngày làm việc của trung tâm (ví dụ thứ Bảy làm bù của địa phương).",
     ),
     "help.calendar.name": (
         "What the day is (shown in explanations).",
@@ -1037,7 +1037,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.calendar.remove": (
         "Drop this center's override of DAY; the national calendar applies again.",
-        "Bỏ điều chỉnh của trung tâm cho DAY; áp dụng lại lịch quốc gia.",
+        "Bỏ điều chỉnh của trung tâm cho NGÀY; áp dụng lại lịch quốc gia.",
     ),
     "help.procedure": (
         "The procedure catalog (mã TTHC, name, field, time limit).",
@@ -1133,7 +1133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "click_arguments": (
         "Arguments",
-        "Tham số",
+        "Đối số",
     ),
     "click_help_option": (
         "Show this message and exit.",
@@ -1149,7 +1149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "click_argument": (
         "argument",
-        "tham số",
+        "đối số",
     ),
     "click_missing": (
         "Missing {what} {hint}.",
@@ -1175,6 +1175,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a valid integer.",
         "'{value}' không phải số nguyên.",
     ),
+    "click_not_number": (
+        "'{value}' is not a valid number.",
+        "'{value}' không phải số.",
+    ),
     "click_not_in_range": (
         "{value} is not in the range {range}.",
         "{value} nằm ngoài khoảng {range}.",
@@ -1185,9 +1189,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có lệnh '{name}'. Có phải ý bạn là '{guess}'?",
     ),
     "click_extra_args": (
-        "Got unexpected extra argument ({args})",
-        "Thừa tham số ({args})",
+        "Got unexpected extra argument(s) ({args})",
+        "Thừa đối số ({args})",
     ),
+    "click_no_value": (
+        "Option '{name}' does not take a value.",
+        "Tùy chọn '{name}' không nhận giá trị.",
+    ),
+    "click_values": (
+        "Option '{name}' requires {n} values.",
+        "Tùy chọn '{name}' cần {n} giá trị.",
+    ),
+    # what Click writes after a help text, between brackets: [required; default: 50 …]
+    "click_required": ("required", "bắt buộc"),
+    "click_default": ("default: {value}", "mặc định: {value}"),
+    "click_env_var": ("env var: {name}", "biến môi trường: {name}"),
+    "click_between": ("{lo}<=x<={hi}", "từ {lo} đến {hi}"),
+    "click_at_least": ("x>={lo}", "từ {lo} trở lên"),
+    "click_at_most": ("x<={hi}", "đến {hi}"),
+    # the yes/no question before an undo; any of these words answers it, in either language
+    "confirm_choices": ("[y/N]", "[c/K]"),
+    "confirm_again": (
+        "Please answer y (yes) or n (no).",
+        "Hãy trả lời c (có) hoặc k (không).",
+    ),
+    # placeholders of the help pages (metavar.*): the English as Click writes it, then ours
+    "metavar.options": ("[OPTIONS]", "[TÙY CHỌN]"),
+    "metavar.command": ("COMMAND [ARGS]...", "LỆNH [ĐỐI SỐ]..."),
+    "metavar.str": ("<str>", "<văn bản>"),
+    "metavar.int": ("<int>", "<số>"),
+    "metavar.int_range": ("<int range>", "<số>"),
+    "metavar.path": ("<path>", "<tệp>"),
+    "metavar.CODE": ("CODE", "MÃ"),
+    "metavar.DAY": ("DAY", "NGÀY"),
+    "metavar.FILE": ("FILE", "TỆP"),
+    "metavar.DEST": ("DEST", "TỆP_ĐÍCH"),
+    "metavar.SRC": ("SRC", "TỆP_NGUỒN"),
+    "metavar.KEY": ("KEY", "THIẾT_LẬP"),
+    "metavar.VALUE": ("VALUE", "GIÁ_TRỊ"),
+    "metavar.NAME": ("NAME", "TÊN"),
+    "metavar.FORM": ("FORM", "MẪU"),
+    "metavar.LIMIT|PROCEDURE": ("LIMIT|PROCEDURE", "THỜI_HẠN|THỦ_TỤC"),
+    "metavar.PROCEDURE|ALIAS": ("PROCEDURE|ALIAS", "THỦ_TỤC|TÊN_TẮT"),
+    "metavar.OTHER.db": ("OTHER.db", "TỆP_KHÁC.db"),
     "click_missing_command": (
         "Missing command.",
         "Thiếu lệnh.",
