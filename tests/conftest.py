@@ -63,11 +63,12 @@ class Cli:
         lang: str | None = None,
         user: str = "clerk",
         env: dict[str, str] | None = None,
+        input: str | None = None,
     ) -> Any:
         base = {"TTHC_NOW": now or self.now, "TTHC_LANG": lang or "", "TTHC_USER": user, "TTHC_DB": None}
         base["TTHC_HOME"] = str(self.home)
         args_ = ["--db", str(self.db), *args]
-        return self.runner.invoke(app, args_, env={**base, **(env or {})}, prog_name="tthc")
+        return self.runner.invoke(app, args_, env={**base, **(env or {})}, prog_name="tthc", input=input)
 
     def ok(self, *args: str, **kw: Any) -> Any:
         result = self(*args, **kw)

@@ -45,3 +45,46 @@ def test_the_readme_runs_as_written(section: str, tmp_path: Path, monkeypatch: p
         assert "000.00.20.H56-250908-0002" in text and "Lê Thị Bình" in text
     else:
         assert (tmp_path / "bieu-II06a.xlsx").exists() and (tmp_path / "q.svg").exists()
+
+
+#: The options of ``tthc`` itself, and the commands that have an option of the same name.
+GLOBAL_OPTIONS = {"--db": {"demo"}, "--lang": {"init"}, "--user": set()}
+
+
+def misplaced_global_options(text: str) -> list[str]:
+    """Every ``tthc COMMAND … --db`` (or ``--lang``, ``--user``) in ``text``: global options go
+    before the command, except where the command has an option of that name itself."""
+    found = []
+    for m in re.finditer(r"\btthc((?:[ \t]+[^\s`#;|]+)+)", text):
+        try:
+            tokens = shlex.split(m.group(1))
+        except ValueError:
+            continue
+        i = 0
+        while i < len(tokens) and tokens[i].split("=")[0] in GLOBAL_OPTIONS:
+            i += 1 if "=" in tokens[i] else 2
+        if i >= len(tokens):
+            continue
+        command = tokens[i]
+        for token in tokens[i + 1 :]:
+            name = token.split("=")[0]
+            if name in GLOBAL_OPTIONS and command not in GLOBAL_OPTIONS[name]:
+                found.append(m.group(0).strip())
+    return found
+
+
+def test_global_options_go_before_the_command() -> None:
+    """The README says ``tthc --db PATH COMMAND``, and no example anywhere puts ``--db`` after
+    the command (``tthc demo --db`` is the demo's own option)."""
+    text = README.read_text(encoding="utf-8")
+    assert "`tthc --db PATH COMMAND`" in text
+    docs = [README, *sorted((README.parent / "docs").glob("*.md"))]
+    found = [f"{doc.name}: {cmd}" for doc in docs for cmd in misplaced_global_options(doc.read_text("utf-8"))]
+    assert not found, found
+    assert misplaced_global_options("run `tthc list --db x.db` then") == ["tthc list --db x.db"]
+    assert misplaced_global_options("`tthc --db x.db list` · `tthc demo --db d.db`") == []
+
+
+def test_a_global_option_after_the_command_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["list", "--db", str(tmp_path / "x.db")], env={"TTHC_LANG": "vi"})
+    assert result.exit_code == 2 and "Không có tùy chọn --db." in result.stderr

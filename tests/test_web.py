@@ -634,6 +634,18 @@ def test_serve_on_a_taken_port_or_an_unknown_host_is_one_error_line(db: Path, ta
     assert unknown.exit_code == 1 and "Error: cannot listen on no-such-host.invalid:8080" in unknown.stderr
 
 
+def test_serve_says_why_it_cannot_listen_in_vietnamese(db: Path, taken_port: str) -> None:
+    """The machine's reason in words, from the error number: never the system's English."""
+    cli = Cli(db, now=web_center.NOW)
+    taken = cli("serve", "--port", taken_port, lang="vi")
+    assert taken.exit_code == 1 and taken.stderr.count("\n") == 1
+    assert f"Lỗi: không mở được 127.0.0.1:{taken_port}: cổng này đang được dùng" in taken.stderr
+    unknown = cli("serve", "--host", "no-such-host.invalid", lang="vi").stderr
+    assert "không mở được no-such-host.invalid:8080: không tìm thấy tên máy này" in unknown
+    for english in ("in use", "Address", "attempting", "Name or service", "Errno"):
+        assert english not in taken.stderr + unknown, english
+
+
 def test_serve_never_upgrades_an_older_database(tmp_path: Path, taken_port: str) -> None:
     """Not even to learn the center's language for its refusal: serve opens nothing read-write."""
     from tthc.store import Store

@@ -3,6 +3,7 @@ worked out by hand — every figure of `tthc officers`, every row of `tthc late`
 sheet of the II.06a workbook, and a manager's 80-column terminal."""
 
 import json
+import re
 import shutil
 from datetime import date, datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from tests.conftest import Cli
 from tthc import corrections, dossiers
 from tthc.periods import Period
-from tthc.render import workload_lines
+from tthc.render import text_width, workload_lines
 from tthc.workload import Load, Workload
 
 #: The manager looks at September on the morning of 1 October: the snapshot is 1/10 00:00.
@@ -334,6 +335,72 @@ def test_late_in_the_terminal_names_the_dossiers_without_an_apology_in_time(sept
     assert "09/09/2025" in d2 and "11/09/2025 15:00" in d2 and "in time" in d2 and "kept" in d2
     vi = september.cli.ok("late", "--month", "2025-09", now=SEEN, lang="vi").stdout
     assert "Giải quyết quá hạn (2)" in vi and "lỡ hẹn" in vi and "hoàn tác" in vi and "chưa xong" in vi
+
+
+def narrow(cli: Cli, width: int | None, lang: str, *args: str) -> str:
+    """What ``tthc`` prints on a screen ``width`` columns wide (None: a pipe), without colour."""
+    env = {"COLUMNS": "" if width is None else str(width), "NO_COLOR": "1"}
+    out = str(cli.ok(*args, now=SEEN, lang=lang, env=env).stdout)
+    assert "…" not in out
+    if width is not None:
+        wide = [line for line in out.splitlines() if text_width(line) > width]
+        assert not wide, (width, wide)
+    return out
+
+
+LATE_WORDS = {
+    "en": {"late": "Working days late", "apology": "Apology", "new": "New date", "kept": "New date kept?"},
+    "vi": {
+        "late": "Số ngày làm việc trễ",
+        "apology": "Thư xin lỗi",
+        "new": "Ngày hẹn lại",
+        "kept": "Đúng hẹn lại?",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("width", [80, 60])
+def test_late_changes_shape_to_fit_a_narrow_screen(september: Month, width: int, lang: str) -> None:
+    """Too narrow for the table: a record per dossier, every figure and date whole."""
+    c, w = september.code, LATE_WORDS[lang]
+    out = narrow(september.cli, width, lang, "late", "--month", "2025-09")
+    got = as_json(september.cli, "late", "--month", "2025-09")
+    for item in [*got["resolved_late"], *got["open_overdue"], *got["late_requests"]]:
+        assert f"{w['late']}: {item['working_days_late']}" in out, (item["code"], out)
+    for item in [*got["resolved_late"], *got["open_overdue"], *got["late_requests"], *got["corrections"]]:
+        assert re.search(rf"^{re.escape(item['code'])}\b", out, re.M), item["code"]
+    flat = " ".join(out.split())
+    assert f"{w['new']}: 12/09/2025" in flat and f"{w['new']}: 26/09/2025" in flat  # D2's and D4's
+    assert ("in time" if lang == "en" else "kịp thời") in flat
+    assert ("thiếu CCCD") in flat and "10/09/2025 09:00" in flat  # D3's late request, whole
+    assert c["D1"] in flat.split("—")[-1]  # the closing line still names who had no apology
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_late_is_a_table_where_there_is_room(september: Month, lang: str) -> None:
+    out = narrow(september.cli, None, lang, "late", "--month", "2025-09")
+    assert f"{LATE_WORDS[lang]['late']}:" not in out and "───" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("width", [80, 60, None])
+def test_corrections_name_their_period_and_fit_the_screen(
+    september: Month, width: int | None, lang: str
+) -> None:
+    out = narrow(september.cli, width, lang, "corrections", "--month", "2025-09")
+    period = "01/09/2025 to 30/09/2025" if lang == "en" else "từ 01/09/2025 đến 30/09/2025"
+    flat = " ".join(out.split())
+    assert period in flat
+    for item in as_json(september.cli, "corrections", "--month", "2025-09"):
+        assert re.search(rf"^{re.escape(item['code'])}\b", out, re.M), item["code"]
+        assert item["reason"] in flat
+        moment = datetime.fromisoformat(item["moment"]).strftime("%d/%m/%Y %H:%M")
+        assert moment in flat
+    if width is not None:
+        assert ("Reason: chuyển nhầm" if lang == "en" else "Lý do: chuyển nhầm") in flat
+    empty = september.cli.ok("corrections", "--month", "2025-08", now=SEEN, lang=lang).stdout
+    assert "01/08/2025" in empty and "31/08/2025" in empty, empty
 
 
 def test_the_report_gains_a_sheet_of_the_late_lists(september: Month, tmp_path: Path) -> None:

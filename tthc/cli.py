@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from tthc.cli_help import H, early_lang, help_page, localize, normalise_lang, usage_error
-from tthc.errors import Msg, TthcError
+from tthc.cli_help import H, confirm, early_lang, help_page, localize, normalise_lang, usage_error
+from tthc.errors import Msg, TthcError, os_reason
 
 if TYPE_CHECKING:
     from tthc.context import Context
@@ -111,7 +111,7 @@ def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
     if isinstance(exc, BrokenPipeError):
         return Msg("e_pipe")
     if isinstance(exc, OSError):
-        return Msg("e_os", path=exc.filename or path or "", reason=exc.strerror or str(exc))
+        return Msg("e_os", path=exc.filename or path or "", reason=os_reason(exc))
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc)
         for needle, reason in (
@@ -231,6 +231,11 @@ def _os_user() -> str:
         return "unknown"
 
 
+def can_ask() -> bool:
+    """Whether a person at a terminal can answer a question (a script or a pipe cannot)."""
+    return sys.stdin.isatty()
+
+
 def _ctx(ctx: typer.Context) -> "Context":
     obj: Context = ctx.obj
     return obj
@@ -280,8 +285,12 @@ def config_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         render.print_settings(rows, c.lang)
 
 
+KeyArg = Annotated[str, typer.Argument(metavar="KEY")]
+ValueArg = Annotated[str, typer.Argument(metavar="VALUE")]
+
+
 @config_app.command("set", help=H("config.set"))
-def config_set(ctx: typer.Context, key: str, value: str) -> None:
+def config_set(ctx: typer.Context, key: KeyArg, value: ValueArg) -> None:
     from tthc import render, service
     from tthc.i18n import t
 
@@ -364,10 +373,14 @@ def calendar_remove(ctx: typer.Context, day: DayArg) -> None:
 
 
 # -- the catalog and the registers --------------------------------------------------------------
+ProcedureCodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("procedure.code"))]
+FileArg = Annotated[Path, typer.Argument(metavar="FILE")]
+
+
 @procedure_app.command("add", help=H("procedure.add"))
 def procedure_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    code: ProcedureCodeArg,
     name: Annotated[str, typer.Option(help=H("procedure.name"))],
     field: Annotated[str, typer.Option(help=H("procedure.field"))],
     limit: Annotated[str, typer.Option(help=H("procedure.limit"))],
@@ -401,7 +414,7 @@ def procedure_list(
 @procedure_app.command("show", help=H("procedure.show"))
 def procedure_show(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    code: ProcedureCodeArg,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import catalog, render
@@ -417,7 +430,7 @@ def procedure_show(
 @procedure_app.command("edit", help=H("procedure.edit"))
 def procedure_edit(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help=H("procedure.code"))],
+    code: ProcedureCodeArg,
     name: Annotated[str | None, typer.Option(help=H("procedure.name"))] = None,
     field: Annotated[str | None, typer.Option(help=H("procedure.field"))] = None,
     limit: Annotated[str | None, typer.Option(help=H("procedure.edit.limit"))] = None,
@@ -433,7 +446,7 @@ def procedure_edit(
 
 
 @procedure_app.command("import", help=H("procedure.import"))
-def procedure_import(ctx: typer.Context, file: Path) -> None:
+def procedure_import(ctx: typer.Context, file: FileArg) -> None:
     from tthc import catalog, render
     from tthc.i18n import t
 
@@ -448,7 +461,7 @@ def _register(kind: "Kind", sub: typer.Typer) -> None:
     @sub.command("add", help=H(f"{kind}.add"))
     def add(
         ctx: typer.Context,
-        name: str,
+        name: Annotated[str, typer.Argument(metavar="NAME")],
         prefix: Annotated[str | None, typer.Option(help=H("point.prefix"))] = None,
     ) -> None:
         from tthc import catalog, render
@@ -799,7 +812,7 @@ def undo(
     fix = Correction.of(correct_time, reason)
     plan = corrections.undo_plan(c, code, fix)
     render.print_undo_plan(plan, c.lang)
-    if not yes and sys.stdin.isatty() and not typer.confirm(t(c.lang, "undo_confirm"), default=False):
+    if not yes and can_ask() and not confirm(c.lang, t(c.lang, "undo_confirm")):
         raise typer.Abort()
     step, d = corrections.undo(c, code, reason, fix, expected=plan.event_id)
     if d is None:
@@ -826,7 +839,7 @@ def corrections(
     if as_json:
         render.print_json([item.as_json() for item in items])
     else:
-        render.print_corrections(items, c.lang)
+        render.print_corrections(items, p, c.lang)
 
 
 # -- the manager's reports ------------------------------------------------------------------------
@@ -916,7 +929,7 @@ def report(
 @app.command("import", help=H("import"))
 def import_(
     ctx: typer.Context,
-    file: Path,
+    file: FileArg,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("import.dry_run"))] = False,
 ) -> None:
     from tthc import render
@@ -932,7 +945,7 @@ def import_(
 @app.command(help=H("export"))
 def export(
     ctx: typer.Context,
-    file: Path,
+    file: FileArg,
     status: StatusF = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
@@ -980,7 +993,7 @@ def export(
 
 
 @app.command(help=H("backup"))
-def backup(ctx: typer.Context, dest: Path) -> None:
+def backup(ctx: typer.Context, dest: Annotated[Path, typer.Argument(metavar="DEST")]) -> None:
     from tthc import render, service
     from tthc.i18n import t
 
@@ -989,7 +1002,7 @@ def backup(ctx: typer.Context, dest: Path) -> None:
 
 
 @app.command(help=H("restore"))
-def restore(ctx: typer.Context, src: Path) -> None:
+def restore(ctx: typer.Context, src: Annotated[Path, typer.Argument(metavar="SRC")]) -> None:
     from tthc import render, service
     from tthc.i18n import t
 
@@ -1047,7 +1060,7 @@ def receipt(ctx: typer.Context, code: CodeArg, html: HtmlOpt = None, paper: Pape
 def slip(
     ctx: typer.Context,
     code: CodeArg,
-    form: Annotated[str, typer.Argument(help=H("slip.form"))],
+    form: Annotated[str, typer.Argument(metavar="FORM", help=H("slip.form"))],
     html: HtmlOpt = None,
     paper: PaperOpt = None,
 ) -> None:
@@ -1158,7 +1171,7 @@ def merge(
 
 
 @procedure_app.command("export", help=H("procedure.export"))
-def procedure_export(ctx: typer.Context, file: Path) -> None:
+def procedure_export(ctx: typer.Context, file: FileArg) -> None:
     from tthc import render
     from tthc.i18n import t
     from tthc.transfer import export_procedures

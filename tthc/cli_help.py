@@ -1,15 +1,20 @@
-"""The command line in the user's language: help texts, the help page's headings and Click's
-own usage errors, from the one table in ``tthc.i18n``.
+"""The command line in the user's language: help texts, the help page's headings and
+placeholders, Click's own usage errors and the yes/no question, from the one table in
+``tthc.i18n``.
 
 Help texts are written in English where the commands are defined (``H(key)``); before Click
 formats a help page or a usage error, the command tree is walked and each text is replaced
-by its Vietnamese in the table. The language is found the way every command finds it:
-``--lang``, else ``TTHC_LANG``, else the center's setting, else English.
+by its Vietnamese in the table, and so is each placeholder (``CODE``, ``<str>``,
+``[OPTIONS]``). What Click adds while it writes the page (``[required]``, ``[default: …]``,
+a range) is put in Vietnamese by the page's formatter. The language is found the way every
+command finds it: ``--lang``, else ``TTHC_LANG``, else the center's setting, else English.
 """
 
+import functools
 import os
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -88,13 +93,15 @@ def _center_lang(args: Sequence[str]) -> str | None:
         store.close()
 
 
+@functools.cache
 def _vietnamese() -> dict[str, str]:
-    return {en: vi for key, (en, vi) in MESSAGES.items() if key.startswith("help.")}
+    """English → Vietnamese of the help texts and the placeholders (``metavar.*``)."""
+    return {en: vi for key, (en, vi) in MESSAGES.items() if key.startswith(("help.", "metavar."))}
 
 
 def localize(command: Any, lang: str) -> None:
-    """Put the help texts of ``command`` and everything under it in ``lang`` (either way: a
-    tree put in Vietnamese can be put back in English)."""
+    """Put the help texts and placeholders of ``command`` and everything under it in ``lang``
+    (either way: a tree put in Vietnamese can be put back in English)."""
     _page_lang[0] = lang
     table = _vietnamese() if lang == "vi" else {}
 
@@ -103,13 +110,29 @@ def localize(command: Any, lang: str) -> None:
         if english:
             setattr(owner, attr, table.get(english, english))
 
+    def say_metavar(param: Any) -> None:
+        """An argument's placeholder is its own (``CODE``); an option's is its type's
+        (``<str>``), which Click makes up when the option has none."""
+        english = param.__dict__.setdefault("_en_metavar", param.metavar)
+        if english is None and param.param_type_name == "option":
+            param.metavar = table.get(f"<{param.type.name}>")  # None: Click's own
+        elif english is not None:
+            param.metavar = table.get(english, english)
+
     def walk(cmd: Any) -> None:
         cmd.context_class = Context  # the help page's headings in the page's language
         _translate_help_option(cmd)
         say(cmd, "help")
         say(cmd, "short_help")
+        if cmd.__dict__.get("_en_short_help") is None and cmd.help:
+            # a group lists each command with its help's first paragraph whole, never cut to "..."
+            cmd.short_help = cmd.help.split("\n\n")[0]
+        say(cmd, "options_metavar")
+        if hasattr(cmd, "subcommand_metavar"):
+            say(cmd, "subcommand_metavar")
         for param in getattr(cmd, "params", ()):
             say(param, "help")
+            say_metavar(param)
         for sub in getattr(cmd, "commands", {}).values():
             walk(sub)
 
@@ -129,6 +152,11 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
             heading
         )
         super().write_heading(t(_page_lang[0], key) if key else heading)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """Each option with its help, and what Click adds after it in brackets in the page's language."""
+        rows = [(term, _bracketed(_page_lang[0], term, text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
 
 
 class Context(ClickContext):  # type: ignore[misc]
@@ -157,9 +185,76 @@ def help_page(ctx: Any) -> str:
     return str(ctx.get_help())
 
 
+#: What Click writes after an option's help: ``[required; default: 50; 1<=x<=65535]``.
+_BRACKET = re.compile(r"^(?P<text>.*?)(?P<gap>\s*)\[(?P<extra>[^\[\]]*)\]$", re.S)
+_BETWEEN = re.compile(r"^(?P<lo>-?\d+)<=x<=(?P<hi>-?\d+)$")
+_AT_LEAST = re.compile(r"^x>=(?P<lo>-?\d+)$")
+_AT_MOST = re.compile(r"^x<=(?P<hi>-?\d+)$")
+
+
+def _bracketed(lang: str, term: str, text: str) -> str:
+    """``text`` with Click's bracket in ``lang``; a default that is a flag named as the flag is
+    typed (``--catalog``). A bracket holding anything else is left as it is."""
+    m = _BRACKET.match(text)
+    if m is None:
+        return text
+    words = [_bracket_word(lang, term, part) for part in m["extra"].split("; ")]
+    if any(w is None for w in words):
+        return text
+    return f"{m['text']}{m['gap']}[{'; '.join(w for w in words if w)}]"
+
+
+def _bracket_word(lang: str, term: str, part: str) -> str | None:
+    if part == "required":
+        return t(lang, "click_required")
+    if part.startswith("default: "):
+        value = part.removeprefix("default: ")
+        flag = f"--{value}"
+        shown = flag if re.search(rf"(^|[\s/]){re.escape(flag)}($|[\s/])", term) else value
+        return t(lang, "click_default", value=shown)
+    if part.startswith("env var: "):
+        return t(lang, "click_env_var", name=part.removeprefix("env var: "))
+    return range_words(lang, part)
+
+
+def range_words(lang: str, text: str) -> str | None:
+    """Click's ``1990<=x<=2100`` as a person reads it; None for a range of another shape."""
+    for pattern, key in (
+        (_BETWEEN, "click_between"),
+        (_AT_LEAST, "click_at_least"),
+        (_AT_MOST, "click_at_most"),
+    ):
+        m = pattern.match(text.strip())
+        if m:
+            return t(lang, key, **m.groupdict())
+    return None
+
+
+# -- the yes/no question --------------------------------------------------------------------------
+YES = frozenset({"y", "yes", "c", "có", "co"})
+NO = frozenset({"n", "no", "k", "không", "khong"})
+
+
+def confirm(lang: str, question: str, *, ask: Callable[[str], str] = input) -> bool:
+    """Ask ``question`` in ``lang`` until it is answered: y/yes or c/có (in either language)
+    is yes; n/no, k/không or Enter alone is no. End of input or Ctrl+C cancels (Abort)."""
+    while True:
+        try:
+            answer = ask(f"{question} {t(lang, 'confirm_choices')}: ")
+        except (EOFError, KeyboardInterrupt):
+            raise typer.Abort() from None
+        word = unicodedata.normalize("NFC", answer).strip().lower()
+        if word in YES:
+            return True
+        if word in NO or not word:
+            return False
+        typer.echo(t(lang, "confirm_again"), err=True)
+
+
 # -- Click's own usage errors -------------------------------------------------------------------
 _CHOICE = re.compile(r"^'(?P<value>.*)' is not one of (?P<choices>.*)\.$", re.S)
-_INT = re.compile(r"^'(?P<value>.*)' is not a valid integer\.$", re.S)
+_INT = re.compile(r"^'(?P<value>.*)' is not a valid (?:int|integer)\.$", re.S)
+_NUMBER = re.compile(r"^'(?P<value>.*)' is not a valid (?:float|number)\.$", re.S)
 _RANGE = re.compile(r"^(?P<value>.*) is not in the range (?P<range>.*)\.$", re.S)
 
 
@@ -179,7 +274,8 @@ def usage_error(exc: Any, lang: str) -> str:
 def _vietnamese_message(exc: Any, kind: str) -> str:
     hint = _hint(exc)
     if kind == "MissingParameter":
-        what = t("vi", "click_argument" if getattr(exc, "param_type", "") == "argument" else "click_option")
+        param_type = getattr(exc, "param_type", None) or getattr(exc.param, "param_type_name", "option")
+        what = t("vi", "click_argument" if param_type == "argument" else "click_option")
         return t("vi", "click_missing", what=what, hint=hint)
     if kind == "NoSuchOption":
         text = t("vi", "click_no_such_option", name=exc.option_name)
@@ -194,9 +290,11 @@ def _vietnamese_message(exc: Any, kind: str) -> str:
             r"^No such command '(?P<name>[^']*)'\.(?: Did you mean '(?P<guess>[^']*)'\?)?$",
             "click_no_such_command",
         ),
-        (r"^Got unexpected extra arguments? \((?P<args>.*)\)$", "click_extra_args"),
+        (r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$", "click_extra_args"),
         (r"^Missing command\.$", "click_missing_command"),
         (r"^Option '(?P<name>.*)' requires an argument\.$", "click_needs_value"),
+        (r"^Option '(?P<name>.*)' requires (?P<n>\d+) arguments\.$", "click_values"),
+        (r"^Option '(?P<name>.*)' does not take a value\.$", "click_no_value"),
     ):
         m = re.match(pattern, message)
         if m:
@@ -206,12 +304,14 @@ def _vietnamese_message(exc: Any, kind: str) -> str:
 
 
 def _hint(exc: Any) -> str:
+    """The parameter as Click names it: an option by its names, an argument by its placeholder
+    (in the page's language, the tree being localized)."""
     param = getattr(exc, "param", None)
     if getattr(exc, "param_hint", None):
         hint = exc.param_hint
         return " / ".join(repr(h) for h in hint) if isinstance(hint, list | tuple) else str(hint)
     if param is not None:
-        return "'" + " / ".join(getattr(param, "opts", [param.name])) + "'"
+        return str(param.get_error_hint(exc.ctx))
     return ""
 
 
@@ -219,9 +319,13 @@ def _reason(message: str) -> str:
     for pattern, key in (
         (_CHOICE, "click_not_one_of"),
         (_INT, "click_not_integer"),
+        (_NUMBER, "click_not_number"),
         (_RANGE, "click_not_in_range"),
     ):
         m = pattern.match(message)
         if m:
-            return t("vi", key, **m.groupdict())
+            found = m.groupdict()
+            if "range" in found:
+                found["range"] = range_words("vi", found["range"]) or found["range"]
+            return t("vi", key, **found)
     return message

@@ -1,7 +1,10 @@
 """The one family of refusals. Each carries a message key from ``tthc.i18n`` and its values,
 so the same refusal reads in Vietnamese or English; a key or a value missing from the table
-is a bug, caught when the refusal is built rather than when it is printed."""
+is a bug, caught when the refusal is built rather than when it is printed. The machine's own
+reasons (a missing file, a full disk, a port in use) are said in words too, from the error
+number (:func:`os_reason`)."""
 
+import errno
 from string import Formatter
 from typing import Any, Protocol, runtime_checkable
 
@@ -65,3 +68,40 @@ class TthcError(Exception):
     @property
     def message(self) -> str:
         return self.text("en")
+
+
+#: The machine's refusals tthc meets, by error number, as message keys: a person reads why
+#: in their own language, never the operating system's English (``[Errno 21] Is a directory``).
+OS_WORDS = {
+    errno.ENOENT: "os_enoent",
+    errno.ENOTDIR: "os_enotdir",
+    errno.EISDIR: "os_eisdir",
+    errno.EACCES: "os_eacces",
+    errno.EPERM: "os_eacces",
+    errno.ENOSPC: "w_disk_full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "w_disk_full",
+    errno.EFBIG: "os_efbig",
+    errno.EROFS: "w_readonly",
+    errno.EIO: "w_disk_io",
+    errno.EEXIST: "os_eexist",
+    errno.ENAMETOOLONG: "os_enametoolong",
+    errno.EBUSY: "os_ebusy",
+    errno.EMFILE: "os_emfile",
+    errno.EADDRINUSE: "os_eaddrinuse",
+    errno.EADDRNOTAVAIL: "os_eaddrnotavail",
+}
+
+
+def os_reason(exc: BaseException) -> Msg:
+    """Why the machine refused — a file, a folder, a disk, a port, a host name — said from the
+    error number in the user's language. An error number without words of its own is named
+    (``ENOTEMPTY``) beside the system's text in English."""
+    number = getattr(exc, "errno", None)
+    if type(exc).__name__ == "gaierror" or (isinstance(number, int) and number < 0):
+        return Msg("os_unknown_host")  # getaddrinfo's numbers (EAI_*) are negative
+    key = OS_WORDS.get(number) if isinstance(number, int) else None
+    if key is not None:
+        return Msg(key)
+    text = getattr(exc, "strerror", None) or str(exc)
+    name = errno.errorcode.get(number, str(number)) if isinstance(number, int) else type(exc).__name__
+    return Msg("os_other", name=name, text=text)

@@ -107,6 +107,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "already_initialised": ("Database already initialised: {path}", "Cơ sở dữ liệu đã có sẵn: {path}"),
     "setting": ("Setting", "Thiết lập"),
     "value": ("Value", "Giá trị"),
+    "meaning": ("Meaning", "Ý nghĩa"),
     "set_done": ("{key} = {value}", "{key} = {value}"),
     # dossiers
     "code": ("Code", "Mã hồ sơ"),
@@ -580,6 +581,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "w_disk_full": ("the disk is full", "ổ đĩa đã đầy"),
     "w_disk_io": ("the disk could not be read or written", "không đọc/ghi được ổ đĩa"),
+    # why the machine refused, by error number (tthc.errors.os_reason)
+    "os_enoent": ("no such file or folder", "không có tệp hoặc thư mục này"),
+    "os_enotdir": (
+        "a part of the path is a file, not a folder",
+        "một phần của đường dẫn là tệp, không phải thư mục",
+    ),
+    "os_eisdir": ("it is a folder, not a file", "đây là thư mục, không phải tệp"),
+    "os_eacces": ("permission denied", "không có quyền truy cập"),
+    "os_efbig": ("the file is larger than the system allows", "tệp lớn hơn mức hệ thống cho phép"),
+    "os_eexist": ("it already exists", "đã có sẵn"),
+    "os_enametoolong": ("the name is too long", "tên quá dài"),
+    "os_ebusy": ("it is in use by another program", "đang được chương trình khác sử dụng"),
+    "os_emfile": ("too many files are open", "đang mở quá nhiều tệp"),
+    "os_eaddrinuse": (
+        "the port is already in use (another program, or tthc serve already running)",
+        "cổng này đang được dùng (một chương trình khác, hoặc tthc serve đang chạy)",
+    ),
+    "os_eaddrnotavail": ("this machine has no such address", "máy này không có địa chỉ đó"),
+    "os_unknown_host": ("no such host name", "không tìm thấy tên máy này"),
+    "os_other": ("{text} ({name})", "lỗi hệ thống {name} ({text})"),
+    "w_csv_cell_long": ("a cell is longer than {n} characters", "có ô dài hơn {n} ký tự"),
+    "w_csv_nul": ("it holds a NUL byte: not a text file?", "có byte NUL: không phải tệp văn bản?"),
+    "w_not_workbook": ("not an Excel workbook", "không phải sổ tính Excel"),
+    "w_station_not_json": ("it is not a JSON object in UTF-8", "nội dung không phải đối tượng JSON (UTF-8)"),
     "e_older_db": (
         "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it",
         "{path} có lược đồ cũ ({version}); hãy mở bằng một lệnh thường để nâng cấp",
@@ -972,11 +997,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.backup": (
         "Copy the whole database, consistently, to a new file DEST.",
-        "Sao lưu toàn bộ cơ sở dữ liệu sang tệp mới DEST.",
+        "Sao lưu toàn bộ cơ sở dữ liệu sang tệp mới TỆP_ĐÍCH.",
     ),
     "help.restore": (
         "Put the backup SRC in place of the database (the current one is kept beside it).",
-        "Khôi phục từ bản sao lưu SRC (cơ sở dữ liệu hiện tại được giữ lại bên cạnh).",
+        "Khôi phục từ bản sao lưu TỆP_NGUỒN (cơ sở dữ liệu hiện tại được giữ lại bên cạnh).",
     ),
     "help.demo": (
         "Build a synthetic center (1/7–12/9/2025, two points) and print its summary: 1,964 dossiers, 98.28%.",
@@ -1012,11 +1037,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.calendar.add-holiday": (
         "Make DAY a day off for this center (wins over the national calendar).",
-        "Đặt DAY là ngày nghỉ của trung tâm (ưu tiên hơn lịch quốc gia).",
+        "Đặt NGÀY là ngày nghỉ của trung tâm (ưu tiên hơn lịch quốc gia).",
     ),
     "help.calendar.add-workday": (
         "Make DAY a working day for this center (e.g. a local make-up Saturday).",
-        "Đặt DAY là ngày làm việc của trung tâm (ví dụ thứ Bảy làm bù của địa phương).",
+        "Đặt NGÀY là ngày làm việc của trung tâm (ví dụ thứ Bảy làm bù của địa phương).",
     ),
     "help.calendar.name": (
         "What the day is (shown in explanations).",
@@ -1024,7 +1049,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.calendar.remove": (
         "Drop this center's override of DAY; the national calendar applies again.",
-        "Bỏ điều chỉnh của trung tâm cho DAY; áp dụng lại lịch quốc gia.",
+        "Bỏ điều chỉnh của trung tâm cho NGÀY; áp dụng lại lịch quốc gia.",
     ),
     "help.procedure": (
         "The procedure catalog (mã TTHC, name, field, time limit).",
@@ -1120,7 +1145,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "click_arguments": (
         "Arguments",
-        "Tham số",
+        "Đối số",
     ),
     "click_help_option": (
         "Show this message and exit.",
@@ -1136,7 +1161,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "click_argument": (
         "argument",
-        "tham số",
+        "đối số",
     ),
     "click_missing": (
         "Missing {what} {hint}.",
@@ -1162,6 +1187,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a valid integer.",
         "'{value}' không phải số nguyên.",
     ),
+    "click_not_number": (
+        "'{value}' is not a valid number.",
+        "'{value}' không phải số.",
+    ),
     "click_not_in_range": (
         "{value} is not in the range {range}.",
         "{value} nằm ngoài khoảng {range}.",
@@ -1172,9 +1201,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có lệnh '{name}'. Có phải ý bạn là '{guess}'?",
     ),
     "click_extra_args": (
-        "Got unexpected extra argument ({args})",
-        "Thừa tham số ({args})",
+        "Got unexpected extra argument(s) ({args})",
+        "Thừa đối số ({args})",
     ),
+    "click_no_value": (
+        "Option '{name}' does not take a value.",
+        "Tùy chọn '{name}' không nhận giá trị.",
+    ),
+    "click_values": (
+        "Option '{name}' requires {n} values.",
+        "Tùy chọn '{name}' cần {n} giá trị.",
+    ),
+    # what Click writes after a help text, between brackets: [required; default: 50 …]
+    "click_required": ("required", "bắt buộc"),
+    "click_default": ("default: {value}", "mặc định: {value}"),
+    "click_env_var": ("env var: {name}", "biến môi trường: {name}"),
+    "click_between": ("{lo}<=x<={hi}", "từ {lo} đến {hi}"),
+    "click_at_least": ("x>={lo}", "từ {lo} trở lên"),
+    "click_at_most": ("x<={hi}", "đến {hi}"),
+    # the yes/no question before an undo; any of these words answers it, in either language
+    "confirm_choices": ("[y/N]", "[c/K]"),
+    "confirm_again": (
+        "Please answer y (yes) or n (no).",
+        "Hãy trả lời c (có) hoặc k (không).",
+    ),
+    # placeholders of the help pages (metavar.*): the English as Click writes it, then ours
+    "metavar.options": ("[OPTIONS]", "[TÙY CHỌN]"),
+    "metavar.command": ("COMMAND [ARGS]...", "LỆNH [ĐỐI SỐ]..."),
+    "metavar.str": ("<str>", "<văn bản>"),
+    "metavar.int": ("<int>", "<số>"),
+    "metavar.int_range": ("<int range>", "<số>"),
+    "metavar.path": ("<path>", "<tệp>"),
+    "metavar.CODE": ("CODE", "MÃ"),
+    "metavar.DAY": ("DAY", "NGÀY"),
+    "metavar.FILE": ("FILE", "TỆP"),
+    "metavar.DEST": ("DEST", "TỆP_ĐÍCH"),
+    "metavar.SRC": ("SRC", "TỆP_NGUỒN"),
+    "metavar.KEY": ("KEY", "THIẾT_LẬP"),
+    "metavar.VALUE": ("VALUE", "GIÁ_TRỊ"),
+    "metavar.NAME": ("NAME", "TÊN"),
+    "metavar.FORM": ("FORM", "MẪU"),
+    "metavar.LIMIT|PROCEDURE": ("LIMIT|PROCEDURE", "THỜI_HẠN|THỦ_TỤC"),
+    "metavar.PROCEDURE|ALIAS": ("PROCEDURE|ALIAS", "THỦ_TỤC|TÊN_TẮT"),
+    "metavar.OTHER.db": ("OTHER.db", "TỆP_KHÁC.db"),
     "click_missing_command": (
         "Missing command.",
         "Thiếu lệnh.",
@@ -1541,10 +1610,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Periods up to {day:%d/%m/%Y} are marked as reported",
         "Các kỳ đến ngày {day:%d/%m/%Y} được đánh dấu đã báo cáo",
     ),
-    "corrections_title": ("Changed timelines", "Các lần sửa quá trình xử lý"),
+    "corrections_title": (
+        "Changed timelines — {start} to {end} ({n})",
+        "Các lần sửa quá trình xử lý — từ {start} đến {end} ({n})",
+    ),
     "corrections_none": (
-        "No timeline was changed in this period.",
-        "Không có lần sửa quá trình xử lý nào trong kỳ.",
+        "No timeline was changed from {start} to {end}.",
+        "Không có lần sửa quá trình xử lý nào từ {start} đến {end}.",
     ),
     "kind_undo": ("undone", "hoàn tác"),
     "kind_correction": ("re-dated", "sửa thời điểm"),

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tthc.merge import MergeReport
     from tthc.models import Dossier, Event, Procedure, Registered
     from tthc.papers import Slip
+    from tthc.periods import Period
     from tthc.service import CalendarRow, InitResult, Quote
     from tthc.station import Station
     from tthc.transfer import FullExport
@@ -389,10 +390,17 @@ def plain_lines(columns: list[Column], rows: list[PlainRow], limit: int | None) 
 
 
 def plain_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], styles: Sequence[str], *, title: str | None = None
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    styles: Sequence[str],
+    *,
+    title: str | None = None,
+    lead: int = 1,
 ) -> None:
-    """Rows under their headers, fitted to the screen: text wraps between words, nothing is
-    cut (the first column and numbers keep their width)."""
+    """Rows under their headers when they fit the screen with every header on two lines at
+    most (text wraps between words; the first column and numbers keep their width); else one
+    record per row (:func:`record_lines`). Nothing is cut in either shape."""
+    limit = output_width()
     columns = [
         Column(
             h,
@@ -401,8 +409,71 @@ def plain_table(
         )
         for i, h in enumerate(headers)
     ]
-    lines = plain_lines(columns, [PlainRow(style) for style in styles], output_width())
-    echo("\n".join([title, *lines] if title else lines))
+    lines = plain_lines(columns, [PlainRow(style) for style in styles], limit)
+    if limit is not None and not _table_fits(lines, limit):
+        lines = record_lines(headers, rows, styles, limit, lead=lead)
+    heading = wrap_words(title, limit) if title and limit else [title] if title else []
+    echo("\n".join([*heading, *lines]))
+
+
+def _table_fits(lines: Sequence[str], limit: int) -> bool:
+    """No line wider than ``limit`` and a header of at most two lines (above its rule)."""
+    header = next((i for i, line in enumerate(lines) if line.startswith("─")), len(lines))
+    return header <= 2 and all(text_width(_unpainted(line)) <= limit for line in lines)
+
+
+def _unpainted(line: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", line)
+
+
+def record_lines(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], styles: Sequence[str], limit: int, *, lead: int = 1
+) -> list[str]:
+    """One record per row, for a screen too narrow for the table: the first ``lead`` cells
+    on a line (a code, a name: they need no label), then every other cell that has a value
+    as ``header: value``, the pairs separated by `` · `` and wrapped between pairs. A pair
+    too long for a line of its own wraps between words; no value is ever cut."""
+    colour = colour_wanted()
+    if colour:
+        from rich.style import Style
+
+    def paint(text: str, style: str) -> str:
+        return Style.parse(style).render(text) if colour and style else text
+
+    out: list[str] = []
+    for row, style in zip(rows, styles, strict=True):
+        head = _fill([c for c in row[:lead] if c], limit, "", sep="  ")
+        out.extend(paint(line, f"bold {style}".strip()) for line in head)
+        pairs = [f"{h}: {c}" for h, c in zip(headers[lead:], row[lead:], strict=True) if c]
+        out.extend(paint(line, style) for line in _fill(pairs, limit, "  ", sep=" · "))
+    return out
+
+
+def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[str]:
+    """``pieces`` joined by ``sep`` on lines of at most ``limit`` columns, each line starting
+    with ``indent``; a line breaks only between pieces, unless one piece alone is too long."""
+    lines: list[str] = []
+    current = ""
+    room = max(limit - len(indent), 10)
+    for piece in pieces:
+        joined = f"{current}{sep}{piece}" if current else piece
+        if text_width(joined) <= room:
+            current = joined
+            continue
+        if current:
+            lines.append(indent + current)
+        if text_width(piece) <= room:
+            current = piece
+        else:  # a long reason or name: between its words, the rest of it indented
+            parts = wrap_words(piece, room)
+            lines.append(indent + parts[0])
+            lines.extend(indent + "  " + line for line in wrap_words(" ".join(parts[1:]), room - 2))
+            current = ""
+    if current:
+        lines.append(indent + current)
+    return lines
 
 
 # -- setting up -------------------------------------------------------------------------------
@@ -477,7 +548,7 @@ def setting_value(lang: str, value: str) -> str:
 def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
     """Every setting: its key whole (it is typed in ``config set``), its value, what it means."""
     out = screen()
-    cols = [Col(t(lang, "setting")), Col(t(lang, "value"), wrap=True), Col("", wrap=True)]
+    cols = [Col(t(lang, "setting")), Col(t(lang, "value"), wrap=True), Col(t(lang, "meaning"), wrap=True)]
     cells = [[key, setting_value(lang, value), t(lang, f"setting.{key}")] for key, value in rows]
     table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
     if table is not None:
@@ -760,9 +831,11 @@ def print_undo_plan(plan: UndoPlan, lang: str) -> None:
     )
 
 
-def print_corrections(items: list[Changed], lang: str) -> None:
+def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
+    """Every changed timeline of the period, under a title naming the period."""
+    start, end = period.start.strftime("%d/%m/%Y"), period.end.strftime("%d/%m/%Y")
     if not items:
-        echo(t(lang, "corrections_none"))
+        echo(t(lang, "corrections_none", start=start, end=end))
         return
     headers = [
         t(lang, h)
@@ -781,7 +854,8 @@ def print_corrections(items: list[Changed], lang: str) -> None:
         ]
         for c in items
     ]
-    plain_table(headers, rows, [""] * len(rows), title=t(lang, "corrections_title"))
+    title = t(lang, "corrections_title", start=start, end=end, n=len(items))
+    plain_table(headers, rows, [""] * len(rows), title=title, lead=3)
 
 
 def event_json(e: Event) -> dict[str, Any]:
@@ -1010,21 +1084,28 @@ def cell_text(value: Any) -> str:
 
 
 def print_late(late: Compliance, lang: str) -> None:
+    """The four lists, each a table where the screen allows, else a record per dossier."""
     period = late.period
-    echo(t(lang, "lt_title", start=period.start.strftime("%d/%m/%Y"), end=period.end.strftime("%d/%m/%Y")))
+    limit = output_width()
+
+    def words(text: str) -> str:
+        return "\n".join(wrap_words(text, limit) if limit else [text])
+
+    echo(
+        words(
+            t(lang, "lt_title", start=period.start.strftime("%d/%m/%Y"), end=period.end.strftime("%d/%m/%Y"))
+        )
+    )
     for title, heads, rows in late_sections(late, lang):
         echo("")
         if not rows:
-            echo(f"{title}\n{t(lang, 'lt_nothing')}")
+            echo(f"{words(title)}\n{t(lang, 'lt_nothing')}")
             continue
-        plain_table(heads, [[cell_text(v) for v in r] for r in rows], [""] * len(rows), title=title)
-    import textwrap
-
+        plain_table(heads, [[cell_text(v) for v in r] for r in rows], [""] * len(rows), title=title, lead=3)
     missing = [d.code for d in late.without_apology_in_time()]
     codes = " — " + ", ".join(missing) if missing else ""
-    width = console().width if sys.stdout.isatty() else 80
     echo("")
-    echo("\n".join(textwrap.wrap(t(lang, "lt_no_apology", n=len(missing), codes=codes), max(width, 40))))
+    echo(words(t(lang, "lt_no_apology", n=len(missing), codes=codes)))
 
 
 #: The columns of ``tthc late --out``: the four lists in one table, told apart by ``list``.

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tthc.errors import TthcError
+from tthc.errors import Msg, TthcError, os_reason
 from tthc.models import WHOLE_DAY, CodeBlock, name_key
 
 FILE_NAME = "station.json"
@@ -107,8 +107,10 @@ def _read(path: Path) -> Mapping[str, Any]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TthcError("e_station_file", path=path, reason=exc) from None
+    except OSError as exc:
+        raise TthcError("e_station_file", path=path, reason=os_reason(exc)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = None
     if not isinstance(data, dict):
-        raise TthcError("e_station_file", path=path, reason="not a JSON object")
+        raise TthcError("e_station_file", path=path, reason=Msg("w_station_not_json"))
     return data

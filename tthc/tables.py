@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tthc.errors import Msg, TthcError
+from tthc.errors import Msg, TthcError, os_reason
 
 Cell = str | int | float | date | datetime | None
 
@@ -75,7 +75,7 @@ def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
                     if any(c.strip() for c in cells):
                         yield number, list(cells)
             except csv.Error as exc:  # a field past the csv module's limit, a stray NUL …
-                raise TthcError("e_csv_row", path=path, number=number + 1, reason=str(exc)) from None
+                raise TthcError("e_csv_row", path=path, number=number + 1, reason=_csv_reason(exc)) from None
             except UnicodeDecodeError:
                 raise TthcError("e_row_not_utf8", path=path, number=number + 1) from None
 
@@ -88,7 +88,7 @@ def _xlsx_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise TthcError("e_xlsx", path=path, reason=exc) from None
+        raise TthcError("e_xlsx", path=path, reason=workbook_reason(exc)) from None
     sheet = book.worksheets[0]
     it = sheet.iter_rows(values_only=True)
     header = list(next(it, None) or [])
@@ -105,6 +105,25 @@ def _xlsx_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]
             book.close()
 
     return header, rows()
+
+
+def _csv_reason(exc: csv.Error) -> Msg | str:
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return Msg("w_csv_cell_long", n=csv.field_size_limit())
+    if "NUL" in text:
+        return Msg("w_csv_nul")
+    return text
+
+
+def workbook_reason(exc: Exception) -> Msg | str:
+    """Why openpyxl could not open a file: the machine's reason, or "not an Excel workbook"
+    (not a zip, not an .xlsx inside), in the user's language."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    if type(exc).__name__ in ("BadZipFile", "InvalidFileException", "KeyError"):
+        return Msg("w_not_workbook")
+    return str(exc)
 
 
 def cell_text(value: Cell) -> str:

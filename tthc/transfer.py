@@ -25,6 +25,7 @@ from tthc.merge import MergeReport, PointData, merge
 from tthc.migrations import LATEST
 from tthc.models import Event
 from tthc.store import COPY_COLUMNS, COPY_KEYS, Store, StoredDossier
+from tthc.tables import workbook_reason
 
 #: The columns of ``procedure export``: exactly those ``procedure import`` reads.
 PROCEDURE_COLUMNS = ("code", "name", "field", "limit", "alias", "fee")
@@ -262,7 +263,7 @@ def _workbook(path: Path, required: Mapping[str, set[str]]) -> tuple[dict[str, A
     try:
         book = openpyxl.load_workbook(path, read_only=True)
     except Exception as exc:
-        raise TthcError("e_xlsx", path=path, reason=exc) from None
+        raise TthcError("e_xlsx", path=path, reason=workbook_reason(exc)) from None
     if "meta" not in book.sheetnames:
         book.close()
         raise TthcError("e_full_file", path=path)

@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from tthc.errors import TthcError
+from tthc.errors import TthcError, os_reason
 from tthc.i18n import t
 from tthc.web.guard import is_loopback
 from tthc.web.views import Reader
@@ -43,7 +43,7 @@ def listen(host: str, port: int) -> socket.socket:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         return socket.create_server((host, port), family=family)
     except OSError as exc:
-        raise TthcError("e_listen", host=host, port=port, reason=exc.strerror or exc) from None
+        raise TthcError("e_listen", host=host, port=port, reason=os_reason(exc)) from None
 
 
 def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
