@@ -41,6 +41,12 @@ def _life_to_step(store: Store, dossier: Dossier) -> Life:
     return life if last is None or last <= life.last_at else replace(life, last_at=last)
 
 
+def reason_fact(why: str | None) -> dict[str, str]:
+    """The clerk's ``--reason`` as a step's audit event keeps it, with or without
+    ``--correct-time`` (read back by :attr:`tthc.models.Event.reason`)."""
+    return {"reason": why} if why else {}
+
+
 # -- receiving -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Receipt:
@@ -63,6 +69,7 @@ def receive(
     phone: str | None = None,
     address: str | None = None,
     note: str | None = None,
+    reason: str | None = None,
     correction: Correction | None = None,
 ) -> Receipt:
     """Record a new dossier and its appointment; the code is generated under the write lock."""
@@ -72,6 +79,7 @@ def receive(
     received = when(ctx, at, receipt=True)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
     address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
+    why = clean(reason, "w_reason")
     override = parse_limit(limit) if limit is not None else None
     if code is not None and not DOSSIER_CODE.match(code.strip()):
         raise TthcError("e_dossier_code", code=code)
@@ -101,9 +109,11 @@ def receive(
             overridden,
         )
         store.insert_dossier(the_code, details, life, ctx.now)
-        facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel, **fix}
+        facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel}
         if overridden:
             facts["limit_override"] = {"catalog": proc.limit, "given": str(time_limit)}
+        facts.update(reason_fact(why))
+        facts.update(fix)
         store.add_event(
             step="receive",
             dossier_code=the_code,
@@ -139,10 +149,16 @@ StepMaker = Callable[[Store, Life, datetime], tuple[lifecycle.Step, dict[str, An
 
 
 def _step(
-    ctx: Context, code: str, at_text: str | None, make: StepMaker, correction: Correction | None
+    ctx: Context,
+    code: str,
+    at_text: str | None,
+    make: StepMaker,
+    correction: Correction | None,
+    reason: str | None = None,
 ) -> Dossier:
     """Apply one step in one transaction: load, guard the timeline, apply (or refuse), save,
-    audit. ``make`` builds the step for the loaded life and the details its event keeps."""
+    audit. ``make`` builds the step for the loaded life and the details its event keeps; the
+    clerk's ``reason`` (already cleaned) is kept with them, with or without a correction."""
     at = when(ctx, at_text)
     store = ctx.store()
     with store.write():
@@ -158,7 +174,12 @@ def _step(
             happened_at=at,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={**facts, **fix, "due_at": due.due_at.isoformat() if due else None},
+            details={
+                **facts,
+                **reason_fact(reason),
+                **fix,
+                "due_at": due.due_at.isoformat() if due else None,
+            },
         )
         return load(store, life.code)
 
@@ -170,18 +191,19 @@ def handover(
     at: str | None = None,
     note: str | None = None,
     *,
+    reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
-    why = clean(note, "w_note")
+    noted, why = clean(note, "w_note"), clean(reason, "w_reason")
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         officer = registered(store, "officer", to)
         assert officer is not None
         if officer.name == life.officer:
             raise TthcError("e_handover_same", code=life.code, officer=officer.name)
-        return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": why}
+        return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": noted}
 
-    return _step(ctx, code, at, make, correction)
+    return _step(ctx, code, at, make, correction, why)
 
 
 def supplement(
@@ -197,15 +219,21 @@ def supplement(
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         policy = ctx.settings().supplement_policy
-        return lifecycle.Supplement(at, policy, why), {"policy": policy, "reason": why}
+        return lifecycle.Supplement(at, policy, why), {"policy": policy}
 
-    return _step(ctx, code, at, make, correction)
+    return _step(ctx, code, at, make, correction, why)
 
 
 def resume(
-    ctx: Context, code: str, at: str | None = None, *, correction: Correction | None = None
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
 ) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}), correction)
+    why = clean(reason, "w_reason")
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}), correction, why)
 
 
 def resolve(
@@ -215,19 +243,30 @@ def resolve(
     outcome: str = "approved",
     note: str | None = None,
     *,
+    reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
+    """Processing finished; a refusal's reason (``reason``, else ``note``) goes on form 03."""
     if outcome not in lifecycle.OUTCOMES:
         raise TthcError("e_outcome", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
     facts = {"outcome": result, "note": clean(note, "w_note")}
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resolve(at, result), facts), correction)
+    why = clean(reason, "w_reason")
+    return _step(
+        ctx, code, at, lambda store, life, at: (lifecycle.Resolve(at, result), facts), correction, why
+    )
 
 
 def return_result(
-    ctx: Context, code: str, at: str | None = None, *, correction: Correction | None = None
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
 ) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction)
+    why = clean(reason, "w_reason")
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, why)
 
 
 def withdraw(
@@ -238,8 +277,8 @@ def withdraw(
     *,
     correction: Correction | None = None,
 ) -> Dossier:
-    facts = {"reason": clean(reason, "w_reason")}
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), facts), correction)
+    why = clean(reason, "w_reason")
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), {}), correction, why)
 
 
 def apologize(
@@ -254,22 +293,33 @@ def apologize(
     """Form 04: once per dossier; the new date is promised to the citizen, never judged by."""
     why = clean(reason, "w_reason", required=True) or ""
     promised = parse_day(new_date, today=ctx.now.date())
-    facts = {"new_date": promised.isoformat(), "reason": why}
+    facts = {"new_date": promised.isoformat()}
     return _step(
-        ctx, code, at, lambda store, life, at: (lifecycle.Apologize(at, promised, why), facts), correction
+        ctx,
+        code,
+        at,
+        lambda store, life, at: (lifecycle.Apologize(at, promised, why), facts),
+        correction,
+        why,
     )
 
 
 # -- corrections of details -------------------------------------------------------------------------
 def edit(
-    ctx: Context, code: str, changes: dict[str, str | None], *, correction: Correction | None = None
+    ctx: Context,
+    code: str,
+    changes: dict[str, str | None],
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
 ) -> Dossier:
-    """Correct details (not the timeline); recorded in the audit trail with the old values.
-    Moving a dossier of a period already reported to another point or officer changes that
-    report, so it needs a correction."""
+    """Correct details (not the timeline); recorded in the audit trail with the old values
+    and the clerk's reason. Moving a dossier of a period already reported to another point or
+    officer changes that report, so it needs a correction."""
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
         raise TthcError("e_edit_nothing")
+    why = clean(reason, "w_reason")
     store = ctx.store()
     with store.write():
         d = load(store, code)
@@ -294,7 +344,7 @@ def edit(
             happened_at=ctx.now,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={"before": before, "after": values, **fix},
+            details={"before": before, "after": values, **reason_fact(why), **fix},
         )
         return load(store, d.code)
 

@@ -229,6 +229,12 @@ class Event:
     undoes: int | None
     uid: str = ""  # the same in every database the event was copied to (merge, full export)
 
+    @property
+    def reason(self) -> str:
+        """What a step says for itself: the clerk's ``--reason``, else its note, else nothing.
+        The one reading of a step's reason: the papers and the screens all take it from here."""
+        return str(self.details.get("reason") or self.details.get("note") or "")
+
 
 @dataclass(frozen=True)
 class CodeBlock:
