@@ -415,9 +415,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kết quả không hợp lệ {value!r}: chọn approved hoặc rejected",
     ),
     "e_apology_twice": (
-        "dossier {code} already has an apology (issued {at})",
-        "hồ sơ {code} đã có thư xin lỗi (lập lúc {at})",
+        "dossier {code} already has an apology (issued {at:%d/%m/%Y %H:%M})",
+        "hồ sơ {code} đã có thư xin lỗi (lập lúc {at:%d/%m/%Y %H:%M})",
     ),
+    "e_apology_day_off": (
+        "the new date {new:%d/%m/%Y} is not a working day ({why}); the next working day is {next:%d/%m/%Y}",
+        "ngày hẹn mới {new:%d/%m/%Y} không phải ngày làm việc ({why}); ngày làm việc tiếp theo là {next:%d/%m/%Y}",
+    ),
+    "w_saturday": ("Saturday", "thứ Bảy"),
+    "w_sunday": ("Sunday", "Chủ nhật"),
+    "w_center_day_off": ("the center's day off", "ngày nghỉ của trung tâm"),
+    "w_center_day_off_named": ("the center's day off: {name}", "ngày nghỉ của trung tâm: {name}"),
     "e_apology_date": (
         "the new date {new:%d/%m/%Y} must be after the due date {due:%d/%m/%Y}",
         "ngày hẹn mới {new:%d/%m/%Y} phải sau ngày hẹn trả {due:%d/%m/%Y}",
