@@ -19,13 +19,13 @@ from tthc.context import Context
 from tthc.corrections import Correction, guard
 from tthc.errors import TthcError
 from tthc.inputs import (
-    DOSSIER_CODE,
     check_id_number,
     check_phone,
     clean,
     dossier_code,
     load,
     phone_number,
+    typed_code,
     when,
 )
 from tthc.lifecycle import Life
@@ -81,8 +81,7 @@ def receive(
     address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
     why = clean(reason, "w_reason")
     override = parse_limit(limit) if limit is not None else None
-    if code is not None and not DOSSIER_CODE.match(code.strip()):
-        raise TthcError("e_dossier_code", code=code)
+    given_code = typed_code(code, received) if code is not None else None
     store = ctx.store()
     station = ctx.station()  # this PC's point and officer, unless the clerk names others
     with store.write():
@@ -93,7 +92,7 @@ def receive(
         officer_reg = registered(store, "officer", officer if officer is not None else station.officer)
         time_limit = override or parse_limit(proc.limit)
         overridden = override is not None and str(override) != proc.limit
-        the_code = _new_code(ctx, store, code, point_reg, received)
+        the_code = _new_code(ctx, store, given_code, point_reg, received)
         fix = guard(ctx, store, the_code, "receive", received, correction)
         life = lifecycle.receive(ctx.calendar(), the_code, time_limit, received, officer=_name(officer_reg))
         details = Details(
@@ -133,10 +132,12 @@ def _new_code(
     ctx: Context, store: Store, given: str | None, point: Registered | None, received: datetime
 ) -> str:
     if given is not None:
-        the_code = given.strip()
-        if store.code_used(the_code):
-            raise TthcError("e_code_used", code=the_code)
-        return the_code
+        if store.code_used(given):
+            spelled = store.codes_like(given)
+            if spelled and given not in spelled:  # only in another letter case
+                raise TthcError("e_code_used_case", code=given, used=spelled[0])
+            raise TthcError("e_code_used", code=given)
+        return given
     minter = store.minter(ctx.station().block)
     prefix = (point.code_prefix if point else None) or ctx.settings().code_prefix
     the_code = minter.next(prefix, received)

@@ -406,6 +406,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "e_dossier_code": ("bad dossier code {code!r}", "mã hồ sơ không hợp lệ {code!r}"),
     "e_code_used": ("dossier code {code!r} is already used", "mã hồ sơ {code!r} đã được dùng"),
+    "e_code_used_case": (
+        "dossier code {code!r} is already used as {used!r}: codes that differ only in letter case are one code",
+        "mã hồ sơ {code!r} đã được dùng dưới dạng {used!r}: mã chỉ khác chữ hoa, chữ thường là cùng một mã",
+    ),
+    "e_code_day": (
+        "dossier code {code!r} carries the day {day}, but the dossier is received on {received:%d/%m/%Y}: "
+        "a code <unit code>-YYMMDD-NNNN carries its day of receipt ({expected})",
+        "mã hồ sơ {code!r} mang ngày {day} nhưng hồ sơ được tiếp nhận ngày {received:%d/%m/%Y}: "
+        "mã dạng <mã đơn vị>-YYMMDD-NNNN phải mang ngày tiếp nhận ({expected})",
+    ),
     "e_code_overflow": (
         "more than 9999 dossiers on {day:%d/%m/%Y} under {prefix}: give a code",
         "quá 9999 hồ sơ trong ngày {day:%d/%m/%Y} với mã đơn vị {prefix}: hãy ghi mã hồ sơ",
@@ -709,8 +719,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hình thức nộp.",
     ),
     "help.receive.code": (
-        "Dossier code (default: generated).",
-        "Mã hồ sơ (mặc định: tự sinh).",
+        "Dossier code (default: generated); never one used before, in any letter case. A code UNIT-YYMMDD-NNNN carries the day of receipt.",
+        "Mã hồ sơ (mặc định: tự sinh); không trùng mã đã dùng, kể cả khác chữ hoa/thường. Mã dạng ĐƠNVỊ-YYMMDD-NNNN mang ngày tiếp nhận.",
     ),
     "help.receive.point": (
         "Reception point (any case, or a unique part of the name).",

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
 from tthc.context import Context
 from tthc.errors import Msg, TthcError
-from tthc.models import Dossier
+from tthc.models import OWN_CODE, Dossier, code_day
 from tthc.store import Store
 
 CLOCK_SKEW = timedelta(minutes=1)
@@ -77,6 +77,21 @@ def when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
     if moment > ctx.now + CLOCK_SKEW:
         raise TthcError("e_future", text=text, now=ctx.now)
     return moment
+
+
+def typed_code(text: str, received: datetime) -> str:
+    """A code typed by hand for a new dossier: the characters a code may hold and, for a code
+    of the system's own shape ``<unit code>-YYMMDD-NNNN``, the day it was received. Whether
+    it was ever used is the store's question (:meth:`Store.code_used`)."""
+    code = text.strip()
+    if not DOSSIER_CODE.match(code):
+        raise TthcError("e_dossier_code", code=text)
+    own = OWN_CODE.match(code)
+    if own is not None and own.group("day") != code_day(received):
+        raise TthcError(
+            "e_code_day", code=code, day=own.group("day"), received=received, expected=code_day(received)
+        )
+    return code
 
 
 def dossier_code(store: Store, text: str) -> str:

@@ -424,7 +424,10 @@ class RowReader:
         point_text, officer_text = _text(self.cell(cells, "point")), _text(self.cell(cells, "officer"))
         point = self.registered("point", point_text) if point_text else None
         officer = self.registered("officer", officer_text).name if officer_text else None
-        code = _text(self.cell(cells, "code")) or self.minter.next(
+        given = _text(self.cell(cells, "code"))
+        if given and not self.minter.take(given):  # in the database, or earlier in the file, in any case
+            raise BadRow("r_duplicate", code=given)
+        code = given or self.minter.next(
             (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
         )
         life = self.life(cells, code, limit, received, officer)

@@ -1,6 +1,7 @@
 """Plain immutable records the storage layer hands back: procedures, registered names,
 dossiers as a list or a screen shows them, audit events; and how names and text compare."""
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,6 +14,16 @@ from tthc.lifecycle import Apology, Life
 Channel = Literal["direct", "online", "postal"]
 CHANNELS: tuple[Channel, ...] = ("direct", "online", "postal")
 Kind = Literal["officer", "point"]
+
+
+#: A dossier code of the system's own shape, ``<unit code>-YYMMDD-NNNN`` (Circular
+#: 01/2018/TT-VPCP Art. 19), whoever gave it: tthc or another system of the same standard.
+OWN_CODE = re.compile(r"^(?P<prefix>.+)-(?P<day>[0-9]{6})-(?P<number>[0-9]{4})$")
+
+
+def code_day(received: datetime) -> str:
+    """The YYMMDD a code of the system's own shape carries: the day of actual receipt."""
+    return received.strftime("%y%m%d")
 
 
 def fold(text: str) -> str:
