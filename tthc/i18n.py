@@ -574,6 +574,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "demo generation could not meet the target figures: {left}",
         "không tạo được dữ liệu mô phỏng đúng số liệu mục tiêu: {left}",
     ),
+    "e_demo_clock": (
+        "the demo center opens on {start:%d/%m/%Y}, and the clock says {now:%d/%m/%Y %H:%M} "
+        "(TTHC_NOW): the demo writes no step later than now",
+        "trung tâm mô phỏng bắt đầu từ {start:%d/%m/%Y}, đồng hồ đang là {now:%d/%m/%Y %H:%M} "
+        "(TTHC_NOW): lệnh demo không ghi bước nào sau thời điểm hiện tại",
+    ),
     "e_not_demo": (
         "{path} holds a database that is not a demo; the demo will not touch it",
         "{path} là cơ sở dữ liệu thật, không phải bản mô phỏng; lệnh demo không động đến nó",
