@@ -300,8 +300,9 @@ def test_counts_survive_a_migration_backfill(tmp_path: Path) -> None:
 
 
 def test_the_demo_reproduces_the_real_centers_figures(cli: Cli, tmp_path: Path) -> None:
+    """With its default clock (none pinned: today is long after its history)."""
     demo_db = tmp_path / "demo.db"
-    out = cli.ok("demo", "--db", str(demo_db)).stdout
+    out = cli.ok("demo", "--db", str(demo_db), env={"TTHC_NOW": ""}).stdout
     assert "98.28%" in out and "1964" in out and "made-up data" in out
     assert not cli.db.exists()  # the user's database was not touched
     later = "2025-11-01 08:00"
@@ -343,6 +344,6 @@ def test_the_demo_reproduces_the_real_centers_figures(cli: Cli, tmp_path: Path) 
     )
     assert len(by_field["groups"]) == 2
     # running it again rebuilds the same demo; a real database is refused
-    cli.ok("demo", "--db", str(demo_db))
+    cli.ok("demo", "--db", str(demo_db), now=later)
     cli.ok("init")
     assert "not a demo" in cli.fails("demo", "--db", str(cli.db))

@@ -529,6 +529,7 @@ def receive(
         phone=phone,
         address=address,
         note=note,
+        reason=reason,
         correction=Correction.of(correct_time, reason),
     )
     if as_json:
@@ -561,7 +562,7 @@ def handover(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "handover", dossiers.handover(_ctx(ctx), code, to, at, note, correction=fix))
+    _stepped(ctx, "handover", dossiers.handover(_ctx(ctx), code, to, at, note, reason=reason, correction=fix))
 
 
 @app.command(help=H("supplement"))
@@ -591,7 +592,7 @@ def resume(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "resume", dossiers.resume(_ctx(ctx), code, at, correction=fix))
+    _stepped(ctx, "resume", dossiers.resume(_ctx(ctx), code, at, reason=reason, correction=fix))
 
 
 @app.command(help=H("resolve"))
@@ -609,7 +610,7 @@ def resolve(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    d = dossiers.resolve(_ctx(ctx), code, at, outcome.value, note, correction=fix)
+    d = dossiers.resolve(_ctx(ctx), code, at, outcome.value, note, reason=reason, correction=fix)
     _stepped(ctx, "resolve", d, as_json)
 
 
@@ -625,7 +626,7 @@ def return_(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "return", dossiers.return_result(_ctx(ctx), code, at, correction=fix))
+    _stepped(ctx, "return", dossiers.return_result(_ctx(ctx), code, at, reason=reason, correction=fix))
 
 
 @app.command(help=H("withdraw"))
@@ -792,7 +793,7 @@ def edit(
         "note": note,
         "id_number": id_number,
     }
-    d = dossiers.edit(c, code, changes, correction=Correction.of(correct_time, reason))
+    d = dossiers.edit(c, code, changes, reason=reason, correction=Correction.of(correct_time, reason))
     render.echo(t(c.lang, "edited", code=d.code))
 
 

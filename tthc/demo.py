@@ -2,6 +2,9 @@
 points and overloaded officers, whose dossiers from 1 July to 12 September 2025 reproduce
 the real center's report — 1,964 received, returned early or on time 98.28%.
 
+The demo honours the clock (``TTHC_NOW``): it writes no step later than now, so a clock
+pinned inside its history gives the center as it stood at that moment.
+
 Everything here is made up (names, unit code, the procedures marked "mô phỏng") except the
 calendar, the rules and the national procedure codes. The dossiers are planned with the same
 life cycle the clerks' commands use and loaded through the ordinary import, so the figures
@@ -27,8 +30,6 @@ if TYPE_CHECKING:
 
 START = date(2025, 7, 1)
 END = date(2025, 9, 12)
-#: The demo's history ends in September 2025; a clock pinned earlier is moved to this moment.
-AS_OF = datetime(2025, 10, 31, 17, 0)
 CENTER = "Trung tâm Phục vụ hành chính công xã Hòa An (dữ liệu mô phỏng)"
 PREFIX = "DEMO.XA"
 POINTS = ("Điểm 1 - Trụ sở xã", "Điểm 2 - Nhà văn hóa")
@@ -271,6 +272,27 @@ def _times(cal: WorkCalendar, rng: random.Random, d: _Dossier) -> None:
             d.returned = _moment_in_session(cal, rng, back)
 
 
+#: A demo dossier's moments, its receipt first.
+_STEPS = ("received", "paused", "resumed", "resolved", "returned", "withdrawn")
+
+
+def as_of(items: list[_Dossier], now: datetime) -> list[_Dossier]:
+    """The center as it stood at ``now``: dossiers not yet received are left out, and every
+    step later than ``now`` is dropped (a result not yet given, papers not yet brought)."""
+    kept = []
+    for d in items:
+        if d.received > now:
+            continue
+        for name in _STEPS[1:]:
+            moment = getattr(d, name)
+            if moment is not None and moment > now:
+                setattr(d, name, None)
+        if d.resolved is None:
+            d.outcome = ""
+        kept.append(d)
+    return kept
+
+
 def write_csv(items: list[_Dossier], path: Path) -> None:
     def fmt(moment: datetime | None) -> str:
         return "" if moment is None else moment.strftime("%d/%m/%Y %H:%M")
@@ -325,6 +347,8 @@ def build(ctx: Context) -> "ImportReport":
     from tthc.store import Store
 
     path: Path = ctx.db_path
+    if ctx.now.date() < START:  # the demo writes nothing later than now: it would be empty
+        raise TthcError("e_demo_clock", now=ctx.now, start=START)
     if path.exists() and path.stat().st_size > 0:
         store = Store.open(path)
         is_demo = store.has_event("demo")
@@ -334,7 +358,6 @@ def build(ctx: Context) -> "ImportReport":
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     ctx.use_database(path)
-    ctx.now = max(ctx.now, AS_OF)
     service.init(ctx, center=CENTER, prefix=PREFIX, lang=None, catalog=False)
     store = ctx.store()
     with store.write():
@@ -351,7 +374,7 @@ def build(ctx: Context) -> "ImportReport":
         catalog.add_name(ctx, "point", point)
     for officer in OFFICERS:
         catalog.add_name(ctx, "officer", officer)
-    items = generate(ctx.calendar(), ctx.settings().supplement_policy)
+    items = as_of(generate(ctx.calendar(), ctx.settings().supplement_policy), ctx.now)
     with tempfile.TemporaryDirectory() as tmp:
         csv_path = Path(tmp) / "demo-dossiers.csv"
         write_csv(items, csv_path)

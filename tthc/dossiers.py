@@ -42,6 +42,12 @@ def _life_to_step(store: Store, dossier: Dossier) -> Life:
     return life if last is None or last <= life.last_at else replace(life, last_at=last)
 
 
+def reason_fact(why: str | None) -> dict[str, str]:
+    """The clerk's ``--reason`` as a step's audit event keeps it, with or without
+    ``--correct-time`` (read back by :attr:`tthc.models.Event.reason`)."""
+    return {"reason": why} if why else {}
+
+
 # -- receiving -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Receipt:
@@ -64,6 +70,7 @@ def receive(
     phone: str | None = None,
     address: str | None = None,
     note: str | None = None,
+    reason: str | None = None,
     correction: Correction | None = None,
 ) -> Receipt:
     """Record a new dossier and its appointment; the code is generated under the write lock."""
@@ -73,6 +80,7 @@ def receive(
     received = when(ctx, at, receipt=True)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
     address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
+    why = clean(reason, "w_reason")
     override = parse_limit(limit) if limit is not None else None
     store = ctx.store()
     station = ctx.station()  # this PC's point and officer, unless the clerk names others
@@ -98,9 +106,11 @@ def receive(
             overridden,
         )
         store.insert_dossier(the_code, details, life, ctx.now)
-        facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel, **fix}
+        facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel}
         if overridden:
             facts["limit_override"] = {"catalog": proc.limit, "given": str(time_limit)}
+        facts.update(reason_fact(why))
+        facts.update(fix)
         store.add_event(
             step="receive",
             dossier_code=the_code,
@@ -120,7 +130,7 @@ def _new_code(
     ctx: Context, store: Store, given: str | None, point: Registered | None, received: datetime
 ) -> str:
     if given is not None:
-        return given_code(store, given)
+        return given_code(store, given, received)
     minter = store.minter(ctx.station().block)
     prefix = (point.code_prefix if point else None) or ctx.settings().code_prefix
     the_code = minter.next(prefix, received)
@@ -133,10 +143,16 @@ StepMaker = Callable[[Store, Life, datetime], tuple[lifecycle.Step, dict[str, An
 
 
 def _step(
-    ctx: Context, code: str, at_text: str | None, make: StepMaker, correction: Correction | None
+    ctx: Context,
+    code: str,
+    at_text: str | None,
+    make: StepMaker,
+    correction: Correction | None,
+    reason: str | None = None,
 ) -> Dossier:
     """Apply one step in one transaction: load, guard the timeline, apply (or refuse), save,
-    audit. ``make`` builds the step for the loaded life and the details its event keeps."""
+    audit. ``make`` builds the step for the loaded life and the details its event keeps; the
+    clerk's ``reason`` (already cleaned) is kept with them, with or without a correction."""
     at = when(ctx, at_text)
     store = ctx.store()
     with store.write():
@@ -152,7 +168,12 @@ def _step(
             happened_at=at,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={**facts, **fix, "due_at": due.due_at.isoformat() if due else None},
+            details={
+                **facts,
+                **reason_fact(reason),
+                **fix,
+                "due_at": due.due_at.isoformat() if due else None,
+            },
         )
         return load(store, life.code)
 
@@ -164,18 +185,19 @@ def handover(
     at: str | None = None,
     note: str | None = None,
     *,
+    reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
-    why = clean(note, "w_note")
+    noted, why = clean(note, "w_note"), clean(reason, "w_reason")
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         officer = registered(store, "officer", to)
         assert officer is not None
         if officer.name == life.officer:
             raise TthcError("e_handover_same", code=life.code, officer=officer.name)
-        return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": why}
+        return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": noted}
 
-    return _step(ctx, code, at, make, correction)
+    return _step(ctx, code, at, make, correction, why)
 
 
 def supplement(
@@ -191,15 +213,21 @@ def supplement(
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         policy = ctx.settings().supplement_policy
-        return lifecycle.Supplement(at, policy, why), {"policy": policy, "reason": why}
+        return lifecycle.Supplement(at, policy, why), {"policy": policy}
 
-    return _step(ctx, code, at, make, correction)
+    return _step(ctx, code, at, make, correction, why)
 
 
 def resume(
-    ctx: Context, code: str, at: str | None = None, *, correction: Correction | None = None
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
 ) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}), correction)
+    why = clean(reason, "w_reason")
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}), correction, why)
 
 
 def resolve(
@@ -209,19 +237,30 @@ def resolve(
     outcome: str = "approved",
     note: str | None = None,
     *,
+    reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
+    """Processing finished; a refusal's reason (``reason``, else ``note``) goes on form 03."""
     if outcome not in lifecycle.OUTCOMES:
         raise TthcError("e_outcome", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
     facts = {"outcome": result, "note": clean(note, "w_note")}
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resolve(at, result), facts), correction)
+    why = clean(reason, "w_reason")
+    return _step(
+        ctx, code, at, lambda store, life, at: (lifecycle.Resolve(at, result), facts), correction, why
+    )
 
 
 def return_result(
-    ctx: Context, code: str, at: str | None = None, *, correction: Correction | None = None
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
 ) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction)
+    why = clean(reason, "w_reason")
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, why)
 
 
 def withdraw(
@@ -232,8 +271,8 @@ def withdraw(
     *,
     correction: Correction | None = None,
 ) -> Dossier:
-    facts = {"reason": clean(reason, "w_reason")}
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), facts), correction)
+    why = clean(reason, "w_reason")
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), {}), correction, why)
 
 
 def apologize(
@@ -248,22 +287,33 @@ def apologize(
     """Form 04: once per dossier; the new date is promised to the citizen, never judged by."""
     why = clean(reason, "w_reason", required=True) or ""
     promised = parse_day(new_date, today=ctx.now.date())
-    facts = {"new_date": promised.isoformat(), "reason": why}
+    facts = {"new_date": promised.isoformat()}
     return _step(
-        ctx, code, at, lambda store, life, at: (lifecycle.Apologize(at, promised, why), facts), correction
+        ctx,
+        code,
+        at,
+        lambda store, life, at: (lifecycle.Apologize(at, promised, why), facts),
+        correction,
+        why,
     )
 
 
 # -- corrections of details -------------------------------------------------------------------------
 def edit(
-    ctx: Context, code: str, changes: dict[str, str | None], *, correction: Correction | None = None
+    ctx: Context,
+    code: str,
+    changes: dict[str, str | None],
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
 ) -> Dossier:
-    """Correct details (not the timeline); recorded in the audit trail with the old values.
-    Moving a dossier of a period already reported to another point or officer changes that
-    report, so it needs a correction."""
+    """Correct details (not the timeline); recorded in the audit trail with the old values
+    and the clerk's reason. Moving a dossier of a period already reported to another point or
+    officer changes that report, so it needs a correction."""
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
         raise TthcError("e_edit_nothing")
+    why = clean(reason, "w_reason")
     store = ctx.store()
     with store.write():
         d = load(store, code)
@@ -288,7 +338,7 @@ def edit(
             happened_at=ctx.now,
             recorded_at=ctx.now,
             actor=ctx.actor,
-            details={"before": before, "after": values, **fix},
+            details={"before": before, "after": values, **reason_fact(why), **fix},
         )
         return load(store, d.code)
 

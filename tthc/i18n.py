@@ -420,6 +420,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "e_dossier_code": ("bad dossier code {code!r}", "mã hồ sơ không hợp lệ {code!r}"),
     "e_code_used": ("dossier code {code!r} is already used", "mã hồ sơ {code!r} đã được dùng"),
+    "e_code_used_case": (
+        "dossier code {code!r} is already used as {used!r}: codes that differ only in letter case are one code",
+        "mã hồ sơ {code!r} đã được dùng dưới dạng {used!r}: mã chỉ khác chữ hoa, chữ thường là cùng một mã",
+    ),
+    "e_code_day": (
+        "dossier code {code!r} carries the day {day}, but the dossier is received on {received:%d/%m/%Y}: "
+        "a code <unit code>-YYMMDD-NNNN carries its day of receipt ({expected})",
+        "mã hồ sơ {code!r} mang ngày {day} nhưng hồ sơ được tiếp nhận ngày {received:%d/%m/%Y}: "
+        "mã dạng <mã đơn vị>-YYMMDD-NNNN phải mang ngày tiếp nhận ({expected})",
+    ),
     "e_code_overflow": (
         "more than 9999 dossiers on {day:%d/%m/%Y} under {prefix}: give a code",
         "quá 9999 hồ sơ trong ngày {day:%d/%m/%Y} với mã đơn vị {prefix}: hãy ghi mã hồ sơ",
@@ -429,9 +439,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kết quả không hợp lệ {value!r}: chọn approved hoặc rejected",
     ),
     "e_apology_twice": (
-        "dossier {code} already has an apology (issued {at})",
-        "hồ sơ {code} đã có thư xin lỗi (lập lúc {at})",
+        "dossier {code} already has an apology (issued {at:%d/%m/%Y %H:%M})",
+        "hồ sơ {code} đã có thư xin lỗi (lập lúc {at:%d/%m/%Y %H:%M})",
     ),
+    "e_apology_day_off": (
+        "the new date {new:%d/%m/%Y} is not a working day ({why}); the next working day is {next:%d/%m/%Y}",
+        "ngày hẹn mới {new:%d/%m/%Y} không phải ngày làm việc ({why}); ngày làm việc tiếp theo là {next:%d/%m/%Y}",
+    ),
+    "w_saturday": ("Saturday", "thứ Bảy"),
+    "w_sunday": ("Sunday", "Chủ nhật"),
+    "w_center_day_off": ("the center's day off", "ngày nghỉ của trung tâm"),
+    "w_center_day_off_named": ("the center's day off: {name}", "ngày nghỉ của trung tâm: {name}"),
     "e_apology_date": (
         "the new date {new:%d/%m/%Y} must be after the due date {due:%d/%m/%Y}",
         "ngày hẹn mới {new:%d/%m/%Y} phải sau ngày hẹn trả {due:%d/%m/%Y}",
@@ -557,6 +575,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "e_demo_target": (
         "demo generation could not meet the target figures: {left}",
         "không tạo được dữ liệu mô phỏng đúng số liệu mục tiêu: {left}",
+    ),
+    "e_demo_clock": (
+        "the demo center opens on {start:%d/%m/%Y}, and the clock says {now:%d/%m/%Y %H:%M} "
+        "(TTHC_NOW): the demo writes no step later than now",
+        "trung tâm mô phỏng bắt đầu từ {start:%d/%m/%Y}, đồng hồ đang là {now:%d/%m/%Y %H:%M} "
+        "(TTHC_NOW): lệnh demo không ghi bước nào sau thời điểm hiện tại",
     ),
     "e_not_demo": (
         "{path} holds a database that is not a demo; the demo will not touch it",
@@ -738,8 +762,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hình thức nộp.",
     ),
     "help.receive.code": (
-        "Dossier code (default: generated).",
-        "Mã hồ sơ (mặc định: tự sinh).",
+        "Dossier code (default: generated); never one used before, in any letter case. A code UNIT-YYMMDD-NNNN carries the day of receipt.",
+        "Mã hồ sơ (mặc định: tự sinh); không trùng mã đã dùng, kể cả khác chữ hoa/thường. Mã dạng ĐƠNVỊ-YYMMDD-NNNN mang ngày tiếp nhận.",
     ),
     "help.receive.point": (
         "Reception point (any case, or a unique part of the name).",

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
 from tthc.context import Context
 from tthc.errors import Msg, TthcError
-from tthc.models import Dossier
+from tthc.models import OWN_CODE, Dossier, code_day
 from tthc.store import Store
 
 CLOCK_SKEW = timedelta(minutes=1)
@@ -67,13 +67,24 @@ def check_phone(value: str | None) -> str | None:
     return number
 
 
-def given_code(store: Store, text: str) -> str:
-    """A dossier code given by a clerk (``receive --code``) or by a file: the shape of a code,
-    and not one given before, even one whose receipt was undone (codes are never reused)."""
+def given_code(store: Store, text: str, received: datetime | None = None) -> str:
+    """A dossier code given by a clerk (``receive --code``) or by a file: the characters a code
+    may hold; not one ever used, in any letter case, even one whose receipt was undone (codes
+    are never reused); and, typed for a receipt at ``received`` in the system's own shape
+    ``<unit code>-YYMMDD-NNNN``, the day it was received. (A file's codes come from other
+    systems and keep their days.)"""
     code = text.strip()
     if not DOSSIER_CODE.match(code):
         raise TthcError("e_dossier_code", code=text)
+    own = OWN_CODE.match(code) if received is not None else None
+    if own is not None and received is not None and own.group("day") != code_day(received):
+        raise TthcError(
+            "e_code_day", code=code, day=own.group("day"), received=received, expected=code_day(received)
+        )
     if store.code_used(code):
+        spelled = store.codes_like(code)
+        if spelled and code not in spelled:  # used only in another letter case
+            raise TthcError("e_code_used_case", code=code, used=spelled[0])
         raise TthcError("e_code_used", code=code)
     return code
 

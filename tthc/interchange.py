@@ -436,12 +436,12 @@ class RowReader:
         point = self.registered("point", point_text) if point_text else None
         officer = self.registered("officer", officer_text).name if officer_text else None
         given = _text(self.cell(cells, "code"))
-        code = (
-            given_code(self.store, given)
-            if given
-            else self.minter.next(
-                (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
-            )
+        if given:
+            given = given_code(self.store, given)  # its shape; never used in the database, in any case
+            if not self.minter.take(given):  # nor given earlier in this file
+                raise BadRow("r_duplicate", code=given)
+        code = given or self.minter.next(
+            (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
         )
         life = self.life(cells, code, limit, received, officer)
         details = Details(proc_code, proc_field, applicant, channel, point.name if point else None)

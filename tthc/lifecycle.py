@@ -14,7 +14,7 @@ from tthc import deadlines
 from tthc.deadlines import Counting, Due, Policy, Round, Timeliness
 from tthc.errors import Msg, TthcError
 from tthc.timelimit import TimeLimit
-from tthc.workcalendar import WorkCalendar
+from tthc.workcalendar import DayInfo, WorkCalendar
 
 Status = Literal["processing", "paused", "resolved", "returned", "withdrawn"]
 Outcome = Literal["approved", "rejected"]
@@ -233,8 +233,26 @@ def _apologize(cal: WorkCalendar, life: Life, step: Apologize) -> Life:
         if step.new_date <= step.at.date():
             raise TthcError("e_apology_date_paused", new=step.new_date)
         in_time = True  # no due date runs while the dossier waits for papers
+    day = cal.day_info(step.new_date)
+    if not day.working:  # the citizen would come to a closed office
+        raise TthcError(
+            "e_apology_day_off",
+            new=step.new_date,
+            why=_day_off(day),
+            next=cal.working_day_on_or_after(step.new_date),
+        )
     apology = Apology(step.at, step.new_date, step.reason, in_time)
     return _evolve(life, apology=apology, last_at=step.at)
+
+
+def _day_off(day: DayInfo) -> Msg | str:
+    """Why a day is not a working day, in words: the weekend, a holiday's name, or the
+    center's own day off."""
+    if day.kind == "weekend":
+        return Msg("w_saturday" if day.day.weekday() == 5 else "w_sunday")
+    if day.kind == "center_off":
+        return Msg("w_center_day_off_named", name=day.name) if day.name else Msg("w_center_day_off")
+    return day.name
 
 
 def revert(life: Life, step: str, details: dict[str, Any]) -> Life:

@@ -15,6 +15,7 @@ MIGRATION_NAMES = (
     "m005_stored_countings",
     "m006_workload_indexes",
     "m007_points",
+    "m008_codes_in_any_case",
 )
 LATEST = len(MIGRATION_NAMES)
 
@@ -426,6 +427,21 @@ def _m007(db: Any) -> None:
         conn.execute(statement)
 
 
+def _m008(db: Any) -> None:
+    """A dossier code is one code in any letter case: ``x-250908-0001`` typed by hand must
+    not stand beside ``X-250908-0001``, nor take the number of an undone receipt spelled in
+    another case. Looking a code up without regard to case needs indexes that compare so;
+    the primary key and ``events_by_dossier`` compare exactly. The indexes are not unique: a
+    file from before may already hold two such codes, and it must still open."""
+    _run(
+        db,
+        """
+        CREATE INDEX dossiers_by_code_nocase ON dossiers (code COLLATE NOCASE);
+        CREATE INDEX events_by_code_nocase ON events (dossier_code COLLATE NOCASE);
+        """,
+    )
+
+
 def _old_uid(*fields: Any) -> str:
     """The uid of an event recorded before events had one: a hash of what it says."""
     import hashlib
@@ -434,7 +450,7 @@ def _old_uid(*fields: Any) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007)
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

@@ -1,6 +1,7 @@
 """Plain immutable records the storage layer hands back: procedures, registered names,
 dossiers as a list or a screen shows them, audit events; and how names and text compare."""
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,6 +14,16 @@ from tthc.lifecycle import Apology, Life
 Channel = Literal["direct", "online", "postal"]
 CHANNELS: tuple[Channel, ...] = ("direct", "online", "postal")
 Kind = Literal["officer", "point"]
+
+
+#: A dossier code of the system's own shape, ``<unit code>-YYMMDD-NNNN`` (Circular
+#: 01/2018/TT-VPCP Art. 19), whoever gave it: tthc or another system of the same standard.
+OWN_CODE = re.compile(r"^(?P<prefix>.+)-(?P<day>[0-9]{6})-(?P<number>[0-9]{4})$")
+
+
+def code_day(received: datetime) -> str:
+    """The YYMMDD a code of the system's own shape carries: the day of actual receipt."""
+    return received.strftime("%y%m%d")
 
 
 def fold(text: str) -> str:
@@ -228,6 +239,12 @@ class Event:
     details: dict[str, Any]
     undoes: int | None
     uid: str = ""  # the same in every database the event was copied to (merge, full export)
+
+    @property
+    def reason(self) -> str:
+        """What a step says for itself: the clerk's ``--reason``, else its note, else nothing.
+        The one reading of a step's reason: the papers and the screens all take it from here."""
+        return str(self.details.get("reason") or self.details.get("note") or "")
 
 
 @dataclass(frozen=True)

@@ -166,10 +166,10 @@ class _Paper:
                 officer = e.details.get("to")
         return str(officer or "")
 
-    def step_detail(self, step: str, key: str) -> str:
-        """A detail of the latest standing ``step`` (the note of a resolve, say)."""
+    def step_reason(self, step: str) -> str:
+        """The reason of the latest standing ``step`` (a refusal's, say), as every view reads it."""
         found = [e for e in self.steps if e.step == step]
-        return str(found[-1].details.get(key) or "") if found else ""
+        return found[-1].reason if found else ""
 
     def limit_words(self) -> str:
         return fmt_limit(self.lang, self.d.life.limit)
@@ -285,7 +285,7 @@ def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
         Line(p.t("p_received"), p.moment(d.received_at)),
         Line(p.t("p03_decided"), p.moment(d.resolved_at)),
         Text(p.t("p03_reason_intro", center=p.center)),
-        Text(p.step_detail("resolve", "note") or DOTS_LINE, 1),
+        Text(p.step_reason("resolve") or DOTS_LINE, 1),
         Text(p.t("p03_notice")),
     ]
     signatures = [Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at))]
@@ -333,7 +333,7 @@ def _control_rows(p: _Paper) -> list[tuple[datetime, tuple[str, ...]]]:
                         str(e.details.get("from") or ""),
                         str(e.details.get("to") or ""),
                         "",
-                        str(e.details.get("note") or ""),
+                        e.reason,
                     ),
                 )
             )
@@ -347,11 +347,11 @@ def _control_rows(p: _Paper) -> list[tuple[datetime, tuple[str, ...]]]:
     if d.resolved_at is not None:
         result = " · ".join(x for x in (label(lang, d.timeliness), label(lang, d.outcome)) if x)
         officer = p.officer_at(d.resolved_at)
-        rows.append((d.resolved_at, ("resolve", officer, "", result, p.step_detail("resolve", "note"))))
+        rows.append((d.resolved_at, ("resolve", officer, "", result, p.step_reason("resolve"))))
     if d.returned_at is not None:
         rows.append((d.returned_at, ("return", p.officer_at(d.returned_at), d.applicant, "", "")))
     if d.withdrawn_at is not None:
-        rows.append((d.withdrawn_at, ("withdraw", "", d.applicant, "", p.step_detail("withdraw", "reason"))))
+        rows.append((d.withdrawn_at, ("withdraw", "", d.applicant, "", p.step_reason("withdraw"))))
     return rows
 
 

@@ -60,6 +60,11 @@ def _said(lang: str, key: str, d: dict[str, Any], name: str) -> list[str]:
     return [t(lang, key, text=d[name])] if d.get(name) else []
 
 
+def _why(lang: str, d: dict[str, Any]) -> list[str]:
+    """The clerk's ``--reason`` for the step, when one was given."""
+    return _said(lang, "hx_reason", d, "reason")
+
+
 def _receive(lang: str, d: dict[str, Any]) -> list[str]:
     out = [
         t(
@@ -73,7 +78,7 @@ def _receive(lang: str, d: dict[str, Any]) -> list[str]:
     override = d.get("limit_override")
     if isinstance(override, dict):
         out.append(t(lang, "hx_override", limit=fmt_limit(lang, override.get("catalog", ""))))
-    return out
+    return [*out, *_why(lang, d)]
 
 
 def _handover(lang: str, d: dict[str, Any]) -> list[str]:
@@ -82,27 +87,27 @@ def _handover(lang: str, d: dict[str, Any]) -> list[str]:
         if d.get("from")
         else t(lang, "hx_handover_to", new=d.get("to", ""))
     )
-    return [moved, *_said(lang, "hx_note", d, "note"), *_due(lang, d)]
+    return [moved, *_why(lang, d), *_said(lang, "hx_note", d, "note"), *_due(lang, d)]
 
 
 def _supplement(lang: str, d: dict[str, Any]) -> list[str]:
     policy = [t(lang, f"hx_{d['policy']}")] if d.get("policy") in ("restart", "freeze") else []
-    return [*_said(lang, "hx_reason", d, "reason"), *policy]
+    return [*_why(lang, d), *policy]
 
 
 def _resolve(lang: str, d: dict[str, Any]) -> list[str]:
     outcome = [t(lang, "hx_outcome", outcome=label(lang, d["outcome"]))] if d.get("outcome") else []
-    return [*outcome, *_said(lang, "hx_note", d, "note"), *_due(lang, d)]
+    return [*outcome, *_why(lang, d), *_said(lang, "hx_note", d, "note"), *_due(lang, d)]
 
 
 def _apologize(lang: str, d: dict[str, Any]) -> list[str]:
     promised = [t(lang, "new_date", date=_date_text(d["new_date"]))] if d.get("new_date") else []
-    return [*promised, *_said(lang, "hx_reason", d, "reason")]
+    return [*promised, *_why(lang, d)]
 
 
 def _edit(lang: str, d: dict[str, Any]) -> list[str]:
     before = d.get("before") or {}
-    return [
+    changed = [
         t(
             lang,
             "hx_changed",
@@ -112,6 +117,7 @@ def _edit(lang: str, d: dict[str, Any]) -> list[str]:
         )
         for key, new in (d.get("after") or {}).items()
     ]
+    return [*changed, *_why(lang, d)]
 
 
 def _recompute(lang: str, d: dict[str, Any]) -> list[str]:
@@ -139,10 +145,10 @@ _SENTENCES: dict[str, Callable[[str, dict[str, Any]], list[str]]] = {
     "receive": _receive,
     "handover": _handover,
     "supplement": _supplement,
-    "resume": lambda lang, d: _due(lang, d),
+    "resume": lambda lang, d: [*_why(lang, d), *_due(lang, d)],
     "resolve": _resolve,
-    "return": lambda lang, d: [],
-    "withdraw": lambda lang, d: _said(lang, "hx_reason", d, "reason"),
+    "return": _why,
+    "withdraw": _why,
     "apologize": _apologize,
     "edit": _edit,
     "due.recompute": _recompute,

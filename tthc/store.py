@@ -31,6 +31,7 @@ from tthc.models import (
     Kind,
     Procedure,
     Registered,
+    code_day,
     search_text,
 )
 from tthc.timelimit import TimeLimit, parse_limit
@@ -939,10 +940,16 @@ class Store:
         return [_event(r) for r in rows]
 
     def code_used(self, code: str) -> bool:
-        """A code is taken once it was ever given, even if its receipt was undone."""
+        """A code is taken once it was ever given, even if its receipt was undone, and in any
+        letter case: ``x-250908-0001`` is the code ``X-250908-0001``."""
         return (
-            self.conn.execute("SELECT 1 FROM dossiers WHERE code = ?", (code,)).fetchone() is not None
-            or self.conn.execute("SELECT 1 FROM events WHERE dossier_code = ? LIMIT 1", (code,)).fetchone()
+            self.conn.execute(
+                "SELECT 1 FROM dossiers WHERE code = ? COLLATE NOCASE LIMIT 1", (code,)
+            ).fetchone()
+            is not None
+            or self.conn.execute(
+                "SELECT 1 FROM events WHERE dossier_code = ? COLLATE NOCASE LIMIT 1", (code,)
+            ).fetchone()
             is not None
         )
 
@@ -999,7 +1006,9 @@ class Store:
             indexes = [
                 (r[0], r[1])
                 for r in conn.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' AND sql IS NOT NULL"
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers'"
+                    " AND sql IS NOT NULL AND name != ?",
+                    (CODES_INDEX,),
                 )
             ]
             for name, _ in indexes:
@@ -1123,6 +1132,8 @@ class Store:
 
 #: Below this many rows a file is loaded with the indexes in place.
 REBUILD_AFTER_ROWS = 20_000
+#: The one index a bulk load keeps: every code it gives or takes is looked up in any case.
+CODES_INDEX = "dossiers_by_code_nocase"
 
 
 @dataclass
@@ -1167,15 +1178,27 @@ class CodeMinter:
     """Gives ``<unit code>-YYMMDD-NNNN`` codes (Circular 01/2018/TT-VPCP Art. 19): per unit code
     and receipt day, never one given before — not by this minter, not by hand, not before an
     undo — and only numbers of this PC's block, so two reception points never give the same
-    code. Used inside a write transaction; :meth:`save` records the last numbers."""
+    code. Used inside a write transaction; :meth:`save` records the last numbers.
+
+    Codes compare in any letter case. A load that gives codes of its own (an import's rows)
+    says so with :meth:`take`, so the numbers given after skip them before they are stored."""
 
     def __init__(self, store: Store, block: CodeBlock = WHOLE_DAY) -> None:
         self.store = store
         self.block = block
         self.last: dict[tuple[str, str], int] = {}
+        self.taken: set[str] = set()  # given in this load, not stored yet; lower case
+
+    def take(self, code: str) -> bool:
+        """Claim a code given by hand or by a file; False if it was ever used, in any case."""
+        key = code.lower()
+        if key in self.taken or self.store.code_used(code):
+            return False
+        self.taken.add(key)
+        return True
 
     def next(self, prefix: str, received: datetime) -> str:
-        day = received.strftime("%y%m%d")
+        day = code_day(received)
         key = (prefix, day)
         block = self.block
         number = self.last.get(key)
@@ -1194,7 +1217,7 @@ class CodeMinter:
                     "e_code_block_full", day=received, prefix=prefix, first=block.first, last=block.last
                 )
             code = f"{prefix}-{day}-{number:04d}"
-            if not self.store.code_used(code):  # a code typed by hand may have taken this number
+            if self.take(code):  # a code typed by hand may have taken this number
                 self.last[key] = number
                 return code
 

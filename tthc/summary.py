@@ -143,6 +143,12 @@ class Summary:
         }
 
 
+def reached(period: Period, now: datetime) -> Period:
+    """The days of ``period`` that have come: its end is today at most. A period that runs
+    into the future counts nothing on the days not reached, whatever is dated there."""
+    return Period(period.start, min(period.end, now.date()))
+
+
 def snapshot_of(period: Period, now: datetime) -> datetime:
     """End of the period's last day, or now if that is earlier."""
     return min(datetime.combine(period.end + timedelta(1), time(0)), now)
@@ -170,7 +176,7 @@ def figures(
     """Every group's figures for one period (one aggregate query plus the dossiers open at its end)."""
     snapshot, seen = snapshot_of(period, now), events_before(period, now)
     groups: dict[str | None, Figures] = {}
-    for c in queries.period_counts(store.conn, by, period.start, period.end, scope):
+    for c in queries.period_counts(store.conn, by, period.start, reached(period, now).end, scope):
         groups[c.key] = Figures(
             c.carried_over,
             {"direct": c.direct, "online": c.online, "postal": c.postal},
@@ -201,7 +207,7 @@ def summarize(
     if period.start > now.date():
         raise TthcError("e_period_future", day=period.start)
     snapshot = snapshot_of(period, now)
-    changed = corrections_in(store, period)
+    changed = corrections_in(store, reached(period, now))
     if by == "month":
         groups: list[tuple[str | None, Figures]] = []
         for label, window in months_in(period, start_day):

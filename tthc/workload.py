@@ -22,7 +22,7 @@ from tthc.context import Context
 from tthc.errors import TthcError
 from tthc.models import Dossier, Kind, fold
 from tthc.periods import Period
-from tthc.summary import events_before, on_time_rate, percent, snapshot_of, state_at, summarize
+from tthc.summary import events_before, on_time_rate, percent, reached, snapshot_of, state_at, summarize
 
 WORKLOAD_BY = ("officer", "point")
 #: Every figure of a workload row, in the order the JSON, the files and the terminal show them.
@@ -131,7 +131,7 @@ def officers(ctx: Context, period: Period, by: str = "officer") -> Workload:
         g.pending, g.overdue = fig.pending, fig.pending_overdue
     if by == "officer":  # counted for the officer at receipt, not the one holding it now
         for now_with, at_receipt, n in queries.handed_over_since_receipt(
-            store.conn, period.start, period.end
+            store.conn, period.start, reached(period, ctx.now).end
         ):
             groups.setdefault(now_with, Load(now_with)).received -= n
             groups.setdefault(at_receipt, Load(at_receipt)).received += n
@@ -284,8 +284,8 @@ def late(ctx: Context, period: Period) -> Compliance:
     store, cal = ctx.store(), ctx.calendar()
     conn = store.conn
     snapshot, seen = snapshot_of(period, ctx.now), events_before(period, ctx.now)
-    snapshot_day = min(period.end, ctx.now.date())
-    late_codes = queries.resolved_late(conn, period.start, period.end)
+    snapshot_day = reached(period, ctx.now).end
+    late_codes = queries.resolved_late(conn, period.start, snapshot_day)
     overdue_codes = queries.overdue_codes_without_rounds(conn, seen, snapshot)
     with_rounds = [code for code, _ in queries.open_with_rounds(conn, None, seen)]
     requests = queries.requested_after_appointment(conn, period.start, seen)
