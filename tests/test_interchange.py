@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import Cli
+from tthc.cli import BUG_EXIT
 
 HEADER = "code,procedure,received_at,channel,due_at,resolved_at,outcome,returned_at,withdrawn_at,paused_at,resumed_at,point,officer,applicant"
 LATER = "2025-10-01 08:00"
@@ -283,6 +284,64 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
     bad = write(tmp_path / "bad.csv", GOOD[0], ",ks,2025-02-30,direct,,,,,,,,,,A")
     center.fails("import", str(bad), now=LATER)
     assert indexes() == before  # a refused import restores everything, indexes included
+    triggers = sqlite3.connect(center.db).execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    assert "dossiers_count_insert" in {name for (name,) in triggers}
+
+
+@pytest.fixture(params=["small", "large"])
+def load_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An import smaller than the table keeps its indexes and asks them about codes; a larger
+    one drops them and reads the codes ever given once. The rules must not tell them apart."""
+    from tthc import store
+
+    if request.param == "large":
+        monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
+    return str(request.param)
+
+
+def test_codes_ever_given_are_refused_however_large_the_file(
+    center: Cli, tmp_path: Path, load_mode: str
+) -> None:
+    """An undone receipt of 8/9/2025 and a code given in capitals: a file cannot take either,
+    in any letter case, and its blank codes are numbered around the undone one."""
+    undone = json.loads(
+        center.ok("receive", "ks", "--applicant", "A", "--at", "2025-09-08 09:00", "--json", now=LATER).stdout
+    )["code"]
+    center.ok("undo", undone, "--reason", "ghi nhầm", "--yes", now=LATER)
+    center.ok(
+        "receive", "ks", "--applicant", "B", "--code", "HS-OLD-1", "--at", "2025-09-08 10:00", now=LATER
+    )
+    f = write(
+        tmp_path / "in.csv",
+        f"{undone.lower()},ks,2025-09-08 09:00,direct,,,,,,,,,,C",
+        "hs-old-1,ks,2025-09-08 09:00,direct,,,,,,,,,,D",
+    )
+    err = center.fails("import", str(f), now=LATER)
+    assert err.splitlines()[1:] == [
+        f"row 2: dossier code '{undone.lower()}' is already used as '{undone}': codes that differ only in"
+        " letter case are one code",
+        "row 3: dossier code 'hs-old-1' is already used as 'HS-OLD-1': codes that differ only in letter case"
+        " are one code",
+    ]
+    fine = write(tmp_path / "fine.csv", ",ks,2025-09-08 09:00,direct,,,,,,,,,,E")
+    center.ok("import", str(fine), now=LATER)
+    listed = json.loads(center.ok("list", "--received-from", "2025-09-08", "--json", now=LATER).stdout)
+    assert sorted(d["code"] for d in listed) == sorted(["HS-OLD-1", undone[:-4] + "0002"])
+
+
+def test_a_bulk_row_the_table_would_refuse_is_a_bug_and_nothing_is_written(
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large load leaves the table's CHECKs to one pass at its end: a value the life cycle
+    should never make (a channel 'fax') still stops the whole load, as the bug it is."""
+    from tthc import interchange, store
+
+    monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
+    monkeypatch.setitem(interchange._CHANNELS, "direct", "fax")
+    before = center.fingerprint()
+    result = center("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
+    assert result.exit_code == BUG_EXIT and "CHECK" in result.stderr, result.stderr
+    assert center.fingerprint() == before
 
 
 # -- a row of a file is a receipt: the rules a clerk's receipt follows -------------------------------

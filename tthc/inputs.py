@@ -29,7 +29,7 @@ def clean(value: str | None, what: str | None = None, *, required: bool = False)
         if required and what:
             raise TthcError("e_empty", what=Msg(what))
         return None
-    if any(unicodedata.category(c) in ("Cc", "Cf") for c in cleaned):
+    if not cleaned.isprintable() and any(unicodedata.category(c) in ("Cc", "Cf") for c in cleaned):
         # an escape sequence would drive the clerk's terminal, and spreadsheets refuse it
         raise TthcError("e_control_chars", text=cleaned.encode("unicode_escape").decode("ascii")[:60])
     limit = MAX_LENGTH.get(what or "")
@@ -67,10 +67,9 @@ def check_phone(value: str | None) -> str | None:
     return number
 
 
-def given_code(store: Store, text: str, received: datetime | None = None) -> str:
-    """A dossier code given by a clerk (``receive --code``) or by a file: the characters a code
-    may hold; not one ever used, in any letter case, even one whose receipt was undone (codes
-    are never reused); and, typed for a receipt at ``received`` in the system's own shape
+def code_shape(text: str, received: datetime | None = None) -> str:
+    """A dossier code given by a clerk (``receive --code``) or by a file: the characters a
+    code may hold and, typed for a receipt at ``received`` in the system's own shape
     ``<unit code>-YYMMDD-NNNN``, the day it was received. (A file's codes come from other
     systems and keep their days.)"""
     code = text.strip()
@@ -81,11 +80,23 @@ def given_code(store: Store, text: str, received: datetime | None = None) -> str
         raise TthcError(
             "e_code_day", code=code, day=own.group("day"), received=received, expected=code_day(received)
         )
-    if store.code_used(code):
-        spelled = store.codes_like(code)
-        if spelled and code not in spelled:  # used only in another letter case
-            raise TthcError("e_code_used_case", code=code, used=spelled[0])
-        raise TthcError("e_code_used", code=code)
+    return code
+
+
+def code_taken(code: str, used_as: str) -> TthcError:
+    """The refusal of a given code that was used before, as ``used_as``: codes are never
+    reused, not even one whose receipt was undone, and differ in more than letter case."""
+    if used_as != code:
+        return TthcError("e_code_used_case", code=code, used=used_as)
+    return TthcError("e_code_used", code=code)
+
+
+def given_code(store: Store, text: str, received: datetime | None = None) -> str:
+    """A given code of the right shape (:func:`code_shape`) never used before."""
+    code = code_shape(text, received)
+    used = store.used_codes([code])
+    if code in used:
+        raise code_taken(code, used[code])
     return code
 
 

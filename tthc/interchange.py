@@ -23,7 +23,7 @@ from tthc.context import Context
 from tthc.dossiers import ListFilter, query_of
 from tthc.errors import Msg, TthcError
 from tthc.i18n import fmt_limit, label, t
-from tthc.inputs import clean, given_code
+from tthc.inputs import clean, code_shape, code_taken
 from tthc.lifecycle import Life
 from tthc.models import Dossier, Registered, name_key
 from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
@@ -367,6 +367,7 @@ class RowReader:
     procedures: dict[str, tuple[str, str, TimeLimit]] = field(default_factory=dict)
     names: dict[tuple[str, str], Registered] = field(default_factory=dict)
     new_names: dict[str, list[str]] = field(default_factory=lambda: {"officer": [], "point": []})
+    given: list[str] = field(default_factory=list)  # codes given by rows not yet flushed
 
     def __post_init__(self) -> None:
         # Each known column's index, or -1 for an absent one: rows are padded with a None at
@@ -378,9 +379,6 @@ class RowReader:
             cells = cells + [None] * (self.width - len(cells))
         cells.append(None)
         return cells
-
-    def cell(self, cells: list[Any], name: str) -> Any:
-        return cells[self.at[name]]
 
     def procedure(self, key: str) -> tuple[str, str, TimeLimit]:
         """Matched as a typed procedure is (code or alias, then full name), once per text."""
@@ -407,7 +405,7 @@ class RowReader:
 
     def moment(self, cells: list[Any], name: str, default: time, *, past: bool = True) -> datetime | None:
         """A moment of the row; steps (``past``) cannot lie in the future, a due date can."""
-        value = self.cell(cells, name)
+        value = cells[self.at[name]]
         if not value:
             return None
         moment = _moment(value, default, name)
@@ -417,29 +415,31 @@ class RowReader:
 
     def read(self, row: list[Any]) -> tuple[str, Details, Life]:
         cells = self.padded(row)
-        proc_code, proc_field, limit = self.procedure(_text(self.cell(cells, "procedure")))
-        limit_text = _text(self.cell(cells, "limit"))
+        at = self.at
+        proc_code, proc_field, limit = self.procedure(_text(cells[at["procedure"]]))
+        limit_text = _text(cells[at["limit"]])
         if limit_text:
             try:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
                 raise BadRow("r_field", what="limit", reason=exc.msg) from None
-        applicant = clean(_text(self.cell(cells, "applicant")), "w_applicant", required=True) or ""
+        applicant = clean(_text(cells[at["applicant"]]), "w_applicant", required=True) or ""
         received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
         if received is None:
             raise BadRow("r_no_received")
-        channel_text = _text(self.cell(cells, "channel")).lower()
+        channel_text = _text(cells[at["channel"]]).lower()
         channel = _CHANNELS.get(channel_text or "direct")
         if channel is None:
             raise BadRow("e_channel", value=channel_text)
-        point_text, officer_text = _text(self.cell(cells, "point")), _text(self.cell(cells, "officer"))
+        point_text, officer_text = _text(cells[at["point"]]), _text(cells[at["officer"]])
         point = self.registered("point", point_text) if point_text else None
         officer = self.registered("officer", officer_text).name if officer_text else None
-        given = _text(self.cell(cells, "code"))
+        given = _text(cells[at["code"]])
         if given:
-            given = given_code(self.store, given)  # its shape; never used in the database, in any case
-            if not self.minter.take(given):  # nor given earlier in this file
+            given = code_shape(given)
+            if not self.minter.claim(given):  # given earlier in this file, in any case
                 raise BadRow("r_duplicate", code=given)
+            self.given.append(given)  # the database is asked a batch at a time, in _flush
         code = given or self.minter.next(
             (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
         )
@@ -453,29 +453,8 @@ class RowReader:
         """The row's receipt and the steps after it, through the one life cycle."""
         cal = self.ctx.calendar()
         due_given = self.moment(cells, "due_at", cal.closing, past=False)  # no time given: the close
-        paused, resumed, resolved, withdrawn, returned = (self.moment(cells, n, d) for n, d in _MOMENTS)
         life = lifecycle.receive(cal, code, limit, received, officer=officer, due_given=due_given)
-        steps: list[tuple[str, lifecycle.Step]] = []
-        if paused:
-            steps.append(("paused_at", lifecycle.Supplement(paused, self.ctx.settings().supplement_policy)))
-        if resumed:
-            steps.append(("resumed_at", lifecycle.Resume(resumed, due_given)))
-        if resolved:
-            outcome_text = _text(self.cell(cells, "outcome")).lower()
-            outcome = _OUTCOMES.get(outcome_text or "approved")
-            if outcome is None:
-                raise BadRow("e_outcome", value=outcome_text)
-            steps.append(
-                (
-                    "resolved_at",
-                    lifecycle.Resolve(resolved, "rejected" if outcome == "rejected" else "approved"),
-                )
-            )
-        if withdrawn:
-            steps.append(("withdrawn_at", lifecycle.Withdraw(withdrawn)))
-        if returned:
-            steps.append(("returned_at", lifecycle.Return(returned)))
-        for column, step in steps:
+        for column, step in self.steps(cells, due_given):
             try:
                 life = lifecycle.apply(cal, life, step)
             except TthcError as exc:  # the life cycle's refusal, said in the file's terms
@@ -484,6 +463,35 @@ class RowReader:
                     raise
                 raise BadRow(key, what=column, **exc.msg.args) from None
         return life
+
+    def steps(self, cells: list[Any], due_given: datetime | None) -> list[tuple[str, lifecycle.Step]]:
+        """The steps a row gives after its receipt, in the order a dossier takes them."""
+        at = self.at
+        steps: list[tuple[str, lifecycle.Step]] = []
+        for column, default in _MOMENTS:
+            value = cells[at[column]]
+            if not value:
+                continue
+            moment = self.moment(cells, column, default)
+            if moment is None:
+                continue
+            if column == "paused_at":
+                steps.append((column, lifecycle.Supplement(moment, self.ctx.settings().supplement_policy)))
+            elif column == "resumed_at":
+                steps.append((column, lifecycle.Resume(moment, due_given)))
+            elif column == "resolved_at":
+                outcome_text = _text(cells[at["outcome"]]).lower()
+                outcome = _OUTCOMES.get(outcome_text or "approved")
+                if outcome is None:
+                    raise BadRow("e_outcome", value=outcome_text)
+                steps.append(
+                    (column, lifecycle.Resolve(moment, "rejected" if outcome == "rejected" else "approved"))
+                )
+            elif column == "withdrawn_at":
+                steps.append((column, lifecycle.Withdraw(moment)))
+            else:
+                steps.append((column, lifecycle.Return(moment)))
+        return steps
 
 
 @dataclass(frozen=True)
@@ -496,7 +504,14 @@ class ImportReport:
     dry_run: bool
 
 
-def _flush(loader: BulkLoader, errors: BadRows) -> None:
+def _flush(loader: BulkLoader, reader: RowReader, errors: BadRows) -> None:
+    """Write the rows read since the last flush, unless a code a row gave was ever used."""
+    used = reader.minter.used(reader.given)
+    reader.given.clear()
+    if used:
+        for number, values in loader.rows:
+            if values[0] in used:
+                errors.add(number, code_taken(values[0], used[values[0]]).msg)
     if errors:
         loader.drop()  # the file is refused anyway: keep looking for bad rows, stop writing
         return
@@ -524,6 +539,8 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
         reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
         # A file bigger than what is already there (≈ 90 bytes a row) loads without indexes.
         with store.bulk_load(path.stat().st_size // 90) as loader:
+            if loader.without_indexes:
+                minter.read_all()  # the codes it had, fewer than the file's: asked from memory
             for number, cells in rows:
                 try:
                     code, details, life = reader.read(cells)
@@ -540,10 +557,10 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
                     [round_values(code, r) for r in life.rounds],
                 )
                 if len(loader.rows) >= 5000:
-                    _flush(loader, errors)
+                    _flush(loader, reader, errors)
                     if progress is not None:
                         progress(count)
-            _flush(loader, errors)
+            _flush(loader, reader, errors)
             errors.raise_if_any(path)
         minter.save()
         report = ImportReport(

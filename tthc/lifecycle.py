@@ -32,7 +32,7 @@ class Apology:
     in_time: bool  # issued no later than one working day before the due date
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Life:
     """Everything about a dossier that its steps change."""
 
@@ -67,13 +67,16 @@ class Life:
         return [self.receipt, *(r.counting for r in self.rounds if r.counting is not None)]
 
 
-_LIFE_FIELDS = tuple(f.name for f in fields(Life))
+_LIFE_FIELDS = frozenset(f.name for f in fields(Life))
 
 
 def _evolve(life: Life, **changes: Any) -> Life:
-    """``dataclasses.replace`` for :class:`Life`, without its per-call introspection: an import
-    applies a few steps to every row of a file."""
-    return Life(*[changes[name] if name in changes else getattr(life, name) for name in _LIFE_FIELDS])
+    """``dataclasses.replace`` for :class:`Life` without its per-call introspection and checks
+    (an import applies a few steps to every row of a file): a copy of its fields, changed."""
+    assert _LIFE_FIELDS.issuperset(changes), changes
+    evolved = object.__new__(Life)
+    evolved.__dict__.update(life.__dict__, **changes)
+    return evolved
 
 
 # -- the steps -------------------------------------------------------------------------------------
@@ -186,7 +189,7 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
         due = life.due
         assert due is not None  # a processing dossier always has a due date in force
         judged = deadlines.timeliness(life.limit, due.due_date, due.due_at, step.at)
-        return replace(
+        return _evolve(
             life,
             status="resolved",
             resolved_at=step.at,

@@ -268,11 +268,11 @@ def life_values(life: Life) -> tuple[Any, ...]:
     return (
         life.officer,
         str(life.limit),
-        _iso(life.received_at),
-        _iso(receipt.anchor),
+        life.received_at.isoformat(),
+        receipt.anchor.isoformat(),
         receipt.unit,
         receipt.amount,
-        _iso(receipt.due.due_at),
+        receipt.due.due_at.isoformat(),
         "imported" if given else "computed",
         _iso(receipt.due.due_at) if given else None,
         due.due_date.isoformat() if due else None,
@@ -942,16 +942,15 @@ class Store:
     def code_used(self, code: str) -> bool:
         """A code is taken once it was ever given, even if its receipt was undone, and in any
         letter case: ``x-250908-0001`` is the code ``X-250908-0001``."""
-        return (
-            self.conn.execute(
-                "SELECT 1 FROM dossiers WHERE code = ? COLLATE NOCASE LIMIT 1", (code,)
-            ).fetchone()
-            is not None
-            or self.conn.execute(
-                "SELECT 1 FROM events WHERE dossier_code = ? COLLATE NOCASE LIMIT 1", (code,)
-            ).fetchone()
-            is not None
-        )
+        return self.conn.execute(_CODE_USED, (code, code)).fetchone() is not None
+
+    def used_codes(self, codes: list[str]) -> dict[str, str]:
+        """Of ``codes``, those ever given (as :meth:`code_used` says), each with the spelling it
+        was given in: one query for a whole batch of an import."""
+        if not codes:
+            return {}
+        rows = self.conn.execute(_USED_CODES, (json.dumps(codes),)).fetchall()
+        return {r[0]: r[1] for r in rows}
 
     # -- read-only look-ups for the web side --------------------------------------------------
     def dossier_keys(self, typed_code: str) -> "DossierKeys | None":
@@ -1007,15 +1006,28 @@ class Store:
                 (r[0], r[1])
                 for r in conn.execute(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers'"
-                    " AND sql IS NOT NULL AND name != ?",
-                    (CODES_INDEX,),
+                    " AND sql IS NOT NULL"
                 )
             ]
             for name, _ in indexes:
                 conn.execute(f"DROP INDEX {name}")
         conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
-        loader = BulkLoader(conn)
-        yield loader
+        # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
+        # new rows at the end; all of it inside the caller's transaction, which undoes it all.
+        trigger = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'dossiers_count_insert'"
+        ).fetchone()
+        if trigger is not None:
+            conn.execute("DROP TRIGGER dossiers_count_insert")
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            loader = BulkLoader(conn, without_indexes=bool(indexes))
+            yield loader
+        finally:
+            conn.execute("PRAGMA ignore_check_constraints = OFF")
+        _check_new_rows(conn, before)
+        if trigger is not None:
+            conn.execute(trigger[0])
         for _, sql in indexes:
             conn.execute(sql)
         backfill_counts(conn.execute, after_rowid=before)
@@ -1130,10 +1142,53 @@ class Store:
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
 
 
+#: Whether a code was ever given, in any letter case (the two NOCASE indexes answer it).
+_CODE_USED = (
+    "SELECT 1 FROM dossiers WHERE code = ? COLLATE NOCASE"
+    " UNION ALL SELECT 1 FROM events WHERE dossier_code = ? COLLATE NOCASE LIMIT 1"
+)
+_USED_CODES = """
+    SELECT value, used FROM (
+        SELECT j.value, coalesce(
+            (SELECT code FROM dossiers WHERE code = j.value COLLATE NOCASE LIMIT 1),
+            (SELECT dossier_code FROM events WHERE dossier_code = j.value COLLATE NOCASE LIMIT 1)
+        ) AS used
+        FROM json_each(?) AS j
+    ) WHERE used IS NOT NULL
+"""
+
+
+def _checks_of(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The CHECK expressions of ``table``, read from its own definition."""
+    sql = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()[0]
+    found, at = [], 0
+    while (at := sql.find("CHECK (", at)) != -1:
+        start, depth = at + len("CHECK "), 0
+        for end in range(start, len(sql)):
+            depth += {"(": 1, ")": -1}.get(sql[end], 0)
+            if depth == 0:
+                found.append(sql[start + 1 : end])
+                break
+        at = end
+    return found
+
+
+def _check_new_rows(conn: sqlite3.Connection, after_rowid: int) -> None:
+    """The dossiers table's CHECKs over the rows a bulk load added, in one pass. A row that
+    fails one is a bug of tthc (every value was made by the life cycle), not a bad file."""
+    checks = " AND ".join(f"coalesce({c}, 1)" for c in _checks_of(conn, "dossiers"))
+    bad = conn.execute(
+        f"SELECT code FROM dossiers WHERE rowid > ? AND NOT ({checks}) LIMIT 1", (after_rowid,)
+    )
+    row = bad.fetchone()
+    if row is not None:
+        raise RuntimeError(f"a new dossier row breaks a CHECK of its table: {row[0]}")
+
+
 #: Below this many rows a file is loaded with the indexes in place.
 REBUILD_AFTER_ROWS = 20_000
-#: The one index a bulk load keeps: every code it gives or takes is looked up in any case.
-CODES_INDEX = "dossiers_by_code_nocase"
 
 
 @dataclass
@@ -1141,6 +1196,8 @@ class BulkLoader:
     """Inserts dossiers and their rounds in batches; a duplicate code is reported, not raised."""
 
     conn: sqlite3.Connection
+    #: The secondary indexes are dropped until the load ends: look nothing up by them.
+    without_indexes: bool = False
     rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
     rounds: list[tuple[Any, ...]] = field(default_factory=list)
 
@@ -1181,18 +1238,49 @@ class CodeMinter:
     code. Used inside a write transaction; :meth:`save` records the last numbers.
 
     Codes compare in any letter case. A load that gives codes of its own (an import's rows)
-    says so with :meth:`take`, so the numbers given after skip them before they are stored."""
+    claims them (:meth:`claim`), so the numbers given after skip them before they are stored.
+    Whether the database ever had a code is asked of its indexes, or, during a load bigger
+    than the table (which drops them), of every code it had, read once (:meth:`read_all`)."""
 
     def __init__(self, store: Store, block: CodeBlock = WHOLE_DAY) -> None:
         self.store = store
         self.block = block
         self.last: dict[tuple[str, str], int] = {}
         self.taken: set[str] = set()  # given in this load, not stored yet; lower case
+        self.stored: dict[str, str] | None = None  # lower case -> as given, once read_all ran
+
+    def read_all(self) -> None:
+        """Read every code the database ever gave, to answer from memory from now on."""
+        self.stored = {
+            code.lower(): code
+            for (code,) in self.store.conn.execute(
+                "SELECT code FROM dossiers UNION ALL"
+                " SELECT dossier_code FROM events WHERE dossier_code IS NOT NULL"
+            )
+        }
+
+    def used(self, codes: list[str]) -> dict[str, str]:
+        """Of ``codes``, those the database ever gave, each with the spelling it gave."""
+        if self.stored is None:
+            return self.store.used_codes(codes)
+        stored = self.stored
+        return {c: stored[c.lower()] for c in codes if c.lower() in stored}
+
+    def claim(self, code: str) -> bool:
+        """Claim a code given by this load's own rows; False if an earlier row gave it, in any
+        case. (Whether the database ever had it is asked a batch at a time: :meth:`used`.)"""
+        key = code.lower()
+        if key in self.taken:
+            return False
+        self.taken.add(key)
+        return True
 
     def take(self, code: str) -> bool:
-        """Claim a code given by hand or by a file; False if it was ever used, in any case."""
+        """Claim a code to give; False if it was ever used, in any case."""
         key = code.lower()
-        if key in self.taken or self.store.code_used(code):
+        if key in self.taken:
+            return False
+        if key in self.stored if self.stored is not None else self.store.code_used(code):
             return False
         self.taken.add(key)
         return True

@@ -5,6 +5,7 @@ with header names matched in any case and order. Streams: one row in memory at a
 from __future__ import annotations
 
 import csv
+import heapq
 import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
@@ -135,18 +136,27 @@ def cell_text(value: Cell) -> str:
 
 
 class BadRows:
-    """The bad rows of a file: the first 50 reasons kept, the rest only counted (bounded memory)."""
+    """The bad rows of a file: the reasons of the 50 first rows kept, in row order, whatever
+    order they were found in (a code is checked a batch at a time); the rest only counted
+    (bounded memory)."""
 
     shown = 50
 
     def __init__(self) -> None:
         self.count = 0
-        self.first: list[Msg] = []
+        self.kept: list[tuple[int, int, Msg]] = []  # a heap of (-row, -found), the last row on top
 
     def add(self, number: int, reason: Msg) -> None:
         self.count += 1
-        if len(self.first) < self.shown:
-            self.first.append(Msg("e_row", number=number, reason=reason))
+        entry = (-number, -self.count, Msg("e_row", number=number, reason=reason))
+        if len(self.kept) < self.shown:
+            heapq.heappush(self.kept, entry)
+        elif entry[:2] > self.kept[0][:2]:
+            heapq.heapreplace(self.kept, entry)
+
+    @property
+    def first(self) -> list[Msg]:
+        return [msg for _, _, msg in sorted(self.kept, key=lambda e: (-e[0], -e[1]))]
 
     def __bool__(self) -> bool:
         return self.count > 0
