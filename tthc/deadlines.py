@@ -83,9 +83,13 @@ def deadline_of(limit: TimeLimit, due_date: date, due_at: datetime) -> datetime:
     return end_of_day(due_date)
 
 
+_ONE_DAY = timedelta(days=1)
+_MIDNIGHT = time(0, 0)
+
+
 def end_of_day(day: date) -> datetime:
     """24:00 of ``day``: the deadline of a date promised under a day limit."""
-    return datetime.combine(day + timedelta(1), time(0, 0))
+    return datetime.combine(day + _ONE_DAY, _MIDNIGHT)
 
 
 def is_overdue(deadline: datetime | None, at: datetime) -> bool:
