@@ -47,7 +47,9 @@ def test_refusals_in_vietnamese(center: Cli, tmp_path: Path) -> None:
     f = tmp_path / "x.csv"
     f.write_text("procedure,received_at,applicant\nks,2025-02-30,A\n", encoding="utf-8")
     err = center.fails("import", str(f), lang="vi")
-    assert err.startswith(f"Lỗi: 1 dòng lỗi trong {f}\ndòng 2: received_at: ngày không hợp lệ '2025-02-30'")
+    assert err.startswith(
+        f"Lỗi: 1 dòng lỗi trong {f}\ndòng 2: Ngày tiếp nhận: ngày không hợp lệ '2025-02-30'"
+    )
 
 
 def test_the_centers_language_setting_applies_to_refusals(center: Cli) -> None:

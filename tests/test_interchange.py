@@ -344,6 +344,25 @@ def test_a_bulk_row_the_table_would_refuse_is_a_bug_and_nothing_is_written(
     assert center.fingerprint() == before
 
 
+def test_a_bulk_supplement_round_the_table_would_refuse_is_a_bug_too(
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rounds of a large load are checked at its end as its dossiers are."""
+    from tthc import interchange, store
+
+    real = interchange.round_values
+    monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
+    monkeypatch.setattr(
+        interchange, "round_values", lambda code, r: (*real(code, r)[:2], "forever", *real(code, r)[3:])
+    )
+    rows = [*GOOD, ",ks,2025-09-08 09:00,direct,,,,,,2025-09-08 10:00,,,,Đỗ F"]
+    header = HEADER
+    before = center.fingerprint()
+    result = center("import", str(write(tmp_path / "in.csv", *rows, header=header)), now=LATER)
+    assert result.exit_code == BUG_EXIT and "pauses" in result.stderr, result.stderr
+    assert center.fingerprint() == before
+
+
 # -- a row of a file is a receipt: the rules a clerk's receipt follows -------------------------------
 def test_a_file_cannot_take_the_code_of_a_receipt_that_was_undone(center: Cli, tmp_path: Path) -> None:
     code = json.loads(

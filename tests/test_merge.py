@@ -309,12 +309,19 @@ def _point_code(one: Cli, two: Cli) -> str:
     return "point Điểm 3: unit code '000.00.20.H57' here and '' there"
 
 
-CONFLICTS = {
+def _case_twin(one: Cli, two: Cli) -> str:
+    one.ok("receive", "ks", "--applicant", "An", "--code", "HS-2025-77", "--at", "2025-09-09 09:00")
+    two.ok("receive", "ks", "--applicant", "Bình", "--code", "hs-2025-77", "--at", "2025-09-09 10:00")
+    return "dossier hs-2025-77: this database gave that code as 'HS-2025-77'"
+
+
+CONFLICTS = {  # in this order: the diverged one merges on the way
     "diverged": _diverged,
     "receipts": _receipts,
     "procedure": _procedure,
     "calendar": _calendar,
     "point": _point_code,
+    "case twin": _case_twin,
 }
 
 

@@ -149,6 +149,13 @@ def test_a_file_from_before_with_two_such_codes_still_opens(center: Cli) -> None
     conn.execute("PRAGMA user_version = 7")
     conn.close()
     store = Store.open(center.db)
-    assert store.code_used("Hs-1") and sorted(store.dossier_codes()) == ["HS-1", "hs-1"]
+    assert store.used_codes(["Hs-1"]) and sorted(store.dossier_codes()) == ["HS-1", "hs-1"]
+    # each spelling given is named as itself, not as its twin
+    assert store.used_codes(["HS-1", "hs-1"]) == {"HS-1": "HS-1", "hs-1": "hs-1"}
+    minter = store.minter()
+    minter.read_all()
+    assert minter.used(["HS-1", "hs-1", "Hs-1"])["HS-1"] == "HS-1" and minter.used(["hs-1"]) == {
+        "hs-1": "hs-1"
+    }
     store.close()
     assert "HS-1, hs-1" in center.fails("show", "Hs-1")

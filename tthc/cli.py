@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from tthc.cli_help import H, confirm, early_lang, help_page, localize, normalise_lang, usage_error
-from tthc.errors import Msg, TthcError, os_reason
+from tthc.errors import Msg, TthcError, os_reason, sqlite_reason
 
 if TYPE_CHECKING:
     from tthc.context import Context
@@ -113,15 +113,9 @@ def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
     if isinstance(exc, OSError):
         return Msg("e_os", path=exc.filename or path or "", reason=os_reason(exc))
     if isinstance(exc, sqlite3.OperationalError):
-        text = str(exc)
-        for needle, reason in (
-            ("readonly", "w_readonly"),
-            ("unable to open", "w_cannot_open"),
-            ("disk is full", "w_disk_full"),
-            ("disk I/O", "w_disk_io"),
-        ):
-            if needle in text:
-                return Msg("e_os", path=path or "", reason=Msg(reason))
+        reason = sqlite_reason(exc)
+        if reason is not None and reason.key != "w_locked":  # locked: retried, then a bug
+            return Msg("e_os", path=path or "", reason=reason)
     return None
 
 

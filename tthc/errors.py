@@ -105,3 +105,22 @@ def os_reason(exc: BaseException) -> Msg:
     text = getattr(exc, "strerror", None) or str(exc)
     name = errno.errorcode.get(number, str(number)) if isinstance(number, int) else type(exc).__name__
     return Msg("os_other", name=name, text=text)
+
+
+#: What SQLite says when the machine or the file refuses, as message keys (SQLite gives no
+#: error number through Python's module, only its English text).
+SQLITE_WORDS = (
+    ("readonly", "w_readonly"),
+    ("unable to open", "w_cannot_open"),
+    ("disk is full", "w_disk_full"),
+    ("disk I/O", "w_disk_io"),
+    ("not a database", "w_not_database"),
+    ("malformed", "w_malformed"),
+    ("locked", "w_locked"),
+)
+
+
+def sqlite_reason(exc: BaseException) -> Msg | None:
+    """Why SQLite refused, in the user's language; None when it is not one of those."""
+    text = str(exc)
+    return next((Msg(key) for needle, key in SQLITE_WORDS if needle in text), None)

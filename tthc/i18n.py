@@ -604,6 +604,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không mở được (kiểm tra thư mục và quyền truy cập)",
     ),
     "w_disk_full": ("the disk is full", "ổ đĩa đã đầy"),
+    "w_not_database": ("it is not a database file", "đó không phải tệp cơ sở dữ liệu"),
+    "w_malformed": ("the database file is damaged", "tệp cơ sở dữ liệu bị hỏng"),
+    "w_locked": ("another program holds the database", "chương trình khác đang giữ cơ sở dữ liệu"),
     "w_disk_io": ("the disk could not be read or written", "không đọc/ghi được ổ đĩa"),
     # why the machine refused, by error number (tthc.errors.os_reason)
     "os_enoent": ("no such file or folder", "không có tệp hoặc thư mục này"),
@@ -1582,6 +1585,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fh_timeliness": ("timeliness", "Kết quả đúng hạn"),
     "fh_resolved_at": ("resolved_at", "Ngày giải quyết"),
     "fh_outcome": ("outcome", "Kết quả"),
+    "fh_apology_at": ("apology_at", "Ngày xin lỗi"),
+    "fh_happened_at": ("happened_at", "Thời điểm"),
     "fh_returned_at": ("returned_at", "Ngày trả kết quả"),
     "fh_withdrawn_at": ("withdrawn_at", "Ngày rút hồ sơ"),
     "fh_paused_at": ("paused_at", "Ngày yêu cầu bổ sung"),
@@ -1951,7 +1956,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mb_setting": ("setting: {reason}", "thiết lập: {reason}"),
     "mb_dossier": ("dossier {code}: {what}: {reason}", "hồ sơ {code}: {what}: {reason}"),
-    "mb_event": ("audit event #{id}: happened_at: {reason}", "sự kiện nhật ký #{id}: happened_at: {reason}"),
+    "mb_event": ("audit event #{id}: {what}: {reason}", "sự kiện nhật ký #{id}: {what}: {reason}"),
     "mb_not_moment": (
         "{value!r} is not a moment (YYYY-MM-DDTHH:MM:SS)",
         "{value!r} không phải thời điểm (YYYY-MM-DDTHH:MM:SS)",
@@ -1959,6 +1964,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mb_before_receipt": (
         "{at:%Y-%m-%d %H:%M} is before the receipt ({received:%Y-%m-%d %H:%M})",
         "{at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận ({received:%d/%m/%Y %H:%M})",
+    ),
+    "mc_case_twin": (
+        "dossier {code}: this database gave that code as {ours!r}; codes that differ only in letter case"
+        " are one code",
+        "hồ sơ {code}: cơ sở dữ liệu này đã cấp mã đó dưới dạng {ours!r}; mã chỉ khác chữ hoa, chữ thường"
+        " là cùng một mã",
     ),
     "mc_receipt": (
         "dossier {code}: two different receipts under one code: here {ours}; there {theirs}",
@@ -2231,6 +2242,18 @@ class LimitWords:
 
     def render(self, lang: str) -> str:
         return fmt_limit(lang, self.limit)
+
+
+class ColumnWord:
+    """A column of a file or a table inside a message (``what=ColumnWord("resolved_at")``),
+    said by its heading in the language the message is read in (``Ngày giải quyết``)."""
+
+    def __init__(self, column: str) -> None:
+        self.column = column
+
+    def render(self, lang: str) -> str:
+        key = f"fh_{self.column}"
+        return t(lang, key) if key in MESSAGES else self.column
 
 
 def fmt_money(lang: str, amount: int) -> str:

@@ -91,8 +91,9 @@ def code_taken(code: str, used_as: str) -> TthcError:
     return TthcError("e_code_used", code=code)
 
 
-def given_code(store: Store, text: str, received: datetime | None = None) -> str:
-    """A given code of the right shape (:func:`code_shape`) never used before."""
+def given_code(store: Store, text: str, received: datetime) -> str:
+    """A code typed for a receipt at ``received``: of the right shape (:func:`code_shape`)
+    and never used before. (An import checks its rows' codes a batch at a time.)"""
     code = code_shape(text, received)
     used = store.used_codes([code])
     if code in used:

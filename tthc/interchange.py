@@ -22,7 +22,7 @@ from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, check_year, pars
 from tthc.context import Context
 from tthc.dossiers import ListFilter, query_of
 from tthc.errors import Msg, TthcError
-from tthc.i18n import fmt_limit, label, t
+from tthc.i18n import ColumnWord, fmt_limit, label, t
 from tthc.inputs import clean, code_shape, code_taken
 from tthc.lifecycle import Life
 from tthc.models import Dossier, Registered, name_key
@@ -298,7 +298,7 @@ def _moment(value: Any, default: time, what: str) -> datetime | None:
         try:
             check_year(moment, value)
         except TthcError as exc:
-            raise BadRow("r_field", what=what, reason=exc.msg) from None
+            raise BadRow("r_field", what=ColumnWord(what), reason=exc.msg) from None
     return moment
 
 
@@ -327,11 +327,11 @@ def _read_moment(value: Any, default: time, what: str) -> datetime | None:
         except ValueError:
             pass
     if text.lower() in ("now", "today"):
-        raise BadRow("r_real_dates", what=what, text=text)
+        raise BadRow("r_real_dates", what=ColumnWord(what), text=text)
     try:
         return parse_when(text, now=datetime(2000, 1, 1), default_time=default)
     except TthcError as exc:
-        raise BadRow("r_field", what=what, reason=exc.msg) from None
+        raise BadRow("r_field", what=ColumnWord(what), reason=exc.msg) from None
 
 
 def _text(value: Any) -> str:
@@ -410,7 +410,7 @@ class RowReader:
             return None
         moment = _moment(value, default, name)
         if past and moment is not None and moment > self.ctx.now:
-            raise BadRow("r_future", what=name, at=moment)
+            raise BadRow("r_future", what=ColumnWord(name), at=moment)
         return moment
 
     def read(self, row: list[Any]) -> tuple[str, Details, Life]:
@@ -422,7 +422,7 @@ class RowReader:
             try:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
-                raise BadRow("r_field", what="limit", reason=exc.msg) from None
+                raise BadRow("r_field", what=ColumnWord("limit"), reason=exc.msg) from None
         applicant = clean(_text(cells[at["applicant"]]), "w_applicant", required=True) or ""
         received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
         if received is None:
@@ -461,7 +461,7 @@ class RowReader:
                 key = {"e_transition": "r_transition", "e_step_order": "r_step_order"}.get(exc.msg.key)
                 if key is None:
                     raise
-                raise BadRow(key, what=column, **exc.msg.args) from None
+                raise BadRow(key, what=ColumnWord(column), **exc.msg.args) from None
         return life
 
     def steps(self, cells: list[Any], due_given: datetime | None) -> list[tuple[str, lifecycle.Step]]:

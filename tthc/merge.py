@@ -21,7 +21,7 @@ from tthc.clock import check_year
 from tthc.context import Context
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
-from tthc.i18n import LimitWords
+from tthc.i18n import ColumnWord, LimitWords
 from tthc.lifecycle import STEPS
 from tthc.models import Event
 from tthc.settings import check_stored
@@ -174,7 +174,7 @@ def _faults(data: PointData, whole: bool) -> list[Msg]:
         try:
             check_year(e.happened_at, e.happened_at.isoformat(sep=" "))
         except TthcError as exc:
-            faults.append(Msg("mb_event", id=e.id, reason=exc.msg))
+            faults.append(Msg("mb_event", id=e.id, what=ColumnWord("happened_at"), reason=exc.msg))
     return faults
 
 
@@ -195,11 +195,16 @@ def _dossier_faults(d: StoredDossier) -> list[Msg]:
             check_year(moment, value)
         except ValueError:
             faults.append(
-                Msg("mb_dossier", code=d.code, what=column, reason=Msg("mb_not_moment", value=value))
+                Msg(
+                    "mb_dossier",
+                    code=d.code,
+                    what=ColumnWord(column),
+                    reason=Msg("mb_not_moment", value=value),
+                )
             )
             continue
         except TthcError as exc:
-            faults.append(Msg("mb_dossier", code=d.code, what=column, reason=exc.msg))
+            faults.append(Msg("mb_dossier", code=d.code, what=ColumnWord(column), reason=exc.msg))
             continue
         if column == "received_at":
             received = moment
@@ -208,7 +213,7 @@ def _dossier_faults(d: StoredDossier) -> list[Msg]:
                 Msg(
                     "mb_dossier",
                     code=d.code,
-                    what=column,
+                    what=ColumnWord(column),
                     reason=Msg("mb_before_receipt", at=moment, received=received),
                 )
             )
@@ -354,6 +359,11 @@ def _plan_dossiers(store: Store, data: PointData, plan: _Plan) -> None:
         if imported is not None and theirs.uid_of.get(int(imported)) not in have:
             queued.add(theirs.uid_of.get(int(imported), ""))
     plan.events = [e for e in data.events if e.uid in queued]
+    used = store.used_codes([row.code for row in plan.new])
+    for row in plan.new:  # new here as typed; given here in another letter case is one code
+        spelled = used.get(row.code)
+        if spelled is not None and spelled != row.code:
+            plan.conflicts.append(Msg("mc_case_twin", code=row.code, ours=spelled))
 
 
 def _compare(code: str, ours: _Side, theirs: _Side, plan: _Plan) -> bool:

@@ -242,8 +242,9 @@ class Event:
 
     @property
     def reason(self) -> str:
-        """What a step says for itself: the clerk's ``--reason``, else its note, else nothing.
-        The one reading of a step's reason: the papers and the screens all take it from here."""
+        """What a step says for itself, in one line: the clerk's ``--reason``, else its note,
+        else nothing. The papers (forms 03 and 05) take it from here; ``history`` has room for
+        both and shows each on its own line."""
         return str(self.details.get("reason") or self.details.get("note") or "")
 
 

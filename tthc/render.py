@@ -469,7 +469,8 @@ def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[s
         else:  # a long reason or name: between its words, the rest of it indented
             parts = wrap_words(piece, room)
             lines.append(indent + parts[0])
-            lines.extend(indent + "  " + line for line in wrap_words(" ".join(parts[1:]), room - 2))
+            if parts[1:]:
+                lines.extend(indent + "  " + line for line in wrap_words(" ".join(parts[1:]), room - 2))
             current = ""
     if current:
         lines.append(indent + current)

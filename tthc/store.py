@@ -8,6 +8,7 @@ Reporting queries (period counts, open dossiers at a snapshot) live beside it in
 
 import json
 import os
+import re
 import sqlite3
 import time as _time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from tthc.deadlines import Counting, CountUnit, Due, Policy, Round
-from tthc.errors import TthcError
+from tthc.errors import TthcError, sqlite_reason
 from tthc.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
 from tthc.migrations import BULK_MARKER, LATEST, backfill_counts, migrate
 from tthc.models import (
@@ -523,12 +524,12 @@ class Store:
         (``e_db_unreadable``), so a reader outside this layer never meets ``sqlite3``."""
         try:
             store = cls.open_readonly(path)
-        except sqlite3.Error as exc:
-            raise TthcError("e_db_unreadable", path=path, reason=str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            raise _unreadable(exc, path) from None
         try:
             yield store
-        except sqlite3.Error as exc:
-            raise TthcError("e_db_unreadable", path=path, reason=str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            raise _unreadable(exc, path) from None
         finally:
             store.close()
 
@@ -939,14 +940,11 @@ class Store:
         )
         return [_event(r) for r in rows]
 
-    def code_used(self, code: str) -> bool:
-        """A code is taken once it was ever given, even if its receipt was undone, and in any
-        letter case: ``x-250908-0001`` is the code ``X-250908-0001``."""
-        return self.conn.execute(_CODE_USED, (code, code)).fetchone() is not None
-
     def used_codes(self, codes: list[str]) -> dict[str, str]:
-        """Of ``codes``, those ever given (as :meth:`code_used` says), each with the spelling it
-        was given in: one query for a whole batch of an import."""
+        """Of ``codes``, those ever given, each with the spelling it was given in (the code
+        itself when it was given as typed). A code is taken once it was given, even if its
+        receipt was undone, and in any letter case: ``x-250908-0001`` is ``X-250908-0001``.
+        One query for a whole batch of an import."""
         if not codes:
             return {}
         rows = self.conn.execute(_USED_CODES, (json.dumps(codes),)).fetchall()
@@ -954,20 +952,13 @@ class Store:
 
     # -- read-only look-ups for the web side --------------------------------------------------
     def dossier_keys(self, typed_code: str) -> "DossierKeys | None":
-        """The stored code and the numbers a citizen proves with, for a code typed in any case.
-
-        The primary key compares case-sensitively; trying the code as typed, upper-cased and
-        lower-cased keeps the look-up on that index instead of scanning the table.
-        """
-        variants = list(dict.fromkeys((typed_code, typed_code.upper(), typed_code.lower())))
-        rows = self.conn.execute(
-            f"SELECT code, phone, id_number FROM dossiers WHERE code IN ({', '.join('?' * len(variants))})",
-            variants,
-        ).fetchall()
-        if not rows:
-            return None
-        row = next((r for r in rows if r["code"] == typed_code), rows[0])
-        return DossierKeys(row["code"], row["phone"], row["id_number"])
+        """The stored code and the numbers a citizen proves with, for a code typed in any case
+        (the ``dossiers_by_code_nocase`` index answers; the code as typed first)."""
+        row = self.conn.execute(
+            "SELECT code, phone, id_number FROM dossiers WHERE code = ? COLLATE NOCASE ORDER BY code = ? DESC LIMIT 1",
+            (typed_code, typed_code),
+        ).fetchone()
+        return None if row is None else DossierKeys(row["code"], row["phone"], row["id_number"])
 
     def ready_for_collection(self, limit: int) -> "list[ReadyResult]":
         """Results resolved and not yet returned, the latest resolved first.
@@ -1000,6 +991,7 @@ class Store:
         conn = self.conn
         conn.execute("PRAGMA cache_size = -262144")  # a big load touches the indexes all over
         before = conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0]
+        rounds_before = conn.execute("SELECT coalesce(max(rowid), 0) FROM pauses").fetchone()[0]
         indexes: list[tuple[str, str]] = []
         if expected_rows > max(before, REBUILD_AFTER_ROWS):
             indexes = [
@@ -1025,7 +1017,7 @@ class Store:
             yield loader
         finally:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
-        _check_new_rows(conn, before)
+        _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
         if trigger is not None:
             conn.execute(trigger[0])
         for _, sql in indexes:
@@ -1142,14 +1134,13 @@ class Store:
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
 
 
-#: Whether a code was ever given, in any letter case (the two NOCASE indexes answer it).
-_CODE_USED = (
-    "SELECT 1 FROM dossiers WHERE code = ? COLLATE NOCASE"
-    " UNION ALL SELECT 1 FROM events WHERE dossier_code = ? COLLATE NOCASE LIMIT 1"
-)
+#: Which of a batch of codes were ever given, in any letter case (the two NOCASE indexes
+#: answer it), each with its spelling, the one typed first when it was given that way too.
 _USED_CODES = """
     SELECT value, used FROM (
         SELECT j.value, coalesce(
+            (SELECT code FROM dossiers WHERE code = j.value),
+            (SELECT dossier_code FROM events WHERE dossier_code = j.value LIMIT 1),
             (SELECT code FROM dossiers WHERE code = j.value COLLATE NOCASE LIMIT 1),
             (SELECT dossier_code FROM events WHERE dossier_code = j.value COLLATE NOCASE LIMIT 1)
         ) AS used
@@ -1158,33 +1149,51 @@ _USED_CODES = """
 """
 
 
+_CHECK = re.compile(r"\bCHECK\s*\(", re.IGNORECASE)
+
+
 def _checks_of(conn: sqlite3.Connection, table: str) -> list[str]:
-    """The CHECK expressions of ``table``, read from its own definition."""
+    """The CHECK expressions of ``table``, read from its own definition (parentheses inside
+    quoted text do not count)."""
     sql = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
     ).fetchone()[0]
-    found, at = [], 0
-    while (at := sql.find("CHECK (", at)) != -1:
-        start, depth = at + len("CHECK "), 0
-        for end in range(start, len(sql)):
-            depth += {"(": 1, ")": -1}.get(sql[end], 0)
-            if depth == 0:
-                found.append(sql[start + 1 : end])
-                break
-        at = end
+    found = []
+    for match in _CHECK.finditer(sql):
+        depth, quote = 1, ""
+        for end in range(match.end(), len(sql)):
+            char = sql[end]
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char in "()":
+                depth += 1 if char == "(" else -1
+                if depth == 0:
+                    found.append(sql[match.end() : end])
+                    break
     return found
 
 
-def _check_new_rows(conn: sqlite3.Connection, after_rowid: int) -> None:
-    """The dossiers table's CHECKs over the rows a bulk load added, in one pass. A row that
-    fails one is a bug of tthc (every value was made by the life cycle), not a bad file."""
-    checks = " AND ".join(f"coalesce({c}, 1)" for c in _checks_of(conn, "dossiers"))
-    bad = conn.execute(
-        f"SELECT code FROM dossiers WHERE rowid > ? AND NOT ({checks}) LIMIT 1", (after_rowid,)
-    )
-    row = bad.fetchone()
-    if row is not None:
-        raise RuntimeError(f"a new dossier row breaks a CHECK of its table: {row[0]}")
+def _check_new_rows(conn: sqlite3.Connection, after: dict[str, int]) -> None:
+    """The CHECKs of each table over the rows a bulk load added (after the rowid given per
+    table), in one pass each. A row that fails one is a bug of tthc (every value was made by
+    the life cycle), not a bad file."""
+    for table, rowid in after.items():
+        checks = " AND ".join(f"coalesce({c}, 1)" for c in _checks_of(conn, table))
+        if not checks:
+            continue
+        bad = conn.execute(f"SELECT rowid FROM {table} WHERE rowid > ? AND NOT ({checks}) LIMIT 1", (rowid,))
+        row = bad.fetchone()
+        if row is not None:
+            raise RuntimeError(f"a new row of {table} breaks a CHECK of its table: rowid {row[0]}")
+
+
+def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
+    """A file SQLite cannot read, as a refusal; a wrong query (a bug of tthc) stays a bug."""
+    if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
+        return exc
+    return TthcError("e_db_unreadable", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 #: Below this many rows a file is loaded with the indexes in place.
@@ -1248,23 +1257,24 @@ class CodeMinter:
         self.last: dict[tuple[str, str], int] = {}
         self.taken: set[str] = set()  # given in this load, not stored yet; lower case
         self.stored: dict[str, str] | None = None  # lower case -> as given, once read_all ran
+        self.exact: set[str] = set()  # and every spelling as given
 
     def read_all(self) -> None:
         """Read every code the database ever gave, to answer from memory from now on."""
-        self.stored = {
-            code.lower(): code
-            for (code,) in self.store.conn.execute(
-                "SELECT code FROM dossiers UNION ALL"
-                " SELECT dossier_code FROM events WHERE dossier_code IS NOT NULL"
-            )
-        }
+        rows = self.store.conn.execute(
+            "SELECT code FROM dossiers UNION ALL SELECT dossier_code FROM events WHERE dossier_code IS NOT NULL"
+        )
+        self.exact = {code for (code,) in rows}
+        self.stored = {code.lower(): code for code in self.exact}
 
     def used(self, codes: list[str]) -> dict[str, str]:
-        """Of ``codes``, those the database ever gave, each with the spelling it gave."""
+        """Of ``codes``, those the database ever gave, each with the spelling it gave (the
+        code itself when it gave that spelling): :meth:`Store.used_codes`, from memory after
+        :meth:`read_all`."""
         if self.stored is None:
             return self.store.used_codes(codes)
-        stored = self.stored
-        return {c: stored[c.lower()] for c in codes if c.lower() in stored}
+        stored, exact = self.stored, self.exact
+        return {c: c if c in exact else stored[c.lower()] for c in codes if c.lower() in stored}
 
     def claim(self, code: str) -> bool:
         """Claim a code given by this load's own rows; False if an earlier row gave it, in any
@@ -1277,13 +1287,7 @@ class CodeMinter:
 
     def take(self, code: str) -> bool:
         """Claim a code to give; False if it was ever used, in any case."""
-        key = code.lower()
-        if key in self.taken:
-            return False
-        if key in self.stored if self.stored is not None else self.store.code_used(code):
-            return False
-        self.taken.add(key)
-        return True
+        return code.lower() not in self.taken and not self.used([code]) and self.claim(code)
 
     def next(self, prefix: str, received: datetime) -> str:
         day = code_day(received)
