@@ -152,8 +152,8 @@ def _step(
 ) -> Dossier:
     """Apply one step in one transaction: load, guard the timeline, apply (or refuse), save,
     audit. ``make`` builds the step for the loaded life and the details its event keeps; the
-    clerk's ``reason`` (already cleaned) is kept with them, with or without a correction."""
-    at = when(ctx, at_text)
+    clerk's ``reason`` is kept with them, with or without a correction."""
+    at, reason = when(ctx, at_text), clean(reason, "w_reason")
     store = ctx.store()
     with store.write():
         life = _life_to_step(store, load(store, code))
@@ -188,7 +188,7 @@ def handover(
     reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
-    noted, why = clean(note, "w_note"), clean(reason, "w_reason")
+    noted = clean(note, "w_note")
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         officer = registered(store, "officer", to)
@@ -197,7 +197,7 @@ def handover(
             raise TthcError("e_handover_same", code=life.code, officer=officer.name)
         return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": noted}
 
-    return _step(ctx, code, at, make, correction, why)
+    return _step(ctx, code, at, make, correction, reason)
 
 
 def supplement(
@@ -226,8 +226,7 @@ def resume(
     reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
-    why = clean(reason, "w_reason")
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}), correction, why)
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}), correction, reason)
 
 
 def resolve(
@@ -245,9 +244,8 @@ def resolve(
         raise TthcError("e_outcome", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
     facts = {"outcome": result, "note": clean(note, "w_note")}
-    why = clean(reason, "w_reason")
     return _step(
-        ctx, code, at, lambda store, life, at: (lifecycle.Resolve(at, result), facts), correction, why
+        ctx, code, at, lambda store, life, at: (lifecycle.Resolve(at, result), facts), correction, reason
     )
 
 
@@ -259,8 +257,7 @@ def return_result(
     reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
-    why = clean(reason, "w_reason")
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, why)
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, reason)
 
 
 def withdraw(
@@ -271,8 +268,7 @@ def withdraw(
     *,
     correction: Correction | None = None,
 ) -> Dossier:
-    why = clean(reason, "w_reason")
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), {}), correction, why)
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), {}), correction, reason)
 
 
 def apologize(
