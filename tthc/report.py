@@ -319,19 +319,25 @@ def _sheet_foot(ws: Any, form: Form, row: int) -> None:
         _merged(ws, row + 1 + i, 9, LAST, right, bold=bold, italic=i in (0, 2))
 
 
+def _a4_landscape(ws: Any, lang: str, *, pages_high: int) -> None:
+    """A sheet printed on A4 landscape, one page wide and ``pages_high`` high (0: as many as
+    it takes), with the page number at the foot."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = pages_high
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = t(lang, "f06_page")
+
+
 def _sheet_page(ws: Any, form: Form) -> None:
     from openpyxl.utils import get_column_letter
 
     widths = {1: 5, 2: 26, LAST: 16}
     for c in range(1, LAST + 1):
         ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 9)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = t(form.lang, "f06_page")
+    _a4_landscape(ws, form.lang, pages_high=1)
 
 
 # -- the second sheet: the late lists ----------------------------------------------------------------
@@ -376,10 +382,4 @@ def _late_sheet(book: Any, form: Form, late: "Compliance") -> None:
     widths = {1: 27, 2: 11, 3: 18}
     for c in range(1, span + 1):
         ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 16)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = t(form.lang, "f06_page")
+    _a4_landscape(ws, form.lang, pages_high=0)
