@@ -5,8 +5,12 @@ check of stored due dates after a change, and every name in the reader's languag
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -292,3 +296,27 @@ def test_a_database_from_before_the_rulings_upgrades_with_nothing_lost(center: C
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 9
     assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
     assert conn.execute("SELECT count(*) FROM calendar_rulings").fetchone()[0] == 0
+
+
+def test_the_decisions_apply_on_the_clerks_path_without_the_holidays_package(tmp_path: Path) -> None:
+    from tests.test_startup import loaded_after
+
+    env = {"TTHC_DB": str(tmp_path / "c.db"), "TTHC_NOW": "2025-12-31 09:00", "TTHC_USER": "t"}
+    run = "from tthc.cli import app\ntry:\n    app({args})\nexcept SystemExit as e:\n    assert e.code == 0, e.code"
+    loaded_after(run.format(args=["init"]), env)  # caches 2024–2026 as the package gives them
+    probe = run.format(args=["due", "3wd", "--json", "--at", "2025-12-31 09:00"])
+    assert loaded_after(probe, env) == []
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, **env}
+    )
+    assert json.loads(out.stdout)["due_date"] == "2026-01-07"
+
+
+def test_the_correction_note_reads_in_vietnamese_in_the_history(center: Cli) -> None:
+    code = _receive(center, "Đóng", "23/11/2026 09:00")
+    center.ok("resolve", code, "--at", "27/11/2026 16:00", now=NOV)
+    center.ok("calendar", "reject", "24/11/2026", now=NOV)
+    center.ok("calendar", "check", "--apply", "--reason", "bác bỏ ngày 24/11", now=NOV)
+    out = center.ok("history", code, lang="vi", now=NOV, env={"COLUMNS": "250"}).stdout
+    assert "giữ hẹn 27/11/2026 17:00; lịch hiện hành cho 26/11/2026 17:00 (đúng hạn → quá hạn)" in out
+    assert "calendar_due_at" not in out and "stored" not in out

@@ -2228,6 +2228,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{relaid} hồ sơ đang giải quyết được tính lại, {noted} hồ sơ đã kết thúc được ghi nhận đính chính",
     ),
     "kind_calendar": ("calendar", "theo lịch"),
+    "hx_calendar_note": (
+        "due {old} kept; today's calendar gives {new} ({before} → {after}): for a correction",
+        "giữ hẹn {old}; lịch hiện hành cho {new} ({before} → {after}): cần đính chính",
+    ),
     "e_apply_needs_reason": (
         "--apply needs --reason TEXT: say why the due dates are laid again",
         "--apply cần --reason: ghi lý do tính lại ngày hẹn",
