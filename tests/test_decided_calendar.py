@@ -320,3 +320,23 @@ def test_the_correction_note_reads_in_vietnamese_in_the_history(center: Cli) -> 
     out = center.ok("history", code, lang="vi", now=NOV, env={"COLUMNS": "250"}).stdout
     assert "giữ hẹn 27/11/2026 17:00; lịch hiện hành cho 26/11/2026 17:00 (đúng hạn → quá hạn)" in out
     assert "calendar_due_at" not in out and "stored" not in out
+
+
+# -- two points ---------------------------------------------------------------------------------------
+def test_a_verdict_on_culture_day_given_at_the_other_point_comes_with_the_merge(
+    center: Cli, center_template: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    other = Cli(tmp_path / "other.db", now=NOV)
+    shutil.copyfile(center_template, other.db)
+    code = _receive(center, "Ở đây", "23/11/2026 09:00")
+    other.ok("calendar", "reject", "24/11/2026", "--reason", "họp giao ban", now=NOV)
+    out = center.ok("merge", str(other.db), now=NOV).stdout
+    assert "verdicts on unconfirmed days: 1 added" in out and "1 open dossier(s) got a new due date" in out
+    assert json.loads(center.ok("show", code, "--json", now=NOV).stdout)["due_date"] == "2026-11-26"
+    # the two points disagree: refused, nothing written
+    third = Cli(tmp_path / "third.db", now=NOV)
+    shutil.copyfile(center_template, third.db)
+    third.ok("calendar", "confirm", "24/11/2026", now=NOV)
+    assert "24/11/2026: rejected here, confirmed there" in center.fails("merge", str(third.db), now=NOV)

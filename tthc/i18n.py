@@ -2228,6 +2228,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{relaid} hồ sơ đang giải quyết được tính lại, {noted} hồ sơ đã kết thúc được ghi nhận đính chính",
     ),
     "kind_calendar": ("calendar", "theo lịch"),
+    "t_calendar_rulings": ("verdicts on unconfirmed days", "xác nhận ngày nghỉ chưa xác nhận"),
+    "mc_ruling": (
+        "{day:%d/%m/%Y}: {ours} here, {theirs} there",
+        "ngày {day:%d/%m/%Y}: ở đây {ours}, bên kia {theirs}",
+    ),
     "hx_calendar_note": (
         "due {old} kept; today's calendar gives {new} ({before} → {after}): for a correction",
         "giữ hẹn {old}; lịch hiện hành cho {new} ({before} → {after}): cần đính chính",

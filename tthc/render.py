@@ -1262,7 +1262,7 @@ def print_merge(report: MergeReport, lang: str) -> None:
             removed=report.removed,
         )
     )
-    for table in ("events", "procedures", "officers", "points", "calendar_days"):
+    for table in ("events", "procedures", "officers", "points", "calendar_days", "calendar_rulings"):
         n = report.added.get(table, 0)
         if n:
             echo("  " + t(lang, "merge_table", table=t(lang, f"t_{table}"), n=n))

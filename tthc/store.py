@@ -348,6 +348,7 @@ COPY_COLUMNS: dict[str, tuple[str, ...]] = {
     "officers": ("name", "name_key", "added_at"),
     "points": ("name", "name_key", "code_prefix", "added_at"),
     "calendar_days": ("day", "kind", "name", "added_at"),
+    "calendar_rulings": ("day", "verdict", "reason", "decided_at"),
     "code_sequences": ("prefix", "day", "block", "last"),
     "events": EVENT_COLUMNS,
     "dossiers": ALL_DOSSIER_COLUMNS,
@@ -360,6 +361,7 @@ COPY_KEYS: dict[str, tuple[str, ...]] = {
     "officers": ("name_key",),
     "points": ("name_key",),
     "calendar_days": ("day",),
+    "calendar_rulings": ("day",),
     "code_sequences": ("prefix", "day", "block"),
 }
 
