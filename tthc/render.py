@@ -580,7 +580,8 @@ def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, la
         if row.kind == "work" and row.source == "package" and row.name:
             name = "→ " + fmt_day(lang, date.fromisoformat(row.name))
         if row.status:
-            name += f" ({t(lang, f'cal_status_{row.status}')})"
+            awaits = f": {t(lang, row.awaits)}" if row.awaits else ""
+            name += f" ({t(lang, f'cal_status_{row.status}')}{awaits})"
         source = t(lang, f"source_{row.source}")
         if row.decision:
             source += f": {row.decision}"

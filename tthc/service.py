@@ -209,6 +209,7 @@ class CalendarRow:
     overridden: bool = False  # a package (or decided) day the center has overridden
     decision: str = ""  # the decision that made it, cited (decision rows)
     status: str = ""  # unconfirmed | confirmed | rejected, for a package day awaiting a decision
+    awaits: str = ""  # the message saying what decision such a day awaits
 
 
 def calendar_rows(ctx: Context, year: int) -> list[CalendarRow]:
@@ -218,11 +219,12 @@ def calendar_rows(ctx: Context, year: int) -> list[CalendarRow]:
     off, work = cal.package_days(year)
     rows: dict[date, CalendarRow] = {}
     for day, name in off.items():
-        status = ""
-        if unconfirmed_rule(day) is not None:
+        status, rule = "", unconfirmed_rule(day)
+        if rule is not None:
             ruling = cal.rulings.get(day)
             status = "unconfirmed" if ruling is None else "confirmed" if ruling else "rejected"
-        rows[day] = CalendarRow(day, "off", name, "package", status=status)
+        awaits = rule.why_key if rule is not None and status == "unconfirmed" else ""
+        rows[day] = CalendarRow(day, "off", name, "package", status=status, awaits=awaits)
     for day, pays_for in work.items():
         rows[day] = CalendarRow(day, "work", pays_for, "package")
     for day, decided in cal.decided.items():
