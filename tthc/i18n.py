@@ -684,6 +684,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Who is typing (else TTHC_USER, else the OS user).",
         "Người đang thao tác (nếu không có: TTHC_USER, rồi tài khoản máy).",
     ),
+    "help.opt.version": ("Print the version of tthc and stop.", "In phiên bản của tthc rồi dừng."),
+    "help.opt.install_completion": (
+        "Install tab completion of commands, dossier codes and procedures for SHELL.",
+        "Cài gợi ý bằng phím Tab (lệnh, mã hồ sơ, thủ tục) cho SHELL.",
+    ),
+    "help.opt.show_completion": (
+        "Print the tab-completion script for SHELL, to install by hand.",
+        "In đoạn mã gợi ý bằng phím Tab cho SHELL, để tự cài.",
+    ),
+    "completion_installed": (
+        "{shell} completion installed in {path}; it works in new terminals.",
+        "Đã cài gợi ý cho {shell} vào {path}; có hiệu lực ở cửa sổ dòng lệnh mới.",
+    ),
     "help.opt.at": (
         "When it happened (default: now; 'today' is now too). ISO or DD/MM/YYYY [HH:MM].",
         "Thời điểm thực hiện (mặc định: bây giờ; 'today' cũng là bây giờ). Dạng ISO hoặc DD/MM/YYYY [HH:MM].",
