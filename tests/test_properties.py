@@ -4,6 +4,7 @@ points' blocks of numbers never share a code."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -85,7 +86,7 @@ def test_the_months_and_quarters_of_a_year_split_it_with_no_gap_and_no_overlap(
     quarters = [quarter_window(year, q, start_day) for q in range(1, 5)]
     for parts in (months, quarters):
         assert parts[0].start == whole.start and parts[-1].end == whole.end
-        for a, b in zip(parts, parts[1:], strict=False):
+        for a, b in itertools.pairwise(parts):
             assert b.start == a.end + timedelta(1)
     assert sum((m.end - m.start).days + 1 for m in months) == (whole.end - whole.start).days + 1
     assert [w for _, w in months_in(whole, start_day)] == months
@@ -102,7 +103,7 @@ def test_the_reporting_months_of_any_period_split_it(first: date, length: int, s
     period = Period(first, first + timedelta(length))
     windows = [w for _, w in months_in(period, start_day)]
     assert windows[0].start == period.start and windows[-1].end == period.end
-    for a, b in zip(windows, windows[1:], strict=False):
+    for a, b in itertools.pairwise(windows):
         assert b.start == a.end + timedelta(1)
 
 
@@ -116,5 +117,5 @@ def test_the_blocks_of_a_day_never_share_a_number_and_leave_only_their_boundarie
     assert blocks[0].first == 1 and blocks[-1].last == 9999
     assert sum(len(n) for n in numbers) + len(boundaries) == 9999
     assert set().union(*numbers) | boundaries == set(range(1, 10_000))
-    for a, b in zip(blocks, blocks[1:], strict=False):
+    for a, b in itertools.pairwise(blocks):
         assert a.last < b.first
