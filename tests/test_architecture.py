@@ -11,7 +11,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tthc"
 #: The rules of the domain: no database, no terminal, no files.
 PURE = ("timelimit", "workcalendar", "deadlines", "lifecycle", "periods", "clock", "errors")
 #: Where SQL may be written.
-STORAGE = ("store", "queries", "migrations", "frozen.m005_countings")
+#: (``province`` is the province's store: Parquet files read and written with DuckDB.)
+STORAGE = ("store", "queries", "migrations", "frozen.m005_countings", "province")
 MAX_FUNCTION_LINES = 80
 #: Sub-packages, whose modules are named ``web.app``, ``web.views`` …; ``web`` is the package.
 SUBPACKAGES = ("web", "frozen")

@@ -119,3 +119,40 @@ def test_the_blocks_of_a_day_never_share_a_number_and_leave_only_their_boundarie
     assert set().union(*numbers) | boundaries == set(range(1, 10_000))
     for a, b in itertools.pairwise(blocks):
         assert a.last < b.first
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    limit=st.sampled_from(LIMITS),
+    start=st.integers(0, 400 * 24 * 60),
+    walk=st.lists(
+        st.tuples(st.sampled_from(["supplement", "resume"]), st.integers(0, 4 * 24 * 60), st.integers(0, 9)),
+        max_size=8,
+    ),
+    probes=st.lists(st.integers(-2 * 24 * 60, 40 * 24 * 60), min_size=1, max_size=20),
+)
+def test_the_spans_of_a_dossier_give_the_due_date_in_force_at_every_moment(
+    limit: str, start: int, walk: list[tuple[str, int, int]], probes: list[int]
+) -> None:
+    """What a province's roll-up reads from an exported file (spans) is what ``due_in_force``
+    says at any moment: before, between and after supplement rounds, and at their edges."""
+    from tthc.deadlines import due_in_force, due_spans
+
+    received = (FIRST + timedelta(minutes=start)).replace(second=0)
+    life = lifecycle.receive(CAL, "X-1", parse_limit(limit), received)
+    for kind, gap, pick in walk:
+        step, _ = _step(kind, life.last_at + timedelta(minutes=gap), pick, life)
+        try:
+            life = lifecycle.apply(CAL, life, step)
+        except TthcError:
+            continue
+    spans = due_spans(life.receipt, life.rounds)
+    edges = [m for r in life.rounds for m in (r.paused_at, r.resumed_at) if m is not None]
+    for moment in [received + timedelta(minutes=p) for p in probes] + edges:
+        holding = [
+            s
+            for s in spans
+            if (s.after is None or s.after < moment) and (s.until is None or moment <= s.until)
+        ]
+        assert len(holding) == 1
+        assert holding[0].due == due_in_force(life.receipt, life.rounds, upto=moment)

@@ -1039,7 +1039,10 @@ def import_(
 @app.command(help=H("export"))
 def export(
     ctx: typer.Context,
-    file: FileArg,
+    file: Annotated[Path | None, typer.Argument(metavar="FILE")] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", metavar="DIR", help=H("export.parquet"))
+    ] = None,
     status: StatusF = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
@@ -1061,6 +1064,15 @@ def export(
     from tthc.interchange import export as export_dossiers
 
     c = _ctx(ctx)
+    if (file is None) == (parquet is None):
+        raise TthcError("e_export_target")
+    if parquet is not None:
+        from tthc.service import export_parquet
+
+        done = export_parquet(c, parquet)
+        render.echo(t(c.lang, "parquet_exported", n=done.dossiers, center=done.center, path=parquet))
+        return
+    assert file is not None
     f = _filter(
         status=status,
         field=field,
@@ -1084,6 +1096,44 @@ def export(
         return
     n = export_dossiers(c, file, f, excel_vn=excel_vn)
     render.echo(t(c.lang, "exported", n=n, path=file))
+
+
+class RollupBy(StrEnum):
+    center_ = "center"  # (the name `center` is str.center's)
+    field = "field"
+    procedure = "procedure"
+    month = "month"
+
+
+@app.command(help=H("rollup"))
+def rollup(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=H("rollup.paths"))],
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    by: Annotated[RollupBy, typer.Option(help=H("rollup.by"))] = RollupBy.center_,
+    as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("rollup.out"))] = None,
+) -> None:
+    from tthc import render, render_reports, service
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.province_period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = service.rollup(c, paths, p, by.value, detail=out is not None)
+    if as_json:
+        render.print_json(result.as_json())
+        return
+    if out is not None:
+        from tthc.interchange import write_workbook
+
+        write_workbook(out, render_reports.rollup_sheets(result, c.lang))
+        render.echo(t(c.lang, "written", path=out))
+        return
+    render_reports.print_rollup(result, c.lang)
 
 
 @app.command(help=H("backup"))
