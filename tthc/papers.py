@@ -86,6 +86,7 @@ def form_set(received: date) -> FormSet:
     """The forms a dossier received on ``received`` is printed on, all its life."""
     return FORMS_2025 if received >= FORMS_2025_FROM else FORMS_2018
 
+
 #: Left blank on the paper, to be filled in by hand.
 DOTS = "…………………"
 DOTS_LINE = "……………………………………………………………………"
