@@ -19,13 +19,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from tthc import dossiers, service
+from tthc import dossiers, papers, service
 from tthc.context import Context
 from tthc.dossiers import ListFilter
 from tthc.inputs import DOSSIER_CODE
 from tthc.lifecycle import OPEN
 from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
-from tthc.papers import lookup_url
+from tthc.papers import Slip
 from tthc.periods import month_of, month_window
 from tthc.settings import check_password
 from tthc.store import Store
@@ -105,12 +105,6 @@ class Dashboard:
     truncated: bool
     month: Summary
     months: Summary
-
-
-@dataclass(frozen=True)
-class Slip:
-    dossier: Dossier
-    lookup_url: str | None
 
 
 class Reader:
@@ -218,12 +212,9 @@ class Reader:
             months=service.summary(ctx, span, "month"),
         )
 
-    def slip(self, code: str) -> Slip | None:
+    def receipt(self, code: str) -> Slip | None:
+        """Form 01 of the dossier, as ``tthc receipt`` builds it, or None for no such code."""
         keys = self.store.dossier_keys(code)
         if keys is None:
             return None
-        public_url = self.settings().public_url
-        return Slip(
-            self._dossier(keys.code),
-            lookup_url(public_url, keys.code) if public_url else None,
-        )
+        return papers.slip(self.ctx, keys.code, "01")
