@@ -1296,16 +1296,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mẫu 01: phiếu tiếp nhận và hẹn trả kết quả, có mã QR của hồ sơ.",
     ),
     "help.slip": (
-        "Print a form of Circular 01/2018/TT-VPCP for a dossier; a form that does not apply is refused.",
-        "In một biểu mẫu của Thông tư 01/2018/TT-VPCP cho hồ sơ; mẫu không phù hợp sẽ bị từ chối.",
+        "Print a form for a dossier: Circular 03/2025/TT-VPCP's if received from 30/10/2025, else"
+        " Circular 01/2018/TT-VPCP's; a form that does not apply is refused.",
+        "In một biểu mẫu cho hồ sơ: mẫu của Thông tư 03/2025/TT-VPCP nếu tiếp nhận từ 30/10/2025,"
+        " nếu không thì của Thông tư 01/2018/TT-VPCP; mẫu không phù hợp sẽ bị từ chối.",
     ),
     "help.slip.form": (
-        "01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 process control sheet.",
-        "01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi, 05 phiếu kiểm soát quá trình.",
+        "01 receipt, 02 supplement request, 03 refusal, 04 apology; 2025 set: 05 notice that"
+        " handling stops, 06 process control sheet; 2018 set: 05 process control sheet.",
+        "01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi; mẫu 2025: 05 thông báo"
+        " dừng giải quyết, 06 phiếu kiểm soát quá trình; mẫu 2018: 05 phiếu kiểm soát quá trình.",
     ),
     "help.logbook": (
-        "Form 06, the dossier log book: one row per dossier received in the period.",
-        "Mẫu 06, sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng.",
+        "The dossier log book (form 07 of 2025, 06 of 2018): one row per dossier received in the period.",
+        "Sổ theo dõi hồ sơ (mẫu 07 năm 2025, mẫu 06 năm 2018): mỗi hồ sơ tiếp nhận trong kỳ một dòng.",
     ),
     "help.logbook.out": (
         "The log book, FILE.xlsx (A4 landscape).",

@@ -1,6 +1,6 @@
-"""The dossier log book (form 07, or 06 of the 2018 set) as an Excel file: the center and the title above, one header
-row with numbered columns below it, then one row per dossier with real date cells; A4
-landscape, the header frozen on screen and repeated on every printed page.
+"""The dossier log book (form 07, or 06 of the 2018 set) as an Excel file: the center and the
+title above, one header row with numbered columns below it, then one row per dossier with
+real date cells; A4 landscape, the header frozen on screen and repeated on every printed page.
 
 The file names citizens and their phone numbers, so it is written readable by its owner only.
 """
