@@ -110,6 +110,7 @@ def slip_html(slip: Slip, paper: str = "a5") -> str:
         f'<html lang="{escape(slip.lang)}">',
         '<head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<link rel="icon" href="data:,">',  # served too: no request for /favicon.ico
         f"<title>{escape(slip.title)} · {escape(slip.code)}</title>",
         f"<style>{style(paper)}</style></head>",
         '<body><main class="sheet">',
