@@ -34,11 +34,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tthc.clock import now_vn
 from tthc.errors import TthcError
 from tthc.i18n import fmt_day, fmt_rate, label, t
-from tthc.paper_html import PAGES as SLIP_PAGES
-from tthc.paper_html import slip_html
-from tthc.paper_html import style as slip_style
 from tthc.web.guard import Throttle, basic_password, is_loopback
-from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, Reader, WebSettings
+from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, SLIP_CSS, SLIP_PAGES, Reader, WebSettings
 
 if TYPE_CHECKING:
     from tthc.summary import Summary
@@ -54,10 +51,6 @@ PAPER = {
     "a4": "@page { size: A4 portrait; margin: 15mm; }",
     "a4-landscape": "@page { size: A4 landscape; margin: 12mm; }",
 }
-
-
-#: The printable slip's own style sheets, one per sheet size: the page the CLI writes.
-SLIP_CSS = tuple(slip_style(size) for size in SLIP_PAGES)
 
 
 def _sha256(text: str) -> str:
@@ -392,10 +385,10 @@ class Site:
         if code is None or size not in SLIP_PAGES:
             raise HTTPException(400)
         await self.managers_settings(request, lang)
-        found = await self.read(lang, lambda r: r.receipt(code))
-        if found is None:
+        page = await self.read(lang, lambda r: r.receipt_page(code, size))
+        if page is None:
             raise HTTPException(404)
-        return HTMLResponse(slip_html(found, size))
+        return HTMLResponse(page)
 
     # -- errors ----------------------------------------------------------------------------------
     async def http_error(self, request: Request, exc: Exception) -> Response:
