@@ -135,3 +135,43 @@ def test_the_log_book_is_form_07_from_the_2025_forms(
     assert book.sheetnames == [sheet]
     texts = [c for row in book[sheet].iter_rows(max_row=3, values_only=True) for c in row if c]
     assert header.format(n=sheet) in texts and "SỔ THEO DÕI HỒ SƠ" in texts
+
+
+def test_a_dossier_closed_when_the_papers_never_came_gets_the_stop_notice(center: Cli) -> None:
+    """Decree 118, Art. 19.5: papers asked for on Tuesday 4/11/2025 and still missing 15 days
+    later, the dossier is closed on Thursday 20/11/2025. The status ``closed`` and its step
+    ``close`` are laid here as the life cycle records them; form 05 reads them by their names."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from tthc import papers
+    from tthc.inputs import load
+    from tthc.models import Event
+
+    code = receive(center, "2025-11-03 09:00")
+    center.ok(
+        "supplement",
+        code,
+        "--reason",
+        "bản sao giấy khai sinh",
+        "--at",
+        "2025-11-04 10:00",
+        now="2025-11-04 10:05",
+    )
+    ctx = center.context("2025-11-20 09:00")
+    store = ctx.store()
+    d = load(store, code)
+    closed = replace(d, life=replace(d.life, status=papers.CLOSED))
+    close = Event(
+        0, code, "close", datetime(2025, 11, 20, 8, 30), datetime(2025, 11, 20, 8, 30), "clerk", {}, None
+    )
+    steps = (*store.active_steps(code), close)
+    paper = papers._Paper("vi", ctx.settings(), closed, steps)
+    slip = papers._stop(paper, ())
+    ctx.close()
+    words = " ".join(str(getattr(b, "text", "")) + " " + str(getattr(b, "value", "")) for b in slip.body)
+    assert slip.form_label == "Mẫu số 05 (Thông tư 03/2025/TT-VPCP)" and slip.form == "05"
+    assert "bản sao giấy khai sinh" in words
+    assert "Đã quá 15 ngày kể từ ngày thông báo, hồ sơ chưa được bổ sung, hoàn thiện." in words
+    assert "dừng giải quyết hồ sơ kể từ 08 giờ 30 phút, Thứ Năm ngày 20/11/2025" in words
+    assert slip.place_date.endswith("ngày 20 tháng 11 năm 2025")  # dated by the close
