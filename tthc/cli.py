@@ -883,7 +883,7 @@ def summary(
         render.print_json(result.as_json())
         return
     if out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
         headers, rows = render_reports.summary_records(result, c.lang)
         write_table(out, headers, rows, sheet="summary", excel_vn=excel_vn)
@@ -1113,7 +1113,7 @@ def officers(
     if as_json:
         render.print_json(result.as_json())
     elif out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
         headers, rows = render.workload_records(result)
         write_table(out, headers, rows, sheet="officers")
@@ -1142,7 +1142,7 @@ def late(
     if as_json:
         render.print_json(result.as_json())
     elif out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
         headers, rows = render.late_records(result)
         write_table(out, headers, rows, sheet="late")
