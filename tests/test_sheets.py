@@ -95,7 +95,7 @@ def test_the_reader_takes_off_exactly_what_the_writer_put_on(text: str) -> None:
 def test_numbers_and_dates_stay_typed_in_a_workbook(tmp_path: Path) -> None:
     out = tmp_path / "t.xlsx"
     write_table(out, ["a", "b", "c"], [["=1+1", -3, date(2025, 9, 2)]])
-    row = list(openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True))[0]  # type: ignore[union-attr]
+    row = next(openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True))  # type: ignore[union-attr]
     assert row[0] == "=1+1" and row[1] == -3 and row[2] == datetime(2025, 9, 2)
 
 
