@@ -471,12 +471,7 @@ def _register(kind: "Kind", sub: typer.Typer) -> None:
         c = _ctx(ctx)
         rows = catalog.list_names(c, kind)
         if as_json:
-            render.print_json(
-                [
-                    {"name": r.name, **({"code_prefix": r.code_prefix} if kind == "point" else {})}
-                    for r in rows
-                ]
-            )
+            render.print_json(render.names_json(rows, kind))
         else:
             render.print_names(rows, c.lang)
 

@@ -2164,6 +2164,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- sheets ---
+    "w_name_twins": (
+        "Note: {names} are one name written in different ways (registered before names were "
+        "compared without diacritics), and their work is counted apart. Type the name exactly "
+        "as registered to choose one.",
+        "Lưu ý: {names} là một tên viết theo nhiều cách (đăng ký trước khi tên được so sánh "
+        "không dấu), nên công việc của họ được đếm riêng. Gõ đúng tên như khi đăng ký để chọn một người.",
+    ),
 }
 
 WEEKDAYS = {

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from tthc.i18n import fmt_day, fmt_limit, fmt_money, label, step_label, t
-from tthc.models import mask_id
+from tthc.models import mask_id, name_twins
 from tthc.workcalendar import is_provisional
 
 if TYPE_CHECKING:
@@ -905,9 +905,26 @@ def print_procedures(procs: list[Procedure], lang: str) -> None:
 
 
 def print_names(rows: list[Registered], lang: str) -> None:
+    """The registered names, then a note on any that are one name written apart."""
     for row in rows:
         extra = f" ({row.code_prefix})" if row.code_prefix else ""
         echo(f"{row.name}{extra}")
+    for group in name_twins(r.name for r in rows):
+        echo(t(lang, "w_name_twins", names=", ".join(repr(n) for n in group)))
+
+
+def names_json(rows: list[Registered], kind: str) -> list[dict[str, Any]]:
+    """The registered names as JSON; a name written apart from another one (a twin from
+    before names were compared without diacritics) lists the others as ``same_name_as``."""
+    twins = {name: group for group in name_twins(r.name for r in rows) for name in group}
+    return [
+        {
+            "name": r.name,
+            **({"code_prefix": r.code_prefix} if kind == "point" else {}),
+            **({"same_name_as": [n for n in twins[r.name] if n != r.name]} if r.name in twins else {}),
+        }
+        for r in rows
+    ]
 
 
 # -- workload and compliance --------------------------------------------------------------------------
