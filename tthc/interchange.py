@@ -109,7 +109,7 @@ def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -
             yield _export_row(d, lang)
 
     headers = [t(lang, f"fh_{name}") for name in EXPORT_COLUMNS]
-    write_table(path, headers, rows(), sheet="dossiers", private=True, excel_vn=excel_vn)
+    write_table(path, headers, rows(), sheet=t(lang, "sheet_dossiers"), private=True, excel_vn=excel_vn)
     return count
 
 
