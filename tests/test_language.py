@@ -182,7 +182,7 @@ def test_click_brackets_and_placeholders_in_vietnamese(cli: Cli) -> None:
     assert "Cách dùng: tthc [TÙY CHỌN] LỆNH [ĐỐI SỐ]..." in top and "--db <tệp>" in top
     assert "--user <văn bản>" in top
     receive = " ".join(cli.ok("--lang", "vi", "receive", "--help").stdout.split())
-    assert "{THỦ_TỤC|TÊN_TẮT}" in receive and "[bắt buộc]" in receive and "[mặc định: direct]" in receive
+    assert "{THỦ_TỤC|TÊN_TẮT}" in receive and "[bắt buộc]" in receive and "[mặc định: trực tiếp]" in receive
     init = " ".join(cli.ok("--lang", "vi", "init", "--help").stdout.split())
     assert "[mặc định: --catalog]" in init
     # a group lists each command's first paragraph whole
