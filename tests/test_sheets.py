@@ -160,3 +160,14 @@ def test_no_csv_tthc_writes_begins_a_cell_with_a_formula(center: Cli, tmp_path: 
         ]
         assert not [c for c in cells if c.startswith(FORMULA_START)], name
         assert any(unquote(c) in (EVIL_OFFICER, EVIL_APPLICANT, "=1+1") for c in cells), name
+
+
+def test_a_procedure_named_like_a_formula_comes_back_from_its_export(center: Cli, tmp_path: Path) -> None:
+    center.ok("procedure", "add", "9.999999", "--name", "=1+1", "--field", "@Hộ tịch", "--limit", "3wd")
+    for suffix in ("csv", "xlsx"):
+        out = tmp_path / f"catalog.{suffix}"
+        center.ok("procedure", "export", str(out))
+        other = fresh(tmp_path, f"catalog-{suffix}")
+        other.ok("procedure", "import", str(out))
+        got = json.loads(other.ok("procedure", "show", "9.999999", "--json").stdout)
+        assert (got["name"], got["field"]) == ("=1+1", "@Hộ tịch"), suffix
