@@ -76,7 +76,10 @@ def test_a_missing_option_in_vietnamese(center: Cli) -> None:
 
 def test_a_value_outside_the_choices_in_vietnamese(center: Cli) -> None:
     err = center.fails("receive", "ks", "--applicant", "A", "--channel", "fax", code=2, lang="vi")
-    assert "Lỗi: Giá trị không hợp lệ cho '--channel': 'fax' không thuộc 'trực tiếp', 'trực tuyến', 'bưu chính'." in err
+    assert (
+        "Lỗi: Giá trị không hợp lệ cho '--channel': 'fax' không thuộc 'trực tiếp', 'trực tuyến', 'bưu chính'."
+        in err
+    )
 
 
 def test_a_mistyped_command_in_vietnamese(center: Cli) -> None:
