@@ -99,6 +99,13 @@ class CsvWriter:
         )
 
 
+def data_writer(fh: IO[str]) -> Any:
+    """A CSV writer for a file only a program reads, never a person's spreadsheet (the rows
+    DuckDB loads into Parquet, in a temporary folder): cells go as they are, no apostrophe,
+    so the program reads exactly the values."""
+    return csv.writer(fh)
+
+
 # -- a table: a header row and rows --------------------------------------------------------------
 def write_table(
     path: Path,
@@ -135,11 +142,26 @@ _SIZING_ROWS = 500
 def _write_xlsx(
     path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str, private: bool
 ) -> None:
+    write_workbook(path, [(sheet, headers, rows)], private=private)
+
+
+def write_workbook(
+    path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], *, private: bool = False
+) -> None:
+    """Several tables in one .xlsx, a sheet each (named as given), whole or not at all."""
+    if path.suffix.lower() != ".xlsx":
+        raise TthcError("e_table_suffix", path=path)
+    book = workbook(write_only=True)
+    for name, headers, rows in sheets:
+        _fill_sheet(book.create_sheet(name), headers, rows)
+    files.save_workbook(book, path, private=private)
+
+
+def _fill_sheet(ws: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A bold frozen header row with a filter, columns sized to the first rows, then the rows."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = workbook(write_only=True)
-    ws = book.create_sheet(sheet)
     stream = iter(rows)
     ahead = list(islice(stream, _SIZING_ROWS))
     widths = [len(str(h)) for h in headers]
@@ -159,7 +181,6 @@ def _write_xlsx(
         stream_row(ws, row)
         count += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count}"
-    files.save_workbook(book, path, private=private)
 
 
 def _cell_text(value: Any, excel_vn: bool = False) -> Any:
