@@ -171,3 +171,14 @@ def test_a_procedure_named_like_a_formula_comes_back_from_its_export(center: Cli
         other.ok("procedure", "import", str(out))
         got = json.loads(other.ok("procedure", "show", "9.999999", "--json").stdout)
         assert (got["name"], got["field"]) == ("=1+1", "@Hộ tịch"), suffix
+
+
+def test_a_workbook_of_several_sheets_runs_no_formula_either(tmp_path: Path) -> None:
+    """The province's roll-up writes a sheet per center: a center named like a formula too."""
+    from tthc.sheets import write_workbook
+
+    out = tmp_path / "rollup.xlsx"
+    write_workbook(out, [("=A1", ["center", "rate"], [[EVIL_APPLICANT, -1.5]]), ("total", ["x"], [["+1"]])])
+    assert _formulas(out) == []
+    texts = _texts(out)
+    assert EVIL_APPLICANT in texts and "+1" in texts
