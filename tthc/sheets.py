@@ -30,9 +30,14 @@ DATE_FORMAT = "dd/mm/yyyy"
 MOMENT_FORMAT = "dd/mm/yyyy hh:mm"
 
 
+#: The first characters of a text :func:`csv_cell` may have to guard (the common case, a
+#: name or a word, is told apart by its first character alone).
+_GUARDED_FIRST = frozenset("'" + "".join(FORMULA_START))
+
+
 def _guarded(text: str) -> bool:
     """Would a spreadsheet run this text, or would :func:`unquote` take an apostrophe off it?"""
-    return text.lstrip("'").startswith(FORMULA_START)
+    return text[:1] in _GUARDED_FIRST and text.lstrip("'").startswith(FORMULA_START)
 
 
 def csv_cell(value: Any) -> Any:
@@ -44,7 +49,7 @@ def csv_cell(value: Any) -> Any:
 
 def unquote(value: Any) -> Any:
     """A text read from a CSV file without the apostrophe :func:`csv_cell` put on it."""
-    if isinstance(value, str) and value.startswith("'") and _guarded(value[1:]):
+    if isinstance(value, str) and value[:1] == "'" and _guarded(value[1:]):
         return value[1:]
     return value
 
