@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import Cli
 from tthc.deadlines import compute_due
 from tthc.decisions import DECIDED_BY_DAY, package_name
+from tthc.migrations import LATEST
 from tthc.timelimit import TimeLimit
 from tthc.workcalendar import WorkCalendar
 
@@ -275,14 +276,14 @@ def test_calendar_show_in_english_is_day_first_too(cli: Cli) -> None:
 
 # -- an older database --------------------------------------------------------------------------------
 def test_a_database_from_before_the_rulings_upgrades_with_nothing_lost(center: Cli) -> None:
-    """A file one migration older, with dossiers and a holiday cache built before decisions
+    """A file without the rulings' migration, with dossiers and a holiday cache built before decisions
     were shipped: it upgrades, keeps every row, and the cache does not hide the decisions."""
     for i in range(3):
         _receive(center, f"Cũ {i}", "31/12/2025 09:00", now="2026-01-05 08:00")
     conn = sqlite3.connect(center.db)
     conn.executescript(
         "DROP TABLE calendar_rulings; DELETE FROM _sqlite_migrations WHERE name = 'm009_calendar_rulings';"
-        " PRAGMA user_version = 8;"
+        f" PRAGMA user_version = {LATEST - 1};"
     )
     counts = {
         t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -293,7 +294,7 @@ def test_a_database_from_before_the_rulings_upgrades_with_nothing_lost(center: C
     out = center.ok("due", "3wd", "--at", "31/12/2025 09:00", now="2026-01-05 08:00").stdout
     assert "Appointment: Wed 07/01/2026 17:00" in out
     conn = sqlite3.connect(center.db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 9
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in counts} == counts
     assert conn.execute("SELECT count(*) FROM calendar_rulings").fetchone()[0] == 0
 
