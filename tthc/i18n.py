@@ -2164,6 +2164,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- web ---
+    "web_out_of_files": (
+        "warning: out of file handles; {n} connection(s) could not be accepted"
+        " (said at most once a minute)",
+        "cảnh báo: hết số tệp được mở; {n} kết nối không nhận được (báo nhiều nhất mỗi phút một lần)",
+    ),
 }
 
 WEEKDAYS = {
