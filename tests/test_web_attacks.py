@@ -1,0 +1,189 @@
+"""The web side under attack: half-open connections against a real ``tthc serve`` with 1,024
+file handles, guesses sent in parallel, and the time a look-up takes telling whether a code
+exists. Everything talks to 127.0.0.1 only; every loop stops by itself."""
+
+from __future__ import annotations
+
+import os
+import resource
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import web_center
+from tthc.web.connections import FileShortage, connection_cap
+
+FILE_LIMIT = 1024
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    db = tmp_path_factory.mktemp("attacks") / "center.db"
+    return db, web_center.build(db)
+
+
+# -- slowloris -----------------------------------------------------------------------------------
+def _limit_files() -> None:
+    resource.setrlimit(resource.RLIMIT_NOFILE, (FILE_LIMIT, FILE_LIMIT))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _board(port: int, timeout: float) -> float:
+    """Seconds ``GET /bang`` took to be answered 200 (OSError past ``timeout``)."""
+    t0 = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(b"GET /bang HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        data = b""
+        while (chunk := s.recv(65536)) and time.monotonic() - t0 < timeout:
+            data += chunk
+    assert data.startswith(b"HTTP/1.1 200"), data[:60]
+    return time.monotonic() - t0
+
+
+@pytest.fixture()
+def served_with_1024_files(built: tuple[Path, dict[str, str]], tmp_path: Path) -> Iterator[tuple[int, Path]]:
+    """``tthc serve`` as its own process whose file-handle limit is 1,024, a common default."""
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "TTHC_NOW": web_center.NOW, "TTHC_LANG": "en"}
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tthc", "--db", str(built[0]), "serve", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            preexec_fn=_limit_files,
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                _board(port, 2)
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        yield port, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+
+
+def _half_open(port: int) -> socket.socket:
+    """A connection that starts a request and never finishes its headers."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.sendall(b"GET /bang HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+    s.setblocking(False)
+    return s
+
+
+def _closed_by_server(s: socket.socket) -> bool:
+    """Whether the server has let go of this non-blocking socket (closed it, or answered)."""
+    try:
+        s.recv(1024)
+    except BlockingIOError:
+        return False
+    except OSError:
+        pass
+    return True
+
+
+@pytest.mark.slow
+def test_1100_half_open_connections_leave_the_board_answering(
+    served_with_1024_files: tuple[int, Path],
+) -> None:
+    """A slowloris on a Friday evening: 1,100 connections that never finish their headers,
+    held (re-opened as the server drops them) against a server allowed 1,024 files."""
+    port, log = served_with_1024_files
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 1500:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
+    first = _half_open(port)
+    opened_first = time.monotonic()
+    held: list[socket.socket] = []
+    board: list[float] = []
+    first_closed_after: float | None = None
+    try:
+        end = time.monotonic() + 15
+        reopened = 0
+        while time.monotonic() < end:
+            dropped = [s for s in held if _closed_by_server(s)]
+            for s in dropped:
+                s.close()
+            held = [s for s in held if s.fileno() != -1]
+            while len(held) < 1100 and reopened < 20_000:
+                try:
+                    held.append(_half_open(port))
+                except OSError:
+                    break  # the listening queue is full for a moment
+                reopened += 1
+            if first_closed_after is None and _closed_by_server(first):
+                first_closed_after = time.monotonic() - opened_first
+            board.append(_board(port, 10))
+            time.sleep(0.5)
+        assert reopened >= 1100
+    finally:
+        first.close()
+        for s in held:
+            s.close()
+    assert first_closed_after is not None and first_closed_after <= 10, first_closed_after
+    assert len(board) >= 5 and max(board) < 10, board
+    text = log.read_text()
+    assert "Traceback" not in text, text[:2000]
+    assert len(text.encode()) < 2000, text[:2000]
+
+
+@pytest.mark.slow
+def test_a_lone_half_open_connection_is_dropped_within_ten_seconds(
+    served_with_1024_files: tuple[int, Path],
+) -> None:
+    port, _ = served_with_1024_files
+    s = _half_open(port)
+    t0 = time.monotonic()
+    try:
+        while not _closed_by_server(s) and time.monotonic() - t0 < 15:
+            time.sleep(0.1)
+        kept = time.monotonic() - t0
+    finally:
+        s.close()
+    assert 5 <= kept <= 10, kept  # not dropped before a slow phone could finish, not kept past 10 s
+
+
+def test_the_connection_cap_leaves_room_in_the_file_limit() -> None:
+    assert connection_cap(1024) == 824  # 200 handles spare for the database and the threads
+    assert connection_cap(65536) == 1000
+    assert connection_cap(100) == 16
+
+
+def test_running_out_of_file_handles_is_said_once_a_minute() -> None:
+    import asyncio
+    import errno
+
+    now = [0.0]
+    lines: list[str] = []
+    shortage = FileShortage(lambda n: f"out of files: {n}", clock=lambda: now[0], write=lines.append)
+    loop = asyncio.new_event_loop()
+    try:
+        for _ in range(5000):  # asyncio's accept loop reports each refused accept
+            now[0] += 0.01
+            shortage(loop, {"message": "accept", "exception": OSError(errno.EMFILE, "Too many open files")})
+    finally:
+        loop.close()
+    assert lines == ["out of files: 1"]  # 5,000 reports in 50 s: one line
+    now[0] += 60
+    shortage(loop, {"message": "accept", "exception": OSError(errno.EMFILE, "Too many open files")})
+    assert lines[-1] == "out of files: 5000"
