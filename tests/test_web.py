@@ -21,7 +21,7 @@ from tests.conftest import Cli
 from tthc.errors import TthcError
 from tthc.i18n import MESSAGES
 from tthc.web.app import CSP, TEMPLATES, create_app
-from tthc.web.guard import Throttle, basic_password, is_loopback
+from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials
 
 NOW = datetime(2025, 9, 10, 16, 0)
@@ -215,36 +215,50 @@ class FakeClock:
         return self.now
 
 
+def _wait(attempt: Attempt | None) -> float | None:
+    return None if attempt is None else attempt.wait
+
+
+def _fail(throttle: Throttle, address: str) -> None:
+    attempt = throttle.admit(address)
+    assert attempt is not None
+    attempt.failed()
+
+
 def test_throttle_lets_five_failures_pass_then_doubles_and_caps() -> None:
     clock = FakeClock()
     throttle = Throttle(free=5, window=600, base=1, cap=8, max_wait=100, clock=clock)
     waits = []
     for _ in range(11):
         clock.now += 60  # one attempt a minute: no queueing, only the growing delay
-        waits.append(throttle.admit("a"))
-        throttle.failed("a")
+        attempt = throttle.admit("a")
+        assert attempt is not None
+        waits.append(attempt.wait)
+        attempt.failed()
     assert waits == [0, 0, 0, 0, 0, 1, 2, 4, 8, 8, 8]
-    assert throttle.admit("b") == 0  # another address is not concerned
+    assert _wait(throttle.admit("b")) == 0  # another address is not concerned
 
 
 def test_throttle_queues_parallel_attempts_and_refuses_past_max_wait() -> None:
     clock = FakeClock()
     throttle = Throttle(free=1, base=2, cap=2, max_wait=5, clock=clock)
-    throttle.failed("a")
-    assert [throttle.admit("a") for _ in range(3)] == [2, 4, None]  # each waits behind the one before
+    _fail(throttle, "a")
+    assert [_wait(throttle.admit("a")) for _ in range(3)] == [2, 4, None]  # each waits behind the one before
     clock.now += 4
-    assert throttle.admit("a") == 2
+    assert _wait(throttle.admit("a")) == 2
 
 
 def test_throttle_forgets_after_the_window_and_bounds_its_memory() -> None:
     clock = FakeClock()
     throttle = Throttle(free=1, window=600, base=1, clock=clock, max_addresses=3)
-    throttle.failed("a")
-    assert throttle.admit("a") == 1
+    _fail(throttle, "a")
+    attempt = throttle.admit("a")
+    assert attempt is not None and attempt.wait == 1
+    attempt.done()  # a success: it leaves without being counted, nor wiping the failure
     clock.now += 601
-    assert throttle.admit("a") == 0
+    assert _wait(throttle.admit("a")) == 0
     for address in "bcde":
-        throttle.failed(address)
+        _fail(throttle, address)
     assert len(throttle._seen) <= 3
 
 

@@ -4,19 +4,29 @@ exists. Everything talks to 127.0.0.1 only; every loop stops by itself."""
 
 from __future__ import annotations
 
+import base64
 import os
 import resource
+import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from starlette.testclient import TestClient
 
 from tests import web_center
+from tests.conftest import Cli
+from tthc.web.app import create_app
 from tthc.web.connections import FileShortage, connection_cap
+from tthc.web.guard import Attempt, Throttle
 
 FILE_LIMIT = 1024
 
@@ -187,3 +197,92 @@ def test_running_out_of_file_handles_is_said_once_a_minute() -> None:
     now[0] += 60
     shortage(loop, {"message": "accept", "exception": OSError(errno.EMFILE, "Too many open files")})
     assert lines[-1] == "out of files: 5000"
+
+
+# -- guesses sent in parallel ----------------------------------------------------------------------
+REMOTE = "203.0.113.7"
+PASSWORD = "đúng-mật-khẩu-2025"
+
+
+class HeldThrottle(Throttle):
+    """The real throttle, whose answers are held until ``expected`` attempts have arrived: so
+    all of them are in flight at once, as twenty connections opened together would be."""
+
+    def __init__(self, expected: int, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.expected = expected
+        self.waits: list[float | None] = []  # per attempt: its wait, None when refused
+        self.all_in = threading.Event()
+        self._count = threading.Lock()
+
+    def admit(self, address: str) -> Attempt | None:
+        attempt = super().admit(address)
+        with self._count:
+            self.waits.append(None if attempt is None else attempt.wait)
+            if len(self.waits) >= self.expected:
+                self.all_in.set()
+        return attempt
+
+    def settle(self, address: str, *, failed: bool) -> None:
+        self.all_in.wait(20)
+        super().settle(address, failed=failed)
+
+
+async def _no_sleep(seconds: float) -> None:
+    """The wait is what the throttle decided; the test need not sit through it."""
+
+
+def _at_once(send: Callable[[TestClient], int], app: Any, n: int = 20) -> list[int]:
+    """``n`` requests from one address, each on its own thread and connection, all at once."""
+    start = threading.Barrier(n)
+
+    def one(_: int) -> int:
+        c = TestClient(app, client=(REMOTE, 50000))
+        start.wait(20)
+        return send(c)
+
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(one, range(n)))
+
+
+def test_twenty_wrong_look_ups_at_once_get_five_answers_without_waiting(
+    built: tuple[Path, dict[str, str]],
+) -> None:
+    db, codes = built
+    throttle = HeldThrottle(20)
+    app = create_app(db, clock=lambda: datetime(2025, 9, 10, 16, 0), lookups=throttle, sleep=_no_sleep)
+    statuses = _at_once(
+        lambda c: c.post("/tra-cuu", data={"ma": codes["processing"], "so4": "0000"}).status_code, app
+    )
+    assert sorted(set(statuses)) == [404, 429]
+    assert throttle.waits.count(0.0) == 5, throttle.waits
+    waited = sorted(round(w) for w in throttle.waits if w)
+    assert waited == [1, 3, 7, 15, 31]  # each behind the one before, the delay doubling
+    assert throttle.waits.count(None) == 10 == statuses.count(429)  # past a minute's queue: refused
+
+
+def test_twenty_wrong_passwords_at_once_get_five_answers_without_waiting(
+    built: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    own = tmp_path / "center.db"
+    shutil.copy(built[0], own)
+    Cli(own, now=web_center.NOW).ok("config", "set", "manager_password", PASSWORD)
+    throttle = HeldThrottle(20)
+    app = create_app(own, clock=lambda: datetime(2025, 9, 10, 16, 0), logins=throttle, sleep=_no_sleep)
+    wrong = {"Authorization": "Basic " + base64.b64encode("quanly:sai-mật-khẩu".encode()).decode()}
+    statuses = _at_once(lambda c: c.get("/quan-ly", headers=wrong).status_code, app)
+    assert sorted(set(statuses)) == [401, 429]
+    assert throttle.waits.count(0.0) == 5, throttle.waits
+    assert statuses.count(401) == 10
+
+
+def test_a_right_answer_in_flight_leaves_without_counting_as_a_failure() -> None:
+    throttle = Throttle(free=1)
+    first = throttle.admit("a")
+    assert first is not None and first.wait == 0
+    second = throttle.admit("a")  # the first still being answered: it counts for now
+    assert second is not None and second.wait == 1
+    first.done()
+    second.done()
+    third = throttle.admit("a")
+    assert third is not None and third.wait == 0
