@@ -187,7 +187,18 @@ def center(folder: Path) -> Path:
     db = folder / "center.db"
     env = {**os.environ, "TTHC_NOW": "2025-09-10 16:00"}
     subprocess.run(
-        [sys.executable, "-m", "tthc", "--db", str(db), "init", "--center", "Thử", "--prefix", "000.00.20.H56"],
+        [
+            sys.executable,
+            "-m",
+            "tthc",
+            "--db",
+            str(db),
+            "init",
+            "--center",
+            "Thử",
+            "--prefix",
+            "000.00.20.H56",
+        ],
         check=True,
         env=env,
         capture_output=True,
@@ -231,7 +242,9 @@ def main() -> None:
     parser.add_argument("--sockets", type=int, default=1100)
     parser.add_argument("--seconds", type=float, default=40)
     args = parser.parse_args()
-    print(f"{args.sockets} half-open connections for {args.seconds:.0f} s; server limited to {FILE_LIMIT} files")
+    print(
+        f"{args.sockets} half-open connections for {args.seconds:.0f} s; server limited to {FILE_LIMIT} files"
+    )
     for server in args.servers:
         run(server, args.sockets, args.seconds)
 

@@ -2166,9 +2166,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
     # --- web ---
     "web_out_of_files": (
-        "warning: out of file handles; {n} connection(s) could not be accepted"
-        " (said at most once a minute)",
-        "cảnh báo: hết số tệp được mở; {n} kết nối không nhận được (báo nhiều nhất mỗi phút một lần)",
+        "warning: out of file handles; {n} connection(s) not accepted (said at most once a minute)",
+        "cảnh báo: hết lượt mở tệp của hệ thống; {n} kết nối không được nhận (báo tối đa mỗi phút một lần)",
     ),
 }
 

@@ -44,9 +44,7 @@ def connection_cap(file_limit: int | None = None) -> int:
     return max(16, min(MOST_CONNECTIONS, limit - SPARE_FILES))
 
 
-def guarded_protocol(
-    most: int, header_seconds: float = HEADER_SECONDS
-) -> type[asyncio.Protocol]:
+def guarded_protocol(most: int, header_seconds: float = HEADER_SECONDS) -> type[asyncio.Protocol]:
     """uvicorn's h11 protocol with two limits, for one server:
 
     - a connection that has not sent a whole request head within ``header_seconds`` is closed;
