@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import resource
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -27,6 +29,7 @@ from tests.conftest import Cli
 from tthc.web.app import create_app
 from tthc.web.connections import FileShortage, connection_cap
 from tthc.web.guard import Attempt, Throttle
+from tthc.web.views import Reader
 
 FILE_LIMIT = 1024
 
@@ -286,3 +289,66 @@ def test_a_right_answer_in_flight_leaves_without_counting_as_a_failure() -> None
     second.done()
     third = throttle.admit("a")
     assert third is not None and third.wait == 0
+
+
+# -- the time a look-up takes --------------------------------------------------------------------
+class _Recording:
+    """The store's connection, noting each statement (values blanked) and whether a row came back."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.seen: list[tuple[str, bool]] = []
+
+    def execute(self, sql: str, params: Any = ()) -> _Recording:
+        self._cursor = self.conn.execute(sql, params)
+        self._sql = re.sub(r"\s+", " ", sql)
+        return self
+
+    def fetchone(self) -> Any:
+        row = self._cursor.fetchone()
+        self.seen.append((self._sql, row is not None))
+        return row
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.conn, name)
+
+
+def _work(
+    reader: Reader, code: str, digits: str, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[tuple[str, bool]], int]:
+    """The statements a look-up ran, each with whether it read a row, and the constant-time
+    comparisons it made; the look-up must have failed."""
+    import hmac
+
+    compared = [0]
+    real_compare = hmac.compare_digest
+
+    def compare(a: bytes, b: bytes) -> bool:
+        compared[0] += 1
+        return real_compare(a, b)
+
+    recording = _Recording(reader.store.conn)
+    monkeypatch.setattr(hmac, "compare_digest", compare)
+    monkeypatch.setattr(reader.store, "conn", recording)
+    try:
+        assert reader.lookup(code, digits) is None
+    finally:
+        monkeypatch.undo()
+    return recording.seen, compared[0]
+
+
+def test_a_code_that_exists_and_one_that_does_not_take_the_same_work(
+    built: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wrong digits for a real code, and a code nobody was given: the same statements, each
+    reading a row (a dossier picked at random stands in for the missing one), and the same
+    two comparisons of four digits."""
+    db, codes = built
+    with Reader(db, datetime(2025, 9, 10, 16, 0), "vi") as reader:
+        existing = _work(reader, codes["processing"], "0000", monkeypatch)
+        absent = _work(reader, "000.00.20.H56-250910-0099", "0000", monkeypatch)
+        lower = _work(reader, codes["returned"].lower(), "9999", monkeypatch)
+        anonymous = _work(reader, codes["anonymous"], "0000", monkeypatch)
+    statements, compared = existing
+    assert compared == 2 and statements[-1][1], existing  # the last statement read a dossier's row
+    assert existing == absent == lower == anonymous

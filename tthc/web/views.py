@@ -169,12 +169,14 @@ class Reader:
     def lookup(self, code: str, check: str) -> PublicStatus | None:
         """The dossier whose code and check digits (last four of phone or ID) both match.
 
-        A wrong code and a wrong check number do the same work and return the same None.
+        A wrong code and a wrong check number do the same work and return the same None: a
+        code no dossier has is checked against a dossier picked at random, and both numbers
+        are always compared in constant time.
         """
-        keys = self.store.dossier_keys(code)
-        phone_ok = _same(_tail(keys.phone if keys else None), check)
-        id_ok = _same(_tail(keys.id_number if keys else None), check)
-        if keys is None or not (phone_ok | id_ok):
+        keys, found = self.store.proof_keys(code)
+        phone_ok = _same(_tail(keys.phone), check)
+        id_ok = _same(_tail(keys.id_number), check)
+        if not (found & (phone_ok | id_ok)):
             return None
         d = self._dossier(keys.code)
         papers = d.rounds[-1].reason if d.status == "paused" and d.rounds else None
