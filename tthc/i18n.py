@@ -2169,6 +2169,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "warning: out of file handles; {n} connection(s) not accepted (said at most once a minute)",
         "cảnh báo: hết lượt mở tệp của hệ thống; {n} kết nối không được nhận (báo tối đa mỗi phút một lần)",
     ),
+    "web_due_replaced": (
+        "Former appointment (replaced by the new one)",
+        "Ngày hẹn cũ (đã thay bằng ngày hẹn mới)",
+    ),
 }
 
 WEEKDAYS = {

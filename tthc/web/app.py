@@ -35,7 +35,7 @@ from tthc.clock import now_vn
 from tthc.errors import TthcError
 from tthc.i18n import fmt_day, fmt_rate, label, t
 from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
-from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, Reader, WebSettings
+from tthc.web.views import CODE_SHAPE, LOOKUP_PATH, Reader, WebSettings, check_digits
 
 if TYPE_CHECKING:
     from tthc.summary import Summary
@@ -305,19 +305,20 @@ class Site:
         """The form sent: the dossier whose code and check digits both match, or one answer
         for a wrong code and wrong digits alike."""
         fields = await _form(request)
-        code = clean_code(fields.get("ma", ""))
-        check = fields.get("so4", "").strip()
-        if code is None or not CHECK_SHAPE.fullmatch(check):
+        typed = "".join(fields.get("ma", "").split())[:80]  # kept in its field after a wrong try
+        code = clean_code(typed)
+        check = check_digits(fields.get("so4", ""))
+        if code is None or check is None:
             settings = await self.read(lang, lambda r: r.settings())
             problem = "web_bad_code" if code is None else "web_bad_check"
-            return self.lookup_page(lang, settings, 400, message=problem, code=code or "")
+            return self.lookup_page(lang, settings, 400, message=problem, code=typed)
         async with self.attempt(self.lookups, _client(request)) as attempt:
             settings, result = await self.read(lang, lambda r: (r.settings(), r.lookup(code, check)))
             if result is None:
                 attempt.failed()
-                # The same page, byte for byte, whether the code or the digits were wrong; the
-                # code typed is not echoed, since echoing it would tell the two apart.
-                return self.lookup_page(lang, settings, 404, message="web_not_found")
+                # The same page whether the code or the digits were wrong: the code goes back
+                # into its field as it was typed, never as a dossier has it.
+                return self.lookup_page(lang, settings, 404, message="web_not_found", code=code)
         return self.lookup_page(lang, settings, result=result)
 
     # -- the waiting-room board --------------------------------------------------------------
