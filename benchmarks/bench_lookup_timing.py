@@ -43,19 +43,27 @@ def main(count: int = 1_200_000, lookups: int = 5_000) -> None:
     rng = random.Random(5)
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     top = conn.execute("SELECT max(rowid) FROM dossiers").fetchone()[0]
-    existing = [  # each with four digits that are not its phone's or its ID number's last four
-        (code, f"{(int(phone[-4:]) + 1) % 10000:04d}")
-        for rowid in rng.sample(range(1, top + 1), lookups)
-        for code, phone in conn.execute("SELECT code, phone FROM dossiers WHERE rowid = ?", (rowid,))
-    ]
+    with db.open("rb") as whole:  # the file in the OS cache first: timing, not the disk
+        while whole.read(1 << 24):
+            pass
+    # each way its own codes (a code looked up once is in the OS cache the next time), each with
+    # four digits that are not its phone's or its ID number's last four
+    sample = rng.sample(range(1, top + 1), 2 * lookups)
+    ways_trials = []
+    for part in (sample[:lookups], sample[lookups:]):
+        existing = [
+            (code, f"{(int(phone[-4:]) + 1) % 10000:04d}")
+            for rowid in part
+            for code, phone in conn.execute("SELECT code, phone FROM dossiers WHERE rowid = ?", (rowid,))
+        ]
+        # the same shape, a day and a number nobody was given: numbers past the busiest day's count
+        absent = [(f"{PREFIX}-{c.split('-')[-2]}-{rng.randrange(9000, 10000):04d}", d) for c, d in existing]
+        ways_trials.append([("exists", *c) for c in existing] + [("absent", *c) for c in absent])
     conn.close()
-    # the same shape, a day and a number nobody was given: numbers past the busiest day's count
-    absent = [(f"{PREFIX}-{c.split('-')[-2]}-{rng.randrange(9000, 10000):04d}", d) for c, d in existing]
-    trials = [("exists", *c) for c in existing] + [("absent", *c) for c in absent]
-    print(f"{count:,} dossiers; {len(existing):,} look-ups of each kind, wrong digits, interleaved")
+    print(f"{count:,} dossiers; {lookups:,} look-ups of each kind, wrong digits, interleaved")
     now = datetime(2026, 1, 5, 9)
     ways = {"before": before, "now": lambda reader, code, check: reader.lookup(code, check)}
-    for name, look in ways.items():
+    for (name, look), trials in zip(ways.items(), ways_trials, strict=True):
         rng.shuffle(trials)
         took: dict[str, list[float]] = {"exists": [], "absent": []}
         for kind, code, digits in trials:

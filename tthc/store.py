@@ -971,7 +971,8 @@ class Store:
             " (SELECT max(rowid) FROM dossiers)",
             (typed_code, typed_code),
         ).fetchone()
-        target = found if found is not None else 1 + int.from_bytes(os.urandom(4)) % (top or 1)
+        decoy = 1 + int.from_bytes(os.urandom(4)) % (top or 1)  # drawn either way: the same work
+        target = decoy if found is None else found
         row = self.conn.execute(
             "SELECT code, phone, id_number FROM dossiers WHERE rowid >= ? ORDER BY rowid LIMIT 1", (target,)
         ).fetchone()

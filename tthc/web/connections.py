@@ -68,6 +68,7 @@ def guarded_protocol(most: int, header_seconds: float = HEADER_SECONDS) -> type[
             self._await_head()
 
         def _await_head(self) -> None:
+            self._head_in()  # one timer at a time
             waiting[self] = None
             self._timer = self.loop.call_later(header_seconds, self._close)
 
