@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import os
 import re
-import resource
 import shutil
 import socket
 import sqlite3
@@ -32,6 +31,8 @@ from tthc.web.guard import Attempt, Throttle
 from tthc.web.views import Reader
 
 FILE_LIMIT = 1024
+#: A process's file-handle limit (``RLIMIT_NOFILE``) is a Unix thing; so is this attack's setting.
+UNIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="no RLIMIT_NOFILE on Windows")
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
 
 # -- slowloris -----------------------------------------------------------------------------------
 def _limit_files() -> None:
+    import resource  # Unix only, like the file-handle limit it sets
+
     resource.setrlimit(resource.RLIMIT_NOFILE, (FILE_LIMIT, FILE_LIMIT))
 
 
@@ -116,11 +119,14 @@ def _closed_by_server(s: socket.socket) -> bool:
 
 
 @pytest.mark.slow
+@UNIX_ONLY
 def test_1100_half_open_connections_leave_the_board_answering(
     served_with_1024_files: tuple[int, Path],
 ) -> None:
     """A slowloris on a Friday evening: 1,100 connections that never finish their headers,
     held (re-opened as the server drops them) against a server allowed 1,024 files."""
+    import resource
+
     port, log = served_with_1024_files
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < 1500:
@@ -161,6 +167,7 @@ def test_1100_half_open_connections_leave_the_board_answering(
 
 
 @pytest.mark.slow
+@UNIX_ONLY
 def test_a_lone_half_open_connection_is_dropped_within_ten_seconds(
     served_with_1024_files: tuple[int, Path],
 ) -> None:

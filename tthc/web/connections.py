@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import resource
 import sys
 import time
 from collections.abc import Callable
@@ -38,10 +37,15 @@ LOG_EVERY = 60.0
 def connection_cap(file_limit: int | None = None) -> int:
     """How many connections may be open at once: at most 1,000, and fewer when the process's
     file-handle limit leaves less room (824 under the common 1,024)."""
-    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0] if file_limit is None else file_limit
-    if limit == resource.RLIM_INFINITY:
-        return MOST_CONNECTIONS
-    return max(16, min(MOST_CONNECTIONS, limit - SPARE_FILES))
+    if file_limit is None:
+        try:
+            import resource  # not on Windows, whose sockets have no such limit
+        except ImportError:
+            return MOST_CONNECTIONS
+        file_limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        if file_limit == resource.RLIM_INFINITY:
+            return MOST_CONNECTIONS
+    return max(16, min(MOST_CONNECTIONS, file_limit - SPARE_FILES))
 
 
 def guarded_protocol(most: int, header_seconds: float = HEADER_SECONDS) -> type[asyncio.Protocol]:
