@@ -34,6 +34,11 @@ def _text(value: str | None, what: str) -> str:
     return cleaned
 
 
+def parse_fee(value: Any) -> int | None:
+    """A fee in đồng as typed or read from a file (``50.000``, ``50,000``), or None."""
+    return _fee(value)
+
+
 def _fee(value: Any) -> int | None:
     if value is None or str(value).strip() == "":
         return None
@@ -44,7 +49,13 @@ def _fee(value: Any) -> int | None:
 
 
 def checked_procedure(
-    code: str, name: str | None, field: str | None, limit: str | None, alias: str | None, fee: Any
+    code: str,
+    name: str | None,
+    field: str | None,
+    limit: str | None,
+    alias: str | None,
+    fee: Any,
+    e_result: bool = False,
 ) -> Procedure:
     code = code.strip()
     if not _CODE.match(code):
@@ -58,6 +69,7 @@ def checked_procedure(
         str(parse_limit(limit or "")),
         alias.strip().lower() if alias and alias.strip() else None,
         _fee(fee),
+        bool(e_result),
     )
 
 
@@ -81,9 +93,16 @@ def install_starter(ctx: Context) -> int:
 
 
 def add_procedure(
-    ctx: Context, code: str, name: str, field: str, limit: str, alias: str | None, fee: Any
+    ctx: Context,
+    code: str,
+    name: str,
+    field: str,
+    limit: str,
+    alias: str | None,
+    fee: Any,
+    e_result: bool = False,
 ) -> Procedure:
-    proc = checked_procedure(code, name, field, limit, alias, fee)
+    proc = checked_procedure(code, name, field, limit, alias, fee, e_result)
     store = ctx.store()
     with store.write():
         if store.procedure(proc.code) is not None:
@@ -131,7 +150,13 @@ def edit_procedure(ctx: Context, code_or_alias: str, changes: dict[str, Any]) ->
         if not any(v is not None for v in changes.values()):
             raise TthcError("e_proc_nothing")
         proc = checked_procedure(
-            old.code, merged["name"], merged["field"], merged["limit"], merged["alias"], merged["fee"]
+            old.code,
+            merged["name"],
+            merged["field"],
+            merged["limit"],
+            merged["alias"],
+            merged["fee"],
+            merged["e_result"],
         )
         _check_alias_free(store, proc)
         store.put_procedure(proc, ctx.now, new=False)

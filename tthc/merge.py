@@ -416,6 +416,10 @@ def _apply(ctx: Context, store: Store, data: PointData, plan: _Plan, dry_run: bo
             store.put_copy_row(table, row)
     ids = _copy_events(store, data, plan)
     _write_dossiers(store, plan, ids, {e.id: e.uid for e in data.events})
+    here = store.dossier_codes()
+    for row in data.tables.get("ratings", []):
+        if row["dossier_code"] in here:  # a citizen rates once: a rating already here stays
+            store.put_copy_row("ratings", row)
     ctx.invalidate()
     relaid = 0
     if plan.new_days:

@@ -24,7 +24,7 @@ from tthc.interchange import ImportReport, import_file, write_table
 from tthc.merge import MergeReport, PointData, merge
 from tthc.migrations import LATEST
 from tthc.models import Event
-from tthc.store import COPY_COLUMNS, COPY_KEYS, Store, StoredDossier
+from tthc.store import COPY_COLUMNS, COPY_DEFAULTS, COPY_KEYS, Store, StoredDossier
 from tthc.tables import workbook_reason
 
 #: The columns of ``procedure export``: exactly those ``procedure import`` reads.
@@ -204,6 +204,8 @@ def read_full(path: Path, required: Mapping[str, set[str]]) -> PointData:
         columns = COPY_COLUMNS.get(table)
         if columns is None:
             raise TthcError("e_full_row", path=path, where=where, reason=f"unknown table {table!r}")
+        for column, value in COPY_DEFAULTS.get(table, {}).items():
+            row.setdefault(column, value)  # a copy made before the column existed
         missing = [c for c in columns if c not in row]
         if missing:
             raise TthcError("e_full_row", path=path, where=where, reason=f"no column {missing[0]!r}")
