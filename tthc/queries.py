@@ -359,16 +359,17 @@ def completed_received_in(
     conn: sqlite3.Connection, by: str | None, start: date, seen_before: datetime, scope: Scope = EVERYTHING
 ) -> list[tuple[Any, ...]]:
     """Indicator 2.2's dossiers: received in the period and resolved before ``seen_before``
-    (the resolution may fall after the period). Per dossier: (group, procedure, limit, the
-    effective receipt, the resolution, minutes the papers took)."""
+    (the resolution may fall after the period). Per dossier: (group, procedure, the
+    procedure's statutory limit in the catalog, the effective receipt, the resolution, minutes
+    the papers took)."""
     column = GROUP_COLUMNS[by] if by else None
     key = f"d.{column}" if column else "NULL"
     return conn.execute(
         f"""
-        SELECT {key}, d.procedure_code, d.time_limit, d.effective_receipt, d.resolved_at,
+        SELECT {key}, d.procedure_code, coalesce(c.time_limit, d.time_limit), d.effective_receipt, d.resolved_at,
           (SELECT round(sum((julianday(p.resumed_at) - julianday(p.paused_at)) * 1440)) FROM pauses p
              WHERE p.dossier_code = d.code AND p.resumed_at <= d.resolved_at)
-        FROM dossiers d
+        FROM dossiers d LEFT JOIN procedures c ON c.code = d.procedure_code
         WHERE d.received_at >= :a AND d.received_at < :s AND d.resolved_at < :s{scope.sql('d')}
         ORDER BY d.procedure_code, d.code
         """,
