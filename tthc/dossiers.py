@@ -310,7 +310,7 @@ def resolve(
         proc = store.procedure(d.procedure)
         value = e_result if e_result is not None else bool(proc and proc.e_result)
         store.update_details(life.code, {"e_result": int(value)}, ctx.now)
-        return {"e_result": value}
+        return {"e_result": value, "e_result_before": d.service.e_result}
 
     return _step(
         ctx,

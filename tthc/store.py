@@ -853,6 +853,17 @@ class Store:
             return None
         return Rating(r["rating"], r["comment"], _moment(r["rated_at"]), r["via"])
 
+    def take_back_facts(self, code: str, step: str, details: Mapping[str, Any]) -> None:
+        """What an undone step recorded besides the timeline, taken back: a resolution's
+        electronic result (as it was before), a return's rating given at the counter."""
+        if step == "resolve" and "e_result" in details:
+            before = details.get("e_result_before")
+            self.conn.execute(
+                "UPDATE dossiers SET e_result = ? WHERE code = ?", (None if before is None else int(before), code)
+            )
+        elif step == "return" and "rating" in details:
+            self.conn.execute("DELETE FROM ratings WHERE dossier_code = ? AND via = 'counter'", (code,))
+
     def put_rating(self, code: str, rating: Rating) -> None:
         """Record the citizen's rating; a second one for the dossier is refused by the key."""
         self.conn.execute(
