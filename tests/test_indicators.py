@@ -166,3 +166,12 @@ def test_a_rating_is_given_once_in_either_language(october: Cli) -> None:
     assert json.loads(c.ok("show", code, "--json", now=AFTER).stdout)["rating"] is None
     c.ok("return", code, "--at", "2025-11-03 09:30", "--rating", "Bình thường", "--comment", "ổn", now=AFTER)
     assert json.loads(c.ok("show", code, "--json", now=AFTER).stdout)["rating"]["rating"] == "acceptable"
+
+
+def test_officers_show_the_ratings_of_the_dossiers_in_their_charge(october: Cli) -> None:
+    got = json.loads(october.ok("officers", "--month", "10/2025", "--json", now=AFTER).stdout)
+    rated = {g["key"]: g["ratings"] for g in got["groups"] if any(g["ratings"].values())}
+    assert rated == {None: {"satisfied": 0, "acceptable": 0, "unsatisfied": 1}}  # A, received with no officer
+    assert got["total"]["ratings"]["unsatisfied"] == 1
+    shown = october.ok("officers", "--month", "10/2025", now=AFTER, lang="vi").stdout
+    assert "không hài lòng 1" in shown

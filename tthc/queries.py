@@ -377,14 +377,16 @@ def completed_received_in(
     ).fetchall()
 
 
-def ratings_by_officer(conn: sqlite3.Connection, start: date, seen_before: datetime) -> dict[str | None, dict[str, int]]:
-    """Ratings given from ``start`` to before ``seen_before``, per officer in charge, per rating."""
+def ratings_by(conn: sqlite3.Connection, by: str, start: date, seen_before: datetime) -> dict[str | None, dict[str, int]]:
+    """Ratings given from ``start`` to before ``seen_before``, per officer in charge (or point)
+    of the dossier rated, per rating."""
+    column = GROUP_COLUMNS[by]
     rows = conn.execute(
-        "SELECT d.officer, r.rating, count(*) FROM ratings r JOIN dossiers d ON d.code = r.dossier_code"
+        f"SELECT d.{column}, r.rating, count(*) FROM ratings r JOIN dossiers d ON d.code = r.dossier_code"
         " WHERE r.rated_at >= :a AND r.rated_at < :s GROUP BY 1, 2",
         {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
     )
     out: dict[str | None, dict[str, int]] = {}
-    for officer, rating, n in rows:
-        out.setdefault(_norm(officer), {})[str(rating)] = int(n)
+    for key, rating, n in rows:
+        out.setdefault(_norm(key), {})[str(rating)] = int(n)
     return out

@@ -976,6 +976,12 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
         bar = "█" * (round(bar_w * g.load / most) or (1 if g.load else 0))
         out.append(f"{_cut(name, name_w).ljust(name_w)}  {bar.ljust(bar_w)}  {text:>{tail}}")
     out += ["", *textwrap.wrap(t(lang, f"wl_legend_{w.by}"), width)]
+    rated = [(n, g) for n, g in zip(names, w.groups, strict=True) if any(g.ratings.values())]
+    if rated:
+        out.append("")
+    for name, g in rated:
+        counts = ", ".join(f"{t(lang, r)} {n}" for r, n in g.ratings.items())
+        out += textwrap.wrap(t(lang, "officers_ratings", officer=name, counts=counts), width)
     return out
 
 
