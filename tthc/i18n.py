@@ -2302,6 +2302,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "100% − tỷ lệ quá hạn (2.1) − tỷ lệ đánh giá không hài lòng",
     ),
     "officers_ratings": ("Ratings: {officer}: {counts}", "Đánh giá: {officer}: {counts}"),
+    "web_rate_title": ("Rate our service", "Đánh giá sự phục vụ"),
+    "web_rate_intro": (
+        "Your dossier's code and the last 4 digits of your phone or ID number, then your rating. Once per dossier.",
+        "Nhập mã hồ sơ và 4 số cuối điện thoại hoặc CCCD, rồi chọn mức đánh giá. Mỗi hồ sơ đánh giá một lần.",
+    ),
+    "web_rate_question": ("How satisfied are you?", "Ông/bà có hài lòng không?"),
+    "web_rate_comment": ("Your comment (optional)", "Ý kiến (không bắt buộc)"),
+    "web_rate_submit": ("Send my rating", "Gửi đánh giá"),
+    "web_rate_done": ("Thank you: your rating has been recorded.", "Cảm ơn ông/bà: đánh giá đã được ghi nhận."),
+    "web_rate_next": ("Rate another dossier", "Đánh giá hồ sơ khác"),
+    "web_rate_not_found": (
+        "No dossier matches this code and these digits.",
+        "Không có hồ sơ nào khớp với mã và 4 số này.",
+    ),
+    "web_rate_not_returned": (
+        "This dossier can be rated only within 7 days after its result was handed over.",
+        "Chỉ đánh giá được trong 7 ngày kể từ khi nhận kết quả.",
+    ),
+    "web_rate_already": ("This dossier has been rated already.", "Hồ sơ này đã được đánh giá."),
+    "web_rate_expired": (
+        "This form was open too long: please fill it in again.",
+        "Trang đã mở quá lâu: xin nhập lại.",
+    ),
+    "web_rate_bad": (
+        "Please give the code, the 4 digits and one of the three ratings.",
+        "Xin nhập mã hồ sơ, 4 số cuối và chọn một trong ba mức đánh giá.",
+    ),
 }
 
 WEEKDAYS = {

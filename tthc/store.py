@@ -1201,6 +1201,44 @@ class Store:
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
 
 
+def _only_rating_inserts(action: int, table: str | None, *_: Any) -> int:
+    """SQLite's authorizer for the rating page's connection: reading, and inserting into
+    ``ratings``; nothing else (no update, delete, schema change, attach or pragma)."""
+    if action in (sqlite3.SQLITE_READ, sqlite3.SQLITE_SELECT, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_TRANSACTION):
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_INSERT and table == "ratings":
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+class RatingWriter:
+    """The web side's one writing connection: it can insert a citizen's rating and nothing
+    else, whatever SQL is sent through it (SQLite's authorizer refuses the rest)."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise TthcError("e_db_unreadable", path=path, reason="")
+        self.conn = _connect(path)
+        self.conn.set_authorizer(_only_rating_inserts)
+
+    def __enter__(self) -> "RatingWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()
+
+    def insert(self, code: str, rating: Rating) -> bool:
+        """Record the rating; False if the dossier has one already (the key keeps it to one)."""
+        try:
+            self.conn.execute(
+                "INSERT INTO ratings (dossier_code, rating, comment, rated_at, via) VALUES (?, ?, ?, ?, ?)",
+                (code, rating.rating, rating.comment, _iso(rating.rated_at), rating.via),
+            )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+
 #: Which of a batch of codes were ever given, in any letter case (the two NOCASE indexes
 #: answer it), each with its spelling, the one typed first when it was given that way too.
 _USED_CODES = """

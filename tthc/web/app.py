@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import hmac
 import re
+import secrets
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from functools import cache, partial
@@ -34,7 +36,7 @@ from tthc.clock import now_vn
 from tthc.errors import TthcError
 from tthc.i18n import fmt_day, fmt_rate, label, t
 from tthc.web.guard import Throttle, basic_password, is_loopback
-from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, Reader, WebSettings
+from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, Reader, WebSettings, rate
 
 if TYPE_CHECKING:
     from tthc.summary import Summary
@@ -79,6 +81,12 @@ AUTHENTICATE = {"WWW-Authenticate": 'Basic realm="tthc", charset="UTF-8"'}
 _TAIL = re.compile(r"^(.*-)(\d{6}-\d{4})$")
 #: The printable receipt slip of a dossier: this, then its code.
 SLIP_PATH = "/in/phieu-hen/"
+#: The citizen's rating at the counter's tablet: the web side's only page that writes.
+RATING_PATH = "/danh-gia"
+RATING_VALUES = ("satisfied", "acceptable", "unsatisfied")
+RATING_COMMENT_MAX = 200
+#: How long a rating form may stay on the tablet before it must be loaded again.
+TOKEN_SECONDS = 3600
 
 
 # -- small presentation helpers -----------------------------------------------------------------
@@ -252,6 +260,7 @@ class Site:
         self.logins = logins
         self.sleep = sleep
         self.pages = _pages()
+        self.secret = secrets.token_bytes(32)  # signs the rating forms this server hands out
 
     async def read(self, lang: str, work: Callable[[Reader], T]) -> T:
         """Run ``work`` on a fresh read-only view in a worker thread; a database that cannot be
@@ -317,6 +326,69 @@ class Site:
             # code typed is not echoed, since echoing it would tell the two apart.
             return self.lookup_page(lang, settings, 404, message="web_not_found")
         return self.lookup_page(lang, settings, result=result)
+
+    # -- the citizen's rating -----------------------------------------------------------------
+    def form_token(self) -> str:
+        """A rating form's token: when it was handed out, signed with this server's secret."""
+        issued = str(int(self.clock().timestamp()))
+        return issued + "." + hmac.new(self.secret, issued.encode(), "sha256").hexdigest()
+
+    def token_ok(self, token: str) -> bool:
+        issued, _, signature = token.partition(".")
+        if not issued.isdigit() or len(issued) > 12:
+            return False
+        expected = hmac.new(self.secret, issued.encode(), "sha256").hexdigest()
+        age = self.clock().timestamp() - int(issued)
+        return hmac.compare_digest(expected, signature) and -60 <= age <= TOKEN_SECONDS
+
+    def rating_page(self, lang: str, settings: WebSettings, status: int = 200, **values: Any) -> HTMLResponse:
+        shown = {"message": None, "done": False, "code": "", "choices": RATING_VALUES, **values}
+        return self.pages.render(
+            "rate.html",
+            lang,
+            status=status,
+            here=RATING_PATH,
+            center=settings.center_name,
+            form_url=_with_lang(RATING_PATH, lang),
+            token=self.form_token(),
+            comment_max=RATING_COMMENT_MAX,
+            **shown,
+        )
+
+    async def rating(self, request: Request) -> Response:
+        lang = _lang(request)
+        settings = await self.read(lang, lambda r: r.settings())
+        if request.method in ("GET", "HEAD"):
+            code = clean_code(request.query_params.get("ma", "")) or ""
+            return self.rating_page(lang, settings, code=code)
+        if not _same_origin(request):
+            raise HTTPException(403)
+        fields = await _form(request)
+        code = clean_code(fields.get("ma", ""))
+        check = fields.get("so4", "").strip()
+        choice = fields.get("muc", "")
+        comment = fields.get("y_kien", "").strip() or None
+        if not self.token_ok(fields.get("token", "")):
+            return self.rating_page(lang, settings, 400, message="web_rate_expired", code=code or "")
+        if (
+            code is None
+            or not CHECK_SHAPE.fullmatch(check)
+            or choice not in RATING_VALUES
+            or len(comment or "") > RATING_COMMENT_MAX
+        ):
+            return self.rating_page(lang, settings, 400, message="web_rate_bad", code=code or "")
+        address = _client(request)
+        await self.slow_down(self.lookups, address)  # the look-up's slow-down: one count for both
+        try:
+            outcome = await run_in_threadpool(rate, self.db_path, self.clock(), code, check, choice, comment)
+        except TthcError:
+            raise HTTPException(503) from None
+        if outcome == "not_found":
+            self.lookups.failed(address)
+            return self.rating_page(lang, settings, 404, message="web_rate_not_found")
+        if outcome != "rated":
+            return self.rating_page(lang, settings, 409, message=f"web_rate_{outcome}")
+        return self.rating_page(lang, settings, message="web_rate_done", done=True)
 
     # -- the waiting-room board --------------------------------------------------------------
     async def board(self, request: Request) -> Response:
@@ -420,7 +492,17 @@ class Site:
             Route("/bang", self.board, methods=["GET"]),
             Route("/quan-ly", self.dashboard, methods=["GET"]),
             Route(SLIP_PATH + "{code:path}", self.slip, methods=["GET"]),
+            Route(RATING_PATH, self.rating, methods=["GET", "POST"]),
         ]
+
+
+def _same_origin(request: Request) -> bool:
+    """A form posted from a page of this very site: its Origin (or, without one, the browser's
+    Sec-Fetch-Site) says so. Another site's page cannot post a rating through the tablet."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return request.headers.get("sec-fetch-site") == "same-origin"
+    return origin == f"{request.url.scheme}://{request.url.netloc}"
 
 
 def _client(request: Request) -> str:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from contextlib import ExitStack
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 from tthc import dossiers, service
 from tthc.context import Context
 from tthc.dossiers import ListFilter
-from tthc.inputs import DOSSIER_CODE
+from tthc.inputs import DOSSIER_CODE, clean
 from tthc.lifecycle import OPEN
 from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
 from tthc.papers import lookup_url
 from tthc.periods import month_of, month_window
 from tthc.settings import check_password
-from tthc.store import Store
+from tthc.store import RatingWriter, Store
 
 if TYPE_CHECKING:
     from tthc.models import Dossier
@@ -111,6 +111,36 @@ class Dashboard:
 class Slip:
     dossier: Dossier
     lookup_url: str | None
+
+
+#: How long after the result is returned the citizen may still rate the service on the web.
+RATING_DAYS = 7
+
+
+def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comment: str | None) -> str:
+    """The citizen's rating from the tablet at the counter: "rated", or why not — "not_found"
+    (code or digits wrong, the same answer for both), "not_returned" (not returned, or more
+    than :data:`RATING_DAYS` days ago), "already" (rated once). The dossier is found through
+    a read-only view; the rating goes through the one connection that can only insert it."""
+    from tthc.models import Rating
+
+    with Reader(db_path, now, "vi") as reader:
+        keys = reader.store.dossier_keys(code)
+        phone_ok = _same(_tail(keys.phone if keys else None), check)
+        id_ok = _same(_tail(keys.id_number if keys else None), check)
+        if keys is None or not (phone_ok | id_ok):
+            return "not_found"
+        d = reader.store.dossier(keys.code)
+        assert d is not None
+        if d.status != "returned" or d.returned_at is None or d.returned_at < now - timedelta(days=RATING_DAYS):
+            return "not_returned"
+        if d.rating is not None:
+            return "already"
+    value = dossiers.rating_of(rating)
+    said = clean(comment, "w_comment")
+    with RatingWriter(db_path) as writer:
+        done = writer.insert(d.code, Rating(value, said, now, "tablet"))  # type: ignore[arg-type]
+    return "rated" if done else "already"
 
 
 class Reader:
