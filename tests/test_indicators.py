@@ -64,7 +64,9 @@ def october(center: Cli) -> Cli:
     i = rx("I", "2025-10-20 09:00", "2.000884", "--limit", "2wd")  # due 22/10 at receipt
     step("supplement", i, "--at", "2025-10-21 09:00", "--reason", "thiếu chữ ký")
     step("resume", i, "--at", "2025-10-24 09:00")  # counted again: due Tue 28/10
-    step("resolve", i, "--at", "2025-10-27 16:00")  # early for the II.06a; 24/10 16:00 less papers' time: late for 2.1
+    step(
+        "resolve", i, "--at", "2025-10-27 16:00"
+    )  # early for the II.06a; 24/10 16:00 less papers' time: late for 2.1
     return c
 
 
@@ -76,7 +78,11 @@ def test_october_checked_indicator_by_indicator(october: Cli) -> None:
     got = json.loads(october.ok("indicators", "--month", "10/2025", "--json", now=AFTER).stdout)
     assert got["period"] == {"from": "2025-10-01", "to": "2025-10-31"}
     lines = _lines(got)
-    figures = {k: (v["numerator"], v["denominator"], v["rate"], v["points"]) for k, v in lines.items() if v["computable"]}
+    figures = {
+        k: (v["numerator"], v["denominator"], v["rate"], v["points"])
+        for k, v in lines.items()
+        if v["computable"]
+    }
     assert figures == {
         # handled: A B C D E F G H I (J ended in September). In time: A; C (asked for papers on
         # 7/10, due 13/10); D (withdrawn on its due day); E; G (not due at the end). Late: B (two
@@ -126,7 +132,9 @@ def test_the_two_on_time_rates_side_by_side_and_the_dossiers_behind_the_gap(octo
 
 def test_the_indicators_are_the_sum_of_their_parts_by_field(october: Cli) -> None:
     whole = json.loads(october.ok("indicators", "--month", "10/2025", "--json", now=AFTER).stdout)
-    split = json.loads(october.ok("indicators", "--month", "10/2025", "--by", "field", "--json", now=AFTER).stdout)
+    split = json.loads(
+        october.ok("indicators", "--month", "10/2025", "--by", "field", "--json", now=AFTER).stdout
+    )
     assert [g["key"] for g in split["groups"]] == ["Chứng thực", "Hộ tịch"]
     total = _lines(whole)
     for ind, line in total.items():
@@ -154,11 +162,18 @@ def test_the_scorecard_in_a_workbook(october: Cli, tmp_path: Path) -> None:
 
 def test_a_rating_is_given_once_in_either_language(october: Cli) -> None:
     c = october
-    code = json.loads(c.ok("list", "--search", "E", "--status", "resolved", "--json", now=AFTER).stdout)[0]["code"]
+    code = json.loads(c.ok("list", "--search", "E", "--status", "resolved", "--json", now=AFTER).stdout)[0][
+        "code"
+    ]
     assert "bad rating 'tốt'" in c.fails("return", code, "--rating", "tốt", now=AFTER)
     c.ok("return", code, "--at", "2025-11-03 09:00", "--rating", "hai long", now=AFTER)
     got = json.loads(c.ok("show", code, "--json", now=AFTER).stdout)
-    assert got["rating"] == {"rating": "satisfied", "comment": None, "rated_at": "2025-11-03T09:00:00", "via": "counter"}
+    assert got["rating"] == {
+        "rating": "satisfied",
+        "comment": None,
+        "rated_at": "2025-11-03T09:00:00",
+        "via": "counter",
+    }
     assert got["fee"] == 10000 and got["payment"] == "online" and got["digitised"] is True
     assert got["e_result"] is True and got["data_reused"] is False
     # an undone return takes its rating back with it; the next return may be rated again

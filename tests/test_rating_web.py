@@ -13,7 +13,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from tests.conftest import Cli
-from tests.test_web import NOW, REMOTE, _fingerprint, assert_plain_page, built, client, codes, db, own_db
+from tests.test_web import REMOTE, _fingerprint, assert_plain_page, built, client, codes, db, own_db
 from tthc.store import RatingWriter
 from tthc.web.guard import Throttle
 
@@ -46,7 +46,12 @@ def test_a_citizen_rates_a_dossier_returned_this_morning_once(own_db: Path, code
     assert_plain_page(r)
     assert r.status_code == 200 and "đã được ghi nhận" in r.text
     rating = shown(own_db, codes["returned"])["rating"]
-    assert rating == {"rating": "unsatisfied", "comment": "Chờ lâu quá", "rated_at": "2025-09-10T16:00:00", "via": "tablet"}
+    assert rating == {
+        "rating": "unsatisfied",
+        "comment": "Chờ lâu quá",
+        "rated_at": "2025-09-10T16:00:00",
+        "via": "tablet",
+    }
     again = send(c, codes["returned"], "0222", "satisfied")
     assert again.status_code == 409 and "đã được đánh giá" in again.text
     assert shown(own_db, codes["returned"])["rating"]["rating"] == "unsatisfied"
@@ -92,7 +97,9 @@ def test_another_sites_page_or_an_old_form_cannot_rate(own_db: Path, codes: dict
     assert _fingerprint(own_db) == before
 
 
-def test_guessing_on_the_rating_page_is_slowed_down_like_the_look_up(own_db: Path, codes: dict[str, str]) -> None:
+def test_guessing_on_the_rating_page_is_slowed_down_like_the_look_up(
+    own_db: Path, codes: dict[str, str]
+) -> None:
     waits: list[float] = []
 
     async def sleep(seconds: float) -> None:
@@ -106,7 +113,9 @@ def test_guessing_on_the_rating_page_is_slowed_down_like_the_look_up(own_db: Pat
     assert len(waits) == 3 and waits[2] >= 4.0
 
 
-def test_the_rating_connection_can_insert_a_rating_and_nothing_else(own_db: Path, codes: dict[str, str]) -> None:
+def test_the_rating_connection_can_insert_a_rating_and_nothing_else(
+    own_db: Path, codes: dict[str, str]
+) -> None:
     with RatingWriter(own_db) as writer:
         for sql in (
             "UPDATE dossiers SET applicant = 'x'",
@@ -125,9 +134,57 @@ def test_no_other_request_changes_the_database(own_db: Path, codes: dict[str, st
     """Every page but the rating form's POST leaves the file byte for byte as it was."""
     before = _fingerprint(own_db)
     c = client(own_db)
-    for url in ("/", "/tra-cuu", "/bang", "/quan-ly", "/quan-ly?ky=9/2025", "/quan-ly?ky=Q3/2025",
-                "/quan-ly?ky=2025", f"/in/phieu-hen/{codes['returned']}", "/danh-gia", "/nope"):
+    for url in (
+        "/",
+        "/tra-cuu",
+        "/bang",
+        "/quan-ly",
+        "/quan-ly?ky=9/2025",
+        "/quan-ly?ky=Q3/2025",
+        "/quan-ly?ky=2025",
+        f"/in/phieu-hen/{codes['returned']}",
+        "/danh-gia",
+        "/nope",
+    ):
         c.get(url)
     c.post("/tra-cuu", data={"ma": codes["returned"], "so4": "0222"})
-    c.post("/danh-gia", data={"ma": codes["returned"], "so4": "0222", "muc": "satisfied"}, headers=ORIGIN)  # no token
+    c.post(
+        "/danh-gia", data={"ma": codes["returned"], "so4": "0222", "muc": "satisfied"}, headers=ORIGIN
+    )  # no token
     assert _fingerprint(own_db) == before
+
+
+@pytest.mark.parametrize(
+    ("ky", "start", "end"),
+    [
+        ("9/2025", "01/09/2025", "30/09/2025"),
+        ("Q3/2025", "01/07/2025", "30/09/2025"),
+        ("2025", "01/01/2025", "31/12/2025"),
+    ],
+)
+def test_the_dashboard_for_a_chosen_period_in_the_command_lines_words(
+    db: Path, codes: dict[str, str], ky: str, start: str, end: str
+) -> None:
+    r = client(db).get("/quan-ly?ky=" + ky)
+    assert_plain_page(r)
+    assert r.status_code == 200
+    assert "Kỳ từ" in r.text and start in r.text and end in r.text
+    assert (
+        'id="scorecard"' in r.text
+        and 'id="ind-2.1"' in r.text
+        and "không có trong sổ của trung tâm" in r.text
+    )
+    # the same figures as the command line's for that period
+    option = {"9/2025": "--month", "Q3/2025": "--quarter", "2025": "--year"}[ky]
+    cli = Cli(db, now="2025-09-10 16:00")
+    got = json.loads(cli.ok("indicators", option, ky, "--json").stdout)
+    ii06a, r766 = got["on_time"]["ii06a"], got["on_time"]["766"]
+    assert f"({ii06a['numerator']}/{ii06a['denominator']})" in r.text
+    assert f"({r766['numerator']}/{r766['denominator']})" in r.text
+    assert 'id="rate-ii06a"' in r.text and 'id="rate-766"' in r.text  # side by side
+
+
+def test_a_period_the_command_line_refuses_is_refused_on_the_dashboard(db: Path) -> None:
+    r = client(db).get("/quan-ly?ky=13/2025")
+    assert_plain_page(r)
+    assert r.status_code == 400 and "13/2025" in r.text

@@ -29,7 +29,18 @@ from tthc.inputs import (
     when,
 )
 from tthc.lifecycle import Life
-from tthc.models import CHANNELS, PAYMENTS, Dossier, Event, Procedure, Rating, Registered, Service, fold, search_text
+from tthc.models import (
+    CHANNELS,
+    PAYMENTS,
+    Dossier,
+    Event,
+    Procedure,
+    Rating,
+    Registered,
+    Service,
+    fold,
+    search_text,
+)
 from tthc.store import Details, DossierQuery, Store
 from tthc.timelimit import parse_limit
 from tthc.workcalendar import WorkCalendar
@@ -347,9 +358,7 @@ def return_result(
         store.put_rating(life.code, Rating(value, said, at, "counter"))  # type: ignore[arg-type]
         return {"rating": value, **({"comment": said} if said else {})}
 
-    return _step(
-        ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, reason, rated
-    )
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, reason, rated)
 
 
 def withdraw(

@@ -2325,6 +2325,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This form was open too long: please fill it in again.",
         "Trang đã mở quá lâu: xin nhập lại.",
     ),
+    "web_dash_rates": ("The two on-time rates", "Hai tỷ lệ đúng hạn"),
+    "web_rate_ii06a": ("on time, II.06a (resolved)", "đúng hạn theo Biểu II.06a (đã giải quyết)"),
+    "web_rate_766": ("on time, indicator 2.1 (handled)", "đúng hạn theo chỉ số 2.1 (đã và đang xử lý)"),
+    "web_dash_scorecard": ("Scorecard (Decision 766)", "Bộ chỉ số (Quyết định 766)"),
+    "web_dash_period": ("Period", "Kỳ"),
+    "web_period": ("The period {start} to {end}", "Kỳ từ {start} đến {end}"),
+    "web_dash_show": ("Show", "Xem"),
     "web_rate_bad": (
         "Please give the code, the 4 digits and one of the three ratings.",
         "Xin nhập mã hồ sơ, 4 số cuối và chọn một trong ba mức đánh giá.",

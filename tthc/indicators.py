@@ -96,10 +96,20 @@ class OnTime:
             return None if v is None else float(v)
 
         return {
-            "ii06a": {"numerator": self.resolved_in_time, "denominator": self.resolved, "rate": num(self.ii06a_rate)},
-            "766": {"numerator": self.handled_in_time, "denominator": self.handled, "rate": num(self.rate_766)},
+            "ii06a": {
+                "numerator": self.resolved_in_time,
+                "denominator": self.resolved,
+                "rate": num(self.ii06a_rate),
+            },
+            "766": {
+                "numerator": self.handled_in_time,
+                "denominator": self.handled,
+                "rate": num(self.rate_766),
+            },
             "difference": num(self.gap),
-            "reasons": [{"reason": r, "dossiers": self.reasons[r]} for r in scorecard.REASONS if self.reasons[r]],
+            "reasons": [
+                {"reason": r, "dossiers": self.reasons[r]} for r in scorecard.REASONS if self.reasons[r]
+            ],
         }
 
 
@@ -142,7 +152,9 @@ def _blank() -> Card:
     return Card({i.id: Line(i.id) for i in scorecard.INDICATORS}, OnTime())
 
 
-def build(ctx: Context, period: Period, by: str | None = None, scope: Scope = queries.EVERYTHING) -> Scorecard:
+def build(
+    ctx: Context, period: Period, by: str | None = None, scope: Scope = queries.EVERYTHING
+) -> Scorecard:
     """Every indicator the center's records can give, for the period, by group and in total."""
     if by is not None and by not in BY_KEYS:
         raise TthcError("e_by", by=by, choices=", ".join(BY_KEYS))
@@ -210,7 +222,9 @@ def _add_handled(card: Card, row: Any, snapshot: datetime) -> None:
         t.reasons[reason] += 1
 
 
-def _handling_times(ctx: Context, period: Period, seen: datetime, by: str | None, scope: Scope, card: Any, total: Card) -> None:
+def _handling_times(
+    ctx: Context, period: Period, seen: datetime, by: str | None, scope: Scope, card: Any, total: Card
+) -> None:
     """2.2: per procedure, the average handling time of its dossiers against its limit."""
     cal = ctx.calendar()
     sums: dict[tuple[str | None, str], list[Decimal]] = {}
@@ -228,7 +242,13 @@ def _handling_times(ctx: Context, period: Period, seen: datetime, by: str | None
         limit = limits[proc]
         average = (sum(times, Decimal(0)) / len(times)).quantize(Decimal("0.01"))
         within = average <= scorecard.limit_amount(limit)
-        item = {"procedure": proc, "dossiers": len(times), "average": float(average), "limit": str(limit), "within": within}
+        item = {
+            "procedure": proc,
+            "dossiers": len(times),
+            "average": float(average),
+            "limit": str(limit),
+            "within": within,
+        }
         for target in (card(key), total):
             line = target.lines["2.2"]
             _count(line, int(within), 1)

@@ -112,7 +112,12 @@ class Rating:
     via: Literal["counter", "tablet"]
 
     def as_json(self) -> dict[str, Any]:
-        return {"rating": self.rating, "comment": self.comment, "rated_at": iso(self.rated_at), "via": self.via}
+        return {
+            "rating": self.rating,
+            "comment": self.comment,
+            "rated_at": iso(self.rated_at),
+            "via": self.via,
+        }
 
 
 @dataclass(frozen=True)

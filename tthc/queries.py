@@ -274,9 +274,7 @@ def _ended_at(alias: str = "d") -> str:
 def _ended_by(alias: str = "d") -> str:
     """SQL: how it ended before ``:s`` (the snapshot's edge), NULL if not by then."""
     return (
-        "CASE"
-        + "".join(f" WHEN {alias}.{column} < :s THEN '{kind}'" for kind, column in END_STATES)
-        + " END"
+        "CASE" + "".join(f" WHEN {alias}.{column} < :s THEN '{kind}'" for kind, column in END_STATES) + " END"
     )
 
 
@@ -348,7 +346,7 @@ def handled_in_period(
           EXISTS (SELECT 1 FROM ratings r WHERE r.dossier_code = d.code AND r.rating = 'unsatisfied'
              AND r.rated_at < :s)
         FROM dossiers d
-        WHERE d.received_at < :s AND coalesce({_ended_at()}, '9999') >= :a{scope.sql('d')}
+        WHERE d.received_at < :s AND coalesce({_ended_at()}, '9999') >= :a{scope.sql("d")}
         ORDER BY d.code
         """,
         {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},
@@ -370,14 +368,16 @@ def completed_received_in(
           (SELECT round(sum((julianday(p.resumed_at) - julianday(p.paused_at)) * 1440)) FROM pauses p
              WHERE p.dossier_code = d.code AND p.resumed_at <= d.resolved_at)
         FROM dossiers d LEFT JOIN procedures c ON c.code = d.procedure_code
-        WHERE d.received_at >= :a AND d.received_at < :s AND d.resolved_at < :s{scope.sql('d')}
+        WHERE d.received_at >= :a AND d.received_at < :s AND d.resolved_at < :s{scope.sql("d")}
         ORDER BY d.procedure_code, d.code
         """,
         {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},
     ).fetchall()
 
 
-def ratings_by(conn: sqlite3.Connection, by: str, start: date, seen_before: datetime) -> dict[str | None, dict[str, int]]:
+def ratings_by(
+    conn: sqlite3.Connection, by: str, start: date, seen_before: datetime
+) -> dict[str | None, dict[str, int]]:
     """Ratings given from ``start`` to before ``seen_before``, per officer in charge (or point)
     of the dossier rated, per rating."""
     column = GROUP_COLUMNS[by]

@@ -8,8 +8,17 @@ from tthc.i18n import fmt_day, fmt_rate, t
 from tthc.indicators import Card, Line, Scorecard
 from tthc.scorecard import REASONS
 
-HEADS = ("ind_h_id", "ind_h_name", "ind_h_numerator", "ind_h_denominator", "ind_h_rate", "ind_h_threshold",
-         "ind_h_points", "ind_h_max", "ind_h_formula")
+HEADS = (
+    "ind_h_id",
+    "ind_h_name",
+    "ind_h_numerator",
+    "ind_h_denominator",
+    "ind_h_rate",
+    "ind_h_threshold",
+    "ind_h_points",
+    "ind_h_max",
+    "ind_h_formula",
+)
 
 
 def _num(lang: str, value: Decimal | None) -> str:
@@ -59,8 +68,17 @@ def rate_lines(card: Card, lang: str) -> list[str]:
     o = card.on_time
     gap = "—" if o.gap is None else _num(lang, o.gap)
     out = [
-        t(lang, "ind_rates", ii06a=fmt_rate(lang, o.ii06a_rate), a=o.resolved_in_time, b=o.resolved,
-          r766=fmt_rate(lang, o.rate_766), c=o.handled_in_time, d=o.handled, gap=gap)
+        t(
+            lang,
+            "ind_rates",
+            ii06a=fmt_rate(lang, o.ii06a_rate),
+            a=o.resolved_in_time,
+            b=o.resolved,
+            r766=fmt_rate(lang, o.rate_766),
+            c=o.handled_in_time,
+            d=o.handled,
+            gap=gap,
+        )
     ]
     out += ["  " + t(lang, f"ind_reason_{r}", n=o.reasons[r]) for r in REASONS if o.reasons[r]]
     return out
@@ -68,8 +86,10 @@ def rate_lines(card: Card, lang: str) -> list[str]:
 
 def card_lines(card: Card, lang: str) -> list[str]:
     heads, rows = records(card, lang)
-    cells = [[("" if v is None else _num(lang, Decimal(str(v))) if isinstance(v, float) else str(v)) for v in r]
-             for r in rows]
+    cells = [
+        [("" if v is None else _num(lang, Decimal(str(v))) if isinstance(v, float) else str(v)) for v in r]
+        for r in rows
+    ]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(heads[:-1])]
     out = ["  ".join(h.ljust(w) for h, w in zip(heads, [*widths, 0], strict=True)).rstrip()]
     for r in cells:
@@ -78,8 +98,16 @@ def card_lines(card: Card, lang: str) -> list[str]:
     out.append(t(lang, "ind_total", points=_num(lang, card.total_points), most=_num(lang, most)))
     out += rate_lines(card, lang)
     for item in card.lines["2.2"].detail:
-        out.append(t(lang, "ind_2.2_line", procedure=item["procedure"], n=item["dossiers"],
-                     average=_num(lang, Decimal(str(item["average"]))), limit=item["limit"]))
+        out.append(
+            t(
+                lang,
+                "ind_2.2_line",
+                procedure=item["procedure"],
+                n=item["dossiers"],
+                average=_num(lang, Decimal(str(item["average"]))),
+                limit=item["limit"],
+            )
+        )
     return out
 
 

@@ -41,9 +41,16 @@ class Indicator:
     computable: bool
 
 
-def _ind(id_: str, group: str, points: str, threshold: int | None, transcribed: bool, computable: bool) -> Indicator:
+def _ind(
+    id_: str, group: str, points: str, threshold: int | None, transcribed: bool, computable: bool
+) -> Indicator:
     return Indicator(
-        id_, group, Decimal(points), None if threshold is None else Decimal(threshold), transcribed, computable
+        id_,
+        group,
+        Decimal(points),
+        None if threshold is None else Decimal(threshold),
+        transcribed,
+        computable,
     )
 
 

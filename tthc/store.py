@@ -136,7 +136,7 @@ class Details:
     address: str | None = None
     note: str | None = None
     limit_overridden: bool = False
-    service: Service = Service()
+    service: Service = Service()  # noqa: RUF009 -- frozen: one shared default is safe
 
     def search_text(self, code: str) -> str:
         return search_text(self.applicant, code, self.phone, self.id_number)
@@ -244,7 +244,13 @@ def _dossier(row: sqlite3.Row, pauses: Sequence[sqlite3.Row]) -> Dossier:
 def service_values(service: Service) -> tuple[Any, ...]:
     """The dossier row's :data:`SERVICE_COLUMNS` for ``service``."""
     e = service.e_result
-    return (service.fee, service.payment, int(service.digitised), int(service.data_reused), None if e is None else int(e))
+    return (
+        service.fee,
+        service.payment,
+        int(service.digitised),
+        int(service.data_reused),
+        None if e is None else int(e),
+    )
 
 
 #: The columns a dossier's life fills, in the order :func:`life_values` gives them.
@@ -374,7 +380,17 @@ EVENT_COLUMNS = (
 #: the holiday cache by each PC.
 COPY_COLUMNS: dict[str, tuple[str, ...]] = {
     "settings": ("key", "value"),
-    "procedures": ("code", "name", "field", "time_limit", "alias", "fee", "e_result", "created_at", "updated_at"),
+    "procedures": (
+        "code",
+        "name",
+        "field",
+        "time_limit",
+        "alias",
+        "fee",
+        "e_result",
+        "created_at",
+        "updated_at",
+    ),
     "officers": ("name", "name_key", "added_at"),
     "points": ("name", "name_key", "code_prefix", "added_at"),
     "calendar_days": ("day", "kind", "name", "added_at"),
@@ -497,7 +513,13 @@ def _event(r: sqlite3.Row) -> Event:
 
 def _procedure(row: sqlite3.Row) -> Procedure:
     return Procedure(
-        row["code"], row["name"], row["field"], row["time_limit"], row["alias"], row["fee"], bool(row["e_result"])
+        row["code"],
+        row["name"],
+        row["field"],
+        row["time_limit"],
+        row["alias"],
+        row["fee"],
+        bool(row["e_result"]),
     )
 
 
@@ -777,7 +799,16 @@ class Store:
         return [_procedure(r) for r in rows]
 
     def put_procedure(self, proc: Procedure, now: datetime, *, new: bool) -> None:
-        values = (proc.name, proc.field, proc.limit, proc.alias, proc.fee, int(proc.e_result), _iso(now), proc.code)
+        values = (
+            proc.name,
+            proc.field,
+            proc.limit,
+            proc.alias,
+            proc.fee,
+            int(proc.e_result),
+            _iso(now),
+            proc.code,
+        )
         if new:
             self.conn.execute(
                 "INSERT INTO procedures (name, field, time_limit, alias, fee, e_result, updated_at, code, created_at)"
@@ -859,7 +890,8 @@ class Store:
         if step == "resolve" and "e_result" in details:
             before = details.get("e_result_before")
             self.conn.execute(
-                "UPDATE dossiers SET e_result = ? WHERE code = ?", (None if before is None else int(before), code)
+                "UPDATE dossiers SET e_result = ? WHERE code = ?",
+                (None if before is None else int(before), code),
             )
         elif step == "return" and "rating" in details:
             self.conn.execute("DELETE FROM ratings WHERE dossier_code = ? AND via = 'counter'", (code,))
@@ -1204,7 +1236,12 @@ class Store:
 def _only_rating_inserts(action: int, table: str | None, *_: Any) -> int:
     """SQLite's authorizer for the rating page's connection: reading, and inserting into
     ``ratings``; nothing else (no update, delete, schema change, attach or pragma)."""
-    if action in (sqlite3.SQLITE_READ, sqlite3.SQLITE_SELECT, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_TRANSACTION):
+    if action in (
+        sqlite3.SQLITE_READ,
+        sqlite3.SQLITE_SELECT,
+        sqlite3.SQLITE_FUNCTION,
+        sqlite3.SQLITE_TRANSACTION,
+    ):
         return sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_INSERT and table == "ratings":
         return sqlite3.SQLITE_OK

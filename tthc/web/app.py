@@ -359,8 +359,8 @@ class Site:
         lang = _lang(request)
         settings = await self.read(lang, lambda r: r.settings())
         if request.method in ("GET", "HEAD"):
-            code = clean_code(request.query_params.get("ma", "")) or ""
-            return self.rating_page(lang, settings, code=code)
+            asked = clean_code(request.query_params.get("ma", "")) or ""
+            return self.rating_page(lang, settings, code=asked)
         if not _same_origin(request):
             raise HTTPException(403)
         fields = await _form(request)
@@ -433,11 +433,16 @@ class Site:
     async def dashboard(self, request: Request) -> Response:
         lang = _lang(request)
         settings = await self.managers_settings(request, lang)
-        data = await self.read(lang, lambda r: r.dashboard(WORKLIST_MAX))
+        period = request.query_params.get("ky", "")[:20]
+        try:
+            data = await run_in_threadpool(self.dashboard_data, lang, period)
+        except PeriodRefused as refused:
+            return self.pages.render("error.html", lang, status=400, message="web_e_400", detail=refused.text)
         return self.pages.render(
             "dashboard.html",
             lang,
             here="/quan-ly",
+            here_params={"ky": period} if period else {},
             center=settings.center_name,
             paper="a4-landscape",
             data=data,
@@ -446,6 +451,17 @@ class Site:
             limit=WORKLIST_MAX,
             slip_url=lambda code: _with_lang(_slip_path(code), lang),
         )
+
+    def dashboard_data(self, lang: str, period: str) -> Any:
+        """The dashboard's data; a period the command line would refuse is refused here too, in
+        its words, while a database that cannot be read is the 503 page."""
+        with Reader(self.db_path, self.clock(), lang) as reader:
+            try:
+                return reader.dashboard(WORKLIST_MAX, period=period)
+            except TthcError as exc:
+                if exc.msg.key.startswith(("e_month", "e_quarter", "e_year", "e_period")):
+                    raise PeriodRefused(exc.text(lang)) from None
+                raise HTTPException(503) from None
 
     async def slip(self, request: Request) -> Response:
         lang = _lang(request)
@@ -494,6 +510,14 @@ class Site:
             Route(SLIP_PATH + "{code:path}", self.slip, methods=["GET"]),
             Route(RATING_PATH, self.rating, methods=["GET", "POST"]),
         ]
+
+
+class PeriodRefused(Exception):
+    """A dashboard period that cannot be read, with the refusal in the reader's words."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
 
 
 def _same_origin(request: Request) -> bool:

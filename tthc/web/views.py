@@ -31,6 +31,7 @@ from tthc.settings import check_password
 from tthc.store import RatingWriter, Store
 
 if TYPE_CHECKING:
+    from tthc.indicators import Scorecard
     from tthc.models import Dossier
     from tthc.summary import Summary
 
@@ -103,8 +104,12 @@ class Board:
 class Dashboard:
     groups: dict[str, list[Dossier]]  # overdue / today / soon, soonest deadline first
     truncated: bool
-    month: Summary
+    month: Summary  # the period chosen (this reporting month unless another is asked for)
     months: Summary
+    scorecard: Scorecard
+    period_text: str  # the period as asked for, "" for this month
+    scorecard_rows: list[list[object]]  # the indicators as the terminal and files show them
+    rates: list[str]  # the two on-time rates side by side, and why they differ
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,11 @@ def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comme
             return "not_found"
         d = reader.store.dossier(keys.code)
         assert d is not None
-        if d.status != "returned" or d.returned_at is None or d.returned_at < now - timedelta(days=RATING_DAYS):
+        if (
+            d.status != "returned"
+            or d.returned_at is None
+            or d.returned_at < now - timedelta(days=RATING_DAYS)
+        ):
             return "not_returned"
         if d.rating is not None:
             return "already"
@@ -224,8 +233,14 @@ class Reader:
         items = [BoardItem(r.code, initials(r.applicant)) for r in ready[:limit]]
         return Board(items, more=len(ready) > limit)
 
-    def dashboard(self, limit: int, months: int = 12) -> Dashboard:
-        """Today's worklist by urgency, this month's summary, and the last ``months`` months."""
+    def dashboard(self, limit: int, months: int = 12, period: str = "") -> Dashboard:
+        """Today's worklist by urgency, the period's summary (this month's unless ``period``
+        names another, in the command line's words: ``9/2025``, ``Q3/2025``, ``2025``) with
+        its scorecard, and the last ``months`` months. A period that cannot be read is a
+        ``TthcError``."""
+        from tthc import indicators, render_indicators
+        from tthc.periods import period_words
+
         ctx = self.ctx
         today = ctx.now.date()
         rows = dossiers.list_dossiers(ctx, ListFilter(limit=limit))
@@ -234,7 +249,14 @@ class Reader:
         for d in rows:
             groups.setdefault(dossiers.urgency(d, ctx.now, soon), []).append(d)
         start_day = ctx.settings().period_start_day
-        this_month = service.period(ctx, from_=None, to=None, month=None, quarter=None, year=None)
+        asked = {
+            "month": None,
+            "quarter": None,
+            "year": None,
+            **(period_words(period) if period.strip() else {}),
+        }
+        chosen = service.period(ctx, from_=None, to=None, **asked)
+        card = indicators.build(ctx, chosen)
         y, m = month_of(today, start_day)
         first_y, first_m = divmod(y * 12 + m - 1 - (months - 1), 12)
         first = month_window(first_y, first_m + 1, start_day).start
@@ -244,8 +266,12 @@ class Reader:
         return Dashboard(
             groups={k: groups[k] for k in ("overdue", "today", "soon")},
             truncated=len(rows) >= limit,
-            month=service.summary(ctx, this_month, None),
+            month=service.summary(ctx, chosen, None),
             months=service.summary(ctx, span, "month"),
+            scorecard=card,
+            period_text=period.strip(),
+            scorecard_rows=render_indicators.records(card.total, self.lang)[1],
+            rates=render_indicators.rate_lines(card.total, self.lang),
         )
 
     def slip(self, code: str) -> Slip | None:
