@@ -91,6 +91,10 @@ def test_another_sites_page_or_an_old_form_cannot_rate(own_db: Path, codes: dict
     form = {"token": token_of(c), "ma": codes["returned"], "so4": "0222", "muc": "satisfied"}
     assert c.post("/danh-gia", data=form, headers={"origin": "https://evil.example"}).status_code == 403
     assert c.post("/danh-gia", data=form).status_code == 403  # no origin, no Sec-Fetch-Site
+    assert (
+        c.post("/danh-gia", data=form, headers={"origin": "null", "sec-fetch-site": "cross-site"}).status_code
+        == 403
+    )
     forged = {**form, "token": "1757494800.deadbeef"}
     r = c.post("/danh-gia", data=forged, headers=ORIGIN)
     assert r.status_code == 400 and "mở quá lâu" in r.text

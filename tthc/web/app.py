@@ -521,10 +521,11 @@ class PeriodRefused(Exception):
 
 
 def _same_origin(request: Request) -> bool:
-    """A form posted from a page of this very site: its Origin (or, without one, the browser's
-    Sec-Fetch-Site) says so. Another site's page cannot post a rating through the tablet."""
+    """A form posted from a page of this very site: its Origin says so, or — where the browser
+    withholds the origin ("null", as the no-referrer policy asks) — its Sec-Fetch-Site does.
+    Another site's page cannot post a rating through the tablet."""
     origin = request.headers.get("origin")
-    if origin is None:
+    if origin in (None, "null"):  # our no-referrer policy makes a browser send "null"
         return request.headers.get("sec-fetch-site") == "same-origin"
     return origin == f"{request.url.scheme}://{request.url.netloc}"
 
