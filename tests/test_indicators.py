@@ -190,3 +190,82 @@ def test_officers_show_the_ratings_of_the_dossiers_in_their_charge(october: Cli)
     assert got["total"]["ratings"]["unsatisfied"] == 1
     shown = october.ok("officers", "--month", "10/2025", now=AFTER, lang="vi").stdout
     assert "không hài lòng 1" in shown
+
+
+def _code(cli: Cli, *args: str) -> str:
+    return str(json.loads(cli.ok("receive", *args, "--json").stdout)["code"])
+
+
+def test_the_facts_and_the_rating_travel_by_merge_and_full_export(
+    center: Cli, center_template: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    two = Cli(tmp_path / "diem2.db", now=center.now)
+    shutil.copyfile(center_template, two.db)
+    code = _code(
+        two,
+        "ks",
+        "--applicant",
+        "X",
+        "--at",
+        "2025-09-09 09:00",
+        "--fee",
+        "8000",
+        "--paid",
+        "exempt",
+        "--digitised",
+        "--data-reused",
+    )
+    two.ok("resolve", code, "--at", "2025-09-09 10:00", "--e-result")
+    two.ok("return", code, "--at", "2025-09-09 11:00", "--rating", "hài lòng", "--comment", "nhanh")
+    theirs = json.loads(two.ok("show", code, "--json").stdout)
+    assert (
+        theirs["fee"],
+        theirs["payment"],
+        theirs["digitised"],
+        theirs["data_reused"],
+        theirs["e_result"],
+    ) == (
+        8000,
+        "exempt",
+        True,
+        True,
+        True,
+    )
+    center.ok("merge", str(two.db))
+    assert json.loads(center.ok("show", code, "--json").stdout) == theirs
+    out = tmp_path / "diem2.jsonl"
+    two.ok("export", str(out), "--full")
+    fresh = Cli(tmp_path / "new" / "copy.db", now=center.now)
+    fresh.ok("import", str(out))
+    assert json.loads(fresh.ok("show", code, "--json").stdout) == theirs
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_facts_go_out_in_a_workbook_and_come_back_in(center: Cli, tmp_path: Path, lang: str) -> None:
+    center.ok("procedure", "edit", "2.000884", "--fee", "10000", "--e-result")
+    paid = _code(center, "2.000884", "--applicant", "Y", "--at", "2025-09-09 09:00", "--paid", "online")
+    center.ok("resolve", paid, "--at", "2025-09-09 10:00")
+    free = _code(center, "ks", "--applicant", "Z", "--at", "2025-09-09 09:00", "--data-reused")
+    out = tmp_path / "hoso.xlsx"
+    center.ok("export", str(out), lang=lang)
+    fresh = Cli(tmp_path / "fresh.db", now=center.now)
+    fresh.ok("init", "--prefix", "000.00.20.H56")
+    fresh.ok("procedure", "edit", "2.000884", "--fee", "10000", "--e-result")
+    fresh.ok("import", str(out))
+    for code in (paid, free):
+        want = json.loads(center.ok("show", code, "--json").stdout)
+        got = json.loads(fresh.ok("show", code, "--json").stdout)
+        keys = ("fee", "payment", "digitised", "data_reused", "e_result")
+        assert {k: got[k] for k in keys} == {k: want[k] for k in keys}
+    assert json.loads(fresh.ok("show", paid, "--json").stdout)["payment"] == "online"
+    assert json.loads(fresh.ok("show", free, "--json").stdout)["e_result"] is None  # no result yet
+
+
+def test_a_file_row_with_a_bad_yes_or_no_is_named(center: Cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "procedure,received_at,applicant,digitised\nks,2025-09-09 09:00,A,maybe\n", encoding="utf-8"
+    )
+    assert "expected yes or no, not 'maybe'" in center.fails("import", str(bad))
