@@ -2255,9 +2255,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ind_group": ("{by}: {key}", "{by}: {key}"),
     "ind_2.2_line": (
-        "  2.2 {procedure}: {n} dossiers, average {average} against {limit}",
-        "  2.2 {procedure}: {n} hồ sơ, trung bình {average} so với {limit}",
+        "  2.2 {procedure}: {n} dossiers, average {average} against {limit}: {verdict}",
+        "  2.2 {procedure}: {n} hồ sơ, trung bình {average} so với {limit}: {verdict}",
     ),
+    "ind_within": ("within the limit", "trong thời hạn"),
+    "ind_over": ("over the limit", "vượt thời hạn"),
     "ind_name_1.1": ("Procedures published on time", "Tỷ lệ TTHC công bố đúng hạn"),
     "ind_name_1.2": ("Procedures updated and disclosed on time", "Tỷ lệ TTHC được cập nhật, công khai đúng hạn"),
     "ind_name_1.3": ("Procedures disclosed with every required part", "Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành"),

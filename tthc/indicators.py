@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from tthc import queries, scorecard
@@ -16,7 +17,7 @@ from tthc.i18n import t
 from tthc.periods import Period
 from tthc.queries import Scope
 from tthc.summary import events_before, percent, snapshot_of
-from tthc.timelimit import parse_limit
+from tthc.timelimit import TimeLimit, parse_limit
 
 BY_KEYS = ("field", "procedure")
 
@@ -172,9 +173,13 @@ def build(
     for c in queries.scorecard_counts(store.conn, by, period.start, seen, scope):
         for target in (card(c.key), total):
             _add_counts(target, c)
-    for row in queries.handled_in_period(store.conn, by, period.start, seen, scope):
-        for target in (card(row[0]), total):
-            _add_handled(target, row, snapshot)
+    judged: Counter[tuple[Any, ...]] = Counter(
+        (row[0], *_judge(row, snapshot))
+        for row in queries.handled_in_period(store.conn, by, period.start, seen, scope)
+    )
+    for (key, *verdict), n in judged.items():
+        for target in (card(key), total):
+            _add_judged(target.on_time, n, *verdict)
     _handling_times(ctx, period, seen, by, scope, card, total)
     for target in (total, *cards.values()):
         _finish(target)
@@ -196,10 +201,17 @@ def _add_counts(card: Card, c: queries.ScorecardCounts) -> None:
     _count(lines["4.3"], c.reused, c.received)
 
 
-def _add_handled(card: Card, row: Any, snapshot: datetime) -> None:
+@lru_cache(maxsize=256)
+def _limit(text: str) -> TimeLimit:
+    return parse_limit(text)
+
+
+def _judge(row: Any, snapshot: datetime) -> tuple[bool, bool, str | None, str]:
+    """One dossier of 2.1: (in time, rated unsatisfied, its II.06a timeliness, the reason
+    the two differ) — few distinct answers, so the period's dossiers are counted by answer."""
     _, _code, limit, due_at, ended_by, ended_at, requests, waiting, minutes, ii06a, unsatisfied = row
     h = scorecard.Handled(
-        parse_limit(limit),
+        _limit(limit),
         datetime.fromisoformat(due_at),
         ended_by,
         datetime.fromisoformat(ended_at) if ended_at else None,
@@ -209,17 +221,19 @@ def _add_handled(card: Card, row: Any, snapshot: datetime) -> None:
         ii06a,
     )
     in_time = scorecard.on_time_766(h, snapshot)
-    t = card.on_time
-    t.handled += 1
-    t.handled_in_time += in_time
-    t.late += not in_time
-    t.unsatisfied += bool(unsatisfied)
+    return in_time, bool(unsatisfied), ii06a, scorecard.difference(h, in_time)
+
+
+def _add_judged(t: OnTime, n: int, in_time: bool, unsatisfied: bool, ii06a: str | None, reason: str) -> None:
+    t.handled += n
+    t.handled_in_time += n * in_time
+    t.late += n * (not in_time)
+    t.unsatisfied += n * unsatisfied
     if ii06a is not None:
-        t.resolved += 1
-        t.resolved_in_time += ii06a != "late"
-    reason = scorecard.difference(h, in_time)
+        t.resolved += n
+        t.resolved_in_time += n * (ii06a != "late")
     if reason != "same":
-        t.reasons[reason] += 1
+        t.reasons[reason] += n
 
 
 def _handling_times(
@@ -227,24 +241,23 @@ def _handling_times(
 ) -> None:
     """2.2: per procedure, the average handling time of its dossiers against its limit."""
     cal = ctx.calendar()
-    sums: dict[tuple[str | None, str], list[Decimal]] = {}
-    limits: dict[str, Any] = {}
+    sums: dict[tuple[str | None, str], list[Any]] = {}
     for key, proc, limit_text, start, end, minutes in queries.completed_received_in(
         ctx.store().conn, by, period.start, seen, scope
     ):
-        limit = parse_limit(limit_text)
-        limits.setdefault(proc, limit)
+        limit = _limit(limit_text)
         took = scorecard.handling_time(
             cal, limit, datetime.fromisoformat(start), datetime.fromisoformat(end), int(minutes or 0)
         )
-        sums.setdefault((key, proc), []).append(took)
-    for (key, proc), times in sums.items():
-        limit = limits[proc]
-        average = (sum(times, Decimal(0)) / len(times)).quantize(Decimal("0.01"))
+        entry = sums.setdefault((key, proc), [limit, Decimal(0), 0])
+        entry[1] += took
+        entry[2] += 1
+    for (key, proc), (limit, took_all, n) in sums.items():
+        average = (took_all / n).quantize(Decimal("0.01"))
         within = average <= scorecard.limit_amount(limit)
         item = {
             "procedure": proc,
-            "dossiers": len(times),
+            "dossiers": n,
             "average": float(average),
             "limit": str(limit),
             "within": within,

@@ -335,19 +335,22 @@ def handled_in_period(
     key = f"d.{column}" if column else "NULL"
     return conn.execute(
         f"""
+        WITH p AS (
+          SELECT dossier_code, count(*) AS requests,
+            max(CASE WHEN resumed_at IS NULL OR resumed_at >= :s THEN paused_at END) AS waiting,
+            round(sum(CASE WHEN resumed_at < :s THEN (julianday(resumed_at) - julianday(paused_at)) * 1440 END))
+              AS minutes
+          FROM pauses WHERE paused_at < :s GROUP BY dossier_code
+        )
         SELECT {key}, d.code, d.time_limit, d.receipt_due_at, {_ended_by()},
           CASE WHEN {_ended_at()} < :s THEN {_ended_at()} END,
-          (SELECT count(*) FROM pauses p WHERE p.dossier_code = d.code AND p.paused_at < :s),
-          (SELECT max(p.paused_at) FROM pauses p WHERE p.dossier_code = d.code AND p.paused_at < :s
-             AND (p.resumed_at IS NULL OR p.resumed_at >= :s)),
-          (SELECT round(sum((julianday(p.resumed_at) - julianday(p.paused_at)) * 1440)) FROM pauses p
-             WHERE p.dossier_code = d.code AND p.resumed_at < :s),
+          coalesce(p.requests, 0), p.waiting, p.minutes,
           CASE WHEN d.resolved_at >= :a AND d.resolved_at < :s THEN d.timeliness END,
-          EXISTS (SELECT 1 FROM ratings r WHERE r.dossier_code = d.code AND r.rating = 'unsatisfied'
-             AND r.rated_at < :s)
-        FROM dossiers d
+          r.dossier_code IS NOT NULL
+        FROM dossiers d NOT INDEXED  -- "received before the snapshot" is nearly every row: a scan
+        LEFT JOIN p ON p.dossier_code = d.code
+        LEFT JOIN ratings r ON r.dossier_code = d.code AND r.rating = 'unsatisfied' AND r.rated_at < :s
         WHERE d.received_at < :s AND coalesce({_ended_at()}, '9999') >= :a{scope.sql("d")}
-        ORDER BY d.code
         """,
         {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},
     ).fetchall()
@@ -364,10 +367,15 @@ def completed_received_in(
     key = f"d.{column}" if column else "NULL"
     return conn.execute(
         f"""
+        WITH p AS (
+          SELECT dossier_code,
+            round(sum((julianday(resumed_at) - julianday(paused_at)) * 1440)) AS minutes
+          FROM pauses WHERE resumed_at IS NOT NULL GROUP BY dossier_code
+        )
         SELECT {key}, d.procedure_code, coalesce(c.time_limit, d.time_limit), d.effective_receipt, d.resolved_at,
-          (SELECT round(sum((julianday(p.resumed_at) - julianday(p.paused_at)) * 1440)) FROM pauses p
-             WHERE p.dossier_code = d.code AND p.resumed_at <= d.resolved_at)
+          p.minutes
         FROM dossiers d LEFT JOIN procedures c ON c.code = d.procedure_code
+        LEFT JOIN p ON p.dossier_code = d.code
         WHERE d.received_at >= :a AND d.received_at < :s AND d.resolved_at < :s{scope.sql("d")}
         ORDER BY d.procedure_code, d.code
         """,

@@ -4,7 +4,7 @@
 from decimal import Decimal
 from typing import Any
 
-from tthc.i18n import fmt_day, fmt_rate, t
+from tthc.i18n import fmt_day, fmt_limit, fmt_rate, t
 from tthc.indicators import Card, Line, Scorecard
 from tthc.scorecard import REASONS
 
@@ -105,7 +105,8 @@ def card_lines(card: Card, lang: str) -> list[str]:
                 procedure=item["procedure"],
                 n=item["dossiers"],
                 average=_num(lang, Decimal(str(item["average"]))),
-                limit=item["limit"],
+                limit=fmt_limit(lang, item["limit"]),
+                verdict=t(lang, "ind_within" if item["within"] else "ind_over"),
             )
         )
     return out
