@@ -269,3 +269,15 @@ def test_a_file_row_with_a_bad_yes_or_no_is_named(center: Cli, tmp_path: Path) -
         "procedure,received_at,applicant,digitised\nks,2025-09-09 09:00,A,maybe\n", encoding="utf-8"
     )
     assert "expected yes or no, not 'maybe'" in center.fails("import", str(bad))
+
+
+def test_a_clerk_corrects_the_facts_later_and_the_trail_keeps_what_they_were(center: Cli) -> None:
+    code = _code(center, "ks", "--applicant", "Q", "--at", "2025-09-09 09:00")
+    assert "a comment goes with a rating" in center.fails("return", code, "--comment", "tốt")
+    assert "bad fee" in center.fails("edit", code, "--fee", "năm nghìn")
+    center.ok("edit", code, "--fee", "5.000", "--paid", "online", "--digitised", "--reason", "nộp qua cổng")
+    got = json.loads(center.ok("show", code, "--json").stdout)
+    assert (got["fee"], got["payment"], got["digitised"], got["data_reused"]) == (5000, "online", True, False)
+    edit = json.loads(center.ok("history", code, "--json").stdout)[-1]
+    assert edit["details"]["before"] == {"fee": None, "payment": None, "digitised": False}
+    assert edit["details"]["after"] == {"fee": 5000, "payment": "online", "digitised": True}
