@@ -281,3 +281,22 @@ def test_a_clerk_corrects_the_facts_later_and_the_trail_keeps_what_they_were(cen
     edit = json.loads(center.ok("history", code, "--json").stdout)[-1]
     assert edit["details"]["before"] == {"fee": None, "payment": None, "digitised": False}
     assert edit["details"]["after"] == {"fee": 5000, "payment": "online", "digitised": True}
+
+
+@pytest.mark.parametrize(
+    ("typed", "rating"),
+    [
+        ("satisfied", "satisfied"),
+        ("Hài lòng", "satisfied"),
+        ("hai  long", "satisfied"),
+        ("bình thường", "acceptable"),
+        ("BINH THUONG", "acceptable"),
+        ("không hài lòng", "unsatisfied"),
+        ("Khong hai long", "unsatisfied"),
+        ("unsatisfied", "unsatisfied"),
+    ],
+)
+def test_a_rating_is_read_in_either_language_with_or_without_marks(typed: str, rating: str) -> None:
+    from tthc.dossiers import rating_of
+
+    assert rating_of(typed) == rating

@@ -192,3 +192,13 @@ def test_a_period_the_command_line_refuses_is_refused_on_the_dashboard(db: Path)
     r = client(db).get("/quan-ly?ky=13/2025")
     assert_plain_page(r)
     assert r.status_code == 400 and "13/2025" in r.text
+
+
+def test_a_comment_with_control_characters_is_a_plain_400_and_nothing_is_written(
+    own_db: Path, codes: dict[str, str]
+) -> None:
+    c = client(own_db, host=REMOTE)
+    before = _fingerprint(own_db)
+    r = send(c, codes["returned"], "0222", "acceptable", "ổn\x1b[31m")
+    assert_plain_page(r)
+    assert r.status_code == 400 and _fingerprint(own_db) == before

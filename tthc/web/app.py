@@ -386,6 +386,8 @@ class Site:
         if outcome == "not_found":
             self.lookups.failed(address)
             return self.rating_page(lang, settings, 404, message="web_rate_not_found")
+        if outcome == "bad":
+            return self.rating_page(lang, settings, 400, message="web_rate_bad", code=code)
         if outcome != "rated":
             return self.rating_page(lang, settings, 409, message=f"web_rate_{outcome}")
         return self.rating_page(lang, settings, message="web_rate_done", done=True)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from tthc import dossiers, service
 from tthc.context import Context
 from tthc.dossiers import ListFilter
+from tthc.errors import TthcError
 from tthc.inputs import DOSSIER_CODE, clean
 from tthc.lifecycle import OPEN
 from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
@@ -126,7 +127,8 @@ def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comme
     """The citizen's rating from the tablet at the counter: "rated", or why not — "not_found"
     (code or digits wrong, the same answer for both), "not_returned" (not returned, or more
     than :data:`RATING_DAYS` days ago), "already" (rated once). The dossier is found through
-    a read-only view; the rating goes through the one connection that can only insert it."""
+    a read-only view; the rating goes through the one connection that can only insert it. A
+    comment that cannot be kept (control characters) is "bad"."""
     from tthc.models import Rating
 
     with Reader(db_path, now, "vi") as reader:
@@ -146,7 +148,10 @@ def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comme
         if d.rating is not None:
             return "already"
     value = dossiers.rating_of(rating)
-    said = clean(comment, "w_comment")
+    try:
+        said = clean(comment, "w_comment")
+    except TthcError:  # control characters, or longer than a comment may be
+        return "bad"
     with RatingWriter(db_path) as writer:
         done = writer.insert(d.code, Rating(value, said, now, "tablet"))  # type: ignore[arg-type]
     return "rated" if done else "already"
