@@ -2394,6 +2394,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cash": ("cash", "tiền mặt"),
     "exempt": ("exempt", "miễn"),
     "e_yes_no": ("expected yes or no, not {value!r}", "cần có hoặc không, không phải {value!r}"),
+    "show_facts": ("Scorecard facts", "Chỉ tiêu số hóa"),
+    "show_rating": ("Citizen's rating", "Đánh giá của người dân"),
     "web_dash_rates": ("The two on-time rates", "Hai tỷ lệ đúng hạn"),
     "web_rate_ii06a": ("on time, II.06a (resolved)", "đúng hạn theo Biểu II.06a (đã giải quyết)"),
     "web_rate_766": ("on time, indicator 2.1 (handled)", "đúng hạn theo chỉ số 2.1 (đã và đang xử lý)"),
