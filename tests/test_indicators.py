@@ -8,10 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import Cli
+from tests.test_summary import NOW, blank_db, histories
 from tthc.scorecard import BY_ID, GROUPS, INDICATORS, points
 
+__all__ = ["blank_db"]  # the summary tests' blank center, shared
 AFTER = "2025-11-03 10:00"  # the period is over: the snapshot is the end of 31/10/2025
 
 
@@ -300,3 +304,63 @@ def test_a_rating_is_read_in_either_language_with_or_without_marks(typed: str, r
     from tthc.dossiers import rating_of
 
     assert rating_of(typed) == rating
+
+
+# -- for any history and any period -------------------------------------------------------------------
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    history=histories,
+    start=st.integers(0, 150),
+    length=st.integers(0, 120),
+    facts=st.lists(st.booleans(), min_size=3, max_size=3),
+)
+def test_any_period_the_parts_sum_to_the_whole_and_21_counts_what_the_ii06a_rows_balance(
+    blank_db: Path, tmp_path: Path, history: list[tuple[Any, ...]], start: int, length: int, facts: list[bool]
+) -> None:
+    import shutil
+    import tempfile
+    from datetime import date, datetime, timedelta
+
+    from tthc import dossiers, indicators
+    from tthc.context import Context
+    from tthc.dossiers import ServiceGiven
+    from tthc.periods import Period
+    from tthc.summary import summarize
+
+    db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"
+    shutil.copy(blank_db, db)
+    ctx = Context(db_path=db, actor="t", now=NOW)
+    for n, (day, minute, channel, proc, fate, wait) in enumerate(history):
+        received = datetime(2025, 9, 1, 7, 30) + timedelta(days=day, minutes=minute)
+        given = ServiceGiven("2000" if facts[0] else None, "online" if facts[1] and n % 2 else None, facts[2])
+        code = dossiers.receive(
+            ctx, proc, applicant=f"P{n}", channel=channel, at=received.isoformat(), service=given
+        ).dossier.code
+        step = received + timedelta(days=wait, minutes=5)
+        if fate == "resolved":
+            dossiers.resolve(ctx, code, at=step.isoformat(), e_result=bool(n % 3))
+        elif fate == "withdrawn":
+            dossiers.withdraw(ctx, code, at=step.isoformat())
+        elif fate in ("paused", "resumed"):
+            dossiers.supplement(ctx, code, at=step.isoformat(), reason="thiếu giấy tờ")
+            if fate == "resumed":
+                dossiers.resume(ctx, code, at=(step + timedelta(days=2)).isoformat())
+    period = Period(date(2025, 9, 1) + timedelta(start), date(2025, 9, 1) + timedelta(start + length))
+    whole = indicators.build(ctx, period).as_json()
+    split = indicators.build(ctx, period, "field").as_json()
+    summary = summarize(ctx.store(), period, None, NOW).total
+    ctx.close()
+    on_time = whole["on_time"]
+    assert on_time["766"]["denominator"] == summary.carried_over + summary.received
+    assert on_time["ii06a"]["denominator"] == summary.resolved
+    assert on_time["ii06a"]["numerator"] == summary.early + summary.on_time
+    assert on_time["ii06a"]["rate"] == (None if summary.rate is None else float(summary.rate))
+    assert sum(r["dossiers"] for r in on_time["reasons"]) <= on_time["766"]["denominator"]
+    lines = _lines(whole)
+    for ind, line in lines.items():
+        if line["computable"]:
+            parts = [_lines(g)[ind] for g in split["groups"]]
+            assert sum(p["numerator"] or 0 for p in parts) == (line["numerator"] or 0), ind
+            assert sum(p["denominator"] or 0 for p in parts) == (line["denominator"] or 0), ind
+            assert line["points"] is None or 0 <= line["points"] <= line["max_points"]
