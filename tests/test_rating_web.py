@@ -55,6 +55,8 @@ def test_a_citizen_rates_a_dossier_returned_this_morning_once(own_db: Path, code
     again = send(c, codes["returned"], "0222", "satisfied")
     assert again.status_code == 409 and "đã được đánh giá" in again.text
     assert shown(own_db, codes["returned"])["rating"]["rating"] == "unsatisfied"
+    dashboard = client(own_db).get("/quan-ly?ky=9/2025")
+    assert "hài lòng 0 · bình thường 0 · không hài lòng 1" in dashboard.text
 
 
 def test_only_a_returned_dossier_with_the_right_digits_is_rated(own_db: Path, codes: dict[str, str]) -> None:

@@ -398,3 +398,12 @@ def ratings_by(
     for key, rating, n in rows:
         out.setdefault(_norm(key), {})[str(rating)] = int(n)
     return out
+
+
+def ratings_in(conn: sqlite3.Connection, start: date, seen_before: datetime) -> dict[str, int]:
+    """How many of each rating were given from ``start`` to before ``seen_before``."""
+    rows = conn.execute(
+        "SELECT rating, count(*) FROM ratings WHERE rated_at >= :a AND rated_at < :s GROUP BY 1",
+        {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
+    )
+    return {str(r): int(n) for r, n in rows}

@@ -25,9 +25,10 @@ from tthc.dossiers import ListFilter
 from tthc.errors import TthcError
 from tthc.inputs import DOSSIER_CODE, clean
 from tthc.lifecycle import OPEN
+from tthc.models import RATINGS
 from tthc.paper_html import PAGES, slip_html, style
 from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
-from tthc.periods import month_of, month_window
+from tthc.periods import Period, month_of, month_window
 from tthc.settings import check_password
 from tthc.store import RatingWriter, Store
 
@@ -116,6 +117,7 @@ class Dashboard:
     period_text: str  # the period as asked for, "" for this month
     scorecard_rows: list[list[object]]  # the indicators as the terminal and files show them
     rates: list[str]  # the two on-time rates side by side, and why they differ
+    ratings: dict[str, int]  # the citizens' ratings given in the period, each kind
 
 
 #: How long after the result is returned the citizen may still rate the service on the web.
@@ -154,6 +156,15 @@ def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comme
     with RatingWriter(db_path) as writer:
         done = writer.insert(d.code, Rating(value, said, now, "tablet"))  # type: ignore[arg-type]
     return "rated" if done else "already"
+
+
+def _counts(store: Store, period: Period, now: datetime) -> list[int]:
+    """The ratings given in the period, in the order of :data:`RATINGS`."""
+    from tthc.queries import ratings_in
+    from tthc.summary import events_before
+
+    given = ratings_in(store.conn, period.start, events_before(period, now))
+    return [given.get(kind, 0) for kind in RATINGS]
 
 
 class Reader:
@@ -276,6 +287,10 @@ class Reader:
             period_text=period.strip(),
             scorecard_rows=render_indicators.records(card.total, self.lang)[1],
             rates=render_indicators.rate_lines(card.total, self.lang),
+            ratings={
+                kind: n
+                for kind, n in zip(RATINGS, _counts(self.store, chosen, ctx.now), strict=True)
+            },
         )
 
     def receipt_page(self, code: str, size: str) -> str | None:
