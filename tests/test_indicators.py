@@ -308,6 +308,7 @@ def test_a_rating_is_read_in_either_language_with_or_without_marks(typed: str, r
 
 # -- for any history and any period -------------------------------------------------------------------
 
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     history=histories,
@@ -364,3 +365,27 @@ def test_any_period_the_parts_sum_to_the_whole_and_21_counts_what_the_ii06a_rows
             assert sum(p["numerator"] or 0 for p in parts) == (line["numerator"] or 0), ind
             assert sum(p["denominator"] or 0 for p in parts) == (line["denominator"] or 0), ind
             assert line["points"] is None or 0 <= line["points"] <= line["max_points"]
+
+
+def test_the_catalogs_electronic_result_goes_out_and_back_and_two_points_must_agree_on_it(
+    center: Cli, center_template: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    two = Cli(tmp_path / "diem2.db", now=center.now)
+    shutil.copyfile(center_template, two.db)
+    center.ok("procedure", "edit", "2.000884", "--e-result")
+    out = tmp_path / "danh-muc.csv"
+    center.ok("procedure", "export", str(out))
+    assert "2.000884,Chứng thực chữ ký,Chứng thực,same-day,ctck,,yes" in out.read_text(encoding="utf-8-sig")
+    two.ok("procedure", "import", str(out))
+    assert json.loads(two.ok("procedure", "show", "2.000884", "--json").stdout)["e_result"] is True
+    # a file without the column leaves the catalog's answer as it was
+    bare = tmp_path / "bare.csv"
+    bare.write_text(
+        "code,name,field,limit\n2.000884,Chứng thực chữ ký,Chứng thực,same-day\n", encoding="utf-8"
+    )
+    two.ok("procedure", "import", str(bare))
+    assert json.loads(two.ok("procedure", "show", "2.000884", "--json").stdout)["e_result"] is True
+    two.ok("procedure", "edit", "2.000884", "--paper-result")
+    assert "electronic result" in center.fails("merge", str(two.db))

@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +198,10 @@ _PROC_COLUMNS = {
     "lệ phí": "fee",
     "le phi": "fee",
     "phí": "fee",
+    "e_result": "e_result",
+    "e result": "e_result",
+    "kết quả điện tử": "e_result",
+    "ket qua dien tu": "e_result",
 }
 
 
@@ -210,11 +214,12 @@ class ImportReport:
 
 def import_procedures(ctx: Context, path: Path) -> ImportReport:
     """All-or-nothing: every bad row is named, and then nothing is written."""
-    from tthc.tables import BadRows, cell_text, map_header, read_rows
+    from tthc.tables import BadRows, cell_text, map_header, read_rows, yes_no
 
     header, rows = read_rows(path)
     mapping, unknown = map_header(header, _PROC_COLUMNS, ("code", "name", "field", "limit"), path)
     parsed: list[Procedure] = []
+    electronic: dict[str, bool | None] = {}  # as the file says; None: keep what the catalog says
     errors = BadRows()
     seen: dict[str, int] = {}
     for number, cells in rows:
@@ -227,7 +232,9 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
                 values["limit"],
                 values.get("alias"),
                 values.get("fee"),
+                bool(yes_no(values.get("e_result"))),
             )
+            electronic[proc.code] = yes_no(values.get("e_result"))
         except TthcError as exc:
             errors.add(number, exc.msg)
             continue
@@ -241,7 +248,10 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
     added = updated = 0
     with store.write():
         for proc in parsed:
-            exists = store.procedure(proc.code) is not None
+            old = store.procedure(proc.code)
+            exists = old is not None
+            if old is not None and electronic[proc.code] is None:
+                proc = replace(proc, e_result=old.e_result)
             _check_alias_free(store, proc)
             store.put_procedure(proc, ctx.now, new=not exists)
             added += not exists

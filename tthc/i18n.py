@@ -2472,6 +2472,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show_rating": ("Citizen's rating", "Đánh giá của người dân"),
     "sheet_indicators": ("indicators", "Chỉ số 766"),
     "web_dash_ratings": ("Citizens' ratings in the period", "Đánh giá của người dân trong kỳ"),
+    "w_e_result": ("electronic result", "kết quả điện tử"),
     "web_dash_rates": ("The two on-time rates", "Hai tỷ lệ đúng hạn"),
     "web_rate_ii06a": ("on time, II.06a (resolved)", "đúng hạn theo Biểu II.06a (đã giải quyết)"),
     "web_rate_766": ("on time, indicator 2.1 (handled)", "đúng hạn theo chỉ số 2.1 (đã và đang xử lý)"),

@@ -25,7 +25,7 @@ from tthc.lifecycle import Life
 from tthc.models import Dossier, Procedure, Registered, Service, name_key
 from tthc.sheets import write_table
 from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
-from tthc.tables import BadRows, header_key, map_header, read_rows
+from tthc.tables import BadRows, header_key, map_header, read_rows, yes_no
 from tthc.timelimit import TimeLimit, parse_limit
 
 
@@ -206,19 +206,6 @@ _PAYMENTS = {
     "miễn": "exempt",
     "mien": "exempt",
     "miễn phí": "exempt",
-}
-_YES_NO = {
-    "yes": True,
-    "có": True,
-    "co": True,
-    "x": True,
-    "1": True,
-    "true": True,
-    "no": False,
-    "không": False,
-    "khong": False,
-    "0": False,
-    "false": False,
 }
 _OUTCOMES = {
     "approved": "approved",
@@ -413,10 +400,10 @@ class RowReader:
         at = self.at
         flags: dict[str, bool | None] = {}
         for column in ("digitised", "data_reused", "e_result"):
-            text = _text(cells[at[column]]).lower()
-            if text and text not in _YES_NO:
-                raise BadRow("r_field", what=ColumnWord(column), reason=Msg("e_yes_no", value=text))
-            flags[column] = _YES_NO[text] if text else None
+            try:
+                flags[column] = yes_no(cells[at[column]])
+            except TthcError as exc:
+                raise BadRow("r_field", what=ColumnWord(column), reason=exc.msg) from None
         fee_text = _text(cells[at["fee"]])
         try:
             fee = parse_fee(fee_text) if fee_text else None

@@ -33,7 +33,14 @@ MOVES = frozenset((*STEPS, "undo", "edit"))
 #: The registers and the catalog, merged row by row (settings and sequences apart).
 _REGISTERS = ("procedures", "officers", "points", "calendar_days")
 #: A procedure's columns two points must agree on, with the word a person reads for each.
-_PROCEDURE_FIELDS = {"name": "name", "field": "field", "time_limit": "limit", "alias": "alias", "fee": "fee"}
+_PROCEDURE_FIELDS = {
+    "name": "name",
+    "field": "field",
+    "time_limit": "limit",
+    "alias": "alias",
+    "fee": "fee",
+    "e_result": "w_e_result",
+}
 
 
 @dataclass
