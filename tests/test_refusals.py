@@ -70,6 +70,7 @@ REFUSALS = [
     ("late", ["late", "--out", "late.pdf"], "expected a .csv or .xlsx file"),
     ("merge", ["merge", "other.db"], "no such file"),
     ("procedure export", ["procedure", "export", "procedures.txt"], "expected a .csv or .xlsx"),
+    ("indicators", ["indicators", "--quarter", "2025-Q5"], "'2025-Q5'"),
 ]
 
 

@@ -8,24 +8,24 @@ steps after it (supplement, resume, resolve or withdraw, return), applied throug
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from tthc import files, lifecycle
-from tthc.catalog import find_procedure
+from tthc.catalog import find_procedure, parse_fee
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, check_year, parse_when
 from tthc.context import Context
-from tthc.dossiers import ListFilter, query_of
+from tthc.dossiers import ListFilter, ServiceGiven, query_of, service_at_receipt
 from tthc.errors import Msg, TthcError
 from tthc.i18n import ColumnWord, fmt_limit, label, t
 from tthc.inputs import clean, code_shape, code_taken
 from tthc.lifecycle import Life
-from tthc.models import Dossier, Registered, name_key
+from tthc.models import Dossier, Procedure, Registered, Service, name_key
 from tthc.sheets import write_table
 from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
-from tthc.tables import BadRows, header_key, map_header, read_rows
+from tthc.tables import BadRows, header_key, map_header, read_rows, yes_no
 from tthc.timelimit import TimeLimit, parse_limit
 
 
@@ -50,6 +50,11 @@ DOSSIER_COLUMNS = (
     "officer",
     "applicant",
     "limit",
+    "fee",
+    "payment",
+    "digitised",
+    "data_reused",
+    "e_result",
 )
 
 
@@ -81,11 +86,23 @@ def _export_row(d: Dossier, lang: str) -> list[Any]:
         d.officer,
         d.applicant,
         fmt_limit(lang, d.limit) if lang == "vi" else d.limit,
+        d.service.fee,
+        word(d.service.payment),
+        _yes_no(lang, d.service.digitised),
+        _yes_no(lang, d.service.data_reused),
+        _yes_no(lang, d.service.e_result),
         d.procedure_name,
         d.field,
         word(d.status),
         word(d.timeliness),
     ]
+
+
+def _yes_no(lang: str, value: bool | None) -> str | None:
+    """A yes/no fact as a cell: ``yes``/``no`` (``có``/``không``); empty when not known."""
+    if value is None:
+        return None
+    return t(lang, "yes_word" if value else "no_word")
 
 
 def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -> int:
@@ -177,6 +194,18 @@ _CHANNELS = {
     "bưu chính": "postal",
     "buu chinh": "postal",
     "bưu chính công ích": "postal",
+}
+_PAYMENTS = {
+    "cash": "cash",
+    "tiền mặt": "cash",
+    "tien mat": "cash",
+    "online": "online",
+    "trực tuyến": "online",
+    "truc tuyen": "online",
+    "exempt": "exempt",
+    "miễn": "exempt",
+    "mien": "exempt",
+    "miễn phí": "exempt",
 }
 _OUTCOMES = {
     "approved": "approved",
@@ -272,6 +301,7 @@ class RowReader:
     minter: CodeMinter
     width: int
     procedures: dict[str, tuple[str, str, TimeLimit]] = field(default_factory=dict)
+    entries: dict[str, Procedure] = field(default_factory=dict)
     names: dict[tuple[str, str], Registered] = field(default_factory=dict)
     new_names: dict[str, list[str]] = field(default_factory=lambda: {"officer": [], "point": []})
     given: list[str] = field(default_factory=list)  # codes given by rows not yet flushed
@@ -351,8 +381,44 @@ class RowReader:
             (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
         )
         life = self.life(cells, code, limit, received, officer)
-        details = Details(proc_code, proc_field, applicant, channel, point.name if point else None)
+        service = self.service(cells, self.catalog_entry(proc_code), channel, life)
+        details = Details(
+            proc_code, proc_field, applicant, channel, point.name if point else None, service=service
+        )
         return code, details, life
+
+    def catalog_entry(self, code: str) -> Procedure:
+        """The procedure's catalog entry (its fee, its electronic result), once per file."""
+        found = self.entries.get(code)
+        if found is None:
+            found = self.entries[code] = find_procedure(self.store, code)
+        return found
+
+    def service(self, cells: list[Any], proc: Procedure, channel: str, life: Life) -> Service:
+        """The scorecard's facts a row gives; absent ones take the defaults a receipt takes
+        (the catalog's fee and electronic result), a result's only once there is one."""
+        at = self.at
+        flags: dict[str, bool | None] = {}
+        for column in ("digitised", "data_reused", "e_result"):
+            try:
+                flags[column] = yes_no(cells[at[column]])
+            except TthcError as exc:
+                raise BadRow("r_field", what=ColumnWord(column), reason=exc.msg) from None
+        fee_text = _text(cells[at["fee"]])
+        try:
+            fee = parse_fee(fee_text) if fee_text else None
+        except TthcError as exc:
+            raise BadRow("r_field", what=ColumnWord("fee"), reason=exc.msg) from None
+        pay_text = _text(cells[at["payment"]]).lower()
+        payment = _PAYMENTS.get(pay_text) if pay_text else None
+        if pay_text and payment is None:
+            raise BadRow("e_payment", value=pay_text)
+        given = ServiceGiven(str(fee) if fee is not None else None, payment, flags["digitised"], flags["data_reused"])
+        base = service_at_receipt(proc, channel, given)
+        e_result = flags["e_result"]
+        if e_result is None and life.resolved_at is not None:
+            e_result = bool(proc.e_result)
+        return replace(base, e_result=e_result)
 
     def life(
         self, cells: list[Any], code: str, limit: TimeLimit, received: datetime, officer: str | None

@@ -31,7 +31,9 @@ from tthc.models import (
     Event,
     Kind,
     Procedure,
+    Rating,
     Registered,
+    Service,
     code_day,
     search_text,
 )
@@ -134,6 +136,7 @@ class Details:
     address: str | None = None
     note: str | None = None
     limit_overridden: bool = False
+    service: Service = Service()  # noqa: RUF009 -- frozen: one shared default is safe
 
     def search_text(self, code: str) -> str:
         return search_text(self.applicant, code, self.phone, self.id_number)
@@ -228,6 +231,25 @@ def _dossier(row: sqlite3.Row, pauses: Sequence[sqlite3.Row]) -> Dossier:
         point=row["point"],
         limit_overridden=bool(row["limit_overridden"]),
         life=_life(row, pauses),
+        service=Service(
+            row["fee"],
+            row["payment"],
+            bool(row["digitised"]),
+            bool(row["data_reused"]),
+            None if row["e_result"] is None else bool(row["e_result"]),
+        ),
+    )
+
+
+def service_values(service: Service) -> tuple[Any, ...]:
+    """The dossier row's :data:`SERVICE_COLUMNS` for ``service``."""
+    e = service.e_result
+    return (
+        service.fee,
+        service.payment,
+        int(service.digitised),
+        int(service.data_reused),
+        None if e is None else int(e),
     )
 
 
@@ -308,9 +330,11 @@ DETAIL_COLUMNS = (
     "point",
     "limit_overridden",
 )
+#: What the province's scorecard counts about a dossier besides its timeline (:class:`Service`).
+SERVICE_COLUMNS = ("fee", "payment", "digitised", "data_reused", "e_result")
 INSERT_DOSSIER = (
-    f"INSERT INTO dossiers ({', '.join((*DETAIL_COLUMNS, *LIFE_COLUMNS, 'imported_by', 'created_at', 'updated_at'))})"
-    f" VALUES ({', '.join('?' * (len(DETAIL_COLUMNS) + len(LIFE_COLUMNS) + 3))})"
+    f"INSERT INTO dossiers ({', '.join((*DETAIL_COLUMNS, *SERVICE_COLUMNS, *LIFE_COLUMNS, 'imported_by', 'created_at', 'updated_at'))})"
+    f" VALUES ({', '.join('?' * (len(DETAIL_COLUMNS) + len(SERVICE_COLUMNS) + len(LIFE_COLUMNS) + 3))})"
 )
 _ROUND_COLUMNS = (
     "paused_at",
@@ -326,7 +350,19 @@ _ROUND_COLUMNS = (
 INSERT_ROUND = f"INSERT INTO pauses (dossier_code, {', '.join(_ROUND_COLUMNS)}) VALUES ({', '.join('?' * (len(_ROUND_COLUMNS) + 1))})"
 
 #: Every column of a dossier row, in the order :data:`INSERT_DOSSIER` takes them.
-ALL_DOSSIER_COLUMNS = (*DETAIL_COLUMNS, *LIFE_COLUMNS, "imported_by", "created_at", "updated_at")
+ALL_DOSSIER_COLUMNS = (
+    *DETAIL_COLUMNS,
+    *SERVICE_COLUMNS,
+    *LIFE_COLUMNS,
+    "imported_by",
+    "created_at",
+    "updated_at",
+)
+#: Columns a copy made by an older release lacks, and the value they take (the migration's).
+COPY_DEFAULTS: dict[str, dict[str, Any]] = {
+    "procedures": {"e_result": 0},
+    "dossiers": {"fee": None, "payment": None, "digitised": 0, "data_reused": 0, "e_result": None},
+}
 _DOSSIER_INDEX = {c: i for i, c in enumerate(ALL_DOSSIER_COLUMNS)}
 EVENT_COLUMNS = (
     "id",
@@ -344,7 +380,17 @@ EVENT_COLUMNS = (
 #: the holiday cache by each PC.
 COPY_COLUMNS: dict[str, tuple[str, ...]] = {
     "settings": ("key", "value"),
-    "procedures": ("code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"),
+    "procedures": (
+        "code",
+        "name",
+        "field",
+        "time_limit",
+        "alias",
+        "fee",
+        "e_result",
+        "created_at",
+        "updated_at",
+    ),
     "officers": ("name", "name_key", "added_at"),
     "points": ("name", "name_key", "code_prefix", "added_at"),
     "calendar_days": ("day", "kind", "name", "added_at"),
@@ -353,6 +399,7 @@ COPY_COLUMNS: dict[str, tuple[str, ...]] = {
     "events": EVENT_COLUMNS,
     "dossiers": ALL_DOSSIER_COLUMNS,
     "pauses": ("dossier_code", *_ROUND_COLUMNS),
+    "ratings": ("dossier_code", "rating", "comment", "rated_at", "via"),
 }
 #: The small tables, copied row by row, with the columns that name a row.
 COPY_KEYS: dict[str, tuple[str, ...]] = {
@@ -363,6 +410,7 @@ COPY_KEYS: dict[str, tuple[str, ...]] = {
     "calendar_days": ("day",),
     "calendar_rulings": ("day",),
     "code_sequences": ("prefix", "day", "block"),
+    "ratings": ("dossier_code",),
 }
 
 
@@ -427,6 +475,7 @@ def new_dossier_values(
         details.channel,
         details.point,
         int(details.limit_overridden),
+        *service_values(details.service),
         *life_values(life),
         imported_by,
         stamp,
@@ -465,7 +514,15 @@ def _event(r: sqlite3.Row) -> Event:
 
 
 def _procedure(row: sqlite3.Row) -> Procedure:
-    return Procedure(row["code"], row["name"], row["field"], row["time_limit"], row["alias"], row["fee"])
+    return Procedure(
+        row["code"],
+        row["name"],
+        row["field"],
+        row["time_limit"],
+        row["alias"],
+        row["fee"],
+        bool(row["e_result"]),
+    )
 
 
 class Store:
@@ -803,17 +860,26 @@ class Store:
         return [_procedure(r) for r in rows]
 
     def put_procedure(self, proc: Procedure, now: datetime, *, new: bool) -> None:
-        values = (proc.name, proc.field, proc.limit, proc.alias, proc.fee, _iso(now), proc.code)
+        values = (
+            proc.name,
+            proc.field,
+            proc.limit,
+            proc.alias,
+            proc.fee,
+            int(proc.e_result),
+            _iso(now),
+            proc.code,
+        )
         if new:
             self.conn.execute(
-                "INSERT INTO procedures (name, field, time_limit, alias, fee, updated_at, code, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO procedures (name, field, time_limit, alias, fee, e_result, updated_at, code, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*values, _iso(now)),
             )
         else:
             self.conn.execute(
-                "UPDATE procedures SET name = ?, field = ?, time_limit = ?, alias = ?, fee = ?, updated_at = ?"
-                " WHERE code = ?",
+                "UPDATE procedures SET name = ?, field = ?, time_limit = ?, alias = ?, fee = ?, e_result = ?,"
+                " updated_at = ? WHERE code = ?",
                 values,
             )
 
@@ -868,7 +934,35 @@ class Store:
 
     def dossier(self, code: str) -> Dossier | None:
         row = self.conn.execute(self._SELECT + " WHERE d.code = ?", (code.strip(),)).fetchone()
-        return None if row is None else self._records([row])[0]
+        if row is None:
+            return None
+        return replace(self._records([row])[0], rating=self.rating(row["code"]))
+
+    def rating(self, code: str) -> Rating | None:
+        """The citizen's rating of the dossier, if given."""
+        r = self.conn.execute("SELECT * FROM ratings WHERE dossier_code = ?", (code,)).fetchone()
+        if r is None:
+            return None
+        return Rating(r["rating"], r["comment"], _moment(r["rated_at"]), r["via"])
+
+    def take_back_facts(self, code: str, step: str, details: Mapping[str, Any]) -> None:
+        """What an undone step recorded besides the timeline, taken back: a resolution's
+        electronic result (as it was before), a return's rating given at the counter."""
+        if step == "resolve" and "e_result" in details:
+            before = details.get("e_result_before")
+            self.conn.execute(
+                "UPDATE dossiers SET e_result = ? WHERE code = ?",
+                (None if before is None else int(before), code),
+            )
+        elif step == "return" and "rating" in details:
+            self.conn.execute("DELETE FROM ratings WHERE dossier_code = ? AND via = 'counter'", (code,))
+
+    def put_rating(self, code: str, rating: Rating) -> None:
+        """Record the citizen's rating; a second one for the dossier is refused by the key."""
+        self.conn.execute(
+            "INSERT INTO ratings (dossier_code, rating, comment, rated_at, via) VALUES (?, ?, ?, ?, ?)",
+            (code, rating.rating, rating.comment, _iso(rating.rated_at), rating.via),
+        )
 
     def last_step_at(self, code: str) -> datetime | None:
         """When the dossier's latest step that still stands happened."""
@@ -906,6 +1000,7 @@ class Store:
     def update_details(self, code: str, values: Mapping[str, Any], now: datetime) -> None:
         """Change details that are not the dossier's life (applicant, phone, point …)."""
         allowed = {"applicant", "phone", "address", "note", "id_number", "point", "officer", "search_text"}
+        allowed |= set(SERVICE_COLUMNS)
         assert set(values) <= allowed, values
         sets = ", ".join(f"{col} = ?" for col in values)
         self.conn.execute(
@@ -913,6 +1008,7 @@ class Store:
         )
 
     def delete_dossier(self, code: str) -> None:
+        self.conn.execute("DELETE FROM ratings WHERE dossier_code = ?", (code,))
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
 
     def lives(self, codes: Sequence[str]) -> dict[str, Life]:
@@ -1131,6 +1227,8 @@ class Store:
             sql += " ON CONFLICT (prefix, day, block) DO UPDATE SET last = max(last, excluded.last)"
         elif table == "settings":
             sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        elif table == "ratings":
+            sql += " ON CONFLICT (dossier_code) DO NOTHING"
         with _copying(table, row):
             self.conn.execute(sql, [row[c] for c in columns])
 
@@ -1215,7 +1313,51 @@ class Store:
     def remove_dossier(self, code: str) -> None:
         """Delete a dossier and its rounds (its receipt was undone at the other point)."""
         self.conn.execute("DELETE FROM pauses WHERE dossier_code = ?", (code,))
+        self.conn.execute("DELETE FROM ratings WHERE dossier_code = ?", (code,))
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
+
+
+def _only_rating_inserts(action: int, table: str | None, *_: Any) -> int:
+    """SQLite's authorizer for the rating page's connection: reading, and inserting into
+    ``ratings``; nothing else (no update, delete, schema change, attach or pragma)."""
+    if action in (
+        sqlite3.SQLITE_READ,
+        sqlite3.SQLITE_SELECT,
+        sqlite3.SQLITE_FUNCTION,
+        sqlite3.SQLITE_TRANSACTION,
+    ):
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_INSERT and table == "ratings":
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+class RatingWriter:
+    """The web side's one writing connection: it can insert a citizen's rating and nothing
+    else, whatever SQL is sent through it (SQLite's authorizer refuses the rest)."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise TthcError("e_db_unreadable", path=path, reason="")
+        self.conn = _connect(path)
+        self.conn.set_authorizer(_only_rating_inserts)
+
+    def __enter__(self) -> "RatingWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()
+
+    def insert(self, code: str, rating: Rating) -> bool:
+        """Record the rating; False if the dossier has one already (the key keeps it to one)."""
+        try:
+            self.conn.execute(
+                "INSERT INTO ratings (dossier_code, rating, comment, rated_at, via) VALUES (?, ?, ?, ?, ?)",
+                (code, rating.rating, rating.comment, _iso(rating.rated_at), rating.via),
+            )
+        except sqlite3.IntegrityError:
+            return False
+        return True
 
 
 #: Which of a batch of codes were ever given, in any letter case (the two NOCASE indexes
