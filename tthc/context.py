@@ -5,12 +5,14 @@ It sits at the bottom of the services: the catalog, dossiers and reports all tak
 :class:`Context`, and it imports none of them.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from tthc.errors import TthcError
+from tthc.models import name_key
 from tthc.settings import Settings
 from tthc.station import Station, load
 from tthc.store import Store
@@ -84,8 +86,19 @@ class Context:
     def station(self) -> Station:
         """Which reception point this PC is, its default officer and its block of numbers."""
         if self._station is None:
-            self._station = load(self.home, self.point_choice, self.officer_choice)
+            self._station = load(self.home, self.point_choice, self.officer_choice, belongs=self.owns_station)
         return self._station
+
+    def owns_station(self, saved: Mapping[str, Any]) -> bool:
+        """Whether a station file was set up for this database: the one it names; a file
+        that names none (written by an older tthc), where its point is registered."""
+        store = self.optional_store()
+        if store is None:
+            return False
+        if saved.get("database"):
+            return store.identity() == saved["database"]
+        point = saved.get("point")
+        return not point or store.find_name("point", name_key(str(point))) is not None
 
     @property
     def lang(self) -> str:

@@ -3,7 +3,7 @@ calendar upkeep, reporting periods and summaries, backups. Each returns plain da
 """
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,7 +64,8 @@ def init(
     officer_name = " ".join((officer or "").split()) or None
     wanted = None
     if point_name or officer_name or block:
-        here = station.load(ctx.home) if ctx.home is not None else Station()
+        # what is not given stays, from the station of this database (another one's is not kept)
+        here = station.load(ctx.home, belongs=ctx.owns_station) if ctx.home is not None else Station()
         wanted = station.settle(here, point_name, officer_name, block)
     existed = ctx.db_path.exists() and ctx.db_path.stat().st_size > 0
     store = ctx.create_store()
@@ -98,7 +99,10 @@ def init(
                     },
                 )
         ctx.invalidate()
-    saved = station.save(ctx.home, wanted) if write and wanted is not None and ctx.home is not None else None
+    saved = None
+    if write and wanted is not None and ctx.home is not None:
+        wanted = replace(wanted, database=store.identity())  # the station is this database's
+        saved = station.save(ctx.home, wanted)
     cal = ctx.calendar()
     for year in range(ctx.now.year - 1, ctx.now.year + 2):
         cal.package_days(year)  # warm the holiday cache: clerk commands then skip the package
@@ -111,7 +115,9 @@ def _station_changes(ctx: Context, wanted: Station | None) -> list[tuple[str, st
     if wanted is None or ctx.home is None:
         return []
     now = station.load(ctx.home)
+    database = ctx.store().identity()
     pairs = [
+        ("station.database", now.database, database),
         ("station.point", now.point, wanted.point),
         ("station.officer", now.officer, wanted.officer),
         ("station.block", str(now.block), str(wanted.block)),

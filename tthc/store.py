@@ -679,6 +679,13 @@ class Store:
         )
         return {date.fromisoformat(json.loads(r[0])["day"]) for r in rows}
 
+    def identity(self) -> str | None:
+        """Which database this is, as its copies (backup, restore, a full copy) keep it: the
+        uid of the first event it recorded, its ``init`` (random, never reused). None for a
+        database that never recorded anything."""
+        row = self.conn.execute("SELECT uid FROM events ORDER BY id LIMIT 1").fetchone()
+        return None if row is None else str(row[0])
+
     # -- settings ------------------------------------------------------------------------
     def settings(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.conn.execute("SELECT key, value FROM settings")}
