@@ -96,7 +96,7 @@ class Context:
         if store is None:
             return False
         if saved.get("database"):
-            return store.identity() == saved["database"]
+            return store.identity() == str(saved["database"])
         point = saved.get("point")
         return not point or store.find_name("point", name_key(str(point))) is not None
 
