@@ -1003,7 +1003,7 @@ def restore(ctx: typer.Context, src: Annotated[Path, typer.Argument(metavar="SRC
 
     c = _ctx(ctx)
     kept = service.restore(c, src)
-    render.echo(t(c.lang, "restored", src=src, kept=kept))
+    render.echo(t(c.lang, "restored", src=src, kept=kept) if kept else t(c.lang, "restored_new", src=src))
 
 
 @app.command(help=H("demo"))

@@ -2164,6 +2164,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- restore ---
+    "restored_new": ("Restored from {src}", "Đã khôi phục từ {src}"),
 }
 
 WEEKDAYS = {

@@ -2,7 +2,6 @@
 calendar upkeep, reporting periods and summaries, backups. Each returns plain data.
 """
 
-import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -313,29 +312,38 @@ def backup(ctx: Context, dest: Path) -> Path:
     return dest
 
 
-def restore(ctx: Context, src: Path) -> Path:
-    """Put a backup in place of the database; the database it replaces is kept beside it."""
-    if not src.exists():
-        raise TthcError("e_no_file", path=src)
+def restore(ctx: Context, src: Path) -> Path | None:
+    """Put a backup in place of the database, keeping the database it replaces beside it
+    (returned; None when there was none). The backup is only read, and nothing is written
+    beside it; a file that is not a tthc database is refused before anything changes.
+    Clerks may keep working: see :func:`tthc.store.restore_into`."""
     import tempfile
 
-    scratch = tempfile.TemporaryDirectory()
-    # read-only (or an upgraded copy of an older backup): the backup itself is never changed,
-    # and a file that is not a tthc database is refused before anything moves
-    source = Store.open_source(src, Path(scratch.name))
-    kept = ctx.db_path.with_name(f"{ctx.db_path.name}.before-restore-{ctx.now:%Y%m%d-%H%M}")
-    if ctx.db_path.exists():
-        current = ctx.store()
-        current.backup_to(kept)
-        ctx.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(ctx.db_path) + suffix).unlink(missing_ok=True)
-    staged = ctx.db_path.with_name(ctx.db_path.name + ".restoring")
-    staged.unlink(missing_ok=True)
-    try:
-        source.backup_to(staged)
-    finally:
-        source.close()
-        scratch.cleanup()
-    os.replace(staged, ctx.db_path)  # atomic, and overwrites on Windows too
+    from tthc.store import restore_into, write_copy
+
+    if not src.exists():
+        raise TthcError("e_no_file", path=src)
+    with tempfile.TemporaryDirectory(prefix="tthc-restore-") as scratch:
+        source = Store.open_source(src, Path(scratch))
+        try:
+            if not ctx.db_path.exists():
+                write_copy(source.conn, ctx.db_path)
+                return None
+            ctx.store()  # this database first: upgraded if older, refused if not ours
+            ctx.close()
+            kept = restore_into(ctx.db_path, source, lambda: _kept_name(ctx.db_path, ctx.now))
+        finally:
+            source.close()
+    ctx.invalidate()
     return kept
+
+
+def _kept_name(db: Path, now: datetime) -> Path:
+    """A new name beside ``db`` for the copy a restore keeps: the moment, then -2, -3 … for
+    a second restore within the same second."""
+    base = f"{db.name}.before-restore-{now:%Y%m%d-%H%M%S}"
+    path, n = db.with_name(base), 1
+    while path.exists():
+        n += 1
+        path = db.with_name(f"{base}-{n}")
+    return path

@@ -9,9 +9,11 @@ Reporting queries (period counts, open dossiers at a snapshot) live beside it in
 import json
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import time as _time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from tthc.deadlines import Counting, CountUnit, Due, Policy, Round
-from tthc.errors import TthcError, sqlite_reason
+from tthc.errors import TthcError, os_reason, sqlite_reason
 from tthc.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
 from tthc.migrations import BULK_MARKER, LATEST, backfill_counts, migrate
 from tthc.models import (
@@ -100,6 +102,52 @@ def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _log_holds_data(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def source_uri(path: Path) -> str:
+    """How to open a file tthc only reads (a backup to restore, another point's database): read
+    only, and immutable — no lock, no ``-wal`` or ``-shm`` made beside it, so a read-only USB
+    stick reads as well as a disk, and nothing is left behind. (A file whose write-ahead log
+    holds part of it is copied first: :meth:`Store.open_source`.)"""
+    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+
+
+def write_copy(conn: sqlite3.Connection, dest: Path) -> None:
+    """A consistent copy of ``conn``'s database (its write-ahead log included) as the new file
+    ``dest``: written under a temporary name in ``dest``'s folder and renamed only when whole,
+    so a full disk or a pulled stick leaves no partial file and no ``-journal`` there. The copy
+    is a plain file with no log of its own, readable by its owner only. A failure names
+    ``dest`` (the file being written), never the database read."""
+    temp: Path | None = None
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        os.close(fd)
+        temp = Path(name)
+        os.chmod(temp, 0o600)
+        target = sqlite3.connect(temp, isolation_level=None)
+        try:
+            target.execute("PRAGMA journal_mode = OFF")  # a temporary file needs no journal
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # the copy opens with no -wal beside it
+        finally:
+            target.close()
+        if dest.exists():
+            raise TthcError("e_exists", path=dest)
+        os.replace(temp, dest)
+    except OSError as exc:
+        raise TthcError("e_write", path=dest, reason=os_reason(exc)) from None
+    except sqlite3.Error as exc:
+        raise TthcError("e_write", path=dest, reason=sqlite_reason(exc) or str(exc)) from None
+    finally:
+        if temp is not None:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{temp}{suffix}").unlink(missing_ok=True)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -473,6 +521,8 @@ class Store:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        #: how to ATTACH it read-only, for a source opened by :meth:`open_source`
+        self.uri: str | None = None
         #: write transactions committed and rolled back: what a bug report may say was saved
         self.commits = 0
         self.rollbacks = 0
@@ -501,13 +551,14 @@ class Store:
         return cls(conn, path)
 
     @classmethod
-    def open_readonly(cls, path: Path) -> "Store":
-        """Open an existing, up-to-date database without the right to write to it."""
+    def open_readonly(cls, path: Path, *, source: bool = False) -> "Store":
+        """Open an existing, up-to-date database without the right to write to it; a
+        ``source`` (a file only read, not the live database) as :func:`source_uri` says."""
         if not path.exists():
             raise TthcError("e_no_db", path=path)
         if _check_foreign(path):
             raise TthcError("e_empty_db", path=path)
-        conn = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _connect(source_uri(path) if source else f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version != LATEST:
@@ -535,22 +586,43 @@ class Store:
 
     @classmethod
     def open_source(cls, path: Path, scratch: Path) -> "Store":
-        """Another database to read from, never written: as it is when its schema is this
-        one's; when older, a copy of it made in the folder ``scratch`` and upgraded there."""
+        """Another database to read from, never written, and nothing written beside it: as
+        it is when its schema is this one's; when older, a copy of it made in the folder
+        ``scratch`` and upgraded there. A file whose write-ahead log holds part of it is
+        copied to ``scratch`` with its log and read there. A file SQLite cannot read is a
+        refusal naming it, not the database being written."""
         try:
-            return cls.open_readonly(path)
+            if _log_holds_data(path):
+                copy = scratch / f"source-{path.name}"
+                shutil.copyfile(path, copy)
+                shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+                return cls._open_source(copy, scratch, shown=path)
+            return cls._open_source(path, scratch, shown=path)
+        except sqlite3.DatabaseError as exc:
+            raise _unreadable(exc, path) from None
+        except OSError as exc:
+            raise TthcError("e_db_unreadable", path=path, reason=os_reason(exc)) from None
+
+    @classmethod
+    def _open_source(cls, path: Path, scratch: Path, shown: Path) -> "Store":
+        try:
+            store = cls.open_readonly(path, source=path == shown)
+            store.uri = source_uri(path) if path == shown else path.resolve().as_uri()
+            return store
         except TthcError as exc:
             if exc.msg.key != "e_older_db":
                 raise
-        copy = scratch / path.name
-        source = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        copy = scratch / f"upgraded-{shown.name}"
+        source = _connect(source_uri(path) if path == shown else path.resolve().as_uri(), uri=True)
         target = sqlite3.connect(copy)
         try:
             source.backup(target)
         finally:
             target.close()
             source.close()
-        return cls.open(copy)
+        store = cls.open(copy)
+        store.uri = copy.resolve().as_uri()
+        return store
 
     def close(self) -> None:
         self.conn.close()
@@ -559,13 +631,7 @@ class Store:
         """A consistent copy of the whole database (WAL included) in a new file ``dest``."""
         if dest.exists():
             raise TthcError("e_exists", path=dest)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        target = sqlite3.connect(dest)
-        try:
-            self.conn.backup(target)
-        finally:
-            target.close()
+        write_copy(self.conn, dest)
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
@@ -1139,6 +1205,76 @@ class Store:
         """Delete a dossier and its rounds (its receipt was undone at the other point)."""
         self.conn.execute("DELETE FROM pauses WHERE dossier_code = ?", (code,))
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
+
+
+# -- restoring a copy into the live database -----------------------------------------------------
+def restore_into(live: Path, source: Store, kept: Callable[[], Path]) -> Path:
+    """Put the database ``source`` (opened by :meth:`Store.open_source`) in place of ``live``'s
+    contents, keeping what it replaces as the new file ``kept()`` names; returns that file.
+
+    Everything happens under the write lock of ``live``, in one transaction: the copy kept
+    is read under the lock (a reader sees the last commit, and no writer can commit after
+    it), then the tables, their indexes and triggers are replaced by the source's inside the
+    same transaction. So every receipt confirmed before the restore is in the kept copy, none
+    is confirmed in between, and one confirmed after is in the restored database. The file
+    itself stays (no rename, no ``-wal`` unlinked), so clerks' open handles stay valid; they
+    wait for the lock, as for any writer. The last numbers given per day are carried over
+    (the higher of the two), so a code given after the copy was made is never given again.
+    """
+    conn = _connect(live.resolve().as_uri(), uri=True)
+    store = Store(conn, live)
+    path: Path | None = None
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")  # the tables go and come back whole
+        conn.execute("ATTACH DATABASE ? AS src", (source.uri or source_uri(source.path),))
+        with store.write():
+            reader = _connect(live)
+            try:
+                path = kept()
+                write_copy(reader, path)
+            finally:
+                reader.close()
+            _replace_contents(conn)
+    except BaseException:
+        if path is not None:
+            path.unlink(missing_ok=True)  # the database was left as it was: no copy of it either
+        raise
+    finally:
+        conn.close()
+    return path
+
+
+def _replace_contents(conn: sqlite3.Connection) -> None:
+    """Inside a write transaction: the schema and rows of ``main`` become those of ``src``."""
+    sequences = conn.execute("SELECT prefix, day, block, last FROM main.code_sequences").fetchall()
+    here = conn.execute("SELECT type, name FROM main.sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+    for kind, name in here:
+        if kind in ("trigger", "view"):
+            conn.execute(f'DROP {kind.upper()} IF EXISTS main."{name}"')
+    for kind, name in here:
+        if kind == "table":
+            conn.execute(f'DROP TABLE main."{name}"')
+    there = conn.execute(
+        "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+        " ORDER BY rowid"
+    ).fetchall()
+    for kind, name, sql in there:
+        if kind == "table":
+            conn.execute(sql)
+            conn.execute(f'INSERT INTO main."{name}" SELECT * FROM src."{name}"')
+    if conn.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+        conn.execute("DELETE FROM main.sqlite_sequence")
+        conn.execute("INSERT INTO main.sqlite_sequence SELECT * FROM src.sqlite_sequence")
+    for kind, _, sql in there:
+        if kind != "table":
+            conn.execute(sql)  # indexes built once over the rows, then the triggers
+    version = int(conn.execute("PRAGMA src.user_version").fetchone()[0])
+    conn.execute(f"PRAGMA main.user_version = {version}")
+    conn.executemany(
+        "INSERT INTO code_sequences (prefix, day, block, last) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (prefix, day, block) DO UPDATE SET last = max(last, excluded.last)",
+        [tuple(r) for r in sequences],
+    )
 
 
 #: Which of a batch of codes were ever given, in any letter case (the two NOCASE indexes
