@@ -559,12 +559,15 @@ class Store:
         if _check_foreign(path):
             raise TthcError("e_empty_db", path=path)
         conn = _connect(source_uri(path) if source else f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version != LATEST:
-            conn.close()
-            raise TthcError("e_newer_db" if version > LATEST else "e_older_db", path=path, version=version)
-        _check_tables(conn, path)
+        try:
+            conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version != LATEST:
+                raise TthcError("e_newer_db" if version > LATEST else "e_older_db", path=path, version=version)
+            _check_tables(conn, path)
+        except BaseException:
+            conn.close()  # a file that cannot be read is not held open
+            raise
         return cls(conn, path, readonly=True)
 
     @classmethod
