@@ -8,6 +8,8 @@ steps after it (supplement, resume, resolve or withdraw, return), applied throug
 
 import csv
 import json
+import tempfile
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -26,7 +28,16 @@ from tthc.i18n import ColumnWord, fmt_limit, label, t
 from tthc.inputs import clean, code_shape, code_taken
 from tthc.lifecycle import Life
 from tthc.models import Dossier, Registered, name_key
-from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
+from tthc.store import (
+    REBUILD_AFTER_ROWS,
+    BulkLoader,
+    CodeMinter,
+    Details,
+    Stage,
+    Store,
+    new_dossier_values,
+    round_values,
+)
 from tthc.tables import BadRows, header_key, map_header, read_rows
 from tthc.timelimit import TimeLimit, parse_limit
 
@@ -368,6 +379,7 @@ class RowReader:
     names: dict[tuple[str, str], Registered] = field(default_factory=dict)
     new_names: dict[str, list[str]] = field(default_factory=lambda: {"officer": [], "point": []})
     given: list[str] = field(default_factory=list)  # codes given by rows not yet flushed
+    last_given: bool = False  # whether the row read last gave its own code
 
     def __post_init__(self) -> None:
         # Each known column's index, or -1 for an absent one: rows are padded with a None at
@@ -395,9 +407,8 @@ class RowReader:
             key = name_key(name)
             assert kind in ("officer", "point")
             hit = self.store.find_name("officer" if kind == "officer" else "point", key)
-            if hit is None:
+            if hit is None:  # registered in the import's last step, under the write lock
                 clean = " ".join(name.split())
-                self.store.add_name("officer" if kind == "officer" else "point", clean, key, self.ctx.now)
                 self.new_names[kind].append(clean)
                 hit = Registered(clean)
             self.names[(kind, name)] = hit
@@ -435,6 +446,7 @@ class RowReader:
         point = self.registered("point", point_text) if point_text else None
         officer = self.registered("officer", officer_text).name if officer_text else None
         given = _text(cells[at["code"]])
+        self.last_given = bool(given)
         if given:
             given = code_shape(given)
             if not self.minter.claim(given):  # given earlier in this file, in any case
@@ -520,12 +532,17 @@ def _flush(loader: BulkLoader, reader: RowReader, errors: BadRows) -> None:
 
 
 def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
-    """Load dossiers from .csv/.xlsx in one transaction: all rows or none.
+    """Load dossiers from .csv/.xlsx: all rows or none.
 
     Streams the file; every bad row is named with its number and reason, then nothing is
     written. A blank code gets a generated one; a given ``due_at`` is kept as the due date
     in force (migrated from the provincial system), otherwise it is computed. The import is
     one audit event, which each of its dossiers points at.
+
+    The rows are read, stepped through the life cycle and checked outside the write lock,
+    into a scratch database beside this one (:class:`tthc.store.Stage`); the lock is held
+    only for the last step, one transaction that checks the codes again against those given
+    meanwhile and copies the rows in. A clerk at the counter waits for that step only.
     """
     header, rows = read_rows(path)
     mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
@@ -533,14 +550,19 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
     errors = BadRows()
     stamp = ctx.now.isoformat(timespec="seconds")
     count = 0
-    with store.write():
-        event_id = store.next_event_id()
-        minter = store.minter(ctx.station().block)
-        reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
-        # A file bigger than what is already there (≈ 90 bytes a row) loads without indexes.
-        with store.bulk_load(path.stat().st_size // 90) as loader:
-            if loader.without_indexes:
-                minter.read_all()  # the codes it had, fewer than the file's: asked from memory
+    block = ctx.station().block
+    marks = store.marks()  # the codes given after this are checked again under the lock
+    minter = store.minter(block)
+    reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
+    numbers = array("l")  # the file's row number of each staged row, in staged order
+    given = bytearray()  # and whether the row gave its code (1) or was given one (0)
+    with tempfile.TemporaryDirectory(prefix=".tthc-import-", dir=ctx.db_path.parent) as scratch:
+        stage = Stage(store, Path(scratch))
+        try:
+            loader = stage.loader()
+            # A file bigger than what is already there (≈ 90 bytes a row): codes asked from memory.
+            if path.stat().st_size // 90 > max(marks[1], REBUILD_AFTER_ROWS):
+                minter.read_all()
             for number, cells in rows:
                 try:
                     code, details, life = reader.read(cells)
@@ -553,48 +575,82 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
                 count += 1
                 loader.add(
                     number,
-                    new_dossier_values(code, details, life, stamp, event_id),
+                    new_dossier_values(code, details, life, stamp, None),
                     [round_values(code, r) for r in life.rounds],
                 )
+                numbers.append(number)
+                given.append(reader.last_given)
                 if len(loader.rows) >= 5000:
                     _flush(loader, reader, errors)
                     if progress is not None:
                         progress(count)
             _flush(loader, reader, errors)
             errors.raise_if_any(path)
-        minter.save()
-        report = ImportReport(
-            str(path), count, reader.new_names["officer"], reader.new_names["point"], unknown, dry_run
-        )
-        store.add_event(
-            step="import",
-            happened_at=ctx.now,
-            recorded_at=ctx.now,
-            actor=ctx.actor,
-            details={
-                "file": str(path),
-                "dossiers": count,
-                "new_officers": report.new_officers,
-                "new_points": report.new_points,
-                "dry_run": dry_run,
-            },
-            event_id=event_id,
-        )
-        if dry_run:
-            raise _DryRun(report)
+            stage.finish()
+            report = ImportReport(
+                str(path), count, reader.new_names["officer"], reader.new_names["point"], unknown, dry_run
+            )
+            if dry_run:
+                return report
+            with stage.attached(), store.write():
+                _recheck(stage, store, minter, marks, numbers, given, path)
+                for kind in ("officer", "point"):
+                    for name in reader.new_names[kind]:
+                        if (
+                            store.find_name("officer" if kind == "officer" else "point", name_key(name))
+                            is None
+                        ):
+                            store.add_name(
+                                "officer" if kind == "officer" else "point", name, name_key(name), ctx.now
+                            )
+                event_id = store.next_event_id()
+                stage.copy_in(event_id)
+                minter.save()
+                store.add_event(
+                    step="import",
+                    happened_at=ctx.now,
+                    recorded_at=ctx.now,
+                    actor=ctx.actor,
+                    details={
+                        "file": str(path),
+                        "dossiers": count,
+                        "new_officers": report.new_officers,
+                        "new_points": report.new_points,
+                        "dry_run": dry_run,
+                    },
+                    event_id=event_id,
+                )
+        finally:
+            stage.close()
     return report
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction so a dry run rolls everything back."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__("dry run")
-        self.report = report
+def _recheck(
+    stage: Stage,
+    store: Store,
+    minter: CodeMinter,
+    marks: tuple[int, int],
+    numbers: "array[int]",
+    given: bytearray,
+    path: Path,
+) -> None:
+    """Under the write lock: the staged codes against those given since the stage began. A
+    code a row gave that was given meanwhile makes the row bad, as if it had been before; a
+    code the import made up takes the next free number instead."""
+    errors = BadRows()
+    again: list[str] = []
+    for rowid, staged, taken in stage.clashes(store.codes_since(marks)):
+        if given[rowid - 1]:
+            errors.add(numbers[rowid - 1], code_taken(staged, taken).msg)
+        else:
+            again.append(staged)
+    errors.raise_if_any(path)
+    if again:
+        fresh = minter.continued()
+        for code in again:
+            stage.recode(code, fresh.next(code.rsplit("-", 2)[0], stage.received_at(code)))
+        fresh.save()
 
 
 def import_file(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
-    try:
-        return import_dossiers(ctx, path, dry_run=dry_run, progress=progress)
-    except _DryRun as run:
-        return run.report
+    return import_dossiers(ctx, path, dry_run=dry_run, progress=progress)

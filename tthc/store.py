@@ -563,7 +563,9 @@ class Store:
             conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version != LATEST:
-                raise TthcError("e_newer_db" if version > LATEST else "e_older_db", path=path, version=version)
+                raise TthcError(
+                    "e_newer_db" if version > LATEST else "e_older_db", path=path, version=version
+                )
             _check_tables(conn, path)
         except BaseException:
             conn.close()  # a file that cannot be read is not held open
@@ -1056,8 +1058,25 @@ class Store:
         return CodeMinter(self, block)
 
     # -- bulk loading --------------------------------------------------------------------
+    def marks(self) -> tuple[int, int]:
+        """Where the events and the dossiers end now: what :meth:`codes_since` starts after."""
+        row = self.conn.execute(
+            "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(rowid), 0) FROM dossiers)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def codes_since(self, marks: tuple[int, int]) -> list[str]:
+        """The codes given since :meth:`marks`: every receipt leaves an event naming its
+        code (a merge copies them), and every new row of an import lies past the last rowid."""
+        rows = self.conn.execute(
+            "SELECT dossier_code FROM events WHERE id > ? AND dossier_code IS NOT NULL"
+            " UNION SELECT code FROM dossiers WHERE rowid > ?",
+            marks,
+        )
+        return [r[0] for r in rows]
+
     @contextmanager
-    def bulk_load(self, expected_rows: int) -> Iterator["BulkLoader"]:
+    def bulk_load(self, expected_rows: int, *, checked: bool = False) -> Iterator["BulkLoader"]:
         """Load many new dossiers inside the caller's write transaction.
 
         A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
@@ -1093,7 +1112,8 @@ class Store:
             yield loader
         finally:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
-        _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
+        if not checked:  # rows already checked where they were built (:class:`Stage`) are not
+            _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
         if trigger is not None:
             conn.execute(trigger[0])
         for _, sql in indexes:
@@ -1386,6 +1406,106 @@ class BulkLoader:
         self.rounds.clear()
 
 
+class Stage:
+    """A load's dossiers built beside the database, outside its write lock: a scratch file in
+    ``folder`` with the ``dossiers`` and ``pauses`` tables of the database's own definition,
+    so a long import keeps the lock only for :meth:`copy_in`, its short last step.
+
+    Rows are checked against the tables' CHECKs here (a failure is a bug of tthc: every value
+    was made by the life cycle). Under the lock, the codes given since the stage began
+    (:meth:`Store.marks`, :meth:`Store.codes_since`) are checked again against the staged
+    ones (:meth:`clashes`)."""
+
+    def __init__(self, store: Store, folder: Path) -> None:
+        self.store = store
+        self.path = folder / "stage.db"
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: lost on a crash, never needed
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -262144")
+        for table in ("dossiers", "pauses"):
+            sql = store.conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()[0]
+            conn.execute(sql)
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # checked once, in :meth:`finish`
+        conn.execute("BEGIN")
+        self.conn = conn
+
+    def loader(self) -> "BulkLoader":
+        return BulkLoader(self.conn)
+
+    def finish(self) -> None:
+        """Every staged row checked against its table, then indexed by code for the clashes."""
+        self.conn.execute("PRAGMA ignore_check_constraints = OFF")
+        _check_new_rows(self.conn, {"dossiers": 0, "pauses": 0})
+        self.conn.execute("CREATE INDEX stage_by_code ON dossiers (code COLLATE NOCASE)")
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        if self.conn is not self.store.conn:
+            self.conn.close()
+
+    # -- the last step, under the write lock of the store -------------------------------------
+    def clashes(self, codes: Iterable[str]) -> list[tuple[int, str, str]]:
+        """The staged rows whose code equals one of ``codes`` in any letter case: (staged
+        row, staged code, the code given meanwhile)."""
+        out = []
+        for code in codes:
+            for rowid, staged in self.conn.execute(
+                "SELECT rowid, code FROM stage.dossiers WHERE code = ? COLLATE NOCASE", (code,)
+            ):
+                out.append((int(rowid), str(staged), code))
+        return out
+
+    def recode(self, old: str, new: str) -> None:
+        """Give a staged dossier another code (its own was given meanwhile)."""
+        conn = self.conn
+        row = conn.execute(
+            "SELECT applicant, phone, id_number FROM stage.dossiers WHERE code = ?", (old,)
+        ).fetchone()
+        conn.execute(
+            "UPDATE stage.dossiers SET code = ?, search_text = ? WHERE code = ?",
+            (new, search_text(row[0], new, row[1], row[2]), old),
+        )
+        conn.execute("UPDATE stage.pauses SET dossier_code = ? WHERE dossier_code = ?", (new, old))
+
+    def received_at(self, code: str) -> datetime:
+        row = self.conn.execute("SELECT received_at FROM stage.dossiers WHERE code = ?", (code,)).fetchone()
+        return _moment(row[0])
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM stage.dossiers").fetchone()[0])
+
+    def copy_in(self, imported_by: int) -> None:
+        """Inside the store's write transaction: every staged row into the database (as a bulk
+        load: without its indexes when it is bigger than the table), each dossier pointing
+        at the import's event."""
+        store = self.store
+        conn = store.conn
+        with store.bulk_load(self.count(), checked=True):
+            columns = ", ".join(ALL_DOSSIER_COLUMNS)
+            picked = ", ".join("?" if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
+            conn.execute(
+                f"INSERT INTO main.dossiers ({columns}) SELECT {picked} FROM stage.dossiers ORDER BY rowid",
+                (imported_by,),
+            )
+            rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
+            conn.execute(f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses ORDER BY id")
+
+    @contextmanager
+    def attached(self) -> Iterator[None]:
+        """The stage readable from the store's connection as ``stage`` (attached and detached
+        outside any transaction, as SQLite wants)."""
+        self.conn.close()  # the store reads it now; the stage's own reads go through it too
+        self.conn = self.store.conn
+        self.store.conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
+        try:
+            yield
+        finally:
+            self.store.conn.execute("DETACH DATABASE stage")
+
+
 class CodeMinter:
     """Gives ``<unit code>-YYMMDD-NNNN`` codes (Circular 01/2018/TT-VPCP Art. 19): per unit code
     and receipt day, never one given before — not by this minter, not by hand, not before an
@@ -1458,6 +1578,18 @@ class CodeMinter:
             if self.take(code):  # a code typed by hand may have taken this number
                 self.last[key] = number
                 return code
+
+    def continued(self) -> "CodeMinter":
+        """A minter for the last step of a staged load, under the write lock: it gives numbers
+        after both this one's (given to staged rows, not saved yet) and those saved since."""
+        fresh = CodeMinter(self.store, self.block)
+        for (prefix, day), last in self.last.items():
+            row = self.store.conn.execute(
+                "SELECT last FROM code_sequences WHERE prefix = ? AND day = ? AND block = ?",
+                (prefix, day, self.block.first),
+            ).fetchone()
+            fresh.last[(prefix, day)] = max(last, row[0] if row else 0)
+        return fresh
 
     def save(self) -> None:
         for (prefix, day), last in self.last.items():
