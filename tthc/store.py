@@ -1076,7 +1076,9 @@ class Store:
         return [r[0] for r in rows]
 
     @contextmanager
-    def bulk_load(self, expected_rows: int, *, checked: bool = False) -> Iterator["BulkLoader"]:
+    def bulk_load(
+        self, expected_rows: int, *, checked: bool = False, counted: bool = False
+    ) -> Iterator["BulkLoader"]:
         """Load many new dossiers inside the caller's write transaction.
 
         A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
@@ -1118,7 +1120,8 @@ class Store:
             conn.execute(trigger[0])
         for _, sql in indexes:
             conn.execute(sql)
-        backfill_counts(conn.execute, after_rowid=before)
+        if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
+            backfill_counts(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
     # -- copies between databases (merge, full export) -----------------------------------------
@@ -1406,6 +1409,21 @@ class BulkLoader:
         self.rounds.clear()
 
 
+#: The columns of ``daily_counts`` after its day: the five it is kept by, then the counts.
+_COUNT_COLUMNS = (
+    "procedure_code",
+    "field",
+    "channel",
+    "point",
+    "officer",
+    "received",
+    "early",
+    "on_time",
+    "late",
+    "withdrawn",
+)
+
+
 class Stage:
     """A load's dossiers built beside the database, outside its write lock: a scratch file in
     ``folder`` with the ``dossiers`` and ``pauses`` tables of the database's own definition,
@@ -1440,6 +1458,12 @@ class Stage:
         self.conn.execute("PRAGMA ignore_check_constraints = OFF")
         _check_new_rows(self.conn, {"dossiers": 0, "pauses": 0})
         self.conn.execute("CREATE INDEX stage_by_code ON dossiers (code COLLATE NOCASE)")
+        # the per-day counts of the staged rows, summed here: the last step only adds them
+        sql = self.store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'daily_counts'").fetchone()[
+            0
+        ]
+        self.conn.execute(sql)
+        backfill_counts(self.conn.execute)
         self.conn.execute("COMMIT")
 
     def close(self) -> None:
@@ -1483,7 +1507,7 @@ class Stage:
         at the import's event."""
         store = self.store
         conn = store.conn
-        with store.bulk_load(self.count(), checked=True):
+        with store.bulk_load(self.count(), checked=True, counted=True):
             columns = ", ".join(ALL_DOSSIER_COLUMNS)
             picked = ", ".join("?" if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
             conn.execute(
@@ -1492,6 +1516,12 @@ class Stage:
             )
             rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
             conn.execute(f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses ORDER BY id")
+            counts = ", ".join(("day", *_COUNT_COLUMNS))
+            conn.execute(
+                f"INSERT INTO main.daily_counts ({counts}) SELECT {counts} FROM stage.daily_counts WHERE true"
+                f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
+                + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
+            )
 
     @contextmanager
     def attached(self) -> Iterator[None]:
