@@ -547,82 +547,105 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
     header, rows = read_rows(path)
     mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
     store = ctx.store()
-    errors = BadRows()
-    stamp = ctx.now.isoformat(timespec="seconds")
-    count = 0
-    block = ctx.station().block
     marks = store.marks()  # the codes given after this are checked again under the lock
-    minter = store.minter(block)
+    minter = store.minter(ctx.station().block)
     reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
-    numbers = array("l")  # the file's row number of each staged row, in staged order
-    given = bytearray()  # and whether the row gave its code (1) or was given one (0)
     with tempfile.TemporaryDirectory(prefix=".tthc-import-", dir=ctx.db_path.parent) as scratch:
         stage = Stage(store, Path(scratch))
         try:
-            loader = stage.loader()
-            # A file bigger than what is already there (≈ 90 bytes a row): codes asked from memory.
-            if path.stat().st_size // 90 > max(marks[1], REBUILD_AFTER_ROWS):
-                minter.read_all()
-            for number, cells in rows:
-                try:
-                    code, details, life = reader.read(cells)
-                except BadRow as exc:
-                    errors.add(number, exc.msg)
-                    continue
-                except TthcError as exc:
-                    errors.add(number, exc.msg)
-                    continue
-                count += 1
-                loader.add(
-                    number,
-                    new_dossier_values(code, details, life, stamp, None),
-                    [round_values(code, r) for r in life.rounds],
-                )
-                numbers.append(number)
-                given.append(reader.last_given)
-                if len(loader.rows) >= 5000:
-                    _flush(loader, reader, errors)
-                    if progress is not None:
-                        progress(count)
-            _flush(loader, reader, errors)
-            errors.raise_if_any(path)
-            stage.finish()
+            staged = _stage_rows(ctx, path, rows, reader, stage, marks, progress)
             report = ImportReport(
-                str(path), count, reader.new_names["officer"], reader.new_names["point"], unknown, dry_run
+                str(path),
+                staged.count,
+                reader.new_names["officer"],
+                reader.new_names["point"],
+                unknown,
+                dry_run,
             )
-            if dry_run:
-                return report
-            with stage.attached(), store.write():
-                _recheck(stage, store, minter, marks, numbers, given, path)
-                for kind in ("officer", "point"):
-                    for name in reader.new_names[kind]:
-                        if (
-                            store.find_name("officer" if kind == "officer" else "point", name_key(name))
-                            is None
-                        ):
-                            store.add_name(
-                                "officer" if kind == "officer" else "point", name, name_key(name), ctx.now
-                            )
-                event_id = store.next_event_id()
-                stage.copy_in(event_id)
-                minter.save()
-                store.add_event(
-                    step="import",
-                    happened_at=ctx.now,
-                    recorded_at=ctx.now,
-                    actor=ctx.actor,
-                    details={
-                        "file": str(path),
-                        "dossiers": count,
-                        "new_officers": report.new_officers,
-                        "new_points": report.new_points,
-                        "dry_run": dry_run,
-                    },
-                    event_id=event_id,
-                )
+            if not dry_run:
+                with stage.attached(), store.write():
+                    _recheck(stage, store, minter, marks, staged, path)
+                    _last_step(ctx, store, stage, minter, report)
         finally:
             stage.close()
     return report
+
+
+@dataclass
+class _Staged:
+    """What the stage holds: how many rows, and of each (in staged order) its row number in
+    the file and whether it gave its own code."""
+
+    count: int = 0
+    numbers: "array[int]" = field(default_factory=lambda: array("l"))
+    given: bytearray = field(default_factory=bytearray)
+
+
+def _stage_rows(
+    ctx: Context,
+    path: Path,
+    rows: Iterable[tuple[int, list[Any]]],
+    reader: RowReader,
+    stage: Stage,
+    marks: tuple[int, int],
+    progress: Any,
+) -> _Staged:
+    """Every row of the file into the stage, outside the write lock; the bad rows refused."""
+    errors = BadRows()
+    staged = _Staged()
+    stamp = ctx.now.isoformat(timespec="seconds")
+    loader = stage.loader()
+    # A file bigger than what is already there (≈ 90 bytes a row): codes asked from memory.
+    if path.stat().st_size // 90 > max(marks[1], REBUILD_AFTER_ROWS):
+        reader.minter.read_all()
+    for number, cells in rows:
+        try:
+            code, details, life = reader.read(cells)
+        except (BadRow, TthcError) as exc:
+            errors.add(number, exc.msg)
+            continue
+        staged.count += 1
+        loader.add(
+            number,
+            new_dossier_values(code, details, life, stamp, None),
+            [round_values(code, r) for r in life.rounds],
+        )
+        staged.numbers.append(number)
+        staged.given.append(reader.last_given)
+        if len(loader.rows) >= 5000:
+            _flush(loader, reader, errors)
+            if progress is not None:
+                progress(staged.count)
+    _flush(loader, reader, errors)
+    errors.raise_if_any(path)
+    stage.finish()
+    return staged
+
+
+def _last_step(ctx: Context, store: Store, stage: Stage, minter: CodeMinter, report: ImportReport) -> None:
+    """Under the write lock: the new names registered, the rows copied in, one audit entry."""
+    for kind, names in (("officer", report.new_officers), ("point", report.new_points)):
+        for name in names:
+            key = name_key(name)
+            if store.find_name("officer" if kind == "officer" else "point", key) is None:
+                store.add_name("officer" if kind == "officer" else "point", name, key, ctx.now)
+    event_id = store.next_event_id()
+    stage.copy_in(event_id)
+    minter.save()
+    store.add_event(
+        step="import",
+        happened_at=ctx.now,
+        recorded_at=ctx.now,
+        actor=ctx.actor,
+        details={
+            "file": report.file,
+            "dossiers": report.dossiers,
+            "new_officers": report.new_officers,
+            "new_points": report.new_points,
+            "dry_run": False,
+        },
+        event_id=event_id,
+    )
 
 
 def _recheck(
@@ -630,8 +653,7 @@ def _recheck(
     store: Store,
     minter: CodeMinter,
     marks: tuple[int, int],
-    numbers: "array[int]",
-    given: bytearray,
+    staged: _Staged,
     path: Path,
 ) -> None:
     """Under the write lock: the staged codes against those given since the stage began. A
@@ -639,11 +661,11 @@ def _recheck(
     code the import made up takes the next free number instead."""
     errors = BadRows()
     again: list[str] = []
-    for rowid, staged, taken in stage.clashes(store.codes_since(marks)):
-        if given[rowid - 1]:
-            errors.add(numbers[rowid - 1], code_taken(staged, taken).msg)
+    for rowid, code, taken in stage.clashes(store.codes_since(marks)):
+        if staged.given[rowid - 1]:
+            errors.add(staged.numbers[rowid - 1], code_taken(code, taken).msg)
         else:
-            again.append(staged)
+            again.append(code)
     errors.raise_if_any(path)
     if again:
         fresh = minter.continued()
