@@ -117,3 +117,16 @@ def test_clerks_receiving_while_a_manager_restores_six_times_lose_nothing(
     everywhere = codes_in(center.db).union(*(codes_in(p) for p in kept))
     lost = sorted(set(confirmed) - everywhere)
     assert lost == [], f"{len(lost)} of {len(confirmed)} confirmed receipts lost"
+
+
+def test_a_clerk_whose_step_waits_for_a_restore_is_told_and_the_step_is_saved(center: Cli) -> None:
+    import threading
+
+    manager = sqlite3.connect(center.db, isolation_level=None, check_same_thread=False)
+    manager.execute("BEGIN IMMEDIATE")  # as a restore holds the lock while it copies
+    threading.Timer(1.6, lambda: manager.execute("COMMIT")).start()
+    result = center("receive", "ks", "--applicant", "Nguyễn Văn An", "--at", "2025-09-10 09:00")
+    manager.close()
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("Waiting: another command is writing to the database"), result.stderr
+    assert "000.00.20.H56-250910-0001" in result.stdout

@@ -5,7 +5,7 @@ It sits at the bottom of the services: the catalog, dossiers and reports all tak
 :class:`Context`, and it imports none of them.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -46,6 +46,7 @@ class Context:
     home: Path | None = None  # this PC's folder for its station file; None: no station
     point_choice: str | None = None  # TTHC_POINT, over the station file's point
     officer_choice: str | None = None  # TTHC_OFFICER, over the station file's officer
+    on_wait: Callable[[], None] | None = None  # tells the person a write waits for another
     _store: Store | None = field(default=None, repr=False)
     _station: Station | None = field(default=None, repr=False)
     _calendar: WorkCalendar | None = field(default=None, repr=False)
@@ -57,6 +58,7 @@ class Context:
     def store(self) -> Store:
         if self._store is None:
             self._store = Store.open(self.db_path)
+            self._store.on_wait = self.on_wait
         return self._store
 
     def attach(self, store: Store) -> None:
@@ -69,6 +71,7 @@ class Context:
         """Open the database, creating it (owner-only) if it does not exist."""
         if self._store is None:
             self._store = Store.open(self.db_path, create=True)
+            self._store.on_wait = self.on_wait
         return self._store
 
     def optional_store(self) -> Store | None:

@@ -2166,6 +2166,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
     # --- restore ---
     "restored_new": ("Restored from {src}", "Đã khôi phục từ {src}"),
+    "w_waiting_for_lock": (
+        "Waiting: another command is writing to the database (a restore or an import); your step will be saved when it ends…",
+        "Đang chờ: một lệnh khác đang ghi vào cơ sở dữ liệu (khôi phục hoặc nhập tệp); bước của bạn sẽ được lưu ngay khi lệnh đó xong…",
+    ),
 }
 
 WEEKDAYS = {

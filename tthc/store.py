@@ -43,6 +43,8 @@ from tthc.timelimit import TimeLimit, parse_limit
 APPLICATION_ID = 0x54544843
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+#: After this long waiting for the write lock, a person is told what they wait for.
+WAIT_NOTICE_MS = 1_000
 #: The open statuses as SQL. Written out, not bound: SQLite uses the partial index
 #: ``dossiers_open`` only for a condition it can read.
 OPEN_SQL = "d.status IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
@@ -523,6 +525,9 @@ class Store:
         self.readonly = readonly
         #: how to ATTACH it read-only, for a source opened by :meth:`open_source`
         self.uri: str | None = None
+        #: called once when a write waits more than a second for another writer (a restore,
+        #: an import's last step), so the person waiting is told why
+        self.on_wait: Callable[[], None] | None = None
         #: write transactions committed and rolled back: what a bug report may say was saved
         self.commits = 0
         self.rollbacks = 0
@@ -647,16 +652,27 @@ class Store:
         clerk never sees "database is locked"; any exception rolls everything back.
         """
         deadline = _time.monotonic() + 30
-        while True:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if _time.monotonic() > deadline:
-                    raise TthcError("e_busy", path=self.path) from None
-                _time.sleep(0.05)
+        told = self.on_wait is None
+        if not told:  # a person is waiting: after a second, say why nothing happens yet
+            self.conn.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) and "busy" not in str(exc):
+                        raise
+                    if not told and self.on_wait is not None:
+                        told = True
+                        self.on_wait()
+                        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                    if _time.monotonic() > deadline:
+                        raise TthcError("e_busy", path=self.path) from None
+                    _time.sleep(0.05)
+        finally:
+            if self.on_wait is not None and not told:
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             yield self.conn
         except BaseException:
