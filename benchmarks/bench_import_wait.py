@@ -26,6 +26,7 @@ NOW = "2026-01-30 16:00"
 def main(n: int = 1_000_000) -> None:
     from tthc import dossiers
     from tthc.context import Context
+    from tthc.errors import TthcError
     from tthc.service import init
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -44,16 +45,22 @@ def main(n: int = 1_000_000) -> None:
             [sys.executable, "-m", "tthc", "import", str(data)], env=env, stdout=subprocess.DEVNULL
         )
         waits: list[float] = []
+        failed = 0
         while importer.poll() is None:
             clerk = Context(db_path=db, actor="clerk", now=now)
             t = time.perf_counter()
-            dossiers.receive(clerk, "1.001193", applicant=f"Công dân {len(waits)}", at="2026-01-30 09:00")
+            try:
+                dossiers.receive(clerk, "1.001193", applicant=f"Công dân {len(waits)}", at="2026-01-30 09:00")
+            except TthcError:
+                failed += 1  # waited past the busy limit
             waits.append(time.perf_counter() - t)
             clerk.close()
             time.sleep(0.05)
         took = time.perf_counter() - started
         assert importer.returncode == 0, importer.returncode
-        print(f"import of {n:,} rows: {took:.1f} s; {len(waits)} receipts made meanwhile")
+        print(
+            f"import of {n:,} rows: {took:.1f} s; {len(waits) - failed} receipts made meanwhile, {failed} failed"
+        )
         print(
             f"clerk's receipt during the import: median {statistics.median(waits) * 1000:.0f} ms,"
             f" longest {max(waits):.2f} s (goal: at most 5 s)"

@@ -130,3 +130,8 @@ def test_a_clerk_whose_step_waits_for_a_restore_is_told_and_the_step_is_saved(ce
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith("Waiting: another command is writing to the database"), result.stderr
     assert "000.00.20.H56-250910-0001" in result.stdout
+
+
+def test_restoring_the_database_onto_itself_is_refused(center: Cli) -> None:
+    receive(center, "Nguyễn Văn An")  # still in the write-ahead log, which a copy would miss
+    assert "is this database itself" in center.fails("restore", str(center.db))

@@ -324,6 +324,8 @@ def restore(ctx: Context, src: Path) -> Path | None:
 
     if not src.exists():
         raise TthcError("e_no_file", path=src)
+    if ctx.db_path.exists() and src.resolve() == ctx.db_path.resolve():
+        raise TthcError("e_merge_self", path=src)  # read as a copy, it would miss its own log
     with tempfile.TemporaryDirectory(prefix="tthc-restore-") as scratch:
         source = Store.open_source(src, Path(scratch))
         try:
