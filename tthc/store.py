@@ -9,9 +9,7 @@ Reporting queries (period counts, open dossiers at a snapshot) live beside it in
 import json
 import os
 import re
-import shutil
 import sqlite3
-import tempfile
 import time as _time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -125,6 +123,8 @@ def write_copy(conn: sqlite3.Connection, dest: Path) -> None:
     so a full disk or a pulled stick leaves no partial file and no ``-journal`` there. The copy
     is a plain file with no log of its own, readable by its owner only. A failure names
     ``dest`` (the file being written), never the database read."""
+    import tempfile  # a backup's, a restore's: not on a clerk's path
+
     temp: Path | None = None
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -603,6 +603,8 @@ class Store:
         refusal naming it, not the database being written."""
         try:
             if _log_holds_data(path):
+                import shutil
+
                 copy = scratch / f"source-{path.name}"
                 shutil.copyfile(path, copy)
                 shutil.copyfile(f"{path}-wal", f"{copy}-wal")
