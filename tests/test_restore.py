@@ -117,6 +117,7 @@ def test_clerks_receiving_while_a_manager_restores_six_times_lose_nothing(
     everywhere = codes_in(center.db).union(*(codes_in(p) for p in kept))
     lost = sorted(set(confirmed) - everywhere)
     assert lost == [], f"{len(lost)} of {len(confirmed)} confirmed receipts lost"
+    print(f"{len(confirmed)} receipts confirmed during 6 restores, none lost, none given twice")
 
 
 def test_a_clerk_whose_step_waits_for_a_restore_is_told_and_the_step_is_saved(center: Cli) -> None:
