@@ -29,7 +29,17 @@ SCHEMA = {
         "undoes",
         "uid",
     ],
-    "procedures": ["code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at", "e_result"],
+    "procedures": [
+        "code",
+        "name",
+        "field",
+        "time_limit",
+        "alias",
+        "fee",
+        "created_at",
+        "updated_at",
+        "e_result",
+    ],
     "officers": ["id", "name", "name_key", "added_at"],
     "points": ["id", "name", "name_key", "code_prefix", "added_at"],
     "dossiers": [

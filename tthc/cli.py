@@ -305,6 +305,15 @@ def _main(
         point_choice=os.environ.get("TTHC_POINT", "").strip() or None,
         officer_choice=os.environ.get("TTHC_OFFICER", "").strip() or None,
     )
+    ctx.obj.on_wait = lambda: _waiting(ctx)
+
+
+def _waiting(ctx: typer.Context) -> None:
+    """A clerk's step waits for another writer: say so on stderr, then keep waiting."""
+    from tthc.i18n import t
+
+    with contextlib.suppress(OSError):
+        typer.echo(t(_lang_of(ctx), "w_waiting_for_lock"), err=True)
 
 
 def _os_user() -> str:
@@ -1281,7 +1290,7 @@ def restore(ctx: typer.Context, src: Annotated[Path, typer.Argument(metavar="SRC
 
     c = _ctx(ctx)
     kept = service.restore(c, src)
-    render.echo(t(c.lang, "restored", src=src, kept=kept))
+    render.echo(t(c.lang, "restored", src=src, kept=kept) if kept else t(c.lang, "restored_new", src=src))
 
 
 @app.command(help=H("demo"))

@@ -2405,7 +2405,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tỷ lệ, ngưỡng, điểm; tỷ lệ đúng hạn theo Biểu II.06a bên cạnh chỉ số 2.1.",
     ),
     "help.indicators.by": ("Split by field or procedure.", "Chia theo lĩnh vực hoặc thủ tục."),
-    "help.indicators.out": ("Write the scorecard to an .xlsx or .csv file.", "Ghi bộ chỉ số ra tệp .xlsx hoặc .csv."),
+    "help.indicators.out": (
+        "Write the scorecard to an .xlsx or .csv file.",
+        "Ghi bộ chỉ số ra tệp .xlsx hoặc .csv.",
+    ),
     "help.opt.e_result": (
         "The result is issued electronically (default: the procedure's catalog entry).",
         "Kết quả được cấp bản điện tử (mặc định: theo danh mục thủ tục).",
@@ -2439,8 +2442,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bad rating {value!r}: expected satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng)",
         "đánh giá không hợp lệ {value!r}: cần hài lòng, bình thường hoặc không hài lòng",
     ),
-    "e_comment_alone": ("a comment goes with a rating: give --rating too", "ý kiến phải đi kèm đánh giá: hãy ghi cả --rating"),
-    "e_rated_already": ("dossier {code} has been rated already: a citizen rates once", "hồ sơ {code} đã được đánh giá: mỗi hồ sơ chỉ đánh giá một lần"),
+    "e_comment_alone": (
+        "a comment goes with a rating: give --rating too",
+        "ý kiến phải đi kèm đánh giá: hãy ghi cả --rating",
+    ),
+    "e_rated_already": (
+        "dossier {code} has been rated already: a citizen rates once",
+        "hồ sơ {code} đã được đánh giá: mỗi hồ sơ chỉ đánh giá một lần",
+    ),
     "w_comment": ("the comment", "Ý kiến"),
     "satisfied": ("satisfied", "hài lòng"),
     "acceptable": ("acceptable", "bình thường"),
@@ -2494,15 +2503,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ind_within": ("within the limit", "trong thời hạn"),
     "ind_over": ("over the limit", "vượt thời hạn"),
     "ind_name_1.1": ("Procedures published on time", "Tỷ lệ TTHC công bố đúng hạn"),
-    "ind_name_1.2": ("Procedures updated and disclosed on time", "Tỷ lệ TTHC được cập nhật, công khai đúng hạn"),
-    "ind_name_1.3": ("Procedures disclosed with every required part", "Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành"),
+    "ind_name_1.2": (
+        "Procedures updated and disclosed on time",
+        "Tỷ lệ TTHC được cập nhật, công khai đúng hạn",
+    ),
+    "ind_name_1.3": (
+        "Procedures disclosed with every required part",
+        "Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành",
+    ),
     "ind_name_1.4": ("Dossiers synchronised to the National Portal", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG"),
     "ind_name_2.1": ("Dossiers handled early or on time", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn"),
-    "ind_name_2.2": ("Average handling time per procedure", "Thời gian giải quyết TTHC trung bình theo từng TTHC"),
+    "ind_name_2.2": (
+        "Average handling time per procedure",
+        "Thời gian giải quyết TTHC trung bình theo từng TTHC",
+    ),
     "ind_name_3.1": ("Procedures offered online", "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến"),
     "ind_name_3.2": ("Online services with dossiers", "Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ"),
     "ind_name_3.3": ("Dossiers received online", "Tỷ lệ hồ sơ TTHC nộp trực tuyến"),
-    "ind_name_3.5": ("Procedures with fees payable online", "Tỷ lệ TTHC có nghĩa vụ tài chính thanh toán trực tuyến"),
+    "ind_name_3.5": (
+        "Procedures with fees payable online",
+        "Tỷ lệ TTHC có nghĩa vụ tài chính thanh toán trực tuyến",
+    ),
     "ind_name_3.6": ("Dossiers paid online", "Tỷ lệ hồ sơ thanh toán trực tuyến"),
     "ind_name_4.1": ("Results issued electronically", "Tỷ lệ hồ sơ có cấp kết quả giải quyết điện tử"),
     "ind_name_4.2": ("Dossiers digitised", "Tỷ lệ hồ sơ TTHC thực hiện số hóa hồ sơ"),
@@ -2511,8 +2532,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ind_name_4.5": ("Population data used", "Ứng dụng dữ liệu dân cư trong giải quyết TTHC"),
     "ind_name_5.1": ("Complaints and petitions by kind", "Tỷ lệ phản ánh, kiến nghị theo phân loại"),
     "ind_name_5.2": ("Complaints and petitions handled on time", "Tiến độ xử lý phản ánh, kiến nghị"),
-    "ind_name_5.3": ("Satisfaction with complaint handling", "Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị"),
-    "ind_name_5.4": ("Satisfaction with receipt and handling", "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC"),
+    "ind_name_5.3": (
+        "Satisfaction with complaint handling",
+        "Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị",
+    ),
+    "ind_name_5.4": (
+        "Satisfaction with receipt and handling",
+        "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC",
+    ),
     "ind_formula_2.1": (
         "handled in time ÷ every dossier received or handled in the period (end less papers' time ≤ first appointment; >1 request late)",
         "hồ sơ đúng/trong hạn ÷ tổng hồ sơ tiếp nhận, xử lý trong kỳ (kết thúc trừ thời gian bổ sung ≤ ngày hẹn đầu; bổ sung >1 lần là quá hạn)",
@@ -2521,17 +2548,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "procedures whose average handling time is within their limit ÷ procedures with results",
         "số TTHC có thời gian giải quyết trung bình trong thời hạn ÷ số TTHC có hồ sơ hoàn thành",
     ),
-    "ind_formula_3.3": ("received online ÷ received in the period", "hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận trong kỳ"),
+    "ind_formula_3.3": (
+        "received online ÷ received in the period",
+        "hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận trong kỳ",
+    ),
     "ind_formula_3.6": (
         "paid online ÷ received with a fee to pay (not exempt)",
         "hồ sơ thanh toán trực tuyến ÷ hồ sơ tiếp nhận có phí phải nộp (không miễn)",
     ),
-    "ind_formula_4.1": ("results issued electronically ÷ results issued in the period", "kết quả cấp bản điện tử ÷ kết quả đã cấp trong kỳ"),
+    "ind_formula_4.1": (
+        "results issued electronically ÷ results issued in the period",
+        "kết quả cấp bản điện tử ÷ kết quả đã cấp trong kỳ",
+    ),
     "ind_formula_4.2": (
         "digitised at receipt, with any result electronic ÷ received in the period",
         "hồ sơ số hóa khi tiếp nhận và có kết quả điện tử (nếu đã có) ÷ hồ sơ tiếp nhận trong kỳ",
     ),
-    "ind_formula_4.3": ("data already held reused ÷ received in the period", "hồ sơ khai thác lại dữ liệu ÷ hồ sơ tiếp nhận trong kỳ"),
+    "ind_formula_4.3": (
+        "data already held reused ÷ received in the period",
+        "hồ sơ khai thác lại dữ liệu ÷ hồ sơ tiếp nhận trong kỳ",
+    ),
     "ind_formula_5.4": (
         "100% − late share (2.1) − share rated unsatisfied",
         "100% − tỷ lệ quá hạn (2.1) − tỷ lệ đánh giá không hài lòng",
@@ -2545,7 +2581,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_rate_question": ("How satisfied are you?", "Ông/bà có hài lòng không?"),
     "web_rate_comment": ("Your comment (optional)", "Ý kiến (không bắt buộc)"),
     "web_rate_submit": ("Send my rating", "Gửi đánh giá"),
-    "web_rate_done": ("Thank you: your rating has been recorded.", "Cảm ơn ông/bà: đánh giá đã được ghi nhận."),
+    "web_rate_done": (
+        "Thank you: your rating has been recorded.",
+        "Cảm ơn ông/bà: đánh giá đã được ghi nhận.",
+    ),
     "web_rate_next": ("Rate another dossier", "Đánh giá hồ sơ khác"),
     "web_rate_not_found": (
         "No dossier matches this code and these digits.",
@@ -2585,6 +2624,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_rate_bad": (
         "Please give the code, the 4 digits and one of the three ratings.",
         "Xin nhập mã hồ sơ, 4 số cuối và chọn một trong ba mức đánh giá.",
+    ),
+    # --- restore ---
+    "restored_new": ("Restored from {src}", "Đã khôi phục từ {src}"),
+    "w_waiting_for_lock": (
+        "Waiting: another command is writing to the database (a restore or an import); your step will be saved when it ends…",
+        "Đang chờ: một lệnh khác đang ghi vào cơ sở dữ liệu (khôi phục hoặc nhập tệp); bước của bạn sẽ được lưu ngay khi lệnh đó xong…",
     ),
 }
 

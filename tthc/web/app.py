@@ -393,7 +393,9 @@ class Site:
         # the look-up's slow-down, attempts in flight counted: one count for both pages
         async with self.attempt(self.lookups, _client(request)) as attempt:
             try:
-                outcome = await run_in_threadpool(rate, self.db_path, self.clock(), code, check, choice, comment)
+                outcome = await run_in_threadpool(
+                    rate, self.db_path, self.clock(), code, check, choice, comment
+                )
             except TthcError:
                 raise HTTPException(503) from None
             if outcome == "not_found":

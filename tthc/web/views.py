@@ -307,10 +307,7 @@ class Reader:
             period_text=period.strip(),
             scorecard_rows=render_indicators.records(card.total, self.lang)[1],
             rates=render_indicators.rate_lines(card.total, self.lang),
-            ratings={
-                kind: n
-                for kind, n in zip(RATINGS, _counts(self.store, chosen, ctx.now), strict=True)
-            },
+            ratings={kind: n for kind, n in zip(RATINGS, _counts(self.store, chosen, ctx.now), strict=True)},
         )
 
     def receipt_page(self, code: str, size: str) -> str | None:
