@@ -9,7 +9,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tthc"
 #: The rules of the domain: no database, no terminal, no files.
-PURE = ("timelimit", "workcalendar", "deadlines", "lifecycle", "periods", "clock", "errors")
+PURE = ("timelimit", "workcalendar", "deadlines", "lifecycle", "breaches", "periods", "clock", "errors")
 #: Where SQL may be written.
 STORAGE = ("store", "queries", "migrations")
 MAX_FUNCTION_LINES = 80

@@ -180,6 +180,7 @@ class StatusOpt(StrEnum):
     resolved = "resolved"
     returned = "returned"
     withdrawn = "withdrawn"
+    closed = "closed"
 
 
 AtOpt = Annotated[str | None, typer.Option("--at", help=H("opt.at"))]
@@ -188,6 +189,7 @@ CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("opt.code"))]
 ReasonOpt = Annotated[str | None, typer.Option("--reason", help=H("opt.reason"))]
 NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
 CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
+LateOpt = Annotated[bool, typer.Option("--late-entry", help=H("opt.late_entry"))]
 
 
 @app.callback()
@@ -233,6 +235,13 @@ def can_ask() -> bool:
 def _ctx(ctx: typer.Context) -> "Context":
     obj: Context = ctx.obj
     return obj
+
+
+def _clerk(ctx: typer.Context, late_entry: bool) -> "Context":
+    """The context of a step a clerk types: ``--late-entry`` confirms a moment far back."""
+    c = _ctx(ctx)
+    c.late_entry = late_entry
+    return c
 
 
 # -- init and settings ----------------------------------------------------------------------
@@ -291,6 +300,8 @@ def config_set(ctx: typer.Context, key: KeyArg, value: ValueArg) -> None:
     c = _ctx(ctx)
     key, value = service.set_setting(c, key, value)
     render.echo(t(c.lang, "set_done", key=key, value=render.setting_value(c.lang, value)))
+    if key == "supplement_policy" and value == "freeze":
+        typer.echo(t(c.lang, "warn_freeze"), err=True)
 
 
 # -- the counter calculator ---------------------------------------------------------------
@@ -503,12 +514,15 @@ def receive(
     note: Annotated[str | None, typer.Option(help=H("receive.note"))] = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    submitted_at: Annotated[str | None, typer.Option("--submitted-at", help=H("receive.submitted_at"))] = None,
+    for_authority: Annotated[str | None, typer.Option("--for", help=H("receive.for"))] = None,
+    late_entry: LateOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import dossiers, render
     from tthc.corrections import Correction
 
-    c = _ctx(ctx)
+    c = _clerk(ctx, late_entry)
     r = dossiers.receive(
         c,
         procedure,
@@ -525,6 +539,8 @@ def receive(
         note=note,
         reason=reason,
         correction=Correction.of(correct_time, reason),
+        submitted_at=submitted_at,
+        for_authority=for_authority,
     )
     if as_json:
         render.print_json(r.dossier.as_json())
@@ -551,12 +567,13 @@ def handover(
     note: NoteOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "handover", dossiers.handover(_ctx(ctx), code, to, at, note, reason=reason, correction=fix))
+    _stepped(ctx, "handover", dossiers.handover(_clerk(ctx, late_entry), code, to, at, note, reason=reason, correction=fix))
 
 
 @app.command(help=H("supplement"))
@@ -565,13 +582,16 @@ def supplement(
     code: CodeArg,
     reason: Annotated[str, typer.Option("--reason", help=H("supplement.reason"))],
     at: AtOpt = None,
+    again: Annotated[bool, typer.Option("--again", help=H("supplement.again"))] = False,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "supplement", dossiers.supplement(_ctx(ctx), code, at, reason, correction=fix))
+    d = dossiers.supplement(_clerk(ctx, late_entry), code, at, reason, again=again, correction=fix)
+    _stepped(ctx, "supplement", d)
 
 
 @app.command(help=H("resume"))
@@ -581,12 +601,13 @@ def resume(
     at: AtOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "resume", dossiers.resume(_ctx(ctx), code, at, reason=reason, correction=fix))
+    _stepped(ctx, "resume", dossiers.resume(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix))
 
 
 @app.command(help=H("resolve"))
@@ -598,13 +619,14 @@ def resolve(
     note: NoteOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    d = dossiers.resolve(_ctx(ctx), code, at, outcome.value, note, reason=reason, correction=fix)
+    d = dossiers.resolve(_clerk(ctx, late_entry), code, at, outcome.value, note, reason=reason, correction=fix)
     _stepped(ctx, "resolve", d, as_json)
 
 
@@ -615,12 +637,13 @@ def return_(
     at: AtOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "return", dossiers.return_result(_ctx(ctx), code, at, reason=reason, correction=fix))
+    _stepped(ctx, "return", dossiers.return_result(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix))
 
 
 @app.command(help=H("withdraw"))
@@ -630,12 +653,13 @@ def withdraw(
     at: AtOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "withdraw", dossiers.withdraw(_ctx(ctx), code, at, reason, correction=fix))
+    _stepped(ctx, "withdraw", dossiers.withdraw(_clerk(ctx, late_entry), code, at, reason, correction=fix))
 
 
 @app.command(help=H("apologize"))
@@ -646,17 +670,68 @@ def apologize(
     reason: Annotated[str, typer.Option("--reason", help=H("opt.reason"))],
     at: AtOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
     from tthc.i18n import t
 
-    c = _ctx(ctx)
+    c = _clerk(ctx, late_entry)
     fix = Correction.of(correct_time, reason)
     d = dossiers.apologize(c, code, new_date, reason, at, correction=fix)
     _stepped(ctx, "apologize", d)
     if d.apology is not None and not d.apology.in_time:
         typer.echo(t(c.lang, "apology_late"), err=True)
+
+
+@app.command(help=H("close"))
+def close(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
+) -> None:
+    from tthc import dossiers
+    from tthc.corrections import Correction
+
+    fix = Correction.of(correct_time, reason)
+    _stepped(ctx, "close", dossiers.close(_clerk(ctx, late_entry), code, at, reason, correction=fix))
+
+
+@app.command(help=H("forward"))
+def forward(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
+) -> None:
+    from tthc import dossiers
+    from tthc.corrections import Correction
+
+    fix = Correction.of(correct_time, reason)
+    d = dossiers.forward(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix)
+    _stepped(ctx, "forward", d)
+
+
+@app.command(help=H("notify"))
+def notify(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
+) -> None:
+    from tthc import dossiers
+    from tthc.corrections import Correction
+
+    fix = Correction.of(correct_time, reason)
+    d = dossiers.notify(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix)
+    _stepped(ctx, "notify", d)
 
 
 @app.command(help=H("show"))

@@ -44,6 +44,7 @@ class Context:
     home: Path | None = None  # this PC's folder for its station file; None: no station
     point_choice: str | None = None  # TTHC_POINT, over the station file's point
     officer_choice: str | None = None  # TTHC_OFFICER, over the station file's officer
+    late_entry: bool = False  # --late-entry: a typed moment far back is meant (tthc.inputs.when)
     _store: Store | None = field(default=None, repr=False)
     _station: Station | None = field(default=None, repr=False)
     _calendar: WorkCalendar | None = field(default=None, repr=False)

@@ -72,12 +72,22 @@ def receive(
     note: str | None = None,
     reason: str | None = None,
     correction: Correction | None = None,
+    submitted_at: str | None = None,
+    for_authority: str | None = None,
 ) -> Receipt:
-    """Record a new dossier and its appointment; the code is generated under the write lock."""
+    """Record a new dossier and its appointment; the code is generated under the write lock.
+
+    An online dossier may say when the provincial system received it (``submitted_at``):
+    its ``at`` is then the acceptance, where the clock starts (Decree 118 Art. 17.2.c, 17.3).
+    A dossier received for another authority (``for_authority``, Art. 20.1) is to be sent on."""
     name = clean(applicant, "w_applicant", required=True) or ""
     if channel not in CHANNELS:
         raise TthcError("e_channel", value=channel)
-    received = when(ctx, at, receipt=True)
+    if submitted_at is not None and channel != "online":
+        raise TthcError("e_submitted_online")
+    received = when(ctx, at, receipt=True, counter=channel == "direct")
+    submitted = None if submitted_at is None else when(ctx, submitted_at, receipt=True)
+    authority = clean(for_authority, "w_authority", required=for_authority is not None)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
     address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
     why = clean(reason, "w_reason")
@@ -92,7 +102,15 @@ def receive(
         overridden = override is not None and str(override) != proc.limit
         the_code = _new_code(ctx, store, code, point_reg, received)
         fix = guard(ctx, store, the_code, "receive", received, correction)
-        life = lifecycle.receive(ctx.calendar(), the_code, time_limit, received, officer=_name(officer_reg))
+        life = lifecycle.receive(
+            ctx.calendar(),
+            the_code,
+            time_limit,
+            received,
+            officer=_name(officer_reg),
+            submitted_at=submitted,
+            for_authority=authority,
+        )
         details = Details(
             proc.code,
             proc.field,
@@ -109,6 +127,10 @@ def receive(
         facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel}
         if overridden:
             facts["limit_override"] = {"catalog": proc.limit, "given": str(time_limit)}
+        if submitted is not None:
+            facts["submitted_at"] = submitted.isoformat()
+        if authority is not None:
+            facts["for"] = authority
         facts.update(reason_fact(why))
         facts.update(fix)
         store.add_event(
@@ -206,14 +228,19 @@ def supplement(
     at: str | None = None,
     reason: str | None = None,
     *,
+    again: bool = False,
     correction: Correction | None = None,
 ) -> Dossier:
-    """Ask for more papers; the reason (the papers asked for) goes on the supplement request."""
+    """Ask for more papers; the reason (the papers asked for) goes on the supplement request.
+    Papers are asked for once (Decree 118 Art. 11.2.c): a second request needs ``again``."""
     why = clean(reason, "w_reason", required=True)
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+        if again and not life.rounds:
+            raise TthcError("e_again_first", code=life.code)
         policy = ctx.settings().supplement_policy
-        return lifecycle.Supplement(at, policy, why), {"policy": policy}
+        facts: dict[str, Any] = {"policy": policy, **({"again": True} if again else {})}
+        return lifecycle.Supplement(at, policy, why, again), facts
 
     return _step(ctx, code, at, make, correction, why)
 
@@ -269,6 +296,52 @@ def withdraw(
     correction: Correction | None = None,
 ) -> Dossier:
     return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), {}), correction, reason)
+
+
+def close(
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    reason: str | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Dossier:
+    """Papers never came (Decree 118 Art. 19.5): the waiting dossier ends without a result."""
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Close(at), {}), correction, reason)
+
+
+def forward(
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
+) -> Dossier:
+    """The paper dossier of a dossier received for another authority sent on (Art. 20.1.a)."""
+
+    def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+        return lifecycle.Forward(at), {"for": life.for_authority}
+
+    return _step(ctx, code, at, make, correction, reason)
+
+
+def notify(
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
+) -> Dossier:
+    """The citizen was told, by phone, SMS or e-mail: of a result ready before its date
+    (Art. 22.5) or of an apology's new date (Art. 19.6). ``list --to-notify`` drops them."""
+
+    def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+        before = life.notified_at.isoformat() if life.notified_at else None
+        return lifecycle.Notify(at), {"before": before}
+
+    return _step(ctx, code, at, make, correction, reason)
 
 
 def apologize(

@@ -2164,6 +2164,95 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- decree ---
+    "w_days_ago": ("{n} days ago", "{n} ngày trước"),
+    "w_months_ago": ("{n} months ago", "{n} tháng trước"),
+    "e_late_entry": (
+        "{when} lies more than {n} working days back: a date typed month first (09/03 for 3 September)? "
+        "Give the date day first; if this really is a late entry, add --late-entry",
+        "{when} cách đây hơn {n} ngày làm việc: có phải ngày gõ theo kiểu tháng trước (09/03 cho ngày 3/9)? "
+        "Hãy gõ ngày trước, tháng sau; nếu đúng là nhập bù hồ sơ cũ, thêm --late-entry",
+    ),
+    "e_counter_day_off": (
+        "{when} is a day the center is closed ({why}): no dossier is received at the counter then. "
+        "Check the date; if this really is a late entry, add --late-entry",
+        "{when} là ngày trung tâm nghỉ ({why}): không tiếp nhận hồ sơ trực tiếp tại quầy. "
+        "Hãy kiểm tra lại ngày; nếu đúng là nhập bù, thêm --late-entry",
+    ),
+    "e_supplement_twice": (
+        "papers were already asked for on dossier {code} ({at:%d/%m/%Y %H:%M}): Decree 118 Art. 11.2.c "
+        "allows one request only; to record a second one anyway (a breach), add --again",
+        "hồ sơ {code} đã được yêu cầu bổ sung ({at:%d/%m/%Y %H:%M}): Nghị định 118 Điều 11.2.c "
+        "chỉ cho yêu cầu bổ sung một lần; nếu vẫn ghi lần thứ hai (là vi phạm), thêm --again",
+    ),
+    "e_again_first": (
+        "--again is for a second request, but dossier {code} has no request yet",
+        "--again dành cho lần yêu cầu thứ hai, nhưng hồ sơ {code} chưa có yêu cầu bổ sung nào",
+    ),
+    "e_submitted_after": (
+        "the submission ({submitted:%d/%m/%Y %H:%M}) cannot be after the acceptance ({at:%d/%m/%Y %H:%M})",
+        "thời điểm nộp ({submitted:%d/%m/%Y %H:%M}) không thể sau thời điểm tiếp nhận ({at:%d/%m/%Y %H:%M})",
+    ),
+    "e_submitted_online": (
+        "--submitted-at is for online dossiers only (--channel online)",
+        "--submitted-at chỉ dùng cho hồ sơ trực tuyến (--channel online)",
+    ),
+    "e_forward_not_for": (
+        "dossier {code} was received for this center, not for another authority (receive --for)",
+        "hồ sơ {code} được tiếp nhận cho trung tâm này, không phải cho cơ quan khác (receive --for)",
+    ),
+    "e_forward_twice": (
+        "dossier {code} was already forwarded ({at:%d/%m/%Y %H:%M})",
+        "hồ sơ {code} đã được chuyển đi ({at:%d/%m/%Y %H:%M})",
+    ),
+    "closed": ("closed", "đã đóng"),
+    "s_close": ("close", "đóng hồ sơ"),
+    "s_forward": ("forward", "chuyển hồ sơ"),
+    "s_notify": ("notify", "báo công dân"),
+    "w_authority": ("authority", "cơ quan"),
+    "warn_freeze": (
+        "Warning: since 1/7/2025 Decree 118 Art. 19.5 says the time limit counts again from the start "
+        "after the papers come ('tính lại từ đầu'); 'freeze' is the reading of some provinces before it",
+        "Cảnh báo: từ 1/7/2025, Nghị định 118 Điều 19.5 quy định thời hạn giải quyết được tính lại từ đầu "
+        "sau khi nhận đủ hồ sơ; 'freeze' là cách tính của một số tỉnh trước đó",
+    ),
+    "f06_closed_note": ("{n} closed (papers never came)", "Đóng {n} hồ sơ (không bổ sung)"),
+    "h_closed": ("Closed", "Đóng"),
+    "hs_closed": ("Cls", "Đóng"),
+    "hl_closed": ("closed (papers never came)", "đóng hồ sơ (không bổ sung)"),
+    "fh_closed": ("closed", "Đóng hồ sơ"),
+    "help.opt.late_entry": (
+        "Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off.",
+        "Xác nhận nhập bù: thời điểm cách đây hơn 5 ngày làm việc, hoặc tiếp nhận tại quầy vào ngày nghỉ.",
+    ),
+    "help.receive.submitted_at": (
+        "Online only: when the provincial system received it (--at is the acceptance, where the clock starts).",
+        "Chỉ hồ sơ trực tuyến: thời điểm hệ thống của tỉnh nhận hồ sơ (--at là thời điểm tiếp nhận, bắt đầu tính hạn).",
+    ),
+    "help.receive.for": (
+        "Received here for another authority of the province: its paper dossier is forwarded within 1 working day.",
+        "Tiếp nhận thay cho cơ quan khác trong tỉnh: hồ sơ giấy chuyển đi trong 01 ngày làm việc.",
+    ),
+    "help.supplement.again": (
+        "Record a second request anyway (the decree allows one: it is listed as a breach).",
+        "Vẫn ghi lần yêu cầu thứ hai (nghị định chỉ cho một lần: được ghi là vi phạm).",
+    ),
+    "help.close": (
+        "Close a dossier whose papers never came (15 days after the request): it ends without a result.",
+        "Đóng hồ sơ không được bổ sung (15 ngày sau khi yêu cầu): kết thúc không có kết quả.",
+    ),
+    "help.forward": (
+        "The paper dossier received for another authority was sent on.",
+        "Đã chuyển hồ sơ giấy tiếp nhận thay cho cơ quan khác.",
+    ),
+    "help.notify": (
+        "The citizen was told (phone, SMS, e-mail): of a result ready early or of an apology's new date.",
+        "Đã báo công dân (điện thoại, tin nhắn, thư điện tử): kết quả có sớm hoặc ngày hẹn mới.",
+    ),
+    "help.list.to_notify": (
+        "Citizens to tell: results ready before their date and not collected, apologies' new dates not yet told.",
+        "Công dân cần báo: kết quả có trước ngày hẹn chưa nhận, ngày hẹn mới trong thư xin lỗi chưa báo.",
+    ),
 }
 
 WEEKDAYS = {
@@ -2254,6 +2343,21 @@ class ColumnWord:
     def render(self, lang: str) -> str:
         key = f"fh_{self.column}"
         return t(lang, key) if key in MESSAGES else self.column
+
+
+class DayAgo:
+    """A day spelled out with how long ago it was: ``Chủ nhật 09/03/2025, 6 tháng trước``."""
+
+    def __init__(self, day: date, today: date) -> None:
+        self.day = day
+        self.today = today
+
+    def render(self, lang: str) -> str:
+        days = (self.today - self.day).days
+        ago = (
+            t(lang, "w_months_ago", n=round(days / 30.44)) if days >= 60 else t(lang, "w_days_ago", n=days)
+        )
+        return f"{fmt_day(lang, self.day)}, {ago}"
 
 
 def fmt_money(lang: str, amount: int) -> str:

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, cast
 from tthc.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.errors import TthcError, sqlite_reason
 from tthc.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
-from tthc.migrations import BULK_MARKER, LATEST, backfill_counts, migrate
+from tthc.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
 from tthc.models import (
     WHOLE_DAY,
     CalendarDay,
@@ -209,6 +209,11 @@ def _life(row: sqlite3.Row, pauses: Sequence[sqlite3.Row]) -> Life:
         returned_at=_opt_moment(row["returned_at"]),
         withdrawn_at=_opt_moment(row["withdrawn_at"]),
         apology=apology,
+        submitted_at=_opt_moment(row["submitted_at"]),
+        for_authority=row["for_authority"],
+        forwarded_at=_opt_moment(row["forwarded_at"]),
+        closed_at=_opt_moment(row["closed_at"]),
+        notified_at=_opt_moment(row["notified_at"]),
     )
     return replace(life, last_at=facts_last_at(life))
 
@@ -256,6 +261,11 @@ LIFE_COLUMNS = (
     "apology_date",
     "apology_reason",
     "apology_in_time",
+    "submitted_at",
+    "for_authority",
+    "forwarded_at",
+    "closed_at",
+    "notified_at",
 )
 
 
@@ -290,6 +300,11 @@ def life_values(life: Life) -> tuple[Any, ...]:
         apology.new_date.isoformat() if apology else None,
         apology.reason if apology else None,
         (1 if apology.in_time else 0) if apology else None,
+        _iso(life.submitted_at),
+        life.for_authority,
+        _iso(life.forwarded_at),
+        _iso(life.closed_at),
+        _iso(life.notified_at),
     )
 
 
@@ -1023,6 +1038,7 @@ class Store:
         for _, sql in indexes:
             conn.execute(sql)
         backfill_counts(conn.execute, after_rowid=before)
+        backfill_closed(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
     # -- copies between databases (merge, full export) -----------------------------------------
