@@ -79,7 +79,7 @@ def test_a_saturday_online_dossier_keeps_the_day_it_was_sent(center: Cli) -> Non
     code = receive(center, "--code", "H56.DVC-250906-0042", "--channel", "online", at="2025-09-06 10:00")
     assert code == "H56.DVC-250906-0042"
     assert "carries the day 250908" in center.fails(
-        "receive", "ks", "--applicant", "B", "--code", "H56.DVC-250908-0042", "--at", "2025-09-06 10:00"
+        "receive", "ks", "--applicant", "B", "--code", "H56.DVC-250908-0042", "--channel", "online", "--at", "2025-09-06 10:00"
     )
 
 
@@ -132,7 +132,7 @@ def test_codes_are_looked_up_in_any_case_by_an_index(tmp_path: Path) -> None:
         for table, column in (("dossiers", "code"), ("events", "dossier_code"))
     ]
     assert "dossiers_by_code_nocase" in str(plans[0]) and "events_by_code_nocase" in str(plans[1])
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST == 8
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
 
 
 def test_a_file_from_before_with_two_such_codes_still_opens(center: Cli) -> None:

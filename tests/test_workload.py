@@ -48,6 +48,7 @@ def september(center_template: Path, tmp_path_factory: pytest.TempPathFactory) -
     shutil.copyfile(center_template, db)
     cli = Cli(db, now=SEEN)
     ctx = cli.context("2025-09-30 16:00")
+    ctx.late_entry = True  # the month is entered at its end
     code: dict[str, str] = {}
 
     def rx(name: str, at: str, limit: str, officer: str | None, point: str, proc: str = "2.000884") -> str:
@@ -467,10 +468,11 @@ def test_papers_asked_after_the_appointment_but_on_the_due_date_are_not_late(cen
     after the due date in force then."""
     now = "2025-09-16 10:00"
     ctx = center.context(now)
+    ctx.late_entry = True  # the fortnight is entered afterwards
     code = dossiers.receive(ctx, "2.000884", applicant="X", at="2025-09-03 09:00", limit="3wd").dossier.code
     dossiers.supplement(ctx, code, at="2025-09-08 17:30", reason="thiếu ảnh")
     dossiers.resume(ctx, code, at="2025-09-09 09:00")
-    dossiers.supplement(ctx, code, at="2025-09-15 09:00", reason="thiếu chữ ký")
+    dossiers.supplement(ctx, code, at="2025-09-15 09:00", reason="thiếu chữ ký", again=True)
     ctx.close()
     got = as_json(center, "late", "--month", "2025-09", now=now)["late_requests"]
     assert got == [

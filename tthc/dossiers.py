@@ -76,18 +76,12 @@ def receive(
     for_authority: str | None = None,
 ) -> Receipt:
     """Record a new dossier and its appointment; the code is generated under the write lock.
-
-    An online dossier may say when the provincial system received it (``submitted_at``):
-    its ``at`` is then the acceptance, where the clock starts (Decree 118 Art. 17.2.c, 17.3).
-    A dossier received for another authority (``for_authority``, Art. 20.1) is to be sent on."""
+    Online, ``at`` is the acceptance and ``submitted_at`` the submission (see :func:`_submission`)."""
     name = clean(applicant, "w_applicant", required=True) or ""
     if channel not in CHANNELS:
         raise TthcError("e_channel", value=channel)
-    if submitted_at is not None and channel != "online":
-        raise TthcError("e_submitted_online")
     received = when(ctx, at, receipt=True, counter=channel == "direct")
-    submitted = None if submitted_at is None else when(ctx, submitted_at, receipt=True)
-    authority = clean(for_authority, "w_authority", required=for_authority is not None)
+    submitted, authority = _submission(ctx, channel, submitted_at, for_authority)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
     address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
     why = clean(reason, "w_reason")
@@ -127,10 +121,8 @@ def receive(
         facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel}
         if overridden:
             facts["limit_override"] = {"catalog": proc.limit, "given": str(time_limit)}
-        if submitted is not None:
-            facts["submitted_at"] = submitted.isoformat()
-        if authority is not None:
-            facts["for"] = authority
+        facts.update({"submitted_at": submitted.isoformat()} if submitted else {})
+        facts.update({"for": authority} if authority else {})
         facts.update(reason_fact(why))
         facts.update(fix)
         store.add_event(
@@ -142,6 +134,18 @@ def receive(
             details=facts,
         )
         return Receipt(load(store, the_code), proc.limit)
+
+
+def _submission(
+    ctx: Context, channel: str, submitted_at: str | None, for_authority: str | None
+) -> tuple[datetime | None, str | None]:
+    """When the provincial system received an online dossier (its ``at`` is the acceptance,
+    where the clock starts: Decree 118 Art. 17.2.c, 17.3), and the authority a dossier is
+    received for (Art. 20.1: sent on within a working day); ``--submitted-at`` is online only."""
+    if submitted_at is not None and channel != "online":
+        raise TthcError("e_submitted_online")
+    submitted = None if submitted_at is None else when(ctx, submitted_at, receipt=True)
+    return submitted, clean(for_authority, "w_authority", required=for_authority is not None)
 
 
 def _name(registered_name: Registered | None) -> str | None:

@@ -117,7 +117,7 @@ def when(ctx: Context, text: str | None, *, receipt: bool = False, counter: bool
     )
     if moment > ctx.now + CLOCK_SKEW:
         raise TthcError("e_future", text=text, now=ctx.now)
-    if text is not None and not ctx.late_entry:
+    if text is not None and text.strip().lower() not in ("now", "today") and not ctx.late_entry:
         check_typed_moment(ctx, moment, counter=counter)
     return moment
 
