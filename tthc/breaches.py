@@ -15,8 +15,9 @@ worklist all read them here.
   closed only after them.
 
 A breach is dated when it happened: the late step's moment, or, for a step not taken, the
-deadline it was due by. Everything is judged as of a moment (``now``): steps after it have not
-happened yet.
+moment it was due by (the close of the due day's last session, as a slip shows it; lateness
+is judged, as everywhere, by the end of that day). Everything is judged as of a moment
+(``now``): steps after it have not happened yet.
 """
 
 from dataclasses import dataclass
@@ -48,8 +49,8 @@ ARTICLES: dict[Kind, str] = {
     "forward_late": "20.1.a",
     "close_overdue": "19.5",
 }
-#: Papers are asked for within this many working days after the receipt day (Art. 19.5).
-SUPPLEMENT_WITHIN = 3
+#: Papers are asked for within 3 working days after the receipt day (Art. 19.5).
+SUPPLEMENT_WITHIN: TimeLimit = parse_limit("3wd")
 #: An online dossier is accepted within this many working hours of its submission (Art. 17.2.c).
 ACCEPTANCE_WITHIN: TimeLimit = parse_limit("8h")
 #: A dossier for another authority is sent on within this many working days (Art. 20.1.a).
@@ -75,16 +76,15 @@ class Breach:
         return ARTICLES[self.kind]
 
 
-def supplement_deadline(cal: WorkCalendar, life: Life) -> datetime:
-    """The end of the last day papers may be asked for: the 3rd working day after the
-    effective receipt day."""
-    day = cal.nth_working_day_after(life.receipt.anchor.date(), SUPPLEMENT_WITHIN)
-    return deadlines.end_of_day(day)
+def supplement_due(cal: WorkCalendar, life: Life) -> deadlines.Due:
+    """The last day papers may be asked for: the 3rd working day after the effective receipt
+    day (counted from the receipt's stored effective moment, as its due date was)."""
+    return deadlines.fresh_counting(cal, SUPPLEMENT_WITHIN, life.receipt.anchor).due
 
 
-def acceptance_deadline(cal: WorkCalendar, submitted_at: datetime) -> datetime:
+def acceptance_due(cal: WorkCalendar, submitted_at: datetime) -> deadlines.Due:
     """8 working hours from the submission (from the next opening if it came outside them)."""
-    return deadlines.fresh_counting(cal, ACCEPTANCE_WITHIN, submitted_at).due.deadline
+    return deadlines.fresh_counting(cal, ACCEPTANCE_WITHIN, submitted_at).due
 
 
 def forward_due(cal: WorkCalendar, life: Life) -> deadlines.Due:
@@ -115,6 +115,18 @@ def _by(moment: datetime | None, now: datetime) -> datetime | None:
     return moment if moment is not None and moment <= now else None
 
 
+def _missed(
+    code: str, kind: Kind, due: deadlines.Due, done: datetime | None, ended: datetime | None, now: datetime
+) -> list[Breach]:
+    """A step due by ``due``: taken late, or not taken once its day is over (unless the
+    dossier ended first)."""
+    if done is not None:
+        return [Breach(code, kind, done, due.due_at, done)] if done > due.deadline else []
+    if deadlines.is_overdue(due.deadline, now) and not (ended is not None and ended <= due.deadline):
+        return [Breach(code, kind, due.due_at, due.due_at, None)]
+    return []
+
+
 def of_life(cal: WorkCalendar, life: Life, now: datetime) -> list[Breach]:
     """Every duty of Decree 118 the dossier had broken by ``now``, oldest first."""
     code = life.code
@@ -123,32 +135,40 @@ def of_life(cal: WorkCalendar, life: Life, now: datetime) -> list[Breach]:
     for r in rounds[1:]:
         out.append(Breach(code, "second_supplement", r.paused_at, None, r.paused_at))
     if rounds:
-        limit = supplement_deadline(cal, life)
-        if rounds[0].paused_at > limit:
-            out.append(Breach(code, "supplement_late", rounds[0].paused_at, limit, rounds[0].paused_at))
+        due = supplement_due(cal, life)
+        if rounds[0].paused_at > due.deadline:
+            out.append(Breach(code, "supplement_late", rounds[0].paused_at, due.due_at, rounds[0].paused_at))
     apology = life.apology
     if apology is not None and apology.issued_at <= now and not apology.in_time:
         out.append(Breach(code, "apology_late", apology.issued_at, None, apology.issued_at))
     if life.submitted_at is not None and life.received_at <= now:
-        limit = acceptance_deadline(cal, life.submitted_at)
-        if life.received_at > limit:
-            out.append(Breach(code, "acceptance_late", life.received_at, limit, life.received_at))
+        due = acceptance_due(cal, life.submitted_at)
+        if life.received_at > due.deadline:
+            out.append(Breach(code, "acceptance_late", life.received_at, due.due_at, life.received_at))
     if life.for_authority is not None and life.received_at <= now:
-        limit = forward_due(cal, life).deadline
-        sent = _by(life.forwarded_at, now)
         ended = _by(life.withdrawn_at or life.closed_at, now)
-        if sent is not None and sent > limit:
-            out.append(Breach(code, "forward_late", sent, limit, sent))
-        elif sent is None and limit < now and not (ended is not None and ended <= limit):
-            out.append(Breach(code, "forward_late", limit, limit, None))
+        out += _missed(code, "forward_late", forward_due(cal, life), _by(life.forwarded_at, now), ended, now)
     for i, r in enumerate(rounds):
-        limit = close_due(cal, r.paused_at).deadline
-        resumed = _by(r.resumed_at, now)
-        closed = _by(life.closed_at, now) if i == len(life.rounds) - 1 else None
-        ended = _by(life.withdrawn_at, now) if i == len(life.rounds) - 1 else None
-        if closed is not None and closed > limit:
-            out.append(Breach(code, "close_overdue", closed, limit, closed))
-        elif resumed is None and closed is None and limit < now and not (ended and ended <= limit):
-            out.append(Breach(code, "close_overdue", limit, limit, None))
+        last = i == len(life.rounds) - 1
+        closed = _by(life.closed_at, now) if last else None
+        if _by(r.resumed_at, now) is None:  # papers that came, even late, were taken in
+            ended = _by(life.withdrawn_at, now) if last else None
+            out += _missed(code, "close_overdue", close_due(cal, r.paused_at), closed, ended, now)
     out.sort(key=lambda b: (b.at, KINDS.index(b.kind)))
     return out
+
+
+Tell = Literal["result_ready", "new_date"]
+
+
+def to_tell(life: Life) -> Tell | None:
+    """What the citizen is still to be told, if anything: a result ready before its date and
+    not collected (Art. 22.5), or an apology's new date (Art. 19.6) while the dossier is open.
+    Told means a ``notify`` step after the fact (``notified_at``)."""
+    told = life.notified_at
+    if life.status == "resolved" and life.timeliness == "early" and life.resolved_at is not None:
+        return "result_ready" if told is None or told < life.resolved_at else None
+    apology = life.apology
+    if apology is not None and life.status in ("processing", "paused"):
+        return "new_date" if told is None or told < apology.issued_at else None
+    return None

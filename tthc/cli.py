@@ -804,11 +804,12 @@ def list_(
     overdue: OverdueF = False,
     due_within: DueWithinF = None,
     search: SearchF = None,
+    to_notify: Annotated[bool, typer.Option("--to-notify", help=H("list.to_notify"))] = False,
     limit: Annotated[int, typer.Option(help=H("list.limit"))] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import render, worklist
-    from tthc.render_worklist import print_worklist
+    from tthc.render_worklist import print_worklist, tell_json
 
     c = _ctx(ctx)
     f = _filter(
@@ -827,7 +828,11 @@ def list_(
         search=search,
         limit=limit,
     )
+    f.to_notify = to_notify
     work = worklist.build(c, f)
+    if as_json and to_notify:
+        render.print_json([tell_json(r) for s in work.sections for r in s.rows])
+        return
     if as_json:
         render.print_json([d.as_json() for d in work.dossiers()])
         return

@@ -513,6 +513,7 @@ class ListFilter:
     overdue: bool = False
     due_within: int | None = None
     search: str | None = None
+    to_notify: bool = False
     limit: int | None = 50
 
     def is_morning_view(self) -> bool:
@@ -556,6 +557,7 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
         overdue_at=ctx.now if f.overdue else None,
         due_by=due_by,
         words=search_words(f.search),
+        to_notify=f.to_notify,
         limit=f.limit,
     )
 

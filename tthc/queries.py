@@ -264,3 +264,24 @@ def requested_after_appointment(conn: sqlite3.Connection, start: date, seen_befo
         {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
     )
     return [r[0] for r in rows]
+
+
+def breach_candidates(conn: sqlite3.Connection, start: date, seen_before: datetime) -> list[str]:
+    """Codes of the dossiers that may have broken a duty of Decree 118 from ``start`` to before
+    ``seen_before`` (``tthc.breaches`` judges each): a supplement request in the period, a
+    wait for papers still open or closed in it, an apology stored as late, an online dossier
+    with its submission or a dossier for another authority received or sent on in it, or not
+    sent on yet."""
+    rows = conn.execute(
+        """
+        SELECT dossier_code FROM pauses WHERE paused_at >= :a AND paused_at < :s
+        UNION SELECT p.dossier_code FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
+            WHERE p.resumed_at IS NULL AND p.paused_at < :s AND (d.closed_at IS NULL OR d.closed_at >= :a)
+        UNION SELECT code FROM dossiers WHERE apology_in_time = 0 AND apology_at >= :a AND apology_at < :s
+        UNION SELECT code FROM dossiers WHERE submitted_at IS NOT NULL AND received_at >= :a AND received_at < :s
+        UNION SELECT code FROM dossiers WHERE for_authority IS NOT NULL AND received_at < :s
+            AND (forwarded_at IS NULL OR forwarded_at >= :a)
+        """,
+        {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
+    )
+    return sorted(r[0] for r in rows)

@@ -1020,7 +1020,7 @@ def _late_row(lang: str, d: LateDossier) -> list[Any]:
 
 
 def late_sections(late: Compliance, lang: str) -> list[Section]:
-    """The four lists of ``tthc late``, titled and translated."""
+    """The five lists of ``tthc late``, titled and translated."""
     heads = [t(lang, h) for h in (*_DOSSIER_HEADS, *_APOLOGY_HEADS)]
     requests = [t(lang, h) for h in (*_DOSSIER_HEADS[:4], "lt_h_requested", "lt_h_days_late", "lt_h_reason")]
     fixes = [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_kind", "lt_h_step", "lt_h_step_at")]
@@ -1051,6 +1051,23 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
                     r.reason or "",
                 ]
                 for r in late.late_requests
+            ],
+        ),
+        (
+            t(lang, "lt_breaches", n=len(late.breaches)),
+            [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_breach", "lt_h_article")]
+            + [t(lang, h) for h in ("lt_h_breach_at", "lt_h_breach_due")],
+            [
+                [
+                    b.code,
+                    b.procedure,
+                    b.officer or "",
+                    t(lang, f"bk_{b.kind}"),
+                    b.article,
+                    b.at,
+                    b.due or "",
+                ]
+                for b in late.breaches
             ],
         ),
         (
@@ -1129,6 +1146,10 @@ LATE_COLUMNS = (
     "step_at",
     "corrected_at",
     "actor",
+    "article",
+    "at",
+    "due",
+    "done_at",
 )
 
 
@@ -1140,6 +1161,7 @@ def late_records(late: Compliance) -> tuple[list[str], list[list[Any]]]:
         ("open_overdue", late.open_overdue),
         ("late_requests", late.late_requests),
         ("corrections", late.corrections),
+        ("breaches", late.breaches),
     ):
         for item in items:
             data = item.as_json()

@@ -157,6 +157,8 @@ class DossierQuery:
     due_by: date | None = None
     words: tuple[str, ...] = ()
     limit: int | None = None
+    to_forward: bool = False  # received for another authority, not sent on yet, not ended
+    to_notify: bool = False  # a phone to call, and something to tell (``breaches.to_tell``)
 
 
 # -- rows and records --------------------------------------------------------------------------------
@@ -1386,6 +1388,14 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
     for word in q.words:
         where.append("d.search_text LIKE ? ESCAPE '\\'")
         params.append(_like(word))
+    if q.to_forward:
+        where.append("d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')")
+    if q.to_notify:  # breaches.to_tell, as a first sieve
+        where.append(
+            "d.phone IS NOT NULL AND ((d.status = 'resolved' AND d.timeliness = 'early'"
+            " AND (d.notified_at IS NULL OR d.notified_at < d.resolved_at))"
+            f" OR ({OPEN_SQL} AND d.apology_at IS NOT NULL AND (d.notified_at IS NULL OR d.notified_at < d.apology_at)))"
+        )
     return where, params
 
 
