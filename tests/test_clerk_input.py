@@ -184,7 +184,9 @@ def test_a_reported_month_is_not_rewritten_by_undo(center: Cli, tmp_path: Path) 
     out = center.ok("report", "--month", "2025-08", "--close").stdout
     assert "Periods up to 31/08/2025 are marked as reported" in out
     assert "already reported" in center.fails("undo", code, "--reason", "thử")
-    assert "already reported" in center.fails("receive", "ks", "--applicant", "B", "--at", "2025-08-29 09:00", "--late-entry")
+    assert "already reported" in center.fails(
+        "receive", "ks", "--applicant", "B", "--at", "2025-08-29 09:00", "--late-entry"
+    )
     assert "already reported" in center.fails("edit", code, "--officer", "Lan")
     center.ok("undo", code, "--reason", "trả nhầm người", "--correct-time")
     assert show(center, code)["status"] == "resolved"

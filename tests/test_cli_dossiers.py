@@ -225,7 +225,9 @@ def test_receive_prints_one_compact_confirmation(center: Cli) -> None:
 
 
 def test_limit_override_is_audited(center: Cli) -> None:
-    out = center.ok("receive", "kh", "--applicant", "A", "--limit", "5wd", "--at", "2025-08-29 10:00", "--late-entry").stdout
+    out = center.ok(
+        "receive", "kh", "--applicant", "A", "--limit", "5wd", "--at", "2025-08-29 10:00", "--late-entry"
+    ).stdout
     assert "5 working days instead of the catalog's same day" in out
     code = out.split()[1]
     assert show(center, code)["due_date"] == "2025-09-09"
@@ -279,7 +281,9 @@ def test_a_full_day_of_one_dossier(center: Cli) -> None:
     )
     code = d["code"]
     assert d["due_date"] == "2025-09-03"
-    center.ok("handover", code, "--to", "đức", "--at", "2025-08-25 10:00", "--note", "xác minh", "--late-entry")
+    center.ok(
+        "handover", code, "--to", "đức", "--at", "2025-08-25 10:00", "--note", "xác minh", "--late-entry"
+    )
     assert show(center, code)["officer"] == "Đức"
     center.ok("supplement", code, "--at", "2025-08-27 10:00", "--reason", "thiếu CCCD", "--late-entry")
     paused = show(center, code)
@@ -319,7 +323,9 @@ def test_a_full_day_of_one_dossier(center: Cli) -> None:
 
 def test_freeze_policy_counts_the_days_left(center: Cli) -> None:
     center.ok("config", "set", "supplement_policy", "freeze")
-    code = receive(center, "2.000884", "--applicant", "B", "--limit", "5wd", at="2025-08-25 09:00", late=True)["code"]
+    code = receive(
+        center, "2.000884", "--applicant", "B", "--limit", "5wd", at="2025-08-25 09:00", late=True
+    )["code"]
     center.ok("supplement", code, "--at", "2025-08-27 10:00", "--reason", "thiếu giấy tờ", "--late-entry")
     center.ok("resume", code, "--at", "2025-09-04 09:00")
     assert show(center, code)["due_date"] == "2025-09-09"

@@ -43,7 +43,9 @@ def september(center: Cli) -> Cli:
     c = center
 
     def rx(applicant: str, at: str, *extra: str, now: str = "2025-09-30 16:00") -> str:
-        out = c.ok("receive", *extra, "--applicant", applicant, "--at", at, "--late-entry", "--json", now=now).stdout
+        out = c.ok(
+            "receive", *extra, "--applicant", applicant, "--at", at, "--late-entry", "--json", now=now
+        ).stdout
         return str(json.loads(out)["code"])
 
     # carried over from August: A resolved in September early, B still open (overdue), C resolved in August
@@ -105,7 +107,15 @@ def test_breakdowns_balance_and_add_up(september: Cli) -> None:
             balance = g["resolved"] + g["withdrawn"] + g["closed"] + g["pending"]
             assert g["carried_over"] + g["received"] == balance, (by, g)
         if by != "month":
-            for key in ("received", "resolved", "pending", "pending_overdue", "paused", "withdrawn", "closed"):
+            for key in (
+                "received",
+                "resolved",
+                "pending",
+                "pending_overdue",
+                "paused",
+                "withdrawn",
+                "closed",
+            ):
                 assert sum(g[key] for g in got["groups"]) == got["total"][key]
     months = aug_sep(september, "month")
     aug, sep = months["groups"]

@@ -514,7 +514,9 @@ def receive(
     note: Annotated[str | None, typer.Option(help=H("receive.note"))] = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
-    submitted_at: Annotated[str | None, typer.Option("--submitted-at", help=H("receive.submitted_at"))] = None,
+    submitted_at: Annotated[
+        str | None, typer.Option("--submitted-at", help=H("receive.submitted_at"))
+    ] = None,
     for_authority: Annotated[str | None, typer.Option("--for", help=H("receive.for"))] = None,
     late_entry: LateOpt = False,
     as_json: JsonOpt = False,
@@ -573,7 +575,11 @@ def handover(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "handover", dossiers.handover(_clerk(ctx, late_entry), code, to, at, note, reason=reason, correction=fix))
+    _stepped(
+        ctx,
+        "handover",
+        dossiers.handover(_clerk(ctx, late_entry), code, to, at, note, reason=reason, correction=fix),
+    )
 
 
 @app.command(help=H("supplement"))
@@ -626,7 +632,9 @@ def resolve(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    d = dossiers.resolve(_clerk(ctx, late_entry), code, at, outcome.value, note, reason=reason, correction=fix)
+    d = dossiers.resolve(
+        _clerk(ctx, late_entry), code, at, outcome.value, note, reason=reason, correction=fix
+    )
     _stepped(ctx, "resolve", d, as_json)
 
 
@@ -643,7 +651,11 @@ def return_(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "return", dossiers.return_result(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix))
+    _stepped(
+        ctx,
+        "return",
+        dossiers.return_result(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix),
+    )
 
 
 @app.command(help=H("withdraw"))

@@ -2386,9 +2386,7 @@ class DayAgo:
 
     def render(self, lang: str) -> str:
         days = (self.today - self.day).days
-        ago = (
-            t(lang, "w_months_ago", n=round(days / 30.44)) if days >= 60 else t(lang, "w_days_ago", n=days)
-        )
+        ago = t(lang, "w_months_ago", n=round(days / 30.44)) if days >= 60 else t(lang, "w_days_ago", n=days)
         return f"{fmt_day(lang, self.day)}, {ago}"
 
 

@@ -503,13 +503,16 @@ def _m010(db: Any) -> None:
     conn: sqlite3.Connection = db.conn
     old = "status IN ('processing', 'paused', 'resolved', 'returned', 'withdrawn')"
     new = "status IN ('processing', 'paused', 'resolved', 'returned', 'withdrawn', 'closed')"
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dossiers'").fetchone()[0]
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dossiers'").fetchone()[
+        0
+    ]
     if old not in sql:
         raise RuntimeError("the dossiers table's status CHECK is not the one m002 made")
     version = conn.execute("PRAGMA schema_version").fetchone()[0]
     conn.execute("PRAGMA writable_schema = ON")
     conn.execute(
-        "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'dossiers'", (sql.replace(old, new),)
+        "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'dossiers'",
+        (sql.replace(old, new),),
     )
     conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
     conn.execute("PRAGMA writable_schema = OFF")
@@ -531,8 +534,7 @@ def _m010(db: Any) -> None:
         ("dossiers_close_delete", f"AFTER DELETE ON dossiers {when}", _closed_contribution("OLD", "-")),
         (
             "dossiers_close_update",
-            "AFTER UPDATE OF closed_at, procedure_code, field, channel, point, officer ON dossiers"
-            f" {when}",
+            f"AFTER UPDATE OF closed_at, procedure_code, field, channel, point, officer ON dossiers {when}",
             _closed_contribution("OLD", "-") + "\n" + _closed_contribution("NEW", "+"),
         ),
     ):

@@ -1389,7 +1389,9 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
         where.append("d.search_text LIKE ? ESCAPE '\\'")
         params.append(_like(word))
     if q.to_forward:
-        where.append("d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')")
+        where.append(
+            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')"
+        )
     if q.to_notify:  # breaches.to_tell, as a first sieve
         where.append(
             "d.phone IS NOT NULL AND ((d.status = 'resolved' AND d.timeliness = 'early'"

@@ -111,7 +111,12 @@ class Figures:
 
     def is_empty(self) -> bool:
         return not (
-            self.carried_over or self.received or self.resolved or self.withdrawn or self.closed or self.pending
+            self.carried_over
+            or self.received
+            or self.resolved
+            or self.withdrawn
+            or self.closed
+            or self.pending
         )
 
     def as_json(self) -> dict[str, Any]:
