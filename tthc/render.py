@@ -1054,23 +1054,6 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
             ],
         ),
         (
-            t(lang, "lt_breaches", n=len(late.breaches)),
-            [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_breach", "lt_h_article")]
-            + [t(lang, h) for h in ("lt_h_breach_at", "lt_h_breach_due")],
-            [
-                [
-                    b.code,
-                    b.procedure,
-                    b.officer or "",
-                    t(lang, f"bk_{b.kind}"),
-                    b.article,
-                    b.at,
-                    b.due or "",
-                ]
-                for b in late.breaches
-            ],
-        ),
-        (
             t(lang, "lt_corrections", n=len(late.corrections)),
             fixes,
             [
@@ -1085,6 +1068,23 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
                     c.actor,
                 ]
                 for c in late.corrections
+            ],
+        ),
+        (
+            t(lang, "lt_breaches", n=len(late.breaches)),
+            [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_breach", "lt_h_article")]
+            + [t(lang, h) for h in ("lt_h_breach_at", "lt_h_breach_due")],
+            [
+                [
+                    b.code,
+                    b.procedure,
+                    b.officer or "",
+                    t(lang, f"bk_{b.kind}"),
+                    b.article,
+                    b.at,
+                    b.due or "",
+                ]
+                for b in late.breaches
             ],
         ),
     ]
