@@ -2253,6 +2253,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wl_tell": ("To tell", "Cần báo"),
     "wl_tell_result": ("result ready before its date {date}", "kết quả có trước ngày hẹn {date}"),
     "wl_tell_new_date": ("apology: new date {date}", "thư xin lỗi: hẹn lại ngày {date}"),
+    "closed_at": ("Closed", "Đóng hồ sơ lúc"),
+    "submitted_at": ("Submitted online", "Nộp trực tuyến lúc"),
+    "for_authority": ("Received for", "Tiếp nhận thay cho"),
+    "forwarded_at": ("Forwarded", "Chuyển hồ sơ giấy lúc"),
+    "notified_at": ("Citizen told", "Đã báo công dân lúc"),
+    "hx_submitted": ("submitted online {at}", "nộp trực tuyến lúc {at}"),
+    "hx_for": ("for {text}", "thay cho {text}"),
     "help.opt.late_entry": (
         "Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off.",
         "Xác nhận nhập bù: thời điểm cách đây hơn 5 ngày làm việc, hoặc tiếp nhận tại quầy vào ngày nghỉ.",

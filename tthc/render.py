@@ -764,6 +764,11 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
         (t(lang, "timeliness"), label(lang, d.timeliness)),
         (t(lang, "returned_at"), fmt_opt(lang, d.returned_at)),
         (t(lang, "withdrawn_at"), fmt_opt(lang, d.withdrawn_at)),
+        (t(lang, "closed_at"), fmt_opt(lang, d.closed_at)),
+        (t(lang, "submitted_at"), fmt_opt(lang, d.life.submitted_at)),
+        (t(lang, "for_authority"), d.life.for_authority or ""),
+        (t(lang, "forwarded_at"), fmt_opt(lang, d.life.forwarded_at)),
+        (t(lang, "notified_at"), fmt_opt(lang, d.life.notified_at)),
         (t(lang, "note"), d.note or ""),
     ]
     if d.apology is not None:
