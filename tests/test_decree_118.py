@@ -320,3 +320,19 @@ def test_an_older_database_keeps_every_dossier_and_can_close_one(tmp_path: Path)
     store.conn.execute("UPDATE dossiers SET status = 'closed', closed_at = '2025-09-20T10:00:00'")
     assert store.conn.execute("SELECT sum(closed) FROM daily_counts").fetchone()[0] == 1
     store.close()
+
+
+def test_a_citizen_looking_up_a_closed_dossier_is_told_why(center: Cli) -> None:
+    """The web look-up says the dossier was closed because the papers did not come."""
+    from datetime import datetime
+
+    from starlette.testclient import TestClient
+
+    from tthc.web.app import create_app
+
+    code = receive(center, "--phone", "0912345678", at="2025-09-08 09:00", now="2025-09-08 09:00")["code"]
+    center.ok("supplement", code, "--at", "2025-09-09 10:00", "--reason", "CCCD", now="2025-09-09 10:00")
+    center.ok("close", code, now="2025-09-24 10:00")
+    app = create_app(center.db, clock=lambda: datetime(2025, 9, 24, 11, 0))
+    r = TestClient(app, client=("127.0.0.1", 50000)).post("/tra-cuu", data={"ma": code, "so4": "5678"})
+    assert r.status_code == 200 and "Đã đóng hồ sơ: không bổ sung giấy tờ theo yêu cầu" in r.text

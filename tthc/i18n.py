@@ -2259,7 +2259,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "forwarded_at": ("Forwarded", "Chuyển hồ sơ giấy lúc"),
     "notified_at": ("Citizen told", "Đã báo công dân lúc"),
     "hx_submitted": ("submitted online {at}", "nộp trực tuyến lúc {at}"),
-    "hx_for": ("for {text}", "thay cho {text}"),
+    "hx_for": ("for {text}", "cho cơ quan {text}"),
+    "web_status_closed": (
+        "Closed: the papers asked for did not come",
+        "Đã đóng hồ sơ: không bổ sung giấy tờ theo yêu cầu",
+    ),
     "help.opt.late_entry": (
         "Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off.",
         "Xác nhận nhập bù: thời điểm cách đây hơn 5 ngày làm việc, hoặc tiếp nhận tại quầy vào ngày nghỉ.",

@@ -491,7 +491,8 @@ def _m010(db: Any) -> None:
       (``writable_schema``, then a new schema version). ``closed_at`` holds the moment;
       ``daily_counts`` gets a ``closed`` column kept by three more triggers beside the old
       ones, so a period summary counts closes as it counts withdrawals, and a partial index
-      finds the dossiers closed after a snapshot;
+      finds the dossiers closed after a snapshot (small partial indexes find the dossiers for
+      another authority and the late apologies, for the list of breaches);
     - ``submitted_at``: when the provincial system received an online dossier (Art. 17.2.c);
     - ``for_authority`` and ``forwarded_at``: a dossier received for another authority and
       when its paper dossier was sent on (Art. 20.1.a);
@@ -524,8 +525,8 @@ def _m010(db: Any) -> None:
         "ALTER TABLE dossiers ADD COLUMN notified_at TEXT",
         "ALTER TABLE daily_counts ADD COLUMN closed INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX dossiers_closed ON dossiers (closed_at) WHERE closed_at IS NOT NULL",
-        "CREATE INDEX dossiers_to_forward ON dossiers (received_at)"
-        " WHERE for_authority IS NOT NULL AND forwarded_at IS NULL",
+        "CREATE INDEX dossiers_for_another ON dossiers (received_at) WHERE for_authority IS NOT NULL",
+        "CREATE INDEX dossiers_apology_late ON dossiers (apology_at) WHERE apology_in_time = 0",
     ):
         conn.execute(statement)
     when = f"WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = '{BULK_MARKER}')"
