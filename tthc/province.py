@@ -56,6 +56,7 @@ DOSSIER_COLUMNS = {
     "due_date": "DATE",
     "deadline": "TIMESTAMP",
     "has_rounds": "BOOLEAN",
+    "closed_at": "TIMESTAMP",  # papers never came (Decree 118 Art. 19.5): ended without a result
     "year": "INTEGER",
 }
 #: The spans of the dossiers that waited for papers: (after, until] → deadline, or paused.
@@ -97,7 +98,7 @@ def export_parquet(store: Store, center: str, unit_code: str, dest: Path) -> Exp
         with dossiers_csv.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
             for row in store.rollup_rows():
-                writer.writerow([center, unit_code, *row[:15], int(bool(row[15])), row[7][:4]])
+                writer.writerow([center, unit_code, *row[:15], int(bool(row[15])), row[16], row[7][:4]])
                 count += 1
         lives = store.lives(store.codes_with_rounds())
         with spans_csv.open("w", encoding="utf-8", newline="") as fh:
@@ -298,14 +299,15 @@ def _figures(
     key = f"d.{column}" if column else "NULL"
     opened = (
         "d.received_at < $seen AND (d.status IN ('processing', 'paused')"
-        " OR coalesce(d.resolved_at, d.withdrawn_at) >= $seen)"
+        " OR coalesce(d.resolved_at, d.withdrawn_at, d.closed_at) >= $seen)"
     )
     rows = conn.execute(
         f"""
         SELECT {key} AS k,
           count(*) FILTER (CAST(d.received_at AS DATE) < $start)
             - count(*) FILTER (CAST(d.resolved_at AS DATE) < $start)
-            - count(*) FILTER (CAST(d.withdrawn_at AS DATE) < $start),
+            - count(*) FILTER (CAST(d.withdrawn_at AS DATE) < $start)
+            - count(*) FILTER (CAST(d.closed_at AS DATE) < $start),
           count(*) FILTER (CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'direct'),
           count(*) FILTER (CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'online'),
           count(*) FILTER (CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'postal'),
@@ -313,6 +315,7 @@ def _figures(
           count(*) FILTER (CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'on_time'),
           count(*) FILTER (CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'late'),
           count(*) FILTER (CAST(d.withdrawn_at AS DATE) BETWEEN $start AND $end),
+          count(*) FILTER (CAST(d.closed_at AS DATE) BETWEEN $start AND $end),
           count(*) FILTER ({opened} AND NOT d.has_rounds AND d.deadline < $snap),
           count(*) FILTER ({opened} AND s.paused),
           count(*) FILTER ({opened} AND NOT s.paused AND s.deadline < $snap)
@@ -334,12 +337,19 @@ def _figures(
         on_time,
         late,
         withdrawn,
+        closed,
         overdue,
         paused,
         late_rounds,
     ) in rows:
         fig = Figures(
-            carried, {"direct": direct, "online": online, "postal": postal}, early, on_time, late, withdrawn
+            carried,
+            {"direct": direct, "online": online, "postal": postal},
+            early,
+            on_time,
+            late,
+            withdrawn,
+            closed=closed,
         )
         fig.pending_overdue, fig.paused = overdue + late_rounds, paused
         if not fig.is_empty():

@@ -579,8 +579,8 @@ class Store:
         yield from self.conn.execute(
             "SELECT d.code, d.procedure_code, d.field, d.channel, d.point, d.officer, d.status,"
             " d.received_at, d.resolved_at, d.outcome, d.timeliness, d.returned_at, d.withdrawn_at,"
-            " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code)"
-            " FROM dossiers d"
+            " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code),"
+            " d.closed_at FROM dossiers d"
         )
 
     def codes_with_rounds(self) -> list[str]:
