@@ -336,3 +336,20 @@ def test_a_citizen_looking_up_a_closed_dossier_is_told_why(center: Cli) -> None:
     app = create_app(center.db, clock=lambda: datetime(2025, 9, 24, 11, 0))
     r = TestClient(app, client=("127.0.0.1", 50000)).post("/tra-cuu", data={"ma": code, "so4": "5678"})
     assert r.status_code == 200 and "Đã đóng hồ sơ: không bổ sung giấy tờ theo yêu cầu" in r.text
+
+
+def test_the_evening_merge_brings_a_closed_dossier_and_its_count(tmp_path: Path) -> None:
+    """Point 1 closes a dossier on Wed 24/9/2025; point 2 merges its copy that evening."""
+    one = Cli(tmp_path / "diem1.db", now="2025-09-08 08:00", home=tmp_path / "diem1-home")
+    one.ok("init", "--prefix", "000.00.20.H56", "--point", "Điểm 1", "--officer", "Nguyễn Thị Lan")
+    two = Cli(tmp_path / "diem2.db", now="2025-09-08 08:00", home=tmp_path / "diem2-home")
+    two.ok("init", "--prefix", "000.00.20.H56", "--point", "Điểm 2", "--officer", "Nguyễn Thị Lan")
+    code = receive(one, "--limit", "5wd", at="2025-09-08 09:00", now="2025-09-08 09:00")["code"]
+    one.ok("supplement", code, "--at", "2025-09-09 10:00", "--reason", "CCCD", now="2025-09-09 10:00")
+    one.ok("close", code, "--reason", "không bổ sung", now="2025-09-24 10:00")
+    copy = tmp_path / "diem1-evening.db"
+    one.ok("backup", str(copy), now="2025-09-24 17:00")
+    two.ok("merge", str(copy), now="2025-09-24 17:30")
+    assert show(two, code, now="2025-09-24 17:30")["closed_at"] == "2025-09-24T10:00:00"
+    got = json.loads(two.ok("summary", "--month", "2025-09", "--json", now="2025-09-30 16:00").stdout)
+    assert (got["received"], got["closed"], got["pending"]) == (1, 1, 0)

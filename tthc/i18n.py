@@ -1450,8 +1450,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "giờ chốt nhận hồ sơ trả trong ngày",
     ),
     "setting.supplement_policy": (
-        "after a supplement: restart the whole limit or freeze the time left",
-        "sau khi bổ sung: restart (tính lại toàn bộ thời hạn) hay freeze (tính tiếp thời gian còn lại)",
+        "after a supplement: restart the whole limit (the law since 1/7/2025, Decree 118 Art. 19.5)"
+        " or freeze the time left (the reading before)",
+        "sau khi bổ sung: restart (tính lại toàn bộ thời hạn, theo Nghị định 118 Điều 19.5 từ 1/7/2025)"
+        " hay freeze (tính tiếp thời gian còn lại, cách tính trước đó)",
     ),
     "setting.calendar_confirmed_through": (
         "last year whose holidays the government has announced",
