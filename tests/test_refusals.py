@@ -68,6 +68,7 @@ REFUSALS = [
     ("officers", ["officers", "--month", "2025-13"], "'2025-13'"),
     ("late", ["late", "--out", "late.pdf"], "expected a .csv or .xlsx file"),
     ("merge", ["merge", "other.db"], "no such file"),
+    ("rollup", ["rollup", "nothing-here"], "neither a center's export"),
     ("procedure export", ["procedure", "export", "procedures.txt"], "expected a .csv or .xlsx"),
 ]
 
