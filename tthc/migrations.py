@@ -480,7 +480,8 @@ def _m010(db: Any) -> None:
       ``daily_counts`` gets a ``closed`` column kept by three more triggers beside the old
       ones, so a period summary counts closes as it counts withdrawals, and a partial index
       finds the dossiers closed after a snapshot (small partial indexes find the dossiers for
-      another authority and the late apologies, for the list of breaches);
+      another authority, the late apologies and the online submissions, for the list of
+      breaches);
     - ``submitted_at``: when the provincial system received an online dossier (Art. 17.2.c);
     - ``for_authority`` and ``forwarded_at``: a dossier received for another authority and
       when its paper dossier was sent on (Art. 20.1.a);
@@ -515,6 +516,7 @@ def _m010(db: Any) -> None:
         "CREATE INDEX dossiers_closed ON dossiers (closed_at) WHERE closed_at IS NOT NULL",
         "CREATE INDEX dossiers_for_another ON dossiers (received_at) WHERE for_authority IS NOT NULL",
         "CREATE INDEX dossiers_apology_late ON dossiers (apology_at) WHERE apology_in_time = 0",
+        "CREATE INDEX dossiers_submitted ON dossiers (received_at) WHERE submitted_at IS NOT NULL",
     ):
         conn.execute(statement)
     when = f"WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = '{BULK_MARKER}')"

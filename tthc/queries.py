@@ -268,17 +268,25 @@ def requested_after_appointment(conn: sqlite3.Connection, start: date, seen_befo
 
 def breach_candidates(conn: sqlite3.Connection, start: date, seen_before: datetime) -> list[str]:
     """Codes of the dossiers that may have broken a duty of Decree 118 from ``start`` to before
-    ``seen_before`` (``tthc.breaches`` judges each): a supplement request in the period, a
-    wait for papers still open or closed in it, an apology stored as late, an online dossier
-    with its submission or a dossier for another authority received or sent on in it, or not
-    sent on yet."""
+    ``seen_before``; ``tthc.breaches`` judges each. Every condition here is one a breach cannot
+    do without (a working day is at least a calendar day, 8 working hours at least 8 hours), so
+    only the few that might have broken one are read: a second request, or a first one 4
+    days or more after the effective receipt, in the period; a wait for papers 16 days old, or
+    closed 16 days or more after its request, in the period; an apology stored as late; an
+    online dossier accepted 8 hours or more after its submission; a dossier for another
+    authority received by then and not sent on before the period."""
     rows = conn.execute(
         """
-        SELECT dossier_code FROM pauses WHERE paused_at >= :a AND paused_at < :s
+        SELECT p.dossier_code FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
+            WHERE p.paused_at >= :a AND p.paused_at < :s
+            AND (p.paused_at >= date(d.effective_receipt, '+4 days')
+                 OR EXISTS (SELECT 1 FROM pauses q WHERE q.dossier_code = p.dossier_code AND q.id < p.id))
         UNION SELECT p.dossier_code FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
-            WHERE p.resumed_at IS NULL AND p.paused_at < :s AND (d.closed_at IS NULL OR d.closed_at >= :a)
+            WHERE p.resumed_at IS NULL AND p.paused_at < date(:s, '-15 days')
+            AND (d.closed_at IS NULL OR (d.closed_at >= :a AND d.closed_at >= date(p.paused_at, '+16 days')))
         UNION SELECT code FROM dossiers WHERE apology_in_time = 0 AND apology_at >= :a AND apology_at < :s
         UNION SELECT code FROM dossiers WHERE submitted_at IS NOT NULL AND received_at >= :a AND received_at < :s
+            AND received_at >= datetime(submitted_at, '+8 hours')
         UNION SELECT code FROM dossiers WHERE for_authority IS NOT NULL AND received_at < :s
             AND (forwarded_at IS NULL OR forwarded_at >= :a)
         """,

@@ -48,7 +48,12 @@ class Worklist:
         return sum(len(s.rows) for s in self.sections)
 
     def dossiers(self) -> list[Dossier]:
-        return [r.dossier for s in self.sections for r in s.rows]
+        """Each dossier once (a forward due may be overdue too), in the sections' order."""
+        seen: dict[str, Dossier] = {}
+        for s in self.sections:
+            for r in s.rows:
+                seen.setdefault(r.dossier.code, r.dossier)
+        return list(seen.values())
 
 
 def build(ctx: Context, f: ListFilter) -> Worklist:
