@@ -1339,8 +1339,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mỗi cán bộ hoặc mỗi điểm tiếp nhận một dòng.",
     ),
     "help.late": (
-        "Late and overdue dossiers with their officer and apology; late supplement requests; corrections.",
-        "Hồ sơ trễ hạn và quá hạn kèm cán bộ và thư xin lỗi; yêu cầu bổ sung muộn; các lần sửa quá trình.",
+        "Late and overdue dossiers with their officer and apology; late supplement requests; corrections;"
+        " the duties of Decree 118 broken.",
+        "Hồ sơ trễ hạn và quá hạn kèm cán bộ và thư xin lỗi; yêu cầu bổ sung muộn; các lần sửa quá trình;"
+        " các vi phạm Nghị định 118.",
     ),
     "help.serve": (
         "Serve the citizen look-up (/), the waiting-room board (/bang) and the dashboard (/quan-ly), read-only.",

@@ -272,10 +272,11 @@ def _load(conn: Any, exports: Sequence[Path]) -> dict[str, str]:
     for view, table, columns in (("d", "dossiers", DOSSIER_COLUMNS), ("s", "spans", SPAN_COLUMNS)):
         if files[table]:
             listed = ", ".join(f"'{p}'" for p in files[table])
-            conn.execute(
-                f"CREATE VIEW {view} AS SELECT * FROM read_parquet([{listed}], hive_partitioning = true,"
-                " union_by_name = true)"
-            )
+            source = f"read_parquet([{listed}], hive_partitioning = true, union_by_name = true)"
+            have = {r[0] for r in conn.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+            # an export made before a column was added (``closed_at``) reads it as empty
+            missing = "".join(f', NULL::{k} AS "{n}"' for n, k in columns.items() if n not in have)
+            conn.execute(f"CREATE VIEW {view} AS SELECT *{missing} FROM {source}")
         else:
             spec = ", ".join(f'"{n}" {k}' for n, k in columns.items())
             conn.execute(f"CREATE TABLE {view} ({spec})")
