@@ -59,6 +59,7 @@ def test_a_second_request_is_refused_naming_article_11_2_c_and_recorded_with_aga
     assert "Điều 11.2.c" in center.fails(*again, lang="vi")
     center.ok(*again, "--again")
     assert len(show(center, code)["supplements"]) == 2
+    assert "yêu cầu lần thứ hai (Nghị định 118 Điều 11.2.c" in center.ok("history", code, lang="vi").stdout
     assert (code, "second_supplement") in breaches(center, "2025-09-10 16:00")
 
 

@@ -99,7 +99,8 @@ def _handover(lang: str, d: dict[str, Any]) -> list[str]:
 
 def _supplement(lang: str, d: dict[str, Any]) -> list[str]:
     policy = [t(lang, f"hx_{d['policy']}")] if d.get("policy") in ("restart", "freeze") else []
-    return [*_why(lang, d), *policy]
+    again = [t(lang, "hx_again")] if d.get("again") else []
+    return [*again, *_why(lang, d), *policy]
 
 
 def _resolve(lang: str, d: dict[str, Any]) -> list[str]:
