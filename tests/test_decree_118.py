@@ -354,3 +354,17 @@ def test_the_evening_merge_brings_a_closed_dossier_and_its_count(tmp_path: Path)
     assert show(two, code, now="2025-09-24 17:30")["closed_at"] == "2025-09-24T10:00:00"
     got = json.loads(two.ok("summary", "--month", "2025-09", "--json", now="2025-09-30 16:00").stdout)
     assert (got["received"], got["closed"], got["pending"]) == (1, 1, 0)
+
+
+def test_an_export_of_a_closed_dossier_imports_closed(center: Cli, tmp_path: Path) -> None:
+    code = receive(center, "--limit", "5wd", at="2025-09-08 09:00", now="2025-09-08 09:00")["code"]
+    center.ok("supplement", code, "--at", "2025-09-09 10:00", "--reason", "CCCD", now="2025-09-09 10:00")
+    center.ok("close", code, now="2025-09-24 10:00")
+    for lang in ("en", "vi"):
+        out = tmp_path / f"all-{lang}.csv"
+        center.ok("export", str(out), now="2025-09-24 11:00", lang=lang)
+        other = Cli(tmp_path / f"other-{lang}.db", now="2025-09-24 11:00")
+        other.ok("init", "--prefix", "000.00.20.H99")
+        other.ok("import", str(out))
+        moved = show(other, code)
+        assert (moved["status"], moved["closed_at"]) == ("closed", "2025-09-24T10:00:00")

@@ -2329,6 +2329,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a second request (Decree 118 Art. 11.2.c allows one)",
         "yêu cầu lần thứ hai (Nghị định 118 Điều 11.2.c chỉ cho một lần)",
     ),
+    "fh_closed_at": ("closed_at", "Ngày đóng hồ sơ"),
     "help.opt.late_entry": (
         "Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off.",
         "Xác nhận nhập bù: thời điểm cách đây hơn 5 ngày làm việc, hoặc tiếp nhận tại quầy vào ngày nghỉ.",

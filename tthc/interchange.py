@@ -157,6 +157,7 @@ DOSSIER_COLUMNS = (
     "officer",
     "applicant",
     "limit",
+    "closed_at",
 )
 
 
@@ -188,6 +189,7 @@ def _export_row(d: Dossier, lang: str) -> list[Any]:
         d.officer,
         d.applicant,
         fmt_limit(lang, d.limit) if lang == "vi" else d.limit,
+        d.closed_at,
         d.procedure_name,
         d.field,
         word(d.status),
@@ -256,6 +258,8 @@ _ALIASES.update(
         "ngày trả": "returned_at",
         "ngày rút": "withdrawn_at",
         "ngày rút hồ sơ": "withdrawn_at",
+        "closed at": "closed_at",
+        "ngày đóng hồ sơ": "closed_at",
         "ngày yêu cầu bổ sung": "paused_at",
         "ngày bổ sung": "resumed_at",
         "ngày nhận bổ sung": "resumed_at",
@@ -365,6 +369,7 @@ _MOMENTS = (
     ("resolved_at", STEP_DEFAULT_TIME),
     ("withdrawn_at", STEP_DEFAULT_TIME),
     ("returned_at", STEP_DEFAULT_TIME),
+    ("closed_at", STEP_DEFAULT_TIME),  # papers never came (Decree 118 Art. 19.5)
 )
 
 
@@ -503,8 +508,10 @@ class RowReader:
                 )
             elif column == "withdrawn_at":
                 steps.append((column, lifecycle.Withdraw(moment)))
-            else:
+            elif column == "returned_at":
                 steps.append((column, lifecycle.Return(moment)))
+            else:
+                steps.append((column, lifecycle.Close(moment)))
         return steps
 
 
