@@ -92,6 +92,7 @@ SCHEMA = {
     ],
     "code_sequences": ["prefix", "day", "block", "last"],
     "holiday_cache": ["year", "stamp", "days"],
+    "calendar_rulings": ["day", "verdict", "reason", "decided_at"],
     "daily_counts": [
         "day",
         "procedure_code",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from tthc.cli_help import H, confirm, early_lang, help_page, localize, normalise_lang, usage_error
+from tthc.cli_help import H, Words, confirm, early_lang, help_page, localize, normalise_lang, usage_error
 from tthc.errors import Msg, TthcError, os_reason, sqlite_reason
 
 if TYPE_CHECKING:
@@ -455,6 +455,55 @@ def calendar_remove(ctx: typer.Context, day: DayArg) -> None:
     _calendar_change(ctx, "remove", day, None)
 
 
+def _calendar_ruling(ctx: typer.Context, day: str, confirmed: bool, reason: str | None) -> None:
+    from tthc import render, service
+    from tthc.i18n import fmt_day, t
+
+    c = _ctx(ctx)
+    when, changed = service.calendar_ruling(c, day, confirmed, reason)
+    key = "cal_confirmed" if confirmed else "cal_rejected"
+    render.echo(t(c.lang, key, day=fmt_day(c.lang, when)))
+    if changed:
+        render.echo(t(c.lang, "calendar_recomputed", n=changed))
+
+
+@calendar_app.command("confirm", help=H("calendar.confirm"))
+def calendar_confirm(ctx: typer.Context, day: DayArg, reason: ReasonOpt = None) -> None:
+    _calendar_ruling(ctx, day, True, reason)
+
+
+@calendar_app.command("reject", help=H("calendar.reject"))
+def calendar_reject(ctx: typer.Context, day: DayArg, reason: ReasonOpt = None) -> None:
+    _calendar_ruling(ctx, day, False, reason)
+
+
+@calendar_app.command("check", help=H("calendar.check"))
+def calendar_check(
+    ctx: typer.Context,
+    apply: Annotated[bool, typer.Option("--apply", help=H("calendar.apply"))] = False,
+    reason: ReasonOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    from tthc import calendar_check, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    items = calendar_check.check(c)
+    if apply:
+        done = calendar_check.apply(c, reason)
+        if as_json:
+            render.print_json(
+                {"dossiers": [m.as_json() for m in items], "relaid": done.relaid, "noted": done.noted}
+            )
+        else:
+            render.print_calendar_check(items, c.lang)
+            render.echo(t(c.lang, "cal_check_applied", relaid=done.relaid, noted=done.noted))
+    elif as_json:
+        render.print_json({"dossiers": [m.as_json() for m in items]})
+    else:
+        render.print_calendar_check(items, c.lang)
+
+
 # -- the catalog and the registers --------------------------------------------------------------
 ProcedureCodeArg = Annotated[
     str, typer.Argument(metavar="CODE", help=H("procedure.code"), autocompletion=_complete_procedures)
@@ -576,12 +625,7 @@ def _register(kind: "Kind", sub: typer.Typer) -> None:
         c = _ctx(ctx)
         rows = catalog.list_names(c, kind)
         if as_json:
-            render.print_json(
-                [
-                    {"name": r.name, **({"code_prefix": r.code_prefix} if kind == "point" else {})}
-                    for r in rows
-                ]
-            )
+            render.print_json(render.names_json(rows, kind))
         else:
             render.print_names(rows, c.lang)
 
@@ -601,7 +645,9 @@ def receive(
         ),
     ],
     applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
-    channel: Annotated[ChannelOpt, typer.Option(help=H("receive.channel"))] = ChannelOpt.direct,
+    channel: Annotated[
+        ChannelOpt, typer.Option(help=H("receive.channel"), click_type=Words(ChannelOpt))
+    ] = ChannelOpt.direct,
     at: AtOpt = None,
     code: Annotated[str | None, typer.Option(help=H("receive.code"))] = None,
     point: Annotated[str | None, typer.Option(help=H("receive.point"))] = None,
@@ -646,7 +692,7 @@ def receive(
     if as_json:
         render.print_json(r.dossier.as_json())
     else:
-        render.print_received(r.dossier, c.lang, r.catalog_limit, c.settings().calendar_confirmed_through)
+        render.print_received(r.dossier, c.lang, r.catalog_limit, r.doubts)
 
 
 def _stepped(ctx: typer.Context, step: str, d: Any, as_json: bool = False) -> None:
@@ -720,7 +766,9 @@ def resolve(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
-    outcome: Annotated[OutcomeOpt, typer.Option(help=H("resolve.outcome"))] = OutcomeOpt.approved,
+    outcome: Annotated[
+        OutcomeOpt, typer.Option(help=H("resolve.outcome"), click_type=Words(OutcomeOpt))
+    ] = OutcomeOpt.approved,
     note: NoteOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
@@ -874,12 +922,16 @@ def history(ctx: typer.Context, code: CodeArg, as_json: JsonOpt = False) -> None
         render.print_history(events, c.lang)
 
 
-StatusF = Annotated[StatusOpt | None, typer.Option("--status", help=H("opt.status"))]
+StatusF = Annotated[
+    StatusOpt | None, typer.Option("--status", help=H("opt.status"), click_type=Words(StatusOpt))
+]
 FieldF = Annotated[str | None, typer.Option("--field", help=H("opt.field"))]
 ProcedureF = Annotated[str | None, typer.Option("--procedure", help=H("opt.procedure"))]
 PointF = Annotated[str | None, typer.Option("--point", help=H("opt.point"))]
 OfficerF = Annotated[str | None, typer.Option("--officer", help=H("opt.officer"))]
-ChannelF = Annotated[ChannelOpt | None, typer.Option("--channel", help=H("opt.channel"))]
+ChannelF = Annotated[
+    ChannelOpt | None, typer.Option("--channel", help=H("opt.channel"), click_type=Words(ChannelOpt))
+]
 ReceivedFromF = Annotated[str | None, typer.Option("--received-from", help=H("opt.received_from"))]
 ReceivedToF = Annotated[str | None, typer.Option("--received-to", help=H("opt.received_to"))]
 DueFromF = Annotated[str | None, typer.Option("--due-from", help=H("opt.due_from"))]
@@ -1054,7 +1106,9 @@ def summary(
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    by: Annotated[ByOpt | None, typer.Option(help=H("summary.by"))] = None,
+    by: Annotated[
+        ByOpt | None, typer.Option(help=H("summary.by"), click_type=Words(ByOpt, {"month": "w_month"}))
+    ] = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
     as_json: JsonOpt = False,
@@ -1074,10 +1128,10 @@ def summary(
         render.print_json(result.as_json())
         return
     if out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
         headers, rows = render_reports.summary_records(result, c.lang)
-        write_table(out, headers, rows, sheet="summary", excel_vn=excel_vn)
+        write_table(out, headers, rows, sheet=t(c.lang, "sheet_summary"), excel_vn=excel_vn)
         render.echo(t(c.lang, "written", path=out))
         return
     render_reports.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
@@ -1220,7 +1274,7 @@ def rollup(
         render.print_json(result.as_json())
         return
     if out is not None:
-        from tthc.interchange import write_workbook
+        from tthc.sheets import write_workbook
 
         write_workbook(out, render_reports.rollup_sheets(result, c.lang))
         render.echo(t(c.lang, "written", path=out))
@@ -1341,7 +1395,9 @@ def officers(
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    by: Annotated[WorkloadByOpt, typer.Option(help=H("officers.by"))] = WorkloadByOpt.officer,
+    by: Annotated[
+        WorkloadByOpt, typer.Option(help=H("officers.by"), click_type=Words(WorkloadByOpt))
+    ] = WorkloadByOpt.officer,
     as_json: JsonOpt = False,
     out: TableOutOpt = None,
 ) -> None:
@@ -1354,10 +1410,10 @@ def officers(
     if as_json:
         render.print_json(result.as_json())
     elif out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
-        headers, rows = render.workload_records(result)
-        write_table(out, headers, rows, sheet="officers")
+        headers, rows = render.workload_records(result, c.lang)
+        write_table(out, headers, rows, sheet=t(c.lang, "sheet_officers"))
         render.echo(t(c.lang, "written", path=out))
     else:
         render.print_workload(result, c.lang)
@@ -1383,10 +1439,10 @@ def late(
     if as_json:
         render.print_json(result.as_json())
     elif out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
-        headers, rows = render.late_records(result)
-        write_table(out, headers, rows, sheet="late")
+        headers, rows = render.late_records(result, c.lang)
+        write_table(out, headers, rows, sheet=t(c.lang, "sheet_late"))
         render.echo(t(c.lang, "written", path=out))
     else:
         render.print_late(result, c.lang)

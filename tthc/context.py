@@ -101,6 +101,7 @@ class Context:
         if self._calendar is None:
             store = self.optional_store()
             off, work = store.calendar_overrides() if store else ({}, {})
+            rulings = store.calendar_rulings() if store else {}
             s = self.settings()
             if self._holidays is None:
                 self._holidays = CachedHolidays(store)
@@ -111,6 +112,7 @@ class Context:
                 center_off=off,
                 center_work=work,
                 lang=self.lang,
+                rulings=rulings,
             )
         return self._calendar
 

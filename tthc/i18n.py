@@ -1311,16 +1311,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mẫu 01: phiếu tiếp nhận và hẹn trả kết quả, có mã QR của hồ sơ.",
     ),
     "help.slip": (
-        "Print a form of Circular 01/2018/TT-VPCP for a dossier; a form that does not apply is refused.",
-        "In một biểu mẫu của Thông tư 01/2018/TT-VPCP cho hồ sơ; mẫu không phù hợp sẽ bị từ chối.",
+        "Print a form for a dossier: Circular 03/2025/TT-VPCP's if received from 30/10/2025, else"
+        " Circular 01/2018/TT-VPCP's; a form that does not apply is refused.",
+        "In một biểu mẫu cho hồ sơ: mẫu của Thông tư 03/2025/TT-VPCP nếu tiếp nhận từ 30/10/2025,"
+        " nếu không thì của Thông tư 01/2018/TT-VPCP; mẫu không phù hợp sẽ bị từ chối.",
     ),
     "help.slip.form": (
-        "01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 process control sheet.",
-        "01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi, 05 phiếu kiểm soát quá trình.",
+        "01 receipt, 02 supplement request, 03 refusal, 04 apology; 2025 set: 05 notice that"
+        " handling stops, 06 process control sheet; 2018 set: 05 process control sheet.",
+        "01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi; mẫu 2025: 05 thông báo"
+        " dừng giải quyết, 06 phiếu kiểm soát quá trình; mẫu 2018: 05 phiếu kiểm soát quá trình.",
     ),
     "help.logbook": (
-        "Form 06, the dossier log book: one row per dossier received in the period.",
-        "Mẫu 06, sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng.",
+        "The dossier log book (form 07 of 2025, 06 of 2018): one row per dossier received in the period.",
+        "Sổ theo dõi hồ sơ (mẫu 07 năm 2025, mẫu 06 năm 2018): mỗi hồ sơ tiếp nhận trong kỳ một dòng.",
     ),
     "help.logbook.out": (
         "The log book, FILE.xlsx (A4 landscape).",
@@ -1721,7 +1725,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- corrections (undo, reports closed) ----------------------------------------------
     # (this section's messages go here)
     # -- papers (receipt slips, forms 01–06, log book) -----------------------------------
-    "p_form_no": ("Form {n} (Circular 01/2018/TT-VPCP)", "Mẫu số {n} (Thông tư 01/2018/TT-VPCP)"),
+    "p_form_no": ("Form {n} (Circular {circular})", "Mẫu số {n} (Thông tư {circular})"),
     "p_nation": ("SOCIALIST REPUBLIC OF VIETNAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     "p_motto": ("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),
     "p_code": ("Dossier code: {code}", "Mã hồ sơ: {code}"),
@@ -1846,8 +1850,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sổ theo dõi hồ sơ: đã ghi {n} hồ sơ vào {path}",
     ),
     "e_form": (
-        "unknown form {form!r}: expected 01, 02, 03, 04 or 05",
-        "không có mẫu {form!r}: chọn 01, 02, 03, 04 hoặc 05",
+        "unknown form {form!r}: expected a form number, 01 to 07",
+        "không có mẫu {form!r}: chọn số mẫu từ 01 đến 07",
     ),
     "e_form02": (
         "dossier {code} has no supplement request: form 02 is written for one",
@@ -2193,15 +2197,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ liệt kê {n} hồ sơ đầu; `tthc list` cho xem tất cả.",
     ),
     "web_month": ("This month, {start} to {end}", "Tháng này, từ {start} đến {end}"),
-    "web_slip_title": ("RECEIPT AND APPOINTMENT SLIP", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
-    "web_slip_lookup": (
-        "Follow your dossier at {url}, or scan the code:",
-        "Theo dõi hồ sơ tại {url}, hoặc quét mã:",
-    ),
-    "web_slip_receiver": ("Receiving officer", "Người tiếp nhận"),
-    "web_slip_applicant": ("Applicant", "Người nộp hồ sơ"),
-    "web_print_hint": ("Print with the browser (Ctrl+P).", "In bằng trình duyệt (Ctrl+P)."),
-    "web_paper_size": ("Paper size", "Khổ giấy"),
     "web_error_title": ("Sorry", "Xin lỗi"),
     "web_e_400": ("The request is not valid.", "Yêu cầu không hợp lệ."),
     "web_e_401": ("This page needs the manager password.", "Trang này cần mật khẩu quản lý."),
@@ -2225,6 +2220,187 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- calendar ---
+    "hol_new_year": ("New Year's Day", "Tết Dương lịch"),
+    "hol_tet_29": ("29th of the last lunar month (Tết)", "29 Tết"),
+    "hol_tet_eve": ("Lunar New Year's Eve", "Giao thừa Tết Nguyên đán"),
+    "hol_tet_1": ("Lunar New Year", "Tết Nguyên đán"),
+    "hol_tet_2": ("Second day of Lunar New Year", "Mùng hai Tết Nguyên đán"),
+    "hol_tet_3": ("Third day of Lunar New Year", "Mùng ba Tết Nguyên đán"),
+    "hol_tet_4": ("Fourth day of Lunar New Year", "Mùng bốn Tết Nguyên đán"),
+    "hol_tet_5": ("Fifth day of Lunar New Year", "Mùng năm Tết Nguyên đán"),
+    "hol_hung_kings": ("Hung Kings' Commemoration Day", "Giỗ Tổ Hùng Vương"),
+    "hol_reunification": ("Reunification Day (30 April)", "Ngày Chiến thắng (30/4)"),
+    "hol_labour": ("International Labour Day", "Ngày Quốc tế Lao động"),
+    "hol_national": ("National Day", "Quốc khánh"),
+    "hol_culture": ("Vietnam Culture Day", "Ngày Văn hóa Việt Nam"),
+    "hol_in_lieu": ("{name} (day off in lieu)", "{name} (nghỉ bù)"),
+    "hol_swapped": ("Day off, worked instead on {day}", "Ngày nghỉ hoán đổi, làm bù ngày {day}"),
+    "hol_unknown": ("Public holiday", "Ngày nghỉ lễ"),
+    "cal_culture_day_pending": (
+        "awaiting an amendment of Labour Code Art. 112",
+        "chờ sửa đổi Điều 112 Bộ luật Lao động",
+    ),
+    "unconfirmed_day": (
+        "unconfirmed: {day} is a day off no decision has put in force yet; the center confirms or rejects it",
+        "chưa xác nhận: {day} là ngày nghỉ chưa có quyết định áp dụng; trung tâm xác nhận hoặc bác bỏ",
+    ),
+    "x_holiday_unconfirmed": ("{name} (unconfirmed), skipped", "{name} (chưa xác nhận), không tính"),
+    "source_decision": ("national decision", "quyết định của Nhà nước"),
+    "cal_status_unconfirmed": ("unconfirmed", "chưa xác nhận"),
+    "cal_status_confirmed": ("confirmed by the center", "trung tâm đã xác nhận"),
+    "cal_status_rejected": ("rejected by the center: a working day", "trung tâm bác bỏ: ngày làm việc"),
+    "cal_confirmed": ("{day}: confirmed as a day off", "{day}: đã xác nhận là ngày nghỉ"),
+    "cal_rejected": ("{day}: rejected, a working day", "{day}: đã bác bỏ, là ngày làm việc"),
+    "w_confirmed": ("confirmed", "đã xác nhận"),
+    "w_rejected": ("rejected", "đã bác bỏ"),
+    "e_not_unconfirmed": (
+        "{day} is not an unconfirmed day off (see tthc calendar show)",
+        "ngày {day} không phải ngày nghỉ chưa xác nhận (xem tthc calendar show)",
+    ),
+    "e_ruled_already": ("{day} is already {state}", "ngày {day} đã được {state}"),
+    "s_calendar.confirm": ("day off confirmed", "xác nhận ngày nghỉ"),
+    "s_calendar.reject": ("day off rejected", "bác bỏ ngày nghỉ"),
+    "s_due.correction": ("due date differs from the calendar", "ngày hẹn khác lịch hiện hành"),
+    "overdue": ("overdue", "quá hạn"),
+    "not_due": ("not yet due", "chưa đến hạn"),
+    "cal_check_none": (
+        "Every stored due date is the one today's calendar gives.",
+        "Mọi ngày hẹn đã lưu đều đúng với lịch hiện hành.",
+    ),
+    "cal_check_title": (
+        "{n} dossier(s) whose stored due date differs from today's calendar",
+        "{n} hồ sơ có ngày hẹn đã lưu khác lịch hiện hành",
+    ),
+    "cal_check_stored": ("Stored due", "Hẹn đã lưu"),
+    "cal_check_calendar": ("By today's calendar", "Theo lịch hiện hành"),
+    "cal_check_action": ("With --apply", "Khi --apply"),
+    "cal_check_changes": ("changes", "thay đổi"),
+    "cal_check_relay": ("laid again", "tính lại ngày hẹn"),
+    "cal_check_correction": ("closed: for a correction", "đã kết thúc: ghi nhận đính chính"),
+    "cal_check_noted": ("closed: correction recorded", "đã kết thúc: đã ghi nhận đính chính"),
+    "cal_check_applied": (
+        "{relaid} open dossier(s) laid again, {noted} closed dossier(s) noted for a correction",
+        "{relaid} hồ sơ đang giải quyết được tính lại, {noted} hồ sơ đã kết thúc được ghi nhận đính chính",
+    ),
+    "kind_calendar": ("calendar", "theo lịch"),
+    "t_calendar_rulings": ("verdicts on unconfirmed days", "xác nhận ngày nghỉ chưa xác nhận"),
+    "mc_ruling": (
+        "{day:%d/%m/%Y}: {ours} here, {theirs} there",
+        "ngày {day:%d/%m/%Y}: ở đây {ours}, bên kia {theirs}",
+    ),
+    "hx_calendar_note": (
+        "due {old} kept; today's calendar gives {new} ({before} → {after}): for a correction",
+        "giữ hẹn {old}; lịch hiện hành cho {new} ({before} → {after}): cần đính chính",
+    ),
+    "e_apply_needs_reason": (
+        "--apply needs --reason TEXT: say why the due dates are laid again",
+        "--apply cần --reason: ghi lý do tính lại ngày hẹn",
+    ),
+    "help.calendar.confirm": (
+        "Confirm an unconfirmed day off (one the holidays package lists with no decision in force).",
+        "Xác nhận một ngày nghỉ chưa xác nhận (gói holidays có nhưng chưa có quyết định áp dụng).",
+    ),
+    "help.calendar.reject": (
+        "Reject an unconfirmed day off: it is a working day at this center.",
+        "Bác bỏ một ngày nghỉ chưa xác nhận: trung tâm làm việc ngày đó.",
+    ),
+    "help.calendar.check": (
+        "List every dossier whose stored due date differs from today's calendar.",
+        "Liệt kê mọi hồ sơ có ngày hẹn đã lưu khác lịch hiện hành.",
+    ),
+    "help.calendar.apply": (
+        "Lay the open ones again and note the closed ones for a correction (needs --reason).",
+        "Tính lại hồ sơ đang giải quyết và ghi nhận đính chính cho hồ sơ đã kết thúc (cần --reason).",
+    ),
+    # --- web ---
+    "web_out_of_files": (
+        "warning: out of file handles; {n} connection(s) not accepted (said at most once a minute)",
+        "cảnh báo: hết lượt mở tệp của hệ thống; {n} kết nối không được nhận (báo tối đa mỗi phút một lần)",
+    ),
+    "web_due_replaced": (
+        "Former appointment (replaced by the new one)",
+        "Ngày hẹn cũ (đã thay bằng ngày hẹn mới)",
+    ),
+    # --- forms ---
+    "p04_title_2025": (
+        "LETTER OF APOLOGY AND REQUEST FOR MORE TIME",
+        "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+    ),
+    "p05s_title": ("NOTICE THAT HANDLING OF THE DOSSIER STOPS", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
+    "p05s_withdrawn": (
+        "On {when}, you asked that the handling of this dossier stop.",
+        "Vào {when}, Ông/Bà/tổ chức đã đề nghị dừng giải quyết hồ sơ nêu trên.",
+    ),
+    "p05s_asked": (
+        "On {when}, {center} asked you to supplement and complete the dossier with:",
+        "Vào {when}, {center} đã yêu cầu Ông/Bà/tổ chức bổ sung, hoàn thiện hồ sơ gồm:",
+    ),
+    "p05s_not_completed": (
+        "More than 15 days after that request, the dossier has not been completed.",
+        "Đã quá 15 ngày kể từ ngày thông báo, hồ sơ chưa được bổ sung, hoàn thiện.",
+    ),
+    "p05s_reason": ("Reason", "Lý do"),
+    "p05s_stopped": (
+        "{center} stops handling the dossier as of {when}.",
+        "{center} dừng giải quyết hồ sơ kể từ {when}.",
+    ),
+    "p05s_return": (
+        "The paper dossier and any fees paid are returned as the law of the field provides.",
+        "Việc trả lại hồ sơ giấy và phí, lệ phí đã nộp (nếu có) thực hiện theo quy định của pháp luật chuyên ngành.",
+    ),
+    "p05s_notice": ("We inform you accordingly./.", "Xin thông báo để Ông/Bà/tổ chức được biết./."),
+    "e_form05_stop": (
+        "dossier {code} has not stopped: form 05 is written when a dossier is withdrawn or closed",
+        "hồ sơ {code} chưa dừng giải quyết: mẫu 05 chỉ lập khi hồ sơ được rút hoặc bị đóng",
+    ),
+    "e_form_is_logbook": (
+        "form {form} of Circular {circular} is the log book, not a slip: print it with `tthc logbook`",
+        "mẫu {form} của Thông tư {circular} là sổ theo dõi hồ sơ, không phải phiếu: in bằng `tthc logbook`",
+    ),
+    "e_form_not_in_set": (
+        "dossier {code} is printed on the forms of Circular {circular}, which has no form {form}:"
+        " choose {numbers}",
+        "hồ sơ {code} in theo mẫu của Thông tư {circular}, không có mẫu {form}: chọn {numbers}",
+    ),
+    # --- sheets ---
+    "w_name_twins": (
+        "Note: {names} are one name written in different ways (registered before names were "
+        "compared without diacritics), and their work is counted apart. Type the name exactly "
+        "as registered to choose one.",
+        "Lưu ý: {names} là một tên viết theo nhiều cách (đăng ký trước khi tên được so sánh "
+        "không dấu), nên công việc của họ được đếm riêng. Gõ đúng tên như khi đăng ký để chọn một người.",
+    ),
+    # the columns and words of `officers --out` and `late --out` (English: as in the JSON)
+    "fh_handed_over": ("handed_over", "Nhận chuyển giao"),
+    "fh_overdue": ("overdue", "Quá hạn chưa xong"),
+    "fh_load": ("load", "Khối lượng"),
+    "fh_share": ("share", "Tỷ trọng (%)"),
+    "fh_list": ("list", "Danh sách"),
+    "fh_due_date": ("due_date", "Hạn giải quyết"),
+    "fh_working_days_late": ("working_days_late", "Số ngày làm việc trễ"),
+    "fh_apology_issued_at": ("apology_issued_at", "Ngày xin lỗi"),
+    "fh_apology_in_time": ("apology_in_time", "Xin lỗi kịp thời"),
+    "fh_new_date": ("new_date", "Ngày hẹn lại"),
+    "fh_promise": ("promise", "Đúng hẹn lại?"),
+    "fh_requested_at": ("requested_at", "Yêu cầu bổ sung lúc"),
+    "fh_reason": ("reason", "Lý do"),
+    "fh_kind": ("kind", "Điều chỉnh"),
+    "fh_step": ("step", "Bước"),
+    "fh_step_at": ("step_at", "Bước đã ghi lúc"),
+    "fh_corrected_at": ("corrected_at", "Điều chỉnh lúc"),
+    "fh_actor": ("actor", "Người thực hiện"),
+    "lv_resolved_late": ("resolved_late", "Giải quyết quá hạn"),
+    "lv_open_overdue": ("open_overdue", "Đang giải quyết, quá hạn"),
+    "lv_late_requests": ("late_requests", "Yêu cầu bổ sung khi đã quá hạn"),
+    "lv_corrections": ("corrections", "Quá trình xử lý được điều chỉnh"),
+    "w_yes": ("yes", "có"),
+    "w_no": ("no", "không"),
+    "sheet_summary": ("summary", "Tổng hợp"),
+    "sheet_officers": ("officers", "Cán bộ"),
+    "sheet_late": ("late", "Trễ hạn"),
+    "sheet_dossiers": ("dossiers", "Hồ sơ"),
+    "w_month": ("month", "tháng"),
     # --- decree ---
     "w_days_ago": ("{n} days ago", "{n} ngày trước"),
     "w_months_ago": ("{n} months ago", "{n} tháng trước"),
@@ -2330,6 +2506,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "yêu cầu lần thứ hai (Nghị định 118 Điều 11.2.c chỉ cho một lần)",
     ),
     "fh_closed_at": ("closed_at", "Ngày đóng hồ sơ"),
+    "fh_article": ("article", "Điều (NĐ 118)"),
+    "fh_at": ("at", "Thời điểm vi phạm"),
+    "fh_due": ("due", "Hạn phải làm"),
+    "fh_done_at": ("done_at", "Đã làm lúc"),
+    "lv_breaches": ("breaches", "Vi phạm Nghị định 118"),
     "help.opt.late_entry": (
         "Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off.",
         "Xác nhận nhập bù: thời điểm cách đây hơn 5 ngày làm việc, hoặc tiếp nhận tại quầy vào ngày nghỉ.",

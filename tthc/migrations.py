@@ -16,6 +16,8 @@ MIGRATION_NAMES = (
     "m006_workload_indexes",
     "m007_points",
     "m008_codes_in_any_case",
+    "m012_names_without_diacritics",
+    "m009_calendar_rulings",
     "m010_decree_118_duties",
 )
 LATEST = len(MIGRATION_NAMES)
@@ -431,6 +433,53 @@ def _m008(db: Any) -> None:
     )
 
 
+def _m012(db: Any) -> None:
+    """One person, one officer: "Nguyen Thi Lan" typed on a keyboard without Vietnamese is the
+    officer "Nguyễn Thị Lan", not a second one whose work is counted apart (and so for
+    reception points). ``name_key`` held the name in lower case; it now holds it without
+    diacritics too (đ as d), spaces collapsed, so its UNIQUE constraint refuses such a twin.
+
+    A file from before may already hold two such names. Nothing is deleted or renamed (each
+    keeps its dossiers): in each group the row whose old key already is the new one, else the
+    first registered, takes the new key; the others keep their old key, which no other name
+    can take, and ``officer list`` / ``point list`` name them. The folding is written out
+    here, as it was when this migration shipped."""
+    import unicodedata
+
+    def key(name: str) -> str:
+        text = name.replace("đ", "d").replace("Đ", "D")
+        bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        return " ".join(unicodedata.normalize("NFC", bare).casefold().split())
+
+    conn: sqlite3.Connection = db.conn
+    for table in ("officers", "points"):
+        groups: dict[str, list[tuple[int, str]]] = {}
+        for row in conn.execute(f"SELECT id, name, name_key FROM {table} ORDER BY id").fetchall():
+            groups.setdefault(key(row[1]), []).append((row[0], row[2]))
+        for new, rows in groups.items():
+            holder = next((r for r in rows if r[1] == new), rows[0])
+            if holder[1] != new:
+                conn.execute(f"UPDATE {table} SET name_key = ? WHERE id = ?", (new, holder[0]))
+
+
+def _m009(db: Any) -> None:
+    """The center's verdict on an unconfirmed day: a day the ``holidays`` package lists off
+    (Vietnam Culture Day, 24/11) with no decision in force keeps the package's reading until
+    the center confirms or rejects it. The verdict is the center's, like its own days, and is
+    read on every command, so it has its own small table; the events keep who gave it."""
+    _run(
+        db,
+        """
+        CREATE TABLE calendar_rulings (
+            day TEXT PRIMARY KEY,               -- YYYY-MM-DD
+            verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'rejected')),
+            reason TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 def _old_uid(*fields: Any) -> str:
     """The uid of an event recorded before events had one: a hash of what it says."""
     import hashlib
@@ -532,7 +581,7 @@ def _m010(db: Any) -> None:
         conn.execute(f"CREATE TRIGGER {name} {on} BEGIN\n{body}\nEND")
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m010)
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m009, _m010)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

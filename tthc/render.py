@@ -24,14 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from tthc.i18n import fmt_day, fmt_limit, fmt_money, label, step_label, t
-from tthc.models import mask_id
-from tthc.workcalendar import is_provisional
+from tthc.models import mask_id, name_twins
+from tthc.workcalendar import Doubts
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from tthc.calendar_check import Mismatch
     from tthc.corrections import Changed, UndoPlan
     from tthc.dossiers import DossierView
     from tthc.interchange import ImportReport
@@ -524,11 +525,19 @@ def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
     lines.append(f"{t(lang, 'due_at')}: {fmt_moment(lang, due.due_at)}")
     for line in lines:
         echo(line)
-    for year in q.provisional_years:
-        echo("! " + t(lang, "provisional", year=year))
+    for line in doubt_lines(lang, q.doubts):
+        echo("! " + line)
     if explain:
         echo("")
         echo("\n".join(day_lines(lang, q.steps)))
+
+
+def doubt_lines(lang: str, doubts: Doubts) -> list[str]:
+    """Why a due date may still change, one line per provisional year or unconfirmed day:
+    every screen that shows a due date says it the same way."""
+    lines = [t(lang, "provisional", year=year) for year in doubts.years]
+    lines += [t(lang, "unconfirmed_day", day=fmt_day(lang, day)) for day in doubts.days]
+    return lines
 
 
 def day_lines(lang: str, steps: Sequence[Any]) -> list[str]:
@@ -570,14 +579,14 @@ def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, la
         name = row.name
         if row.kind == "work" and row.source == "package" and row.name:
             name = "→ " + fmt_day(lang, date.fromisoformat(row.name))
-        cells.append(
-            [
-                fmt_day(lang, row.day),
-                t(lang, "kind_off" if row.kind == "off" else "kind_work"),
-                name,
-                t(lang, "source_package" if row.source == "package" else "source_center"),
-            ]
-        )
+        if row.status:
+            awaits = f": {t(lang, row.awaits)}" if row.awaits else ""
+            name += f" ({t(lang, f'cal_status_{row.status}')}{awaits})"
+        source = t(lang, f"source_{row.source}")
+        if row.decision:
+            source += f": {row.decision}"
+        kind = t(lang, "kind_off" if row.kind == "off" else "kind_work")
+        cells.append([fmt_day(lang, row.day), kind, name, source])
     heads = (t(lang, "day"), t(lang, "kind"), t(lang, "name"), t(lang, "source"))
     cols = [Col(heads[0]), Col(heads[1], wrap=True), Col(heads[2], wrap=True), Col(heads[3], wrap=True)]
     out.line(title, "bold")
@@ -594,9 +603,55 @@ def calendar_json(rows: Sequence[CalendarRow], year: int, provisional: bool) -> 
         "year": year,
         "provisional": provisional,
         "days": [
-            {"day": r.day.isoformat(), "kind": r.kind, "name": r.name, "source": r.source} for r in rows
+            {
+                "day": r.day.isoformat(),
+                "kind": r.kind,
+                "name": r.name,
+                "source": r.source,
+                **({"decision": r.decision} if r.decision else {}),
+                **({"status": r.status} if r.status else {}),
+            }
+            for r in rows
         ],
     }
+
+
+def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
+    """Each dossier whose stored due date differs from today's calendar: old and new dates,
+    whether its judgement changes, and what ``--apply`` does with it."""
+    if not items:
+        echo(t(lang, "cal_check_none"))
+        return
+    out = screen()
+
+    def judged(value: str | None) -> str:
+        return label(lang, value) if value else "—"
+
+    cells = []
+    for m in items:
+        change = t(lang, "cal_check_changes") if m.judgement_changes else ""
+        action = t(lang, "cal_check_relay" if m.open else "cal_check_correction")
+        if m.noted:
+            action = t(lang, "cal_check_noted")
+        cells.append(
+            [
+                m.code,
+                label(lang, m.status),
+                fmt_moment(lang, m.stored.due_at),
+                fmt_moment(lang, m.calendar.due_at),
+                f"{judged(m.judged_before)} → {judged(m.judged_after)}" + (f" ({change})" if change else ""),
+                action,
+            ]
+        )
+    keys = ("code", "status", "cal_check_stored", "cal_check_calendar", "timeliness", "cal_check_action")
+    cols = [Col(t(lang, k), wrap=i > 0) for i, k in enumerate(keys)]
+    out.line(t(lang, "cal_check_title", n=len(items)), "bold")
+    table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
+    if table is not None:
+        out.print(table)
+        return
+    for cell in cells:
+        out.line(" · ".join(cell))
 
 
 # -- the citizen's papers -----------------------------------------------------------------------
@@ -713,7 +768,7 @@ def due_text(lang: str, d: Dossier) -> str:
     return fmt_moment(lang, d.due_at)
 
 
-def print_received(d: Dossier, lang: str, catalog_limit: str, confirmed_through: int) -> None:
+def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) -> None:
     echo(
         t(
             lang,
@@ -726,8 +781,8 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, confirmed_through:
     if d.limit_overridden:
         limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
         echo("  " + t(lang, "limit_overridden", limit=limit, catalog=catalog))
-    if d.due_date is not None and is_provisional(d.due_date.year, confirmed_through):
-        echo("  ! " + t(lang, "provisional", year=d.due_date.year))
+    for line in doubt_lines(lang, doubts):
+        echo("  ! " + line)
 
 
 def print_step(d: Dossier, step: str, lang: str) -> None:
@@ -783,6 +838,7 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
     shown = [(key, value) for key, value in rows if value]
     width = max(text_width(key) for key, _ in shown)
     lines = [f"{key}{' ' * (width - text_width(key))}  {value}" for key, value in shown]
+    lines += [f"! {line}" for line in doubt_lines(lang, view.doubts)]
     if view.steps:
         lines.append("")
         lines.extend(day_lines(lang, view.steps))
@@ -910,9 +966,26 @@ def print_procedures(procs: list[Procedure], lang: str) -> None:
 
 
 def print_names(rows: list[Registered], lang: str) -> None:
+    """The registered names, then a note on any that are one name written apart."""
     for row in rows:
         extra = f" ({row.code_prefix})" if row.code_prefix else ""
         echo(f"{row.name}{extra}")
+    for group in name_twins(r.name for r in rows):
+        echo(t(lang, "w_name_twins", names=", ".join(repr(n) for n in group)))
+
+
+def names_json(rows: list[Registered], kind: str) -> list[dict[str, Any]]:
+    """The registered names as JSON; a name written apart from another one (a twin from
+    before names were compared without diacritics) lists the others as ``same_name_as``."""
+    twins = {name: group for group in name_twins(r.name for r in rows) for name in group}
+    return [
+        {
+            "name": r.name,
+            **({"code_prefix": r.code_prefix} if kind == "point" else {}),
+            **({"same_name_as": [n for n in twins[r.name] if n != r.name]} if r.name in twins else {}),
+        }
+        for r in rows
+    ]
 
 
 # -- workload and compliance --------------------------------------------------------------------------
@@ -989,16 +1062,17 @@ def print_workload(w: Workload, lang: str) -> None:
     echo("\n".join(line.rstrip() for line in workload_lines(w, lang, max(width, 40))))
 
 
-def workload_records(w: Workload) -> tuple[list[str], list[list[Any]]]:
-    """Flat rows (one per group and a total) for CSV and Excel, named as in the JSON."""
+def workload_records(w: Workload, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
+    JSON, in Vietnamese with Vietnamese headers, as ``summary --out`` does."""
     from tthc.workload import WORKLOAD_FIGURES
 
     load = w.total.load
     rows: list[list[Any]] = []
-    for key, g in [*((g.key or "", g) for g in w.groups), ("TOTAL", w.total)]:
+    for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "fh_total"), w.total)]:
         values = [g.value(name, load) for name in WORKLOAD_FIGURES]
         rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
-    return [w.by, *WORKLOAD_FIGURES], rows
+    return [t(lang, f"fh_{name}") for name in (w.by, *WORKLOAD_FIGURES)], rows
 
 
 #: A list of ``tthc late`` as every output shows it: a title, column headers, and rows of
@@ -1066,7 +1140,7 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
                     c.code,
                     c.procedure or "",
                     c.officer or "",
-                    step_label(lang, c.kind),
+                    t(lang, f"kind_{c.kind}"),
                     step_label(lang, c.step),
                     c.step_at,
                     c.corrected_at,
@@ -1158,23 +1232,41 @@ LATE_COLUMNS = (
 )
 
 
-def late_records(late: Compliance) -> tuple[list[str], list[list[Any]]]:
-    """The four lists as one flat table for CSV and Excel, named as in the JSON."""
+def late_records(late: Compliance, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """The four lists as one flat table for CSV and Excel: real date cells; in English named
+    as in the JSON, in Vietnamese with Vietnamese headers and words."""
+    vi = lang == "vi"
+
+    def word(value: str | None, key: str) -> str | None:
+        return t(lang, key) if vi and value is not None else value
+
     rows: list[list[Any]] = []
-    for name, items in (
-        ("resolved_late", late.resolved_late),
-        ("open_overdue", late.open_overdue),
-        ("late_requests", late.late_requests),
-        ("corrections", late.corrections),
-        ("breaches", late.breaches),
-    ):
-        for item in items:
-            data = item.as_json()
-            apology = data.pop("apology", None) or {}
-            data.update({f"apology_{k}": v for k, v in apology.items() if k in ("issued_at", "in_time")})
-            data.update({k: v for k, v in apology.items() if k in ("new_date", "promise")})
-            rows.append([name, *(data.get(c) for c in LATE_COLUMNS[1:])])
-    return list(LATE_COLUMNS), rows
+    for listed, items in (("resolved_late", late.resolved_late), ("open_overdue", late.open_overdue)):
+        for d in items:
+            a = d.apology
+            cells: dict[str, Any] = {"code": d.code, "procedure": d.procedure, "officer": d.officer}
+            cells.update(
+                due_date=d.due_date, resolved_at=d.resolved_at, working_days_late=d.working_days_late
+            )
+            if a is not None:
+                in_time = t(lang, "w_yes" if a.in_time else "w_no") if vi else a.in_time
+                cells.update(apology_issued_at=a.issued_at, apology_in_time=in_time, new_date=a.new_date)
+                cells.update(promise=word(a.promise, f"lt_promise_{a.promise}"))
+            rows.append([word(listed, f"lv_{listed}"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
+    for r in late.late_requests:
+        cells = {"code": r.code, "procedure": r.procedure, "officer": r.officer, "due_date": r.due_date}
+        cells.update(requested_at=r.requested_at, working_days_late=r.working_days_late, reason=r.reason)
+        rows.append([word("late_requests", "lv_late_requests"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
+    for c in late.corrections:
+        cells = {"code": c.code, "procedure": c.procedure, "officer": c.officer, "actor": c.actor}
+        cells.update(kind=word(c.kind, f"kind_{c.kind}"), step=step_label(lang, c.step) if vi else c.step)
+        cells.update(step_at=c.step_at, corrected_at=c.corrected_at)
+        rows.append([word("corrections", "lv_corrections"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
+    for b in late.breaches:
+        cells = {"code": b.code, "procedure": b.procedure, "officer": b.officer, "article": b.article}
+        cells.update(kind=word(b.kind, f"bk_{b.kind}"), at=b.at, due=b.due, done_at=b.done_at)
+        rows.append([word("breaches", "lv_breaches"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
+    return [t(lang, f"fh_{c}") for c in LATE_COLUMNS], rows
 
 
 # -- import -------------------------------------------------------------------------------------------
@@ -1234,7 +1326,7 @@ def print_merge(report: MergeReport, lang: str) -> None:
             removed=report.removed,
         )
     )
-    for table in ("events", "procedures", "officers", "points", "calendar_days"):
+    for table in ("events", "procedures", "officers", "points", "calendar_days", "calendar_rulings"):
         n = report.added.get(table, 0)
         if n:
             echo("  " + t(lang, "merge_table", table=t(lang, f"t_{table}"), n=n))

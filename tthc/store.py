@@ -365,6 +365,7 @@ COPY_COLUMNS: dict[str, tuple[str, ...]] = {
     "officers": ("name", "name_key", "added_at"),
     "points": ("name", "name_key", "code_prefix", "added_at"),
     "calendar_days": ("day", "kind", "name", "added_at"),
+    "calendar_rulings": ("day", "verdict", "reason", "decided_at"),
     "code_sequences": ("prefix", "day", "block", "last"),
     "events": EVENT_COLUMNS,
     "dossiers": ALL_DOSSIER_COLUMNS,
@@ -377,6 +378,7 @@ COPY_KEYS: dict[str, tuple[str, ...]] = {
     "officers": ("name_key",),
     "points": ("name_key",),
     "calendar_days": ("day",),
+    "calendar_rulings": ("day",),
     "code_sequences": ("prefix", "day", "block"),
 }
 
@@ -775,6 +777,19 @@ class Store:
     def delete_calendar_day(self, day: date) -> None:
         self.conn.execute("DELETE FROM calendar_days WHERE day = ?", (day.isoformat(),))
 
+    def calendar_rulings(self) -> dict[date, bool]:
+        """The center's verdicts on unconfirmed days: True confirmed off, False rejected."""
+        rows = self.conn.execute("SELECT day, verdict FROM calendar_rulings")
+        return {date.fromisoformat(r["day"]): r["verdict"] == "confirmed" for r in rows}
+
+    def put_calendar_ruling(self, day: date, confirmed: bool, reason: str, decided_at: datetime) -> None:
+        self.conn.execute(
+            "INSERT INTO calendar_rulings (day, verdict, reason, decided_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (day) DO UPDATE SET verdict = excluded.verdict, reason = excluded.reason,"
+            " decided_at = excluded.decided_at",
+            (day.isoformat(), "confirmed" if confirmed else "rejected", reason, _iso(decided_at)),
+        )
+
     # -- the holidays package's days, cached ---------------------------------------------------
     def holiday_cache(self, stamp: str) -> dict[int, dict[str, Any]]:
         rows = self.conn.execute("SELECT year, days FROM holiday_cache WHERE stamp = ?", (stamp,))
@@ -940,9 +955,13 @@ class Store:
             out.update((d.code, d) for d in self._records(rows))
         return out
 
-    def open_lives(self) -> Iterator[Life]:
-        """Every open dossier's life (for laying due dates again after a calendar change)."""
-        rows = self.conn.execute(f"SELECT d.* FROM dossiers d WHERE {OPEN_SQL}").fetchall()
+    def open_lives(self, *, closed_too: bool = False) -> Iterator[Life]:
+        """Every open dossier's life (for laying due dates again after a calendar change);
+        with ``closed_too``, every dossier's (for checking stored due dates)."""
+        where = "" if closed_too else f" WHERE {OPEN_SQL}"
+        rows = self.conn.execute(
+            f"SELECT d.* FROM dossiers d{where} ORDER BY d.received_at, d.code"
+        ).fetchall()
         rounds = self._rounds_of([r["code"] for r in rows])
         for r in rows:
             yield _life(r, rounds.get(r["code"], ()))
@@ -1022,6 +1041,25 @@ class Store:
             (typed_code, typed_code),
         ).fetchone()
         return None if row is None else DossierKeys(row["code"], row["phone"], row["id_number"])
+
+    def proof_keys(self, typed_code: str) -> "tuple[DossierKeys, bool]":
+        """What a citizen's four digits are checked against, and whether a dossier has the code:
+        the keys of the dossier with this code (in any case, the code as typed first), or, when
+        none has it, of a dossier picked at random. Both answers take the same two statements,
+        one index search and one row read, so the time a look-up takes does not tell whether
+        the code exists (reading no row was measured 0.5 ms faster on 1.2M dossiers)."""
+        found, top = self.conn.execute(
+            "SELECT (SELECT rowid FROM dossiers WHERE code = ? COLLATE NOCASE ORDER BY code = ? DESC LIMIT 1),"
+            " (SELECT max(rowid) FROM dossiers)",
+            (typed_code, typed_code),
+        ).fetchone()
+        decoy = 1 + int.from_bytes(os.urandom(4)) % (top or 1)  # drawn either way: the same work
+        target = decoy if found is None else found
+        row = self.conn.execute(
+            "SELECT code, phone, id_number FROM dossiers WHERE rowid >= ? ORDER BY rowid LIMIT 1", (target,)
+        ).fetchone()
+        keys = DossierKeys("", None, None) if row is None else DossierKeys(row[0], row[1], row[2])
+        return keys, found is not None
 
     def ready_for_collection(self, limit: int) -> "list[ReadyResult]":
         """Results resolved and not yet returned, the latest resolved first.

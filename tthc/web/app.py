@@ -1,7 +1,8 @@
 """The Starlette application: routes, pages (Jinja2, autoescaped), error pages, security headers.
 
 Pages: the citizen look-up (``/``, ``/tra-cuu``), the waiting-room board (``/bang``), the
-manager dashboard (``/quan-ly``) and the printable receipt slip (``/in/phieu-hen/CODE``).
+manager dashboard (``/quan-ly``) and the printable receipt slip (``/in/phieu-hen/CODE``), which
+is ``tthc receipt CODE --html FILE``'s page, served as it is.
 Data comes from :mod:`tthc.web.views` only: nothing here writes, writes SQL or imports
 ``sqlite3`` — a database that cannot be read reaches this module as a ``TthcError``.
 """
@@ -12,7 +13,8 @@ import asyncio
 import base64
 import hashlib
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
@@ -33,8 +35,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tthc.clock import now_vn
 from tthc.errors import TthcError
 from tthc.i18n import fmt_day, fmt_rate, label, t
-from tthc.web.guard import Throttle, basic_password, is_loopback
-from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, Reader, WebSettings
+from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
+from tthc.web.views import (
+    CODE_SHAPE,
+    LOOKUP_PATH,
+    SLIP_CSS,
+    SLIP_PAGES,
+    Reader,
+    WebSettings,
+    check_digits,
+)
 
 if TYPE_CHECKING:
     from tthc.summary import Summary
@@ -58,7 +68,7 @@ def _sha256(text: str) -> str:
 
 #: Only our own inline styles (by their hashes) and our own forms; no script at all.
 CSP = (
-    f"default-src 'none'; style-src {' '.join(_sha256(css) for css in (CSS, *PAPER.values()))};"
+    f"default-src 'none'; style-src {' '.join(_sha256(css) for css in (CSS, *PAPER.values(), *SLIP_CSS))};"
     " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 SECURITY_HEADERS = {
@@ -266,13 +276,15 @@ class Site:
         except TthcError:
             raise HTTPException(503) from None
 
-    async def slow_down(self, throttle: Throttle, address: str) -> None:
-        """Wait as long as ``throttle`` asks of ``address`` after its failures; too many is a 429."""
-        wait = throttle.admit(address)
-        if wait is None:
-            raise HTTPException(429)
-        if wait:
-            await self.sleep(wait)
+    @asynccontextmanager
+    async def attempt(self, throttle: Throttle, address: str) -> AsyncIterator[Attempt]:
+        """An attempt from ``address``, after the wait ``throttle`` asks (attempts in flight
+        count): say ``attempt.failed()`` on a wrong answer. Too many queued is a 429."""
+        try:
+            async with throttled(throttle, address, self.sleep) as attempt:
+                yield attempt
+        except TooManyAttempts:
+            raise HTTPException(429) from None
 
     # -- the citizen's look-up ---------------------------------------------------------------
     def lookup_page(self, lang: str, settings: WebSettings, status: int = 200, **values: Any) -> HTMLResponse:
@@ -302,20 +314,20 @@ class Site:
         """The form sent: the dossier whose code and check digits both match, or one answer
         for a wrong code and wrong digits alike."""
         fields = await _form(request)
-        code = clean_code(fields.get("ma", ""))
-        check = fields.get("so4", "").strip()
-        if code is None or not CHECK_SHAPE.fullmatch(check):
+        typed = "".join(fields.get("ma", "").split())[:80]  # kept in its field after a wrong try
+        code = clean_code(typed)
+        check = check_digits(fields.get("so4", ""))
+        if code is None or check is None:
             settings = await self.read(lang, lambda r: r.settings())
             problem = "web_bad_code" if code is None else "web_bad_check"
-            return self.lookup_page(lang, settings, 400, message=problem, code=code or "")
-        address = _client(request)
-        await self.slow_down(self.lookups, address)
-        settings, result = await self.read(lang, lambda r: (r.settings(), r.lookup(code, check)))
-        if result is None:
-            self.lookups.failed(address)
-            # The same page, byte for byte, whether the code or the digits were wrong; the
-            # code typed is not echoed, since echoing it would tell the two apart.
-            return self.lookup_page(lang, settings, 404, message="web_not_found")
+            return self.lookup_page(lang, settings, 400, message=problem, code=typed)
+        async with self.attempt(self.lookups, _client(request)) as attempt:
+            settings, result = await self.read(lang, lambda r: (r.settings(), r.lookup(code, check)))
+            if result is None:
+                attempt.failed()
+                # The same page whether the code or the digits were wrong: the code goes back
+                # into its field as it was typed, never as a dossier has it.
+                return self.lookup_page(lang, settings, 404, message="web_not_found", code=code)
         return self.lookup_page(lang, settings, result=result)
 
     # -- the waiting-room board --------------------------------------------------------------
@@ -347,10 +359,10 @@ class Site:
         password = basic_password(request.headers.get("authorization"))
         if password is None:
             raise HTTPException(401, headers=AUTHENTICATE)
-        await self.slow_down(self.logins, address)
-        if not await run_in_threadpool(settings.password_ok, password):  # scrypt: ~50 ms
-            self.logins.failed(address)
-            raise HTTPException(401, headers=AUTHENTICATE)
+        async with self.attempt(self.logins, address) as attempt:
+            if not await run_in_threadpool(settings.password_ok, password):  # scrypt: ~50 ms
+                attempt.failed()
+                raise HTTPException(401, headers=AUTHENTICATE)
 
     async def managers_settings(self, request: Request, lang: str) -> WebSettings:
         """The center's settings, once the manager is let in."""
@@ -376,30 +388,18 @@ class Site:
         )
 
     async def slip(self, request: Request) -> Response:
+        """Form 01 of the dossier: the very page ``tthc receipt CODE --html FILE`` writes, on A5
+        (``?kho=a4``: on A4)."""
         lang = _lang(request)
         code = clean_code(request.path_params["code"])
         size = request.query_params.get("kho", "a5")
-        if code is None or size not in ("a5", "a4"):
+        if code is None or size not in SLIP_PAGES:
             raise HTTPException(400)
-        settings = await self.managers_settings(request, lang)
-        found = await self.read(lang, lambda r: r.slip(code))
-        if found is None:
+        await self.managers_settings(request, lang)
+        page = await self.read(lang, lambda r: r.receipt_page(code, size))
+        if page is None:
             raise HTTPException(404)
-        here = _slip_path(found.dossier.code)
-        return self.pages.render(
-            "slip.html",
-            lang,
-            here=here,
-            here_params={"kho": size} if size != "a5" else {},
-            center=settings.center_name,
-            paper=size,
-            d=found.dossier,
-            size=size,
-            qr=_qr(found.lookup_url),
-            lookup_url=found.lookup_url,
-            public_url=settings.public_url,
-            other_size_url=_with_lang(here, lang, **({} if size == "a4" else {"kho": "a4"})),
-        )
+        return HTMLResponse(page)
 
     # -- errors ----------------------------------------------------------------------------------
     async def http_error(self, request: Request, exc: Exception) -> Response:
@@ -429,16 +429,6 @@ def _client(request: Request) -> str:
 
 def _slip_path(code: str) -> str:
     return SLIP_PATH + quote(code, safe="")
-
-
-def _qr(url: str | None) -> Markup | None:
-    """The slip's QR code as inline SVG; none without a public address."""
-    if not url:
-        return None
-    import segno  # only a slip with a public address needs it
-
-    # segno draws modules only, no text, so nothing in it needs escaping
-    return Markup(segno.make(url, error="m").svg_inline(scale=3, border=2))
 
 
 def create_app(
