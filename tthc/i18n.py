@@ -2164,6 +2164,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- merge ---
+    "e_source_damaged": (
+        "{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)",
+        "{path} bị hỏng hoặc bị cắt cụt nên không hợp nhất được: {reason}; chưa ghi gì. Xin bên kia gửi bản sao mới (tthc backup)",
+    ),
 }
 
 WEEKDAYS = {

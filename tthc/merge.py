@@ -103,11 +103,8 @@ def merge_database(ctx: Context, path: Path, *, dry_run: bool = False) -> MergeR
     if path.resolve() == ctx.db_path.resolve():
         raise TthcError("e_merge_self", path=path)
     with tempfile.TemporaryDirectory(prefix="tthc-merge-") as scratch:
-        other = Store.open_source(path, Path(scratch))
-        try:
+        with Store.reading_source(path, Path(scratch)) as other:
             data = read_database(other, str(path))
-        finally:
-            other.close()
     return merge(ctx, data, dry_run=dry_run)
 
 

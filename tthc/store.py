@@ -552,6 +552,26 @@ class Store:
             source.close()
         return cls.open(copy)
 
+    @classmethod
+    @contextmanager
+    def reading_source(cls, path: Path, scratch: Path) -> Iterator["Store"]:
+        """:meth:`open_source` for a ``with`` block, after SQLite's own check of every page:
+        a truncated or damaged file is a refusal naming it (``e_source_damaged``), before a
+        row of it is believed."""
+        try:
+            store = cls.open_source(path, scratch)
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(exc, path) from None
+        try:
+            verdict = [r[0] for r in store.conn.execute("PRAGMA quick_check(3)")]
+            if verdict != ["ok"]:
+                raise TthcError("e_source_damaged", path=path, reason="; ".join(map(str, verdict)))
+            yield store
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(exc, path) from None
+        finally:
+            store.close()
+
     def close(self) -> None:
         self.conn.close()
 
@@ -1194,6 +1214,13 @@ def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
     return TthcError("e_db_unreadable", path=path, reason=sqlite_reason(exc) or str(exc))
+
+
+def _damaged(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
+    """Another database that SQLite cannot read, as a refusal naming that file."""
+    if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
+        return exc
+    return TthcError("e_source_damaged", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 #: Below this many rows a file is loaded with the indexes in place.
