@@ -16,6 +16,7 @@ MIGRATION_NAMES = (
     "m006_workload_indexes",
     "m007_points",
     "m008_codes_in_any_case",
+    "m011_merge_conflicts",
 )
 LATEST = len(MIGRATION_NAMES)
 
@@ -442,6 +443,39 @@ def _m008(db: Any) -> None:
     )
 
 
+def _m011(db: Any) -> None:
+    """The evening exchange must never block for good, and must never mix two centers.
+
+    - ``merge_conflicts`` holds the dossiers a merge set aside: the two points recorded
+      steps that cannot both stand, or edited one field to two values. The rest of the file
+      merges; each held dossier waits here, with what differs, for the manager's
+      ``merge FILE --keep here|there CODE``. A later merge that finds no conflict for the
+      code, or the decision, removes its row.
+    - the setting ``center_id`` says which center a database belongs to, so a file of
+      another center is refused. A new database draws one at ``init``; a database from
+      before takes a hash of its first event's uid, which every copy of it shares, so two
+      copies of one older file upgraded apart agree on it.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE merge_conflicts (
+            code TEXT PRIMARY KEY,          -- the dossier held aside
+            source TEXT NOT NULL,           -- the file it came from
+            conflicts TEXT NOT NULL,        -- JSON: what differs, as message keys and values
+            found_at TEXT NOT NULL
+        );
+        """,
+    )
+    conn: sqlite3.Connection = db.conn
+    first = conn.execute("SELECT uid FROM events ORDER BY id LIMIT 1").fetchone()
+    if first is not None:
+        import hashlib
+
+        center = hashlib.sha256(f"center:{first[0]}".encode()).hexdigest()[:32]
+        conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('center_id', ?)", (center,))
+
+
 def _old_uid(*fields: Any) -> str:
     """The uid of an event recorded before events had one: a hash of what it says."""
     import hashlib
@@ -450,7 +484,7 @@ def _old_uid(*fields: Any) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008)
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m011)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

@@ -403,6 +403,11 @@ class StoredDossier:
     def round_rows(self) -> list[dict[str, Any]]:
         return [{"dossier_code": self.code, **dict(zip(_ROUND_COLUMNS, r, strict=True))} for r in self.rounds]
 
+    def life(self) -> Life:
+        """The dossier's life as its row and rounds state it."""
+        rounds = self.round_rows()
+        return _life(cast(sqlite3.Row, self.row()), cast("list[sqlite3.Row]", rounds))
+
     def with_value(self, column: str, value: Any) -> "StoredDossier":
         values = list(self.values)
         values[_DOSSIER_INDEX[column]] = value
@@ -1147,6 +1152,25 @@ class Store:
                 self.conn.execute(INSERT_DOSSIER, d.values)
             for r in d.rounds:
                 self.conn.execute(INSERT_ROUND, (d.code, *r))
+
+    # -- dossiers a merge held aside ---------------------------------------------------------
+    def hold_conflicts(self, held: Mapping[str, list[dict[str, str]]], source: str, now: datetime) -> None:
+        """Keep each held dossier's conflicts (said in both languages) for the manager."""
+        for code, said in held.items():
+            self.conn.execute(
+                "INSERT INTO merge_conflicts (code, source, conflicts, found_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (code) DO UPDATE SET source = excluded.source,"
+                " conflicts = excluded.conflicts, found_at = excluded.found_at",
+                (code, source, json.dumps(said, ensure_ascii=False), _iso(now)),
+            )
+
+    def release_conflicts(self, codes: Iterable[str]) -> None:
+        """Forget the held conflicts of dossiers that merged, or were settled."""
+        self.conn.executemany("DELETE FROM merge_conflicts WHERE code = ?", [(c,) for c in codes])
+
+    def held_conflicts(self) -> dict[str, list[dict[str, str]]]:
+        rows = self.conn.execute("SELECT code, conflicts FROM merge_conflicts ORDER BY code")
+        return {r[0]: json.loads(r[1]) for r in rows}
 
     def remove_dossier(self, code: str) -> None:
         """Delete a dossier and its rounds (its receipt was undone at the other point)."""
