@@ -355,10 +355,14 @@ def _check_center(store: Store, data: PointData) -> None:
     theirs = {str(r["key"]): str(r["value"]) for r in data.tables.get("settings", [])}
     if not theirs:
         return
-    ours, theirs = with_defaults(store.settings()), with_defaults(theirs)
-    prefix_ours, prefix_theirs = ours.get("code_prefix", "TTHC"), theirs.get("code_prefix", "TTHC")
-    id_ours, id_theirs = ours.get("center_id", ""), theirs.get("center_id", "")
-    if prefix_ours != prefix_theirs or (id_ours and id_theirs and id_ours != id_theirs):
+    ours = store.settings()
+
+    def differ(key: str) -> bool:  # a setting either side never made tells nothing
+        return bool(ours.get(key)) and bool(theirs.get(key)) and ours[key] != theirs[key]
+
+    if differ("code_prefix") or differ("center_id"):
+        ours, theirs = with_defaults(ours), with_defaults(theirs)
+        prefix_ours, prefix_theirs = ours["code_prefix"], theirs["code_prefix"]
         raise TthcError(
             "e_other_center",
             path=data.source,

@@ -451,10 +451,9 @@ def _m011(db: Any) -> None:
       merges; each held dossier waits here, with what differs, for the manager's
       ``merge FILE --keep here|there CODE``. A later merge that finds no conflict for the
       code, or the decision, removes its row.
-    - the setting ``center_id`` says which center a database belongs to, so a file of
-      another center is refused. A new database draws one at ``init``; a database from
-      before takes a hash of its first event's uid, which every copy of it shares, so two
-      copies of one older file upgraded apart agree on it.
+    The setting ``center_id``, drawn at ``init`` and carried by every copy, says which center
+    a database belongs to; a database from before has none and is told apart by its unit code
+    alone, so this migration does not make one up.
     """
     _run(
         db,
@@ -467,13 +466,6 @@ def _m011(db: Any) -> None:
         );
         """,
     )
-    conn: sqlite3.Connection = db.conn
-    first = conn.execute("SELECT uid FROM events ORDER BY id LIMIT 1").fetchone()
-    if first is not None:
-        import hashlib
-
-        center = hashlib.sha256(f"center:{first[0]}".encode()).hexdigest()[:32]
-        conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES ('center_id', ?)", (center,))
 
 
 def _old_uid(*fields: Any) -> str:
