@@ -1,0 +1,121 @@
+"""The evening exchange that never blocks for good: a week of two reception points whose
+clerks step on each other's dossiers, the conflicts held aside while everything else merges,
+an undo or the manager's ``--keep`` settling them, and both databases identical at the end."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from tests.test_merge import PointPC
+
+
+def dump(db: Path) -> dict[str, Any]:
+    """What both points must hold alike: every dossier row and round, every dossier's event
+    (by uid, with the uid of what it undoes), and the registers. Local event numbers apart."""
+    with sqlite3.connect(db) as conn:
+        uid = dict(conn.execute("SELECT id, uid FROM events"))
+        events = sorted(
+            (u, code, step, at, rec, actor, details, uid.get(undoes))
+            for u, code, step, at, rec, actor, details, undoes in conn.execute(
+                "SELECT uid, dossier_code, step, happened_at, recorded_at, actor, details, undoes"
+                " FROM events WHERE dossier_code IS NOT NULL"
+            )
+        )
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(dossiers)") if r[1] != "imported_by"]
+        rows = conn.execute(f"SELECT {', '.join(cols)} FROM dossiers ORDER BY code").fetchall()
+        pauses = conn.execute(
+            "SELECT dossier_code, paused_at, policy, reason, time_left, resumed_at, resume_due_at"
+            " FROM pauses ORDER BY dossier_code, paused_at"
+        ).fetchall()
+        registers = {
+            t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+            for t in ("procedures", "calendar_days", "code_sequences")
+        }
+        names = {t: conn.execute(f"SELECT name FROM {t} ORDER BY 1").fetchall() for t in ("officers", "points")}
+        held = conn.execute("SELECT code FROM merge_conflicts").fetchall()
+    return {"events": events, "dossiers": rows, "pauses": pauses, **registers, **names, "held": held}
+
+
+def exchange(folder: Path, one: PointPC, two: PointPC, now: str, n: int) -> tuple[Any, Any]:
+    """Each point copies its database for the other, then merges the copy it was given."""
+    for pc in (one, two):
+        pc.db.now = now
+    sent = (one.send(folder, n), two.send(folder, n))
+    return one.db("merge", str(sent[1])), two.db("merge", str(sent[0]))
+
+
+def show(pc: PointPC, code: str) -> dict[str, Any]:
+    return dict(json.loads(pc.do("show", code, "--json")))
+
+
+def test_a_week_of_two_points_ends_with_one_center_and_every_conflict_settled_by_a_decision(
+    tmp_path: Path,
+) -> None:
+    one = PointPC(tmp_path, "diem1", "Điểm 1", "Nguyễn Thị Lan", "2025-09-08 07:30")
+    two = PointPC(tmp_path, "diem2", "Điểm 2", "Trần Văn Đức", "2025-09-08 07:30", center=one)
+    # Monday 8/9/2025: receipts at both points
+    a1 = one.receive("ks", "Phạm Văn Bình", "2025-09-08 08:00", "--limit", "5wd")
+    a2 = one.receive("kh", "Hồ Thị Cúc", "2025-09-08 09:00", "--limit", "5wd")
+    b1 = two.receive("ks", "Đỗ Thị Em", "2025-09-08 08:30", "--limit", "5wd")
+    b2 = two.receive("kt", "Ngô Thị Giang", "2025-09-08 10:00", "--limit", "5wd", "--phone", "0900000000")
+    for result in exchange(tmp_path, one, two, "2025-09-08 17:30", 1):
+        assert result.exit_code == 0, result.stderr
+
+    # Tuesday: each point goes on with dossiers the other also holds
+    one.do("resolve", a2, "--at", "2025-09-09 10:00", now="2025-09-09 10:00")
+    two.do("withdraw", a2, "--at", "2025-09-09 10:30", "--reason", "công dân rút", now="2025-09-09 10:30")
+    one.do("edit", b2, "--phone", "0911111111", now="2025-09-09 11:00")
+    two.do("edit", b2, "--phone", "0922222222", now="2025-09-09 11:05")
+    one.do("edit", a1, "--address", "Thôn Đông", now="2025-09-09 14:00")  # an edit against …
+    two.do("resolve", a1, "--at", "2025-09-09 14:30", now="2025-09-09 14:30")  # … a step: no conflict
+    one.do("handover", b1, "--to", "Nguyễn Thị Lan", "--at", "2025-09-09 15:00", now="2025-09-09 15:00")
+    two.do("edit", b1, "--note", "gọi trước khi trả", now="2025-09-09 15:10")
+    for result in exchange(tmp_path, one, two, "2025-09-09 17:30", 2):
+        assert result.exit_code == 1  # like git merge: what merged is written, the rest listed
+        assert "2 dossier(s) held aside" in result.stderr
+        assert f"dossier {a2}: steps that cannot both stand" in result.stderr
+        assert f"dossier {b2}: Phone edited to" in result.stderr or f"dossier {b2}:" in result.stderr
+    for pc in (one, two):
+        merged = show(pc, a1)
+        assert (merged["status"], merged["address"]) == ("resolved", "Thôn Đông")
+        assert (show(pc, b1)["officer"], show(pc, b1)["note"]) == ("Nguyễn Thị Lan", "gọi trước khi trả")
+    assert show(one, a2)["status"] == "resolved" and show(two, a2)["status"] == "withdrawn"
+
+    # Wednesday: point 2 undoes its withdrawal (the documented remedy); the evening settles a2
+    two.do("undo", a2, "--reason", "rút nhầm hồ sơ", "--yes", now="2025-09-10 08:00")
+    b3 = two.receive("ks", "Lý Thị Hà", "2025-09-10 09:00", "--limit", "5wd")
+    results = exchange(tmp_path, one, two, "2025-09-10 17:30", 3)
+    for result in results:
+        assert f"dossier {a2}" not in result.stderr and f"dossier {b2}" in result.stderr
+    assert show(one, a2)["status"] == show(two, a2)["status"] == "resolved"
+    # the manager at point 1 decides the phone: the number point 1 was given stands
+    sent = two.send(tmp_path, 31)
+    out = one.db("merge", str(sent), "--keep", "here", b2, "--reason", "số đã gọi xác nhận")
+    assert out.exit_code == 0, out.stderr
+    assert show(one, b2)["phone"] == "0911111111"
+
+    # Thursday: both points resolve b3; point 2's manager keeps point 1's resolution
+    one.do("resolve", b3, "--at", "2025-09-11 09:00", now="2025-09-11 09:00")
+    two.do("resolve", b3, "--at", "2025-09-11 10:00", "--outcome", "rejected", now="2025-09-11 10:00")
+    results = exchange(tmp_path, one, two, "2025-09-11 17:30", 4)
+    assert all(f"dossier {b3}: steps that cannot both stand" in r.stderr for r in results)
+    sent = one.send(tmp_path, 41)
+    out = two.db("merge", str(sent), "--keep", "there", b3, "--reason", "điểm 1 đã trả kết quả")
+    assert out.exit_code == 0, out.stderr
+    assert show(two, b3)["outcome"] == "approved"
+
+    # Friday: the evening exchange, in both directions, twice, and nothing is held any more
+    for n in (5, 6):
+        for result in exchange(tmp_path, one, two, "2025-09-12 17:30", n):
+            assert result.exit_code == 0, result.stderr
+    assert dump(one.db.db) == dump(two.db.db)
+    assert dump(one.db.db)["held"] == []
+    for pc in (one, two):
+        assert show(pc, b2)["phone"] == "0911111111"
+        assert show(pc, b3)["outcome"] == "approved"
+        changed = json.loads(pc.do("corrections", "--from", "2025-09-08", "--to", "2025-09-30", "--json"))
+        reasons = {(c["code"], c["reason"]) for c in changed}
+        assert {(b2, "số đã gọi xác nhận"), (b3, "điểm 1 đã trả kết quả"), (a2, "rút nhầm hồ sơ")} <= reasons
