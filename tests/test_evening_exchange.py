@@ -119,3 +119,97 @@ def test_a_week_of_two_points_ends_with_one_center_and_every_conflict_settled_by
         changed = json.loads(pc.do("corrections", "--from", "2025-09-08", "--to", "2025-09-30", "--json"))
         reasons = {(c["code"], c["reason"]) for c in changed}
         assert {(b2, "số đã gọi xác nhận"), (b3, "điểm 1 đã trả kết quả"), (a2, "rút nhầm hồ sơ")} <= reasons
+
+
+# -- a file that is not what it says ----------------------------------------------------------------
+def _tampered(path: Path, *statements: str) -> None:
+    """Change a point's file behind tthc's back, as a database tool would."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TRIGGER IF EXISTS events_no_update")
+        for statement in statements:
+            conn.execute(statement)
+
+
+def _two(tmp_path: Path) -> tuple[PointPC, PointPC]:
+    one = PointPC(tmp_path, "diem1", "Điểm 1", "Nguyễn Thị Lan", "2025-09-08 07:30")
+    two = PointPC(tmp_path, "diem2", "Điểm 2", "Trần Văn Đức", "2025-09-08 07:30", center=one)
+    return one, two
+
+
+def test_a_late_resolution_made_early_in_the_file_is_refused_naming_the_dossier(tmp_path: Path) -> None:
+    one, two = _two(tmp_path)
+    late = two.receive("ks", "Đỗ Thị Em", "2025-09-08 08:00", "--limit", "1wd")  # due Tue 9/9
+    two.do("resolve", late, "--at", "2025-09-11 10:00", now="2025-09-11 10:00")  # two days late
+    sent = two.send(tmp_path, 1)
+    _tampered(sent, "UPDATE dossiers SET timeliness = 'early'")
+    err = one.db.fails("merge", str(sent))
+    assert f"dossier {late}: timeliness: early in its row, late by its own history" in err
+    assert "hồ sơ " + late in one.db.fails("merge", str(sent), lang="vi")
+
+
+def test_a_resolution_moved_before_its_receipt_is_refused(tmp_path: Path) -> None:
+    one, two = _two(tmp_path)
+    code = two.receive("ks", "Đỗ Thị Em", "2025-09-09 08:00")
+    two.do("resolve", code, "--at", "2025-09-09 10:00", now="2025-09-09 10:00")
+    sent = two.send(tmp_path, 1)
+    _tampered(sent, "UPDATE events SET happened_at = '2025-09-08T10:00:00' WHERE step = 'resolve'")
+    err = one.db.fails("merge", str(sent))
+    assert f"dossier {code}: its history: resolve" in err
+
+
+def test_an_event_rewritten_under_its_known_uid_is_a_conflict_held_aside(tmp_path: Path) -> None:
+    one, two = _two(tmp_path)
+    code = two.receive("ks", "Đỗ Thị Em", "2025-09-09 08:00")
+    two.do("resolve", code, "--at", "2025-09-09 10:00", now="2025-09-09 10:00")
+    one.do("merge", str(two.send(tmp_path, 1)))
+    two.do("return", code, "--at", "2025-09-09 11:00", now="2025-09-09 11:00")
+    sent = two.send(tmp_path, 2)
+    _tampered(  # the row agrees with the rewritten event: the file is consistent, but not the past
+        sent,
+        "UPDATE events SET details = '{\"outcome\": \"rejected\"}' WHERE step = 'resolve'",
+        "UPDATE dossiers SET outcome = 'rejected'",
+    )
+    result = one.db("merge", str(sent))
+    assert result.exit_code == 1
+    assert f"dossier {code}: its resolve at 09/09/2025 10:00 is recorded differently here and there" in result.stderr
+    assert show(one, code)["status"] == "resolved"  # held: the return did not come either
+
+
+def test_an_event_under_one_of_this_databases_uids_is_refused(tmp_path: Path) -> None:
+    """Today's attack left a dossier with an empty history: a new dossier whose receipt
+    carries the uid of a receipt this database already holds for another dossier."""
+    one, two = _two(tmp_path)
+    mine = one.receive("ks", "Phạm Văn Bình", "2025-09-09 08:00")
+    theirs = two.receive("ks", "Đỗ Thị Em", "2025-09-09 08:30")
+    with sqlite3.connect(one.db.db) as conn:
+        uid = conn.execute("SELECT uid FROM events WHERE dossier_code = ?", (mine,)).fetchone()[0]
+    sent = two.send(tmp_path, 1)
+    _tampered(sent, f"UPDATE events SET uid = '{uid}' WHERE dossier_code = '{theirs}'")
+    err = one.db.fails("merge", str(sent))
+    assert f"that uid is an event of {mine} in this database" in err
+
+
+def test_another_centers_database_is_refused_unless_the_manager_says_so(tmp_path: Path) -> None:
+    one, _ = _two(tmp_path)
+    demo = PointPC(tmp_path, "demo", "Điểm 1", "Nguyễn Thị Lan", "2025-09-08 07:30")
+    demo.db.ok("config", "set", "code_prefix", "DEMO.XA")
+    demo.receive("ks", "Người Thử", "2025-09-09 08:00")
+    err = one.db.fails("merge", str(demo.db.db))
+    assert "is another center's file" in err and "(DEMO.XA) there" in err and "--other-center" in err
+    twin = PointPC(tmp_path, "twin", "Điểm 2", "Trần Văn Đức", "2025-09-08 07:30")  # same code, own init
+    assert "is another center's file" in one.db.fails("merge", str(twin.db.db))
+    assert "Merged" in one.do("merge", str(demo.db.db), "--other-center")
+
+
+def test_a_cut_short_or_random_file_is_refused_by_name_not_as_a_bug(tmp_path: Path) -> None:
+    one, two = _two(tmp_path)
+    for i in range(40):
+        two.receive("ks", f"Người {i}", "2025-09-09 08:00")
+    whole = two.send(tmp_path, 1).read_bytes()
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(whole[: len(whole) // 3])
+    noise = tmp_path / "noise.db"
+    noise.write_bytes(whole[:100] + bytes((i * 7919) % 251 for i in range(40_000)))
+    for bad in (cut, noise):
+        err = one.db.fails("merge", str(bad))
+        assert f"{bad} is damaged or cut short, so it cannot be merged" in err
