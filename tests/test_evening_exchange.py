@@ -34,7 +34,9 @@ def dump(db: Path) -> dict[str, Any]:
             t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
             for t in ("procedures", "calendar_days", "code_sequences")
         }
-        names = {t: conn.execute(f"SELECT name FROM {t} ORDER BY 1").fetchall() for t in ("officers", "points")}
+        names = {
+            t: conn.execute(f"SELECT name FROM {t} ORDER BY 1").fetchall() for t in ("officers", "points")
+        }
         held = conn.execute("SELECT code FROM merge_conflicts").fetchall()
     return {"events": events, "dossiers": rows, "pauses": pauses, **registers, **names, "held": held}
 
@@ -171,7 +173,10 @@ def test_an_event_rewritten_under_its_known_uid_is_a_conflict_held_aside(tmp_pat
     )
     result = one.db("merge", str(sent))
     assert result.exit_code == 1
-    assert f"dossier {code}: its resolve at 09/09/2025 10:00 is recorded differently here and there" in result.stderr
+    assert (
+        f"dossier {code}: its resolve at 09/09/2025 10:00 is recorded differently here and there"
+        in result.stderr
+    )
     assert show(one, code)["status"] == "resolved"  # held: the return did not come either
 
 

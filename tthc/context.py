@@ -103,9 +103,7 @@ class Context:
             self._calendar = self.calendar_of(self.settings(), off, work)
         return self._calendar
 
-    def calendar_of(
-        self, settings: Settings, off: dict[date, str], work: dict[date, str]
-    ) -> WorkCalendar:
+    def calendar_of(self, settings: Settings, off: dict[date, str], work: dict[date, str]) -> WorkCalendar:
         """The working calendar a center with ``settings`` and these days of its own works by
         (this one's, or another point's that a merge reads), over this PC's holiday data."""
         if self._holidays is None:

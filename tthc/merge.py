@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from tthc.clock import check_year
 from tthc.context import Context
@@ -38,7 +38,7 @@ from tthc.replay import (
     standing_steps,
 )
 from tthc.settings import Settings, check_stored, with_defaults
-from tthc.store import LIFE_COLUMNS, COPY_KEYS, Store, StoredDossier, life_values, round_values
+from tthc.store import COPY_KEYS, LIFE_COLUMNS, Store, StoredDossier, life_values, round_values
 from tthc.tables import BadRows
 from tthc.workcalendar import WorkCalendar
 
@@ -144,9 +144,11 @@ def merge_database(
     ctx.store()  # this database first: no reading the other file for nothing
     if path.resolve() == ctx.db_path.resolve():
         raise TthcError("e_merge_self", path=path)
-    with tempfile.TemporaryDirectory(prefix="tthc-merge-") as scratch:
-        with Store.reading_source(path, Path(scratch)) as other:
-            data = read_database(other, str(path))
+    with (
+        tempfile.TemporaryDirectory(prefix="tthc-merge-") as scratch,
+        Store.reading_source(path, Path(scratch)) as other,
+    ):
+        data = read_database(other, str(path))
     return merge(ctx, data, dry_run=dry_run, other_center=other_center, keep=keep)
 
 
@@ -388,7 +390,9 @@ def _their_calendar(ctx: Context, data: PointData) -> WorkCalendar:
 #: The columns of a row worked out from its history (the officer apart: an edit sets it too).
 _DERIVED = tuple(c for c in LIFE_COLUMNS if c != "officer")
 #: Those that follow the calendar: a closed dossier keeps them as judged when it closed.
-_BY_CALENDAR = frozenset(("receipt_due_at", "due_date", "due_at", "deadline", "timeliness", "apology_in_time"))
+_BY_CALENDAR = frozenset(
+    ("receipt_due_at", "due_date", "due_at", "deadline", "timeliness", "apology_in_time")
+)
 
 
 def _history_faults(ctx: Context, store: Store, data: PointData) -> list[Msg]:
@@ -423,7 +427,9 @@ def _dossier_history_fault(
         if receipt.happened_at != stored.received_at or receipt.details.get("limit") != str(stored.limit):
             return Msg("mb_dossier", code=d.code, what=ColumnWord("received_at"), reason=Msg("mh_receipt"))
         if not receipt_as_decided(cal, stored):
-            return Msg("mb_dossier", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("mh_counting"))
+            return Msg(
+                "mb_dossier", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("mh_counting")
+            )
         try:
             life = replay(cal, stored, standing_steps(moves))
         except TthcError as exc:
@@ -501,7 +507,7 @@ def _plan_dossiers(ctx: Context, store: Store, data: PointData, plan: _Plan, kee
                 continue
             if outcome == "remove":
                 plan.remove.append(code)
-            elif outcome is not False:
+            elif isinstance(outcome, StoredDossier):
                 plan.replace.append(outcome)
             if decided is not None:
                 plan.settled.append(code)
@@ -520,11 +526,16 @@ def _plan_dossiers(ctx: Context, store: Store, data: PointData, plan: _Plan, kee
             plan.conflicts.append(Msg("mc_case_twin", code=row.code, ours=spelled))
 
 
+#: What a merge makes of a dossier both sides know: a new row, its removal (its receipt was
+#: undone), this row as it stands ("stay"), or None when it is held aside.
+_Outcome = StoredDossier | Literal["remove", "stay"] | None
+
+
 def _merge_known(
     cal: WorkCalendar, code: str, ours: _Side, theirs: _Side, plan: _Plan, decided: str | None, reason: str
-) -> "StoredDossier | str | bool | None":
+) -> "_Outcome":
     """A dossier both sides know: its row as the union of both histories makes it ("remove"
-    when the receipt was undone, False when this row stands as it is), or None when held
+    when the receipt was undone, "stay" when this row stands as it is), or None when held
     aside (or when the two receipts differ, a conflict of the whole file)."""
     here, there = ours.rows.get(code), theirs.rows.get(code)
     mine, other = ours.receipt(code), theirs.receipt(code)
@@ -544,7 +555,7 @@ def _merge_known(
         problems.append(Msg("mc_rewritten", code=code, step=Msg(f"s_{m.step}"), at=m.happened_at))
     union = [*a, *(m for m in b if m.uid not in known)]
     if len(union) == len(a) and not rewritten:
-        return False  # nothing new from there
+        return "stay"  # nothing new from there
     theirs_uids = {m.uid for m in b}
     if here is None or there is None or here.get("imported_by") is not None:
         return _fast_forward(code, a, b, here, there, plan)
@@ -568,7 +579,13 @@ def _merge_known(
         )
     for name, (mine_value, their_value) in fields.items():
         problems.append(
-            Msg("mc_field", code=code, field=ColumnWord(name), ours=_said(mine_value), theirs=_said(their_value))
+            Msg(
+                "mc_field",
+                code=code,
+                field=ColumnWord(name),
+                ours=_said(mine_value),
+                theirs=_said(their_value),
+            )
         )
     if problems and decided is None:
         plan.held[code] = problems
@@ -601,24 +618,31 @@ def _merge_known(
 
 
 def _fast_forward(
-    code: str, a: list[Move], b: list[Move], here: StoredDossier | None, there: StoredDossier | None, plan: _Plan
-) -> "StoredDossier | str | bool | None":
+    code: str,
+    a: list[Move],
+    b: list[Move],
+    here: StoredDossier | None,
+    there: StoredDossier | None,
+    plan: _Plan,
+) -> "_Outcome":
     """An imported dossier, or one only one side still holds a row of: one history must begin
     the other, and the longer one wins."""
     ua, ub = [m.uid for m in a], [m.uid for m in b]
     if ub[: len(ua)] == ua:
         if len(ub) == len(ua):
-            return False
+            return "stay"
         if there is None:
-            return "remove" if here is not None else False
+            return "remove" if here is not None else "stay"
         return there
     if ua[: len(ub)] == ub:
-        return False
+        return "stay"
     common = next((i for i, (x, y) in enumerate(zip(ua, ub, strict=False)) if x != y), min(len(ua), len(ub)))
     if common < len(a) and common < len(b):
-        plan.held[code] = [Msg("mc_diverged", code=code, ours=_step(a[common]), theirs=_step(b[common]), common=common)]
+        plan.held[code] = [
+            Msg("mc_diverged", code=code, ours=_step(a[common]), theirs=_step(b[common]), common=common)
+        ]
         return None
-    return False
+    return "stay"
 
 
 def _field_conflicts(
@@ -645,7 +669,7 @@ def _merged_row(
     theirs_uids: set[str],
     life: Life,
     decisions: list[dict[str, Any]],
-) -> "StoredDossier | bool":
+) -> "StoredDossier | Literal['stay']":
     """This row with the life the union gives, and each detail field from the side whose
     edit of it is the newer (the decision's value for a field settled now)."""
     row = here.row()
@@ -667,7 +691,7 @@ def _merged_row(
     rounds = [round_values(code, r)[1:] for r in life.rounds]
     merged = StoredDossier.of(row, [])
     merged = StoredDossier(merged.values, tuple(rounds))
-    return False if merged == here else merged
+    return "stay" if merged == here else merged
 
 
 def _first(moves: list[Move]) -> Msg:
@@ -702,7 +726,10 @@ def _apply(ctx: Context, store: Store, data: PointData, plan: _Plan, dry_run: bo
     _write_decisions(ctx, store, data.source, plan, ids)
     store.release_conflicts(plan.merged)
     if plan.held:
-        said = {code: [{"en": m.render("en"), "vi": m.render("vi")} for m in msgs] for code, msgs in plan.held.items()}
+        said = {
+            code: [{"en": m.render("en"), "vi": m.render("vi")} for m in msgs]
+            for code, msgs in plan.held.items()
+        }
         store.hold_conflicts(said, data.source, ctx.now)
     ctx.invalidate()
     relaid = 0
@@ -747,7 +774,13 @@ def _write_decisions(ctx: Context, store: Store, source: str, plan: _Plan, ids: 
     undone, each field edited both ways is set to the kept value, and the edits it settles
     are named, so the other point reaches the same dossier when it merges this file."""
     for d in plan.decisions:
-        fix = {"reason": d["reason"], "replaces": None, "closed_period": False, "kept": d["side"], "file": source}
+        fix = {
+            "reason": d["reason"],
+            "replaces": None,
+            "closed_period": False,
+            "kept": d["side"],
+            "file": source,
+        }
         if d["kind"] == "undo":
             m: Move = d["move"]
             store.add_event(

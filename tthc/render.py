@@ -1199,7 +1199,9 @@ def print_merge(report: MergeReport, lang: str) -> None:
     else:
         _print_merged(report, lang)
     if report.held:
-        lines = [f'{t(lang, "error_prefix")}: {t(lang, "merge_held", n=len(report.held), path=report.source)}']
+        lines = [
+            f"{t(lang, 'error_prefix')}: {t(lang, 'merge_held', n=len(report.held), path=report.source)}"
+        ]
         lines += [m.render(lang) for msgs in report.held.values() for m in msgs]
         with contextlib.suppress(BrokenPipeError):
             sys.stderr.write("\n".join(lines) + "\n")

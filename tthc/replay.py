@@ -82,7 +82,9 @@ def replay(cal: WorkCalendar, stored: Life, steps: Sequence[Move]) -> Life:
     decided (its anchor, unit and amount) laid over ``cal``, every later counting, due date
     and judgement worked out by the life cycle. Refuses as a clerk's step would be refused."""
     receipt = deadlines.relay(cal, stored.limit, stored.receipt)
-    life = Life(stored.code, stored.limit, stored.received_at, receipt, stored.received_at, officer=stored.officer)
+    life = Life(
+        stored.code, stored.limit, stored.received_at, receipt, stored.received_at, officer=stored.officer
+    )
     for m in steps:
         life = lifecycle.apply(cal, life, lifecycle.step_of(m.step, m.happened_at, m.details))
     return life
