@@ -218,3 +218,27 @@ def test_a_cut_short_or_random_file_is_refused_by_name_not_as_a_bug(tmp_path: Pa
     for bad in (cut, noise):
         err = one.db.fails("merge", str(bad))
         assert f"{bad} is damaged or cut short, so it cannot be merged" in err
+
+
+def test_a_receipt_undone_at_one_point_while_the_other_went_on_is_held_until_the_undo_is_kept(
+    tmp_path: Path,
+) -> None:
+    one, two = _two(tmp_path)
+    code = one.receive("ks", "Phạm Văn Bình", "2025-09-08 08:00", "--limit", "5wd")
+    for result in exchange(tmp_path, one, two, "2025-09-08 17:30", 1):
+        assert result.exit_code == 0, result.stderr
+    one.do("handover", code, "--to", "Trần Văn Đức", "--at", "2025-09-09 09:00", now="2025-09-09 09:00")
+    two.do("undo", code, "--reason", "nhập trùng", "--yes", now="2025-09-09 09:30")
+    results = exchange(tmp_path, one, two, "2025-09-09 17:30", 2)
+    for result in results:
+        assert result.exit_code == 1 and f"dossier {code}: its receipt was undone at one point" in result.stderr
+    sent = two.send(tmp_path, 21)
+    assert "only --keep there settles it" in one.db.fails(
+        "merge", str(sent), "--keep", "here", code, "--reason", "x"
+    )
+    assert one.db("merge", str(sent), "--keep", "there", code, "--reason", "nhập trùng").exit_code == 0
+    for n in (3, 4):
+        for result in exchange(tmp_path, one, two, "2025-09-10 17:30", n):
+            assert result.exit_code == 0, result.stderr
+    assert dump(one.db.db) == dump(two.db.db)
+    assert "unknown dossier code" in one.db.fails("show", code)

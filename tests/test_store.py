@@ -86,6 +86,7 @@ SCHEMA = {
         "resume_due_at",
     ],
     "code_sequences": ["prefix", "day", "block", "last"],
+    "merge_conflicts": ["code", "source", "conflicts", "found_at"],
     "holiday_cache": ["year", "stamp", "days"],
     "daily_counts": [
         "day",

@@ -1161,7 +1161,7 @@ class KeepOpt(StrEnum):
 def merge(
     ctx: typer.Context,
     other: Annotated[Path, typer.Argument(metavar="OTHER.db", help=H("merge.other"))],
-    codes: Annotated[list[str] | None, typer.Argument(metavar="[CODE]...", help=H("merge.codes"))] = None,
+    codes: Annotated[list[str] | None, typer.Argument(metavar="CODE", help=H("merge.codes"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("merge.dry_run"))] = False,
     keep: Annotated[KeepOpt | None, typer.Option("--keep", help=H("merge.keep"))] = None,
     reason: Annotated[str | None, typer.Option("--reason", help=H("merge.reason"))] = None,

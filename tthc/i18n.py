@@ -2218,6 +2218,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dossier {code}: {field} edited to {ours!r} here and {theirs!r} there",
         "hồ sơ {code}: {field} được sửa thành {ours!r} ở đây và {theirs!r} bên kia",
     ),
+    "mc_receipt_undone": (
+        "dossier {code}: its receipt was undone at one point ({at:%d/%m/%Y %H:%M}) while the other went on with it ({step})",
+        "hồ sơ {code}: một điểm đã hoàn tác việc tiếp nhận ({at:%d/%m/%Y %H:%M}) trong khi điểm kia vẫn tiếp tục xử lý ({step})",
+    ),
+    "e_keep_undone_receipt": (
+        "the receipt of {code} was undone {side}: only --keep {side} settles it (receive the dossier again under a new code if it is real); nothing was written",
+        "việc tiếp nhận hồ sơ {code} đã bị hoàn tác ({side}): chỉ --keep {side} giải quyết được (nếu hồ sơ có thật, tiếp nhận lại với mã mới); chưa ghi gì",
+    ),
     "mc_no_step": ("no step", "không có bước nào"),
     "merge_held": (
         "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:",

@@ -557,10 +557,10 @@ def _merge_known(
     if len(union) == len(a) and not rewritten:
         return "stay"  # nothing new from there
     theirs_uids = {m.uid for m in b}
+    if not receipt_stands(union) and (here is None or here.get("imported_by") is None):
+        return _receipt_undone(code, union, known, theirs_uids, here, plan, decided, reason)
     if here is None or there is None or here.get("imported_by") is not None:
         return _fast_forward(code, a, b, here, there, plan)
-    if not receipt_stands(union):
-        return "remove"
     steps = standing_steps(union)
     only_here = [m for m in steps if m.uid not in theirs_uids]
     only_there = [m for m in steps if m.uid not in known]
@@ -587,34 +587,77 @@ def _merge_known(
                 theirs=_said(their_value),
             )
         )
-    if problems and decided is None:
-        plan.held[code] = problems
-        return None
     if problems:
-        dropped = only_there if decided == "here" else only_here
-        for m in dropped:
-            plan.decisions.append(
-                {"kind": "undo", "code": code, "move": m, "side": decided, "reason": reason}
-            )
-        steps = [m for m in steps if m not in dropped]
-        life = replay(cal, here.life(), steps)
-        for name, (mine_value, their_value) in fields.items():
-            value = mine_value if decided == "here" else their_value
-            settles = [m.uid for m in edits_by_field(union).get(name, [])]
-            plan.decisions.append(
-                {
-                    "kind": "edit",
-                    "code": code,
-                    "field": name,
-                    "before": their_value if decided == "here" else mine_value,
-                    "after": value,
-                    "settles": settles,
-                    "side": decided,
-                    "reason": reason,
-                }
-            )
+        if decided is None:
+            plan.held[code] = problems
+            return None
+        clash = [*only_there] if decided == "here" else [*only_here]
+        life = _decide(
+            cal, code, here, union, steps, clash if life is None else [], fields, plan, decided, reason
+        )
     assert life is not None
     return _merged_row(code, here, there, union, known, theirs_uids, life, plan.decisions)
+
+
+def _decide(
+    cal: WorkCalendar,
+    code: str,
+    here: StoredDossier,
+    union: list[Move],
+    steps: list[Move],
+    dropped: list[Move],
+    fields: dict[str, tuple[Any, Any]],
+    plan: _Plan,
+    decided: str,
+    reason: str,
+) -> Life:
+    """``--keep``: the steps of the side not kept that clash are undone, each field edited
+    both ways takes the kept side's value; the life the standing steps then give."""
+    for m in dropped:
+        plan.decisions.append({"kind": "undo", "code": code, "move": m, "side": decided, "reason": reason})
+    for name, (mine_value, their_value) in fields.items():
+        plan.decisions.append(
+            {
+                "kind": "edit",
+                "code": code,
+                "field": name,
+                "before": their_value if decided == "here" else mine_value,
+                "after": mine_value if decided == "here" else their_value,
+                "settles": [m.uid for m in edits_by_field(union).get(name, [])],
+                "side": decided,
+                "reason": reason,
+            }
+        )
+    return replay(cal, here.life(), [m for m in steps if m not in dropped])
+
+
+def _receipt_undone(
+    code: str,
+    union: list[Move],
+    known: dict[str, Move],
+    theirs_uids: set[str],
+    here: StoredDossier | None,
+    plan: _Plan,
+    decided: str | None,
+    reason: str,
+) -> _Outcome:
+    """One point undid the receipt. The dossier goes, unless the other point recorded steps
+    the undoing point never saw: then it is held, and only keeping the undo settles it (the
+    steps are undone too, so the other point removes the dossier when it merges back)."""
+    receipts = {m.uid for m in union if m.step == "receive"}
+    undo = next(m for m in union if m.step == "undo" and m.undoes in receipts)
+    undoer, side = (theirs_uids, "there") if undo.uid in theirs_uids else (set(known), "here")
+    unseen = [m for m in standing_steps(union) if m.uid not in undoer]
+    if not unseen:
+        return "remove" if here is not None else "stay"
+    if decided is None:
+        plan.held[code] = [Msg("mc_receipt_undone", code=code, at=undo.happened_at, step=_step(unseen[0]))]
+        return None
+    if decided != side:
+        raise TthcError("e_keep_undone_receipt", code=code, side=side)
+    for m in unseen:
+        plan.decisions.append({"kind": "undo", "code": code, "move": m, "side": decided, "reason": reason})
+    return "remove" if here is not None else "stay"
 
 
 def _fast_forward(
