@@ -8,7 +8,7 @@ Pure: events in, a life out. Two databases' events of one dossier are compared h
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -81,9 +81,18 @@ def replay(cal: WorkCalendar, stored: Life, steps: Sequence[Move]) -> Life:
     """The life the ``steps`` give, applied from the receipt again: the receipt's counting as
     decided (its anchor, unit and amount) laid over ``cal``, every later counting, due date
     and judgement worked out by the life cycle. Refuses as a clerk's step would be refused."""
-    receipt = deadlines.relay(cal, stored.limit, stored.receipt)
-    life = Life(
-        stored.code, stored.limit, stored.received_at, receipt, stored.received_at, officer=stored.officer
+    life = replace(  # the receipt as the row has it; everything a later step sets, cleared
+        stored,
+        receipt=deadlines.relay(cal, stored.limit, stored.receipt),
+        last_at=stored.received_at,
+        status="processing",
+        rounds=(),
+        resolved_at=None,
+        outcome=None,
+        timeliness=None,
+        returned_at=None,
+        withdrawn_at=None,
+        apology=None,
     )
     for m in steps:
         life = lifecycle.apply(cal, life, lifecycle.step_of(m.step, m.happened_at, m.details))
@@ -94,12 +103,12 @@ def judged_again(stored: Life) -> Life:
     """A dossier with no receipt event (an import brought it): its stored moments taken as
     its history, the due date in force and the judgement worked out from them again."""
     if stored.resolved_at is None:
-        return Life(**{**stored.__dict__, "timeliness": None})
+        return replace(stored, timeliness=None)
     due = deadlines.due_in_force(stored.receipt, stored.rounds, stored.resolved_at)
     if due is None:
         return stored
     judged = deadlines.timeliness(stored.limit, due.due_date, due.due_at, stored.resolved_at)
-    return Life(**{**stored.__dict__, "timeliness": judged})
+    return replace(stored, timeliness=judged)
 
 
 def receipt_as_decided(cal: WorkCalendar, stored: Life) -> bool:
