@@ -11,10 +11,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tthc"
 #: The rules of the domain: no database, no terminal, no files.
 PURE = ("timelimit", "workcalendar", "deadlines", "lifecycle", "periods", "clock", "errors")
 #: Where SQL may be written.
-STORAGE = ("store", "queries", "migrations")
+#: (``province`` is the province's store: Parquet files read and written with DuckDB.)
+STORAGE = ("store", "queries", "migrations", "frozen.m005_countings", "province")
 MAX_FUNCTION_LINES = 80
 #: Sub-packages, whose modules are named ``web.app``, ``web.views`` …; ``web`` is the package.
-SUBPACKAGES = ("web",)
+SUBPACKAGES = ("web", "frozen")
 #: What the web side may use of the core besides its door, ``web.views``: plain words and
 #: times, and the refusal type.
 WEB_MAY_USE = {"i18n", "clock", "errors"}
@@ -163,3 +164,12 @@ def test_no_function_is_longer_than_a_screen() -> None:
 def test_every_module_says_what_it_is_for() -> None:
     missing = [name for name, tree in modules().items() if not ast.get_docstring(tree)]
     assert not missing, missing
+
+
+def test_a_shipped_migration_never_calls_todays_rules() -> None:
+    """What a migration did must not change when a rule changes: migrations and the rules
+    frozen with them import nothing of tthc but each other."""
+    found = modules()
+    for name in ("migrations", *(n for n in found if n.startswith("frozen."))):
+        others = {m for m in imports_of(found[name]) if m != name and not m.startswith("frozen")}
+        assert others == set(), f"{name} imports today's {sorted(others)}"

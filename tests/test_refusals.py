@@ -36,6 +36,7 @@ REFUSALS = [
     ("report", ["report", "--out", "form.pdf"], "written as .xlsx"),
     ("import", ["import", "missing.csv"], "no such file"),
     ("export", ["export", "dossiers.txt"], "expected a .csv, .xlsx or .json"),
+    ("rollup", ["rollup", "no-such-export"], "neither a center's export"),
     ("backup", ["backup", "{db}"], "already exists"),
     ("restore", ["restore", "missing.db"], "no such file"),
     ("demo", ["demo", "--db", "{db}"], "not a demo"),

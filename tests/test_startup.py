@@ -20,6 +20,7 @@ HEAVY = (
     "jinja2",
     "uvicorn",
     "segno",
+    "duckdb",
 )
 
 

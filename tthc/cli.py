@@ -44,8 +44,16 @@ class _App(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        if "--help" in argv or not argv:
+        if "--help" in argv or "-h" in argv or not argv:
             localize(self, early_lang(argv))
+        var = complete_var or "_TTHC_COMPLETE"
+        if os.environ.get(var):
+            from typer._completion_classes import completion_init
+
+            completion_init()  # the shells Typer completes for, registered only when asked
+            shell, _, step = os.environ[var].partition("_")
+            if step in ("source", "complete"):  # Click's spelling (bash_source) in Typer's (source_bash)
+                os.environ[var] = f"{step}_{shell}"
         try:
             result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as exc:
@@ -141,7 +149,8 @@ def _app(name: str | None, help_key: str) -> typer.Typer:
         help=H(help_key),
         cls=_App,
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=False,  # its two options cost start-up; ours come from the root callback
+        context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
@@ -184,10 +193,61 @@ class StatusOpt(StrEnum):
 
 AtOpt = Annotated[str | None, typer.Option("--at", help=H("opt.at"))]
 JsonOpt = Annotated[bool, typer.Option("--json", help=H("opt.json"))]
-CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("opt.code"))]
+
+
+def _complete_codes(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Dossier codes for the shell's completion, read from the database named on the line."""
+    from tthc.cli_help import complete_from
+
+    return complete_from(ctx, "dossier", incomplete)
+
+
+def _complete_procedures(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Procedure codes and aliases for the shell's completion."""
+    from tthc.cli_help import complete_from
+
+    return complete_from(ctx, "procedure", incomplete)
+
+
+CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("opt.code"), autocompletion=_complete_codes)]
 ReasonOpt = Annotated[str | None, typer.Option("--reason", help=H("opt.reason"))]
 NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
 CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
+
+
+class Shell(StrEnum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+    pwsh = "pwsh"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"tthc {version('tthc')}")
+        raise typer.Exit(0)
+
+
+def _show_completion(value: Shell | None) -> None:
+    if value is not None:
+        from typer._completion_shared import get_completion_script
+
+        typer.echo(get_completion_script(prog_name="tthc", complete_var="_TTHC_COMPLETE", shell=value.value))
+        raise typer.Exit(0)
+
+
+def _install_completion(value: Shell | None) -> None:
+    if value is not None:
+        from typer._completion_shared import install
+
+        from tthc.i18n import t
+
+        shell, path = install(shell=value.value, prog_name="tthc", complete_var="_TTHC_COMPLETE")
+        typer.echo(t(early_lang(sys.argv[1:]), "completion_installed", shell=shell, path=path))
+        raise typer.Exit(0)
 
 
 @app.callback()
@@ -196,6 +256,24 @@ def _main(
     db: Annotated[Path | None, typer.Option("--db", help=H("opt.db"))] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("opt.lang"))] = None,
     user: Annotated[str | None, typer.Option("--user", help=H("opt.user"))] = None,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help=H("opt.version"))
+    ] = False,
+    install_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--install-completion",
+            is_eager=True,
+            callback=_install_completion,
+            help=H("opt.install_completion"),
+        ),
+    ] = None,
+    show_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--show-completion", is_eager=True, callback=_show_completion, help=H("opt.show_completion")
+        ),
+    ] = None,
 ) -> None:
     from tthc.cli_help import default_db_path, home_folder
     from tthc.clock import now_vn
@@ -367,7 +445,9 @@ def calendar_remove(ctx: typer.Context, day: DayArg) -> None:
 
 
 # -- the catalog and the registers --------------------------------------------------------------
-ProcedureCodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("procedure.code"))]
+ProcedureCodeArg = Annotated[
+    str, typer.Argument(metavar="CODE", help=H("procedure.code"), autocompletion=_complete_procedures)
+]
 FileArg = Annotated[Path, typer.Argument(metavar="FILE")]
 
 
@@ -451,18 +531,32 @@ def procedure_import(ctx: typer.Context, file: FileArg) -> None:
     render.echo(t(c.lang, "imported_procedures", added=report.added, updated=report.updated))
 
 
-def _register(kind: "Kind", sub: typer.Typer) -> None:
-    @sub.command("add", help=H(f"{kind}.add"))
-    def add(
-        ctx: typer.Context,
-        name: Annotated[str, typer.Argument(metavar="NAME")],
-        prefix: Annotated[str | None, typer.Option(help=H("point.prefix"))] = None,
-    ) -> None:
-        from tthc import catalog, render
-        from tthc.i18n import t
+NameArg = Annotated[str, typer.Argument(metavar="NAME")]
 
-        c = _ctx(ctx)
-        render.echo(t(c.lang, "added", what=catalog.add_name(c, kind, name, prefix)))
+
+def _added(ctx: typer.Context, kind: "Kind", name: str, prefix: str | None = None) -> None:
+    from tthc import catalog, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    render.echo(t(c.lang, "added", what=catalog.add_name(c, kind, name, prefix)))
+
+
+@officer_app.command("add", help=H("officer.add"))
+def officer_add(ctx: typer.Context, name: NameArg) -> None:
+    _added(ctx, "officer", name)
+
+
+@point_app.command("add", help=H("point.add"))
+def point_add(
+    ctx: typer.Context,
+    name: NameArg,
+    prefix: Annotated[str | None, typer.Option(help=H("point.prefix"))] = None,
+) -> None:
+    _added(ctx, "point", name, prefix)
+
+
+def _register(kind: "Kind", sub: typer.Typer) -> None:
 
     @sub.command("list", help=H(f"{kind}.list"))
     def list_(ctx: typer.Context, as_json: JsonOpt = False) -> None:
@@ -489,7 +583,12 @@ _register("point", point_app)
 @app.command(help=H("receive"))
 def receive(
     ctx: typer.Context,
-    procedure: Annotated[str, typer.Argument(metavar="PROCEDURE|ALIAS", help=H("opt.procedure"))],
+    procedure: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROCEDURE|ALIAS", help=H("opt.procedure"), autocompletion=_complete_procedures
+        ),
+    ],
     applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
     channel: Annotated[ChannelOpt, typer.Option(help=H("receive.channel"))] = ChannelOpt.direct,
     at: AtOpt = None,
@@ -940,7 +1039,10 @@ def import_(
 @app.command(help=H("export"))
 def export(
     ctx: typer.Context,
-    file: FileArg,
+    file: Annotated[Path | None, typer.Argument(metavar="FILE")] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", metavar="DIR", help=H("export.parquet"))
+    ] = None,
     status: StatusF = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
@@ -962,6 +1064,15 @@ def export(
     from tthc.interchange import export as export_dossiers
 
     c = _ctx(ctx)
+    if (file is None) == (parquet is None):
+        raise TthcError("e_export_target")
+    if parquet is not None:
+        from tthc.service import export_parquet
+
+        done = export_parquet(c, parquet)
+        render.echo(t(c.lang, "parquet_exported", n=done.dossiers, center=done.center, path=parquet))
+        return
+    assert file is not None
     f = _filter(
         status=status,
         field=field,
@@ -985,6 +1096,44 @@ def export(
         return
     n = export_dossiers(c, file, f, excel_vn=excel_vn)
     render.echo(t(c.lang, "exported", n=n, path=file))
+
+
+class RollupBy(StrEnum):
+    center_ = "center"  # (the name `center` is str.center's)
+    field = "field"
+    procedure = "procedure"
+    month = "month"
+
+
+@app.command(help=H("rollup"))
+def rollup(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=H("rollup.paths"))],
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    by: Annotated[RollupBy, typer.Option(help=H("rollup.by"))] = RollupBy.center_,
+    as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("rollup.out"))] = None,
+) -> None:
+    from tthc import render, render_reports, service
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.province_period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = service.rollup(c, paths, p, by.value, detail=out is not None)
+    if as_json:
+        render.print_json(result.as_json())
+        return
+    if out is not None:
+        from tthc.interchange import write_workbook
+
+        write_workbook(out, render_reports.rollup_sheets(result, c.lang))
+        render.echo(t(c.lang, "written", path=out))
+        return
+    render_reports.print_rollup(result, c.lang)
 
 
 @app.command(help=H("backup"))
@@ -1209,4 +1358,4 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
-    app()
+    app(prog_name="tthc", complete_var="_TTHC_COMPLETE")  # the same name as `python -m tthc`

@@ -51,6 +51,26 @@ def default_db_path() -> Path:
     return home_folder() / "tthc.db"
 
 
+def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
+    """What the shell may complete ``incomplete`` to, from the database the command line
+    names (``--db``, else ``TTHC_DB``, else this PC's); nothing when it cannot be read."""
+    from tthc.store import Store
+
+    given = ctx.find_root().params.get("db")
+    path = (
+        Path(given)
+        if given
+        else Path(os.environ["TTHC_DB"])
+        if os.environ.get("TTHC_DB")
+        else default_db_path()
+    )
+    try:
+        with Store.reading(path) as store:
+            return store.completions(kind, incomplete)
+    except Exception:  # a completion never shows an error in the middle of a line being typed
+        return []
+
+
 def early_lang(args: Sequence[str]) -> str:
     """The language before Click has parsed anything (for help pages and usage errors)."""
     for i, arg in enumerate(args):

@@ -221,6 +221,32 @@ def due_in_force(receipt: Counting, rounds: Sequence[Round], upto: datetime | No
     return due
 
 
+class Span(NamedTuple):
+    """While a moment ``upto`` lies in ``(after, until]`` (None: unbounded), the due date in
+    force at it is ``due`` (None: the papers are awaited)."""
+
+    after: datetime | None
+    until: datetime | None
+    due: Due | None
+
+
+def due_spans(receipt: Counting, rounds: Sequence[Round]) -> list[Span]:
+    """:func:`due_in_force` for every moment at once, as consecutive spans: the receipt's due
+    date up to the first request, none while each round waits, the round's due date from its
+    resume to the next request. For a reader that cannot call Python (a province's roll-up
+    over exported files): ``due_in_force(receipt, rounds, upto=m)`` is the ``due`` of the span
+    holding ``m``."""
+    spans: list[Span] = []
+    after, due = None, receipt.due
+    for r in rounds:
+        spans.append(Span(after, r.paused_at, due))
+        if r.counting is None or r.resumed_at is None:
+            return [*spans, Span(r.paused_at, None, None)]
+        spans.append(Span(r.paused_at, r.resumed_at, None))
+        after, due = r.resumed_at, r.counting.due
+    return [*spans, Span(after, None, due)]
+
+
 # -- judging -------------------------------------------------------------------------------------
 def timeliness(limit: TimeLimit, due_date: date, due_at: datetime, resolved_at: datetime) -> Timeliness:
     """Judged by date: late on any date after the due date (00:00 included) — for hour limits,

@@ -684,6 +684,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Who is typing (else TTHC_USER, else the OS user).",
         "Người đang thao tác (nếu không có: TTHC_USER, rồi tài khoản máy).",
     ),
+    "help.opt.version": ("Print the version of tthc and stop.", "In phiên bản của tthc rồi dừng."),
+    "help.opt.install_completion": (
+        "Install tab completion of commands, dossier codes and procedures for SHELL.",
+        "Cài gợi ý bằng phím Tab (lệnh, mã hồ sơ, thủ tục) cho SHELL.",
+    ),
+    "help.opt.show_completion": (
+        "Print the tab-completion script for SHELL, to install by hand.",
+        "In đoạn mã gợi ý bằng phím Tab cho SHELL, để tự cài.",
+    ),
+    "completion_installed": (
+        "{shell} completion installed in {path}; it works in new terminals.",
+        "Đã cài gợi ý cho {shell} vào {path}; có hiệu lực ở cửa sổ dòng lệnh mới.",
+    ),
     "help.opt.at": (
         "When it happened (default: now; 'today' is now too). ISO or DD/MM/YYYY [HH:MM].",
         "Thời điểm thực hiện (mặc định: bây giờ; 'today' cũng là bây giờ). Dạng ISO hoặc DD/MM/YYYY [HH:MM].",
@@ -1271,6 +1284,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metavar.LIMIT|PROCEDURE": ("LIMIT|PROCEDURE", "THỜI_HẠN|THỦ_TỤC"),
     "metavar.PROCEDURE|ALIAS": ("PROCEDURE|ALIAS", "THỦ_TỤC|TÊN_TẮT"),
     "metavar.OTHER.db": ("OTHER.db", "TỆP_KHÁC.db"),
+    "metavar.PATH...": ("PATH...", "ĐƯỜNG_DẪN..."),
+    "metavar.DIR": ("DIR", "THƯ_MỤC"),
     "click_missing_command": (
         "Missing command.",
         "Thiếu lệnh.",
@@ -1347,6 +1362,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This PC's block of daily numbers, N/M (default: from the point's number).",
         "Khối số hồ sơ hằng ngày của máy này, N/M (mặc định: theo số của điểm tiếp nhận).",
     ),
+    "help.export.parquet": (
+        "Write the center's dossiers as a Parquet export for the province's roll-up (needs tthc[province]).",
+        "Ghi hồ sơ của trung tâm thành bản xuất Parquet cho tỉnh tổng hợp (cần tthc[province]).",
+    ),
+    "help.rollup": (
+        "A province on one screen: the II.06a of many centers, per center and in total, from their Parquet exports or .db files.",
+        "Cả tỉnh trên một màn hình: biểu II.06a của nhiều trung tâm, từng trung tâm và tổng, từ bản xuất Parquet hoặc tệp .db.",
+    ),
+    "help.rollup.paths": (
+        "A center's export folder, a folder of exports, or a center's .db file.",
+        "Thư mục xuất của một trung tâm, thư mục chứa nhiều bản xuất, hoặc tệp .db của trung tâm.",
+    ),
+    "help.rollup.by": (
+        "Group by center (ranked by on-time rate), field, procedure or month.",
+        "Nhóm theo trung tâm (xếp theo tỷ lệ đúng hạn), lĩnh vực, thủ tục hoặc tháng.",
+    ),
+    "help.rollup.out": (
+        "Write the province's workbook (.xlsx): the total sheet, then one sheet per center.",
+        "Ghi sổ tính của tỉnh (.xlsx): trang tổng hợp, rồi mỗi trung tâm một trang.",
+    ),
+    "e_export_target": (
+        "give either a FILE to export to or --parquet DIR, not both",
+        "hãy cho hoặc TỆP để xuất, hoặc --parquet THƯ-MỤC, không cả hai",
+    ),
+    "e_no_duckdb": (
+        'the province\'s roll-up needs DuckDB: pip install "tthc[province]"',
+        'tổng hợp của tỉnh cần DuckDB: pip install "tthc[province]"',
+    ),
+    "e_rollup_source": (
+        "{path}: neither a center's export (made by `tthc export --parquet`), a folder of exports, nor a .db file",
+        "{path}: không phải bản xuất của trung tâm (từ `tthc export --parquet`), thư mục các bản xuất, hay tệp .db",
+    ),
+    "e_rollup_twice": (
+        "{path}: the center with unit code {unit} is given twice; each center once",
+        "{path}: trung tâm có mã đơn vị {unit} được đưa vào hai lần; mỗi trung tâm một lần",
+    ),
+    "parquet_exported": (
+        "{center}: {n} dossiers exported for the province to {path}",
+        "{center}: đã xuất {n} hồ sơ cho tỉnh vào {path}",
+    ),
+    "province_title": ("Province roll-up of {n} centers", "Tổng hợp của tỉnh, {n} trung tâm"),
+    "sheet_province": ("Province", "Toàn tỉnh"),
     "help.export.full": (
         "Every table, every field: FILE.jsonl or FILE.xlsx, for `import` elsewhere.",
         "Mọi bảng, mọi trường: tệp .jsonl hoặc .xlsx, để `import` ở nơi khác.",

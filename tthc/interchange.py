@@ -75,13 +75,28 @@ _SIZING_ROWS = 500
 def _write_xlsx(
     path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str, private: bool
 ) -> None:
+    write_workbook(path, [(sheet, headers, rows)], private=private)
+
+
+def write_workbook(
+    path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], *, private: bool = False
+) -> None:
+    """Several tables in one .xlsx, a sheet each (named as given), whole or not at all."""
     import openpyxl
+
+    if path.suffix.lower() != ".xlsx":
+        raise TthcError("e_table_suffix", path=path)
+    book = openpyxl.Workbook(write_only=True)
+    for name, headers, rows in sheets:
+        _fill_sheet(book.create_sheet(name), headers, rows)
+    files.save_workbook(book, path, private=private)
+
+
+def _fill_sheet(ws: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = openpyxl.Workbook(write_only=True)
-    ws = book.create_sheet(sheet)
     stream = iter(rows)
     ahead = list(islice(stream, _SIZING_ROWS))
     widths = [len(str(h)) for h in headers]
@@ -109,7 +124,6 @@ def _write_xlsx(
         ws.append([cell(v) for v in row])
         count += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count}"
-    files.save_workbook(book, path, private=private)
 
 
 def _cell_text(value: Any, excel_vn: bool = False) -> Any:

@@ -302,57 +302,45 @@ def _m005(db: Any) -> None:
 
 
 def _replay_countings(conn: sqlite3.Connection) -> None:
-    from datetime import date, datetime
+    """Fill in the countings by the rules frozen with this migration (never today's)."""
+    from datetime import datetime
 
-    from tthc import deadlines, lifecycle
-    from tthc.settings import Settings
-    from tthc.timelimit import parse_limit
-    from tthc.workcalendar import WorkCalendar
+    from tthc.frozen import m005_countings as frozen
 
     conn.row_factory = sqlite3.Row
-    settings = Settings.from_stored(dict(conn.execute("SELECT key, value FROM settings").fetchall()))
-    off = {
-        date.fromisoformat(r[0]): r[2] for r in conn.execute("SELECT * FROM calendar_days") if r[1] == "off"
-    }
-    work = {
-        date.fromisoformat(r[0]): r[2] for r in conn.execute("SELECT * FROM calendar_days") if r[1] == "work"
-    }
-    cal = WorkCalendar(
-        sessions=settings.office_hours, cutoff=settings.same_day_cutoff, center_off=off, center_work=work
-    )
-    rounds: dict[str, list[sqlite3.Row]] = {}
+    cal = frozen.Calendar(conn)
+    pauses: dict[str, list[sqlite3.Row]] = {}
     for p in conn.execute("SELECT * FROM pauses ORDER BY id"):
-        rounds.setdefault(p["dossier_code"], []).append(p)
+        pauses.setdefault(p["dossier_code"], []).append(p)
     for d in conn.execute("SELECT * FROM dossiers").fetchall():
-        limit = parse_limit(d["time_limit"])
+        limit = frozen.parse_limit(d["time_limit"])
         eff = datetime.fromisoformat(d["effective_receipt"])
-        own = rounds.get(d["code"], [])
+        own = pauses.get(d["code"], [])
         given = datetime.fromisoformat(d["imported_due_at"]) if d["due_source"] == "imported" else None
         if given is not None:
-            receipt = deadlines.Counting(eff, None, 0, deadlines.Due(limit, given.date(), given))
+            receipt = frozen.Counting(eff, None, 0, given)
         elif not own:  # the stored due date is the receipt's: keep it, and read the count off it
             due_at = datetime.fromisoformat(d["due_at"])
-            unit, amount = deadlines.count_of_limit(cal, limit, eff)
+            unit, amount = cal.count_of(limit, eff)
             if limit.unit == "same-day":
                 amount = 0 if due_at.date() == eff.date() else 1
-            receipt = deadlines.Counting(eff, unit, amount, deadlines.Due(limit, due_at.date(), due_at))
+            receipt = frozen.Counting(eff, unit, amount, due_at)
         else:
-            receipt = deadlines.fresh_counting(cal, limit, datetime.fromisoformat(d["received_at"]))
-        life = lifecycle.Life(d["code"], limit, datetime.fromisoformat(d["received_at"]), receipt, eff)
-        for p in own:
-            policy: deadlines.Policy = "freeze" if p["policy"] == "freeze" else "restart"
-            life = lifecycle.apply(
-                cal, life, lifecycle.Supplement(datetime.fromisoformat(p["paused_at"]), policy)
+            receipt = cal.fresh(limit, datetime.fromisoformat(d["received_at"]))
+        steps = [
+            (
+                datetime.fromisoformat(p["paused_at"]),
+                datetime.fromisoformat(p["resumed_at"]) if p["resumed_at"] else None,
+                "freeze" if p["policy"] == "freeze" else "restart",
             )
-            if p["resumed_at"]:
-                life = lifecycle.apply(
-                    cal, life, lifecycle.Resume(datetime.fromisoformat(p["resumed_at"]), given)
-                )
+            for p in own
+        ]
+        rounds = frozen.replay(cal, limit, receipt, steps, given)
         conn.execute(
             "UPDATE dossiers SET receipt_unit = ?, receipt_amount = ?, receipt_due_at = ? WHERE code = ?",
-            (receipt.unit, receipt.amount, receipt.due.due_at.isoformat(), d["code"]),
+            (receipt.unit, receipt.amount, receipt.due_at.isoformat(), d["code"]),
         )
-        for p, r in zip(own, life.rounds, strict=True):
+        for p, r in zip(own, rounds, strict=True):
             c = r.counting
             conn.execute(
                 "UPDATE pauses SET time_left = ?, resume_anchor = ?, resume_unit = ?, resume_amount = ?,"
@@ -362,7 +350,7 @@ def _replay_countings(conn: sqlite3.Connection) -> None:
                     c.anchor.isoformat() if c else None,
                     c.unit if c else None,
                     c.amount if c else None,
-                    c.due.due_at.isoformat() if c else None,
+                    c.due_at.isoformat() if c else None,
                     p["id"],
                 ),
             )

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.terminal_theme import TerminalTheme
 
+    from tthc.province import Rollup
     from tthc.summary import Figures, Summary
 
 #: SVG and HTML are laid out this wide whatever the terminal: an A4 page across, readable.
@@ -245,3 +246,42 @@ def summary_records(summary: "Summary", lang: str) -> tuple[list[str], list[list
     for name, fig in [*named, (t(lang, "fh_total"), summary.total)]:
         rows.append([name, *(int(fig.value(n) or 0) for n in COUNTS), fig.rate])
     return headers, rows
+
+
+# -- a province's roll-up -----------------------------------------------------------------------
+def _named(result: "Rollup") -> "Summary":
+    """The roll-up as a summary whose groups people read: centers by name and unit code."""
+    from dataclasses import replace
+
+    s = result.summary
+    if s.by != "center":
+        return s
+    return replace(s, groups=[(f"{result.centers[k or '']} ({k})", fig) for k, fig in s.groups])
+
+
+def print_rollup(result: "Rollup", lang: str) -> None:
+    """The province's II.06a on screen: a row per center, best on-time rate first, and the total."""
+    title = t(lang, "province_title", n=len(result.centers))
+    print_summary(_named(result), lang, title, chart=False, svg=None, html=None)
+
+
+def rollup_sheets(result: "Rollup", lang: str) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """The province's workbook: the total sheet, a row per group; then a sheet per center with
+    its figures by field."""
+    sheets = [(t(lang, "sheet_province"), *summary_records(_named(result), lang))]
+    used = {sheets[0][0]}
+    for unit, own in result.by_center.items():
+        name = _sheet_name(f"{result.centers[unit]} {unit}", used)
+        used.add(name)
+        sheets.append((name, *summary_records(own, lang)))
+    return sheets
+
+
+def _sheet_name(wanted: str, used: set[str]) -> str:
+    """Excel's rules for a sheet name: at most 31 characters, none of []:*?/\\, unique."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", wanted).strip()[:31] or "-"
+    name, n = base, 1
+    while name in used:
+        n += 1
+        name = f"{base[: 31 - len(str(n)) - 1]}~{n}"
+    return name

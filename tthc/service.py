@@ -23,6 +23,7 @@ from tthc.workcalendar import provisional_years
 
 if TYPE_CHECKING:
     from tthc.periods import Period
+    from tthc.province import Exported, Rollup
     from tthc.summary import Summary
 
 
@@ -335,3 +336,53 @@ def restore(ctx: Context, src: Path) -> Path:
         scratch.cleanup()
     os.replace(staged, ctx.db_path)  # atomic, and overwrites on Windows too
     return kept
+
+
+# -- a province's roll-up --------------------------------------------------------------------
+def export_parquet(ctx: Context, dest: Path) -> "Exported":
+    """The center's dossiers as a Parquet export for the province (see ``tthc.province``)."""
+    from tthc.province import export_parquet as write
+
+    _need_duckdb()
+    s = ctx.settings()
+    return write(ctx.store(), s.center_name, s.code_prefix, dest)
+
+
+def rollup(ctx: Context, paths: list[Path], period_: "Period", by: str, *, detail: bool = False) -> "Rollup":
+    """Many centers' figures at once, from their exports or their database files."""
+    import tempfile
+    from contextlib import contextmanager
+
+    from tthc.province import exports_in
+    from tthc.province import rollup as count
+    from tthc.settings import Settings
+
+    _need_duckdb()
+    with tempfile.TemporaryDirectory(prefix="tthc-rollup-") as tmp:
+        scratch = Path(tmp)
+
+        @contextmanager
+        def open_db(path: Path) -> Any:
+            store = Store.open_source(path, scratch)
+            try:
+                s = Settings.from_stored(store.settings())
+                yield store, s.center_name, s.code_prefix
+            finally:
+                store.close()
+
+        return count(exports_in(paths, scratch, open_db), period_, by, ctx.now, detail=detail)
+
+
+def province_period(ctx: Context, **given: str | None) -> "Period":
+    """A roll-up's period: the CLI's period options over calendar months (a province adds
+    centers whose own reporting months may differ; ``--from/--to`` says any window)."""
+    from tthc.periods import parse_period
+
+    return parse_period(today=ctx.now.date(), start_day=1, **given)
+
+
+def _need_duckdb() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("duckdb") is None:
+        raise TthcError("e_no_duckdb")

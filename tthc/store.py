@@ -580,6 +580,52 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def rollup_rows(self) -> Iterator[tuple[Any, ...]]:
+        """Every dossier as a province's roll-up reads it: its keys, its moments, what was
+        decided (timeliness, the deadline stored now) and whether it had supplement rounds
+        (whose due dates in force are read from its life, not from ``deadline``)."""
+        yield from self.conn.execute(
+            "SELECT d.code, d.procedure_code, d.field, d.channel, d.point, d.officer, d.status,"
+            " d.received_at, d.resolved_at, d.outcome, d.timeliness, d.returned_at, d.withdrawn_at,"
+            " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code)"
+            " FROM dossiers d"
+        )
+
+    def codes_with_rounds(self) -> list[str]:
+        """The dossiers that ever waited for papers."""
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT dossier_code FROM pauses")]
+
+    def completions(self, kind: str, incomplete: str, limit: int = 50) -> list[str]:
+        """Codes that begin with ``incomplete``, for the shell's completion: dossier codes in
+        full, or in their short form (``250908-0002``) after any unit code in use; procedure
+        codes and aliases. Each is a range read on a primary key or a small table."""
+        word = incomplete.strip()
+        if kind == "procedure":
+            rows = self.conn.execute(
+                "SELECT code FROM procedures WHERE code LIKE :w ESCAPE '\\'"
+                " UNION SELECT alias FROM procedures WHERE alias LIKE :w ESCAPE '\\' ORDER BY 1 LIMIT :n",
+                {"w": _escape(word) + "%", "n": limit},
+            )
+            return [r[0] for r in rows]
+        prefixes = [""] + [
+            r[0] + "-"
+            for r in self.conn.execute(
+                "SELECT value FROM settings WHERE key = 'code_prefix'"
+                " UNION SELECT code_prefix FROM points WHERE code_prefix IS NOT NULL"
+            )
+        ]
+        found: list[str] = []
+        for prefix in prefixes:
+            start = prefix + word
+            rows = self.conn.execute(
+                "SELECT code FROM dossiers WHERE code >= ? AND code < ? ORDER BY code DESC LIMIT ?",
+                (start, start + "\U0010ffff", limit - len(found)),
+            )
+            found += [r[0][len(prefix) :] for r in rows]
+            if len(found) >= limit:
+                break
+        return found
+
     def backup_to(self, dest: Path) -> None:
         """A consistent copy of the whole database (WAL included) in a new file ``dest``."""
         if dest.exists():

@@ -1,0 +1,47 @@
+"""Benchmarks that cannot rot: every script in ``benchmarks/`` runs here in a small mode (a few
+thousand rows, seconds), so a change that breaks one fails CI. Their full sizes are for people
+to run by hand; the figures are not judged here, only that each script runs to its end and
+prints its comparison. Marked ``slow``: CI runs them with ``python -m pytest -m slow``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+#: Each script with the arguments of its small mode and a word its last lines must carry.
+SMALL = {
+    "bench_clerk.py": (["2000", "3"], "ratio"),
+    "bench_due.py": (["2000"], "ratio"),
+    "bench_reports.py": (["3000", "1"], "ratio"),
+    "bench_web.py": (["2000", "100", "4"], "ratio"),
+    "bench_workload.py": (["2000", "2"], "ratio"),
+}
+
+
+def test_every_benchmark_has_a_small_mode() -> None:
+    scripts = sorted(p.name for p in BENCHMARKS.glob("*.py") if not p.name.startswith("_"))
+    assert scripts == sorted(SMALL), "give a new benchmark its small mode in SMALL"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("script", sorted(SMALL))
+def test_benchmark_runs_in_its_small_mode(script: str, tmp_path: Path) -> None:
+    args, word = SMALL[script]
+    env = {**os.environ, "TTHC_HOME": str(tmp_path / "home"), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
+    env.pop("TTHC_DB", None)
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert word in done.stdout.lower(), done.stdout[-2000:]
