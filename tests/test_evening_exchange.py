@@ -79,7 +79,9 @@ def test_a_week_of_two_points_ends_with_one_center_and_every_conflict_settled_by
         assert result.exit_code == 1  # like git merge: what merged is written, the rest listed
         assert "2 dossier(s) held aside" in result.stderr
         assert f"dossier {a2}: steps that cannot both stand" in result.stderr
-        assert f"dossier {b2}: Phone edited to" in result.stderr or f"dossier {b2}:" in result.stderr
+        assert f"dossier {b2}: Phone edited to '0911111111' here and '0922222222' there" in result.stderr or (
+            f"dossier {b2}: Phone edited to '0922222222' here and '0911111111' there" in result.stderr
+        )
     for pc in (one, two):
         merged = show(pc, a1)
         assert (merged["status"], merged["address"]) == ("resolved", "Thôn Đông")
@@ -119,8 +121,12 @@ def test_a_week_of_two_points_ends_with_one_center_and_every_conflict_settled_by
         assert show(pc, b2)["phone"] == "0911111111"
         assert show(pc, b3)["outcome"] == "approved"
         changed = json.loads(pc.do("corrections", "--from", "2025-09-08", "--to", "2025-09-30", "--json"))
-        reasons = {(c["code"], c["reason"]) for c in changed}
-        assert {(b2, "số đã gọi xác nhận"), (b3, "điểm 1 đã trả kết quả"), (a2, "rút nhầm hồ sơ")} <= reasons
+        reasons = {(c["code"], c["kind"], c["reason"]) for c in changed}
+        assert {
+            (b2, "kept", "số đã gọi xác nhận"),
+            (b3, "kept", "điểm 1 đã trả kết quả"),
+            (a2, "undo", "rút nhầm hồ sơ"),
+        } <= reasons
 
 
 # -- a file that is not what it says ----------------------------------------------------------------
@@ -231,7 +237,9 @@ def test_a_receipt_undone_at_one_point_while_the_other_went_on_is_held_until_the
     two.do("undo", code, "--reason", "nhập trùng", "--yes", now="2025-09-09 09:30")
     results = exchange(tmp_path, one, two, "2025-09-09 17:30", 2)
     for result in results:
-        assert result.exit_code == 1 and f"dossier {code}: its receipt was undone at one point" in result.stderr
+        assert (
+            result.exit_code == 1 and f"dossier {code}: its receipt was undone at one point" in result.stderr
+        )
     sent = two.send(tmp_path, 21)
     assert "only --keep there settles it" in one.db.fails(
         "merge", str(sent), "--keep", "here", code, "--reason", "x"

@@ -160,7 +160,7 @@ class Changed:
     """One changed timeline: an undo, or a step dated with ``--correct-time``."""
 
     code: str
-    kind: str  # undo | correction
+    kind: str  # undo | correction | kept (a merge's --keep decision)
     step: str
     moment: datetime  # when the step it concerns happened (the earlier one, for a re-dating)
     replaced: datetime | None
@@ -187,10 +187,11 @@ def changed(events: list[Event]) -> list[Changed]:
     for e in events:
         if e.step == "undo":
             moment = datetime.fromisoformat(e.details["happened_at"])
+            kept = bool(e.details.get("correction", {}).get("kept"))  # a merge's --keep
             out.append(
                 Changed(
                     e.dossier_code or "",
-                    "undo",
+                    "kept" if kept else "undo",
                     e.details["step"],
                     moment,
                     None,
@@ -206,7 +207,7 @@ def changed(events: list[Event]) -> list[Changed]:
             out.append(
                 Changed(
                     e.dossier_code or "",
-                    "correction",
+                    "kept" if fix.get("kept") else "correction",
                     e.step,
                     moment,
                     replaced,

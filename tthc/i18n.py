@@ -2283,6 +2283,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the receipt of {code} was undone {side}: only --keep {side} settles it (receive the dossier again under a new code if it is real); nothing was written",
         "việc tiếp nhận hồ sơ {code} đã bị hoàn tác ({side}): chỉ --keep {side} giải quyết được (nếu hồ sơ có thật, tiếp nhận lại với mã mới); chưa ghi gì",
     ),
+    "kind_kept": ("kept at a merge", "giữ khi hợp nhất"),
+    "s_kept": ("kept at a merge", "giữ khi hợp nhất"),
     "mc_no_step": ("no step", "không có bước nào"),
     "merge_held": (
         "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:",

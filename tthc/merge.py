@@ -582,7 +582,7 @@ def _merge_known(
             Msg(
                 "mc_field",
                 code=code,
-                field=ColumnWord(name),
+                field=Msg(name) if name in DETAIL_FIELDS else name,
                 ours=_said(mine_value),
                 theirs=_said(their_value),
             )

@@ -1195,7 +1195,8 @@ def print_import(report: ImportReport | MergeReport, lang: str) -> None:
 def print_merge(report: MergeReport, lang: str) -> None:
     """What a merge brought (or would bring), table by table."""
     if not report.changed:
-        echo(t(lang, "merge_nothing", path=report.source))
+        if not report.held:
+            echo(t(lang, "merge_nothing", path=report.source))
     else:
         _print_merged(report, lang)
     if report.held:
