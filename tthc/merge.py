@@ -3,11 +3,17 @@ history, its officers, points, procedures and calendar days — from its databas
 (``tthc merge``) or from a full export (``tthc import``) — in one transaction, all or nothing.
 
 Events are known by their uid in every database, so a merge copies only what this one lacks
-and merging the same file again changes nothing. A dossier on both sides is compared by the
-moves each side recorded (its steps, undos and corrections): when one side's moves begin the
-other's, the longer side wins; anything else — two receipts under one code, two histories
-that went apart, a procedure or a calendar day the two points define differently — is a
-conflict. Every conflict is listed and nothing is written.
+and merging the same file again changes nothing. Nothing in the file is taken on faith: each
+of its dossiers is worked out again from its own events (``tthc.replay``) before a row of it
+is believed, and a file of another center is refused.
+
+A dossier on both sides is merged from both histories together: the steps neither side
+undid are applied again through the life cycle, edits merge field by field. One that cannot
+be merged so — steps that cannot both stand, a field edited to two values, an event
+rewritten — is held aside (``merge_conflicts``) while the rest merges, until an undo or the
+manager's ``--keep`` settles it. What is not one dossier's — two receipts under one code, a
+procedure or a calendar day the two points define differently — still refuses the whole
+file, with every conflict listed and nothing written.
 """
 
 import tempfile
@@ -171,7 +177,8 @@ def merge(
                     "e_merge_conflicts", n=len(plan.conflicts), path=data.source, details=plan.conflicts
                 )
             if keep is not None:
-                stray = [c for c in keep.codes if c not in plan.settled]
+                settled = {c.casefold() for c in plan.settled}
+                stray = [c for c in keep.codes if c.casefold() not in settled]
                 if stray:
                     raise TthcError("e_keep_not_held", codes=", ".join(stray), path=data.source)
             report = _apply(ctx, store, data, plan, dry_run)
@@ -668,8 +675,9 @@ def _fast_forward(
     there: StoredDossier | None,
     plan: _Plan,
 ) -> "_Outcome":
-    """An imported dossier, or one only one side still holds a row of: one history must begin
-    the other, and the longer one wins."""
+    """An imported dossier, or one only one side still holds a row of: one history (its
+    moves: steps, undos and edits) must begin the other, and the longer one wins."""
+    a, b = [m for m in a if m.step in MOVES], [m for m in b if m.step in MOVES]
     ua, ub = [m.uid for m in a], [m.uid for m in b]
     if ub[: len(ua)] == ua:
         if len(ub) == len(ua):
