@@ -19,6 +19,7 @@ SMALL = {
     "bench_clerk.py": (["2000", "3"], "ratio"),
     "bench_due.py": (["2000"], "ratio"),
     "bench_reports.py": (["3000", "1"], "ratio"),
+    "bench_rollup.py": (["3", "500", "1", "40000"], "ratio"),
     "bench_web.py": (["2000", "100", "4"], "ratio"),
     "bench_workload.py": (["2000", "2"], "ratio"),
 }

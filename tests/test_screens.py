@@ -161,9 +161,10 @@ def test_the_svg_is_for_printing(demo_db: Path, tmp_path: Path, lang: str) -> No
         width=80, lang=lang,
     )  # fmt: skip
     page = html.read_text(encoding="utf-8")
-    assert "@font-face" not in page and "https:" not in page and "background-color: #ffffff" in page
+    assert "https:" not in page and "background-color: #ffffff" in page
+    assert not re.search(r"url\(", page), "fonts of the machine only: local(), never url()"
     text = svg.read_text(encoding="utf-8")
-    assert "@font-face" not in text and "https:" not in text
+    assert "https:" not in text and "src: local(" in text
     assert not re.search(r"url\((?!#)", text), "only references inside the file"
     assert re.search(r'fill="#(?:fff|ffffff)"', text, re.I), "a white background"
     wide = tmp_path / "wide.svg"

@@ -347,3 +347,18 @@ def test_the_demo_reproduces_the_real_centers_figures(cli: Cli, tmp_path: Path) 
     cli.ok("demo", "--db", str(demo_db), now=later)
     cli.ok("init")
     assert "not a demo" in cli.fails("demo", "--db", str(cli.db))
+
+
+def test_a_center_name_typed_with_combining_marks_prints_composed(center: Cli, tmp_path: Path) -> None:
+    """A keyboard set to "Unicode tổ hợp" types "Hồ" as H, o, ̂ , ̀: the printed summary
+    carries the composed letters, which the printing font draws whole."""
+    import unicodedata
+
+    typed = unicodedata.normalize("NFD", "Trung tâm xã Hồ Tùng Mậu")
+    center.ok("config", "set", "center_name", typed)
+    svg, html = tmp_path / "s.svg", tmp_path / "s.html"
+    center.ok("summary", "--month", "2025-09", "--svg", str(svg), "--html", str(html), lang="vi")
+    for page in (svg.read_text(encoding="utf-8"), html.read_text(encoding="utf-8")):
+        assert page == unicodedata.normalize("NFC", page)
+        assert "Hồ&#160;Tùng&#160;Mậu" in page or "Hồ Tùng Mậu" in page
+        assert "TTHC Mono" in page and "U+1EA0-1EF9" in page  # the letters' own font face

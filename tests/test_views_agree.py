@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
-from tthc import deadlines, dossiers, worklist, workload
+from tthc import deadlines, dossiers, papers, worklist, workload
 from tthc.context import Context
 from tthc.dossiers import ListFilter
+from tthc.paper_html import slip_html
 from tthc.papers import lookup_target
 from tthc.periods import Period
 from tthc.summary import on_time_rate, percent, summarize
@@ -130,8 +131,9 @@ def test_provisional_years_follow_the_confirmed_year() -> None:
 def test_the_web_slip_and_the_printed_slip_point_at_the_same_page(center: Cli) -> None:
     center.ok("config", "set", "public_url", "https://hoaan.gov.vn")
     code = dossiers.receive(center.context(), "ks", applicant="A", at="2025-09-10 09:00").dossier.code
-    with Reader(center.db, datetime(2025, 9, 10, 16), "vi") as reader:
-        slip = reader.slip(code)
-    assert slip is not None
-    assert slip.lookup_url == lookup_target("https://hoaan.gov.vn", code)
-    assert slip.lookup_url == f"https://hoaan.gov.vn/tra-cuu?ma={code}"
+    with Reader(center.db, datetime(2025, 9, 10, 16), "en") as reader:  # the center's language
+        page = reader.receipt_page(code, "a5")
+    printed = papers.slip(center.context(), code, "01")
+    assert page == slip_html(printed)  # the web side serves the printed page itself
+    assert printed.qr_data == lookup_target("https://hoaan.gov.vn", code)
+    assert printed.qr_data == f"https://hoaan.gov.vn/tra-cuu?ma={code}"

@@ -1311,16 +1311,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mẫu 01: phiếu tiếp nhận và hẹn trả kết quả, có mã QR của hồ sơ.",
     ),
     "help.slip": (
-        "Print a form of Circular 01/2018/TT-VPCP for a dossier; a form that does not apply is refused.",
-        "In một biểu mẫu của Thông tư 01/2018/TT-VPCP cho hồ sơ; mẫu không phù hợp sẽ bị từ chối.",
+        "Print a form for a dossier: Circular 03/2025/TT-VPCP's if received from 30/10/2025, else"
+        " Circular 01/2018/TT-VPCP's; a form that does not apply is refused.",
+        "In một biểu mẫu cho hồ sơ: mẫu của Thông tư 03/2025/TT-VPCP nếu tiếp nhận từ 30/10/2025,"
+        " nếu không thì của Thông tư 01/2018/TT-VPCP; mẫu không phù hợp sẽ bị từ chối.",
     ),
     "help.slip.form": (
-        "01 receipt, 02 supplement request, 03 refusal, 04 apology, 05 process control sheet.",
-        "01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi, 05 phiếu kiểm soát quá trình.",
+        "01 receipt, 02 supplement request, 03 refusal, 04 apology; 2025 set: 05 notice that"
+        " handling stops, 06 process control sheet; 2018 set: 05 process control sheet.",
+        "01 phiếu tiếp nhận, 02 yêu cầu bổ sung, 03 từ chối, 04 xin lỗi; mẫu 2025: 05 thông báo"
+        " dừng giải quyết, 06 phiếu kiểm soát quá trình; mẫu 2018: 05 phiếu kiểm soát quá trình.",
     ),
     "help.logbook": (
-        "Form 06, the dossier log book: one row per dossier received in the period.",
-        "Mẫu 06, sổ theo dõi hồ sơ: mỗi hồ sơ tiếp nhận trong kỳ một dòng.",
+        "The dossier log book (form 07 of 2025, 06 of 2018): one row per dossier received in the period.",
+        "Sổ theo dõi hồ sơ (mẫu 07 năm 2025, mẫu 06 năm 2018): mỗi hồ sơ tiếp nhận trong kỳ một dòng.",
     ),
     "help.logbook.out": (
         "The log book, FILE.xlsx (A4 landscape).",
@@ -1717,7 +1721,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- corrections (undo, reports closed) ----------------------------------------------
     # (this section's messages go here)
     # -- papers (receipt slips, forms 01–06, log book) -----------------------------------
-    "p_form_no": ("Form {n} (Circular 01/2018/TT-VPCP)", "Mẫu số {n} (Thông tư 01/2018/TT-VPCP)"),
+    "p_form_no": ("Form {n} (Circular {circular})", "Mẫu số {n} (Thông tư {circular})"),
     "p_nation": ("SOCIALIST REPUBLIC OF VIETNAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     "p_motto": ("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc"),
     "p_code": ("Dossier code: {code}", "Mã hồ sơ: {code}"),
@@ -1842,8 +1846,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sổ theo dõi hồ sơ: đã ghi {n} hồ sơ vào {path}",
     ),
     "e_form": (
-        "unknown form {form!r}: expected 01, 02, 03, 04 or 05",
-        "không có mẫu {form!r}: chọn 01, 02, 03, 04 hoặc 05",
+        "unknown form {form!r}: expected a form number, 01 to 07",
+        "không có mẫu {form!r}: chọn số mẫu từ 01 đến 07",
     ),
     "e_form02": (
         "dossier {code} has no supplement request: form 02 is written for one",
@@ -2189,15 +2193,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ liệt kê {n} hồ sơ đầu; `tthc list` cho xem tất cả.",
     ),
     "web_month": ("This month, {start} to {end}", "Tháng này, từ {start} đến {end}"),
-    "web_slip_title": ("RECEIPT AND APPOINTMENT SLIP", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
-    "web_slip_lookup": (
-        "Follow your dossier at {url}, or scan the code:",
-        "Theo dõi hồ sơ tại {url}, hoặc quét mã:",
-    ),
-    "web_slip_receiver": ("Receiving officer", "Người tiếp nhận"),
-    "web_slip_applicant": ("Applicant", "Người nộp hồ sơ"),
-    "web_print_hint": ("Print with the browser (Ctrl+P).", "In bằng trình duyệt (Ctrl+P)."),
-    "web_paper_size": ("Paper size", "Khổ giấy"),
     "web_error_title": ("Sorry", "Xin lỗi"),
     "web_e_400": ("The request is not valid.", "Yêu cầu không hợp lệ."),
     "web_e_401": ("This page needs the manager password.", "Trang này cần mật khẩu quản lý."),
@@ -2307,6 +2302,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "e_center_id": (
         "bad center identity {text!r}: expected 32 hexadecimal digits, as config show prints it",
         "mã định danh trung tâm {text!r} không hợp lệ: cần 32 chữ số thập lục phân, như config show in ra",
+    ),
+    # --- forms ---
+    "p04_title_2025": (
+        "LETTER OF APOLOGY AND REQUEST FOR MORE TIME",
+        "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
+    ),
+    "p05s_title": ("NOTICE THAT HANDLING OF THE DOSSIER STOPS", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
+    "p05s_withdrawn": (
+        "On {when}, you asked that the handling of this dossier stop.",
+        "Vào {when}, Ông/Bà/tổ chức đã đề nghị dừng giải quyết hồ sơ nêu trên.",
+    ),
+    "p05s_asked": (
+        "On {when}, {center} asked you to supplement and complete the dossier with:",
+        "Vào {when}, {center} đã yêu cầu Ông/Bà/tổ chức bổ sung, hoàn thiện hồ sơ gồm:",
+    ),
+    "p05s_not_completed": (
+        "More than 15 days after that request, the dossier has not been completed.",
+        "Đã quá 15 ngày kể từ ngày thông báo, hồ sơ chưa được bổ sung, hoàn thiện.",
+    ),
+    "p05s_reason": ("Reason", "Lý do"),
+    "p05s_stopped": (
+        "{center} stops handling the dossier as of {when}.",
+        "{center} dừng giải quyết hồ sơ kể từ {when}.",
+    ),
+    "p05s_return": (
+        "The paper dossier and any fees paid are returned as the law of the field provides.",
+        "Việc trả lại hồ sơ giấy và phí, lệ phí đã nộp (nếu có) thực hiện theo quy định của pháp luật chuyên ngành.",
+    ),
+    "p05s_notice": ("We inform you accordingly./.", "Xin thông báo để Ông/Bà/tổ chức được biết./."),
+    "e_form05_stop": (
+        "dossier {code} has not stopped: form 05 is written when a dossier is withdrawn or closed",
+        "hồ sơ {code} chưa dừng giải quyết: mẫu 05 chỉ lập khi hồ sơ được rút hoặc bị đóng",
+    ),
+    "e_form_is_logbook": (
+        "form {form} of Circular {circular} is the log book, not a slip: print it with `tthc logbook`",
+        "mẫu {form} của Thông tư {circular} là sổ theo dõi hồ sơ, không phải phiếu: in bằng `tthc logbook`",
+    ),
+    "e_form_not_in_set": (
+        "dossier {code} is printed on the forms of Circular {circular}, which has no form {form}:"
+        " choose {numbers}",
+        "hồ sơ {code} in theo mẫu của Thông tư {circular}, không có mẫu {form}: chọn {numbers}",
     ),
 }
 

@@ -2,8 +2,12 @@
 motto, the title, the body, the signature blocks and the QR code as inline SVG.
 
 The page stands alone (inline CSS, no fonts, scripts or images fetched from anywhere), so it
-prints the same from a file, an e-mail or the web side, which serves :func:`slip_html`.
-Every text is escaped with ``html.escape``.
+prints the same from a file, an e-mail or the web side, which serves :func:`slip_html` as it
+is: ``tthc receipt CODE --html FILE`` and ``/in/phieu-hen/CODE`` are the same page, byte for
+byte. Every text is escaped with ``html.escape``.
+
+The receipt with a long procedure name, an address and three papers fits one A5 sheet with
+its QR code (a browser test prints it and counts the pages).
 """
 
 from html import escape
@@ -12,32 +16,38 @@ from pathlib import Path
 from tthc.errors import TthcError
 from tthc.papers import Grid, Line, Slip
 
+#: The sheet a slip is printed on: A5, the circulars' size for the slips; A4 for a center whose
+#: printer holds only A4 (the web side's ``?kho=a4``), the same A5 layout in its middle.
+PAGES = {
+    "a5": "@page { size: A5; margin: 8mm 10mm 8mm 14mm; }",
+    "a4": "@page { size: A4; margin: 15mm 43mm 15mm 43mm; }",
+}
 CSS = """
-@page { size: A5; margin: 10mm 10mm 10mm 14mm; }
 * { box-sizing: border-box; }
 body { margin: 0; color: #000; background: #fff;
-  font-family: "Times New Roman", Times, serif; font-size: 11pt; line-height: 1.35; }
+  font-family: "Times New Roman", Times, serif; font-size: 10.5pt; line-height: 1.25; }
 .sheet { max-width: 124mm; margin: 0 auto; }
 .form-no { text-align: right; font-size: 8pt; font-style: italic; margin: 0 0 2mm; }
-.head { display: grid; grid-template-columns: 40% 60%; column-gap: 2mm; text-align: center; font-size: 9pt; }
+.head { display: grid; grid-template-columns: 2fr 3fr; column-gap: 2mm; text-align: center; font-size: 9pt; }
 .head p { margin: 0; font-weight: bold; }
 .head .motto { text-decoration: underline; }
 .place-date { text-align: right; font-style: italic; margin: 3mm 0 0; }
-h1 { font-size: 12.5pt; text-align: center; margin: 5mm 0 1mm; }
-.code { text-align: center; font-weight: bold; margin: 0 0 4mm; }
-.body p { margin: 0.6mm 0; }
+h1 { font-size: 12.5pt; text-align: center; margin: 3mm 0 1mm; }
+.code { text-align: center; font-weight: bold; margin: 0 0 3mm; }
+.body p { margin: 0.3mm 0; }
 .body .label::after { content: ": "; }
 .body .indent-1 { padding-left: 6mm; }
 table.grid { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin: 2mm 0; }
 table.grid th, table.grid td { border: 1px solid #000; padding: 0.8mm 1mm; vertical-align: top; }
-.foot { display: grid; grid-template-columns: 1fr 1fr; align-items: start; margin-top: 5mm;
-  break-inside: avoid; }
+.foot { display: grid; grid-template-columns: 1fr 1fr; column-gap: 2mm; align-items: start;
+  margin-top: 3mm; break-inside: avoid; }
+.foot.with-two { grid-template-columns: 1fr 1.2fr 25mm; }
 .sign { text-align: center; }
-.sign .title { font-weight: bold; margin: 0; }
+.sign .title { font-weight: bold; font-size: 10pt; margin: 0; }
 .sign .hint { font-style: italic; font-size: 9pt; margin: 0; }
-.sign .name { margin: 16mm 0 0; font-weight: bold; }
-.qr { text-align: center; font-size: 8pt; }
-.qr svg { width: 26mm; height: 26mm; }
+.sign .name { margin: 12mm 0 0; font-weight: bold; }
+.qr { text-align: center; font-size: 7pt; line-height: 1.15; overflow-wrap: anywhere; }
+.qr svg { width: 22mm; height: 22mm; }
 @media screen { body { background: #ddd; }
   .sheet { background: #fff; padding: 10mm 10mm 10mm 14mm; margin: 6mm auto; max-width: 148mm; } }
 """
@@ -71,8 +81,9 @@ def _body(slip: Slip) -> list[str]:
 
 
 def _foot(slip: Slip) -> str:
-    """The QR code on the left, the signatures beside it (two signatures take both columns
-    and the QR code goes below them)."""
+    """The QR code on the left, the signatures beside it; with two signatures (the receipt),
+    the QR code goes to their right, in a narrow third column: below them it took the A5
+    sheet's last 3 cm and went over to a second page."""
     qr = f'<div class="qr">{_qr_svg(slip)}<br>{escape(slip.qr_caption)}</div>'
     signs = [
         f'<div class="sign"><p class="title">{escape(s.title)}</p><p class="hint">{escape(s.hint)}</p>'
@@ -80,12 +91,18 @@ def _foot(slip: Slip) -> str:
         for s in slip.signatures
     ]
     if len(signs) == 2:
-        return f'<div class="foot">{"".join(signs)}</div><div class="foot">{qr}</div>'
+        return f'<div class="foot with-two">{"".join(signs)}{qr}</div>'
     return f'<div class="foot">{qr}{"".join(signs)}</div>'
 
 
-def slip_html(slip: Slip) -> str:
-    """The whole page for one slip: ready to print on A5, or to serve."""
+def style(paper: str = "a5") -> str:
+    """The page's whole style sheet for ``paper`` (a key of :data:`PAGES`): the web side allows
+    exactly these texts by their hashes."""
+    return PAGES[paper] + CSS
+
+
+def slip_html(slip: Slip, paper: str = "a5") -> str:
+    """The whole page for one slip: ready to print on A5 (or A4), or to serve."""
     issuer = "".join(f"<p>{escape(x)}</p>" for x in slip.issuer)
     nation = f'<p>{escape(slip.nation[0])}</p><p class="motto">{escape(slip.nation[1])}</p>'
     parts = [
@@ -93,8 +110,9 @@ def slip_html(slip: Slip) -> str:
         f'<html lang="{escape(slip.lang)}">',
         '<head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<link rel="icon" href="data:,">',  # served too: no request for /favicon.ico
         f"<title>{escape(slip.title)} · {escape(slip.code)}</title>",
-        f"<style>{CSS}</style></head>",
+        f"<style>{style(paper)}</style></head>",
         '<body><main class="sheet">',
         f'<p class="form-no">{escape(slip.form_label)}</p>',
         f'<div class="head"><div>{issuer}</div><div>{nation}</div></div>',

@@ -1,6 +1,6 @@
-"""The dossier log book (form 06) as an Excel file: the center and the title above, one header
-row with numbered columns below it, then one row per dossier with real date cells; A4
-landscape, the header frozen on screen and repeated on every printed page.
+"""The dossier log book (form 07, or 06 of the 2018 set) as an Excel file: the center and the
+title above, one header row with numbered columns below it, then one row per dossier with
+real date cells; A4 landscape, the header frozen on screen and repeated on every printed page.
 
 The file names citizens and their phone numbers, so it is written readable by its owner only.
 """
@@ -20,7 +20,7 @@ DATE_FORMAT = "dd/mm/yyyy hh:mm"
 
 
 def write_log_book(book: LogBook, path: Path) -> None:
-    """Form 06 as .xlsx, written whole or not at all, owner-only."""
+    """The log book as .xlsx, written whole or not at all, owner-only."""
     if path.suffix.lower() != ".xlsx":
         raise TthcError("e_logbook_xlsx", path=path)
     from openpyxl import Workbook
@@ -28,7 +28,7 @@ def write_log_book(book: LogBook, path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = "06"
+    ws.title = book.form
     _heading(ws, book)
     _table(ws, book)
     _page(ws, book)

@@ -1,6 +1,9 @@
-"""The citizen's papers as plain data: the slips of Circular 01/2018/TT-VPCP (01 receipt and
-appointment, 02 supplement request, 03 refusal, 04 apology with a new date, 05 process
-control sheet) and the dossier log book (form 06).
+"""The citizen's papers as plain data: the slips and the dossier log book, in the set of forms
+of the circular in force when the dossier was received. Circular 03/2025/TT-VPCP, Appendix I:
+01 receipt and appointment, 02 supplement request, 03 refusal, 04 apology asking for more
+time, 05 notice that handling stops (a withdrawal, a close), 06 process control sheet, 07 log
+book. Before it, Circular 01/2018/TT-VPCP: 01–04 alike, 05 control sheet, 06 log book, and no
+notice of a stop.
 
 A paper reads only what the core decided and stored: the due date in force (through
 ``Dossier`` and ``deadlines.due_in_force``), the supplement rounds with their reasons, the
@@ -30,8 +33,60 @@ from tthc.store import DossierQuery
 if TYPE_CHECKING:
     from tthc.periods import Period
 
-#: The slips a dossier can have, by their number in Circular 01/2018/TT-VPCP.
-FORMS = ("01", "02", "03", "04", "05")
+
+@dataclass(frozen=True)
+class FormSet:
+    """The forms of one circular: each paper's number in it, and the circular's own number,
+    which every paper names beside its form number."""
+
+    circular: str
+    numbers: dict[str, str]  # paper (receipt, supplement, …) → its form number
+
+    def number(self, paper: str) -> str:
+        return self.numbers[paper]
+
+    def paper(self, number: str) -> str | None:
+        """The paper printed as form ``number`` of this set, if any."""
+        return next((name for name, n in self.numbers.items() if n == number), None)
+
+    def label(self, lang: str, paper: str) -> str:
+        """``Mẫu số 06 (Thông tư 03/2025/TT-VPCP)``: the corner of every paper."""
+        return t(lang, "p_form_no", n=self.number(paper), circular=self.circular)
+
+
+#: Circular 01/2018/TT-VPCP (guiding Decree 61/2018): five slips and the log book.
+FORMS_2018 = FormSet(
+    "01/2018/TT-VPCP",
+    {"receipt": "01", "supplement": "02", "refusal": "03", "apology": "04", "control": "05", "logbook": "06"},
+)
+#: Circular 03/2025/TT-VPCP, Appendix I (guiding Decree 118/2025): form 05, the notice that
+#: handling stops, is new; the control sheet and the log book move one number down.
+FORMS_2025 = FormSet(
+    "03/2025/TT-VPCP",
+    {
+        "receipt": "01",
+        "supplement": "02",
+        "refusal": "03",
+        "apology": "04",
+        "stop": "05",
+        "control": "06",
+        "logbook": "07",
+    },
+)
+#: The first day a dossier is received under Circular 03/2025's forms. The circular is dated
+#: 15/9/2025; its article on entry into force was not found. **Our choice**: 30/10/2025, the
+#: 45th day after signing, the earliest a ministry-level text may take effect (Law on the
+#: Promulgation of Legal Documents 2025, Art. 57.1). One date, here only.
+FORMS_2025_FROM = date(2025, 10, 30)
+#: Every form number of one set or the other; which paper it is depends on the set.
+FORMS = ("01", "02", "03", "04", "05", "06", "07")
+
+
+def form_set(received: date) -> FormSet:
+    """The forms a dossier received on ``received`` is printed on, all its life."""
+    return FORMS_2025 if received >= FORMS_2025_FROM else FORMS_2018
+
+
 #: Left blank on the paper, to be filled in by hand.
 DOTS = "…………………"
 DOTS_LINE = "……………………………………………………………………"
@@ -78,7 +133,9 @@ class Signature:
 class Slip:
     """One paper in one language, every word already translated."""
 
-    form: str  # 01 … 05
+    form: str  # its number in its set: 01 … 06
+    paper: str  # receipt, supplement, refusal, apology, stop, control
+    circular: str  # the circular whose form it is: 03/2025/TT-VPCP, 01/2018/TT-VPCP
     lang: str
     code: str
     form_label: str
@@ -112,11 +169,23 @@ def lookup_target(public_url: str, code: str) -> str:
 
 
 def form_number(text: str) -> str:
-    """``1`` or ``01`` → ``01``; anything but 01–05 is refused."""
+    """``1`` or ``01`` → ``01``; anything but a two-digit form number is refused."""
     value = text.strip()
     if value.isdigit() and len(value) <= 2 and value.zfill(2) in FORMS:
         return value.zfill(2)
     raise TthcError("e_form", form=text)
+
+
+def slip_paper(forms: FormSet, number: str, code: str) -> str:
+    """The paper form ``number`` is in the dossier's set; the log book's number, or one the
+    set does not have, is refused with the numbers it has."""
+    paper = forms.paper(number)
+    if paper == "logbook":
+        raise TthcError("e_form_is_logbook", form=number, circular=forms.circular, code=code)
+    if paper is None:
+        numbers = ", ".join(n for name, n in forms.numbers.items() if name != "logbook")
+        raise TthcError("e_form_not_in_set", form=number, circular=forms.circular, code=code, numbers=numbers)
+    return paper
 
 
 # -- reading one dossier ---------------------------------------------------------------------------
@@ -129,6 +198,10 @@ class _Paper:
     settings: Settings
     d: Dossier
     steps: tuple[Event, ...]
+
+    @property
+    def forms(self) -> FormSet:
+        return form_set(self.d.received_at.date())
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)
@@ -187,15 +260,18 @@ class _Paper:
         return self.moment(due.due_at) if due is not None else self.t("p_due_paused")
 
     def slip(
-        self, form: str, issued: datetime, title: str, body: list[Block], signatures: list[Signature]
+        self, paper: str, issued: datetime, title: str, body: list[Block], signatures: list[Signature]
     ) -> Slip:
         raw = self.settings.raw
         public_url = raw["public_url"]
+        forms = self.forms
         return Slip(
-            form=form,
+            form=forms.number(paper),
+            paper=paper,
+            circular=forms.circular,
             lang=self.lang,
             code=self.d.code,
-            form_label=self.t("p_form_no", n=form),
+            form_label=forms.label(self.lang, paper),
             issuer=tuple(x for x in (self.center.upper(), raw["center_address"]) if x),
             nation=(self.t("p_nation"), self.t("p_motto")),
             place_date=self.t(
@@ -242,7 +318,7 @@ def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
         Signature(p.t("p_sign_applicant"), p.t("p_sign_name"), d.applicant),
         Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at)),
     ]
-    return p.slip("01", d.received_at, "p01_title", body, signatures)
+    return p.slip("receipt", d.received_at, "p01_title", body, signatures)
 
 
 def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -271,7 +347,7 @@ def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
         ]
     body.append(Text(p.t("p02_contact", officer=officer or DOTS, center=p.center)))
     signatures = [Signature(p.t("p_sign_guide"), p.t("p_sign_name"), officer)]
-    return p.slip("02", r.paused_at, "p02_title", body, signatures)
+    return p.slip("supplement", r.paused_at, "p02_title", body, signatures)
 
 
 def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -289,7 +365,7 @@ def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
         Text(p.t("p03_notice")),
     ]
     signatures = [Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at))]
-    return p.slip("03", d.resolved_at, "p03_title", body, signatures)
+    return p.slip("refusal", d.resolved_at, "p03_title", body, signatures)
 
 
 def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -313,7 +389,8 @@ def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
     ]
     raw = p.settings.raw
     signatures = [Signature(raw["head_title"].upper(), p.t("p_sign_seal"), raw["head_name"])]
-    return p.slip("04", a.issued_at, "p04_title", body, signatures)
+    title = "p04_title" if p.forms is FORMS_2018 else "p04_title_2025"
+    return p.slip("apology", a.issued_at, title, body, signatures)
 
 
 def _control_rows(p: _Paper) -> list[tuple[datetime, tuple[str, ...]]]:
@@ -352,10 +429,13 @@ def _control_rows(p: _Paper) -> list[tuple[datetime, tuple[str, ...]]]:
         rows.append((d.returned_at, ("return", p.officer_at(d.returned_at), d.applicant, "", "")))
     if d.withdrawn_at is not None:
         rows.append((d.withdrawn_at, ("withdraw", "", d.applicant, "", p.step_reason("withdraw"))))
+    for e in p.steps:
+        if e.step == "close":  # papers that never came: the counter closes the dossier
+            rows.append((e.happened_at, ("close", p.officer_at(e.happened_at), d.applicant, "", e.reason)))
     return rows
 
 
-def _form05(p: _Paper, papers: Sequence[str]) -> Slip:
+def _control(p: _Paper, papers: Sequence[str]) -> Slip:
     """The process control sheet: each handover with its time, who gave, who took, the result."""
     d = p.d
     ordered = sorted(enumerate(_control_rows(p)), key=lambda item: (item[1][0], item[0]))
@@ -368,21 +448,77 @@ def _form05(p: _Paper, papers: Sequence[str]) -> Slip:
         Line(p.t("p_due"), p.due_text(d.life.due)),
         Grid(headers, rows),
     ]
-    return p.slip("05", d.received_at, "p05_title", body, [])
+    return p.slip("control", d.received_at, "p05_title", body, [])
+
+
+#: The status of a dossier closed because the papers asked for never came (Decree 118,
+#: Art. 19.5), and the step that closes it.
+CLOSED = "closed"
+
+
+def _stopped(p: _Paper) -> tuple[str, datetime, str] | None:
+    """How handling stopped, when, and the reason given: the applicant's withdrawal (Art. 21)
+    or the close after papers that never came (Art. 19.5); None while it has not stopped."""
+    d = p.d
+    if d.withdrawn_at is not None:
+        return "withdraw", d.withdrawn_at, p.step_reason("withdraw")
+    if d.status == CLOSED:
+        closes = [e for e in p.steps if e.step == "close"]
+        if closes:
+            return "close", closes[-1].happened_at, closes[-1].reason
+        return "close", d.life.last_at, ""
+    return None
+
+
+def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
+    """Form 05 of Circular 03/2025: the notice that handling of the dossier stops, for a
+    withdrawal or a close, with what follows for the papers and the fees."""
+    d = p.d
+    stopped = _stopped(p)
+    if stopped is None:
+        raise TthcError("e_form05_stop", code=d.code)
+    how, at, reason = stopped
+    body: list[Block] = [
+        Line(p.t("p04_to"), d.applicant),
+        *p.who(),
+        Line(p.t("p_received"), p.moment(d.received_at)),
+    ]
+    if how == "withdraw":
+        body.append(Text(p.t("p05s_withdrawn", when=p.moment(at))))
+    else:
+        asked = d.rounds[-1] if d.rounds else None
+        if asked is not None:
+            body += [
+                Text(p.t("p05s_asked", when=p.moment(asked.paused_at), center=p.center)),
+                Text(asked.reason or DOTS_LINE, 1),
+            ]
+        body.append(Text(p.t("p05s_not_completed")))
+    if reason:
+        body.append(Line(p.t("p05s_reason"), reason))
+    body += [
+        Text(p.t("p05s_stopped", center=p.center, when=p.moment(at))),
+        Text(p.t("p05s_return")),
+        Text(p.t("p05s_notice")),
+    ]
+    raw = p.settings.raw
+    signatures = [Signature(raw["head_title"].upper(), p.t("p_sign_seal"), raw["head_name"])]
+    return p.slip("stop", at, "p05s_title", body, signatures)
 
 
 _BUILDERS: dict[str, Callable[[_Paper, Sequence[str]], Slip]] = {
-    "01": _form01,
-    "02": _form02,
-    "03": _form03,
-    "04": _form04,
-    "05": _form05,
+    "receipt": _form01,
+    "supplement": _form02,
+    "refusal": _form03,
+    "apology": _form04,
+    "stop": _stop,
+    "control": _control,
 }
 
 
 def slip(ctx: Context, code: str, form: str = "01", papers: Sequence[str] = ()) -> Slip:
-    """Form ``form`` (01–05) of dossier ``code`` in the context's language; a form that does
-    not apply to the dossier is refused. ``papers`` lists the papers handed in (form 01)."""
+    """Form ``form`` of dossier ``code`` in the context's language, numbered as in the set of
+    the circular in force at its receipt (:func:`form_set`); a form that does not apply to
+    the dossier is refused. ``papers`` lists the papers handed in (form 01)."""
     number = form_number(form)
     listed = [text for text in (" ".join(x.split()) for x in papers) if text]
     if listed and number != "01":
@@ -390,10 +526,10 @@ def slip(ctx: Context, code: str, form: str = "01", papers: Sequence[str] = ()) 
     store = ctx.store()
     d = load(store, code)
     paper = _Paper(ctx.lang, ctx.settings(), d, tuple(store.active_steps(d.code)))
-    return _BUILDERS[number](paper, listed)
+    return _BUILDERS[slip_paper(paper.forms, number, d.code)](paper, listed)
 
 
-# -- the log book (form 06) -------------------------------------------------------------------------
+# -- the log book (form 07 of 2025, 06 of 2018) -----------------------------------------------------
 #: The log book's columns, (1) to (14), by their label keys; those under "date" are moments.
 LOG_COLUMNS = (
     "p06_no",
@@ -458,6 +594,7 @@ class LogBook:
 
     lang: str
     center: str
+    form: str  # 07 (Circular 03/2025) or 06 (Circular 01/2018)
     form_label: str
     title: str
     period_line: str
@@ -505,16 +642,20 @@ def _log_row(lang: str, number: int, d: Dossier, handovers: list[Event]) -> LogR
 
 
 def log_book(ctx: Context, period: "Period") -> LogBook:
-    """Form 06: every dossier received in ``period``, oldest first, in the official columns."""
+    """The log book: every dossier received in ``period``, oldest first, in the official
+    columns. A period that reaches the first day of Circular 03/2025's forms is its form 07,
+    an earlier one form 06 of Circular 01/2018."""
     store = ctx.store()
     lang = ctx.lang
     dossiers = list(store.stream(DossierQuery(received_from=period.start, received_to=period.end)))
     handovers = store.handovers([d.code for d in dossiers])
     rows = tuple(_log_row(lang, i, d, handovers.get(d.code, [])) for i, d in enumerate(dossiers, start=1))
+    forms = form_set(period.end)
     return LogBook(
         lang=lang,
         center=ctx.settings().center_name,
-        form_label=t(lang, "p_form_no", n="06"),
+        form=forms.number("logbook"),
+        form_label=forms.label(lang, "logbook"),
         title=t(lang, "p06_title"),
         period_line=t(lang, "p06_period", start=_dmy(period.start), end=_dmy(period.end)),
         dates_label=t(lang, "p06_dates"),

@@ -303,19 +303,19 @@ def _figures(
     rows = conn.execute(
         f"""
         SELECT {key} AS k,
-          count(*) FILTER (CAST(d.received_at AS DATE) < $start)
-            - count(*) FILTER (CAST(d.resolved_at AS DATE) < $start)
-            - count(*) FILTER (CAST(d.withdrawn_at AS DATE) < $start),
-          count(*) FILTER (CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'direct'),
-          count(*) FILTER (CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'online'),
-          count(*) FILTER (CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'postal'),
-          count(*) FILTER (CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'early'),
-          count(*) FILTER (CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'on_time'),
-          count(*) FILTER (CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'late'),
-          count(*) FILTER (CAST(d.withdrawn_at AS DATE) BETWEEN $start AND $end),
-          count(*) FILTER ({opened} AND NOT d.has_rounds AND d.deadline < $snap),
-          count(*) FILTER ({opened} AND s.paused),
-          count(*) FILTER ({opened} AND NOT s.paused AND s.deadline < $snap)
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) < $start)
+            - count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) < $start)
+            - count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) < $start),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'direct'),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'online'),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'postal'),
+          count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'early'),
+          count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'on_time'),
+          count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'late'),
+          count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) BETWEEN $start AND $end),
+          count(*) FILTER (WHERE {opened} AND NOT d.has_rounds AND d.deadline < $snap),
+          count(*) FILTER (WHERE {opened} AND s.paused),
+          count(*) FILTER (WHERE {opened} AND NOT s.paused AND s.deadline < $snap)
         FROM d LEFT JOIN s ON d.has_rounds AND s.unit_code = d.unit_code AND s.code = d.code
           AND (s.after IS NULL OR s.after < $seen) AND (s.until IS NULL OR $seen <= s.until)
         WHERE CAST(d.received_at AS DATE) <= $end AND ($unit IS NULL OR d.unit_code = $unit)

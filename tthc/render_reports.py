@@ -8,6 +8,7 @@ block of ``label value`` lines per group. A figure is never cut or dropped in an
 """
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -153,7 +154,7 @@ def print_summary(
         files.write_text(svg, printable_svg(paper, title))
         echo(t(lang, "written", path=svg))
     if html is not None:
-        files.write_text(html, paper.console.export_html(theme=light_theme(), clear=False))
+        files.write_text(html, printable_html(paper))
         echo(t(lang, "written", path=html))
 
 
@@ -214,22 +215,88 @@ def light_theme() -> "TerminalTheme":
     return TerminalTheme((255, 255, 255), (0, 0, 0), [*dark, (90, 90, 90)], [*dark, (60, 60, 60)])
 
 
+#: The printing font: a monospace font for the grid, and for Vietnam's precomposed letters
+#: (U+1EA0–1EF9: ả ấ ầ ễ ồ ổ ỷ …) a font that has them whole. DejaVu Sans Mono, the monospace
+#: font of most Linux machines (Menlo on a Mac is drawn from it), lacks ấ ầ ẩ ẫ ế ề ể ễ ố ồ ổ ỗ
+#: and a few more: Chromium then draws the base letter and the combining mark from it apart,
+#: and the second mark lands beside the letter ("Trê˜" for "Trễ", "hô`sơ" for "hồ sơ"). Each
+#: range lists local fonts only, first found wins, nothing is fetched: Consolas and Courier
+#: New (Windows, Mac) have every Vietnamese letter and serve both ranges; elsewhere the
+#: letters come from DejaVu Sans, as wide as a monospace cell to a few hundredths of an em
+#: (its condensed bold for bold, whose regular bold is wider), so the columns stay in line.
+PRINT_FONT = "TTHC Mono"
+_VIETNAMESE = "U+1EA0-1EF9"
+_REST = "U+0-1E9F, U+1EFA-10FFFF"
+_FACES = (
+    (400, _REST, ("Consolas", "Menlo-Regular", "DejaVu Sans Mono", "DejaVuSansMono", "Courier New")),
+    (400, _VIETNAMESE, ("Consolas", "Courier New", "Noto Sans Mono", "DejaVu Sans", "DejaVuSans", "Arial")),
+    (
+        700,
+        _REST,
+        ("Consolas Bold", "Menlo-Bold", "DejaVu Sans Mono Bold", "DejaVuSansMono-Bold", "Courier New Bold"),
+    ),
+    (
+        700,
+        _VIETNAMESE,
+        (
+            "Consolas Bold",
+            "Courier New Bold",
+            "Noto Sans Mono Bold",
+            "DejaVu Sans Condensed Bold",
+            "DejaVuSansCondensed-Bold",
+            "Arial Bold",
+        ),
+    ),
+)
+FONT_FACES = "\n".join(
+    f'@font-face {{ font-family: "{PRINT_FONT}"; font-weight: {weight}; unicode-range: {chars};'
+    f" src: {', '.join(f'local({name!r})' for name in names)}; }}"
+    for weight, chars, names in _FACES
+)
 #: Fonts found on the machine that opens the file: nothing is fetched from the network.
-LOCAL_FONTS = "'DejaVu Sans Mono', Consolas, 'Courier New', monospace"
+LOCAL_FONTS = f"'{PRINT_FONT}', monospace"
+
+
+def _braced(css: str) -> str:
+    """CSS inside one of rich's ``str.format`` templates."""
+    return css.replace("{", "{{").replace("}", "}}")
 
 
 def svg_format() -> str:
-    """rich's SVG template without its web fonts, its link and its window frame, on white."""
+    """rich's SVG template without its web fonts, its link and its window frame, on white,
+    in the printing font."""
     from rich.console import CONSOLE_SVG_FORMAT  # type: ignore[attr-defined]
 
     fmt = re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT, flags=re.S)
     fmt = re.sub(r"<!--.*?-->\s*", "", fmt, flags=re.S)
+    fmt = fmt.replace("<style>", "<style>\n" + _braced(FONT_FACES), 1)
     fmt = fmt.replace("font-family: Fira Code, monospace", f"font-family: {LOCAL_FONTS}")
     return fmt.replace("{chrome}", '<rect fill="#ffffff" x="0" y="0" width="{width}" height="{height}"/>')
 
 
+def html_format() -> str:
+    """rich's HTML template in the printing font."""
+    from rich.console import CONSOLE_HTML_FORMAT  # type: ignore[attr-defined]
+
+    fmt = CONSOLE_HTML_FORMAT.replace("<style>", "<style>\n" + _braced(FONT_FACES), 1)
+    fmt = re.sub(r'<pre style="font-family:[^"]*">', f'<pre style="font-family:{LOCAL_FONTS}">', fmt)
+    return fmt
+
+
+def nfc(text: str) -> str:
+    """Every letter composed: a name typed with combining marks (a Vietnamese keyboard's
+    "Unicode tổ hợp") would otherwise be drawn mark by mark."""
+    return unicodedata.normalize("NFC", text)
+
+
 def printable_svg(paper: Screen, title: str) -> str:
-    return paper.console.export_svg(title=title, theme=light_theme(), clear=False, code_format=svg_format())
+    return nfc(
+        paper.console.export_svg(title=title, theme=light_theme(), clear=False, code_format=svg_format())
+    )
+
+
+def printable_html(paper: Screen) -> str:
+    return nfc(paper.console.export_html(theme=light_theme(), clear=False, code_format=html_format()))
 
 
 # -- the summary as a file ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The Starlette application: routes, pages (Jinja2, autoescaped), error pages, security headers.
 
 Pages: the citizen look-up (``/``, ``/tra-cuu``), the waiting-room board (``/bang``), the
-manager dashboard (``/quan-ly``) and the printable receipt slip (``/in/phieu-hen/CODE``).
+manager dashboard (``/quan-ly``) and the printable receipt slip (``/in/phieu-hen/CODE``), which
+is ``tthc receipt CODE --html FILE``'s page, served as it is.
 Data comes from :mod:`tthc.web.views` only: nothing here writes, writes SQL or imports
 ``sqlite3`` — a database that cannot be read reaches this module as a ``TthcError``.
 """
@@ -34,7 +35,7 @@ from tthc.clock import now_vn
 from tthc.errors import TthcError
 from tthc.i18n import fmt_day, fmt_rate, label, t
 from tthc.web.guard import Throttle, basic_password, is_loopback
-from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, Reader, WebSettings
+from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, SLIP_CSS, SLIP_PAGES, Reader, WebSettings
 
 if TYPE_CHECKING:
     from tthc.summary import Summary
@@ -58,7 +59,7 @@ def _sha256(text: str) -> str:
 
 #: Only our own inline styles (by their hashes) and our own forms; no script at all.
 CSP = (
-    f"default-src 'none'; style-src {' '.join(_sha256(css) for css in (CSS, *PAPER.values()))};"
+    f"default-src 'none'; style-src {' '.join(_sha256(css) for css in (CSS, *PAPER.values(), *SLIP_CSS))};"
     " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 SECURITY_HEADERS = {
@@ -376,30 +377,18 @@ class Site:
         )
 
     async def slip(self, request: Request) -> Response:
+        """Form 01 of the dossier: the very page ``tthc receipt CODE --html FILE`` writes, on A5
+        (``?kho=a4``: on A4)."""
         lang = _lang(request)
         code = clean_code(request.path_params["code"])
         size = request.query_params.get("kho", "a5")
-        if code is None or size not in ("a5", "a4"):
+        if code is None or size not in SLIP_PAGES:
             raise HTTPException(400)
-        settings = await self.managers_settings(request, lang)
-        found = await self.read(lang, lambda r: r.slip(code))
-        if found is None:
+        await self.managers_settings(request, lang)
+        page = await self.read(lang, lambda r: r.receipt_page(code, size))
+        if page is None:
             raise HTTPException(404)
-        here = _slip_path(found.dossier.code)
-        return self.pages.render(
-            "slip.html",
-            lang,
-            here=here,
-            here_params={"kho": size} if size != "a5" else {},
-            center=settings.center_name,
-            paper=size,
-            d=found.dossier,
-            size=size,
-            qr=_qr(found.lookup_url),
-            lookup_url=found.lookup_url,
-            public_url=settings.public_url,
-            other_size_url=_with_lang(here, lang, **({} if size == "a4" else {"kho": "a4"})),
-        )
+        return HTMLResponse(page)
 
     # -- errors ----------------------------------------------------------------------------------
     async def http_error(self, request: Request, exc: Exception) -> Response:
@@ -429,16 +418,6 @@ def _client(request: Request) -> str:
 
 def _slip_path(code: str) -> str:
     return SLIP_PATH + quote(code, safe="")
-
-
-def _qr(url: str | None) -> Markup | None:
-    """The slip's QR code as inline SVG; none without a public address."""
-    if not url:
-        return None
-    import segno  # only a slip with a public address needs it
-
-    # segno draws modules only, no text, so nothing in it needs escaping
-    return Markup(segno.make(url, error="m").svg_inline(scale=3, border=2))
 
 
 def create_app(

@@ -19,13 +19,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from tthc import dossiers, service
+from tthc import dossiers, papers, service
 from tthc.context import Context
 from tthc.dossiers import ListFilter
 from tthc.inputs import DOSSIER_CODE
 from tthc.lifecycle import OPEN
+from tthc.paper_html import PAGES, slip_html, style
 from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
-from tthc.papers import lookup_url
 from tthc.periods import month_of, month_window
 from tthc.settings import check_password
 from tthc.store import Store
@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 #: The shape of a dossier code, as ``tthc receive --code`` accepts it.
 CODE_SHAPE = DOSSIER_CODE
 CHECK_SHAPE = re.compile(r"[0-9]{4}")
+#: The sheets the printable slip comes on (``?kho=a5``, ``a4``), and its own style sheet for
+#: each: the page ``tthc receipt --html`` writes brings its style inline, which the CSP allows
+#: by its hash.
+SLIP_PAGES = tuple(PAGES)
+SLIP_CSS = tuple(style(size) for size in SLIP_PAGES)
 
 
 def initials(name: str) -> str:
@@ -105,12 +110,6 @@ class Dashboard:
     truncated: bool
     month: Summary
     months: Summary
-
-
-@dataclass(frozen=True)
-class Slip:
-    dossier: Dossier
-    lookup_url: str | None
 
 
 class Reader:
@@ -218,12 +217,10 @@ class Reader:
             months=service.summary(ctx, span, "month"),
         )
 
-    def slip(self, code: str) -> Slip | None:
+    def receipt_page(self, code: str, size: str) -> str | None:
+        """Form 01 of the dossier on ``size`` paper: the page ``tthc receipt CODE --html``
+        writes, or None for no such code."""
         keys = self.store.dossier_keys(code)
         if keys is None:
             return None
-        public_url = self.settings().public_url
-        return Slip(
-            self._dossier(keys.code),
-            lookup_url(public_url, keys.code) if public_url else None,
-        )
+        return slip_html(papers.slip(self.ctx, keys.code, "01"), size)
