@@ -101,11 +101,17 @@ def test_a_week_of_two_points_ends_with_one_center_and_every_conflict_settled_by
     assert out.exit_code == 0, out.stderr
     assert show(one, b2)["phone"] == "0911111111"
 
-    # Thursday: both points resolve b3; point 2's manager keeps point 1's resolution
+    # Thursday: both points resolve b3; point 2's manager keeps point 1's resolution; the two
+    # points edit different fields of b1, which is no conflict
+    one.do("edit", b1, "--phone", "0933333333", now="2025-09-11 08:00")
+    two.do("edit", b1, "--address", "Thôn Tây", now="2025-09-11 08:05")
     one.do("resolve", b3, "--at", "2025-09-11 09:00", now="2025-09-11 09:00")
     two.do("resolve", b3, "--at", "2025-09-11 10:00", "--outcome", "rejected", now="2025-09-11 10:00")
     results = exchange(tmp_path, one, two, "2025-09-11 17:30", 4)
     assert all(f"dossier {b3}: steps that cannot both stand" in r.stderr for r in results)
+    assert all(f"dossier {b1}" not in r.stderr for r in results)
+    for pc in (one, two):
+        assert (show(pc, b1)["phone"], show(pc, b1)["address"]) == ("0933333333", "Thôn Tây")
     sent = one.send(tmp_path, 41)
     out = two.db("merge", str(sent), "--keep", "there", b3, "--reason", "điểm 1 đã trả kết quả")
     assert out.exit_code == 0, out.stderr
