@@ -256,3 +256,30 @@ def test_a_receipt_undone_at_one_point_while_the_other_went_on_is_held_until_the
             assert result.exit_code == 0, result.stderr
     assert dump(one.db.db) == dump(two.db.db)
     assert "unknown dossier code" in one.db.fails("show", code)
+
+
+def test_a_file_whose_center_changed_its_office_hours_midweek_still_merges(tmp_path: Path) -> None:
+    """Decisions of their moment are not recomputed: a dossier counted under the old hours
+    keeps its due date, and the file is not refused for it."""
+    one, two = _two(tmp_path)
+    before = two.receive("ks", "Đỗ Thị Em", "2025-09-08 08:00", "--limit", "2wd")
+    two.do("supplement", before, "--at", "2025-09-08 09:00", "--reason", "thiếu giấy", now="2025-09-08 09:00")
+    two.do("resume", before, "--at", "2025-09-08 10:00", now="2025-09-08 10:00")
+    two.do("config", "set", "office_hours", "07:00-11:00,13:00-16:30", now="2025-09-08 12:00")
+    two.do("resolve", before, "--at", "2025-09-09 09:00", now="2025-09-09 09:00")
+    assert "Merged" in one.do("merge", str(two.send(tmp_path, 1)))
+    assert show(one, before)["due_at"] == show(two, before)["due_at"] == "2025-09-10T17:00:00"
+
+
+def test_a_due_date_moved_in_the_file_with_its_judgement_is_refused(tmp_path: Path) -> None:
+    one, two = _two(tmp_path)
+    late = two.receive("ks", "Đỗ Thị Em", "2025-09-08 08:00", "--limit", "1wd")  # due Tue 9/9
+    two.do("resolve", late, "--at", "2025-09-11 10:00", now="2025-09-11 10:00")
+    sent = two.send(tmp_path, 1)
+    _tampered(
+        sent,
+        "UPDATE dossiers SET receipt_due_at = '2025-09-12T17:00:00', due_date = '2025-09-12',"
+        " due_at = '2025-09-12T17:00:00', deadline = '2025-09-13T00:00:00', timeliness = 'early'",
+    )
+    err = one.db.fails("merge", str(sent))
+    assert f"dossier {late}: receipt_due_at: the receipt's counting is not one its time limit gives" in err

@@ -34,6 +34,7 @@ from tthc.models import Event, search_text
 from tthc.replay import (
     DETAIL_FIELDS,
     Move,
+    countings_as_laid,
     edits_by_field,
     judged_again,
     moves_of,
@@ -412,6 +413,11 @@ def _history_faults(ctx: Context, store: Store, data: PointData) -> list[Msg]:
     for m in moves:
         by_code.setdefault(m.code, []).append(m)
     calendar_changed = [m.recorded_at for m in moves if m.step.startswith("calendar.")]
+    rules_changed = [  # a counting decided before keeps the sessions and cut-off of its moment
+        m.recorded_at
+        for m in moves
+        if m.step == "config.set" and m.details.get("key") in ("office_hours", "same_day_cutoff")
+    ]
     faults: list[Msg] = []
     ours = {e.uid: e for e in store.event_keys()}
     for m in moves:  # a uid of this database's: it must name the same dossier and step here
@@ -419,14 +425,18 @@ def _history_faults(ctx: Context, store: Store, data: PointData) -> list[Msg]:
         if here is not None and (here.dossier_code != m.code or here.step != m.step):
             faults.append(Msg("mh_uid_taken", uid=m.uid, code=m.code or "-", here=here.dossier_code or "-"))
     for d in data.dossiers:
-        fault = _dossier_history_fault(cal, d, by_code.get(d.code, []), calendar_changed)
+        fault = _dossier_history_fault(cal, d, by_code.get(d.code, []), calendar_changed, rules_changed)
         if fault is not None:
             faults.append(fault)
     return faults
 
 
 def _dossier_history_fault(
-    cal: WorkCalendar, d: StoredDossier, moves: list[Move], calendar_changed: list[datetime]
+    cal: WorkCalendar,
+    d: StoredDossier,
+    moves: list[Move],
+    calendar_changed: list[datetime],
+    rules_changed: list[datetime],
 ) -> Msg | None:
     stored = d.life()
     if d.get("imported_by") is None and receipt_stands(moves):
@@ -443,9 +453,12 @@ def _dossier_history_fault(
             return Msg("mb_dossier", code=d.code, what=Msg("mh_history"), reason=exc.msg)
     else:
         life = judged_again(stored)
-    skip: frozenset[str] = frozenset()
-    if life.status not in OPEN and any(at > life.last_at for at in calendar_changed):
-        skip = _BY_CALENDAR  # judged by the calendar of its day; days changed since
+    as_of_then = (life.status not in OPEN and any(at > life.last_at for at in calendar_changed)) or any(
+        at > stored.received_at for at in rules_changed
+    )  # closed before days changed, or counted before the sessions or cut-off changed
+    if not as_of_then and not countings_as_laid(cal, stored):
+        return Msg("mb_dossier", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("mh_counting"))
+    skip: frozenset[str] = _BY_CALENDAR if as_of_then else frozenset()
     derived = dict(zip(LIFE_COLUMNS, life_values(life), strict=True))
     for column in _DERIVED:
         if column not in skip and derived[column] != d.get(column):
@@ -574,7 +587,7 @@ def _merge_known(
     fields = _field_conflicts(union, known, theirs_uids)
     life: Life | None = None
     try:
-        life = replay(cal, here.life(), steps)
+        life = replay(cal, here.life(), steps, there.life())
     except TthcError:
         problems.append(
             Msg(
@@ -600,7 +613,16 @@ def _merge_known(
             return None
         clash = [*only_there] if decided == "here" else [*only_here]
         life = _decide(
-            cal, code, here, union, steps, clash if life is None else [], fields, plan, decided, reason
+            cal,
+            code,
+            (here, there),
+            union,
+            steps,
+            clash if life is None else [],
+            fields,
+            plan,
+            decided,
+            reason,
         )
     assert life is not None
     return _merged_row(code, here, there, union, known, theirs_uids, life, plan.decisions)
@@ -609,7 +631,7 @@ def _merge_known(
 def _decide(
     cal: WorkCalendar,
     code: str,
-    here: StoredDossier,
+    rows: tuple[StoredDossier, StoredDossier],
     union: list[Move],
     steps: list[Move],
     dropped: list[Move],
@@ -635,7 +657,8 @@ def _decide(
                 "reason": reason,
             }
         )
-    return replay(cal, here.life(), [m for m in steps if m not in dropped])
+    here, there = rows
+    return replay(cal, here.life(), [m for m in steps if m not in dropped], there.life())
 
 
 def _receipt_undone(

@@ -77,13 +77,15 @@ def receipt_stands(moves: Sequence[Move]) -> bool:
     return any(m.step == "receive" and m.uid not in gone for m in moves)
 
 
-def replay(cal: WorkCalendar, stored: Life, steps: Sequence[Move]) -> Life:
-    """The life the ``steps`` give, applied from the receipt again: the receipt's counting as
-    decided (its anchor, unit and amount) laid over ``cal``, every later counting, due date
-    and judgement worked out by the life cycle. Refuses as a clerk's step would be refused."""
+def replay(cal: WorkCalendar, stored: Life, steps: Sequence[Move], other: Life | None = None) -> Life:
+    """The life the ``steps`` give, applied from the receipt again through the life cycle:
+    status, moments, rounds, due date in force and judgement. The countings are decisions of
+    their moment (the settings and calendar then): the receipt's, and a round's that the row
+    already holds for the same request and resume, are kept as the row has them; a round new
+    to the row (or to ``other``, the other point's row of it) is decided now. Refuses as a
+    clerk's step would be refused."""
     life = replace(  # the receipt as the row has it; everything a later step sets, cleared
         stored,
-        receipt=deadlines.relay(cal, stored.limit, stored.receipt),
         last_at=stored.received_at,
         status="processing",
         rounds=(),
@@ -94,9 +96,23 @@ def replay(cal: WorkCalendar, stored: Life, steps: Sequence[Move]) -> Life:
         withdrawn_at=None,
         apology=None,
     )
+    decided = {(r.paused_at, r.resumed_at): r for r in (*(other.rounds if other else ()), *stored.rounds)}
     for m in steps:
         life = lifecycle.apply(cal, life, lifecycle.step_of(m.step, m.happened_at, m.details))
+        if m.step in ("supplement", "resume"):
+            last = life.rounds[-1]
+            kept = decided.get((last.paused_at, last.resumed_at))
+            if kept is not None and kept.policy == last.policy:
+                life = replace(
+                    life, rounds=(*life.rounds[:-1], replace(last, left=kept.left, counting=kept.counting))
+                )
     return life
+
+
+def countings_as_laid(cal: WorkCalendar, life: Life) -> bool:
+    """Whether every counting of a life gives the due date it states over ``cal``: true of
+    a row whose countings were laid over the calendar and settings it still has."""
+    return all(deadlines.relay(cal, life.limit, c) == c for c in life.countings())
 
 
 def judged_again(stored: Life) -> Life:
