@@ -283,3 +283,14 @@ def test_a_due_date_moved_in_the_file_with_its_judgement_is_refused(tmp_path: Pa
     )
     err = one.db.fails("merge", str(sent))
     assert f"dossier {late}: receipt_due_at: the receipt's counting is not one its time limit gives" in err
+
+
+def test_another_centers_full_export_is_refused_by_import_unless_the_manager_says_so(tmp_path: Path) -> None:
+    one, _ = _two(tmp_path)
+    demo = PointPC(tmp_path, "demo", "Điểm 1", "Nguyễn Thị Lan", "2025-09-08 07:30")
+    demo.db.ok("config", "set", "code_prefix", "DEMO.XA")
+    demo.receive("ks", "Người Thử", "2025-09-09 08:00")
+    out = tmp_path / "demo.jsonl"
+    demo.do("export", str(out), "--full")
+    assert "is another center's file" in one.db.fails("import", str(out))
+    assert "Merged" in one.do("import", str(out), "--other-center")

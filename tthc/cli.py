@@ -1025,6 +1025,7 @@ def import_(
     ctx: typer.Context,
     file: FileArg,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("import.dry_run"))] = False,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("merge.other_center"))] = False,
 ) -> None:
     from tthc import render
     from tthc.render import import_progress
@@ -1032,8 +1033,10 @@ def import_(
 
     c = _ctx(ctx)
     with import_progress() as progress:
-        report = import_any(c, file, dry_run=dry_run, progress=progress)
+        report = import_any(c, file, dry_run=dry_run, progress=progress, other_center=other_center)
     render.print_import(report, c.lang)
+    if getattr(report, "held", None):  # a full export merged, with dossiers held aside
+        raise typer.Exit(1)
 
 
 @app.command(help=H("export"))
