@@ -166,6 +166,58 @@ def test_every_module_says_what_it_is_for() -> None:
     assert not missing, missing
 
 
+#: The one module that puts values into spreadsheet cells, so that no text is ever a formula.
+CELL_WRITER = "sheets"
+_SHEET_NAMES = {"ws", "sheet", "worksheet"}
+
+
+def cell_writes(tree: ast.Module) -> list[str]:
+    """What in a module writes a spreadsheet cell itself: ``csv.writer``, openpyxl's
+    ``Workbook`` or ``WriteOnlyCell``, a worksheet's ``cell()`` given a value, a cell's
+    ``.value`` set, a row appended to a worksheet."""
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            if node.value.id == "csv" and node.attr in ("writer", "DictWriter"):
+                found.append(f"csv.{node.attr}")
+            if node.value.id == "openpyxl" and node.attr == "Workbook":
+                found.append("openpyxl.Workbook")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("openpyxl"):
+            found += [a.name for a in node.names if a.name in ("Workbook", "WriteOnlyCell")]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            func = node.func
+            if func.attr == "cell" and (len(node.args) >= 3 or any(k.arg == "value" for k in node.keywords)):
+                found.append(".cell(value=…)")
+            if func.attr == "append" and isinstance(func.value, ast.Name) and func.value.id in _SHEET_NAMES:
+                found.append(f"{func.value.id}.append")
+        elif isinstance(node, ast.Assign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            found += [".value =" for t in targets if isinstance(t, ast.Attribute) and t.attr == "value"]
+    return found
+
+
+def test_every_spreadsheet_cell_is_written_by_the_one_writer() -> None:
+    """Every cell of every .xlsx and .csv goes through ``tthc.sheets``, which keeps a text that
+    begins with ``=``, ``+``, ``-``, ``@`` as text: no other module writes one directly."""
+    offenders = {
+        name: writes
+        for name, tree in modules().items()
+        if name != CELL_WRITER and (writes := cell_writes(tree))
+    }
+    assert not offenders, offenders
+
+
+def test_the_cell_writer_check_catches_a_direct_write() -> None:
+    tree = ast.parse(
+        "import csv\nfrom openpyxl import Workbook\n"
+        "def f(ws, fh, c):\n    csv.writer(fh)\n    ws.cell(row=1, column=1, value='=1')\n"
+        "    ws.cell(1, 2, '=2')\n    ws.append(['=3'])\n    c.value = '=4'\n    ws.cell(row=1, column=1).border = 0\n"
+    )
+    assert sorted(cell_writes(tree)) == sorted(
+        ["Workbook", "csv.writer", ".cell(value=…)", ".cell(value=…)", "ws.append", ".value ="]
+    )
+
+
 def test_a_shipped_migration_never_calls_todays_rules() -> None:
     """What a migration did must not change when a rule changes: migrations and the rules
     frozen with them import nothing of tthc but each other."""

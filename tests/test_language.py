@@ -76,7 +76,10 @@ def test_a_missing_option_in_vietnamese(center: Cli) -> None:
 
 def test_a_value_outside_the_choices_in_vietnamese(center: Cli) -> None:
     err = center.fails("receive", "ks", "--applicant", "A", "--channel", "fax", code=2, lang="vi")
-    assert "Lỗi: Giá trị không hợp lệ cho '--channel': 'fax' không thuộc 'direct', 'online', 'postal'." in err
+    assert (
+        "Lỗi: Giá trị không hợp lệ cho '--channel': 'fax' không thuộc 'trực tiếp', 'trực tuyến', 'bưu chính'."
+        in err
+    )
 
 
 def test_a_mistyped_command_in_vietnamese(center: Cli) -> None:
@@ -182,7 +185,7 @@ def test_click_brackets_and_placeholders_in_vietnamese(cli: Cli) -> None:
     assert "Cách dùng: tthc [TÙY CHỌN] LỆNH [ĐỐI SỐ]..." in top and "--db <tệp>" in top
     assert "--user <văn bản>" in top
     receive = " ".join(cli.ok("--lang", "vi", "receive", "--help").stdout.split())
-    assert "{THỦ_TỤC|TÊN_TẮT}" in receive and "[bắt buộc]" in receive and "[mặc định: direct]" in receive
+    assert "{THỦ_TỤC|TÊN_TẮT}" in receive and "[bắt buộc]" in receive and "[mặc định: trực tiếp]" in receive
     init = " ".join(cli.ok("--lang", "vi", "init", "--help").stdout.split())
     assert "[mặc định: --catalog]" in init
     # a group lists each command's first paragraph whole

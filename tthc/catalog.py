@@ -1,13 +1,14 @@
 """The center's registers: the procedure catalog, officers and reception points."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tthc.context import Context
 from tthc.errors import Msg, TthcError
-from tthc.models import Kind, Procedure, Registered, fold, name_key
+from tthc.models import Kind, Procedure, Registered, fold, name_key, same_name
 from tthc.settings import check_prefix
 from tthc.store import Store
 from tthc.timelimit import parse_limit
@@ -265,12 +266,15 @@ def registered(store: Store, kind: Kind, name: str | None) -> Registered | None:
     """
     if name is None:
         return None
+    as_typed = " ".join(unicodedata.normalize("NFC", name).split()).casefold()
     exact = store.find_name(kind, name_key(name))
-    if exact is not None:
+    if exact is not None and exact.name.casefold() == as_typed:
         return exact
     everyone = store.names(kind)
+    matches = [r for r in everyone if same_name(r.name, name)]
+    if len(matches) > 1:  # twins from before names were compared so: the one spelled as typed
+        matches = [r for r in matches if r.name.casefold() == as_typed] or matches
     wanted = " ".join(fold(name).split())
-    matches = [r for r in everyone if " ".join(fold(r.name).split()) == wanted]
     if not matches and wanted:
         matches = [
             r

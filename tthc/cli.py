@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from tthc.cli_help import H, confirm, early_lang, help_page, localize, normalise_lang, usage_error
+from tthc.cli_help import H, Words, confirm, early_lang, help_page, localize, normalise_lang, usage_error
 from tthc.errors import Msg, TthcError, os_reason, sqlite_reason
 
 if TYPE_CHECKING:
@@ -565,12 +565,7 @@ def _register(kind: "Kind", sub: typer.Typer) -> None:
         c = _ctx(ctx)
         rows = catalog.list_names(c, kind)
         if as_json:
-            render.print_json(
-                [
-                    {"name": r.name, **({"code_prefix": r.code_prefix} if kind == "point" else {})}
-                    for r in rows
-                ]
-            )
+            render.print_json(render.names_json(rows, kind))
         else:
             render.print_names(rows, c.lang)
 
@@ -590,7 +585,9 @@ def receive(
         ),
     ],
     applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
-    channel: Annotated[ChannelOpt, typer.Option(help=H("receive.channel"))] = ChannelOpt.direct,
+    channel: Annotated[
+        ChannelOpt, typer.Option(help=H("receive.channel"), click_type=Words(ChannelOpt))
+    ] = ChannelOpt.direct,
     at: AtOpt = None,
     code: Annotated[str | None, typer.Option(help=H("receive.code"))] = None,
     point: Annotated[str | None, typer.Option(help=H("receive.point"))] = None,
@@ -693,7 +690,9 @@ def resolve(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
-    outcome: Annotated[OutcomeOpt, typer.Option(help=H("resolve.outcome"))] = OutcomeOpt.approved,
+    outcome: Annotated[
+        OutcomeOpt, typer.Option(help=H("resolve.outcome"), click_type=Words(OutcomeOpt))
+    ] = OutcomeOpt.approved,
     note: NoteOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
@@ -787,12 +786,16 @@ def history(ctx: typer.Context, code: CodeArg, as_json: JsonOpt = False) -> None
         render.print_history(events, c.lang)
 
 
-StatusF = Annotated[StatusOpt | None, typer.Option("--status", help=H("opt.status"))]
+StatusF = Annotated[
+    StatusOpt | None, typer.Option("--status", help=H("opt.status"), click_type=Words(StatusOpt))
+]
 FieldF = Annotated[str | None, typer.Option("--field", help=H("opt.field"))]
 ProcedureF = Annotated[str | None, typer.Option("--procedure", help=H("opt.procedure"))]
 PointF = Annotated[str | None, typer.Option("--point", help=H("opt.point"))]
 OfficerF = Annotated[str | None, typer.Option("--officer", help=H("opt.officer"))]
-ChannelF = Annotated[ChannelOpt | None, typer.Option("--channel", help=H("opt.channel"))]
+ChannelF = Annotated[
+    ChannelOpt | None, typer.Option("--channel", help=H("opt.channel"), click_type=Words(ChannelOpt))
+]
 ReceivedFromF = Annotated[str | None, typer.Option("--received-from", help=H("opt.received_from"))]
 ReceivedToF = Annotated[str | None, typer.Option("--received-to", help=H("opt.received_to"))]
 DueFromF = Annotated[str | None, typer.Option("--due-from", help=H("opt.due_from"))]
@@ -962,7 +965,9 @@ def summary(
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    by: Annotated[ByOpt | None, typer.Option(help=H("summary.by"))] = None,
+    by: Annotated[
+        ByOpt | None, typer.Option(help=H("summary.by"), click_type=Words(ByOpt, {"month": "w_month"}))
+    ] = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
     as_json: JsonOpt = False,
@@ -982,10 +987,10 @@ def summary(
         render.print_json(result.as_json())
         return
     if out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
         headers, rows = render_reports.summary_records(result, c.lang)
-        write_table(out, headers, rows, sheet="summary", excel_vn=excel_vn)
+        write_table(out, headers, rows, sheet=t(c.lang, "sheet_summary"), excel_vn=excel_vn)
         render.echo(t(c.lang, "written", path=out))
         return
     render_reports.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
@@ -1131,7 +1136,7 @@ def rollup(
         render.print_json(result.as_json())
         return
     if out is not None:
-        from tthc.interchange import write_workbook
+        from tthc.sheets import write_workbook
 
         write_workbook(out, render_reports.rollup_sheets(result, c.lang))
         render.echo(t(c.lang, "written", path=out))
@@ -1252,7 +1257,9 @@ def officers(
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    by: Annotated[WorkloadByOpt, typer.Option(help=H("officers.by"))] = WorkloadByOpt.officer,
+    by: Annotated[
+        WorkloadByOpt, typer.Option(help=H("officers.by"), click_type=Words(WorkloadByOpt))
+    ] = WorkloadByOpt.officer,
     as_json: JsonOpt = False,
     out: TableOutOpt = None,
 ) -> None:
@@ -1265,10 +1272,10 @@ def officers(
     if as_json:
         render.print_json(result.as_json())
     elif out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
-        headers, rows = render.workload_records(result)
-        write_table(out, headers, rows, sheet="officers")
+        headers, rows = render.workload_records(result, c.lang)
+        write_table(out, headers, rows, sheet=t(c.lang, "sheet_officers"))
         render.echo(t(c.lang, "written", path=out))
     else:
         render.print_workload(result, c.lang)
@@ -1294,10 +1301,10 @@ def late(
     if as_json:
         render.print_json(result.as_json())
     elif out is not None:
-        from tthc.interchange import write_table
+        from tthc.sheets import write_table
 
-        headers, rows = render.late_records(result)
-        write_table(out, headers, rows, sheet="late")
+        headers, rows = render.late_records(result, c.lang)
+        write_table(out, headers, rows, sheet=t(c.lang, "sheet_late"))
         render.echo(t(c.lang, "written", path=out))
     else:
         render.print_late(result, c.lang)

@@ -27,6 +27,9 @@ from tthc.i18n import LANG_WORDS, MESSAGES, t
 ClickContext: Any = typer.core.TyperCommand.context_class
 HelpFormatter: Any = ClickContext.formatter_class
 
+#: Click as the installed Typer uses it (recent Typers carry their own copy).
+_click: Any = getattr(typer.core, "_click", None) or typer.core.click  # type: ignore[attr-defined]
+
 #: The help page's language, set before Click formats a page.
 _page_lang = ["en"]
 
@@ -231,6 +234,8 @@ def _bracket_word(lang: str, term: str, part: str) -> str | None:
         value = part.removeprefix("default: ")
         flag = f"--{value}"
         shown = flag if re.search(rf"(^|[\s/]){re.escape(flag)}($|[\s/])", term) else value
+        if value in MESSAGES and f"{t(lang, value).lower()}" in re.findall(r"[<|]([^<|>]+)(?=[|>])", term):
+            shown = t(lang, value).lower()  # a fixed choice's default, as its words are listed
         return t(lang, "click_default", value=shown)
     if part.startswith("env var: "):
         return t(lang, "click_env_var", name=part.removeprefix("env var: "))
@@ -248,6 +253,47 @@ def range_words(lang: str, text: str) -> str | None:
         if m:
             return t(lang, key, **m.groupdict())
     return None
+
+
+# -- fixed choices in either language ----------------------------------------------------------
+class Words(_click.types.ParamType):  # type: ignore[misc]
+    """A fixed choice (a channel, a status, an outcome …) typed as it is stored (``direct``)
+    or as people say it, in English or Vietnamese, in any case, with or without diacritics
+    (``trực tiếp``, ``truc tiep``). The words are the domain's own, from the one table in
+    ``tthc.i18n`` (``label``); ``keys`` names a value's word where the value is not its key.
+    The help page lists them in its language; a word that is none of them stays Click's usage
+    error (exit 2)."""
+
+    name = "choice"
+
+    def __init__(self, values: Sequence[str], keys: dict[str, str] | None = None) -> None:
+        self.choices = tuple(str(v) for v in values)
+        self.keys = {v: (keys or {}).get(v, v) for v in self.choices}
+
+    def word(self, lang: str, value: str) -> str:
+        """How ``value`` is listed in ``lang``: as stored in English, in its words in Vietnamese."""
+        key = self.keys[value]
+        return t(lang, key).lower() if lang == "vi" and key in MESSAGES else value
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from tthc.models import name_key  # the one folding of names and words
+
+        typed = name_key(str(value))
+        for choice in self.choices:
+            if typed in {name_key(choice), name_key(self.word("vi", choice))}:
+                return choice
+        try:
+            self.fail(self.refusal(value, "en"), param, ctx)
+        except Exception as exc:
+            exc.tthc_refusal = functools.partial(self.refusal, value)  # type: ignore[attr-defined]
+            raise
+
+    def refusal(self, value: Any, lang: str) -> str:
+        words = ", ".join(repr(self.word(lang, c)) for c in self.choices)
+        return f"{str(value)!r} is not one of {words}."
+
+    def get_metavar(self, param: Any, ctx: Any = None) -> str:
+        return "<" + "|".join(self.word(_page_lang[0], c) for c in self.choices) + ">"
 
 
 # -- the yes/no question --------------------------------------------------------------------------
@@ -286,6 +332,8 @@ def usage_error(exc: Any, lang: str) -> str:
     if ctx is not None:
         lines.append(f"{t(lang, 'click_usage')} {ctx.get_usage().split(':', 1)[1].strip()}")
         lines.append(t(lang, "click_try", cmd=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n")
+    if getattr(exc, "tthc_refusal", None) is not None:  # a fixed choice: its words in ``lang``
+        exc.message = exc.tthc_refusal(lang)
     message = exc.format_message() if lang == "en" else _vietnamese_message(exc, kind)
     lines.append(f"{t(lang, 'error_prefix')}: {message}")
     return "\n".join(lines)

@@ -11,7 +11,6 @@ life cycle the clerks' commands use and loaded through the ordinary import, so t
 come from the real engine, not from a table.
 """
 
-import csv
 import random
 import tempfile
 from dataclasses import dataclass
@@ -294,46 +293,45 @@ def as_of(items: list[_Dossier], now: datetime) -> list[_Dossier]:
 
 
 def write_csv(items: list[_Dossier], path: Path) -> None:
+    from tthc.sheets import write_table
+
     def fmt(moment: datetime | None) -> str:
         return "" if moment is None else moment.strftime("%d/%m/%Y %H:%M")
 
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(
-            [
-                "Mã hồ sơ",
-                "Mã thủ tục",
-                "Người nộp",
-                "Ngày tiếp nhận",
-                "Hình thức",
-                "Điểm tiếp nhận",
-                "Cán bộ xử lý",
-                "Ngày yêu cầu bổ sung",
-                "Ngày bổ sung",
-                "Ngày giải quyết",
-                "Kết quả",
-                "Ngày trả kết quả",
-                "Ngày rút hồ sơ",
-            ]
-        )
-        for d in sorted(items, key=lambda x: x.received):
-            w.writerow(
-                [
-                    "",
-                    d.procedure,
-                    d.applicant,
-                    fmt(d.received),
-                    d.channel,
-                    d.point,
-                    d.officer,
-                    fmt(d.paused),
-                    fmt(d.resumed),
-                    fmt(d.resolved),
-                    d.outcome,
-                    fmt(d.returned),
-                    fmt(d.withdrawn),
-                ]
-            )
+    headers = [
+        "Mã hồ sơ",
+        "Mã thủ tục",
+        "Người nộp",
+        "Ngày tiếp nhận",
+        "Hình thức",
+        "Điểm tiếp nhận",
+        "Cán bộ xử lý",
+        "Ngày yêu cầu bổ sung",
+        "Ngày bổ sung",
+        "Ngày giải quyết",
+        "Kết quả",
+        "Ngày trả kết quả",
+        "Ngày rút hồ sơ",
+    ]
+    rows = (
+        [
+            "",
+            d.procedure,
+            d.applicant,
+            fmt(d.received),
+            d.channel,
+            d.point,
+            d.officer,
+            fmt(d.paused),
+            fmt(d.resumed),
+            fmt(d.resolved),
+            d.outcome,
+            fmt(d.returned),
+            fmt(d.withdrawn),
+        ]
+        for d in sorted(items, key=lambda x: x.received)
+    )
+    write_table(path, headers, rows)
 
 
 def default_path() -> Path:

@@ -2344,6 +2344,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " choose {numbers}",
         "hồ sơ {code} in theo mẫu của Thông tư {circular}, không có mẫu {form}: chọn {numbers}",
     ),
+    # --- sheets ---
+    "w_name_twins": (
+        "Note: {names} are one name written in different ways (registered before names were "
+        "compared without diacritics), and their work is counted apart. Type the name exactly "
+        "as registered to choose one.",
+        "Lưu ý: {names} là một tên viết theo nhiều cách (đăng ký trước khi tên được so sánh "
+        "không dấu), nên công việc của họ được đếm riêng. Gõ đúng tên như khi đăng ký để chọn một người.",
+    ),
+    # the columns and words of `officers --out` and `late --out` (English: as in the JSON)
+    "fh_handed_over": ("handed_over", "Nhận chuyển giao"),
+    "fh_overdue": ("overdue", "Quá hạn chưa xong"),
+    "fh_load": ("load", "Khối lượng"),
+    "fh_share": ("share", "Tỷ trọng (%)"),
+    "fh_list": ("list", "Danh sách"),
+    "fh_due_date": ("due_date", "Hạn giải quyết"),
+    "fh_working_days_late": ("working_days_late", "Số ngày làm việc trễ"),
+    "fh_apology_issued_at": ("apology_issued_at", "Ngày xin lỗi"),
+    "fh_apology_in_time": ("apology_in_time", "Xin lỗi kịp thời"),
+    "fh_new_date": ("new_date", "Ngày hẹn lại"),
+    "fh_promise": ("promise", "Đúng hẹn lại?"),
+    "fh_requested_at": ("requested_at", "Yêu cầu bổ sung lúc"),
+    "fh_reason": ("reason", "Lý do"),
+    "fh_kind": ("kind", "Điều chỉnh"),
+    "fh_step": ("step", "Bước"),
+    "fh_step_at": ("step_at", "Bước đã ghi lúc"),
+    "fh_corrected_at": ("corrected_at", "Điều chỉnh lúc"),
+    "fh_actor": ("actor", "Người thực hiện"),
+    "lv_resolved_late": ("resolved_late", "Giải quyết quá hạn"),
+    "lv_open_overdue": ("open_overdue", "Đang giải quyết, quá hạn"),
+    "lv_late_requests": ("late_requests", "Yêu cầu bổ sung khi đã quá hạn"),
+    "lv_corrections": ("corrections", "Quá trình xử lý được điều chỉnh"),
+    "w_yes": ("yes", "có"),
+    "w_no": ("no", "không"),
+    "sheet_summary": ("summary", "Tổng hợp"),
+    "sheet_officers": ("officers", "Cán bộ"),
+    "sheet_late": ("late", "Trễ hạn"),
+    "sheet_dossiers": ("dossiers", "Hồ sơ"),
+    "w_month": ("month", "tháng"),
 }
 
 WEEKDAYS = {

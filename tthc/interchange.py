@@ -1,4 +1,4 @@
-"""CSV / Excel / JSON in and out: writing tables safely for spreadsheets, exporting dossiers,
+"""CSV / Excel / JSON in and out: exporting dossiers (cells written by ``tthc.sheets``),
 and importing them in one streaming, all-or-nothing transaction.
 
 An import is the clerk's life cycle applied to a file: each row becomes a receipt and the
@@ -6,13 +6,10 @@ steps after it (supplement, resume, resolve or withdraw, return), applied throug
 ``tthc.lifecycle`` exactly as the commands apply them, then loaded in batches.
 """
 
-import csv
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import Decimal
-from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -26,114 +23,10 @@ from tthc.i18n import ColumnWord, fmt_limit, label, t
 from tthc.inputs import clean, code_shape, code_taken
 from tthc.lifecycle import Life
 from tthc.models import Dossier, Registered, name_key
+from tthc.sheets import write_table
 from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
 from tthc.tables import BadRows, header_key, map_header, read_rows
 from tthc.timelimit import TimeLimit, parse_limit
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def write_table(
-    path: Path,
-    headers: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    sheet: str = "tthc",
-    private: bool = False,
-    excel_vn: bool = False,
-) -> None:
-    """Write rows as .csv (UTF-8 with a BOM, so Excel shows Vietnamese) or .xlsx, whole or
-    not at all; ``private`` files (with citizens' details) are readable by the owner only.
-
-    ``excel_vn`` writes the CSV an Excel set to Vietnamese opens in columns: ``;`` between
-    cells, ``,`` in decimals, dates as dd/mm/yyyy. An .xlsx needs no such care: it has real
-    number and date cells, a bold frozen header row with a filter, and sized columns."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with files.opened(path, private=private, encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=";" if excel_vn else ",")
-            writer.writerow(headers)
-            for row in rows:
-                writer.writerow([neutralise(_cell_text(v, excel_vn)) for v in row])
-    elif suffix == ".xlsx":
-        _write_xlsx(path, headers, rows, sheet, private)
-    else:
-        raise TthcError("e_table_suffix", path=path)
-
-
-#: How many rows are read ahead to size the columns of a sheet (the rest stream after them).
-_SIZING_ROWS = 500
-
-
-def _write_xlsx(
-    path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet: str, private: bool
-) -> None:
-    write_workbook(path, [(sheet, headers, rows)], private=private)
-
-
-def write_workbook(
-    path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], *, private: bool = False
-) -> None:
-    """Several tables in one .xlsx, a sheet each (named as given), whole or not at all."""
-    import openpyxl
-
-    if path.suffix.lower() != ".xlsx":
-        raise TthcError("e_table_suffix", path=path)
-    book = openpyxl.Workbook(write_only=True)
-    for name, headers, rows in sheets:
-        _fill_sheet(book.create_sheet(name), headers, rows)
-    files.save_workbook(book, path, private=private)
-
-
-def _fill_sheet(ws: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    stream = iter(rows)
-    ahead = list(islice(stream, _SIZING_ROWS))
-    widths = [len(str(h)) for h in headers]
-    for row in ahead:
-        for i, value in enumerate(row):
-            widths[i] = max(widths[i], len(str(_cell_text(value, excel_vn=True))))
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = [WriteOnlyCell(ws, value=h) for h in headers]
-    for head in header:
-        head.font = bold
-    ws.append(header)
-
-    def cell(value: Any) -> Any:
-        if isinstance(value, date):  # a real date cell, shown day first
-            dated = WriteOnlyCell(ws, value=value)
-            dated.number_format = "dd/mm/yyyy hh:mm" if isinstance(value, datetime) else "dd/mm/yyyy"
-            return dated
-        return neutralise(value)
-
-    count = 1
-    for row in chain(ahead, stream):
-        ws.append([cell(v) for v in row])
-        count += 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count}"
-
-
-def _cell_text(value: Any, excel_vn: bool = False) -> Any:
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M") if excel_vn else value.isoformat(timespec="seconds")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y") if excel_vn else value.isoformat()
-    if isinstance(value, float | Decimal) and excel_vn:
-        return str(value).replace(".", ",")
-    return "" if value is None else value
 
 
 def write_json(path: Path, data: Any, *, private: bool = False) -> None:
@@ -216,7 +109,7 @@ def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -
             yield _export_row(d, lang)
 
     headers = [t(lang, f"fh_{name}") for name in EXPORT_COLUMNS]
-    write_table(path, headers, rows(), sheet="dossiers", private=True, excel_vn=excel_vn)
+    write_table(path, headers, rows(), sheet=t(lang, "sheet_dossiers"), private=True, excel_vn=excel_vn)
     return count
 
 

@@ -16,6 +16,7 @@ MIGRATION_NAMES = (
     "m006_workload_indexes",
     "m007_points",
     "m008_codes_in_any_case",
+    "m012_names_without_diacritics",
     "m011_merge_conflicts",
 )
 LATEST = len(MIGRATION_NAMES)
@@ -431,6 +432,35 @@ def _m008(db: Any) -> None:
     )
 
 
+def _m012(db: Any) -> None:
+    """One person, one officer: "Nguyen Thi Lan" typed on a keyboard without Vietnamese is the
+    officer "Nguyễn Thị Lan", not a second one whose work is counted apart (and so for
+    reception points). ``name_key`` held the name in lower case; it now holds it without
+    diacritics too (đ as d), spaces collapsed, so its UNIQUE constraint refuses such a twin.
+
+    A file from before may already hold two such names. Nothing is deleted or renamed (each
+    keeps its dossiers): in each group the row whose old key already is the new one, else the
+    first registered, takes the new key; the others keep their old key, which no other name
+    can take, and ``officer list`` / ``point list`` name them. The folding is written out
+    here, as it was when this migration shipped."""
+    import unicodedata
+
+    def key(name: str) -> str:
+        text = name.replace("đ", "d").replace("Đ", "D")
+        bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        return " ".join(unicodedata.normalize("NFC", bare).casefold().split())
+
+    conn: sqlite3.Connection = db.conn
+    for table in ("officers", "points"):
+        groups: dict[str, list[tuple[int, str]]] = {}
+        for row in conn.execute(f"SELECT id, name, name_key FROM {table} ORDER BY id").fetchall():
+            groups.setdefault(key(row[1]), []).append((row[0], row[2]))
+        for new, rows in groups.items():
+            holder = next((r for r in rows if r[1] == new), rows[0])
+            if holder[1] != new:
+                conn.execute(f"UPDATE {table} SET name_key = ? WHERE id = ?", (new, holder[0]))
+
+
 def _m011(db: Any) -> None:
     """The evening exchange must never block for good, and must never mix two centers.
 
@@ -464,7 +494,7 @@ def _old_uid(*fields: Any) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m011)
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m011)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

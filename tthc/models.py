@@ -3,6 +3,7 @@ dossiers as a list or a screen shows them, audit events; and how names and text 
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
@@ -26,14 +27,20 @@ def code_day(received: datetime) -> str:
     return received.strftime("%y%m%d")
 
 
+def _without_marks(text: str) -> str:
+    """The text without its diacritics (đ → d): letters decompose (NFD) into a base letter
+    and marks, and the marks are dropped."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lower case without Vietnamese diacritics (đ → d): what search compares.
 
-    Letters decompose (NFD) into a base letter and marks; keeping only ASCII keeps the base
-    letters of Vietnamese text. Both the stored text and the query are folded alike.
+    Keeping only ASCII keeps the base letters of Vietnamese text. Both the stored text and the
+    query are folded alike.
     """
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return _without_marks(text).encode("ascii", "ignore").decode("ascii").lower()
 
 
 def search_text(applicant: str, code: str, phone: str | None, id_number: str | None) -> str:
@@ -42,8 +49,25 @@ def search_text(applicant: str, code: str, phone: str | None, id_number: str | N
 
 
 def name_key(name: str) -> str:
-    """How registered names compare: "Lan" and "lan" (and "Đức"/"đức") are one."""
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+    """How registered names compare (officers and reception points): one name in any case,
+    with or without diacritics, however spaced. "Nguyễn Thị Lan", "NGUYỄN THỊ LAN" and
+    "Nguyen  Thi Lan" are one person; letters other than Latin ones are kept as they are.
+    The ``name_key`` column stores it, unique, so the database refuses a twin too."""
+    return " ".join(unicodedata.normalize("NFC", _without_marks(name)).casefold().split())
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one registered name (see :func:`name_key`)?"""
+    return name_key(a) == name_key(b)
+
+
+def name_twins(names: Iterable[str]) -> list[list[str]]:
+    """The groups of names that are one name written apart: a file from before names were
+    compared without diacritics may hold "Nguyễn Thị Lan" and "Nguyen Thi Lan" both."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name_key(name), []).append(name)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 def mask_id(id_number: str | None) -> str | None:

@@ -11,6 +11,7 @@ from typing import Any
 from tthc.errors import TthcError
 from tthc.i18n import t
 from tthc.papers import LOG_COLUMNS, LOG_DATES, LogBook
+from tthc.sheets import put, workbook
 
 #: Column widths in characters, (1) to (14).
 WIDTHS = (5, 27, 30, 8, 22, 26, 16, 15, 15, 15, 15, 15, 12, 24)
@@ -23,9 +24,7 @@ def write_log_book(book: LogBook, path: Path) -> None:
     """The log book as .xlsx, written whole or not at all, owner-only."""
     if path.suffix.lower() != ".xlsx":
         raise TthcError("e_logbook_xlsx", path=path)
-    from openpyxl import Workbook
-
-    wb = Workbook()
+    wb = workbook()
     ws = wb.active
     assert ws is not None
     ws.title = book.form
@@ -41,7 +40,7 @@ def _merged(ws: Any, row: int, first: int, last: int, text: str, **style: Any) -
     from openpyxl.styles import Alignment, Font
 
     ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    cell = ws.cell(row=row, column=first, value=text)
+    cell = put(ws, row, first, text)
     cell.font = Font(
         bold=style.get("bold", False), italic=style.get("italic", False), size=style.get("size", 11)
     )
@@ -66,10 +65,10 @@ def _table(ws: Any, book: LogBook) -> None:
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
     for col, header in enumerate(book.headers, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=col, value=header)
+        cell = put(ws, HEADER_ROW, col, header)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        number = ws.cell(row=HEADER_ROW + 1, column=col, value=f"({col})")
+        number = put(ws, HEADER_ROW + 1, col, f"({col})")
         number.font = Font(italic=True)
         number.alignment = Alignment(horizontal="center")
     first_date, last_date = LOG_DATES
@@ -77,7 +76,7 @@ def _table(ws: Any, book: LogBook) -> None:
         ws.cell(row=HEADER_ROW - 1, column=c).border = box
     for offset, row in enumerate(book.rows, start=HEADER_ROW + 2):
         for col, value in enumerate(row.cells(), start=1):
-            cell = ws.cell(row=offset, column=col, value=value)
+            cell = put(ws, offset, col, value)
             cell.alignment = wrap
             if first_date <= col <= last_date:
                 cell.number_format = DATE_FORMAT

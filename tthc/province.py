@@ -16,7 +16,6 @@ only, and only by ``rollup`` and ``export --parquet`` (the ``province`` extra).
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import secrets
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from tthc.deadlines import due_spans
 from tthc.errors import TthcError
 from tthc.periods import Period, months_in
+from tthc.sheets import data_writer
 from tthc.summary import Figures, Summary, events_before, reached, snapshot_of
 
 if TYPE_CHECKING:
@@ -95,13 +95,13 @@ def export_parquet(store: Store, center: str, unit_code: str, dest: Path) -> Exp
     with tempfile.TemporaryDirectory(prefix="tthc-parquet-") as tmp:
         dossiers_csv, spans_csv = Path(tmp) / "dossiers.csv", Path(tmp) / "spans.csv"
         with dossiers_csv.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
+            writer = data_writer(fh)
             for row in store.rollup_rows():
                 writer.writerow([center, unit_code, *row[:15], int(bool(row[15])), row[7][:4]])
                 count += 1
         lives = store.lives(store.codes_with_rounds())
         with spans_csv.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
+            writer = data_writer(fh)
             for code, life in lives.items():
                 for span in due_spans(life.receipt, life.rounds):
                     deadline = span.due.deadline if span.due is not None else None

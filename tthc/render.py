@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from tthc.i18n import fmt_day, fmt_limit, fmt_money, label, step_label, t
-from tthc.models import mask_id
+from tthc.models import mask_id, name_twins
 from tthc.workcalendar import is_provisional
 
 if TYPE_CHECKING:
@@ -906,9 +906,26 @@ def print_procedures(procs: list[Procedure], lang: str) -> None:
 
 
 def print_names(rows: list[Registered], lang: str) -> None:
+    """The registered names, then a note on any that are one name written apart."""
     for row in rows:
         extra = f" ({row.code_prefix})" if row.code_prefix else ""
         echo(f"{row.name}{extra}")
+    for group in name_twins(r.name for r in rows):
+        echo(t(lang, "w_name_twins", names=", ".join(repr(n) for n in group)))
+
+
+def names_json(rows: list[Registered], kind: str) -> list[dict[str, Any]]:
+    """The registered names as JSON; a name written apart from another one (a twin from
+    before names were compared without diacritics) lists the others as ``same_name_as``."""
+    twins = {name: group for group in name_twins(r.name for r in rows) for name in group}
+    return [
+        {
+            "name": r.name,
+            **({"code_prefix": r.code_prefix} if kind == "point" else {}),
+            **({"same_name_as": [n for n in twins[r.name] if n != r.name]} if r.name in twins else {}),
+        }
+        for r in rows
+    ]
 
 
 # -- workload and compliance --------------------------------------------------------------------------
@@ -985,16 +1002,17 @@ def print_workload(w: Workload, lang: str) -> None:
     echo("\n".join(line.rstrip() for line in workload_lines(w, lang, max(width, 40))))
 
 
-def workload_records(w: Workload) -> tuple[list[str], list[list[Any]]]:
-    """Flat rows (one per group and a total) for CSV and Excel, named as in the JSON."""
+def workload_records(w: Workload, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
+    JSON, in Vietnamese with Vietnamese headers, as ``summary --out`` does."""
     from tthc.workload import WORKLOAD_FIGURES
 
     load = w.total.load
     rows: list[list[Any]] = []
-    for key, g in [*((g.key or "", g) for g in w.groups), ("TOTAL", w.total)]:
+    for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "fh_total"), w.total)]:
         values = [g.value(name, load) for name in WORKLOAD_FIGURES]
         rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
-    return [w.by, *WORKLOAD_FIGURES], rows
+    return [t(lang, f"fh_{name}") for name in (w.by, *WORKLOAD_FIGURES)], rows
 
 
 #: A list of ``tthc late`` as every output shows it: a title, column headers, and rows of
@@ -1062,7 +1080,7 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
                     c.code,
                     c.procedure or "",
                     c.officer or "",
-                    step_label(lang, c.kind),
+                    t(lang, f"kind_{c.kind}"),
                     step_label(lang, c.step),
                     c.step_at,
                     c.corrected_at,
@@ -1133,22 +1151,37 @@ LATE_COLUMNS = (
 )
 
 
-def late_records(late: Compliance) -> tuple[list[str], list[list[Any]]]:
-    """The four lists as one flat table for CSV and Excel, named as in the JSON."""
+def late_records(late: Compliance, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """The four lists as one flat table for CSV and Excel: real date cells; in English named
+    as in the JSON, in Vietnamese with Vietnamese headers and words."""
+    vi = lang == "vi"
+
+    def word(value: str | None, key: str) -> str | None:
+        return t(lang, key) if vi and value is not None else value
+
     rows: list[list[Any]] = []
-    for name, items in (
-        ("resolved_late", late.resolved_late),
-        ("open_overdue", late.open_overdue),
-        ("late_requests", late.late_requests),
-        ("corrections", late.corrections),
-    ):
-        for item in items:
-            data = item.as_json()
-            apology = data.pop("apology", None) or {}
-            data.update({f"apology_{k}": v for k, v in apology.items() if k in ("issued_at", "in_time")})
-            data.update({k: v for k, v in apology.items() if k in ("new_date", "promise")})
-            rows.append([name, *(data.get(c) for c in LATE_COLUMNS[1:])])
-    return list(LATE_COLUMNS), rows
+    for listed, items in (("resolved_late", late.resolved_late), ("open_overdue", late.open_overdue)):
+        for d in items:
+            a = d.apology
+            cells: dict[str, Any] = {"code": d.code, "procedure": d.procedure, "officer": d.officer}
+            cells.update(
+                due_date=d.due_date, resolved_at=d.resolved_at, working_days_late=d.working_days_late
+            )
+            if a is not None:
+                in_time = t(lang, "w_yes" if a.in_time else "w_no") if vi else a.in_time
+                cells.update(apology_issued_at=a.issued_at, apology_in_time=in_time, new_date=a.new_date)
+                cells.update(promise=word(a.promise, f"lt_promise_{a.promise}"))
+            rows.append([word(listed, f"lv_{listed}"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
+    for r in late.late_requests:
+        cells = {"code": r.code, "procedure": r.procedure, "officer": r.officer, "due_date": r.due_date}
+        cells.update(requested_at=r.requested_at, working_days_late=r.working_days_late, reason=r.reason)
+        rows.append([word("late_requests", "lv_late_requests"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
+    for c in late.corrections:
+        cells = {"code": c.code, "procedure": c.procedure, "officer": c.officer, "actor": c.actor}
+        cells.update(kind=word(c.kind, f"kind_{c.kind}"), step=step_label(lang, c.step) if vi else c.step)
+        cells.update(step_at=c.step_at, corrected_at=c.corrected_at)
+        rows.append([word("corrections", "lv_corrections"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
+    return [t(lang, f"fh_{c}") for c in LATE_COLUMNS], rows
 
 
 # -- import -------------------------------------------------------------------------------------------

@@ -10,12 +10,13 @@ that every row balances: (3) = (7) + (11) + withdrawn.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tthc.errors import TthcError
 from tthc.i18n import t
+from tthc.sheets import put, workbook
 
 if TYPE_CHECKING:
     from tthc.settings import Settings
@@ -225,9 +226,7 @@ def write_form(form: Form, path: Path, late: "Compliance | None" = None) -> None
     second sheet lists the period's late dossiers, as ``tthc late`` does."""
     if path.suffix.lower() != ".xlsx":
         raise TthcError("e_form_xlsx", path=path)
-    from openpyxl import Workbook
-
-    book = Workbook()
+    book = workbook()
     ws = book.active
     assert ws is not None
     ws.title = "II.06a"
@@ -249,7 +248,7 @@ def _merged(ws: Any, row: int, first: int, last: int, text: str, **style: Any) -
     from openpyxl.styles import Alignment, Font
 
     ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    cell = ws.cell(row=row, column=first, value=text)
+    cell = put(ws, row, first, text)
     cell.font = Font(
         bold=style.get("bold", False), italic=style.get("italic", False), size=style.get("size", 11)
     )
@@ -277,16 +276,16 @@ def _sheet_table(ws: Any, form: Form, h1: int) -> int:
     h2, nums = h1 + 1, h1 + 2
     for col in (1, 2, LAST):  # STT, field and note span both header rows
         ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
-    ws.cell(row=h1, column=1, value=t(form.lang, "f06_no"))
-    ws.cell(row=h1, column=2, value=t(form.lang, "f06_field"))
-    ws.cell(row=h1, column=LAST, value=t(form.lang, "f06_note"))
+    put(ws, h1, 1, t(form.lang, "f06_no"))
+    put(ws, h1, 2, t(form.lang, "f06_field"))
+    put(ws, h1, LAST, t(form.lang, "f06_note"))
     for first, end, key in GROUPS:
         ws.merge_cells(start_row=h1, start_column=first, end_row=h1, end_column=end)
-        ws.cell(row=h1, column=first, value=t(form.lang, key))
+        put(ws, h1, first, t(form.lang, key))
     for number, key in COLUMNS[2:]:
-        ws.cell(row=h2, column=number, value=t(form.lang, key))
+        put(ws, h2, number, t(form.lang, key))
     for number, _ in COLUMNS:
-        ws.cell(row=nums, column=number, value=f"({number})")
+        put(ws, nums, number, f"({number})")
     for offset, form_row in enumerate(form.rows, start=nums + 1):
         note = form_row.note(form.lang)
         values: list[Any] = [
@@ -296,7 +295,7 @@ def _sheet_table(ws: Any, form: Form, h1: int) -> int:
             note,
         ]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=offset, column=col, value=value)
+            cell = put(ws, offset, col, value)
             if form_row is form.rows[-1]:
                 cell.font = Font(bold=True)
     last_row = nums + len(form.rows)
@@ -359,25 +358,20 @@ def _late_sheet(book: Any, form: Form, late: "Compliance") -> None:
     row = 3
     for title, heads, rows in sections:
         row += 1
-        ws.cell(row=row, column=1, value=title).font = Font(bold=True)
+        put(ws, row, 1, title).font = Font(bold=True)
         row += 1
         for col, head in enumerate(heads, start=1):
-            cell = ws.cell(row=row, column=col, value=head)
+            cell = put(ws, row, col, head)
             cell.font = Font(bold=True)
             cell.border = box
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         if not rows:
             row += 1
-            ws.cell(row=row, column=1, value=t(form.lang, "lt_nothing").strip()).font = Font(italic=True)
+            put(ws, row, 1, t(form.lang, "lt_nothing").strip()).font = Font(italic=True)
         for values in rows:
             row += 1
             for col, value in enumerate(values, start=1):
-                cell = ws.cell(row=row, column=col, value=value)
-                cell.border = box
-                if isinstance(value, datetime):
-                    cell.number_format = "dd/mm/yyyy hh:mm"
-                elif isinstance(value, date):
-                    cell.number_format = "dd/mm/yyyy"
+                put(ws, row, col, value).border = box  # dates as dates, shown dd/mm/yyyy
         row += 1
     widths = {1: 27, 2: 11, 3: 18}
     for c in range(1, span + 1):

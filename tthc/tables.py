@@ -1,5 +1,8 @@
 """Reading tabular files (.csv with `,` or `;`, UTF-8 with or without BOM; .xlsx) row by row,
 with header names matched in any case and order. Streams: one row in memory at a time.
+
+A CSV cell comes back without the apostrophe ``tthc.sheets`` puts before a text a spreadsheet
+would run as a formula; a workbook's text cells carry no such mark.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tthc.errors import Msg, TthcError, os_reason
+from tthc.sheets import unquote
 
 Cell = str | int | float | date | datetime | None
 
@@ -74,7 +78,7 @@ def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
                 for cells in reader:
                     number += 1
                     if any(c.strip() for c in cells):
-                        yield number, list(cells)
+                        yield number, [unquote(c) for c in cells]  # what tthc.sheets wrote
             except csv.Error as exc:  # a field past the csv module's limit, a stray NUL …
                 raise TthcError("e_csv_row", path=path, number=number + 1, reason=_csv_reason(exc)) from None
             except UnicodeDecodeError:

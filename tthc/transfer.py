@@ -20,10 +20,11 @@ from tthc import files
 from tthc.context import Context
 from tthc.dossiers import ListFilter
 from tthc.errors import TthcError
-from tthc.interchange import ImportReport, import_file, write_table
+from tthc.interchange import ImportReport, import_file
 from tthc.merge import MergeReport, PointData, merge
 from tthc.migrations import LATEST
 from tthc.models import Event
+from tthc.sheets import stream_row, workbook, write_table
 from tthc.store import COPY_COLUMNS, COPY_KEYS, Store, StoredDossier
 from tthc.tables import workbook_reason
 
@@ -109,25 +110,16 @@ def _event_row(e: Event) -> dict[str, Any]:
 
 def _write_workbook(path: Path, meta: Mapping[str, Any], rows: Any) -> None:
     """One sheet per table, a "meta" sheet first; text is stored as text, never as a formula."""
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-
-    book = openpyxl.Workbook(write_only=True)
+    book = workbook(write_only=True)
     sheet = book.create_sheet("meta")
     for key, value in meta.items():
-        sheet.append([key, value])
+        stream_row(sheet, [key, value])
     for table in FULL_TABLES:
         sheet = book.create_sheet(table)
         columns = COPY_COLUMNS[table]
-        sheet.append(list(columns))
+        stream_row(sheet, columns)
         for row in rows(table):
-            cells = []
-            for column in columns:
-                cell = WriteOnlyCell(sheet, value=row[column])
-                if isinstance(row[column], str):
-                    cell.data_type = "s"  # "=…" stays text: the file is data, not a sheet to run
-                cells.append(cell)
-            sheet.append(cells)
+            stream_row(sheet, [row[column] for column in columns])
     files.save_workbook(book, path, private=True)
 
 
