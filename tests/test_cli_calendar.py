@@ -24,6 +24,8 @@ def test_due_json_shape_for_the_friday_before_national_day(cli: Cli) -> None:
         "effective_receipt": "2025-08-29T10:00:00",
         "due_date": "2025-09-09",
         "due_at": "2025-09-09T17:00:00",
+        "provisional_years": [],
+        "unconfirmed_days": [],
     }
 
 

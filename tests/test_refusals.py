@@ -46,6 +46,9 @@ REFUSALS = [
     ("calendar add-holiday", ["calendar", "add-holiday", "2025-09-06"], "already a day off"),
     ("calendar add-workday", ["calendar", "add-workday", "2025-09-08"], "already a working day"),
     ("calendar remove", ["calendar", "remove", "2025-09-08"], "no center override"),
+    ("calendar confirm", ["calendar", "confirm", "2025-11-24"], "not an unconfirmed day off"),
+    ("calendar reject", ["calendar", "reject", "31/02/2026"], "no such day"),
+    ("calendar check", ["calendar", "check", "--apply"], "--apply needs --reason"),
     (
         "procedure add",
         ["procedure", "add", "1.001193", "--name", "X", "--field", "Y", "--limit", "1wd"],

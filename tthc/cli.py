@@ -444,6 +444,55 @@ def calendar_remove(ctx: typer.Context, day: DayArg) -> None:
     _calendar_change(ctx, "remove", day, None)
 
 
+def _calendar_ruling(ctx: typer.Context, day: str, confirmed: bool, reason: str | None) -> None:
+    from tthc import render, service
+    from tthc.i18n import fmt_day, t
+
+    c = _ctx(ctx)
+    when, changed = service.calendar_ruling(c, day, confirmed, reason)
+    key = "cal_confirmed" if confirmed else "cal_rejected"
+    render.echo(t(c.lang, key, day=fmt_day(c.lang, when)))
+    if changed:
+        render.echo(t(c.lang, "calendar_recomputed", n=changed))
+
+
+@calendar_app.command("confirm", help=H("calendar.confirm"))
+def calendar_confirm(ctx: typer.Context, day: DayArg, reason: ReasonOpt = None) -> None:
+    _calendar_ruling(ctx, day, True, reason)
+
+
+@calendar_app.command("reject", help=H("calendar.reject"))
+def calendar_reject(ctx: typer.Context, day: DayArg, reason: ReasonOpt = None) -> None:
+    _calendar_ruling(ctx, day, False, reason)
+
+
+@calendar_app.command("check", help=H("calendar.check"))
+def calendar_check(
+    ctx: typer.Context,
+    apply: Annotated[bool, typer.Option("--apply", help=H("calendar.apply"))] = False,
+    reason: ReasonOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    from tthc import calendar_check, render
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    items = calendar_check.check(c)
+    if apply:
+        done = calendar_check.apply(c, reason)
+        if as_json:
+            render.print_json(
+                {"dossiers": [m.as_json() for m in items], "relaid": done.relaid, "noted": done.noted}
+            )
+        else:
+            render.print_calendar_check(items, c.lang)
+            render.echo(t(c.lang, "cal_check_applied", relaid=done.relaid, noted=done.noted))
+    elif as_json:
+        render.print_json({"dossiers": [m.as_json() for m in items]})
+    else:
+        render.print_calendar_check(items, c.lang)
+
+
 # -- the catalog and the registers --------------------------------------------------------------
 ProcedureCodeArg = Annotated[
     str, typer.Argument(metavar="CODE", help=H("procedure.code"), autocompletion=_complete_procedures)
@@ -625,7 +674,7 @@ def receive(
     if as_json:
         render.print_json(r.dossier.as_json())
     else:
-        render.print_received(r.dossier, c.lang, r.catalog_limit, c.settings().calendar_confirmed_through)
+        render.print_received(r.dossier, c.lang, r.catalog_limit, r.doubts)
 
 
 def _stepped(ctx: typer.Context, step: str, d: Any, as_json: bool = False) -> None:

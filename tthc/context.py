@@ -100,12 +100,20 @@ class Context:
         if self._calendar is None:
             store = self.optional_store()
             off, work = store.calendar_overrides() if store else ({}, {})
-            self._calendar = self.calendar_of(self.settings(), off, work)
+            rulings = store.calendar_rulings() if store else {}
+            self._calendar = self.calendar_of(self.settings(), off, work, rulings)
         return self._calendar
 
-    def calendar_of(self, settings: Settings, off: dict[date, str], work: dict[date, str]) -> WorkCalendar:
-        """The working calendar a center with ``settings`` and these days of its own works by
-        (this one's, or another point's that a merge reads), over this PC's holiday data."""
+    def calendar_of(
+        self,
+        settings: Settings,
+        off: dict[date, str],
+        work: dict[date, str],
+        rulings: dict[date, bool],
+    ) -> WorkCalendar:
+        """The working calendar a center with ``settings``, these days of its own and these
+        verdicts on unconfirmed days works by (this one's, or another point's that a merge
+        reads), over this PC's holiday data."""
         if self._holidays is None:
             self._holidays = CachedHolidays(self.optional_store())
         return WorkCalendar(
@@ -115,6 +123,7 @@ class Context:
             center_off=off,
             center_work=work,
             lang=self.lang,
+            rulings=rulings,
         )
 
     def invalidate(self) -> None:

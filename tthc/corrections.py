@@ -160,7 +160,7 @@ class Changed:
     """One changed timeline: an undo, or a step dated with ``--correct-time``."""
 
     code: str
-    kind: str  # undo | correction | kept (a merge's --keep decision)
+    kind: str  # undo | correction | calendar (a due date the calendar's check found wrong) | kept (a merge's --keep)
     step: str
     moment: datetime  # when the step it concerns happened (the earlier one, for a re-dating)
     replaced: datetime | None
@@ -204,10 +204,13 @@ def changed(events: list[Event]) -> list[Changed]:
             fix = e.details["correction"]
             replaced = datetime.fromisoformat(fix["replaces"]) if fix.get("replaces") else None
             moment = min(e.happened_at, replaced) if replaced else e.happened_at
+            kind = "kept" if fix.get("kept") else "correction"
+            if fix.get("concerns"):  # a note on a step it does not change (the calendar's check)
+                moment, kind = datetime.fromisoformat(fix["concerns"]), "calendar"
             out.append(
                 Changed(
                     e.dossier_code or "",
-                    "kept" if fix.get("kept") else "correction",
+                    kind,
                     e.step,
                     moment,
                     replaced,

@@ -353,6 +353,8 @@ def _skip_step(info: DayInfo) -> Step:
         return Step("x_saturday" if info.day.weekday() == 5 else "x_sunday", info.day)
     if info.kind == "center_off":
         return Step("x_center_off", info.day, {"name": info.name})
+    if info.unconfirmed:
+        return Step("x_holiday_unconfirmed", info.day, {"name": info.name})
     return Step("x_holiday", info.day, {"name": info.name})
 
 

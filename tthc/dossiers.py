@@ -32,7 +32,7 @@ from tthc.lifecycle import Life
 from tthc.models import CHANNELS, Dossier, Event, Registered, fold, search_text
 from tthc.store import Details, DossierQuery, Store
 from tthc.timelimit import parse_limit
-from tthc.workcalendar import WorkCalendar
+from tthc.workcalendar import Doubts, WorkCalendar, doubts
 
 
 def _life_to_step(store: Store, dossier: Dossier) -> Life:
@@ -53,6 +53,7 @@ def reason_fact(why: str | None) -> dict[str, str]:
 class Receipt:
     dossier: Dossier
     catalog_limit: str
+    doubts: Doubts
 
 
 def receive(
@@ -119,7 +120,8 @@ def receive(
             actor=ctx.actor,
             details=facts,
         )
-        return Receipt(load(store, the_code), proc.limit)
+        stored = load(store, the_code)
+        return Receipt(stored, proc.limit, doubts_of(ctx, stored))
 
 
 def _name(registered_name: Registered | None) -> str | None:
@@ -358,10 +360,10 @@ def _edited_values(store: Store, given: dict[str, str]) -> dict[str, Any]:
     return values
 
 
-def relay_open(ctx: Context, days: set[date], reason: str, codes: set[str] | None = None) -> int:
-    """After a change of the center's calendar: lay again the countings of open dossiers (all,
-    or those of ``codes``) whose window holds a changed day; audit each dossier whose due date
-    moved. Inside the caller's transaction; returns how many moved."""
+def relay_open(ctx: Context, days: set[date] | None, reason: str, codes: set[str] | None = None) -> int:
+    """After a change of the calendar: lay again the countings of open dossiers (all, or
+    those of ``codes``) whose window holds a changed day (any window, for None); audit each
+    dossier whose due date moved. Inside the caller's transaction; returns how many moved."""
     store = ctx.store()
     cal = ctx.calendar()
     moved = 0
@@ -395,6 +397,15 @@ class DossierView:
     dossier: Dossier
     events: list[Event]
     steps: list[deadlines.Step]
+    doubts: Doubts
+
+
+def doubts_of(ctx: Context, d: Dossier) -> Doubts:
+    """Why the dossier's due date may still change: its window, from receipt to the due
+    date in force, reaches a provisional year or holds an unconfirmed day off."""
+    if d.due_date is None:
+        return Doubts()
+    return doubts(ctx.calendar(), d.received_at.date(), d.due_date, ctx.settings().calendar_confirmed_through)
 
 
 def show(ctx: Context, code: str) -> DossierView:
@@ -402,7 +413,7 @@ def show(ctx: Context, code: str) -> DossierView:
     d = load(store, code)
     steps = deadlines.explain(ctx.calendar(), d.received_at, d.life.receipt, cutoff_known=False)
     steps += deadlines.explain_rounds(d.rounds)
-    return DossierView(d, store.events(d.code), steps)
+    return DossierView(d, store.events(d.code), steps, doubts_of(ctx, d))
 
 
 def history(ctx: Context, code: str) -> list[Event]:

@@ -320,12 +320,14 @@ def facts_last_at(life: Life) -> datetime:
     return max(m for m in moments if m is not None)
 
 
-def relay(cal: WorkCalendar, life: Life, days: set[date]) -> Life:
-    """After a change of the center's calendar: lay again every counting of the dossier whose
-    window contains one of the changed ``days``; the counts themselves never change."""
+def relay(cal: WorkCalendar, life: Life, days: set[date] | None) -> Life:
+    """After a change of the calendar: lay again every counting of the dossier whose window
+    contains one of the changed ``days`` (every counting, for None: the calendar as shipped
+    may have changed anywhere); the counts themselves never change."""
 
     def again(c: Counting) -> Counting:
-        return deadlines.relay(cal, life.limit, c) if any(c.contains(d) for d in days) else c
+        touched = days is None or any(c.contains(d) for d in days)
+        return deadlines.relay(cal, life.limit, c) if touched else c
 
     rounds = tuple(replace(r, counting=again(r.counting)) if r.counting else r for r in life.rounds)
     return replace(life, receipt=again(life.receipt), rounds=rounds)

@@ -52,7 +52,7 @@ from tthc.workcalendar import WorkCalendar
 #: The events that change a dossier: what two histories are compared by.
 MOVES = frozenset((*STEPS, "undo", "edit"))
 #: The registers and the catalog, merged row by row (settings and sequences apart).
-_REGISTERS = ("procedures", "officers", "points", "calendar_days")
+_REGISTERS = ("procedures", "officers", "points", "calendar_days", "calendar_rulings")
 #: A procedure's columns two points must agree on, with the word a person reads for each.
 _PROCEDURE_FIELDS = {"name": "name", "field": "field", "time_limit": "limit", "alias": "alias", "fee": "fee"}
 
@@ -347,6 +347,30 @@ def _plan_calendar(store: Store, data: PointData, plan: _Plan) -> None:
                 )
             )
     plan.own_days = {date.fromisoformat(day) for day in ours if day not in theirs}
+    _plan_rulings(store, data, plan)
+
+
+def _plan_rulings(store: Store, data: PointData, plan: _Plan) -> None:
+    """The other point's verdicts on unconfirmed days: one this side lacks comes here (and
+    lays its open dossiers again); two different verdicts on one day are a conflict."""
+    ours = {r["day"]: r for r in store.copy_rows("calendar_rulings")}
+    plan.rows["calendar_rulings"] = []
+    for row in sorted(data.tables.get("calendar_rulings", []), key=lambda r: str(r["day"])):
+        here = ours.get(row["day"])
+        if here is None:
+            plan.rows["calendar_rulings"].append(row)
+            plan.new_days.add(date.fromisoformat(row["day"]))
+        elif here["verdict"] != row["verdict"]:
+            plan.conflicts.append(
+                Msg(
+                    "mc_ruling",
+                    day=date.fromisoformat(row["day"]),
+                    ours=Msg(f"w_{here['verdict']}"),
+                    theirs=Msg(f"w_{row['verdict']}"),
+                )
+            )
+    theirs = {r["day"] for r in data.tables.get("calendar_rulings", [])}
+    plan.own_days |= {date.fromisoformat(day) for day in ours if day not in theirs}
 
 
 def _plan_sequences(store: Store, data: PointData, plan: _Plan) -> None:
@@ -392,7 +416,11 @@ def _their_calendar(ctx: Context, data: PointData) -> WorkCalendar:
     work: dict[date, str] = {}
     for r in data.tables.get("calendar_days", []):
         (off if r["kind"] == "off" else work)[date.fromisoformat(str(r["day"]))] = str(r["name"] or "")
-    return ctx.calendar_of(settings, off, work)
+    rulings = {
+        date.fromisoformat(str(r["day"])): r["verdict"] == "confirmed"
+        for r in data.tables.get("calendar_rulings", [])
+    }
+    return ctx.calendar_of(settings, off, work, rulings)
 
 
 #: The columns of a row worked out from its history (the officer apart: an edit sets it too).

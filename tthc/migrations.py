@@ -17,6 +17,7 @@ MIGRATION_NAMES = (
     "m007_points",
     "m008_codes_in_any_case",
     "m012_names_without_diacritics",
+    "m009_calendar_rulings",
     "m011_merge_conflicts",
 )
 LATEST = len(MIGRATION_NAMES)
@@ -461,6 +462,24 @@ def _m012(db: Any) -> None:
                 conn.execute(f"UPDATE {table} SET name_key = ? WHERE id = ?", (new, holder[0]))
 
 
+def _m009(db: Any) -> None:
+    """The center's verdict on an unconfirmed day: a day the ``holidays`` package lists off
+    (Vietnam Culture Day, 24/11) with no decision in force keeps the package's reading until
+    the center confirms or rejects it. The verdict is the center's, like its own days, and is
+    read on every command, so it has its own small table; the events keep who gave it."""
+    _run(
+        db,
+        """
+        CREATE TABLE calendar_rulings (
+            day TEXT PRIMARY KEY,               -- YYYY-MM-DD
+            verdict TEXT NOT NULL CHECK (verdict IN ('confirmed', 'rejected')),
+            reason TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 def _m011(db: Any) -> None:
     """The evening exchange must never block for good, and must never mix two centers.
 
@@ -494,7 +513,7 @@ def _old_uid(*fields: Any) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m011)
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m009, _m011)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

@@ -26,13 +26,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tthc.i18n import fmt_day, fmt_limit, fmt_money, label, step_label, t
 from tthc.models import mask_id, name_twins
-from tthc.workcalendar import is_provisional
+from tthc.workcalendar import Doubts
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from tthc.calendar_check import Mismatch
     from tthc.corrections import Changed, UndoPlan
     from tthc.dossiers import DossierView
     from tthc.interchange import ImportReport
@@ -525,11 +526,19 @@ def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
     lines.append(f"{t(lang, 'due_at')}: {fmt_moment(lang, due.due_at)}")
     for line in lines:
         echo(line)
-    for year in q.provisional_years:
-        echo("! " + t(lang, "provisional", year=year))
+    for line in doubt_lines(lang, q.doubts):
+        echo("! " + line)
     if explain:
         echo("")
         echo("\n".join(day_lines(lang, q.steps)))
+
+
+def doubt_lines(lang: str, doubts: Doubts) -> list[str]:
+    """Why a due date may still change, one line per provisional year or unconfirmed day:
+    every screen that shows a due date says it the same way."""
+    lines = [t(lang, "provisional", year=year) for year in doubts.years]
+    lines += [t(lang, "unconfirmed_day", day=fmt_day(lang, day)) for day in doubts.days]
+    return lines
 
 
 def day_lines(lang: str, steps: Sequence[Any]) -> list[str]:
@@ -571,14 +580,14 @@ def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, la
         name = row.name
         if row.kind == "work" and row.source == "package" and row.name:
             name = "→ " + fmt_day(lang, date.fromisoformat(row.name))
-        cells.append(
-            [
-                fmt_day(lang, row.day),
-                t(lang, "kind_off" if row.kind == "off" else "kind_work"),
-                name,
-                t(lang, "source_package" if row.source == "package" else "source_center"),
-            ]
-        )
+        if row.status:
+            awaits = f": {t(lang, row.awaits)}" if row.awaits else ""
+            name += f" ({t(lang, f'cal_status_{row.status}')}{awaits})"
+        source = t(lang, f"source_{row.source}")
+        if row.decision:
+            source += f": {row.decision}"
+        kind = t(lang, "kind_off" if row.kind == "off" else "kind_work")
+        cells.append([fmt_day(lang, row.day), kind, name, source])
     heads = (t(lang, "day"), t(lang, "kind"), t(lang, "name"), t(lang, "source"))
     cols = [Col(heads[0]), Col(heads[1], wrap=True), Col(heads[2], wrap=True), Col(heads[3], wrap=True)]
     out.line(title, "bold")
@@ -595,9 +604,55 @@ def calendar_json(rows: Sequence[CalendarRow], year: int, provisional: bool) -> 
         "year": year,
         "provisional": provisional,
         "days": [
-            {"day": r.day.isoformat(), "kind": r.kind, "name": r.name, "source": r.source} for r in rows
+            {
+                "day": r.day.isoformat(),
+                "kind": r.kind,
+                "name": r.name,
+                "source": r.source,
+                **({"decision": r.decision} if r.decision else {}),
+                **({"status": r.status} if r.status else {}),
+            }
+            for r in rows
         ],
     }
+
+
+def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
+    """Each dossier whose stored due date differs from today's calendar: old and new dates,
+    whether its judgement changes, and what ``--apply`` does with it."""
+    if not items:
+        echo(t(lang, "cal_check_none"))
+        return
+    out = screen()
+
+    def judged(value: str | None) -> str:
+        return label(lang, value) if value else "—"
+
+    cells = []
+    for m in items:
+        change = t(lang, "cal_check_changes") if m.judgement_changes else ""
+        action = t(lang, "cal_check_relay" if m.open else "cal_check_correction")
+        if m.noted:
+            action = t(lang, "cal_check_noted")
+        cells.append(
+            [
+                m.code,
+                label(lang, m.status),
+                fmt_moment(lang, m.stored.due_at),
+                fmt_moment(lang, m.calendar.due_at),
+                f"{judged(m.judged_before)} → {judged(m.judged_after)}" + (f" ({change})" if change else ""),
+                action,
+            ]
+        )
+    keys = ("code", "status", "cal_check_stored", "cal_check_calendar", "timeliness", "cal_check_action")
+    cols = [Col(t(lang, k), wrap=i > 0) for i, k in enumerate(keys)]
+    out.line(t(lang, "cal_check_title", n=len(items)), "bold")
+    table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
+    if table is not None:
+        out.print(table)
+        return
+    for cell in cells:
+        out.line(" · ".join(cell))
 
 
 # -- the citizen's papers -----------------------------------------------------------------------
@@ -714,7 +769,7 @@ def due_text(lang: str, d: Dossier) -> str:
     return fmt_moment(lang, d.due_at)
 
 
-def print_received(d: Dossier, lang: str, catalog_limit: str, confirmed_through: int) -> None:
+def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) -> None:
     echo(
         t(
             lang,
@@ -727,8 +782,8 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, confirmed_through:
     if d.limit_overridden:
         limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
         echo("  " + t(lang, "limit_overridden", limit=limit, catalog=catalog))
-    if d.due_date is not None and is_provisional(d.due_date.year, confirmed_through):
-        echo("  ! " + t(lang, "provisional", year=d.due_date.year))
+    for line in doubt_lines(lang, doubts):
+        echo("  ! " + line)
 
 
 def print_step(d: Dossier, step: str, lang: str) -> None:
@@ -779,6 +834,7 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
     shown = [(key, value) for key, value in rows if value]
     width = max(text_width(key) for key, _ in shown)
     lines = [f"{key}{' ' * (width - text_width(key))}  {value}" for key, value in shown]
+    lines += [f"! {line}" for line in doubt_lines(lang, view.doubts)]
     if view.steps:
         lines.append("")
         lines.extend(day_lines(lang, view.steps))
@@ -1253,7 +1309,7 @@ def _print_merged(report: MergeReport, lang: str) -> None:
             removed=report.removed,
         )
     )
-    for table in ("events", "procedures", "officers", "points", "calendar_days"):
+    for table in ("events", "procedures", "officers", "points", "calendar_days", "calendar_rulings"):
         n = report.added.get(table, 0)
         if n:
             echo("  " + t(lang, "merge_table", table=t(lang, f"t_{table}"), n=n))

@@ -137,6 +137,20 @@ def _recompute(lang: str, d: dict[str, Any]) -> list[str]:
     return out
 
 
+def _calendar_note(lang: str, d: dict[str, Any]) -> list[str]:
+    """A closed dossier noted by the calendar's check: its due date stays, the note says why."""
+    judged = [d.get("timeliness"), d.get("timeliness_by_calendar")]
+    note = t(
+        lang,
+        "hx_calendar_note",
+        old=_date_text(str(d.get("stored_due_at", ""))),
+        new=_date_text(str(d.get("calendar_due_at", ""))),
+        before=label(lang, judged[0]) or "—",
+        after=label(lang, judged[1]) or "—",
+    )
+    return [note, *_why(lang, d)]
+
+
 def _import(lang: str, d: dict[str, Any]) -> list[str]:
     return [t(lang, "hx_import", n=d.get("dossiers", 0), file=d.get("file", ""))]
 
@@ -152,6 +166,7 @@ _SENTENCES: dict[str, Callable[[str, dict[str, Any]], list[str]]] = {
     "apologize": _apologize,
     "edit": _edit,
     "due.recompute": _recompute,
+    "due.correction": _calendar_note,
     "import": _import,
 }
 

@@ -12,14 +12,16 @@ from tthc import deadlines, station
 from tthc.catalog import find_procedure, install_starter
 from tthc.clock import RECEIPT_DEFAULT_TIME, iso, parse_day, parse_when
 from tthc.context import Context
+from tthc.decisions import unconfirmed_rule
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
+from tthc.inputs import clean
 from tthc.models import Kind, Procedure, name_key
 from tthc.settings import SETTINGS, shown, validate, with_defaults
 from tthc.station import Station
 from tthc.store import Store
 from tthc.timelimit import TimeLimit, parse_limit
-from tthc.workcalendar import provisional_years
+from tthc.workcalendar import Doubts, doubts
 
 if TYPE_CHECKING:
     from tthc.periods import Period
@@ -152,7 +154,7 @@ class Quote:
     received_at: datetime
     counting: deadlines.Counting
     steps: list[deadlines.Step]
-    provisional_years: list[int]
+    doubts: Doubts
     procedure: Procedure | None = None
 
     @property
@@ -166,6 +168,8 @@ class Quote:
             "effective_receipt": iso(self.counting.anchor),
             "due_date": self.due.due_date.isoformat(),
             "due_at": iso(self.due.due_at),
+            "provisional_years": list(self.doubts.years),
+            "unconfirmed_days": [d.isoformat() for d in self.doubts.days],
         }
 
 
@@ -194,8 +198,8 @@ def quote(ctx: Context, what: str, at: str | None) -> Quote:
     counting = deadlines.fresh_counting(cal, limit, received)
     steps = deadlines.explain(cal, received, counting)
     confirmed = ctx.settings().calendar_confirmed_through
-    years = provisional_years(received.date(), counting.due.due_date, confirmed)
-    return Quote(received, counting, steps, years, procedure)
+    window = doubts(cal, received.date(), counting.due.due_date, confirmed)
+    return Quote(received, counting, steps, window, procedure)
 
 
 # -- calendar upkeep ----------------------------------------------------------------------
@@ -204,23 +208,70 @@ class CalendarRow:
     day: date
     kind: str  # off | work
     name: str
-    source: str  # package | center
-    overridden: bool = False  # a package day the center has overridden
+    source: str  # package | decision | center
+    overridden: bool = False  # a package (or decided) day the center has overridden
+    decision: str = ""  # the decision that made it, cited (decision rows)
+    status: str = ""  # unconfirmed | confirmed | rejected, for a package day awaiting a decision
+    awaits: str = ""  # the message saying what decision such a day awaits
 
 
 def calendar_rows(ctx: Context, year: int) -> list[CalendarRow]:
+    """The year's days off and make-up working days: the package's, the national decisions
+    over them, the center's own over both; each named in the reader's language."""
     cal = ctx.calendar()
     off, work = cal.package_days(year)
     rows: dict[date, CalendarRow] = {}
     for day, name in off.items():
-        rows[day] = CalendarRow(day, "off", name, "package")
+        status, rule = "", unconfirmed_rule(day)
+        if rule is not None:
+            ruling = cal.rulings.get(day)
+            status = "unconfirmed" if ruling is None else "confirmed" if ruling else "rejected"
+        awaits = rule.why_key if rule is not None and status == "unconfirmed" else ""
+        rows[day] = CalendarRow(day, "off", name, "package", status=status, awaits=awaits)
     for day, pays_for in work.items():
         rows[day] = CalendarRow(day, "work", pays_for, "package")
+    for day, decided in cal.decided.items():
+        if day.year == year:
+            kind = "work" if decided.working else "off"
+            cited = decided.decision.cited(ctx.lang)
+            rows[day] = CalendarRow(day, kind, decided.name(ctx.lang), "decision", day in rows, cited)
     for mapping, kind in ((cal.center_off, "off"), (cal.center_work, "work")):
         for day, name in mapping.items():
             if day.year == year:
                 rows[day] = CalendarRow(day, kind, name, "center", overridden=day in rows)
     return [rows[d] for d in sorted(rows)]
+
+
+def calendar_ruling(ctx: Context, day_text: str, confirmed: bool, reason: str | None) -> tuple[date, int]:
+    """The center confirms (keeps off) or rejects (works) a day the package lists off with no
+    decision in force; returns the day and how many open dossiers got a new due date."""
+    day = parse_day(day_text, today=ctx.now.date())
+    why = clean(reason, "w_reason") or ""
+    cal = ctx.calendar()
+    if unconfirmed_rule(day) is None or day in cal.decided or day not in cal.package_days(day.year)[0]:
+        raise TthcError("e_not_unconfirmed", day=day.strftime("%d/%m/%Y"))
+    action = "confirm" if confirmed else "reject"
+    store = ctx.store()
+    with store.write():
+        before = store.calendar_rulings().get(day)
+        if before is confirmed:
+            state = Msg("w_confirmed" if confirmed else "w_rejected")
+            raise TthcError("e_ruled_already", day=day.strftime("%d/%m/%Y"), state=state)
+        store.put_calendar_ruling(day, confirmed, why, ctx.now)
+        store.add_event(
+            step=f"calendar.{action}",
+            happened_at=ctx.now,
+            recorded_at=ctx.now,
+            actor=ctx.actor,
+            details={
+                "day": day.isoformat(),
+                "reason": why,
+                "before": None if before is None else ("confirmed" if before else "rejected"),
+            },
+        )
+        ctx.invalidate()
+        changed = relay_open(ctx, {day}, reason=f"calendar {action} {day.isoformat()}")
+    return day, changed
 
 
 def calendar_change(ctx: Context, action: str, day_text: str, name: str | None) -> tuple[date, int]:

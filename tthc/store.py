@@ -348,6 +348,7 @@ COPY_COLUMNS: dict[str, tuple[str, ...]] = {
     "officers": ("name", "name_key", "added_at"),
     "points": ("name", "name_key", "code_prefix", "added_at"),
     "calendar_days": ("day", "kind", "name", "added_at"),
+    "calendar_rulings": ("day", "verdict", "reason", "decided_at"),
     "code_sequences": ("prefix", "day", "block", "last"),
     "events": EVENT_COLUMNS,
     "dossiers": ALL_DOSSIER_COLUMNS,
@@ -360,6 +361,7 @@ COPY_KEYS: dict[str, tuple[str, ...]] = {
     "officers": ("name_key",),
     "points": ("name_key",),
     "calendar_days": ("day",),
+    "calendar_rulings": ("day",),
     "code_sequences": ("prefix", "day", "block"),
 }
 
@@ -783,6 +785,19 @@ class Store:
     def delete_calendar_day(self, day: date) -> None:
         self.conn.execute("DELETE FROM calendar_days WHERE day = ?", (day.isoformat(),))
 
+    def calendar_rulings(self) -> dict[date, bool]:
+        """The center's verdicts on unconfirmed days: True confirmed off, False rejected."""
+        rows = self.conn.execute("SELECT day, verdict FROM calendar_rulings")
+        return {date.fromisoformat(r["day"]): r["verdict"] == "confirmed" for r in rows}
+
+    def put_calendar_ruling(self, day: date, confirmed: bool, reason: str, decided_at: datetime) -> None:
+        self.conn.execute(
+            "INSERT INTO calendar_rulings (day, verdict, reason, decided_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (day) DO UPDATE SET verdict = excluded.verdict, reason = excluded.reason,"
+            " decided_at = excluded.decided_at",
+            (day.isoformat(), "confirmed" if confirmed else "rejected", reason, _iso(decided_at)),
+        )
+
     # -- the holidays package's days, cached ---------------------------------------------------
     def holiday_cache(self, stamp: str) -> dict[int, dict[str, Any]]:
         rows = self.conn.execute("SELECT year, days FROM holiday_cache WHERE stamp = ?", (stamp,))
@@ -948,9 +963,13 @@ class Store:
             out.update((d.code, d) for d in self._records(rows))
         return out
 
-    def open_lives(self) -> Iterator[Life]:
-        """Every open dossier's life (for laying due dates again after a calendar change)."""
-        rows = self.conn.execute(f"SELECT d.* FROM dossiers d WHERE {OPEN_SQL}").fetchall()
+    def open_lives(self, *, closed_too: bool = False) -> Iterator[Life]:
+        """Every open dossier's life (for laying due dates again after a calendar change);
+        with ``closed_too``, every dossier's (for checking stored due dates)."""
+        where = "" if closed_too else f" WHERE {OPEN_SQL}"
+        rows = self.conn.execute(
+            f"SELECT d.* FROM dossiers d{where} ORDER BY d.received_at, d.code"
+        ).fetchall()
         rounds = self._rounds_of([r["code"] for r in rows])
         for r in rows:
             yield _life(r, rounds.get(r["code"], ()))

@@ -1,5 +1,6 @@
 """Vietnam's working calendar: weekdays minus public holidays, plus make-up Saturdays,
-with the center's own overrides on top, and the office sessions of a working day.
+the national decisions the package lacks over them, the center's own overrides on top, and
+the office sessions of a working day.
 
 Working days are held as a sorted array of ordinals over the years in use, so "the N-th
 working day after D" is one binary search and one index, never a day-by-day walk. Years
@@ -13,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
+
+from tthc.decisions import DECIDED_BY_DAY, DecidedDay, package_name, unconfirmed_rule
 
 DayKind = Literal["workday", "weekend", "holiday", "makeup", "center_off", "center_work"]
 
@@ -31,6 +34,21 @@ def is_provisional(year: int, confirmed_through: int) -> bool:
 def provisional_years(first: date, last: date, confirmed_through: int) -> list[int]:
     """The provisional years from ``first`` to ``last``, in order."""
     return [y for y in range(first.year, last.year + 1) if is_provisional(y, confirmed_through)]
+
+
+@dataclass(frozen=True)
+class Doubts:
+    """Why a due date may still change: its window reaches a provisional year, or holds a
+    day off no decision has put in force yet. Whatever shows a due date says so."""
+
+    years: tuple[int, ...] = ()
+    days: tuple[date, ...] = ()
+
+
+def doubts(cal: WorkCalendar, first: date, last: date, confirmed_through: int) -> Doubts:
+    """The doubts over a counting window from ``first`` to ``last`` (the one rule)."""
+    days = [d for d in cal.unconfirmed_days(first.year, last.year) if first <= d <= last]
+    return Doubts(tuple(provisional_years(first, last, confirmed_through)), tuple(days))
 
 
 def package_stamp() -> str:
@@ -80,8 +98,10 @@ def vietnam_year(year: int) -> dict[str, dict[str, object]]:
 
 def days_of(data: dict[str, dict[str, object]], lang: str) -> tuple[dict[date, str], dict[date, str]]:
     """What :func:`vietnam_year` computed, as (days off, make-up days) named in ``lang``."""
-    index = 1 if lang == "vi" else 0
-    off = {date.fromisoformat(d): str(names[index]) for d, names in data["off"].items()}  # type: ignore[index]
+    off = {
+        date.fromisoformat(d): package_name(str(names[0]), str(names[1]), lang)  # type: ignore[index]
+        for d, names in data["off"].items()
+    }
     makeup = {date.fromisoformat(d): str(pays_for) for d, pays_for in data["makeup"].items()}
     return off, makeup
 
@@ -99,6 +119,8 @@ class DayInfo:
     working: bool
     kind: DayKind
     name: str = ""
+    decided: DecidedDay | None = None  # the national decision that made the day so
+    unconfirmed: bool = False  # a package day off no decision (nor the center) confirmed yet
 
 
 class WorkCalendar:
@@ -113,6 +135,8 @@ class WorkCalendar:
         center_work: Mapping[date, str] | None = None,
         source: HolidaySource = vietnam_holidays,
         lang: str = "en",
+        decided: Mapping[date, DecidedDay] = DECIDED_BY_DAY,
+        rulings: Mapping[date, bool] | None = None,
     ) -> None:
         if not sessions:
             raise ValueError("a working day needs at least one office session")
@@ -121,6 +145,8 @@ class WorkCalendar:
         self.center_off = dict(center_off or {})
         self.center_work = dict(center_work or {})
         self.lang = lang
+        self.decided = decided
+        self.rulings = dict(rulings or {})  # the center's verdict on unconfirmed days: True kept
         self._source = source
         self._years: dict[int, tuple[dict[date, str], dict[date, str]]] = {}
         self._lo = 0
@@ -142,14 +168,31 @@ class WorkCalendar:
             return DayInfo(day, False, "center_off", self.center_off[day])
         if day in self.center_work:
             return DayInfo(day, True, "center_work", self.center_work[day])
+        decided = self.decided.get(day)
+        if decided is not None:
+            kind: DayKind = "makeup" if decided.working else "holiday"
+            return DayInfo(day, decided.working, kind, decided.name(self.lang), decided)
         days_off, makeup = self.package_days(day.year)
         if day in makeup:
             return DayInfo(day, True, "makeup", makeup[day])
         if day in days_off:
-            return DayInfo(day, False, "holiday", days_off[day])
+            ruling = self.rulings.get(day) if unconfirmed_rule(day) else True
+            if ruling is None:
+                return DayInfo(day, False, "holiday", days_off[day], unconfirmed=True)
+            if ruling:
+                return DayInfo(day, False, "holiday", days_off[day])
         if day.weekday() >= 5:
             return DayInfo(day, False, "weekend")
         return DayInfo(day, True, "workday")
+
+    def unconfirmed_days(self, first_year: int, last_year: int) -> list[date]:
+        """The package's days off in those years that are still unconfirmed (no decision in
+        force, no verdict of the center), in order."""
+        found: list[date] = []
+        for year in range(first_year, last_year + 1):
+            days_off, _ = self.package_days(year)
+            found += [d for d in sorted(days_off) if unconfirmed_rule(d) and self.day_info(d).unconfirmed]
+        return found
 
     def is_working(self, day: date) -> bool:
         if not self._lo <= day.year <= self._hi:
