@@ -18,8 +18,10 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 SMALL = {
     "bench_clerk.py": (["2000", "3"], "ratio"),
     "bench_due.py": (["2000"], "ratio"),
+    "bench_lookup_timing.py": (["--small"], "difference"),
     "bench_reports.py": (["3000", "1"], "ratio"),
     "bench_rollup.py": (["3", "500", "1", "40000"], "ratio"),
+    "bench_slowloris.py": (["tthc", "--sockets", "50", "--seconds", "3"], "longest kept"),
     "bench_web.py": (["2000", "100", "4"], "ratio"),
     "bench_workload.py": (["2000", "2"], "ratio"),
 }

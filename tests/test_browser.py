@@ -227,7 +227,8 @@ def test_wrong_digits_on_a_phone_get_the_plain_refusal(
     browser.find_element(By.ID, "ma").send_keys(codes["resolved"])  # type: ignore[attr-defined]
     browser.find_element(By.ID, "so4").send_keys("9999")  # type: ignore[attr-defined]
     assert "Không tìm thấy hồ sơ" in submit(browser, "message").text  # type: ignore[attr-defined]
-    assert browser.find_element(By.ID, "ma").get_attribute("value") == ""  # type: ignore[attr-defined]
+    # the code stays in its field, to correct a digit rather than type it all again
+    assert browser.find_element(By.ID, "ma").get_attribute("value") == codes["resolved"]  # type: ignore[attr-defined]
     shot(browser, "lookup-phone-not-found")
     # the refusal is a 404, which the browser's console notes, sometimes a moment later: wait
     # for that note here, so it is not left for the next page's check; nothing else may be there
@@ -238,6 +239,94 @@ def test_wrong_digits_on_a_phone_get_the_plain_refusal(
         time.sleep(0.1)
     assert any("404 (Not Found)" in m for m in seen), seen
     assert [m for m in seen if "404 (Not Found)" not in m] == []
+
+
+def _wait_for_the_404_note(driver: object) -> None:
+    """The refusal is a 404, which the console notes, sometimes a moment later: wait for it
+    here, so it is not left for the next page's check."""
+    deadline = time.monotonic() + 10
+    seen: list[str] = []
+    while not any("404 (Not Found)" in m for m in seen) and time.monotonic() < deadline:
+        seen += problems(driver)
+        time.sleep(0.1)
+    assert [m for m in seen if "404 (Not Found)" not in m] == []
+
+
+def test_a_scanned_code_stays_after_wrong_digits_on_a_phone(
+    browser: object, served: tuple[str, dict[str, str]]
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, codes = served
+    device(browser, PHONE)
+    browser.get(f"{base}/tra-cuu?ma={codes['paused']}")  # type: ignore[attr-defined]  # the slip's QR code
+    browser.find_element(By.ID, "so4").send_keys("1111")  # type: ignore[attr-defined]
+    assert "Không tìm thấy hồ sơ" in submit(browser, "message").text  # type: ignore[attr-defined]
+    assert browser.find_element(By.ID, "ma").get_attribute("value") == codes["paused"]  # type: ignore[attr-defined]
+    _wait_for_the_404_note(browser)
+    browser.find_element(By.ID, "so4").send_keys("4321")  # type: ignore[attr-defined]  # only the digits again
+    assert submit(browser, "status").text == "Chờ bổ sung hồ sơ"  # type: ignore[attr-defined]
+
+
+def test_the_short_code_from_the_slip_on_a_phone(browser: object, served: tuple[str, dict[str, str]]) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, codes = served
+    device(browser, PHONE)
+    browser.get(base + "/")  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "ma").send_keys("250910-0001")  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "so4").send_keys("5678")  # type: ignore[attr-defined]
+    assert submit(browser, "status").text == "Đang giải quyết"  # type: ignore[attr-defined]
+    assert codes["processing"] in browser.find_element(By.ID, "result").text  # type: ignore[attr-defined]
+    shot(browser, "lookup-phone-short-code")
+    assert problems(browser) == []
+
+
+def test_a_whole_phone_number_in_the_four_digit_box(
+    browser: object, served: tuple[str, dict[str, str]]
+) -> None:
+    """Typed whole, it is neither cut to its first four by the box nor refused by its pattern."""
+    from selenium.webdriver.common.by import By
+
+    base, codes = served
+    device(browser, PHONE)
+    browser.get(base + "/")  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "ma").send_keys(codes["processing"])  # type: ignore[attr-defined]
+    box = browser.find_element(By.ID, "so4")  # type: ignore[attr-defined]
+    box.send_keys("0912 345 678")
+    assert box.get_attribute("value") == "0912 345 678"
+    assert browser.execute_script("return arguments[0].checkValidity()", box)  # type: ignore[attr-defined]
+    assert fits_the_width(browser)
+    shot(browser, "lookup-phone-whole-number")
+    assert submit(browser, "status").text == "Đang giải quyết"  # type: ignore[attr-defined]
+    assert problems(browser) == []
+
+
+def test_an_apology_on_a_phone_shows_the_new_date_large_and_the_old_one_struck(
+    browser: object, served: tuple[str, dict[str, str]]
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, codes = served
+    device(browser, PHONE)
+    browser.get(base + "/")  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "ma").send_keys(codes["apology"])  # type: ignore[attr-defined]
+    browser.find_element(By.ID, "so4").send_keys("0444")  # type: ignore[attr-defined]
+    new = submit(browser, "new-date")
+    old = browser.find_element(By.ID, "due")  # type: ignore[attr-defined]
+    assert new.text == "Thứ Sáu 19/09/2025"  # type: ignore[attr-defined]
+    assert old.text == "17:00, Thứ Tư 10/09/2025"
+    style = "const s = getComputedStyle(arguments[0]); return [parseFloat(s.fontSize), s.textDecorationLine]"
+    new_px, _ = browser.execute_script(style, new)  # type: ignore[attr-defined]
+    old_px, old_line = browser.execute_script(style, old)  # type: ignore[attr-defined]
+    assert new_px >= 1.5 * old_px, (new_px, old_px)
+    assert "line-through" in old_line
+    page = browser.find_element(By.TAG_NAME, "main").text  # type: ignore[attr-defined]
+    assert "Ngày hẹn cũ (đã thay bằng ngày hẹn mới)" in page
+    assert new.location["y"] < old.location["y"]  # type: ignore[attr-defined]  # the date to come on, first
+    assert fits_the_width(browser)
+    shot(browser, "lookup-phone-apology")
+    assert problems(browser) == []
 
 
 @pytest.mark.parametrize(("name", "metrics"), [("desktop", DESKTOP), ("tv", TV)])

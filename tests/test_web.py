@@ -21,7 +21,7 @@ from tests.conftest import Cli
 from tthc.errors import TthcError
 from tthc.i18n import MESSAGES
 from tthc.web.app import CSP, TEMPLATES, create_app
-from tthc.web.guard import Throttle, basic_password, is_loopback
+from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials
 
 NOW = datetime(2025, 9, 10, 16, 0)
@@ -163,11 +163,48 @@ def test_waiting_for_papers_names_them_as_text(db: Path, codes: dict[str, str]) 
     assert "<img" not in r.text
 
 
-def test_an_apology_shows_its_new_date(db: Path, codes: dict[str, str]) -> None:
+def test_an_apology_shows_its_new_date_large_and_the_old_one_replaced(
+    db: Path, codes: dict[str, str]
+) -> None:
     r = look_up(client(db), codes["apology"], "0444")
-    assert 'id="new-date">Thứ Sáu 19/09/2025<' in r.text
-    assert 'id="due">17:00, Thứ Tư 10/09/2025<' in r.text
+    assert '<dd class="appointment" id="new-date">Thứ Sáu 19/09/2025<' in r.text
+    assert '<del id="due">17:00, Thứ Tư 10/09/2025</del>' in r.text
+    assert "Ngày hẹn cũ (đã thay bằng ngày hẹn mới)" in r.text
+    assert r.text.index('id="new-date"') < r.text.index('id="due"')  # the date to come on, first
     assert "chờ xác minh" not in r.text  # the apology's reason is for the file, not the page
+
+
+def test_the_short_code_on_the_slip_finds_the_dossier(db: Path, codes: dict[str, str]) -> None:
+    """``250910-0001``, as a clerk types it in the CLI: this center's code of that day and number."""
+    short = codes["processing"].split("H56-")[1]
+    assert short == "250910-0001"
+    for typed in (short, "250910-1", " 250910 - 0001 "):
+        r = look_up(client(db), typed, "5678")
+        assert r.status_code == 200 and 'id="status">Đang giải quyết<' in r.text, typed
+        assert codes["processing"] in r.text
+    wrong = look_up(client(db), "250910-0099", "5678")
+    assert wrong.status_code == 404 and 'value="250910-0099"' in wrong.text
+
+
+@pytest.mark.parametrize(
+    "typed", ["0912345678", "0912 345 678", "0912.345.678", "+84 912 345 678", "001085012345"]
+)
+def test_a_whole_phone_or_id_number_counts_by_its_last_four_digits(
+    db: Path, codes: dict[str, str], typed: str
+) -> None:
+    r = look_up(client(db), codes["processing"], typed)
+    assert r.status_code == 200 and 'id="status">Đang giải quyết<' in r.text
+
+
+@pytest.mark.parametrize("typed", ["123", "12a4", "0912-345-67x", "5" * 25])
+def test_the_digits_box_refuses_what_is_not_a_number(db: Path, codes: dict[str, str], typed: str) -> None:
+    r = look_up(client(db), codes["processing"], typed)
+    assert r.status_code == 400 and f'value="{codes["processing"]}"' in r.text
+
+
+def test_after_a_wrong_try_the_code_stays_in_its_field(db: Path, codes: dict[str, str]) -> None:
+    r = look_up(client(db), codes["resolved"], "9999")
+    assert r.status_code == 404 and f'value="{codes["resolved"]}"' in r.text
 
 
 @pytest.mark.parametrize("digits", ["5678", "2345"])  # the phone's last four, or the ID's
@@ -187,18 +224,26 @@ def test_the_code_in_any_case_and_with_stray_spaces(db: Path, codes: dict[str, s
 
 
 def test_a_wrong_code_and_a_wrong_check_number_read_the_same(db: Path, codes: dict[str, str]) -> None:
+    """The same page but for the code typed, which goes back into its field as typed: never
+    the spelling a dossier has, which would tell that it exists."""
     c = client(db, REMOTE)
-    answers = [
-        look_up(c, "000.00.20.H56-250910-0099", "5678"),  # no such dossier
-        look_up(c, codes["processing"], "0000"),  # right code, wrong digits
-        look_up(c, codes["processing"], "1234"),
-        look_up(c, codes["anonymous"], "0000"),  # gave neither phone nor ID: never found
+    tries = [
+        ("000.00.20.H56-250910-0099", "5678"),  # no such dossier
+        (codes["processing"], "0000"),  # right code, wrong digits
+        (codes["processing"].lower(), "1234"),
+        (codes["anonymous"], "0000"),  # gave neither phone nor ID: never found
     ]
+    answers = [look_up(c, code, digits) for code, digits in tries]
     assert {r.status_code for r in answers} == {404}
-    assert len({r.content for r in answers}) == 1, "the answers differ"
-    assert len({tuple(sorted(r.headers.items())) for r in answers}) == 1
+    pages = [r.content.replace(code.encode(), b"CODE") for r, (code, _) in zip(answers, tries, strict=True)]
+    assert len(set(pages)) == 1, "the answers differ"
+    assert (
+        len({tuple(sorted((k, v) for k, v in r.headers.items() if k != "content-length")) for r in answers})
+        == 1
+    )
     assert "Không tìm thấy hồ sơ khớp với mã và bốn số đã nhập" in answers[0].text
-    assert codes["processing"] not in answers[1].text  # the code typed is not echoed back
+    assert f'value="{codes["processing"].lower()}"' in answers[2].text
+    assert codes["processing"] not in answers[2].text  # the stored spelling is not shown
     assert_plain_page(answers[0])
 
 
@@ -215,36 +260,50 @@ class FakeClock:
         return self.now
 
 
+def _wait(attempt: Attempt | None) -> float | None:
+    return None if attempt is None else attempt.wait
+
+
+def _fail(throttle: Throttle, address: str) -> None:
+    attempt = throttle.admit(address)
+    assert attempt is not None
+    attempt.failed()
+
+
 def test_throttle_lets_five_failures_pass_then_doubles_and_caps() -> None:
     clock = FakeClock()
     throttle = Throttle(free=5, window=600, base=1, cap=8, max_wait=100, clock=clock)
     waits = []
     for _ in range(11):
         clock.now += 60  # one attempt a minute: no queueing, only the growing delay
-        waits.append(throttle.admit("a"))
-        throttle.failed("a")
+        attempt = throttle.admit("a")
+        assert attempt is not None
+        waits.append(attempt.wait)
+        attempt.failed()
     assert waits == [0, 0, 0, 0, 0, 1, 2, 4, 8, 8, 8]
-    assert throttle.admit("b") == 0  # another address is not concerned
+    assert _wait(throttle.admit("b")) == 0  # another address is not concerned
 
 
 def test_throttle_queues_parallel_attempts_and_refuses_past_max_wait() -> None:
     clock = FakeClock()
     throttle = Throttle(free=1, base=2, cap=2, max_wait=5, clock=clock)
-    throttle.failed("a")
-    assert [throttle.admit("a") for _ in range(3)] == [2, 4, None]  # each waits behind the one before
+    _fail(throttle, "a")
+    assert [_wait(throttle.admit("a")) for _ in range(3)] == [2, 4, None]  # each waits behind the one before
     clock.now += 4
-    assert throttle.admit("a") == 2
+    assert _wait(throttle.admit("a")) == 2
 
 
 def test_throttle_forgets_after_the_window_and_bounds_its_memory() -> None:
     clock = FakeClock()
     throttle = Throttle(free=1, window=600, base=1, clock=clock, max_addresses=3)
-    throttle.failed("a")
-    assert throttle.admit("a") == 1
+    _fail(throttle, "a")
+    attempt = throttle.admit("a")
+    assert attempt is not None and attempt.wait == 1
+    attempt.done()  # a success: it leaves without being counted, nor wiping the failure
     clock.now += 601
-    assert throttle.admit("a") == 0
+    assert _wait(throttle.admit("a")) == 0
     for address in "bcde":
-        throttle.failed(address)
+        _fail(throttle, address)
     assert len(throttle._seen) <= 3
 
 

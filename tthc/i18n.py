@@ -2396,6 +2396,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lay the open ones again and note the closed ones for a correction (needs --reason).",
         "Tính lại hồ sơ đang giải quyết và ghi nhận đính chính cho hồ sơ đã kết thúc (cần --reason).",
     ),
+    # --- web ---
+    "web_out_of_files": (
+        "warning: out of file handles; {n} connection(s) not accepted (said at most once a minute)",
+        "cảnh báo: hết lượt mở tệp của hệ thống; {n} kết nối không được nhận (báo tối đa mỗi phút một lần)",
+    ),
+    "web_due_replaced": (
+        "Former appointment (replaced by the new one)",
+        "Ngày hẹn cũ (đã thay bằng ngày hẹn mới)",
+    ),
     # --- forms ---
     "p04_title_2025": (
         "LETTER OF APOLOGY AND REQUEST FOR MORE TIME",

@@ -113,15 +113,22 @@ def when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
     return moment
 
 
+def short_code_tail(text: str) -> str | None:
+    """The end a generated code has when ``text`` is its short form: ``250908-12`` and
+    ``250908-0012`` give ``-250908-0012``; None for anything else."""
+    short = _SHORT_CODE.match(text.strip())
+    return f"-{short.group(1)}-{int(short.group(2)):04d}" if short else None
+
+
 def dossier_code(store: Store, text: str) -> str:
     """The stored code a clerk means: exact, in any case, or the short ``YYMMDD-NNNN`` form of
     a generated code when only one dossier has it. Codes of undone receipts count too."""
     typed = text.strip()
     found = store.codes_like(typed)
     if not found:
-        short = _SHORT_CODE.match(typed)
-        if short:
-            found = store.codes_ending(f"-{short.group(1)}-{int(short.group(2)):04d}")
+        tail = short_code_tail(typed)
+        if tail:
+            found = store.codes_ending(tail)
     if len(found) == 1:
         return found[0]
     if found:

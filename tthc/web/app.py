@@ -13,7 +13,8 @@ import asyncio
 import base64
 import hashlib
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import date, datetime
 from functools import cache, partial
 from pathlib import Path
@@ -34,8 +35,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tthc.clock import now_vn
 from tthc.errors import TthcError
 from tthc.i18n import fmt_day, fmt_rate, label, t
-from tthc.web.guard import Throttle, basic_password, is_loopback
-from tthc.web.views import CHECK_SHAPE, CODE_SHAPE, LOOKUP_PATH, SLIP_CSS, SLIP_PAGES, Reader, WebSettings
+from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
+from tthc.web.views import (
+    CODE_SHAPE,
+    LOOKUP_PATH,
+    SLIP_CSS,
+    SLIP_PAGES,
+    Reader,
+    WebSettings,
+    check_digits,
+)
 
 if TYPE_CHECKING:
     from tthc.summary import Summary
@@ -267,13 +276,15 @@ class Site:
         except TthcError:
             raise HTTPException(503) from None
 
-    async def slow_down(self, throttle: Throttle, address: str) -> None:
-        """Wait as long as ``throttle`` asks of ``address`` after its failures; too many is a 429."""
-        wait = throttle.admit(address)
-        if wait is None:
-            raise HTTPException(429)
-        if wait:
-            await self.sleep(wait)
+    @asynccontextmanager
+    async def attempt(self, throttle: Throttle, address: str) -> AsyncIterator[Attempt]:
+        """An attempt from ``address``, after the wait ``throttle`` asks (attempts in flight
+        count): say ``attempt.failed()`` on a wrong answer. Too many queued is a 429."""
+        try:
+            async with throttled(throttle, address, self.sleep) as attempt:
+                yield attempt
+        except TooManyAttempts:
+            raise HTTPException(429) from None
 
     # -- the citizen's look-up ---------------------------------------------------------------
     def lookup_page(self, lang: str, settings: WebSettings, status: int = 200, **values: Any) -> HTMLResponse:
@@ -303,20 +314,20 @@ class Site:
         """The form sent: the dossier whose code and check digits both match, or one answer
         for a wrong code and wrong digits alike."""
         fields = await _form(request)
-        code = clean_code(fields.get("ma", ""))
-        check = fields.get("so4", "").strip()
-        if code is None or not CHECK_SHAPE.fullmatch(check):
+        typed = "".join(fields.get("ma", "").split())[:80]  # kept in its field after a wrong try
+        code = clean_code(typed)
+        check = check_digits(fields.get("so4", ""))
+        if code is None or check is None:
             settings = await self.read(lang, lambda r: r.settings())
             problem = "web_bad_code" if code is None else "web_bad_check"
-            return self.lookup_page(lang, settings, 400, message=problem, code=code or "")
-        address = _client(request)
-        await self.slow_down(self.lookups, address)
-        settings, result = await self.read(lang, lambda r: (r.settings(), r.lookup(code, check)))
-        if result is None:
-            self.lookups.failed(address)
-            # The same page, byte for byte, whether the code or the digits were wrong; the
-            # code typed is not echoed, since echoing it would tell the two apart.
-            return self.lookup_page(lang, settings, 404, message="web_not_found")
+            return self.lookup_page(lang, settings, 400, message=problem, code=typed)
+        async with self.attempt(self.lookups, _client(request)) as attempt:
+            settings, result = await self.read(lang, lambda r: (r.settings(), r.lookup(code, check)))
+            if result is None:
+                attempt.failed()
+                # The same page whether the code or the digits were wrong: the code goes back
+                # into its field as it was typed, never as a dossier has it.
+                return self.lookup_page(lang, settings, 404, message="web_not_found", code=code)
         return self.lookup_page(lang, settings, result=result)
 
     # -- the waiting-room board --------------------------------------------------------------
@@ -348,10 +359,10 @@ class Site:
         password = basic_password(request.headers.get("authorization"))
         if password is None:
             raise HTTPException(401, headers=AUTHENTICATE)
-        await self.slow_down(self.logins, address)
-        if not await run_in_threadpool(settings.password_ok, password):  # scrypt: ~50 ms
-            self.logins.failed(address)
-            raise HTTPException(401, headers=AUTHENTICATE)
+        async with self.attempt(self.logins, address) as attempt:
+            if not await run_in_threadpool(settings.password_ok, password):  # scrypt: ~50 ms
+                attempt.failed()
+                raise HTTPException(401, headers=AUTHENTICATE)
 
     async def managers_settings(self, request: Request, lang: str) -> WebSettings:
         """The center's settings, once the manager is let in."""

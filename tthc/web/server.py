@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import sys
 from datetime import datetime
@@ -52,6 +53,7 @@ def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
 
     from tthc.clock import now_vn
     from tthc.web.app import create_app
+    from tthc.web.connections import FileShortage, connection_cap, guarded_protocol
 
     with Reader(db_path, now_vn(), lang) as reader:  # a missing or foreign file fails here
         settings = reader.settings()
@@ -68,5 +70,13 @@ def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
         access_log=False,  # the look-up's query string carries dossier codes
         proxy_headers=False,  # the client's address is the socket's: no header can claim 127.0.0.1
         server_header=False,
+        http=guarded_protocol(connection_cap()),  # a time limit on request heads, a cap on connections
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    shortage = FileShortage(lambda n: t(lang, "web_out_of_files", n=n))
+
+    async def run() -> None:
+        asyncio.get_running_loop().set_exception_handler(shortage)
+        await server.serve(sockets=[sock])
+
+    asyncio.run(run())

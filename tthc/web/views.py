@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from tthc import dossiers, papers, service
 from tthc.context import Context
 from tthc.dossiers import ListFilter
-from tthc.inputs import DOSSIER_CODE
+from tthc.inputs import DOSSIER_CODE, short_code_tail
 from tthc.lifecycle import OPEN
 from tthc.paper_html import PAGES, slip_html, style
 from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
@@ -36,7 +36,21 @@ if TYPE_CHECKING:
 
 #: The shape of a dossier code, as ``tthc receive --code`` accepts it.
 CODE_SHAPE = DOSSIER_CODE
-CHECK_SHAPE = re.compile(r"[0-9]{4}")
+#: What the four-digit box may hold: four digits, or a whole phone or ID number as typed.
+_CHECK_TYPED = re.compile(r"[0-9 .+()-]{4,24}")
+
+
+def check_digits(typed: str) -> str | None:
+    """The four digits a citizen proves with: the last four of what was typed, so a whole
+    phone number (``0912 345 678``) or ID number counts by its end, as its last four would;
+    None if fewer than four digits or anything but a number was typed."""
+    text = typed.strip()
+    if not _CHECK_TYPED.fullmatch(text):
+        return None
+    digits = re.sub(r"[^0-9]", "", text)
+    return digits[-4:] if len(digits) >= 4 else None
+
+
 #: The sheets the printable slip comes on (``?kho=a5``, ``a4``), and its own style sheet for
 #: each: the page ``tthc receipt --html`` writes brings its style inline, which the CSP allows
 #: by its hash.
@@ -168,12 +182,18 @@ class Reader:
     def lookup(self, code: str, check: str) -> PublicStatus | None:
         """The dossier whose code and check digits (last four of phone or ID) both match.
 
-        A wrong code and a wrong check number do the same work and return the same None.
+        The short form on a slip (``250910-0001``) means this center's code of that day and
+        number, as in the CLI. A wrong code and a wrong check number do the same work and
+        return the same None: a code no dossier has is checked against a dossier picked at
+        random, and both numbers are always compared in constant time.
         """
-        keys = self.store.dossier_keys(code)
-        phone_ok = _same(_tail(keys.phone if keys else None), check)
-        id_ok = _same(_tail(keys.id_number if keys else None), check)
-        if keys is None or not (phone_ok | id_ok):
+        tail = short_code_tail(code)
+        if tail is not None:  # the center's own prefix, not a search over every code's end
+            code = self.ctx.settings().code_prefix + tail
+        keys, found = self.store.proof_keys(code)
+        phone_ok = _same(_tail(keys.phone), check)
+        id_ok = _same(_tail(keys.id_number), check)
+        if not (found & (phone_ok | id_ok)):
             return None
         d = self._dossier(keys.code)
         papers = d.rounds[-1].reason if d.status == "paused" and d.rounds else None
