@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from tests.test_merge import PointPC
 def dump(db: Path) -> dict[str, Any]:
     """What both points must hold alike: every dossier row and round, every dossier's event
     (by uid, with the uid of what it undoes), and the registers. Local event numbers apart."""
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         uid = dict(conn.execute("SELECT id, uid FROM events"))
         events = sorted(
             (u, code, step, at, rec, actor, details, uid.get(undoes))
@@ -138,7 +139,7 @@ def test_a_week_of_two_points_ends_with_one_center_and_every_conflict_settled_by
 # -- a file that is not what it says ----------------------------------------------------------------
 def _tampered(path: Path, *statements: str) -> None:
     """Change a point's file behind tthc's back, as a database tool would."""
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("DROP TRIGGER IF EXISTS events_no_update")
         for statement in statements:
             conn.execute(statement)
@@ -198,7 +199,7 @@ def test_an_event_under_one_of_this_databases_uids_is_refused(tmp_path: Path) ->
     one, two = _two(tmp_path)
     mine = one.receive("ks", "Phạm Văn Bình", "2025-09-09 08:00")
     theirs = two.receive("ks", "Đỗ Thị Em", "2025-09-09 08:30")
-    with sqlite3.connect(one.db.db) as conn:
+    with closing(sqlite3.connect(one.db.db)) as conn:
         uid = conn.execute("SELECT uid FROM events WHERE dossier_code = ?", (mine,)).fetchone()[0]
     sent = two.send(tmp_path, 1)
     _tampered(sent, f"UPDATE events SET uid = '{uid}' WHERE dossier_code = '{theirs}'")
@@ -294,3 +295,11 @@ def test_another_centers_full_export_is_refused_by_import_unless_the_manager_say
     demo.do("export", str(out), "--full")
     assert "is another center's file" in one.db.fails("import", str(out))
     assert "Merged" in one.do("import", str(out), "--other-center")
+
+
+def test_keep_for_a_dossier_that_is_not_held_is_refused(tmp_path: Path) -> None:
+    one, two = _two(tmp_path)
+    code = two.receive("ks", "Đỗ Thị Em", "2025-09-09 08:00")
+    sent = two.send(tmp_path, 1)
+    err = one.db.fails("merge", str(sent), "--keep", "there", code, "--reason", "thử")
+    assert f"no conflict held between this database and {sent} for {code}" in err

@@ -9,6 +9,7 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ class PointPC:
                 self.db.ok("officer", "add", other)
 
     def center_id(self) -> str:
-        with sqlite3.connect(self.db.db) as conn:
+        with closing(sqlite3.connect(self.db.db)) as conn:  # closed: no reader left holding the WAL
             return str(conn.execute("SELECT value FROM settings WHERE key = 'center_id'").fetchone()[0])
 
     def do(self, *args: str, now: str | None = None) -> str:

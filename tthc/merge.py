@@ -557,8 +557,6 @@ def _plan_dossiers(ctx: Context, store: Store, data: PointData, plan: _Plan, kee
                 plan.remove.append(code)
             elif isinstance(outcome, StoredDossier):
                 plan.replace.append(outcome)
-            if decided is not None:
-                plan.settled.append(code)
             plan.merged.add(code)
         elif row is not None:
             plan.new.append(row)
@@ -639,6 +637,7 @@ def _merge_known(
         if decided is None:
             plan.held[code] = problems
             return None
+        plan.settled.append(code)
         clash = [*only_there] if decided == "here" else [*only_here]
         life = _decide(
             cal,
@@ -713,6 +712,7 @@ def _receipt_undone(
         return None
     if decided != side:
         raise TthcError("e_keep_undone_receipt", code=code, side=side)
+    plan.settled.append(code)
     for m in unseen:
         plan.decisions.append({"kind": "undo", "code": code, "move": m, "side": decided, "reason": reason})
     return "remove" if here is not None else "stay"
