@@ -9,7 +9,17 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tthc"
 #: The rules of the domain: no database, no terminal, no files.
-PURE = ("timelimit", "decisions", "workcalendar", "deadlines", "lifecycle", "periods", "clock", "errors")
+PURE = (
+    "timelimit",
+    "decisions",
+    "workcalendar",
+    "deadlines",
+    "lifecycle",
+    "periods",
+    "clock",
+    "errors",
+    "scorecard",
+)
 #: Where SQL may be written.
 #: (``province`` is the province's store: Parquet files read and written with DuckDB.)
 STORAGE = ("store", "queries", "migrations", "frozen.m005_countings", "province")

@@ -29,7 +29,17 @@ SCHEMA = {
         "undoes",
         "uid",
     ],
-    "procedures": ["code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"],
+    "procedures": [
+        "code",
+        "name",
+        "field",
+        "time_limit",
+        "alias",
+        "fee",
+        "created_at",
+        "updated_at",
+        "e_result",
+    ],
     "officers": ["id", "name", "name_key", "added_at"],
     "points": ["id", "name", "name_key", "code_prefix", "added_at"],
     "dossiers": [
@@ -71,6 +81,11 @@ SCHEMA = {
         "receipt_due_at",
         "apology_in_time",
         "imported_by",
+        "fee",
+        "payment",
+        "digitised",
+        "data_reused",
+        "e_result",
     ],
     "pauses": [
         "id",
@@ -103,6 +118,7 @@ SCHEMA = {
         "withdrawn",
     ],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
+    "ratings": ["dossier_code", "rating", "comment", "rated_at", "via"],
 }
 
 

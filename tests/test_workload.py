@@ -110,6 +110,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
                 "on_time_rate": 50.0,
                 "load": 3,
                 "share": 42.86,  # 3 of 7
+                "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
             },
             {
                 "key": "Minh",
@@ -123,6 +124,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
                 "on_time_rate": 100.0,
                 "load": 2,
                 "share": 28.57,
+                "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
             },
             {
                 "key": "Lan",
@@ -136,6 +138,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
                 "on_time_rate": 0.0,
                 "load": 1,
                 "share": 14.29,
+                "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
             },
             {
                 "key": None,
@@ -149,6 +152,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
                 "on_time_rate": 100.0,
                 "load": 1,
                 "share": 14.29,
+                "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
             },
         ],
         "total": {
@@ -163,6 +167,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
             "on_time_rate": 60.0,
             "load": 7,
             "share": 100.0,
+            "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
         },
     }
 

@@ -215,6 +215,19 @@ NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
 CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
 
 
+class PaidOpt(StrEnum):
+    cash = "cash"
+    online = "online"
+    exempt = "exempt"
+
+
+EResultOpt = Annotated[bool | None, typer.Option("--e-result/--paper-result", help=H("opt.e_result"))]
+FeeOpt = Annotated[str | None, typer.Option("--fee", help=H("opt.dossier_fee"))]
+PaidOptT = Annotated[PaidOpt | None, typer.Option("--paid", help=H("opt.paid"))]
+DigitisedOpt = Annotated[bool | None, typer.Option("--digitised/--not-digitised", help=H("opt.digitised"))]
+ReusedOpt = Annotated[bool | None, typer.Option("--data-reused/--no-data-reused", help=H("opt.data_reused"))]
+
+
 class Shell(StrEnum):
     bash = "bash"
     zsh = "zsh"
@@ -292,6 +305,15 @@ def _main(
         point_choice=os.environ.get("TTHC_POINT", "").strip() or None,
         officer_choice=os.environ.get("TTHC_OFFICER", "").strip() or None,
     )
+    ctx.obj.on_wait = lambda: _waiting(ctx)
+
+
+def _waiting(ctx: typer.Context) -> None:
+    """A clerk's step waits for another writer: say so on stderr, then keep waiting."""
+    from tthc.i18n import t
+
+    with contextlib.suppress(OSError):
+        typer.echo(t(_lang_of(ctx), "w_waiting_for_lock"), err=True)
 
 
 def _os_user() -> str:
@@ -509,12 +531,13 @@ def procedure_add(
     limit: Annotated[str, typer.Option(help=H("procedure.limit"))],
     alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
     fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
+    e_result: EResultOpt = None,
 ) -> None:
     from tthc import catalog, render
     from tthc.i18n import fmt_limit, t
 
     c = _ctx(ctx)
-    proc = catalog.add_procedure(c, code, name, field, limit, alias, fee)
+    proc = catalog.add_procedure(c, code, name, field, limit, alias, fee, bool(e_result))
     render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({fmt_limit(c.lang, proc.limit)})"))
 
 
@@ -559,11 +582,12 @@ def procedure_edit(
     limit: Annotated[str | None, typer.Option(help=H("procedure.edit.limit"))] = None,
     alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
     fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
+    e_result: EResultOpt = None,
 ) -> None:
     from tthc import catalog, render
 
     c = _ctx(ctx)
-    changes = {"name": name, "field": field, "limit": limit, "alias": alias, "fee": fee}
+    changes = {"name": name, "field": field, "limit": limit, "alias": alias, "fee": fee, "e_result": e_result}
     proc = catalog.edit_procedure(c, code, changes)
     render.print_procedures([proc], c.lang)
 
@@ -646,6 +670,10 @@ def receive(
     phone: Annotated[str | None, typer.Option(help=H("receive.phone"))] = None,
     address: Annotated[str | None, typer.Option(help=H("receive.address"))] = None,
     note: Annotated[str | None, typer.Option(help=H("receive.note"))] = None,
+    fee: FeeOpt = None,
+    paid: PaidOptT = None,
+    digitised: DigitisedOpt = None,
+    data_reused: ReusedOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     as_json: JsonOpt = False,
@@ -654,6 +682,7 @@ def receive(
     from tthc.corrections import Correction
 
     c = _ctx(ctx)
+    service = dossiers.ServiceGiven(fee, paid.value if paid else None, digitised, data_reused)
     r = dossiers.receive(
         c,
         procedure,
@@ -668,6 +697,7 @@ def receive(
         phone=phone,
         address=address,
         note=note,
+        service=service,
         reason=reason,
         correction=Correction.of(correct_time, reason),
     )
@@ -743,6 +773,7 @@ def resolve(
         OutcomeOpt, typer.Option(help=H("resolve.outcome"), click_type=Words(OutcomeOpt))
     ] = OutcomeOpt.approved,
     note: NoteOpt = None,
+    e_result: EResultOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     as_json: JsonOpt = False,
@@ -751,7 +782,9 @@ def resolve(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    d = dossiers.resolve(_ctx(ctx), code, at, outcome.value, note, reason=reason, correction=fix)
+    d = dossiers.resolve(
+        _ctx(ctx), code, at, outcome.value, note, reason=reason, correction=fix, e_result=e_result
+    )
     _stepped(ctx, "resolve", d, as_json)
 
 
@@ -760,6 +793,8 @@ def return_(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
+    rating: Annotated[str | None, typer.Option("--rating", help=H("return.rating"))] = None,
+    comment: Annotated[str | None, typer.Option("--comment", help=H("return.comment"))] = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
 ) -> None:
@@ -767,7 +802,10 @@ def return_(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "return", dossiers.return_result(_ctx(ctx), code, at, reason=reason, correction=fix))
+    d = dossiers.return_result(
+        _ctx(ctx), code, at, reason=reason, correction=fix, rating=rating, comment=comment
+    )
+    _stepped(ctx, "return", d)
 
 
 @app.command(help=H("withdraw"))
@@ -921,6 +959,11 @@ def edit(
     officer: Annotated[str | None, typer.Option(help=H("edit.officer"))] = None,
     note: NoteOpt = None,
     id_number: Annotated[str | None, typer.Option(help=H("edit.id_number"))] = None,
+    fee: FeeOpt = None,
+    paid: PaidOptT = None,
+    digitised: DigitisedOpt = None,
+    data_reused: ReusedOpt = None,
+    e_result: EResultOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
 ) -> None:
@@ -937,6 +980,11 @@ def edit(
         "officer": officer,
         "note": note,
         "id_number": id_number,
+        "fee": fee,
+        "payment": paid.value if paid else None,
+        "digitised": digitised,
+        "data_reused": data_reused,
+        "e_result": e_result,
     }
     d = dossiers.edit(c, code, changes, reason=reason, correction=Correction.of(correct_time, reason))
     render.echo(t(c.lang, "edited", code=d.code))
@@ -1043,6 +1091,42 @@ def summary(
         render.echo(t(c.lang, "written", path=out))
         return
     render_reports.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
+
+
+class IndicatorsByOpt(StrEnum):
+    field = "field"
+    procedure = "procedure"
+
+
+@app.command(help=H("indicators"))
+def indicators(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    by: Annotated[IndicatorsByOpt | None, typer.Option(help=H("indicators.by"))] = None,
+    as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("indicators.out"))] = None,
+) -> None:
+    from tthc import indicators as scorecard
+    from tthc import render, render_indicators, service
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = scorecard.build(c, p, by.value if by else None)
+    if as_json:
+        render.print_json(result.as_json(c.lang))
+    elif out is not None:
+        from tthc.sheets import write_table
+
+        headers, rows = render_indicators.file_records(result, c.lang)
+        write_table(out, headers, rows, sheet=t(c.lang, "sheet_indicators"))
+        render.echo(t(c.lang, "written", path=out))
+    else:
+        render.echo(render_indicators.text(result, c.lang))
 
 
 @app.command(help=H("report"))
@@ -1209,7 +1293,7 @@ def restore(ctx: typer.Context, src: Annotated[Path, typer.Argument(metavar="SRC
 
     c = _ctx(ctx)
     kept = service.restore(c, src)
-    render.echo(t(c.lang, "restored", src=src, kept=kept))
+    render.echo(t(c.lang, "restored", src=src, kept=kept) if kept else t(c.lang, "restored_new", src=src))
 
 
 @app.command(help=H("demo"))

@@ -133,6 +133,7 @@ def undo(
                 if changed:
                     before = lifecycle.relay(ctx.calendar(), before, changed)
             store.save_life(before, ctx.now)
+            store.take_back_facts(d.code, last.step, last.details)
         details: dict[str, Any] = {
             "step": last.step,
             "happened_at": last.happened_at.isoformat(),

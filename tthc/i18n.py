@@ -2484,6 +2484,240 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_late": ("late", "Trễ hạn"),
     "sheet_dossiers": ("dossiers", "Hồ sơ"),
     "w_month": ("month", "tháng"),
+    # --- scorecard ---
+    "help.indicators": (
+        "The province's scorecard (Decision 766): each indicator the center's records can give, "
+        "with its rate, threshold and points, and the II.06a on-time rate beside indicator 2.1's.",
+        "Bộ chỉ số đánh giá của tỉnh (Quyết định 766): từng chỉ số tính được từ sổ của trung tâm, "
+        "tỷ lệ, ngưỡng, điểm; tỷ lệ đúng hạn theo Biểu II.06a bên cạnh chỉ số 2.1.",
+    ),
+    "help.indicators.by": ("Split by field or procedure.", "Chia theo lĩnh vực hoặc thủ tục."),
+    "help.indicators.out": (
+        "Write the scorecard to an .xlsx or .csv file.",
+        "Ghi bộ chỉ số ra tệp .xlsx hoặc .csv.",
+    ),
+    "help.opt.e_result": (
+        "The result is issued electronically (default: the procedure's catalog entry).",
+        "Kết quả được cấp bản điện tử (mặc định: theo danh mục thủ tục).",
+    ),
+    "help.opt.dossier_fee": (
+        "Fee or charge of this dossier in đồng (default: the procedure's fee).",
+        "Phí, lệ phí của hồ sơ này, tính bằng đồng (mặc định: lệ phí của thủ tục).",
+    ),
+    "help.opt.paid": (
+        "How the fee was paid: cash, online or exempt (default: cash where there is a fee).",
+        "Hình thức nộp phí: cash (tiền mặt), online (trực tuyến), exempt (miễn) (mặc định: tiền mặt nếu có phí).",
+    ),
+    "help.opt.digitised": (
+        "The dossier was digitised at receipt (default: yes for online dossiers).",
+        "Hồ sơ đã được số hóa khi tiếp nhận (mặc định: có với hồ sơ trực tuyến).",
+    ),
+    "help.opt.data_reused": (
+        "Data already held was reused instead of asking for papers.",
+        "Đã khai thác lại dữ liệu sẵn có thay vì yêu cầu nộp giấy tờ.",
+    ),
+    "help.return.rating": (
+        "The citizen's rating: satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng).",
+        "Đánh giá của người dân: hài lòng, bình thường, không hài lòng (satisfied, acceptable, unsatisfied).",
+    ),
+    "help.return.comment": ("The citizen's comment with the rating.", "Ý kiến của người dân kèm đánh giá."),
+    "e_payment": (
+        "bad payment {value!r}: expected cash, online or exempt",
+        "hình thức nộp phí không hợp lệ {value!r}: cần cash, online hoặc exempt",
+    ),
+    "e_rating": (
+        "bad rating {value!r}: expected satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng)",
+        "đánh giá không hợp lệ {value!r}: cần hài lòng, bình thường hoặc không hài lòng",
+    ),
+    "e_comment_alone": (
+        "a comment goes with a rating: give --rating too",
+        "ý kiến phải đi kèm đánh giá: hãy ghi cả --rating",
+    ),
+    "e_rated_already": (
+        "dossier {code} has been rated already: a citizen rates once",
+        "hồ sơ {code} đã được đánh giá: mỗi hồ sơ chỉ đánh giá một lần",
+    ),
+    "w_comment": ("the comment", "Ý kiến"),
+    "satisfied": ("satisfied", "hài lòng"),
+    "acceptable": ("acceptable", "bình thường"),
+    "unsatisfied": ("unsatisfied", "không hài lòng"),
+    "ind_title": ("Scorecard (Decision 766) {start} – {end}", "Bộ chỉ số (Quyết định 766) {start} – {end}"),
+    "ind_h_id": ("No.", "Số"),
+    "ind_h_name": ("Indicator", "Chỉ số"),
+    "ind_h_numerator": ("Numerator", "Tử số"),
+    "ind_h_denominator": ("Denominator", "Mẫu số"),
+    "ind_h_rate": ("Rate", "Tỷ lệ"),
+    "ind_h_threshold": ("Threshold", "Ngưỡng"),
+    "ind_h_points": ("Points", "Điểm"),
+    "ind_h_max": ("Max", "Tối đa"),
+    "ind_h_formula": ("Formula", "Công thức"),
+    "ind_h_group": ("Group", "Nhóm"),
+    "ind_not_ours": ("not from this center's records", "không có trong sổ của trung tâm"),
+    "ind_assumed": ("(assumed)", "(giả định)"),
+    "ind_total": (
+        "Points from this center's records: {points} of {most}",
+        "Điểm tính từ sổ của trung tâm: {points} / {most}",
+    ),
+    "ind_rates": (
+        "On time: II.06a {ii06a} ({a} of {b} resolved) · indicator 2.1 {r766} ({c} of {d} handled) · difference {gap} percentage points",
+        "Đúng hạn: Biểu II.06a {ii06a} ({a}/{b} hồ sơ đã giải quyết) · chỉ số 2.1 {r766} ({c}/{d} hồ sơ đã và đang xử lý) · chênh lệch {gap} điểm phần trăm",
+    ),
+    "ind_reason_open": (
+        "{n} still handled at the period's end: 2.1 counts them (in time unless overdue), the II.06a does not",
+        "{n} hồ sơ đang xử lý cuối kỳ: chỉ số 2.1 tính (trong hạn nếu chưa quá hạn), Biểu II.06a không tính",
+    ),
+    "ind_reason_waiting": (
+        "{n} waiting for papers: 2.1 judges them at the request, the II.06a does not count them",
+        "{n} hồ sơ chờ bổ sung: chỉ số 2.1 xét tại thời điểm yêu cầu bổ sung, Biểu II.06a không tính",
+    ),
+    "ind_reason_ended_otherwise": (
+        "{n} withdrawn or stopped: 2.1 counts them as finished, the II.06a leaves them out",
+        "{n} hồ sơ rút hoặc dừng xử lý: chỉ số 2.1 tính là đã kết thúc, Biểu II.06a không tính",
+    ),
+    "ind_reason_requests": (
+        "{n} with more than one supplement request: late under 2.1",
+        "{n} hồ sơ yêu cầu bổ sung hơn một lần: quá hạn theo chỉ số 2.1",
+    ),
+    "ind_reason_supplement_time": (
+        "{n} judged otherwise because 2.1 subtracts the papers' time from the first appointment instead of counting the limit again",
+        "{n} hồ sơ xét khác vì chỉ số 2.1 trừ thời gian bổ sung khỏi ngày hẹn đầu thay vì tính lại thời hạn",
+    ),
+    "ind_group": ("{by}: {key}", "{by}: {key}"),
+    "ind_2.2_line": (
+        "  2.2 {procedure}: {n} dossiers, average {average} against {limit}: {verdict}",
+        "  2.2 {procedure}: {n} hồ sơ, trung bình {average} so với {limit}: {verdict}",
+    ),
+    "ind_within": ("within the limit", "trong thời hạn"),
+    "ind_over": ("over the limit", "vượt thời hạn"),
+    "ind_name_1.1": ("Procedures published on time", "Tỷ lệ TTHC công bố đúng hạn"),
+    "ind_name_1.2": (
+        "Procedures updated and disclosed on time",
+        "Tỷ lệ TTHC được cập nhật, công khai đúng hạn",
+    ),
+    "ind_name_1.3": (
+        "Procedures disclosed with every required part",
+        "Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành",
+    ),
+    "ind_name_1.4": ("Dossiers synchronised to the National Portal", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG"),
+    "ind_name_2.1": ("Dossiers handled early or on time", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn"),
+    "ind_name_2.2": (
+        "Average handling time per procedure",
+        "Thời gian giải quyết TTHC trung bình theo từng TTHC",
+    ),
+    "ind_name_3.1": ("Procedures offered online", "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến"),
+    "ind_name_3.2": ("Online services with dossiers", "Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ"),
+    "ind_name_3.3": ("Dossiers received online", "Tỷ lệ hồ sơ TTHC nộp trực tuyến"),
+    "ind_name_3.5": (
+        "Procedures with fees payable online",
+        "Tỷ lệ TTHC có nghĩa vụ tài chính thanh toán trực tuyến",
+    ),
+    "ind_name_3.6": ("Dossiers paid online", "Tỷ lệ hồ sơ thanh toán trực tuyến"),
+    "ind_name_4.1": ("Results issued electronically", "Tỷ lệ hồ sơ có cấp kết quả giải quyết điện tử"),
+    "ind_name_4.2": ("Dossiers digitised", "Tỷ lệ hồ sơ TTHC thực hiện số hóa hồ sơ"),
+    "ind_name_4.3": ("Digitised data reused", "Tỷ lệ hồ sơ khai thác, sử dụng lại dữ liệu số hóa"),
+    "ind_name_4.4": ("Digitised dossiers shared for reuse", "Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ dữ liệu"),
+    "ind_name_4.5": ("Population data used", "Ứng dụng dữ liệu dân cư trong giải quyết TTHC"),
+    "ind_name_5.1": ("Complaints and petitions by kind", "Tỷ lệ phản ánh, kiến nghị theo phân loại"),
+    "ind_name_5.2": ("Complaints and petitions handled on time", "Tiến độ xử lý phản ánh, kiến nghị"),
+    "ind_name_5.3": (
+        "Satisfaction with complaint handling",
+        "Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị",
+    ),
+    "ind_name_5.4": (
+        "Satisfaction with receipt and handling",
+        "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC",
+    ),
+    "ind_formula_2.1": (
+        "handled in time ÷ every dossier received or handled in the period (end less papers' time ≤ first appointment; >1 request late)",
+        "hồ sơ đúng/trong hạn ÷ tổng hồ sơ tiếp nhận, xử lý trong kỳ (kết thúc trừ thời gian bổ sung ≤ ngày hẹn đầu; bổ sung >1 lần là quá hạn)",
+    ),
+    "ind_formula_2.2": (
+        "procedures whose average handling time is within their limit ÷ procedures with results",
+        "số TTHC có thời gian giải quyết trung bình trong thời hạn ÷ số TTHC có hồ sơ hoàn thành",
+    ),
+    "ind_formula_3.3": (
+        "received online ÷ received in the period",
+        "hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận trong kỳ",
+    ),
+    "ind_formula_3.6": (
+        "paid online ÷ received with a fee to pay (not exempt)",
+        "hồ sơ thanh toán trực tuyến ÷ hồ sơ tiếp nhận có phí phải nộp (không miễn)",
+    ),
+    "ind_formula_4.1": (
+        "results issued electronically ÷ results issued in the period",
+        "kết quả cấp bản điện tử ÷ kết quả đã cấp trong kỳ",
+    ),
+    "ind_formula_4.2": (
+        "digitised at receipt, with any result electronic ÷ received in the period",
+        "hồ sơ số hóa khi tiếp nhận và có kết quả điện tử (nếu đã có) ÷ hồ sơ tiếp nhận trong kỳ",
+    ),
+    "ind_formula_4.3": (
+        "data already held reused ÷ received in the period",
+        "hồ sơ khai thác lại dữ liệu ÷ hồ sơ tiếp nhận trong kỳ",
+    ),
+    "ind_formula_5.4": (
+        "100% − late share (2.1) − share rated unsatisfied",
+        "100% − tỷ lệ quá hạn (2.1) − tỷ lệ đánh giá không hài lòng",
+    ),
+    "officers_ratings": ("Ratings: {officer}: {counts}", "Đánh giá: {officer}: {counts}"),
+    "web_rate_title": ("Rate our service", "Đánh giá sự phục vụ"),
+    "web_rate_intro": (
+        "Your dossier's code and the last 4 digits of your phone or ID number, then your rating. Once per dossier.",
+        "Nhập mã hồ sơ và 4 số cuối điện thoại hoặc CCCD, rồi chọn mức đánh giá. Mỗi hồ sơ đánh giá một lần.",
+    ),
+    "web_rate_question": ("How satisfied are you?", "Ông/bà có hài lòng không?"),
+    "web_rate_comment": ("Your comment (optional)", "Ý kiến (không bắt buộc)"),
+    "web_rate_submit": ("Send my rating", "Gửi đánh giá"),
+    "web_rate_done": (
+        "Thank you: your rating has been recorded.",
+        "Cảm ơn ông/bà: đánh giá đã được ghi nhận.",
+    ),
+    "web_rate_next": ("Rate another dossier", "Đánh giá hồ sơ khác"),
+    "web_rate_not_found": (
+        "No dossier matches this code and these digits.",
+        "Không có hồ sơ nào khớp với mã và 4 số này.",
+    ),
+    "web_rate_not_returned": (
+        "This dossier can be rated only within 7 days after its result was handed over.",
+        "Chỉ đánh giá được trong 7 ngày kể từ khi nhận kết quả.",
+    ),
+    "web_rate_already": ("This dossier has been rated already.", "Hồ sơ này đã được đánh giá."),
+    "web_rate_expired": (
+        "This form was open too long: please fill it in again.",
+        "Trang đã mở quá lâu: xin nhập lại.",
+    ),
+    "fh_fee": ("fee", "Phí, lệ phí"),
+    "fh_payment": ("payment", "Hình thức nộp phí"),
+    "fh_digitised": ("digitised", "Số hóa khi tiếp nhận"),
+    "fh_data_reused": ("data_reused", "Khai thác lại dữ liệu"),
+    "fh_e_result": ("e_result", "Kết quả điện tử"),
+    "yes_word": ("yes", "có"),
+    "no_word": ("no", "không"),
+    "cash": ("cash", "tiền mặt"),
+    "exempt": ("exempt", "miễn"),
+    "e_yes_no": ("expected yes or no, not {value!r}", "cần có hoặc không, không phải {value!r}"),
+    "show_facts": ("Scorecard facts", "Chỉ tiêu số hóa"),
+    "show_rating": ("Citizen's rating", "Đánh giá của người dân"),
+    "sheet_indicators": ("indicators", "Chỉ số 766"),
+    "web_dash_ratings": ("Citizens' ratings in the period", "Đánh giá của người dân trong kỳ"),
+    "w_e_result": ("electronic result", "kết quả điện tử"),
+    "web_dash_rates": ("The two on-time rates", "Hai tỷ lệ đúng hạn"),
+    "web_rate_ii06a": ("on time, II.06a (resolved)", "đúng hạn theo Biểu II.06a (đã giải quyết)"),
+    "web_rate_766": ("on time, indicator 2.1 (handled)", "đúng hạn theo chỉ số 2.1 (đã và đang xử lý)"),
+    "web_dash_scorecard": ("Scorecard (Decision 766)", "Bộ chỉ số (Quyết định 766)"),
+    "web_dash_period": ("Period", "Kỳ"),
+    "web_period": ("The period {start} to {end}", "Kỳ từ {start} đến {end}"),
+    "web_dash_show": ("Show", "Xem"),
+    "web_rate_bad": (
+        "Please give the code, the 4 digits and one of the three ratings.",
+        "Xin nhập mã hồ sơ, 4 số cuối và chọn một trong ba mức đánh giá.",
+    ),
+    # --- restore ---
+    "restored_new": ("Restored from {src}", "Đã khôi phục từ {src}"),
+    "w_waiting_for_lock": (
+        "Waiting: another command is writing to the database (a restore or an import); your step will be saved when it ends…",
+        "Đang chờ: một lệnh khác đang ghi vào cơ sở dữ liệu (khôi phục hoặc nhập tệp); bước của bạn sẽ được lưu ngay khi lệnh đó xong…",
+    ),
 }
 
 WEEKDAYS = {

@@ -54,7 +54,14 @@ MOVES = frozenset((*STEPS, "undo", "edit"))
 #: The registers and the catalog, merged row by row (settings and sequences apart).
 _REGISTERS = ("procedures", "officers", "points", "calendar_days", "calendar_rulings")
 #: A procedure's columns two points must agree on, with the word a person reads for each.
-_PROCEDURE_FIELDS = {"name": "name", "field": "field", "time_limit": "limit", "alias": "alias", "fee": "fee"}
+_PROCEDURE_FIELDS = {
+    "name": "name",
+    "field": "field",
+    "time_limit": "limit",
+    "alias": "alias",
+    "fee": "fee",
+    "e_result": "w_e_result",
+}
 
 
 @dataclass
@@ -833,6 +840,10 @@ def _apply(ctx: Context, store: Store, data: PointData, plan: _Plan, dry_run: bo
             for code, msgs in plan.held.items()
         }
         store.hold_conflicts(said, data.source, ctx.now)
+    here = store.dossier_codes()
+    for row in data.tables.get("ratings", []):
+        if row["dossier_code"] in here:  # a citizen rates once: a rating already here stays
+            store.put_copy_row("ratings", row)
     ctx.invalidate()
     relaid = 0
     if plan.new_days:
