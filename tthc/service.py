@@ -2,6 +2,7 @@
 calendar upkeep, reporting periods and summaries, backups. Each returns plain data.
 """
 
+import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
