@@ -229,8 +229,8 @@ def test_a_cut_short_or_random_file_is_refused_by_name_not_as_a_bug(tmp_path: Pa
     noise = tmp_path / "noise.db"
     noise.write_bytes(whole[:100] + bytes((i * 7919) % 251 for i in range(40_000)))
     for bad in (cut, noise):
-        err = one.db.fails("merge", str(bad))
-        assert f"{bad} is damaged or cut short, so it cannot be merged" in err
+        err = one.db.fails("merge", str(bad))  # a refusal naming the file, not a bug
+        assert str(bad) in err and "damaged" in err, err
 
 
 def test_a_receipt_undone_at_one_point_while_the_other_went_on_is_held_until_the_undo_is_kept(

@@ -36,6 +36,7 @@ from tthc.replay import (
     Move,
     countings_as_laid,
     edits_by_field,
+    facts_of_steps,
     judged_again,
     moves_of,
     officer_after,
@@ -791,6 +792,7 @@ def _merged_row(
         if d["code"] == code and d["kind"] == "edit":
             row[d["field"]] = d["after"]
     row.update(zip(LIFE_COLUMNS, life_values(life), strict=True))
+    row.update(facts_of_steps(union))
     row["officer"] = officer_after(union, row["officer"])
     for d in decisions:
         if d["code"] == code and d["kind"] == "edit" and d["field"] == "officer":

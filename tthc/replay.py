@@ -165,3 +165,20 @@ def officer_after(moves: Sequence[Move], officer: str | None) -> str | None:
         elif m.step == "edit" and "officer" in m.details.get("after", {}):
             officer = m.details["after"]["officer"]
     return officer
+
+
+def facts_of_steps(moves: Sequence[Move]) -> dict[str, Any]:
+    """The dossier columns a step sets besides its life (the scorecard's ``e_result``, set
+    by the resolution), as the steps that stand leave them: the latest standing step's
+    value, else — its steps undone — the value from before the first of them."""
+    gone = undone(moves)
+    resolves = sorted(
+        (m for m in moves if m.step == "resolve" and "e_result" in m.details), key=lambda m: m.order
+    )
+    standing = [m for m in resolves if m.uid not in gone]
+    if standing:
+        return {"e_result": int(bool(standing[-1].details["e_result"]))}
+    if resolves:
+        before = resolves[0].details.get("e_result_before")
+        return {"e_result": None if before is None else int(bool(before))}
+    return {}
