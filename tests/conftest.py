@@ -40,10 +40,42 @@ def cal() -> WorkCalendar:
 
 @pytest.fixture(autouse=True)
 def _no_real_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes this PC's real station file, nor takes its point from the shell."""
+    """No test reads or writes this PC's real station file, nor takes its point from the shell:
+    the home and application folders a process finds without TTHC_HOME are temporary too, and
+    subprocesses inherit them (``sandbox_env``)."""
     monkeypatch.setenv("TTHC_HOME", str(tmp_path / "tthc-home"))
+    user_home = tmp_path / "user-home"
+    for name, folder in (
+        ("HOME", user_home),
+        ("USERPROFILE", user_home),
+        ("APPDATA", user_home / "AppData" / "Roaming"),
+        ("LOCALAPPDATA", user_home / "AppData" / "Local"),
+        ("XDG_CONFIG_HOME", user_home / ".config"),
+        ("XDG_DATA_HOME", user_home / ".local" / "share"),
+    ):
+        monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("TTHC_POINT", raising=False)
     monkeypatch.delenv("TTHC_OFFICER", raising=False)
+
+
+#: What a subprocess of a test keeps of the environment besides what the test gives it: the
+#: temporary home and application folders of :func:`_no_real_home`.
+SANDBOX_KEYS = (
+    "HOME",
+    "USERPROFILE",
+    "APPDATA",
+    "LOCALAPPDATA",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "TTHC_HOME",
+)
+
+
+def sandbox_env(**env: str) -> dict[str, str]:
+    """A small environment for a subprocess, with this test's temporary folders for home."""
+    import os
+
+    return {**{k: os.environ[k] for k in SANDBOX_KEYS if k in os.environ}, **env}
 
 
 class Cli:

@@ -19,6 +19,7 @@ PURE = (
     "periods",
     "clock",
     "errors",
+    "scorecard",
 )
 #: Where SQL may be written.
 #: (``province`` is the province's store: Parquet files read and written with DuckDB.)

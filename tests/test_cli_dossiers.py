@@ -81,6 +81,7 @@ def test_procedure_add_show_edit_and_alias(center: Cli) -> None:
         "limit": "3wd",
         "alias": "xnhn",
         "fee": 15000,
+        "e_result": False,
     }
     d = receive(center, "xnhn", "--applicant", "Lê Văn C")
     center.ok("procedure", "edit", "1.004873", "--limit", "5wd")

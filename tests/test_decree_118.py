@@ -6,6 +6,7 @@ day (Art. 20.1.a), the citizens to tell (Art. 19.6, 22.5), and a date typed mont
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -345,6 +346,9 @@ def test_the_evening_merge_brings_a_closed_dossier_and_its_count(tmp_path: Path)
     one.ok("init", "--prefix", "000.00.20.H56", "--point", "Điểm 1", "--officer", "Nguyễn Thị Lan")
     two = Cli(tmp_path / "diem2.db", now="2025-09-08 08:00", home=tmp_path / "diem2-home")
     two.ok("init", "--prefix", "000.00.20.H56", "--point", "Điểm 2", "--officer", "Nguyễn Thị Lan")
+    with closing(sqlite3.connect(one.db)) as conn:  # the second PC joins the first one's center
+        center_id = str(conn.execute("SELECT value FROM settings WHERE key = 'center_id'").fetchone()[0])
+    two.ok("config", "set", "center_id", center_id)
     code = receive(one, "--limit", "5wd", at="2025-09-08 09:00", now="2025-09-08 09:00")["code"]
     one.ok("supplement", code, "--at", "2025-09-09 10:00", "--reason", "CCCD", now="2025-09-09 10:00")
     one.ok("close", code, "--reason", "không bổ sung", now="2025-09-24 10:00")

@@ -35,7 +35,9 @@ def received(pc: Cli, *args: str, env: dict[str, str] | None = None) -> dict[str
 def test_a_point_pc_set_up_once_fills_in_its_point_and_officer(tmp_path: Path) -> None:
     pc = point_pc(tmp_path, "diem2", "--point", "Điểm 2", "--officer", "Trần Văn Đức")
     station = json.loads((pc.home / "station.json").read_text(encoding="utf-8"))
+    database = station.pop("database")
     assert station == {"point": "Điểm 2", "officer": "Trần Văn Đức", "block": "2/2"}
+    assert len(database) == 32  # the uid of the database's first event: its init
     d = received(pc)
     assert (d["code"], d["point"], d["officer"]) == (f"{PREFIX}-250908-5001", "Điểm 2", "Trần Văn Đức")
     # the clerk may name another point: the number still comes from this PC's block

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from tests.conftest import Cli
+from tests.conftest import Cli, sandbox_env
 from tthc.cli import BUG_EXIT, app
 from tthc.errors import Msg, TthcError
 
@@ -74,6 +74,7 @@ REFUSALS = [
     ("merge", ["merge", "other.db"], "no such file"),
     ("rollup", ["rollup", "nothing-here"], "neither a center's export"),
     ("procedure export", ["procedure", "export", "procedures.txt"], "expected a .csv or .xlsx"),
+    ("indicators", ["indicators", "--quarter", "2025-Q5"], "'2025-Q5'"),
 ]
 
 
@@ -189,7 +190,7 @@ def test_the_refusal_helper_does_not_accept_a_bug(received: Cli, monkeypatch: py
 
 def test_with_tthc_debug_a_bug_shows_its_traceback(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
-    env = {"TTHC_DB": str(db), "TTHC_NOW": "2025-09-10 16:00", "PATH": "/usr/bin:/bin"}
+    env = sandbox_env(TTHC_DB=str(db), TTHC_NOW="2025-09-10 16:00", PATH="/usr/bin:/bin")
     script = (
         "import sys; from tthc import lifecycle; from tthc.cli import app\n"
         "def broken(*a): raise ZeroDivisionError('boom')\n"
@@ -219,12 +220,9 @@ def test_a_message_key_that_does_not_exist_is_a_bug_when_the_refusal_is_built() 
 
 def test_a_closed_pipe_is_not_a_crash(received: Cli) -> None:
     """``tthc history CODE | head -1``: the reader goes away; tthc ends quietly, never a traceback."""
-    env = {
-        "TTHC_DB": str(received.db),
-        "TTHC_NOW": "2025-09-10 16:00",
-        "TTHC_USER": "t",
-        "PATH": "/usr/bin:/bin",
-    }
+    env = sandbox_env(
+        TTHC_DB=str(received.db), TTHC_NOW="2025-09-10 16:00", TTHC_USER="t", PATH="/usr/bin:/bin"
+    )
     cmd = f"'{sys.executable}' -m tthc history {CODE} | head -c 10; exit ${{PIPESTATUS[0]}}"
     for _ in range(3):  # the race between the writer and head's exit is not always won
         run = subprocess.run(["bash", "-c", cmd], env=env, capture_output=True, text=True)

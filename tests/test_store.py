@@ -29,7 +29,17 @@ SCHEMA = {
         "undoes",
         "uid",
     ],
-    "procedures": ["code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"],
+    "procedures": [
+        "code",
+        "name",
+        "field",
+        "time_limit",
+        "alias",
+        "fee",
+        "created_at",
+        "updated_at",
+        "e_result",
+    ],
     "officers": ["id", "name", "name_key", "added_at"],
     "points": ["id", "name", "name_key", "code_prefix", "added_at"],
     "dossiers": [
@@ -71,6 +81,11 @@ SCHEMA = {
         "receipt_due_at",
         "apology_in_time",
         "imported_by",
+        "fee",
+        "payment",
+        "digitised",
+        "data_reused",
+        "e_result",
         "submitted_at",
         "for_authority",
         "forwarded_at",
@@ -91,6 +106,7 @@ SCHEMA = {
         "resume_due_at",
     ],
     "code_sequences": ["prefix", "day", "block", "last"],
+    "merge_conflicts": ["code", "source", "conflicts", "found_at"],
     "holiday_cache": ["year", "stamp", "days"],
     "calendar_rulings": ["day", "verdict", "reason", "decided_at"],
     "daily_counts": [
@@ -108,6 +124,7 @@ SCHEMA = {
         "closed",
     ],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
+    "ratings": ["dossier_code", "rating", "comment", "rated_at", "via"],
 }
 
 

@@ -111,6 +111,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
                 "on_time_rate": 50.0,
                 "load": 3,
                 "share": 42.86,  # 3 of 7
+                "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
             },
             {
                 "key": "Minh",
@@ -124,6 +125,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
                 "on_time_rate": 100.0,
                 "load": 2,
                 "share": 28.57,
+                "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
             },
             {
                 "key": "Lan",
@@ -137,6 +139,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
                 "on_time_rate": 0.0,
                 "load": 1,
                 "share": 14.29,
+                "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
             },
             {
                 "key": None,
@@ -150,6 +153,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
                 "on_time_rate": 100.0,
                 "load": 1,
                 "share": 14.29,
+                "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
             },
         ],
         "total": {
@@ -164,6 +168,7 @@ def test_the_officers_of_september_by_hand(september: Month) -> None:
             "on_time_rate": 60.0,
             "load": 7,
             "share": 100.0,
+            "ratings": {"satisfied": 0, "acceptable": 0, "unsatisfied": 0},
         },
     }
 

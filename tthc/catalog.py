@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,11 @@ def _text(value: str | None, what: str) -> str:
     return cleaned
 
 
+def parse_fee(value: Any) -> int | None:
+    """A fee in đồng as typed or read from a file (``50.000``, ``50,000``), or None."""
+    return _fee(value)
+
+
 def _fee(value: Any) -> int | None:
     if value is None or str(value).strip() == "":
         return None
@@ -45,7 +50,13 @@ def _fee(value: Any) -> int | None:
 
 
 def checked_procedure(
-    code: str, name: str | None, field: str | None, limit: str | None, alias: str | None, fee: Any
+    code: str,
+    name: str | None,
+    field: str | None,
+    limit: str | None,
+    alias: str | None,
+    fee: Any,
+    e_result: bool = False,
 ) -> Procedure:
     code = code.strip()
     if not _CODE.match(code):
@@ -59,6 +70,7 @@ def checked_procedure(
         str(parse_limit(limit or "")),
         alias.strip().lower() if alias and alias.strip() else None,
         _fee(fee),
+        bool(e_result),
     )
 
 
@@ -82,9 +94,16 @@ def install_starter(ctx: Context) -> int:
 
 
 def add_procedure(
-    ctx: Context, code: str, name: str, field: str, limit: str, alias: str | None, fee: Any
+    ctx: Context,
+    code: str,
+    name: str,
+    field: str,
+    limit: str,
+    alias: str | None,
+    fee: Any,
+    e_result: bool = False,
 ) -> Procedure:
-    proc = checked_procedure(code, name, field, limit, alias, fee)
+    proc = checked_procedure(code, name, field, limit, alias, fee, e_result)
     store = ctx.store()
     with store.write():
         if store.procedure(proc.code) is not None:
@@ -132,7 +151,13 @@ def edit_procedure(ctx: Context, code_or_alias: str, changes: dict[str, Any]) ->
         if not any(v is not None for v in changes.values()):
             raise TthcError("e_proc_nothing")
         proc = checked_procedure(
-            old.code, merged["name"], merged["field"], merged["limit"], merged["alias"], merged["fee"]
+            old.code,
+            merged["name"],
+            merged["field"],
+            merged["limit"],
+            merged["alias"],
+            merged["fee"],
+            merged["e_result"],
         )
         _check_alias_free(store, proc)
         store.put_procedure(proc, ctx.now, new=False)
@@ -173,6 +198,10 @@ _PROC_COLUMNS = {
     "lệ phí": "fee",
     "le phi": "fee",
     "phí": "fee",
+    "e_result": "e_result",
+    "e result": "e_result",
+    "kết quả điện tử": "e_result",
+    "ket qua dien tu": "e_result",
 }
 
 
@@ -185,11 +214,12 @@ class ImportReport:
 
 def import_procedures(ctx: Context, path: Path) -> ImportReport:
     """All-or-nothing: every bad row is named, and then nothing is written."""
-    from tthc.tables import BadRows, cell_text, map_header, read_rows
+    from tthc.tables import BadRows, cell_text, map_header, read_rows, yes_no
 
     header, rows = read_rows(path)
     mapping, unknown = map_header(header, _PROC_COLUMNS, ("code", "name", "field", "limit"), path)
     parsed: list[Procedure] = []
+    electronic: dict[str, bool | None] = {}  # as the file says; None: keep what the catalog says
     errors = BadRows()
     seen: dict[str, int] = {}
     for number, cells in rows:
@@ -202,7 +232,9 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
                 values["limit"],
                 values.get("alias"),
                 values.get("fee"),
+                bool(yes_no(values.get("e_result"))),
             )
+            electronic[proc.code] = yes_no(values.get("e_result"))
         except TthcError as exc:
             errors.add(number, exc.msg)
             continue
@@ -216,7 +248,10 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
     added = updated = 0
     with store.write():
         for proc in parsed:
-            exists = store.procedure(proc.code) is not None
+            old = store.procedure(proc.code)
+            exists = old is not None
+            if old is not None and electronic[proc.code] is None:
+                proc = replace(proc, e_result=old.e_result)
             _check_alias_free(store, proc)
             store.put_procedure(proc, ctx.now, new=not exists)
             added += not exists

@@ -217,6 +217,19 @@ CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_
 LateOpt = Annotated[bool, typer.Option("--late-entry", help=H("opt.late_entry"))]
 
 
+class PaidOpt(StrEnum):
+    cash = "cash"
+    online = "online"
+    exempt = "exempt"
+
+
+EResultOpt = Annotated[bool | None, typer.Option("--e-result/--paper-result", help=H("opt.e_result"))]
+FeeOpt = Annotated[str | None, typer.Option("--fee", help=H("opt.dossier_fee"))]
+PaidOptT = Annotated[PaidOpt | None, typer.Option("--paid", help=H("opt.paid"))]
+DigitisedOpt = Annotated[bool | None, typer.Option("--digitised/--not-digitised", help=H("opt.digitised"))]
+ReusedOpt = Annotated[bool | None, typer.Option("--data-reused/--no-data-reused", help=H("opt.data_reused"))]
+
+
 class Shell(StrEnum):
     bash = "bash"
     zsh = "zsh"
@@ -294,6 +307,15 @@ def _main(
         point_choice=os.environ.get("TTHC_POINT", "").strip() or None,
         officer_choice=os.environ.get("TTHC_OFFICER", "").strip() or None,
     )
+    ctx.obj.on_wait = lambda: _waiting(ctx)
+
+
+def _waiting(ctx: typer.Context) -> None:
+    """A clerk's step waits for another writer: say so on stderr, then keep waiting."""
+    from tthc.i18n import t
+
+    with contextlib.suppress(OSError):
+        typer.echo(t(_lang_of(ctx), "w_waiting_for_lock"), err=True)
 
 
 def _os_user() -> str:
@@ -520,12 +542,13 @@ def procedure_add(
     limit: Annotated[str, typer.Option(help=H("procedure.limit"))],
     alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
     fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
+    e_result: EResultOpt = None,
 ) -> None:
     from tthc import catalog, render
     from tthc.i18n import fmt_limit, t
 
     c = _ctx(ctx)
-    proc = catalog.add_procedure(c, code, name, field, limit, alias, fee)
+    proc = catalog.add_procedure(c, code, name, field, limit, alias, fee, bool(e_result))
     render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({fmt_limit(c.lang, proc.limit)})"))
 
 
@@ -570,11 +593,12 @@ def procedure_edit(
     limit: Annotated[str | None, typer.Option(help=H("procedure.edit.limit"))] = None,
     alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
     fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
+    e_result: EResultOpt = None,
 ) -> None:
     from tthc import catalog, render
 
     c = _ctx(ctx)
-    changes = {"name": name, "field": field, "limit": limit, "alias": alias, "fee": fee}
+    changes = {"name": name, "field": field, "limit": limit, "alias": alias, "fee": fee, "e_result": e_result}
     proc = catalog.edit_procedure(c, code, changes)
     render.print_procedures([proc], c.lang)
 
@@ -657,6 +681,10 @@ def receive(
     phone: Annotated[str | None, typer.Option(help=H("receive.phone"))] = None,
     address: Annotated[str | None, typer.Option(help=H("receive.address"))] = None,
     note: Annotated[str | None, typer.Option(help=H("receive.note"))] = None,
+    fee: FeeOpt = None,
+    paid: PaidOptT = None,
+    digitised: DigitisedOpt = None,
+    data_reused: ReusedOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     submitted_at: Annotated[
@@ -670,6 +698,7 @@ def receive(
     from tthc.corrections import Correction
 
     c = _clerk(ctx, late_entry)
+    service = dossiers.ServiceGiven(fee, paid.value if paid else None, digitised, data_reused)
     r = dossiers.receive(
         c,
         procedure,
@@ -684,6 +713,7 @@ def receive(
         phone=phone,
         address=address,
         note=note,
+        service=service,
         reason=reason,
         correction=Correction.of(correct_time, reason),
         submitted_at=submitted_at,
@@ -770,6 +800,7 @@ def resolve(
         OutcomeOpt, typer.Option(help=H("resolve.outcome"), click_type=Words(OutcomeOpt))
     ] = OutcomeOpt.approved,
     note: NoteOpt = None,
+    e_result: EResultOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     late_entry: LateOpt = False,
@@ -780,7 +811,14 @@ def resolve(
 
     fix = Correction.of(correct_time, reason)
     d = dossiers.resolve(
-        _clerk(ctx, late_entry), code, at, outcome.value, note, reason=reason, correction=fix
+        _clerk(ctx, late_entry),
+        code,
+        at,
+        outcome.value,
+        note,
+        reason=reason,
+        correction=fix,
+        e_result=e_result,
     )
     _stepped(ctx, "resolve", d, as_json)
 
@@ -790,6 +828,8 @@ def return_(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
+    rating: Annotated[str | None, typer.Option("--rating", help=H("return.rating"))] = None,
+    comment: Annotated[str | None, typer.Option("--comment", help=H("return.comment"))] = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     late_entry: LateOpt = False,
@@ -798,11 +838,10 @@ def return_(
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(
-        ctx,
-        "return",
-        dossiers.return_result(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix),
+    d = dossiers.return_result(
+        _clerk(ctx, late_entry), code, at, reason=reason, correction=fix, rating=rating, comment=comment
     )
+    _stepped(ctx, "return", d)
 
 
 @app.command(help=H("withdraw"))
@@ -1013,6 +1052,11 @@ def edit(
     officer: Annotated[str | None, typer.Option(help=H("edit.officer"))] = None,
     note: NoteOpt = None,
     id_number: Annotated[str | None, typer.Option(help=H("edit.id_number"))] = None,
+    fee: FeeOpt = None,
+    paid: PaidOptT = None,
+    digitised: DigitisedOpt = None,
+    data_reused: ReusedOpt = None,
+    e_result: EResultOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
 ) -> None:
@@ -1029,6 +1073,11 @@ def edit(
         "officer": officer,
         "note": note,
         "id_number": id_number,
+        "fee": fee,
+        "payment": paid.value if paid else None,
+        "digitised": digitised,
+        "data_reused": data_reused,
+        "e_result": e_result,
     }
     d = dossiers.edit(c, code, changes, reason=reason, correction=Correction.of(correct_time, reason))
     render.echo(t(c.lang, "edited", code=d.code))
@@ -1137,6 +1186,42 @@ def summary(
     render_reports.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
 
 
+class IndicatorsByOpt(StrEnum):
+    field = "field"
+    procedure = "procedure"
+
+
+@app.command(help=H("indicators"))
+def indicators(
+    ctx: typer.Context,
+    from_: FromOpt = None,
+    to: ToOpt = None,
+    month: MonthOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    by: Annotated[IndicatorsByOpt | None, typer.Option(help=H("indicators.by"))] = None,
+    as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("indicators.out"))] = None,
+) -> None:
+    from tthc import indicators as scorecard
+    from tthc import render, render_indicators, service
+    from tthc.i18n import t
+
+    c = _ctx(ctx)
+    p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
+    result = scorecard.build(c, p, by.value if by else None)
+    if as_json:
+        render.print_json(result.as_json(c.lang))
+    elif out is not None:
+        from tthc.sheets import write_table
+
+        headers, rows = render_indicators.file_records(result, c.lang)
+        write_table(out, headers, rows, sheet=t(c.lang, "sheet_indicators"))
+        render.echo(t(c.lang, "written", path=out))
+    else:
+        render.echo(render_indicators.text(result, c.lang))
+
+
 @app.command(help=H("report"))
 def report(
     ctx: typer.Context,
@@ -1171,6 +1256,7 @@ def import_(
     ctx: typer.Context,
     file: FileArg,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("import.dry_run"))] = False,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("merge.other_center"))] = False,
 ) -> None:
     from tthc import render
     from tthc.render import import_progress
@@ -1178,8 +1264,10 @@ def import_(
 
     c = _ctx(ctx)
     with import_progress() as progress:
-        report = import_any(c, file, dry_run=dry_run, progress=progress)
+        report = import_any(c, file, dry_run=dry_run, progress=progress, other_center=other_center)
     render.print_import(report, c.lang)
+    if getattr(report, "held", None):  # a full export merged, with dossiers held aside
+        raise typer.Exit(1)
 
 
 @app.command(help=H("export"))
@@ -1298,7 +1386,7 @@ def restore(ctx: typer.Context, src: Annotated[Path, typer.Argument(metavar="SRC
 
     c = _ctx(ctx)
     kept = service.restore(c, src)
-    render.echo(t(c.lang, "restored", src=src, kept=kept))
+    render.echo(t(c.lang, "restored", src=src, kept=kept) if kept else t(c.lang, "restored_new", src=src))
 
 
 @app.command(help=H("demo"))
@@ -1449,17 +1537,30 @@ def late(
 
 
 # -- commands: two points ------------------------------------------------------------
+class KeepOpt(StrEnum):
+    here = "here"
+    there = "there"
+
+
 @app.command(help=H("merge"))
 def merge(
     ctx: typer.Context,
     other: Annotated[Path, typer.Argument(metavar="OTHER.db", help=H("merge.other"))],
+    codes: Annotated[list[str] | None, typer.Argument(metavar="CODE", help=H("merge.codes"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("merge.dry_run"))] = False,
+    keep: Annotated[KeepOpt | None, typer.Option("--keep", help=H("merge.keep"))] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help=H("merge.reason"))] = None,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("merge.other_center"))] = False,
 ) -> None:
     from tthc import render
-    from tthc.merge import merge_database
+    from tthc.merge import keep_decision, merge_database
 
     c = _ctx(ctx)
-    render.print_merge(merge_database(c, other, dry_run=dry_run), c.lang)
+    decision = keep_decision(keep.value if keep else None, codes or [], reason)
+    report = merge_database(c, other, dry_run=dry_run, other_center=other_center, keep=decision)
+    render.print_merge(report, c.lang)
+    if report.held:
+        raise typer.Exit(1)
 
 
 @procedure_app.command("export", help=H("procedure.export"))

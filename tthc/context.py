@@ -5,12 +5,14 @@ It sits at the bottom of the services: the catalog, dossiers and reports all tak
 :class:`Context`, and it imports none of them.
 """
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from tthc.errors import TthcError
+from tthc.models import name_key
 from tthc.settings import Settings
 from tthc.station import Station, load
 from tthc.store import Store
@@ -45,6 +47,7 @@ class Context:
     point_choice: str | None = None  # TTHC_POINT, over the station file's point
     officer_choice: str | None = None  # TTHC_OFFICER, over the station file's officer
     late_entry: bool = False  # --late-entry: a typed moment far back is meant (tthc.inputs.when)
+    on_wait: Callable[[], None] | None = None  # tells the person a write waits for another
     _store: Store | None = field(default=None, repr=False)
     _station: Station | None = field(default=None, repr=False)
     _calendar: WorkCalendar | None = field(default=None, repr=False)
@@ -56,6 +59,7 @@ class Context:
     def store(self) -> Store:
         if self._store is None:
             self._store = Store.open(self.db_path)
+            self._store.on_wait = self.on_wait
         return self._store
 
     def attach(self, store: Store) -> None:
@@ -68,6 +72,7 @@ class Context:
         """Open the database, creating it (owner-only) if it does not exist."""
         if self._store is None:
             self._store = Store.open(self.db_path, create=True)
+            self._store.on_wait = self.on_wait
         return self._store
 
     def optional_store(self) -> Store | None:
@@ -85,8 +90,19 @@ class Context:
     def station(self) -> Station:
         """Which reception point this PC is, its default officer and its block of numbers."""
         if self._station is None:
-            self._station = load(self.home, self.point_choice, self.officer_choice)
+            self._station = load(self.home, self.point_choice, self.officer_choice, belongs=self.owns_station)
         return self._station
+
+    def owns_station(self, saved: Mapping[str, Any]) -> bool:
+        """Whether a station file was set up for this database: the one it names; a file
+        that names none (written by an older tthc), where its point is registered."""
+        store = self.optional_store()
+        if store is None:
+            return False
+        if saved.get("database"):
+            return store.identity() == str(saved["database"])
+        point = saved.get("point")
+        return not point or store.find_name("point", name_key(str(point))) is not None
 
     @property
     def lang(self) -> str:
@@ -102,19 +118,30 @@ class Context:
             store = self.optional_store()
             off, work = store.calendar_overrides() if store else ({}, {})
             rulings = store.calendar_rulings() if store else {}
-            s = self.settings()
-            if self._holidays is None:
-                self._holidays = CachedHolidays(store)
-            self._calendar = WorkCalendar(
-                source=self._holidays,
-                sessions=s.office_hours,
-                cutoff=s.same_day_cutoff,
-                center_off=off,
-                center_work=work,
-                lang=self.lang,
-                rulings=rulings,
-            )
+            self._calendar = self.calendar_of(self.settings(), off, work, rulings)
         return self._calendar
+
+    def calendar_of(
+        self,
+        settings: Settings,
+        off: dict[date, str],
+        work: dict[date, str],
+        rulings: dict[date, bool],
+    ) -> WorkCalendar:
+        """The working calendar a center with ``settings``, these days of its own and these
+        verdicts on unconfirmed days works by (this one's, or another point's that a merge
+        reads), over this PC's holiday data."""
+        if self._holidays is None:
+            self._holidays = CachedHolidays(self.optional_store())
+        return WorkCalendar(
+            source=self._holidays,
+            sessions=settings.office_hours,
+            cutoff=settings.same_day_cutoff,
+            center_off=off,
+            center_work=work,
+            lang=self.lang,
+            rulings=rulings,
+        )
 
     def invalidate(self) -> None:
         """Forget the settings and the calendar after they changed (the holiday cache stays)."""

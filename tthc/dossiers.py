@@ -29,9 +29,20 @@ from tthc.inputs import (
     when,
 )
 from tthc.lifecycle import Life
-from tthc.models import CHANNELS, Dossier, Event, Registered, fold, search_text
+from tthc.models import (
+    CHANNELS,
+    PAYMENTS,
+    Dossier,
+    Event,
+    Procedure,
+    Rating,
+    Registered,
+    Service,
+    fold,
+    search_text,
+)
 from tthc.store import Details, DossierQuery, Store
-from tthc.timelimit import parse_limit
+from tthc.timelimit import TimeLimit, parse_limit
 from tthc.workcalendar import Doubts, WorkCalendar, doubts
 
 
@@ -46,6 +57,56 @@ def reason_fact(why: str | None) -> dict[str, str]:
     """The clerk's ``--reason`` as a step's audit event keeps it, with or without
     ``--correct-time`` (read back by :attr:`tthc.models.Event.reason`)."""
     return {"reason": why} if why else {}
+
+
+# -- the scorecard's facts -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class ServiceGiven:
+    """The scorecard's facts as a clerk types them at receipt; None takes the default."""
+
+    fee: str | None = None
+    payment: str | None = None
+    digitised: bool | None = None
+    data_reused: bool | None = None
+
+
+def service_at_receipt(proc: Procedure, channel: str, given: ServiceGiven) -> Service:
+    """The defaults: the catalog's fee, paid in cash where there is one; an online dossier
+    arrives digitised, a paper one is not unless the clerk says it was scanned; no data
+    reused unless the clerk says so. A fee of nothing needs no payment unless exempt."""
+    from tthc.catalog import parse_fee
+
+    fee = parse_fee(given.fee) if given.fee is not None else proc.fee
+    payment = given.payment
+    if payment is not None and payment not in PAYMENTS:
+        raise TthcError("e_payment", value=payment)
+    if payment is None and fee:
+        payment = "cash"
+    return Service(
+        fee,
+        payment,  # type: ignore[arg-type]
+        channel == "online" if given.digitised is None else given.digitised,
+        bool(given.data_reused),
+        None,
+    )
+
+
+def rating_of(text: str) -> str:
+    """``satisfied``/``acceptable``/``unsatisfied`` as typed in English or Vietnamese, with or
+    without diacritics (``hài lòng``, ``bình thường``, ``không hài lòng``)."""
+    words = {
+        "satisfied": "satisfied",
+        "acceptable": "acceptable",
+        "unsatisfied": "unsatisfied",
+        "hai long": "satisfied",
+        "binh thuong": "acceptable",
+        "chap nhan duoc": "acceptable",
+        "khong hai long": "unsatisfied",
+    }
+    found = words.get(" ".join(fold(text).split()))
+    if found is None:
+        raise TthcError("e_rating", value=text)
+    return found
 
 
 # -- receiving -------------------------------------------------------------------------------------
@@ -71,6 +132,7 @@ def receive(
     phone: str | None = None,
     address: str | None = None,
     note: str | None = None,
+    service: ServiceGiven = ServiceGiven(),
     reason: str | None = None,
     correction: Correction | None = None,
     submitted_at: str | None = None,
@@ -97,15 +159,7 @@ def receive(
         overridden = override is not None and str(override) != proc.limit
         the_code = _new_code(ctx, store, code, point_reg, received)
         fix = guard(ctx, store, the_code, "receive", received, correction)
-        life = lifecycle.receive(
-            ctx.calendar(),
-            the_code,
-            time_limit,
-            received,
-            officer=_name(officer_reg),
-            submitted_at=submitted,
-            for_authority=authority,
-        )
+        life = _receipt_life(ctx, the_code, time_limit, received, officer_reg, submitted, authority)
         details = Details(
             proc.code,
             proc.field,
@@ -117,9 +171,11 @@ def receive(
             address_clean,
             note_clean,
             overridden,
+            service_at_receipt(proc, channel, service),
         )
         store.insert_dossier(the_code, details, life, ctx.now)
         facts: dict[str, Any] = {"procedure": proc.code, "limit": str(time_limit), "channel": channel}
+        facts.update({k: v for k, v in details.service.as_json().items() if k != "e_result"})
         if overridden:
             facts["limit_override"] = {"catalog": proc.limit, "given": str(time_limit)}
         facts.update({"submitted_at": submitted.isoformat()} if submitted else {})
@@ -136,6 +192,27 @@ def receive(
         )
         stored = load(store, the_code)
         return Receipt(stored, proc.limit, doubts_of(ctx, stored))
+
+
+def _receipt_life(
+    ctx: Context,
+    code: str,
+    limit: TimeLimit,
+    received: datetime,
+    officer: Registered | None,
+    submitted: datetime | None,
+    authority: str | None,
+) -> Life:
+    """The new dossier's life: its receipt counted now, once."""
+    return lifecycle.receive(
+        ctx.calendar(),
+        code,
+        limit,
+        received,
+        officer=_name(officer),
+        submitted_at=submitted,
+        for_authority=authority,
+    )
 
 
 def _submission(
@@ -177,10 +254,13 @@ def _step(
     make: StepMaker,
     correction: Correction | None,
     reason: str | None = None,
+    also: Callable[[Store, Life, datetime], dict[str, Any]] | None = None,
 ) -> Dossier:
     """Apply one step in one transaction: load, guard the timeline, apply (or refuse), save,
     audit. ``make`` builds the step for the loaded life and the details its event keeps; the
-    clerk's ``reason`` is kept with them, with or without a correction."""
+    clerk's ``reason`` is kept with them, with or without a correction. ``also`` records what
+    the step brings besides the timeline (an electronic result, a rating) in the same
+    transaction, and returns the facts its event keeps."""
     at, reason = when(ctx, at_text), clean(reason, "w_reason")
     store = ctx.store()
     with store.write():
@@ -189,6 +269,8 @@ def _step(
         fix = guard(ctx, store, life.code, step.name, at, correction)
         after = lifecycle.apply(ctx.calendar(), life, step)
         store.save_life(after, ctx.now)
+        if also is not None:
+            facts = {**facts, **also(store, after, at)}
         due = after.due
         store.add_event(
             step=step.name,
@@ -271,14 +353,30 @@ def resolve(
     *,
     reason: str | None = None,
     correction: Correction | None = None,
+    e_result: bool | None = None,
 ) -> Dossier:
-    """Processing finished; a refusal's reason (``reason``, else ``note``) goes on form 03."""
+    """Processing finished; a refusal's reason (``reason``, else ``note``) goes on form 03.
+    Whether the result is issued electronically defaults to the procedure's catalog entry."""
     if outcome not in lifecycle.OUTCOMES:
         raise TthcError("e_outcome", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
     facts = {"outcome": result, "note": clean(note, "w_note")}
+
+    def electronic(store: Store, life: Life, at: datetime) -> dict[str, Any]:
+        d = load(store, life.code)
+        proc = store.procedure(d.procedure)
+        value = e_result if e_result is not None else bool(proc and proc.e_result)
+        store.update_details(life.code, {"e_result": int(value)}, ctx.now)
+        return {"e_result": value, "e_result_before": d.service.e_result}
+
     return _step(
-        ctx, code, at, lambda store, life, at: (lifecycle.Resolve(at, result), facts), correction, reason
+        ctx,
+        code,
+        at,
+        lambda store, life, at: (lifecycle.Resolve(at, result), facts),
+        correction,
+        reason,
+        electronic,
     )
 
 
@@ -289,8 +387,24 @@ def return_result(
     *,
     reason: str | None = None,
     correction: Correction | None = None,
+    rating: str | None = None,
+    comment: str | None = None,
 ) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, reason)
+    """The result handed over; the citizen may rate the service there (Decree 118 Art. 31)."""
+    value = rating_of(rating) if rating is not None else None
+    said = clean(comment, "w_comment")
+    if said is not None and value is None:
+        raise TthcError("e_comment_alone")
+
+    def rated(store: Store, life: Life, at: datetime) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if store.rating(life.code) is not None:
+            raise TthcError("e_rated_already", code=life.code)
+        store.put_rating(life.code, Rating(value, said, at, "counter"))  # type: ignore[arg-type]
+        return {"rating": value, **({"comment": said} if said else {})}
+
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, reason, rated)
 
 
 def withdraw(
@@ -377,7 +491,7 @@ def apologize(
 def edit(
     ctx: Context,
     code: str,
-    changes: dict[str, str | None],
+    changes: dict[str, Any],
     *,
     reason: str | None = None,
     correction: Correction | None = None,
@@ -398,7 +512,8 @@ def edit(
             if {"point", "officer"} & set(values)
             else {}
         )
-        before = {k: getattr(d, k) for k in values}
+        held = d.service.as_json()
+        before = {k: held[k] if k in held else getattr(d, k) for k in values}
         now = {**before, **values}
         text = search_text(
             now.get("applicant", d.applicant),
@@ -418,10 +533,20 @@ def edit(
         return load(store, d.code)
 
 
-def _edited_values(store: Store, given: dict[str, str]) -> dict[str, Any]:
+def _edited_values(store: Store, given: dict[str, Any]) -> dict[str, Any]:
+    from tthc.catalog import parse_fee
+
     values: dict[str, Any] = {}
     for key, value in given.items():
-        if key == "applicant":
+        if key in ("digitised", "data_reused", "e_result"):
+            values[key] = bool(value)
+        elif key == "fee":
+            values[key] = parse_fee(value)
+        elif key == "payment":
+            if value not in PAYMENTS:
+                raise TthcError("e_payment", value=value)
+            values[key] = value
+        elif key == "applicant":
             values[key] = clean(value, "w_applicant", required=True)
         elif key == "phone":
             values[key] = check_phone(value)

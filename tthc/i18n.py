@@ -1415,8 +1415,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mọi bảng, mọi trường: tệp .jsonl hoặc .xlsx, để `import` ở nơi khác.",
     ),
     "help.merge": (
-        "Bring in another reception point's dossiers, history, registers, catalog and calendar days; merging the same file again changes nothing, and a conflict is listed with nothing written.",
-        "Nhập hồ sơ, nhật ký, danh sách cán bộ, điểm, thủ tục và ngày lịch của điểm tiếp nhận khác; nhập lại cùng một tệp không thay đổi gì, và khi có xung đột thì liệt kê và không ghi gì.",
+        "Bring in another reception point's dossiers, history, registers, catalog and calendar days; merging the same file again changes nothing. Dossiers both points changed in ways that cannot both stand are held aside and listed (exit 1) until --keep settles them.",
+        "Nhập hồ sơ, nhật ký, danh sách cán bộ, điểm, thủ tục và ngày lịch của điểm tiếp nhận khác; nhập lại cùng một tệp không thay đổi gì. Hồ sơ mà hai điểm thay đổi không thể cùng đứng được để riêng và liệt kê (mã thoát 1) cho đến khi --keep giải quyết.",
     ),
     "help.merge.other": (
         "The other point's database (a copy).",
@@ -2220,6 +2220,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- merge ---
+    "e_source_damaged": (
+        "{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)",
+        "{path} bị hỏng hoặc bị cắt cụt nên không hợp nhất được: {reason}; chưa ghi gì. Xin bên kia gửi bản sao mới (tthc backup)",
+    ),
+    "setting.center_id": (
+        "Which center this database belongs to (drawn at init, kept by every copy)",
+        "Cơ sở dữ liệu này thuộc trung tâm nào (tạo khi init, mọi bản sao giữ nguyên)",
+    ),
+    "e_other_center": (
+        "{path} is another center's file: {theirs} there, {ours} here; nothing was written. Merge it only if you mean to, with --other-center",
+        "{path} là tệp của trung tâm khác: bên kia {theirs}, ở đây {ours}; chưa ghi gì. Chỉ hợp nhất khi thật sự muốn, với --other-center",
+    ),
+    "e_keep_not_held": (
+        "no conflict held between this database and {path} for {codes}: --keep settles only dossiers this merge holds aside; nothing was written",
+        "không có xung đột nào giữa cơ sở dữ liệu này và {path} đối với {codes}: --keep chỉ giải quyết hồ sơ mà lần hợp nhất này để riêng; chưa ghi gì",
+    ),
+    "e_keep_needs": (
+        "--keep needs the codes of the dossiers to settle and --reason",
+        "--keep cần mã các hồ sơ cần giải quyết và --reason",
+    ),
+    "mh_uid_taken": (
+        "audit event {uid} of dossier {code}: that uid is an event of {here} in this database",
+        "sự kiện nhật ký {uid} của hồ sơ {code}: mã uid đó là một sự kiện của {here} trong cơ sở dữ liệu này",
+    ),
+    "mh_receipt": (
+        "the row's receipt is not the one its receive event records",
+        "ngày tiếp nhận trong dòng không khớp với sự kiện tiếp nhận",
+    ),
+    "mh_counting": (
+        "the receipt's counting is not one its time limit gives",
+        "cách tính hạn khi tiếp nhận không khớp với thời hạn giải quyết",
+    ),
+    "mh_history": ("its history", "lịch sử của hồ sơ"),
+    "mh_disagrees": (
+        "{row} in its row, {history} by its own history",
+        "dòng ghi {row}, lịch sử của hồ sơ cho {history}",
+    ),
+    "mh_rounds": (
+        "the supplement rounds are not those its history gives",
+        "các lần yêu cầu bổ sung không khớp với lịch sử của hồ sơ",
+    ),
+    "mc_rewritten": (
+        "dossier {code}: its {step} at {at:%d/%m/%Y %H:%M} is recorded differently here and there",
+        "hồ sơ {code}: bước {step} lúc {at:%d/%m/%Y %H:%M} được ghi khác nhau ở đây và bên kia",
+    ),
+    "mc_steps": (
+        "dossier {code}: steps that cannot both stand: here {ours}; there {theirs}",
+        "hồ sơ {code}: hai bước không thể cùng đứng: ở đây {ours}; bên kia {theirs}",
+    ),
+    "mc_field": (
+        "dossier {code}: {field} edited to {ours!r} here and {theirs!r} there",
+        "hồ sơ {code}: {field} được sửa thành {ours!r} ở đây và {theirs!r} bên kia",
+    ),
+    "mc_receipt_undone": (
+        "dossier {code}: its receipt was undone at one point ({at:%d/%m/%Y %H:%M}) while the other went on with it ({step})",
+        "hồ sơ {code}: một điểm đã hoàn tác việc tiếp nhận ({at:%d/%m/%Y %H:%M}) trong khi điểm kia vẫn tiếp tục xử lý ({step})",
+    ),
+    "e_keep_undone_receipt": (
+        "the receipt of {code} was undone {side}: only --keep {side} settles it (receive the dossier again under a new code if it is real); nothing was written",
+        "việc tiếp nhận hồ sơ {code} đã bị hoàn tác ({side}): chỉ --keep {side} giải quyết được (nếu hồ sơ có thật, tiếp nhận lại với mã mới); chưa ghi gì",
+    ),
+    "kind_kept": ("kept at a merge", "giữ khi hợp nhất"),
+    "s_kept": ("kept at a merge", "giữ khi hợp nhất"),
+    "mc_no_step": ("no step", "không có bước nào"),
+    "merge_held": (
+        "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:",
+        "{n} hồ sơ được để riêng chờ quyết định (phần còn lại đã hợp nhất); giải quyết từng hồ sơ bằng tthc merge {path} --keep here|there MÃ… --reason LÝ_DO:",
+    ),
+    "help.merge.codes": (
+        "With --keep: the dossiers held aside to settle.",
+        "Dùng với --keep: các hồ sơ đang để riêng cần giải quyết.",
+    ),
+    "help.merge.keep": (
+        "Settle held dossiers: keep this database's version (here) or the other file's (there); recorded as a correction.",
+        "Giải quyết hồ sơ để riêng: giữ bản ở đây (here) hoặc bản của tệp kia (there); được ghi lại như một lần đính chính.",
+    ),
+    "help.merge.reason": ("Why (with --keep).", "Lý do (dùng với --keep)."),
+    "help.merge.other_center": (
+        "Merge a file of another center (another unit code or center identity) all the same.",
+        "Vẫn hợp nhất tệp của trung tâm khác (mã đơn vị hoặc định danh trung tâm khác).",
+    ),
+    "merge_settled": ("settled by decision: {codes}", "đã giải quyết theo quyết định: {codes}"),
+    "e_center_id": (
+        "bad center identity {text!r}: expected 32 hexadecimal digits, as config show prints it",
+        "mã định danh trung tâm {text!r} không hợp lệ: cần 32 chữ số thập lục phân, như config show in ra",
+    ),
     # --- calendar ---
     "hol_new_year": ("New Year's Day", "Tết Dương lịch"),
     "hol_tet_29": ("29th of the last lunar month (Tết)", "29 Tết"),
@@ -2401,6 +2488,240 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet_late": ("late", "Trễ hạn"),
     "sheet_dossiers": ("dossiers", "Hồ sơ"),
     "w_month": ("month", "tháng"),
+    # --- scorecard ---
+    "help.indicators": (
+        "The province's scorecard (Decision 766): each indicator the center's records can give, "
+        "with its rate, threshold and points, and the II.06a on-time rate beside indicator 2.1's.",
+        "Bộ chỉ số đánh giá của tỉnh (Quyết định 766): từng chỉ số tính được từ sổ của trung tâm, "
+        "tỷ lệ, ngưỡng, điểm; tỷ lệ đúng hạn theo Biểu II.06a bên cạnh chỉ số 2.1.",
+    ),
+    "help.indicators.by": ("Split by field or procedure.", "Chia theo lĩnh vực hoặc thủ tục."),
+    "help.indicators.out": (
+        "Write the scorecard to an .xlsx or .csv file.",
+        "Ghi bộ chỉ số ra tệp .xlsx hoặc .csv.",
+    ),
+    "help.opt.e_result": (
+        "The result is issued electronically (default: the procedure's catalog entry).",
+        "Kết quả được cấp bản điện tử (mặc định: theo danh mục thủ tục).",
+    ),
+    "help.opt.dossier_fee": (
+        "Fee or charge of this dossier in đồng (default: the procedure's fee).",
+        "Phí, lệ phí của hồ sơ này, tính bằng đồng (mặc định: lệ phí của thủ tục).",
+    ),
+    "help.opt.paid": (
+        "How the fee was paid: cash, online or exempt (default: cash where there is a fee).",
+        "Hình thức nộp phí: cash (tiền mặt), online (trực tuyến), exempt (miễn) (mặc định: tiền mặt nếu có phí).",
+    ),
+    "help.opt.digitised": (
+        "The dossier was digitised at receipt (default: yes for online dossiers).",
+        "Hồ sơ đã được số hóa khi tiếp nhận (mặc định: có với hồ sơ trực tuyến).",
+    ),
+    "help.opt.data_reused": (
+        "Data already held was reused instead of asking for papers.",
+        "Đã khai thác lại dữ liệu sẵn có thay vì yêu cầu nộp giấy tờ.",
+    ),
+    "help.return.rating": (
+        "The citizen's rating: satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng).",
+        "Đánh giá của người dân: hài lòng, bình thường, không hài lòng (satisfied, acceptable, unsatisfied).",
+    ),
+    "help.return.comment": ("The citizen's comment with the rating.", "Ý kiến của người dân kèm đánh giá."),
+    "e_payment": (
+        "bad payment {value!r}: expected cash, online or exempt",
+        "hình thức nộp phí không hợp lệ {value!r}: cần cash, online hoặc exempt",
+    ),
+    "e_rating": (
+        "bad rating {value!r}: expected satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng)",
+        "đánh giá không hợp lệ {value!r}: cần hài lòng, bình thường hoặc không hài lòng",
+    ),
+    "e_comment_alone": (
+        "a comment goes with a rating: give --rating too",
+        "ý kiến phải đi kèm đánh giá: hãy ghi cả --rating",
+    ),
+    "e_rated_already": (
+        "dossier {code} has been rated already: a citizen rates once",
+        "hồ sơ {code} đã được đánh giá: mỗi hồ sơ chỉ đánh giá một lần",
+    ),
+    "w_comment": ("the comment", "Ý kiến"),
+    "satisfied": ("satisfied", "hài lòng"),
+    "acceptable": ("acceptable", "bình thường"),
+    "unsatisfied": ("unsatisfied", "không hài lòng"),
+    "ind_title": ("Scorecard (Decision 766) {start} – {end}", "Bộ chỉ số (Quyết định 766) {start} – {end}"),
+    "ind_h_id": ("No.", "Số"),
+    "ind_h_name": ("Indicator", "Chỉ số"),
+    "ind_h_numerator": ("Numerator", "Tử số"),
+    "ind_h_denominator": ("Denominator", "Mẫu số"),
+    "ind_h_rate": ("Rate", "Tỷ lệ"),
+    "ind_h_threshold": ("Threshold", "Ngưỡng"),
+    "ind_h_points": ("Points", "Điểm"),
+    "ind_h_max": ("Max", "Tối đa"),
+    "ind_h_formula": ("Formula", "Công thức"),
+    "ind_h_group": ("Group", "Nhóm"),
+    "ind_not_ours": ("not from this center's records", "không có trong sổ của trung tâm"),
+    "ind_assumed": ("(assumed)", "(giả định)"),
+    "ind_total": (
+        "Points from this center's records: {points} of {most}",
+        "Điểm tính từ sổ của trung tâm: {points} / {most}",
+    ),
+    "ind_rates": (
+        "On time: II.06a {ii06a} ({a} of {b} resolved) · indicator 2.1 {r766} ({c} of {d} handled) · difference {gap} percentage points",
+        "Đúng hạn: Biểu II.06a {ii06a} ({a}/{b} hồ sơ đã giải quyết) · chỉ số 2.1 {r766} ({c}/{d} hồ sơ đã và đang xử lý) · chênh lệch {gap} điểm phần trăm",
+    ),
+    "ind_reason_open": (
+        "{n} still handled at the period's end: 2.1 counts them (in time unless overdue), the II.06a does not",
+        "{n} hồ sơ đang xử lý cuối kỳ: chỉ số 2.1 tính (trong hạn nếu chưa quá hạn), Biểu II.06a không tính",
+    ),
+    "ind_reason_waiting": (
+        "{n} waiting for papers: 2.1 judges them at the request, the II.06a does not count them",
+        "{n} hồ sơ chờ bổ sung: chỉ số 2.1 xét tại thời điểm yêu cầu bổ sung, Biểu II.06a không tính",
+    ),
+    "ind_reason_ended_otherwise": (
+        "{n} withdrawn or stopped: 2.1 counts them as finished, the II.06a leaves them out",
+        "{n} hồ sơ rút hoặc dừng xử lý: chỉ số 2.1 tính là đã kết thúc, Biểu II.06a không tính",
+    ),
+    "ind_reason_requests": (
+        "{n} with more than one supplement request: late under 2.1",
+        "{n} hồ sơ yêu cầu bổ sung hơn một lần: quá hạn theo chỉ số 2.1",
+    ),
+    "ind_reason_supplement_time": (
+        "{n} judged otherwise because 2.1 subtracts the papers' time from the first appointment instead of counting the limit again",
+        "{n} hồ sơ xét khác vì chỉ số 2.1 trừ thời gian bổ sung khỏi ngày hẹn đầu thay vì tính lại thời hạn",
+    ),
+    "ind_group": ("{by}: {key}", "{by}: {key}"),
+    "ind_2.2_line": (
+        "  2.2 {procedure}: {n} dossiers, average {average} against {limit}: {verdict}",
+        "  2.2 {procedure}: {n} hồ sơ, trung bình {average} so với {limit}: {verdict}",
+    ),
+    "ind_within": ("within the limit", "trong thời hạn"),
+    "ind_over": ("over the limit", "vượt thời hạn"),
+    "ind_name_1.1": ("Procedures published on time", "Tỷ lệ TTHC công bố đúng hạn"),
+    "ind_name_1.2": (
+        "Procedures updated and disclosed on time",
+        "Tỷ lệ TTHC được cập nhật, công khai đúng hạn",
+    ),
+    "ind_name_1.3": (
+        "Procedures disclosed with every required part",
+        "Tỷ lệ TTHC công khai đầy đủ các bộ phận tạo thành",
+    ),
+    "ind_name_1.4": ("Dossiers synchronised to the National Portal", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG"),
+    "ind_name_2.1": ("Dossiers handled early or on time", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn"),
+    "ind_name_2.2": (
+        "Average handling time per procedure",
+        "Thời gian giải quyết TTHC trung bình theo từng TTHC",
+    ),
+    "ind_name_3.1": ("Procedures offered online", "Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến"),
+    "ind_name_3.2": ("Online services with dossiers", "Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ"),
+    "ind_name_3.3": ("Dossiers received online", "Tỷ lệ hồ sơ TTHC nộp trực tuyến"),
+    "ind_name_3.5": (
+        "Procedures with fees payable online",
+        "Tỷ lệ TTHC có nghĩa vụ tài chính thanh toán trực tuyến",
+    ),
+    "ind_name_3.6": ("Dossiers paid online", "Tỷ lệ hồ sơ thanh toán trực tuyến"),
+    "ind_name_4.1": ("Results issued electronically", "Tỷ lệ hồ sơ có cấp kết quả giải quyết điện tử"),
+    "ind_name_4.2": ("Dossiers digitised", "Tỷ lệ hồ sơ TTHC thực hiện số hóa hồ sơ"),
+    "ind_name_4.3": ("Digitised data reused", "Tỷ lệ hồ sơ khai thác, sử dụng lại dữ liệu số hóa"),
+    "ind_name_4.4": ("Digitised dossiers shared for reuse", "Tỷ lệ hồ sơ số hóa có kết nối, chia sẻ dữ liệu"),
+    "ind_name_4.5": ("Population data used", "Ứng dụng dữ liệu dân cư trong giải quyết TTHC"),
+    "ind_name_5.1": ("Complaints and petitions by kind", "Tỷ lệ phản ánh, kiến nghị theo phân loại"),
+    "ind_name_5.2": ("Complaints and petitions handled on time", "Tiến độ xử lý phản ánh, kiến nghị"),
+    "ind_name_5.3": (
+        "Satisfaction with complaint handling",
+        "Tỷ lệ hài lòng trong xử lý phản ánh, kiến nghị",
+    ),
+    "ind_name_5.4": (
+        "Satisfaction with receipt and handling",
+        "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC",
+    ),
+    "ind_formula_2.1": (
+        "handled in time ÷ every dossier received or handled in the period (end less papers' time ≤ first appointment; >1 request late)",
+        "hồ sơ đúng/trong hạn ÷ tổng hồ sơ tiếp nhận, xử lý trong kỳ (kết thúc trừ thời gian bổ sung ≤ ngày hẹn đầu; bổ sung >1 lần là quá hạn)",
+    ),
+    "ind_formula_2.2": (
+        "procedures whose average handling time is within their limit ÷ procedures with results",
+        "số TTHC có thời gian giải quyết trung bình trong thời hạn ÷ số TTHC có hồ sơ hoàn thành",
+    ),
+    "ind_formula_3.3": (
+        "received online ÷ received in the period",
+        "hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận trong kỳ",
+    ),
+    "ind_formula_3.6": (
+        "paid online ÷ received with a fee to pay (not exempt)",
+        "hồ sơ thanh toán trực tuyến ÷ hồ sơ tiếp nhận có phí phải nộp (không miễn)",
+    ),
+    "ind_formula_4.1": (
+        "results issued electronically ÷ results issued in the period",
+        "kết quả cấp bản điện tử ÷ kết quả đã cấp trong kỳ",
+    ),
+    "ind_formula_4.2": (
+        "digitised at receipt, with any result electronic ÷ received in the period",
+        "hồ sơ số hóa khi tiếp nhận và có kết quả điện tử (nếu đã có) ÷ hồ sơ tiếp nhận trong kỳ",
+    ),
+    "ind_formula_4.3": (
+        "data already held reused ÷ received in the period",
+        "hồ sơ khai thác lại dữ liệu ÷ hồ sơ tiếp nhận trong kỳ",
+    ),
+    "ind_formula_5.4": (
+        "100% − late share (2.1) − share rated unsatisfied",
+        "100% − tỷ lệ quá hạn (2.1) − tỷ lệ đánh giá không hài lòng",
+    ),
+    "officers_ratings": ("Ratings: {officer}: {counts}", "Đánh giá: {officer}: {counts}"),
+    "web_rate_title": ("Rate our service", "Đánh giá sự phục vụ"),
+    "web_rate_intro": (
+        "Your dossier's code and the last 4 digits of your phone or ID number, then your rating. Once per dossier.",
+        "Nhập mã hồ sơ và 4 số cuối điện thoại hoặc CCCD, rồi chọn mức đánh giá. Mỗi hồ sơ đánh giá một lần.",
+    ),
+    "web_rate_question": ("How satisfied are you?", "Ông/bà có hài lòng không?"),
+    "web_rate_comment": ("Your comment (optional)", "Ý kiến (không bắt buộc)"),
+    "web_rate_submit": ("Send my rating", "Gửi đánh giá"),
+    "web_rate_done": (
+        "Thank you: your rating has been recorded.",
+        "Cảm ơn ông/bà: đánh giá đã được ghi nhận.",
+    ),
+    "web_rate_next": ("Rate another dossier", "Đánh giá hồ sơ khác"),
+    "web_rate_not_found": (
+        "No dossier matches this code and these digits.",
+        "Không có hồ sơ nào khớp với mã và 4 số này.",
+    ),
+    "web_rate_not_returned": (
+        "This dossier can be rated only within 7 days after its result was handed over.",
+        "Chỉ đánh giá được trong 7 ngày kể từ khi nhận kết quả.",
+    ),
+    "web_rate_already": ("This dossier has been rated already.", "Hồ sơ này đã được đánh giá."),
+    "web_rate_expired": (
+        "This form was open too long: please fill it in again.",
+        "Trang đã mở quá lâu: xin nhập lại.",
+    ),
+    "fh_fee": ("fee", "Phí, lệ phí"),
+    "fh_payment": ("payment", "Hình thức nộp phí"),
+    "fh_digitised": ("digitised", "Số hóa khi tiếp nhận"),
+    "fh_data_reused": ("data_reused", "Khai thác lại dữ liệu"),
+    "fh_e_result": ("e_result", "Kết quả điện tử"),
+    "yes_word": ("yes", "có"),
+    "no_word": ("no", "không"),
+    "cash": ("cash", "tiền mặt"),
+    "exempt": ("exempt", "miễn"),
+    "e_yes_no": ("expected yes or no, not {value!r}", "cần có hoặc không, không phải {value!r}"),
+    "show_facts": ("Scorecard facts", "Chỉ tiêu số hóa"),
+    "show_rating": ("Citizen's rating", "Đánh giá của người dân"),
+    "sheet_indicators": ("indicators", "Chỉ số 766"),
+    "web_dash_ratings": ("Citizens' ratings in the period", "Đánh giá của người dân trong kỳ"),
+    "w_e_result": ("electronic result", "kết quả điện tử"),
+    "web_dash_rates": ("The two on-time rates", "Hai tỷ lệ đúng hạn"),
+    "web_rate_ii06a": ("on time, II.06a (resolved)", "đúng hạn theo Biểu II.06a (đã giải quyết)"),
+    "web_rate_766": ("on time, indicator 2.1 (handled)", "đúng hạn theo chỉ số 2.1 (đã và đang xử lý)"),
+    "web_dash_scorecard": ("Scorecard (Decision 766)", "Bộ chỉ số (Quyết định 766)"),
+    "web_dash_period": ("Period", "Kỳ"),
+    "web_period": ("The period {start} to {end}", "Kỳ từ {start} đến {end}"),
+    "web_dash_show": ("Show", "Xem"),
+    "web_rate_bad": (
+        "Please give the code, the 4 digits and one of the three ratings.",
+        "Xin nhập mã hồ sơ, 4 số cuối và chọn một trong ba mức đánh giá.",
+    ),
+    # --- restore ---
+    "restored_new": ("Restored from {src}", "Đã khôi phục từ {src}"),
+    "w_waiting_for_lock": (
+        "Waiting: another command is writing to the database (a restore or an import); your step will be saved when it ends…",
+        "Đang chờ: một lệnh khác đang ghi vào cơ sở dữ liệu (khôi phục hoặc nhập tệp); bước của bạn sẽ được lưu ngay khi lệnh đó xong…",
+    ),
     # --- decree ---
     "w_days_ago": ("{n} days ago", "{n} ngày trước"),
     "w_months_ago": ("{n} months ago", "{n} tháng trước"),

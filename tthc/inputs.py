@@ -14,7 +14,7 @@ from tthc.store import Store
 
 CLOCK_SKEW = timedelta(minutes=1)
 #: The longest text each detail may hold, in characters.
-MAX_LENGTH = {"w_applicant": 200, "w_address": 300, "w_note": 1000, "w_reason": 1000}
+MAX_LENGTH = {"w_applicant": 200, "w_address": 300, "w_note": 1000, "w_reason": 1000, "w_comment": 1000}
 _ID_NUMBER = re.compile(r"^[0-9]{12}$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 .()-]+$")
 _SHORT_CODE = re.compile(r"^([0-9]{6})-([0-9]{1,4})$")

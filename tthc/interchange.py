@@ -7,25 +7,36 @@ steps after it (supplement, resume, resolve or withdraw, return), applied throug
 """
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from tthc import files, lifecycle
-from tthc.catalog import find_procedure
+from tthc.catalog import find_procedure, parse_fee
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, check_year, parse_when
 from tthc.context import Context
-from tthc.dossiers import ListFilter, query_of
+from tthc.dossiers import ListFilter, ServiceGiven, query_of, service_at_receipt
 from tthc.errors import Msg, TthcError
 from tthc.i18n import ColumnWord, fmt_limit, label, t
 from tthc.inputs import clean, code_shape, code_taken
 from tthc.lifecycle import Life
-from tthc.models import Dossier, Registered, name_key
+from tthc.models import Dossier, Procedure, Registered, Service, name_key
 from tthc.sheets import write_table
-from tthc.store import BulkLoader, CodeMinter, Details, Store, new_dossier_values, round_values
-from tthc.tables import BadRows, header_key, map_header, read_rows
+from tthc.store import (
+    REBUILD_AFTER_ROWS,
+    BulkLoader,
+    CodeMinter,
+    Details,
+    Stage,
+    Store,
+    new_dossier_values,
+    round_values,
+)
+from tthc.tables import BadRows, header_key, map_header, read_rows, yes_no
 from tthc.timelimit import TimeLimit, parse_limit
 
 
@@ -50,6 +61,11 @@ DOSSIER_COLUMNS = (
     "officer",
     "applicant",
     "limit",
+    "fee",
+    "payment",
+    "digitised",
+    "data_reused",
+    "e_result",
     "closed_at",
 )
 
@@ -82,12 +98,24 @@ def _export_row(d: Dossier, lang: str) -> list[Any]:
         d.officer,
         d.applicant,
         fmt_limit(lang, d.limit) if lang == "vi" else d.limit,
+        d.service.fee,
+        word(d.service.payment),
+        _yes_no(lang, d.service.digitised),
+        _yes_no(lang, d.service.data_reused),
+        _yes_no(lang, d.service.e_result),
         d.closed_at,
         d.procedure_name,
         d.field,
         word(d.status),
         word(d.timeliness),
     ]
+
+
+def _yes_no(lang: str, value: bool | None) -> str | None:
+    """A yes/no fact as a cell: ``yes``/``no`` (``có``/``không``); empty when not known."""
+    if value is None:
+        return None
+    return t(lang, "yes_word" if value else "no_word")
 
 
 def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -> int:
@@ -181,6 +209,18 @@ _CHANNELS = {
     "bưu chính": "postal",
     "buu chinh": "postal",
     "bưu chính công ích": "postal",
+}
+_PAYMENTS = {
+    "cash": "cash",
+    "tiền mặt": "cash",
+    "tien mat": "cash",
+    "online": "online",
+    "trực tuyến": "online",
+    "truc tuyen": "online",
+    "exempt": "exempt",
+    "miễn": "exempt",
+    "mien": "exempt",
+    "miễn phí": "exempt",
 }
 _OUTCOMES = {
     "approved": "approved",
@@ -277,9 +317,11 @@ class RowReader:
     minter: CodeMinter
     width: int
     procedures: dict[str, tuple[str, str, TimeLimit]] = field(default_factory=dict)
+    entries: dict[str, Procedure] = field(default_factory=dict)
     names: dict[tuple[str, str], Registered] = field(default_factory=dict)
     new_names: dict[str, list[str]] = field(default_factory=lambda: {"officer": [], "point": []})
     given: list[str] = field(default_factory=list)  # codes given by rows not yet flushed
+    last_given: bool = False  # whether the row read last gave its own code
 
     def __post_init__(self) -> None:
         # Each known column's index, or -1 for an absent one: rows are padded with a None at
@@ -307,9 +349,8 @@ class RowReader:
             key = name_key(name)
             assert kind in ("officer", "point")
             hit = self.store.find_name("officer" if kind == "officer" else "point", key)
-            if hit is None:
+            if hit is None:  # registered in the import's last step, under the write lock
                 clean = " ".join(name.split())
-                self.store.add_name("officer" if kind == "officer" else "point", clean, key, self.ctx.now)
                 self.new_names[kind].append(clean)
                 hit = Registered(clean)
             self.names[(kind, name)] = hit
@@ -347,6 +388,7 @@ class RowReader:
         point = self.registered("point", point_text) if point_text else None
         officer = self.registered("officer", officer_text).name if officer_text else None
         given = _text(cells[at["code"]])
+        self.last_given = bool(given)
         if given:
             given = code_shape(given)
             if not self.minter.claim(given):  # given earlier in this file, in any case
@@ -356,8 +398,46 @@ class RowReader:
             (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
         )
         life = self.life(cells, code, limit, received, officer)
-        details = Details(proc_code, proc_field, applicant, channel, point.name if point else None)
+        service = self.service(cells, self.catalog_entry(proc_code), channel, life)
+        details = Details(
+            proc_code, proc_field, applicant, channel, point.name if point else None, service=service
+        )
         return code, details, life
+
+    def catalog_entry(self, code: str) -> Procedure:
+        """The procedure's catalog entry (its fee, its electronic result), once per file."""
+        found = self.entries.get(code)
+        if found is None:
+            found = self.entries[code] = find_procedure(self.store, code)
+        return found
+
+    def service(self, cells: list[Any], proc: Procedure, channel: str, life: Life) -> Service:
+        """The scorecard's facts a row gives; absent ones take the defaults a receipt takes
+        (the catalog's fee and electronic result), a result's only once there is one."""
+        at = self.at
+        flags: dict[str, bool | None] = {}
+        for column in ("digitised", "data_reused", "e_result"):
+            try:
+                flags[column] = yes_no(cells[at[column]])
+            except TthcError as exc:
+                raise BadRow("r_field", what=ColumnWord(column), reason=exc.msg) from None
+        fee_text = _text(cells[at["fee"]])
+        try:
+            fee = parse_fee(fee_text) if fee_text else None
+        except TthcError as exc:
+            raise BadRow("r_field", what=ColumnWord("fee"), reason=exc.msg) from None
+        pay_text = _text(cells[at["payment"]]).lower()
+        payment = _PAYMENTS.get(pay_text) if pay_text else None
+        if pay_text and payment is None:
+            raise BadRow("e_payment", value=pay_text)
+        given = ServiceGiven(
+            str(fee) if fee is not None else None, payment, flags["digitised"], flags["data_reused"]
+        )
+        base = service_at_receipt(proc, channel, given)
+        e_result = flags["e_result"]
+        if e_result is None and life.resolved_at is not None:
+            e_result = bool(proc.e_result)
+        return replace(base, e_result=e_result)
 
     def life(
         self, cells: list[Any], code: str, limit: TimeLimit, received: datetime, officer: str | None
@@ -434,81 +514,147 @@ def _flush(loader: BulkLoader, reader: RowReader, errors: BadRows) -> None:
 
 
 def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
-    """Load dossiers from .csv/.xlsx in one transaction: all rows or none.
+    """Load dossiers from .csv/.xlsx: all rows or none.
 
     Streams the file; every bad row is named with its number and reason, then nothing is
     written. A blank code gets a generated one; a given ``due_at`` is kept as the due date
     in force (migrated from the provincial system), otherwise it is computed. The import is
     one audit event, which each of its dossiers points at.
+
+    The rows are read, stepped through the life cycle and checked outside the write lock,
+    into a scratch database beside this one (:class:`tthc.store.Stage`); the lock is held
+    only for the last step, one transaction that checks the codes again against those given
+    meanwhile and copies the rows in. A clerk at the counter waits for that step only.
     """
     header, rows = read_rows(path)
     mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
     store = ctx.store()
-    errors = BadRows()
-    stamp = ctx.now.isoformat(timespec="seconds")
-    count = 0
-    with store.write():
-        event_id = store.next_event_id()
-        minter = store.minter(ctx.station().block)
-        reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
-        # A file bigger than what is already there (≈ 90 bytes a row) loads without indexes.
-        with store.bulk_load(path.stat().st_size // 90) as loader:
-            if loader.without_indexes:
-                minter.read_all()  # the codes it had, fewer than the file's: asked from memory
-            for number, cells in rows:
-                try:
-                    code, details, life = reader.read(cells)
-                except BadRow as exc:
-                    errors.add(number, exc.msg)
-                    continue
-                except TthcError as exc:
-                    errors.add(number, exc.msg)
-                    continue
-                count += 1
-                loader.add(
-                    number,
-                    new_dossier_values(code, details, life, stamp, event_id),
-                    [round_values(code, r) for r in life.rounds],
-                )
-                if len(loader.rows) >= 5000:
-                    _flush(loader, reader, errors)
-                    if progress is not None:
-                        progress(count)
-            _flush(loader, reader, errors)
-            errors.raise_if_any(path)
-        minter.save()
-        report = ImportReport(
-            str(path), count, reader.new_names["officer"], reader.new_names["point"], unknown, dry_run
-        )
-        store.add_event(
-            step="import",
-            happened_at=ctx.now,
-            recorded_at=ctx.now,
-            actor=ctx.actor,
-            details={
-                "file": str(path),
-                "dossiers": count,
-                "new_officers": report.new_officers,
-                "new_points": report.new_points,
-                "dry_run": dry_run,
-            },
-            event_id=event_id,
-        )
-        if dry_run:
-            raise _DryRun(report)
+    marks = store.marks()  # the codes given after this are checked again under the lock
+    minter = store.minter(ctx.station().block)
+    reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
+    with tempfile.TemporaryDirectory(prefix=".tthc-import-", dir=ctx.db_path.parent) as scratch:
+        stage = Stage(store, Path(scratch))
+        try:
+            staged = _stage_rows(ctx, path, rows, reader, stage, marks, progress)
+            report = ImportReport(
+                str(path),
+                staged.count,
+                reader.new_names["officer"],
+                reader.new_names["point"],
+                unknown,
+                dry_run,
+            )
+            if not dry_run:
+                with stage.attached(), store.write():
+                    _recheck(stage, store, minter, marks, staged, path)
+                    _last_step(ctx, store, stage, minter, report)
+        finally:
+            stage.close()
     return report
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction so a dry run rolls everything back."""
+@dataclass
+class _Staged:
+    """What the stage holds: how many rows, and of each (in staged order) its row number in
+    the file and whether it gave its own code."""
 
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__("dry run")
-        self.report = report
+    count: int = 0
+    numbers: "array[int]" = field(default_factory=lambda: array("l"))
+    given: bytearray = field(default_factory=bytearray)
+
+
+def _stage_rows(
+    ctx: Context,
+    path: Path,
+    rows: Iterable[tuple[int, list[Any]]],
+    reader: RowReader,
+    stage: Stage,
+    marks: tuple[int, int],
+    progress: Any,
+) -> _Staged:
+    """Every row of the file into the stage, outside the write lock; the bad rows refused."""
+    errors = BadRows()
+    staged = _Staged()
+    stamp = ctx.now.isoformat(timespec="seconds")
+    loader = stage.loader()
+    # A file bigger than what is already there (≈ 90 bytes a row): codes asked from memory.
+    if path.stat().st_size // 90 > max(marks[1], REBUILD_AFTER_ROWS):
+        reader.minter.read_all()
+    for number, cells in rows:
+        try:
+            code, details, life = reader.read(cells)
+        except (BadRow, TthcError) as exc:
+            errors.add(number, exc.msg)
+            continue
+        staged.count += 1
+        loader.add(
+            number,
+            new_dossier_values(code, details, life, stamp, None),
+            [round_values(code, r) for r in life.rounds],
+        )
+        staged.numbers.append(number)
+        staged.given.append(reader.last_given)
+        if len(loader.rows) >= 5000:
+            _flush(loader, reader, errors)
+            if progress is not None:
+                progress(staged.count)
+    _flush(loader, reader, errors)
+    errors.raise_if_any(path)
+    stage.finish()
+    return staged
+
+
+def _last_step(ctx: Context, store: Store, stage: Stage, minter: CodeMinter, report: ImportReport) -> None:
+    """Under the write lock: the new names registered, the rows copied in, one audit entry."""
+    for kind, names in (("officer", report.new_officers), ("point", report.new_points)):
+        for name in names:
+            key = name_key(name)
+            if store.find_name("officer" if kind == "officer" else "point", key) is None:
+                store.add_name("officer" if kind == "officer" else "point", name, key, ctx.now)
+    event_id = store.next_event_id()
+    stage.copy_in(event_id)
+    minter.save()
+    store.add_event(
+        step="import",
+        happened_at=ctx.now,
+        recorded_at=ctx.now,
+        actor=ctx.actor,
+        details={
+            "file": report.file,
+            "dossiers": report.dossiers,
+            "new_officers": report.new_officers,
+            "new_points": report.new_points,
+            "dry_run": False,
+        },
+        event_id=event_id,
+    )
+
+
+def _recheck(
+    stage: Stage,
+    store: Store,
+    minter: CodeMinter,
+    marks: tuple[int, int],
+    staged: _Staged,
+    path: Path,
+) -> None:
+    """Under the write lock: the staged codes against those given since the stage began. A
+    code a row gave that was given meanwhile makes the row bad, as if it had been before; a
+    code the import made up takes the next free number instead."""
+    errors = BadRows()
+    again: list[str] = []
+    for rowid, code, taken in stage.clashes(store.codes_since(marks)):
+        if staged.given[rowid - 1]:
+            errors.add(staged.numbers[rowid - 1], code_taken(code, taken).msg)
+        else:
+            again.append(code)
+    errors.raise_if_any(path)
+    if again:
+        fresh = minter.continued()
+        for code in again:
+            stage.recode(code, fresh.next(code.rsplit("-", 2)[0], stage.received_at(code)))
+        fresh.save()
 
 
 def import_file(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
-    try:
-        return import_dossiers(ctx, path, dry_run=dry_run, progress=progress)
-    except _DryRun as run:
-        return run.report
+    return import_dossiers(ctx, path, dry_run=dry_run, progress=progress)

@@ -179,6 +179,35 @@ ALLOWED: dict[str, tuple[Status, ...]] = {
 STEPS: tuple[str, ...] = ("receive", *ALLOWED)
 
 
+def step_of(name: str, at: datetime, details: dict[str, Any]) -> Step:
+    """A step as its audit event records it (what the clerk's command applied), so a history
+    can be applied again: a merge works a dossier's columns out from its events."""
+    if name == "handover":
+        return Handover(at, str(details.get("to")))
+    if name == "supplement":
+        policy: Policy = "freeze" if details.get("policy") == "freeze" else "restart"
+        # a request the history holds was taken: a second one (``--again``, or recorded
+        # before papers were asked once only) is applied again as it was
+        return Supplement(at, policy, details.get("reason"), again=True)
+    if name == "resume":
+        return Resume(at)
+    if name == "resolve":
+        return Resolve(at, "rejected" if details.get("outcome") == "rejected" else "approved")
+    if name == "return":
+        return Return(at)
+    if name == "withdraw":
+        return Withdraw(at)
+    if name == "apologize":
+        return Apologize(at, date.fromisoformat(str(details["new_date"])), str(details.get("reason") or ""))
+    if name == "close":
+        return Close(at)
+    if name == "forward":
+        return Forward(at)
+    if name == "notify":
+        return Notify(at)
+    raise ValueError(f"not a step after receipt: {name}")
+
+
 def receive(
     cal: WorkCalendar,
     code: str,

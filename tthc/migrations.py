@@ -18,6 +18,8 @@ MIGRATION_NAMES = (
     "m008_codes_in_any_case",
     "m012_names_without_diacritics",
     "m009_calendar_rulings",
+    "m013_scorecard_facts_and_ratings",
+    "m011_merge_conflicts",
     "m010_decree_118_duties",
 )
 LATEST = len(MIGRATION_NAMES)
@@ -480,6 +482,65 @@ def _m009(db: Any) -> None:
     )
 
 
+def _m013(db: Any) -> None:
+    """The facts the province's scorecard (Decision 766) counts, and the citizen's rating.
+
+    Per dossier: the fee or charge and how it was paid (cash, online, exempt), whether it was
+    digitised at receipt, whether data already held was reused instead of asking for papers,
+    and whether its result was issued electronically (NULL until resolved). Per procedure:
+    whether its result is issued electronically, the default for its dossiers. Older dossiers
+    get "not digitised, nothing reused, fee unknown": the record never said otherwise.
+
+    ``ratings`` holds the citizen's one rating of a dossier (Decree 118 Art. 31, 33). It is a
+    table of its own, not columns of ``dossiers``, so the web page's writing connection can be
+    allowed to insert into it and nothing else; the primary key keeps it to one per dossier.
+    """
+    _run(
+        db,
+        """
+        ALTER TABLE procedures ADD COLUMN e_result INTEGER NOT NULL DEFAULT 0 CHECK (e_result IN (0, 1));
+        ALTER TABLE dossiers ADD COLUMN fee INTEGER CHECK (fee >= 0);
+        ALTER TABLE dossiers ADD COLUMN payment TEXT CHECK (payment IN ('cash', 'online', 'exempt'));
+        ALTER TABLE dossiers ADD COLUMN digitised INTEGER NOT NULL DEFAULT 0 CHECK (digitised IN (0, 1));
+        ALTER TABLE dossiers ADD COLUMN data_reused INTEGER NOT NULL DEFAULT 0 CHECK (data_reused IN (0, 1));
+        ALTER TABLE dossiers ADD COLUMN e_result INTEGER CHECK (e_result IN (0, 1));
+        CREATE TABLE ratings (
+            dossier_code TEXT PRIMARY KEY REFERENCES dossiers(code),
+            rating TEXT NOT NULL CHECK (rating IN ('satisfied', 'acceptable', 'unsatisfied')),
+            comment TEXT,
+            rated_at TEXT NOT NULL,
+            via TEXT NOT NULL CHECK (via IN ('counter', 'tablet'))
+        );
+        CREATE INDEX ratings_by_time ON ratings (rated_at);
+        """,
+    )
+
+
+def _m011(db: Any) -> None:
+    """The evening exchange must never block for good, and must never mix two centers.
+
+    - ``merge_conflicts`` holds the dossiers a merge set aside: the two points recorded
+      steps that cannot both stand, or edited one field to two values. The rest of the file
+      merges; each held dossier waits here, with what differs, for the manager's
+      ``merge FILE --keep here|there CODE``. A later merge that finds no conflict for the
+      code, or the decision, removes its row.
+    The setting ``center_id``, drawn at ``init`` and carried by every copy, says which center
+    a database belongs to; a database from before has none and is told apart by its unit code
+    alone, so this migration does not make one up.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE merge_conflicts (
+            code TEXT PRIMARY KEY,          -- the dossier held aside
+            source TEXT NOT NULL,           -- the file it came from
+            conflicts TEXT NOT NULL,        -- JSON: what differs, as message keys and values
+            found_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 def _old_uid(*fields: Any) -> str:
     """The uid of an event recorded before events had one: a hash of what it says."""
     import hashlib
@@ -581,7 +642,7 @@ def _m010(db: Any) -> None:
         conn.execute(f"CREATE TRIGGER {name} {on} BEGIN\n{body}\nEND")
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m009, _m010)
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m009, _m013, _m011, _m010)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

@@ -84,6 +84,7 @@ class Procedure:
     limit: str
     alias: str | None = None
     fee: int | None = None
+    e_result: bool = False  # the result is issued electronically (the default for its dossiers)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -93,6 +94,53 @@ class Procedure:
             "limit": self.limit,
             "alias": self.alias,
             "fee": self.fee,
+            "e_result": self.e_result,
+        }
+
+
+Payment = Literal["cash", "online", "exempt"]
+PAYMENTS: tuple[Payment, ...] = ("cash", "online", "exempt")
+RatingValue = Literal["satisfied", "acceptable", "unsatisfied"]
+RATINGS: tuple[RatingValue, ...] = ("satisfied", "acceptable", "unsatisfied")
+
+
+@dataclass(frozen=True)
+class Service:
+    """What the province's scorecard counts about a dossier besides its timeline: the fee and
+    how it was paid, digitised at receipt, data already held reused, result issued electronically
+    (None until there is a result)."""
+
+    fee: int | None = None
+    payment: Payment | None = None
+    digitised: bool = False
+    data_reused: bool = False
+    e_result: bool | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "fee": self.fee,
+            "payment": self.payment,
+            "digitised": self.digitised,
+            "data_reused": self.data_reused,
+            "e_result": self.e_result,
+        }
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The citizen's one rating of a dossier (Decree 118 Art. 31, 33)."""
+
+    rating: RatingValue
+    comment: str | None
+    rated_at: datetime
+    via: Literal["counter", "tablet"]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rating": self.rating,
+            "comment": self.comment,
+            "rated_at": iso(self.rated_at),
+            "via": self.via,
         }
 
 
@@ -130,6 +178,8 @@ class Dossier:
     point: str | None
     limit_overridden: bool
     life: Life
+    service: Service = Service()
+    rating: Rating | None = None  # read by the one-dossier views (show), not by lists
 
     # the life's facts under the names every view uses
     @property
@@ -258,6 +308,8 @@ class Dossier:
                 }
                 for r in self.rounds
             ],
+            **self.service.as_json(),
+            "rating": None if self.rating is None else self.rating.as_json(),
         }
 
 

@@ -144,3 +144,15 @@ def months_in(period: Period, start_day: int = 1) -> list[tuple[str, Period]]:
         out.append((f"{y:04d}-{m:02d}", clipped))
         nxt = date(y, m, 1) + relativedelta(months=1)
         y, m = nxt.year, nxt.month
+
+
+def period_words(text: str) -> dict[str, str]:
+    """One period as a person writes it in one word — ``9/2025`` or ``2025-09`` (a month),
+    ``Q3/2025`` or ``2025-Q3`` (a quarter), ``2025`` (a year) — as the options of
+    :func:`parse_period` that say it, so it is parsed exactly as the command line's are."""
+    value = text.strip()
+    if "q" in value.lower():
+        return {"quarter": value}
+    if value.isdigit():
+        return {"year": value}
+    return {"month": value}

@@ -11,6 +11,7 @@ live in :mod:`tthc.render_reports`, the worklist in :mod:`tthc.render_worklist`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -835,6 +836,7 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
                 + f" · {d.apology.reason}",
             )
         )
+    rows += service_rows(d, lang)
     shown = [(key, value) for key, value in rows if value]
     width = max(text_width(key) for key, _ in shown)
     lines = [f"{key}{' ' * (width - text_width(key))}  {value}" for key, value in shown]
@@ -844,6 +846,33 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
         lines.extend(day_lines(lang, view.steps))
     echo("\n".join([*lines, ""]))
     print_history(view.events, lang, title=t(lang, "timeline"))
+
+
+def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
+    """What the province's scorecard counts about the dossier, and the citizen's rating."""
+    svc = d.service
+    fee = "" if svc.fee is None else f"{svc.fee:,}".replace(",", ".") + " đ"
+    if svc.payment:
+        fee = f"{fee} · {label(lang, svc.payment)}".lstrip(" ·")
+    facts = [
+        t(lang, f"fh_{name}")
+        for name, on in (
+            ("digitised", svc.digitised),
+            ("data_reused", svc.data_reused),
+            ("e_result", bool(svc.e_result)),
+        )
+        if on
+    ]
+    rows = [(t(lang, "fh_fee"), fee), (t(lang, "show_facts"), ", ".join(facts))]
+    if d.rating is not None:
+        said = f" · {d.rating.comment}" if d.rating.comment else ""
+        rows.append(
+            (
+                t(lang, "show_rating"),
+                f"{label(lang, d.rating.rating)} · {fmt_moment(lang, d.rating.rated_at)}{said}",
+            )
+        )
+    return rows
 
 
 #: Below this many columns the details of a step go on a line of their own under it.
@@ -1054,6 +1083,12 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
         bar = "█" * (round(bar_w * g.load / most) or (1 if g.load else 0))
         out.append(f"{_cut(name, name_w).ljust(name_w)}  {bar.ljust(bar_w)}  {text:>{tail}}")
     out += ["", *textwrap.wrap(t(lang, f"wl_legend_{w.by}"), width)]
+    rated = [(n, g) for n, g in zip(names, w.groups, strict=True) if any(g.ratings.values())]
+    if rated:
+        out.append("")
+    for name, g in rated:
+        counts = ", ".join(f"{t(lang, r)} {n}" for r, n in g.ratings.items())
+        out += textwrap.wrap(t(lang, "officers_ratings", officer=name, counts=counts), width)
     return out
 
 
@@ -1313,8 +1348,20 @@ def print_import(report: ImportReport | MergeReport, lang: str) -> None:
 def print_merge(report: MergeReport, lang: str) -> None:
     """What a merge brought (or would bring), table by table."""
     if not report.changed:
-        echo(t(lang, "merge_nothing", path=report.source))
-        return
+        if not report.held:
+            echo(t(lang, "merge_nothing", path=report.source))
+    else:
+        _print_merged(report, lang)
+    if report.held:
+        lines = [
+            f"{t(lang, 'error_prefix')}: {t(lang, 'merge_held', n=len(report.held), path=report.source)}"
+        ]
+        lines += [m.render(lang) for msgs in report.held.values() for m in msgs]
+        with contextlib.suppress(BrokenPipeError):
+            sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _print_merged(report: MergeReport, lang: str) -> None:
     echo(t(lang, "merge_dry" if report.dry_run else "merged", path=report.source))
     echo(
         "  "
@@ -1334,6 +1381,8 @@ def print_merge(report: MergeReport, lang: str) -> None:
         echo("  " + t(lang, "merge_relaid", n=report.relaid))
     if report.whole:
         echo("  " + t(lang, "merge_whole"))
+    if report.settled:
+        echo("  " + t(lang, "merge_settled", codes=", ".join(report.settled)))
 
 
 def print_full_export(result: FullExport, lang: str) -> None:

@@ -3,7 +3,7 @@ calendar upkeep, reporting periods and summaries, backups. Each returns plain da
 """
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,7 +67,8 @@ def init(
     officer_name = " ".join((officer or "").split()) or None
     wanted = None
     if point_name or officer_name or block:
-        here = station.load(ctx.home) if ctx.home is not None else Station()
+        # what is not given stays, from the station of this database (another one's is not kept)
+        here = station.load(ctx.home, belongs=ctx.owns_station) if ctx.home is not None else Station()
         wanted = station.settle(here, point_name, officer_name, block)
     existed = ctx.db_path.exists() and ctx.db_path.stat().st_size > 0
     store = ctx.create_store()
@@ -83,6 +84,8 @@ def init(
         with store.write():
             for key, value in asked.items():
                 store.put_setting(key, value)
+            if not existed:  # which center this is, carried by every copy of the database
+                store.put_setting("center_id", os.urandom(16).hex())
             added = install_starter(ctx) if catalog and not existed else 0
             for kind, name in names:
                 if store.find_name(kind, name_key(name)) is None:
@@ -101,7 +104,10 @@ def init(
                     },
                 )
         ctx.invalidate()
-    saved = station.save(ctx.home, wanted) if write and wanted is not None and ctx.home is not None else None
+    saved = None
+    if write and wanted is not None and ctx.home is not None:
+        wanted = replace(wanted, database=store.identity())  # the station is this database's
+        saved = station.save(ctx.home, wanted)
     cal = ctx.calendar()
     for year in range(ctx.now.year - 1, ctx.now.year + 2):
         cal.package_days(year)  # warm the holiday cache: clerk commands then skip the package
@@ -114,7 +120,9 @@ def _station_changes(ctx: Context, wanted: Station | None) -> list[tuple[str, st
     if wanted is None or ctx.home is None:
         return []
     now = station.load(ctx.home)
+    database = ctx.store().identity()
     pairs = [
+        ("station.database", now.database, database),
         ("station.point", now.point, wanted.point),
         ("station.officer", now.officer, wanted.officer),
         ("station.block", str(now.block), str(wanted.block)),
@@ -359,32 +367,43 @@ def backup(ctx: Context, dest: Path) -> Path:
     return dest
 
 
-def restore(ctx: Context, src: Path) -> Path:
-    """Put a backup in place of the database; the database it replaces is kept beside it."""
-    if not src.exists():
-        raise TthcError("e_no_file", path=src)
+def restore(ctx: Context, src: Path) -> Path | None:
+    """Put a backup in place of the database, keeping the database it replaces beside it
+    (returned; None when there was none). The backup is only read, and nothing is written
+    beside it; a file that is not a tthc database is refused before anything changes.
+    Clerks may keep working: see :func:`tthc.store.restore_into`."""
     import tempfile
 
-    scratch = tempfile.TemporaryDirectory()
-    # read-only (or an upgraded copy of an older backup): the backup itself is never changed,
-    # and a file that is not a tthc database is refused before anything moves
-    source = Store.open_source(src, Path(scratch.name))
-    kept = ctx.db_path.with_name(f"{ctx.db_path.name}.before-restore-{ctx.now:%Y%m%d-%H%M}")
-    if ctx.db_path.exists():
-        current = ctx.store()
-        current.backup_to(kept)
-        ctx.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(ctx.db_path) + suffix).unlink(missing_ok=True)
-    staged = ctx.db_path.with_name(ctx.db_path.name + ".restoring")
-    staged.unlink(missing_ok=True)
-    try:
-        source.backup_to(staged)
-    finally:
-        source.close()
-        scratch.cleanup()
-    os.replace(staged, ctx.db_path)  # atomic, and overwrites on Windows too
+    from tthc.store import restore_into, write_copy
+
+    if not src.exists():
+        raise TthcError("e_no_file", path=src)
+    if ctx.db_path.exists() and src.resolve() == ctx.db_path.resolve():
+        raise TthcError("e_merge_self", path=src)  # read as a copy, it would miss its own log
+    with tempfile.TemporaryDirectory(prefix="tthc-restore-") as scratch:
+        source = Store.open_source(src, Path(scratch))
+        try:
+            if not ctx.db_path.exists():
+                write_copy(source.conn, ctx.db_path)
+                return None
+            ctx.store()  # this database first: upgraded if older, refused if not ours
+            ctx.close()
+            kept = restore_into(ctx.db_path, source, lambda: _kept_name(ctx.db_path, ctx.now))
+        finally:
+            source.close()
+    ctx.invalidate()
     return kept
+
+
+def _kept_name(db: Path, now: datetime) -> Path:
+    """A new name beside ``db`` for the copy a restore keeps: the moment, then -2, -3 … for
+    a second restore within the same second."""
+    base = f"{db.name}.before-restore-{now:%Y%m%d-%H%M%S}"
+    path, n = db.with_name(base), 1
+    while path.exists():
+        n += 1
+        path = db.with_name(f"{base}-{n}")
+    return path
 
 
 # -- a province's roll-up --------------------------------------------------------------------

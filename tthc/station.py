@@ -7,6 +7,12 @@ PC is which belongs to the PC. ``tthc init --point NAME [--officer NAME] [--bloc
 writes it once to ``station.json`` in the user's application folder (or ``TTHC_HOME``);
 ``TTHC_POINT`` and ``TTHC_OFFICER`` override the names for one session.
 
+The station belongs to the database it was set up on, not to every database the PC opens:
+the file records that database's identity (:meth:`tthc.store.Store.identity`, the uid of the
+first event it recorded), and any other database — a new center, the demo, a colleague's
+copy — reads no point, officer or block from it. A file written before it recorded one
+applies only where its point is registered.
+
 The block follows from the point alone, so two PCs set up apart never give the same code:
 the first number in the point's name picks half of the day's numbers ("Điểm 1" → 0001–4999,
 "Điểm 2" → 5001–9999); a center with more points gives each PC ``--block N/M``.
@@ -14,7 +20,7 @@ the first number in the point's name picks half of the day's numbers ("Điểm 1
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,9 +44,15 @@ class Station:
     officer: str | None = None
     block: CodeBlock = WHOLE_DAY
     path: Path | None = None  # the file it was read from, if any
+    database: str | None = None  # the identity of the database it was set up on
 
     def as_json(self) -> dict[str, Any]:
-        return {"point": self.point, "officer": self.officer, "block": str(self.block)}
+        return {
+            "point": self.point,
+            "officer": self.officer,
+            "block": str(self.block),
+            "database": self.database,
+        }
 
 
 def parse_block(text: str) -> CodeBlock:
@@ -75,21 +87,32 @@ def settle(current: Station, point: str | None, officer: str | None, block: str 
     return Station(point, officer, block_of_point(point))
 
 
-def load(home: Path | None, point_env: str | None = None, officer_env: str | None = None) -> Station:
+def load(
+    home: Path | None,
+    point_env: str | None = None,
+    officer_env: str | None = None,
+    *,
+    belongs: Callable[[Mapping[str, Any]], bool] | None = None,
+) -> Station:
     """This PC's station: the file in ``home``, then the environment's names over it.
 
-    The block follows the point: the file's when the point is the file's, otherwise the one
-    the point's name gives. No point at all: the whole day's numbers.
+    ``belongs`` tells whether the file was set up for the database at hand (given what the
+    file says); a file that was not is read as no file. The block follows the point: the
+    file's when the point is the file's, otherwise the one the point's name gives. No point
+    at all: the whole day's numbers.
     """
     saved = _read(home / FILE_NAME) if home is not None else {}
+    if saved and belongs is not None and not belongs(saved):
+        saved = {}
     path = home / FILE_NAME if home is not None and saved else None
     point = point_env or saved.get("point") or None
     officer = officer_env or saved.get("officer") or None
+    database = str(saved["database"]) if saved.get("database") else None
     if point is None:
-        return Station(None, officer, WHOLE_DAY, path)
+        return Station(None, officer, WHOLE_DAY, path, database)
     if saved.get("point") and name_key(point) == name_key(str(saved["point"])) and saved.get("block"):
-        return Station(point, officer, parse_block(str(saved["block"])), path)
-    return Station(point, officer, block_of_point(point), path)
+        return Station(point, officer, parse_block(str(saved["block"])), path, database)
+    return Station(point, officer, block_of_point(point), path, database)
 
 
 def save(home: Path, station: Station) -> Path:

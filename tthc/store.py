@@ -11,7 +11,7 @@ import os
 import re
 import sqlite3
 import time as _time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from tthc.deadlines import Counting, CountUnit, Due, Policy, Round
-from tthc.errors import TthcError, sqlite_reason
+from tthc.errors import TthcError, os_reason, sqlite_reason
 from tthc.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
 from tthc.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
 from tthc.models import (
@@ -31,7 +31,9 @@ from tthc.models import (
     Event,
     Kind,
     Procedure,
+    Rating,
     Registered,
+    Service,
     code_day,
     search_text,
 )
@@ -41,6 +43,8 @@ from tthc.timelimit import TimeLimit, parse_limit
 APPLICATION_ID = 0x54544843
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+#: After this long waiting for the write lock, a person is told what they wait for.
+WAIT_NOTICE_MS = 1_000
 #: The open statuses as SQL. Written out, not bound: SQLite uses the partial index
 #: ``dossiers_open`` only for a condition it can read.
 OPEN_SQL = "d.status IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
@@ -102,6 +106,54 @@ def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def _log_holds_data(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def source_uri(path: Path) -> str:
+    """How to open a file tthc only reads (a backup to restore, another point's database): read
+    only, and immutable — no lock, no ``-wal`` or ``-shm`` made beside it, so a read-only USB
+    stick reads as well as a disk, and nothing is left behind. (A file whose write-ahead log
+    holds part of it is copied first: :meth:`Store.open_source`.)"""
+    return f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+
+
+def write_copy(conn: sqlite3.Connection, dest: Path) -> None:
+    """A consistent copy of ``conn``'s database (its write-ahead log included) as the new file
+    ``dest``: written under a temporary name in ``dest``'s folder and renamed only when whole,
+    so a full disk or a pulled stick leaves no partial file and no ``-journal`` there. The copy
+    is a plain file with no log of its own, readable by its owner only. A failure names
+    ``dest`` (the file being written), never the database read."""
+    import tempfile  # a backup's, a restore's: not on a clerk's path
+
+    temp: Path | None = None
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        os.close(fd)
+        temp = Path(name)
+        os.chmod(temp, 0o600)
+        target = sqlite3.connect(temp, isolation_level=None)
+        try:
+            target.execute("PRAGMA journal_mode = OFF")  # a temporary file needs no journal
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")  # the copy opens with no -wal beside it
+        finally:
+            target.close()
+        if dest.exists():
+            raise TthcError("e_exists", path=dest)
+        os.replace(temp, dest)
+    except OSError as exc:
+        raise TthcError("e_write", path=dest, reason=os_reason(exc)) from None
+    except sqlite3.Error as exc:
+        raise TthcError("e_write", path=dest, reason=sqlite_reason(exc) or str(exc)) from None
+    finally:
+        if temp is not None:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{temp}{suffix}").unlink(missing_ok=True)
+
+
 def _iso(moment: datetime | None) -> str | None:
     # Moments are kept to the minute: isoformat() gives YYYY-MM-DDTHH:MM:SS, and fast.
     return None if moment is None else moment.isoformat()
@@ -134,6 +186,7 @@ class Details:
     address: str | None = None
     note: str | None = None
     limit_overridden: bool = False
+    service: Service = Service()  # noqa: RUF009 -- frozen: one shared default is safe
 
     def search_text(self, code: str) -> str:
         return search_text(self.applicant, code, self.phone, self.id_number)
@@ -235,6 +288,25 @@ def _dossier(row: sqlite3.Row, pauses: Sequence[sqlite3.Row]) -> Dossier:
         point=row["point"],
         limit_overridden=bool(row["limit_overridden"]),
         life=_life(row, pauses),
+        service=Service(
+            row["fee"],
+            row["payment"],
+            bool(row["digitised"]),
+            bool(row["data_reused"]),
+            None if row["e_result"] is None else bool(row["e_result"]),
+        ),
+    )
+
+
+def service_values(service: Service) -> tuple[Any, ...]:
+    """The dossier row's :data:`SERVICE_COLUMNS` for ``service``."""
+    e = service.e_result
+    return (
+        service.fee,
+        service.payment,
+        int(service.digitised),
+        int(service.data_reused),
+        None if e is None else int(e),
     )
 
 
@@ -325,9 +397,11 @@ DETAIL_COLUMNS = (
     "point",
     "limit_overridden",
 )
+#: What the province's scorecard counts about a dossier besides its timeline (:class:`Service`).
+SERVICE_COLUMNS = ("fee", "payment", "digitised", "data_reused", "e_result")
 INSERT_DOSSIER = (
-    f"INSERT INTO dossiers ({', '.join((*DETAIL_COLUMNS, *LIFE_COLUMNS, 'imported_by', 'created_at', 'updated_at'))})"
-    f" VALUES ({', '.join('?' * (len(DETAIL_COLUMNS) + len(LIFE_COLUMNS) + 3))})"
+    f"INSERT INTO dossiers ({', '.join((*DETAIL_COLUMNS, *SERVICE_COLUMNS, *LIFE_COLUMNS, 'imported_by', 'created_at', 'updated_at'))})"
+    f" VALUES ({', '.join('?' * (len(DETAIL_COLUMNS) + len(SERVICE_COLUMNS) + len(LIFE_COLUMNS) + 3))})"
 )
 _ROUND_COLUMNS = (
     "paused_at",
@@ -343,7 +417,19 @@ _ROUND_COLUMNS = (
 INSERT_ROUND = f"INSERT INTO pauses (dossier_code, {', '.join(_ROUND_COLUMNS)}) VALUES ({', '.join('?' * (len(_ROUND_COLUMNS) + 1))})"
 
 #: Every column of a dossier row, in the order :data:`INSERT_DOSSIER` takes them.
-ALL_DOSSIER_COLUMNS = (*DETAIL_COLUMNS, *LIFE_COLUMNS, "imported_by", "created_at", "updated_at")
+ALL_DOSSIER_COLUMNS = (
+    *DETAIL_COLUMNS,
+    *SERVICE_COLUMNS,
+    *LIFE_COLUMNS,
+    "imported_by",
+    "created_at",
+    "updated_at",
+)
+#: Columns a copy made by an older release lacks, and the value they take (the migration's).
+COPY_DEFAULTS: dict[str, dict[str, Any]] = {
+    "procedures": {"e_result": 0},
+    "dossiers": {"fee": None, "payment": None, "digitised": 0, "data_reused": 0, "e_result": None},
+}
 _DOSSIER_INDEX = {c: i for i, c in enumerate(ALL_DOSSIER_COLUMNS)}
 EVENT_COLUMNS = (
     "id",
@@ -361,7 +447,17 @@ EVENT_COLUMNS = (
 #: the holiday cache by each PC.
 COPY_COLUMNS: dict[str, tuple[str, ...]] = {
     "settings": ("key", "value"),
-    "procedures": ("code", "name", "field", "time_limit", "alias", "fee", "created_at", "updated_at"),
+    "procedures": (
+        "code",
+        "name",
+        "field",
+        "time_limit",
+        "alias",
+        "fee",
+        "e_result",
+        "created_at",
+        "updated_at",
+    ),
     "officers": ("name", "name_key", "added_at"),
     "points": ("name", "name_key", "code_prefix", "added_at"),
     "calendar_days": ("day", "kind", "name", "added_at"),
@@ -370,6 +466,7 @@ COPY_COLUMNS: dict[str, tuple[str, ...]] = {
     "events": EVENT_COLUMNS,
     "dossiers": ALL_DOSSIER_COLUMNS,
     "pauses": ("dossier_code", *_ROUND_COLUMNS),
+    "ratings": ("dossier_code", "rating", "comment", "rated_at", "via"),
 }
 #: The small tables, copied row by row, with the columns that name a row.
 COPY_KEYS: dict[str, tuple[str, ...]] = {
@@ -380,6 +477,7 @@ COPY_KEYS: dict[str, tuple[str, ...]] = {
     "calendar_days": ("day",),
     "calendar_rulings": ("day",),
     "code_sequences": ("prefix", "day", "block"),
+    "ratings": ("dossier_code",),
 }
 
 
@@ -422,6 +520,11 @@ class StoredDossier:
     def round_rows(self) -> list[dict[str, Any]]:
         return [{"dossier_code": self.code, **dict(zip(_ROUND_COLUMNS, r, strict=True))} for r in self.rounds]
 
+    def life(self) -> Life:
+        """The dossier's life as its row and rounds state it."""
+        rounds = self.round_rows()
+        return _life(cast(sqlite3.Row, self.row()), cast("list[sqlite3.Row]", rounds))
+
     def with_value(self, column: str, value: Any) -> "StoredDossier":
         values = list(self.values)
         values[_DOSSIER_INDEX[column]] = value
@@ -444,6 +547,7 @@ def new_dossier_values(
         details.channel,
         details.point,
         int(details.limit_overridden),
+        *service_values(details.service),
         *life_values(life),
         imported_by,
         stamp,
@@ -482,7 +586,15 @@ def _event(r: sqlite3.Row) -> Event:
 
 
 def _procedure(row: sqlite3.Row) -> Procedure:
-    return Procedure(row["code"], row["name"], row["field"], row["time_limit"], row["alias"], row["fee"])
+    return Procedure(
+        row["code"],
+        row["name"],
+        row["field"],
+        row["time_limit"],
+        row["alias"],
+        row["fee"],
+        bool(row["e_result"]),
+    )
 
 
 class Store:
@@ -492,6 +604,11 @@ class Store:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        #: how to ATTACH it read-only, for a source opened by :meth:`open_source`
+        self.uri: str | None = None
+        #: called once when a write waits more than a second for another writer (a restore,
+        #: an import's last step), so the person waiting is told why
+        self.on_wait: Callable[[], None] | None = None
         #: write transactions committed and rolled back: what a bug report may say was saved
         self.commits = 0
         self.rollbacks = 0
@@ -520,19 +637,25 @@ class Store:
         return cls(conn, path)
 
     @classmethod
-    def open_readonly(cls, path: Path) -> "Store":
-        """Open an existing, up-to-date database without the right to write to it."""
+    def open_readonly(cls, path: Path, *, source: bool = False) -> "Store":
+        """Open an existing, up-to-date database without the right to write to it; a
+        ``source`` (a file only read, not the live database) as :func:`source_uri` says."""
         if not path.exists():
             raise TthcError("e_no_db", path=path)
         if _check_foreign(path):
             raise TthcError("e_empty_db", path=path)
-        conn = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version != LATEST:
-            conn.close()
-            raise TthcError("e_newer_db" if version > LATEST else "e_older_db", path=path, version=version)
-        _check_tables(conn, path)
+        conn = _connect(source_uri(path) if source else f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version != LATEST:
+                raise TthcError(
+                    "e_newer_db" if version > LATEST else "e_older_db", path=path, version=version
+                )
+            _check_tables(conn, path)
+        except BaseException:
+            conn.close()  # a file that cannot be read is not held open
+            raise
         return cls(conn, path, readonly=True)
 
     @classmethod
@@ -554,22 +677,65 @@ class Store:
 
     @classmethod
     def open_source(cls, path: Path, scratch: Path) -> "Store":
-        """Another database to read from, never written: as it is when its schema is this
-        one's; when older, a copy of it made in the folder ``scratch`` and upgraded there."""
+        """Another database to read from, never written, and nothing written beside it: as
+        it is when its schema is this one's; when older, a copy of it made in the folder
+        ``scratch`` and upgraded there. A file whose write-ahead log holds part of it is
+        copied to ``scratch`` with its log and read there. A file SQLite cannot read is a
+        refusal naming it, not the database being written."""
         try:
-            return cls.open_readonly(path)
+            if _log_holds_data(path):
+                import shutil
+
+                copy = scratch / f"source-{path.name}"
+                shutil.copyfile(path, copy)
+                shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+                return cls._open_source(copy, scratch, shown=path)
+            return cls._open_source(path, scratch, shown=path)
+        except sqlite3.DatabaseError as exc:
+            raise _unreadable(exc, path) from None
+        except OSError as exc:
+            raise TthcError("e_db_unreadable", path=path, reason=os_reason(exc)) from None
+
+    @classmethod
+    def _open_source(cls, path: Path, scratch: Path, shown: Path) -> "Store":
+        try:
+            store = cls.open_readonly(path, source=path == shown)
+            store.uri = source_uri(path) if path == shown else path.resolve().as_uri()
+            return store
         except TthcError as exc:
             if exc.msg.key != "e_older_db":
                 raise
-        copy = scratch / path.name
-        source = _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        copy = scratch / f"upgraded-{shown.name}"
+        source = _connect(source_uri(path) if path == shown else path.resolve().as_uri(), uri=True)
         target = sqlite3.connect(copy)
         try:
             source.backup(target)
         finally:
             target.close()
             source.close()
-        return cls.open(copy)
+        store = cls.open(copy)
+        store.uri = copy.resolve().as_uri()
+        return store
+
+    @classmethod
+    @contextmanager
+    def reading_source(cls, path: Path, scratch: Path) -> Iterator["Store"]:
+        """:meth:`open_source` for a ``with`` block, after SQLite's own check of every page:
+        a truncated or damaged file is a refusal naming it (``e_source_damaged``), before a
+        row of it is believed."""
+        try:
+            store = cls.open_source(path, scratch)
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(exc, path) from None
+        try:
+            verdict = [r[0] for r in store.conn.execute("PRAGMA quick_check(3)")]
+            if verdict != ["ok"]:
+                raise TthcError("e_source_damaged", path=path, reason="; ".join(map(str, verdict)))
+            yield store
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(exc, path) from None
+        finally:
+            store.close()
 
     def close(self) -> None:
         self.conn.close()
@@ -624,13 +790,7 @@ class Store:
         """A consistent copy of the whole database (WAL included) in a new file ``dest``."""
         if dest.exists():
             raise TthcError("e_exists", path=dest)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        target = sqlite3.connect(dest)
-        try:
-            self.conn.backup(target)
-        finally:
-            target.close()
+        write_copy(self.conn, dest)
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
@@ -641,16 +801,27 @@ class Store:
         clerk never sees "database is locked"; any exception rolls everything back.
         """
         deadline = _time.monotonic() + 30
-        while True:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if _time.monotonic() > deadline:
-                    raise TthcError("e_busy", path=self.path) from None
-                _time.sleep(0.05)
+        told = self.on_wait is None
+        if not told:  # a person is waiting: after a second, say why nothing happens yet
+            self.conn.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
+        try:
+            while True:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) and "busy" not in str(exc):
+                        raise
+                    if not told and self.on_wait is not None:
+                        told = True
+                        self.on_wait()
+                        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                    if _time.monotonic() > deadline:
+                        raise TthcError("e_busy", path=self.path) from None
+                    _time.sleep(0.05)
+        finally:
+            if self.on_wait is not None and not told:
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             yield self.conn
         except BaseException:
@@ -744,6 +915,13 @@ class Store:
         )
         return {date.fromisoformat(json.loads(r[0])["day"]) for r in rows}
 
+    def identity(self) -> str | None:
+        """Which database this is, as its copies (backup, restore, a full copy) keep it: the
+        uid of the first event it recorded, its ``init`` (random, never reused). None for a
+        database that never recorded anything."""
+        row = self.conn.execute("SELECT uid FROM events ORDER BY id LIMIT 1").fetchone()
+        return None if row is None else str(row[0])
+
     # -- settings ------------------------------------------------------------------------
     def settings(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.conn.execute("SELECT key, value FROM settings")}
@@ -820,17 +998,26 @@ class Store:
         return [_procedure(r) for r in rows]
 
     def put_procedure(self, proc: Procedure, now: datetime, *, new: bool) -> None:
-        values = (proc.name, proc.field, proc.limit, proc.alias, proc.fee, _iso(now), proc.code)
+        values = (
+            proc.name,
+            proc.field,
+            proc.limit,
+            proc.alias,
+            proc.fee,
+            int(proc.e_result),
+            _iso(now),
+            proc.code,
+        )
         if new:
             self.conn.execute(
-                "INSERT INTO procedures (name, field, time_limit, alias, fee, updated_at, code, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO procedures (name, field, time_limit, alias, fee, e_result, updated_at, code, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*values, _iso(now)),
             )
         else:
             self.conn.execute(
-                "UPDATE procedures SET name = ?, field = ?, time_limit = ?, alias = ?, fee = ?, updated_at = ?"
-                " WHERE code = ?",
+                "UPDATE procedures SET name = ?, field = ?, time_limit = ?, alias = ?, fee = ?, e_result = ?,"
+                " updated_at = ? WHERE code = ?",
                 values,
             )
 
@@ -885,7 +1072,35 @@ class Store:
 
     def dossier(self, code: str) -> Dossier | None:
         row = self.conn.execute(self._SELECT + " WHERE d.code = ?", (code.strip(),)).fetchone()
-        return None if row is None else self._records([row])[0]
+        if row is None:
+            return None
+        return replace(self._records([row])[0], rating=self.rating(row["code"]))
+
+    def rating(self, code: str) -> Rating | None:
+        """The citizen's rating of the dossier, if given."""
+        r = self.conn.execute("SELECT * FROM ratings WHERE dossier_code = ?", (code,)).fetchone()
+        if r is None:
+            return None
+        return Rating(r["rating"], r["comment"], _moment(r["rated_at"]), r["via"])
+
+    def take_back_facts(self, code: str, step: str, details: Mapping[str, Any]) -> None:
+        """What an undone step recorded besides the timeline, taken back: a resolution's
+        electronic result (as it was before), a return's rating given at the counter."""
+        if step == "resolve" and "e_result" in details:
+            before = details.get("e_result_before")
+            self.conn.execute(
+                "UPDATE dossiers SET e_result = ? WHERE code = ?",
+                (None if before is None else int(before), code),
+            )
+        elif step == "return" and "rating" in details:
+            self.conn.execute("DELETE FROM ratings WHERE dossier_code = ? AND via = 'counter'", (code,))
+
+    def put_rating(self, code: str, rating: Rating) -> None:
+        """Record the citizen's rating; a second one for the dossier is refused by the key."""
+        self.conn.execute(
+            "INSERT INTO ratings (dossier_code, rating, comment, rated_at, via) VALUES (?, ?, ?, ?, ?)",
+            (code, rating.rating, rating.comment, _iso(rating.rated_at), rating.via),
+        )
 
     def last_step_at(self, code: str) -> datetime | None:
         """When the dossier's latest step that still stands happened."""
@@ -923,6 +1138,7 @@ class Store:
     def update_details(self, code: str, values: Mapping[str, Any], now: datetime) -> None:
         """Change details that are not the dossier's life (applicant, phone, point …)."""
         allowed = {"applicant", "phone", "address", "note", "id_number", "point", "officer", "search_text"}
+        allowed |= set(SERVICE_COLUMNS)
         assert set(values) <= allowed, values
         sets = ", ".join(f"{col} = ?" for col in values)
         self.conn.execute(
@@ -930,6 +1146,7 @@ class Store:
         )
 
     def delete_dossier(self, code: str) -> None:
+        self.conn.execute("DELETE FROM ratings WHERE dossier_code = ?", (code,))
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
 
     def lives(self, codes: Sequence[str]) -> dict[str, Life]:
@@ -1081,8 +1298,27 @@ class Store:
         return CodeMinter(self, block)
 
     # -- bulk loading --------------------------------------------------------------------
+    def marks(self) -> tuple[int, int]:
+        """Where the events and the dossiers end now: what :meth:`codes_since` starts after."""
+        row = self.conn.execute(
+            "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(rowid), 0) FROM dossiers)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def codes_since(self, marks: tuple[int, int]) -> list[str]:
+        """The codes given since :meth:`marks`: every receipt leaves an event naming its
+        code (a merge copies them), and every new row of an import lies past the last rowid."""
+        rows = self.conn.execute(
+            "SELECT dossier_code FROM events WHERE id > ? AND dossier_code IS NOT NULL"
+            " UNION SELECT code FROM dossiers WHERE rowid > ?",
+            marks,
+        )
+        return [r[0] for r in rows]
+
     @contextmanager
-    def bulk_load(self, expected_rows: int) -> Iterator["BulkLoader"]:
+    def bulk_load(
+        self, expected_rows: int, *, checked: bool = False, counted: bool = False
+    ) -> Iterator["BulkLoader"]:
         """Load many new dossiers inside the caller's write transaction.
 
         A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
@@ -1118,13 +1354,15 @@ class Store:
             yield loader
         finally:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
-        _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
+        if not checked:  # rows already checked where they were built (:class:`Stage`) are not
+            _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
         if trigger is not None:
             conn.execute(trigger[0])
         for _, sql in indexes:
             conn.execute(sql)
-        backfill_counts(conn.execute, after_rowid=before)
-        backfill_closed(conn.execute, after_rowid=before)
+        if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
+            backfill_counts(conn.execute, after_rowid=before)
+            backfill_closed(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
     # -- copies between databases (merge, full export) -----------------------------------------
@@ -1149,6 +1387,8 @@ class Store:
             sql += " ON CONFLICT (prefix, day, block) DO UPDATE SET last = max(last, excluded.last)"
         elif table == "settings":
             sql += " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        elif table == "ratings":
+            sql += " ON CONFLICT (dossier_code) DO NOTHING"
         with _copying(table, row):
             self.conn.execute(sql, [row[c] for c in columns])
 
@@ -1230,10 +1470,143 @@ class Store:
             for r in d.rounds:
                 self.conn.execute(INSERT_ROUND, (d.code, *r))
 
+    # -- dossiers a merge held aside ---------------------------------------------------------
+    def hold_conflicts(self, held: Mapping[str, list[dict[str, str]]], source: str, now: datetime) -> None:
+        """Keep each held dossier's conflicts (said in both languages) for the manager."""
+        for code, said in held.items():
+            self.conn.execute(
+                "INSERT INTO merge_conflicts (code, source, conflicts, found_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (code) DO UPDATE SET source = excluded.source,"
+                " conflicts = excluded.conflicts, found_at = excluded.found_at",
+                (code, source, json.dumps(said, ensure_ascii=False), _iso(now)),
+            )
+
+    def release_conflicts(self, codes: Iterable[str]) -> None:
+        """Forget the held conflicts of dossiers that merged, or were settled."""
+        self.conn.executemany("DELETE FROM merge_conflicts WHERE code = ?", [(c,) for c in codes])
+
+    def held_conflicts(self) -> dict[str, list[dict[str, str]]]:
+        rows = self.conn.execute("SELECT code, conflicts FROM merge_conflicts ORDER BY code")
+        return {r[0]: json.loads(r[1]) for r in rows}
+
     def remove_dossier(self, code: str) -> None:
         """Delete a dossier and its rounds (its receipt was undone at the other point)."""
         self.conn.execute("DELETE FROM pauses WHERE dossier_code = ?", (code,))
+        self.conn.execute("DELETE FROM ratings WHERE dossier_code = ?", (code,))
         self.conn.execute("DELETE FROM dossiers WHERE code = ?", (code,))
+
+
+def _only_rating_inserts(action: int, table: str | None, *_: Any) -> int:
+    """SQLite's authorizer for the rating page's connection: reading, and inserting into
+    ``ratings``; nothing else (no update, delete, schema change, attach or pragma)."""
+    if action in (
+        sqlite3.SQLITE_READ,
+        sqlite3.SQLITE_SELECT,
+        sqlite3.SQLITE_FUNCTION,
+        sqlite3.SQLITE_TRANSACTION,
+    ):
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_INSERT and table == "ratings":
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+class RatingWriter:
+    """The web side's one writing connection: it can insert a citizen's rating and nothing
+    else, whatever SQL is sent through it (SQLite's authorizer refuses the rest)."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise TthcError("e_db_unreadable", path=path, reason="")
+        self.conn = _connect(path)
+        self.conn.set_authorizer(_only_rating_inserts)
+
+    def __enter__(self) -> "RatingWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()
+
+    def insert(self, code: str, rating: Rating) -> bool:
+        """Record the rating; False if the dossier has one already (the key keeps it to one)."""
+        try:
+            self.conn.execute(
+                "INSERT INTO ratings (dossier_code, rating, comment, rated_at, via) VALUES (?, ?, ?, ?, ?)",
+                (code, rating.rating, rating.comment, _iso(rating.rated_at), rating.via),
+            )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+
+# -- restoring a copy into the live database -----------------------------------------------------
+def restore_into(live: Path, source: Store, kept: Callable[[], Path]) -> Path:
+    """Put the database ``source`` (opened by :meth:`Store.open_source`) in place of ``live``'s
+    contents, keeping what it replaces as the new file ``kept()`` names; returns that file.
+
+    Everything happens under the write lock of ``live``, in one transaction: the copy kept
+    is read under the lock (a reader sees the last commit, and no writer can commit after
+    it), then the tables, their indexes and triggers are replaced by the source's inside the
+    same transaction. So every receipt confirmed before the restore is in the kept copy, none
+    is confirmed in between, and one confirmed after is in the restored database. The file
+    itself stays (no rename, no ``-wal`` unlinked), so clerks' open handles stay valid; they
+    wait for the lock, as for any writer. The last numbers given per day are carried over
+    (the higher of the two), so a code given after the copy was made is never given again.
+    """
+    conn = _connect(live.resolve().as_uri(), uri=True)
+    store = Store(conn, live)
+    path: Path | None = None
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")  # the tables go and come back whole
+        conn.execute("ATTACH DATABASE ? AS src", (source.uri or source_uri(source.path),))
+        with store.write():
+            reader = _connect(live)
+            try:
+                path = kept()
+                write_copy(reader, path)
+            finally:
+                reader.close()
+            _replace_contents(conn)
+    except BaseException:
+        if path is not None:
+            path.unlink(missing_ok=True)  # the database was left as it was: no copy of it either
+        raise
+    finally:
+        conn.close()
+    return path
+
+
+def _replace_contents(conn: sqlite3.Connection) -> None:
+    """Inside a write transaction: the schema and rows of ``main`` become those of ``src``."""
+    sequences = conn.execute("SELECT prefix, day, block, last FROM main.code_sequences").fetchall()
+    here = conn.execute("SELECT type, name FROM main.sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+    for kind, name in here:
+        if kind in ("trigger", "view"):
+            conn.execute(f'DROP {kind.upper()} IF EXISTS main."{name}"')
+    for kind, name in here:
+        if kind == "table":
+            conn.execute(f'DROP TABLE main."{name}"')
+    there = conn.execute(
+        "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+        " ORDER BY rowid"
+    ).fetchall()
+    for kind, name, sql in there:
+        if kind == "table":
+            conn.execute(sql)
+            conn.execute(f'INSERT INTO main."{name}" SELECT * FROM src."{name}"')
+    if conn.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+        conn.execute("DELETE FROM main.sqlite_sequence")
+        conn.execute("INSERT INTO main.sqlite_sequence SELECT * FROM src.sqlite_sequence")
+    for kind, _, sql in there:
+        if kind != "table":
+            conn.execute(sql)  # indexes built once over the rows, then the triggers
+    version = int(conn.execute("PRAGMA src.user_version").fetchone()[0])
+    conn.execute(f"PRAGMA main.user_version = {version}")
+    conn.executemany(
+        "INSERT INTO code_sequences (prefix, day, block, last) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (prefix, day, block) DO UPDATE SET last = max(last, excluded.last)",
+        [tuple(r) for r in sequences],
+    )
 
 
 #: Which of a batch of codes were ever given, in any letter case (the two NOCASE indexes
@@ -1298,6 +1671,13 @@ def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     return TthcError("e_db_unreadable", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
+def _damaged(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
+    """Another database that SQLite cannot read, as a refusal naming that file."""
+    if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
+        return exc
+    return TthcError("e_source_damaged", path=path, reason=sqlite_reason(exc) or str(exc))
+
+
 #: Below this many rows a file is loaded with the indexes in place.
 REBUILD_AFTER_ROWS = 20_000
 
@@ -1340,6 +1720,133 @@ class BulkLoader:
     def drop(self) -> None:
         self.rows.clear()
         self.rounds.clear()
+
+
+#: The columns of ``daily_counts`` after its day: the five it is kept by, then the counts.
+_COUNT_COLUMNS = (
+    "procedure_code",
+    "field",
+    "channel",
+    "point",
+    "officer",
+    "received",
+    "early",
+    "on_time",
+    "late",
+    "withdrawn",
+)
+
+
+class Stage:
+    """A load's dossiers built beside the database, outside its write lock: a scratch file in
+    ``folder`` with the ``dossiers`` and ``pauses`` tables of the database's own definition,
+    so a long import keeps the lock only for :meth:`copy_in`, its short last step.
+
+    Rows are checked against the tables' CHECKs here (a failure is a bug of tthc: every value
+    was made by the life cycle). Under the lock, the codes given since the stage began
+    (:meth:`Store.marks`, :meth:`Store.codes_since`) are checked again against the staged
+    ones (:meth:`clashes`)."""
+
+    def __init__(self, store: Store, folder: Path) -> None:
+        self.store = store
+        self.path = folder / "stage.db"
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: lost on a crash, never needed
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -262144")
+        for table in ("dossiers", "pauses"):
+            sql = store.conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()[0]
+            conn.execute(sql)
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # checked once, in :meth:`finish`
+        conn.execute("BEGIN")
+        self.conn = conn
+
+    def loader(self) -> "BulkLoader":
+        return BulkLoader(self.conn)
+
+    def finish(self) -> None:
+        """Every staged row checked against its table, then indexed by code for the clashes."""
+        self.conn.execute("PRAGMA ignore_check_constraints = OFF")
+        _check_new_rows(self.conn, {"dossiers": 0, "pauses": 0})
+        self.conn.execute("CREATE INDEX stage_by_code ON dossiers (code COLLATE NOCASE)")
+        # the per-day counts of the staged rows, summed here: the last step only adds them
+        sql = self.store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'daily_counts'").fetchone()[
+            0
+        ]
+        self.conn.execute(sql)
+        backfill_counts(self.conn.execute)
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        if self.conn is not self.store.conn:
+            self.conn.close()
+
+    # -- the last step, under the write lock of the store -------------------------------------
+    def clashes(self, codes: Iterable[str]) -> list[tuple[int, str, str]]:
+        """The staged rows whose code equals one of ``codes`` in any letter case: (staged
+        row, staged code, the code given meanwhile)."""
+        out = []
+        for code in codes:
+            for rowid, staged in self.conn.execute(
+                "SELECT rowid, code FROM stage.dossiers WHERE code = ? COLLATE NOCASE", (code,)
+            ):
+                out.append((int(rowid), str(staged), code))
+        return out
+
+    def recode(self, old: str, new: str) -> None:
+        """Give a staged dossier another code (its own was given meanwhile)."""
+        conn = self.conn
+        row = conn.execute(
+            "SELECT applicant, phone, id_number FROM stage.dossiers WHERE code = ?", (old,)
+        ).fetchone()
+        conn.execute(
+            "UPDATE stage.dossiers SET code = ?, search_text = ? WHERE code = ?",
+            (new, search_text(row[0], new, row[1], row[2]), old),
+        )
+        conn.execute("UPDATE stage.pauses SET dossier_code = ? WHERE dossier_code = ?", (new, old))
+
+    def received_at(self, code: str) -> datetime:
+        row = self.conn.execute("SELECT received_at FROM stage.dossiers WHERE code = ?", (code,)).fetchone()
+        return _moment(row[0])
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM stage.dossiers").fetchone()[0])
+
+    def copy_in(self, imported_by: int) -> None:
+        """Inside the store's write transaction: every staged row into the database (as a bulk
+        load: without its indexes when it is bigger than the table), each dossier pointing
+        at the import's event."""
+        store = self.store
+        conn = store.conn
+        with store.bulk_load(self.count(), checked=True, counted=True):
+            columns = ", ".join(ALL_DOSSIER_COLUMNS)
+            picked = ", ".join("?" if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
+            conn.execute(
+                f"INSERT INTO main.dossiers ({columns}) SELECT {picked} FROM stage.dossiers ORDER BY rowid",
+                (imported_by,),
+            )
+            rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
+            conn.execute(f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses ORDER BY id")
+            counts = ", ".join(("day", *_COUNT_COLUMNS))
+            conn.execute(
+                f"INSERT INTO main.daily_counts ({counts}) SELECT {counts} FROM stage.daily_counts WHERE true"
+                f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
+                + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
+            )
+
+    @contextmanager
+    def attached(self) -> Iterator[None]:
+        """The stage readable from the store's connection as ``stage`` (attached and detached
+        outside any transaction, as SQLite wants)."""
+        self.conn.close()  # the store reads it now; the stage's own reads go through it too
+        self.conn = self.store.conn
+        self.store.conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
+        try:
+            yield
+        finally:
+            self.store.conn.execute("DETACH DATABASE stage")
 
 
 class CodeMinter:
@@ -1414,6 +1921,18 @@ class CodeMinter:
             if self.take(code):  # a code typed by hand may have taken this number
                 self.last[key] = number
                 return code
+
+    def continued(self) -> "CodeMinter":
+        """A minter for the last step of a staged load, under the write lock: it gives numbers
+        after both this one's (given to staged rows, not saved yet) and those saved since."""
+        fresh = CodeMinter(self.store, self.block)
+        for (prefix, day), last in self.last.items():
+            row = self.store.conn.execute(
+                "SELECT last FROM code_sequences WHERE prefix = ? AND day = ? AND block = ?",
+                (prefix, day, self.block.first),
+            ).fetchone()
+            fresh.last[(prefix, day)] = max(last, row[0] if row else 0)
+        return fresh
 
     def save(self) -> None:
         for (prefix, day), last in self.last.items():

@@ -169,3 +169,29 @@ class BadRows:
         if self.count:
             more = [Msg("e_more_rows", n=self.count - self.shown)] if self.count > self.shown else []
             raise TthcError("e_bad_rows", count=self.count, path=path, details=[*self.first, *more])
+
+
+#: Yes and no as a cell may say them, in English or Vietnamese (with or without marks).
+YES_NO = {
+    "yes": True,
+    "có": True,
+    "co": True,
+    "x": True,
+    "1": True,
+    "true": True,
+    "no": False,
+    "không": False,
+    "khong": False,
+    "0": False,
+    "false": False,
+}
+
+
+def yes_no(value: Cell) -> bool | None:
+    """A yes/no cell: True, False, or None when empty; anything else is refused."""
+    text = cell_text(value).lower()
+    if not text:
+        return None
+    if text not in YES_NO:
+        raise TthcError("e_yes_no", value=text)
+    return YES_NO[text]

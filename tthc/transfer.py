@@ -25,11 +25,11 @@ from tthc.merge import MergeReport, PointData, merge
 from tthc.migrations import LATEST
 from tthc.models import Event
 from tthc.sheets import stream_row, workbook, write_table
-from tthc.store import COPY_COLUMNS, COPY_KEYS, Store, StoredDossier
+from tthc.store import COPY_COLUMNS, COPY_DEFAULTS, COPY_KEYS, Store, StoredDossier
 from tthc.tables import workbook_reason
 
 #: The columns of ``procedure export``: exactly those ``procedure import`` reads.
-PROCEDURE_COLUMNS = ("code", "name", "field", "limit", "alias", "fee")
+PROCEDURE_COLUMNS = ("code", "name", "field", "limit", "alias", "fee", "e_result")
 #: The tables of a full export, in the order they are written and read back.
 FULL_TABLES = (*COPY_KEYS, "events", "dossiers", "pauses")
 META_KEY = "tthc_full_export"
@@ -42,7 +42,7 @@ def export_procedures(ctx: Context, path: Path) -> int:
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise TthcError("e_table_suffix", path=path)
     procs = ctx.store().procedures()
-    rows = [(p.code, p.name, p.field, p.limit, p.alias, p.fee) for p in procs]
+    rows = [(p.code, p.name, p.field, p.limit, p.alias, p.fee, "yes" if p.e_result else "no") for p in procs]
     write_table(path, PROCEDURE_COLUMNS, rows, sheet="procedures")
     return len(procs)
 
@@ -144,15 +144,17 @@ def is_full_export(path: Path) -> bool:
 
 
 def import_any(
-    ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None
+    ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None, other_center: bool = False
 ) -> "ImportReport | MergeReport":
     """``tthc import``: a full export, or dossiers from a .csv/.xlsx table."""
     if is_full_export(path):
-        return import_full(ctx, path, dry_run=dry_run)
+        return import_full(ctx, path, dry_run=dry_run, other_center=other_center)
     return import_file(ctx, path, dry_run=dry_run, progress=progress)
 
 
-def import_full(ctx: Context, path: Path, *, dry_run: bool = False) -> MergeReport:
+def import_full(
+    ctx: Context, path: Path, *, dry_run: bool = False, other_center: bool = False
+) -> MergeReport:
     """Load a full export: into a database that does not exist yet, an exact copy; into one
     that does, a merge. A refusal (or a dry run) leaves no database it had to create."""
     if not path.exists():
@@ -162,7 +164,7 @@ def import_full(ctx: Context, path: Path, *, dry_run: bool = False) -> MergeRepo
     store = ctx.create_store()
     try:
         data = read_full(path, {t: store.required_columns(t) for t in FULL_TABLES})
-        report = merge(ctx, data, dry_run=dry_run)
+        report = merge(ctx, data, dry_run=dry_run, other_center=other_center)
     except BaseException:
         if not existed or was_empty:
             _undo_create(ctx, was_empty)
@@ -196,6 +198,8 @@ def read_full(path: Path, required: Mapping[str, set[str]]) -> PointData:
         columns = COPY_COLUMNS.get(table)
         if columns is None:
             raise TthcError("e_full_row", path=path, where=where, reason=f"unknown table {table!r}")
+        for column, value in COPY_DEFAULTS.get(table, {}).items():
+            row.setdefault(column, value)  # a copy made before the column existed
         missing = [c for c in columns if c not in row]
         if missing:
             raise TthcError("e_full_row", path=path, where=where, reason=f"no column {missing[0]!r}")

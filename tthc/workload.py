@@ -20,7 +20,7 @@ from tthc import deadlines, queries
 from tthc.clock import iso
 from tthc.context import Context
 from tthc.errors import TthcError
-from tthc.models import Dossier, Kind, fold
+from tthc.models import RATINGS, Dossier, Kind, fold
 from tthc.periods import Period
 from tthc.summary import events_before, on_time_rate, percent, reached, snapshot_of, state_at, summarize
 
@@ -53,6 +53,8 @@ class Load:
     late: int = 0
     pending: int = 0
     overdue: int = 0
+    #: The citizens' ratings of the dossiers in the officer's (point's) charge, given in the period.
+    ratings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RATINGS, 0))
 
     @property
     def resolved(self) -> int:
@@ -79,15 +81,18 @@ class Load:
     def add(self, other: "Load") -> None:
         for name in ("received", "handed_over", "early", "on_time", "late", "pending", "overdue"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for rating, n in other.ratings.items():
+            self.ratings[rating] += n
 
     def is_empty(self) -> bool:
-        return not (self.received or self.handed_over or self.load)
+        return not (self.received or self.handed_over or self.load or any(self.ratings.values()))
 
     def as_json(self, center_load: int) -> dict[str, Any]:
         out: dict[str, Any] = {"key": self.key}
         for name in WORKLOAD_FIGURES:
             value = self.value(name, center_load)
             out[name] = float(value) if isinstance(value, Decimal) else value
+        out["ratings"] = dict(self.ratings)
         return out
 
 
@@ -137,6 +142,8 @@ def officers(ctx: Context, period: Period, by: str = "officer") -> Workload:
             groups.setdefault(at_receipt, Load(at_receipt)).received += n
     for key, n in queries.handovers(store.conn, by, period.start, seen).items():
         groups.setdefault(key, Load(key)).handed_over = n
+    for key, given in queries.ratings_by(store.conn, by, period.start, seen).items():
+        groups.setdefault(key, Load(key)).ratings.update(given)
     rows = [g for g in groups.values() if g.key is not None or not g.is_empty()]
     rows.sort(key=lambda g: (g.key is None, -g.load, fold(g.key or "")))
     total = Load(None)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import hmac
 import re
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import date, datetime
@@ -44,6 +46,7 @@ from tthc.web.views import (
     Reader,
     WebSettings,
     check_digits,
+    rate,
 )
 
 if TYPE_CHECKING:
@@ -89,6 +92,12 @@ AUTHENTICATE = {"WWW-Authenticate": 'Basic realm="tthc", charset="UTF-8"'}
 _TAIL = re.compile(r"^(.*-)(\d{6}-\d{4})$")
 #: The printable receipt slip of a dossier: this, then its code.
 SLIP_PATH = "/in/phieu-hen/"
+#: The citizen's rating at the counter's tablet: the web side's only page that writes.
+RATING_PATH = "/danh-gia"
+RATING_VALUES = ("satisfied", "acceptable", "unsatisfied")
+RATING_COMMENT_MAX = 200
+#: How long a rating form may stay on the tablet before it must be loaded again.
+TOKEN_SECONDS = 3600
 
 
 # -- small presentation helpers -----------------------------------------------------------------
@@ -262,6 +271,7 @@ class Site:
         self.logins = logins
         self.sleep = sleep
         self.pages = _pages()
+        self.secret = secrets.token_bytes(32)  # signs the rating forms this server hands out
 
     async def read(self, lang: str, work: Callable[[Reader], T]) -> T:
         """Run ``work`` on a fresh read-only view in a worker thread; a database that cannot be
@@ -330,6 +340,73 @@ class Site:
                 return self.lookup_page(lang, settings, 404, message="web_not_found", code=code)
         return self.lookup_page(lang, settings, result=result)
 
+    # -- the citizen's rating -----------------------------------------------------------------
+    def form_token(self) -> str:
+        """A rating form's token: when it was handed out, signed with this server's secret."""
+        issued = str(int(self.clock().timestamp()))
+        return issued + "." + hmac.new(self.secret, issued.encode(), "sha256").hexdigest()
+
+    def token_ok(self, token: str) -> bool:
+        issued, _, signature = token.partition(".")
+        if not issued.isdigit() or len(issued) > 12:
+            return False
+        expected = hmac.new(self.secret, issued.encode(), "sha256").hexdigest()
+        age = self.clock().timestamp() - int(issued)
+        return hmac.compare_digest(expected, signature) and -60 <= age <= TOKEN_SECONDS
+
+    def rating_page(self, lang: str, settings: WebSettings, status: int = 200, **values: Any) -> HTMLResponse:
+        shown = {"message": None, "done": False, "code": "", "choices": RATING_VALUES, **values}
+        return self.pages.render(
+            "rate.html",
+            lang,
+            status=status,
+            here=RATING_PATH,
+            center=settings.center_name,
+            form_url=_with_lang(RATING_PATH, lang),
+            token=self.form_token(),
+            comment_max=RATING_COMMENT_MAX,
+            **shown,
+        )
+
+    async def rating(self, request: Request) -> Response:
+        lang = _lang(request)
+        settings = await self.read(lang, lambda r: r.settings())
+        if request.method in ("GET", "HEAD"):
+            asked = clean_code(request.query_params.get("ma", "")) or ""
+            return self.rating_page(lang, settings, code=asked)
+        if not _same_origin(request):
+            raise HTTPException(403)
+        fields = await _form(request)
+        code = clean_code(fields.get("ma", ""))
+        check = check_digits(fields.get("so4", ""))  # as the look-up reads them
+        choice = fields.get("muc", "")
+        comment = fields.get("y_kien", "").strip() or None
+        if not self.token_ok(fields.get("token", "")):
+            return self.rating_page(lang, settings, 400, message="web_rate_expired", code=code or "")
+        if (
+            code is None
+            or check is None
+            or choice not in RATING_VALUES
+            or len(comment or "") > RATING_COMMENT_MAX
+        ):
+            return self.rating_page(lang, settings, 400, message="web_rate_bad", code=code or "")
+        # the look-up's slow-down, attempts in flight counted: one count for both pages
+        async with self.attempt(self.lookups, _client(request)) as attempt:
+            try:
+                outcome = await run_in_threadpool(
+                    rate, self.db_path, self.clock(), code, check, choice, comment
+                )
+            except TthcError:
+                raise HTTPException(503) from None
+            if outcome == "not_found":
+                attempt.failed()
+                return self.rating_page(lang, settings, 404, message="web_rate_not_found")
+        if outcome == "bad":
+            return self.rating_page(lang, settings, 400, message="web_rate_bad", code=code)
+        if outcome != "rated":
+            return self.rating_page(lang, settings, 409, message=f"web_rate_{outcome}")
+        return self.rating_page(lang, settings, message="web_rate_done", done=True)
+
     # -- the waiting-room board --------------------------------------------------------------
     async def board(self, request: Request) -> Response:
         lang = _lang(request)
@@ -373,11 +450,16 @@ class Site:
     async def dashboard(self, request: Request) -> Response:
         lang = _lang(request)
         settings = await self.managers_settings(request, lang)
-        data = await self.read(lang, lambda r: r.dashboard(WORKLIST_MAX))
+        period = request.query_params.get("ky", "")[:20]
+        try:
+            data = await run_in_threadpool(self.dashboard_data, lang, period)
+        except PeriodRefused as refused:
+            return self.pages.render("error.html", lang, status=400, message="web_e_400", detail=refused.text)
         return self.pages.render(
             "dashboard.html",
             lang,
             here="/quan-ly",
+            here_params={"ky": period} if period else {},
             center=settings.center_name,
             paper="a4-landscape",
             data=data,
@@ -386,6 +468,17 @@ class Site:
             limit=WORKLIST_MAX,
             slip_url=lambda code: _with_lang(_slip_path(code), lang),
         )
+
+    def dashboard_data(self, lang: str, period: str) -> Any:
+        """The dashboard's data; a period the command line would refuse is refused here too, in
+        its words, while a database that cannot be read is the 503 page."""
+        with Reader(self.db_path, self.clock(), lang) as reader:
+            try:
+                return reader.dashboard(WORKLIST_MAX, period=period)
+            except TthcError as exc:
+                if exc.msg.key.startswith(("e_month", "e_quarter", "e_year", "e_period")):
+                    raise PeriodRefused(exc.text(lang)) from None
+                raise HTTPException(503) from None
 
     async def slip(self, request: Request) -> Response:
         """Form 01 of the dossier: the very page ``tthc receipt CODE --html FILE`` writes, on A5
@@ -420,7 +513,26 @@ class Site:
             Route("/bang", self.board, methods=["GET"]),
             Route("/quan-ly", self.dashboard, methods=["GET"]),
             Route(SLIP_PATH + "{code:path}", self.slip, methods=["GET"]),
+            Route(RATING_PATH, self.rating, methods=["GET", "POST"]),
         ]
+
+
+class PeriodRefused(Exception):
+    """A dashboard period that cannot be read, with the refusal in the reader's words."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def _same_origin(request: Request) -> bool:
+    """A form posted from a page of this very site: its Origin says so, or — where the browser
+    withholds the origin ("null", as the no-referrer policy asks) — its Sec-Fetch-Site does.
+    Another site's page cannot post a rating through the tablet."""
+    origin = request.headers.get("origin")
+    if origin in (None, "null"):  # our no-referrer policy makes a browser send "null"
+        return request.headers.get("sec-fetch-site") == "same-origin"
+    return origin == f"{request.url.scheme}://{request.url.netloc}"
 
 
 def _client(request: Request) -> str:

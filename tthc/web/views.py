@@ -14,7 +14,7 @@ import re
 import unicodedata
 from contextlib import ExitStack
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -22,15 +22,18 @@ from typing import TYPE_CHECKING
 from tthc import dossiers, papers, service
 from tthc.context import Context
 from tthc.dossiers import ListFilter
-from tthc.inputs import DOSSIER_CODE, short_code_tail
+from tthc.errors import TthcError
+from tthc.inputs import DOSSIER_CODE, clean, short_code_tail
 from tthc.lifecycle import OPEN
+from tthc.models import RATINGS
 from tthc.paper_html import PAGES, slip_html, style
 from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
-from tthc.periods import month_of, month_window
+from tthc.periods import Period, month_of, month_window
 from tthc.settings import check_password
-from tthc.store import Store
+from tthc.store import RatingWriter, Store
 
 if TYPE_CHECKING:
+    from tthc.indicators import Scorecard
     from tthc.models import Dossier
     from tthc.summary import Summary
 
@@ -122,8 +125,60 @@ class Board:
 class Dashboard:
     groups: dict[str, list[Dossier]]  # overdue / today / soon, soonest deadline first
     truncated: bool
-    month: Summary
+    month: Summary  # the period chosen (this reporting month unless another is asked for)
     months: Summary
+    scorecard: Scorecard
+    period_text: str  # the period as asked for, "" for this month
+    scorecard_rows: list[list[object]]  # the indicators as the terminal and files show them
+    rates: list[str]  # the two on-time rates side by side, and why they differ
+    ratings: dict[str, int]  # the citizens' ratings given in the period, each kind
+
+
+#: How long after the result is returned the citizen may still rate the service on the web.
+RATING_DAYS = 7
+
+
+def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comment: str | None) -> str:
+    """The citizen's rating from the tablet at the counter: "rated", or why not — "not_found"
+    (code or digits wrong, the same answer for both), "not_returned" (not returned, or more
+    than :data:`RATING_DAYS` days ago), "already" (rated once). The dossier is found through
+    a read-only view; the rating goes through the one connection that can only insert it. A
+    comment that cannot be kept (control characters) is "bad"."""
+    from tthc.models import Rating
+
+    with Reader(db_path, now, "vi") as reader:
+        keys = reader.store.dossier_keys(code)
+        phone_ok = _same(_tail(keys.phone if keys else None), check)
+        id_ok = _same(_tail(keys.id_number if keys else None), check)
+        if keys is None or not (phone_ok | id_ok):
+            return "not_found"
+        d = reader.store.dossier(keys.code)
+        assert d is not None
+        if (
+            d.status != "returned"
+            or d.returned_at is None
+            or d.returned_at < now - timedelta(days=RATING_DAYS)
+        ):
+            return "not_returned"
+        if d.rating is not None:
+            return "already"
+    value = dossiers.rating_of(rating)
+    try:
+        said = clean(comment, "w_comment")
+    except TthcError:  # control characters, or longer than a comment may be
+        return "bad"
+    with RatingWriter(db_path) as writer:
+        done = writer.insert(d.code, Rating(value, said, now, "tablet"))  # type: ignore[arg-type]
+    return "rated" if done else "already"
+
+
+def _counts(store: Store, period: Period, now: datetime) -> list[int]:
+    """The ratings given in the period, in the order of :data:`RATINGS`."""
+    from tthc.queries import ratings_in
+    from tthc.summary import events_before
+
+    given = ratings_in(store.conn, period.start, events_before(period, now))
+    return [given.get(kind, 0) for kind in RATINGS]
 
 
 class Reader:
@@ -213,8 +268,14 @@ class Reader:
         items = [BoardItem(r.code, initials(r.applicant)) for r in ready[:limit]]
         return Board(items, more=len(ready) > limit)
 
-    def dashboard(self, limit: int, months: int = 12) -> Dashboard:
-        """Today's worklist by urgency, this month's summary, and the last ``months`` months."""
+    def dashboard(self, limit: int, months: int = 12, period: str = "") -> Dashboard:
+        """Today's worklist by urgency, the period's summary (this month's unless ``period``
+        names another, in the command line's words: ``9/2025``, ``Q3/2025``, ``2025``) with
+        its scorecard, and the last ``months`` months. A period that cannot be read is a
+        ``TthcError``."""
+        from tthc import indicators, render_indicators
+        from tthc.periods import period_words
+
         ctx = self.ctx
         today = ctx.now.date()
         rows = dossiers.list_dossiers(ctx, ListFilter(limit=limit))
@@ -223,7 +284,14 @@ class Reader:
         for d in rows:
             groups.setdefault(dossiers.urgency(d, ctx.now, soon), []).append(d)
         start_day = ctx.settings().period_start_day
-        this_month = service.period(ctx, from_=None, to=None, month=None, quarter=None, year=None)
+        asked = {
+            "month": None,
+            "quarter": None,
+            "year": None,
+            **(period_words(period) if period.strip() else {}),
+        }
+        chosen = service.period(ctx, from_=None, to=None, **asked)
+        card = indicators.build(ctx, chosen)
         y, m = month_of(today, start_day)
         first_y, first_m = divmod(y * 12 + m - 1 - (months - 1), 12)
         first = month_window(first_y, first_m + 1, start_day).start
@@ -233,8 +301,13 @@ class Reader:
         return Dashboard(
             groups={k: groups[k] for k in ("overdue", "today", "soon")},
             truncated=len(rows) >= limit,
-            month=service.summary(ctx, this_month, None),
+            month=service.summary(ctx, chosen, None),
             months=service.summary(ctx, span, "month"),
+            scorecard=card,
+            period_text=period.strip(),
+            scorecard_rows=render_indicators.records(card.total, self.lang)[1],
+            rates=render_indicators.rate_lines(card.total, self.lang),
+            ratings={kind: n for kind, n in zip(RATINGS, _counts(self.store, chosen, ctx.now), strict=True)},
         )
 
     def receipt_page(self, code: str, size: str) -> str | None:
