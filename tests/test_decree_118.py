@@ -352,12 +352,34 @@ def test_the_evening_merge_brings_a_closed_dossier_and_its_count(tmp_path: Path)
     code = receive(one, "--limit", "5wd", at="2025-09-08 09:00", now="2025-09-08 09:00")["code"]
     one.ok("supplement", code, "--at", "2025-09-09 10:00", "--reason", "CCCD", now="2025-09-09 10:00")
     one.ok("close", code, "--reason", "không bổ sung", now="2025-09-24 10:00")
+    sent = receive(
+        one,
+        "--for",
+        "UBND phường Tân Lập",
+        "--phone",
+        "0912345678",
+        at="2025-09-22 09:00",
+        now="2025-09-22 09:00",
+    )["code"]
+    one.ok("forward", sent, now="2025-09-22 15:00")
+    one.ok("supplement", sent, "--at", "2025-09-22 16:00", "--reason", "CCCD", now="2025-09-22 16:00")
+    one.ok("resume", sent, now="2025-09-23 09:00")
+    one.ok("supplement", sent, "--reason", "ảnh", "--again", now="2025-09-23 10:00")
+    one.ok("resume", sent, now="2025-09-23 11:00")
+    one.ok("resolve", sent, now="2025-09-23 15:00")
+    one.ok("notify", sent, now="2025-09-23 16:00")
     copy = tmp_path / "diem1-evening.db"
     one.ok("backup", str(copy), now="2025-09-24 17:00")
     two.ok("merge", str(copy), now="2025-09-24 17:30")
     assert show(two, code, now="2025-09-24 17:30")["closed_at"] == "2025-09-24T10:00:00"
+    there = show(two, sent, now="2025-09-24 17:30")
+    assert (there["forwarded_at"], there["notified_at"], len(there["supplements"])) == (
+        "2025-09-22T15:00:00",
+        "2025-09-23T16:00:00",
+        2,
+    )
     got = json.loads(two.ok("summary", "--month", "2025-09", "--json", now="2025-09-30 16:00").stdout)
-    assert (got["received"], got["closed"], got["pending"]) == (1, 1, 0)
+    assert (got["received"], got["closed"], got["resolved"], got["pending"]) == (2, 1, 1, 0)
 
 
 def test_an_export_of_a_closed_dossier_imports_closed(center: Cli, tmp_path: Path) -> None:
