@@ -16,11 +16,11 @@ MIGRATION_NAMES = (
     "m006_workload_indexes",
     "m007_points",
     "m008_codes_in_any_case",
-    "m012_names_without_diacritics",
-    "m009_calendar_rulings",
-    "m013_scorecard_facts_and_ratings",
-    "m011_merge_conflicts",
-    "m010_decree_118_duties",
+    "m009_names_without_diacritics",
+    "m010_calendar_rulings",
+    "m011_scorecard_facts_and_ratings",
+    "m012_merge_conflicts",
+    "m013_decree_118_duties",
 )
 LATEST = len(MIGRATION_NAMES)
 
@@ -435,7 +435,7 @@ def _m008(db: Any) -> None:
     )
 
 
-def _m012(db: Any) -> None:
+def _m009(db: Any) -> None:
     """One person, one officer: "Nguyen Thi Lan" typed on a keyboard without Vietnamese is the
     officer "Nguyễn Thị Lan", not a second one whose work is counted apart (and so for
     reception points). ``name_key`` held the name in lower case; it now holds it without
@@ -464,7 +464,7 @@ def _m012(db: Any) -> None:
                 conn.execute(f"UPDATE {table} SET name_key = ? WHERE id = ?", (new, holder[0]))
 
 
-def _m009(db: Any) -> None:
+def _m010(db: Any) -> None:
     """The center's verdict on an unconfirmed day: a day the ``holidays`` package lists off
     (Vietnam Culture Day, 24/11) with no decision in force keeps the package's reading until
     the center confirms or rejects it. The verdict is the center's, like its own days, and is
@@ -482,7 +482,7 @@ def _m009(db: Any) -> None:
     )
 
 
-def _m013(db: Any) -> None:
+def _m011(db: Any) -> None:
     """The facts the province's scorecard (Decision 766) counts, and the citizen's rating.
 
     Per dossier: the fee or charge and how it was paid (cash, online, exempt), whether it was
@@ -516,7 +516,7 @@ def _m013(db: Any) -> None:
     )
 
 
-def _m011(db: Any) -> None:
+def _m012(db: Any) -> None:
     """The evening exchange must never block for good, and must never mix two centers.
 
     - ``merge_conflicts`` holds the dossiers a merge set aside: the two points recorded
@@ -578,7 +578,7 @@ def backfill_closed(execute: Any, after_rowid: int | None = None) -> None:
     )
 
 
-def _m010(db: Any) -> None:
+def _m013(db: Any) -> None:
     """The duties of Decree 118/2025 that a dossier's life must show:
 
     - ``closed``: a dossier whose papers never came is closed 15 days after the request
@@ -642,7 +642,7 @@ def _m010(db: Any) -> None:
         conn.execute(f"CREATE TRIGGER {name} {on} BEGIN\n{body}\nEND")
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m009, _m013, _m011, _m010)
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m009, _m010, _m011, _m012, _m013)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:
