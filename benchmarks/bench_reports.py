@@ -133,8 +133,8 @@ def schema_floor(source: Path, db: Path) -> float:
     conn = store.conn
     for code in PROCS:
         conn.execute(
-            "INSERT OR IGNORE INTO procedures (code, name, field, time_limit, created_at, updated_at)"
-            " VALUES (?, 'x', 'x', 'same-day', 'x', 'x')",
+            "INSERT OR IGNORE INTO procedures (code, name, field, time_limit, alias, fee, created_at, updated_at)"
+            " VALUES (?, 'x', 'x', 'same-day', NULL, NULL, 'x', 'x')",
             (code,),
         )
     for (name,) in conn.execute(

@@ -82,7 +82,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Cli, list[str]]:
     cli.ok("handover", a, "--to", "Trần Văn Đức", "--note", "chuyển phòng Tư pháp")
     cli.ok("supplement", b, "--reason", "thiếu giấy")
     cli.ok("resume", b)
-    cli.ok("supplement", b, "--reason", "lại thiếu")
+    cli.ok("supplement", b, "--reason", "lại thiếu", "--again")
     cli.ok("apologize", c, "--new-date", "2025-11-28", "--reason", "chờ xác minh")
     cli.ok("edit", d, "--phone", "0912345678", "--id-number", "001085012345", "--note", "=1+1")
     cli.ok("resolve", d)
@@ -120,6 +120,9 @@ def test_a_full_export_read_into_a_new_database_gives_back_every_dossier(
 def test_a_full_export_into_a_working_database_is_a_merge(center: Cli, tmp_path: Path) -> None:
     src = Cli(tmp_path / "src.db", now=center.now)
     src.ok("init", "--prefix", "000.00.20.H56", "--point", "Điểm 2")
+    src.ok(
+        "config", "set", "center_id", json.loads(center.ok("config", "show", "--json").stdout)["center_id"]
+    )
     code = json.loads(
         src.ok("receive", "ks", "--applicant", "B", "--at", "2025-09-09 09:00", "--json").stdout
     )["code"]

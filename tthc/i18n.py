@@ -1343,8 +1343,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mỗi cán bộ hoặc mỗi điểm tiếp nhận một dòng.",
     ),
     "help.late": (
-        "Late and overdue dossiers with their officer and apology; late supplement requests; corrections.",
-        "Hồ sơ trễ hạn và quá hạn kèm cán bộ và thư xin lỗi; yêu cầu bổ sung muộn; các lần sửa quá trình.",
+        "Late and overdue dossiers with their officer and apology; late supplement requests; corrections;"
+        " the duties of Decree 118 broken.",
+        "Hồ sơ trễ hạn và quá hạn kèm cán bộ và thư xin lỗi; yêu cầu bổ sung muộn; các lần sửa quá trình;"
+        " các vi phạm Nghị định 118.",
     ),
     "help.serve": (
         "Serve the citizen look-up (/), the waiting-room board (/bang) and the dashboard (/quan-ly), read-only.",
@@ -1413,8 +1415,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mọi bảng, mọi trường: tệp .jsonl hoặc .xlsx, để `import` ở nơi khác.",
     ),
     "help.merge": (
-        "Bring in another reception point's dossiers, history, registers, catalog and calendar days; merging the same file again changes nothing, and a conflict is listed with nothing written.",
-        "Nhập hồ sơ, nhật ký, danh sách cán bộ, điểm, thủ tục và ngày lịch của điểm tiếp nhận khác; nhập lại cùng một tệp không thay đổi gì, và khi có xung đột thì liệt kê và không ghi gì.",
+        "Bring in another reception point's dossiers, history, registers, catalog and calendar days; merging the same file again changes nothing. Dossiers both points changed in ways that cannot both stand are held aside and listed (exit 1) until --keep settles them.",
+        "Nhập hồ sơ, nhật ký, danh sách cán bộ, điểm, thủ tục và ngày lịch của điểm tiếp nhận khác; nhập lại cùng một tệp không thay đổi gì. Hồ sơ mà hai điểm thay đổi không thể cùng đứng được để riêng và liệt kê (mã thoát 1) cho đến khi --keep giải quyết.",
     ),
     "help.merge.other": (
         "The other point's database (a copy).",
@@ -1454,8 +1456,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "giờ chốt nhận hồ sơ trả trong ngày",
     ),
     "setting.supplement_policy": (
-        "after a supplement: restart the whole limit or freeze the time left",
-        "sau khi bổ sung: restart (tính lại toàn bộ thời hạn) hay freeze (tính tiếp thời gian còn lại)",
+        "after a supplement: restart the whole limit (the law since 1/7/2025, Decree 118 Art. 19.5)"
+        " or freeze the time left (the reading before)",
+        "sau khi bổ sung: restart (tính lại toàn bộ thời hạn, theo Nghị định 118 Điều 19.5 từ 1/7/2025)"
+        " hay freeze (tính tiếp thời gian còn lại, cách tính trước đó)",
     ),
     "setting.calendar_confirmed_through": (
         "last year whose holidays the government has announced",
@@ -2216,6 +2220,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- merge ---
+    "e_source_damaged": (
+        "{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)",
+        "{path} bị hỏng hoặc bị cắt cụt nên không hợp nhất được: {reason}; chưa ghi gì. Xin bên kia gửi bản sao mới (tthc backup)",
+    ),
+    "setting.center_id": (
+        "Which center this database belongs to (drawn at init, kept by every copy)",
+        "Cơ sở dữ liệu này thuộc trung tâm nào (tạo khi init, mọi bản sao giữ nguyên)",
+    ),
+    "e_other_center": (
+        "{path} is another center's file: {theirs} there, {ours} here; nothing was written. Merge it only if you mean to, with --other-center",
+        "{path} là tệp của trung tâm khác: bên kia {theirs}, ở đây {ours}; chưa ghi gì. Chỉ hợp nhất khi thật sự muốn, với --other-center",
+    ),
+    "e_keep_not_held": (
+        "no conflict held between this database and {path} for {codes}: --keep settles only dossiers this merge holds aside; nothing was written",
+        "không có xung đột nào giữa cơ sở dữ liệu này và {path} đối với {codes}: --keep chỉ giải quyết hồ sơ mà lần hợp nhất này để riêng; chưa ghi gì",
+    ),
+    "e_keep_needs": (
+        "--keep needs the codes of the dossiers to settle and --reason",
+        "--keep cần mã các hồ sơ cần giải quyết và --reason",
+    ),
+    "mh_uid_taken": (
+        "audit event {uid} of dossier {code}: that uid is an event of {here} in this database",
+        "sự kiện nhật ký {uid} của hồ sơ {code}: mã uid đó là một sự kiện của {here} trong cơ sở dữ liệu này",
+    ),
+    "mh_receipt": (
+        "the row's receipt is not the one its receive event records",
+        "ngày tiếp nhận trong dòng không khớp với sự kiện tiếp nhận",
+    ),
+    "mh_counting": (
+        "the receipt's counting is not one its time limit gives",
+        "cách tính hạn khi tiếp nhận không khớp với thời hạn giải quyết",
+    ),
+    "mh_history": ("its history", "lịch sử của hồ sơ"),
+    "mh_disagrees": (
+        "{row} in its row, {history} by its own history",
+        "dòng ghi {row}, lịch sử của hồ sơ cho {history}",
+    ),
+    "mh_rounds": (
+        "the supplement rounds are not those its history gives",
+        "các lần yêu cầu bổ sung không khớp với lịch sử của hồ sơ",
+    ),
+    "mc_rewritten": (
+        "dossier {code}: its {step} at {at:%d/%m/%Y %H:%M} is recorded differently here and there",
+        "hồ sơ {code}: bước {step} lúc {at:%d/%m/%Y %H:%M} được ghi khác nhau ở đây và bên kia",
+    ),
+    "mc_steps": (
+        "dossier {code}: steps that cannot both stand: here {ours}; there {theirs}",
+        "hồ sơ {code}: hai bước không thể cùng đứng: ở đây {ours}; bên kia {theirs}",
+    ),
+    "mc_field": (
+        "dossier {code}: {field} edited to {ours!r} here and {theirs!r} there",
+        "hồ sơ {code}: {field} được sửa thành {ours!r} ở đây và {theirs!r} bên kia",
+    ),
+    "mc_receipt_undone": (
+        "dossier {code}: its receipt was undone at one point ({at:%d/%m/%Y %H:%M}) while the other went on with it ({step})",
+        "hồ sơ {code}: một điểm đã hoàn tác việc tiếp nhận ({at:%d/%m/%Y %H:%M}) trong khi điểm kia vẫn tiếp tục xử lý ({step})",
+    ),
+    "e_keep_undone_receipt": (
+        "the receipt of {code} was undone {side}: only --keep {side} settles it (receive the dossier again under a new code if it is real); nothing was written",
+        "việc tiếp nhận hồ sơ {code} đã bị hoàn tác ({side}): chỉ --keep {side} giải quyết được (nếu hồ sơ có thật, tiếp nhận lại với mã mới); chưa ghi gì",
+    ),
+    "kind_kept": ("kept at a merge", "giữ khi hợp nhất"),
+    "s_kept": ("kept at a merge", "giữ khi hợp nhất"),
+    "mc_no_step": ("no step", "không có bước nào"),
+    "merge_held": (
+        "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:",
+        "{n} hồ sơ được để riêng chờ quyết định (phần còn lại đã hợp nhất); giải quyết từng hồ sơ bằng tthc merge {path} --keep here|there MÃ… --reason LÝ_DO:",
+    ),
+    "help.merge.codes": (
+        "With --keep: the dossiers held aside to settle.",
+        "Dùng với --keep: các hồ sơ đang để riêng cần giải quyết.",
+    ),
+    "help.merge.keep": (
+        "Settle held dossiers: keep this database's version (here) or the other file's (there); recorded as a correction.",
+        "Giải quyết hồ sơ để riêng: giữ bản ở đây (here) hoặc bản của tệp kia (there); được ghi lại như một lần đính chính.",
+    ),
+    "help.merge.reason": ("Why (with --keep).", "Lý do (dùng với --keep)."),
+    "help.merge.other_center": (
+        "Merge a file of another center (another unit code or center identity) all the same.",
+        "Vẫn hợp nhất tệp của trung tâm khác (mã đơn vị hoặc định danh trung tâm khác).",
+    ),
+    "merge_settled": ("settled by decision: {codes}", "đã giải quyết theo quyết định: {codes}"),
+    "e_center_id": (
+        "bad center identity {text!r}: expected 32 hexadecimal digits, as config show prints it",
+        "mã định danh trung tâm {text!r} không hợp lệ: cần 32 chữ số thập lục phân, như config show in ra",
+    ),
     # --- calendar ---
     "hol_new_year": ("New Year's Day", "Tết Dương lịch"),
     "hol_tet_29": ("29th of the last lunar month (Tết)", "29 Tết"),
@@ -2631,6 +2722,148 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Waiting: another command is writing to the database (a restore or an import); your step will be saved when it ends…",
         "Đang chờ: một lệnh khác đang ghi vào cơ sở dữ liệu (khôi phục hoặc nhập tệp); bước của bạn sẽ được lưu ngay khi lệnh đó xong…",
     ),
+    # --- decree ---
+    "w_days_ago": ("{n} days ago", "{n} ngày trước"),
+    "w_months_ago": ("{n} months ago", "{n} tháng trước"),
+    "e_late_entry": (
+        "{when} lies more than {n} working days back: a date typed month first (09/03 for 3 September)? "
+        "Give the date day first; if this really is a late entry, add --late-entry",
+        "{when} cách đây hơn {n} ngày làm việc: có phải ngày gõ theo kiểu tháng trước (09/03 cho ngày 3/9)? "
+        "Hãy gõ ngày trước, tháng sau; nếu đúng là nhập bù hồ sơ cũ, thêm --late-entry",
+    ),
+    "e_counter_day_off": (
+        "{when} is a day the center is closed ({why}): no dossier is received at the counter then. "
+        "Check the date; if this really is a late entry, add --late-entry",
+        "{when} là ngày trung tâm nghỉ ({why}): không tiếp nhận hồ sơ trực tiếp tại quầy. "
+        "Hãy kiểm tra lại ngày; nếu đúng là nhập bù, thêm --late-entry",
+    ),
+    "e_supplement_twice": (
+        "papers were already asked for on dossier {code} ({at:%d/%m/%Y %H:%M}): Decree 118 Art. 11.2.c "
+        "allows one request only; to record a second one anyway (a breach), add --again",
+        "hồ sơ {code} đã được yêu cầu bổ sung ({at:%d/%m/%Y %H:%M}): Nghị định 118 Điều 11.2.c "
+        "chỉ cho yêu cầu bổ sung một lần; nếu vẫn ghi lần thứ hai (là vi phạm), thêm --again",
+    ),
+    "e_again_first": (
+        "--again is for a second request, but dossier {code} has no request yet",
+        "--again dành cho lần yêu cầu thứ hai, nhưng hồ sơ {code} chưa có yêu cầu bổ sung nào",
+    ),
+    "e_submitted_after": (
+        "the submission ({submitted:%d/%m/%Y %H:%M}) cannot be after the acceptance ({at:%d/%m/%Y %H:%M})",
+        "thời điểm nộp ({submitted:%d/%m/%Y %H:%M}) không thể sau thời điểm tiếp nhận ({at:%d/%m/%Y %H:%M})",
+    ),
+    "e_submitted_online": (
+        "--submitted-at is for online dossiers only (--channel online)",
+        "--submitted-at chỉ dùng cho hồ sơ trực tuyến (--channel online)",
+    ),
+    "e_forward_not_for": (
+        "dossier {code} was received for this center, not for another authority (receive --for)",
+        "hồ sơ {code} được tiếp nhận cho trung tâm này, không phải cho cơ quan khác (receive --for)",
+    ),
+    "e_forward_twice": (
+        "dossier {code} was already forwarded ({at:%d/%m/%Y %H:%M})",
+        "hồ sơ {code} đã được chuyển đi ({at:%d/%m/%Y %H:%M})",
+    ),
+    "closed": ("closed", "đã đóng"),
+    "s_close": ("close", "đóng hồ sơ"),
+    "s_forward": ("forward", "chuyển hồ sơ"),
+    "s_notify": ("notify", "báo công dân"),
+    "w_authority": ("authority", "cơ quan"),
+    "warn_freeze": (
+        "Warning: since 1/7/2025 Decree 118 Art. 19.5 says the time limit counts again from the start "
+        "after the papers come ('tính lại từ đầu'); 'freeze' is the reading of some provinces before it",
+        "Cảnh báo: từ 1/7/2025, Nghị định 118 Điều 19.5 quy định thời hạn giải quyết được tính lại từ đầu "
+        "sau khi nhận đủ hồ sơ; 'freeze' là cách tính của một số tỉnh trước đó",
+    ),
+    "f06_closed_note": ("{n} closed (papers never came)", "Đóng {n} hồ sơ (không bổ sung)"),
+    "h_closed": ("Closed", "Đóng"),
+    "hs_closed": ("Cls", "Đóng"),
+    "hl_closed": ("closed (papers never came)", "đóng hồ sơ (không bổ sung)"),
+    "fh_closed": ("closed", "Đóng hồ sơ"),
+    "lt_breaches": ("Duties of Decree 118 broken ({n})", "Vi phạm quy định của Nghị định 118 ({n})"),
+    "lt_h_breach": ("Breach", "Vi phạm"),
+    "lt_h_article": ("Article", "Điều"),
+    "lt_h_breach_at": ("When", "Thời điểm"),
+    "lt_h_breach_due": ("Due by", "Hạn phải làm"),
+    "bk_second_supplement": ("papers asked a second time", "yêu cầu bổ sung lần thứ hai"),
+    "bk_supplement_late": (
+        "papers asked later than 3 working days after receipt",
+        "yêu cầu bổ sung quá 03 ngày làm việc kể từ ngày tiếp nhận",
+    ),
+    "bk_apology_late": ("apology later than 1 day before the due date", "xin lỗi muộn hơn 01 ngày trước hạn"),
+    "bk_acceptance_late": (
+        "online dossier accepted after 8 working hours",
+        "tiếp nhận hồ sơ trực tuyến quá 08 giờ làm việc",
+    ),
+    "bk_forward_late": (
+        "paper dossier not sent on within 1 working day",
+        "không chuyển hồ sơ giấy trong 01 ngày làm việc",
+    ),
+    "bk_close_overdue": (
+        "not closed 15 days after the supplement request",
+        "không đóng hồ sơ sau 15 ngày kể từ khi yêu cầu bổ sung",
+    ),
+    "wl_forward": ("Paper dossiers to send on to another authority", "Hồ sơ giấy cần chuyển cơ quan khác"),
+    "wl_close": ("Papers not brought in 15 days: to close", "Quá 15 ngày không bổ sung: cần đóng hồ sơ"),
+    "wl_notify": ("Citizens to tell", "Công dân cần báo"),
+    "wl_for": ("For", "Chuyển cho"),
+    "wl_send_by": ("Send by", "Chuyển trước hết ngày"),
+    "wl_close_by": ("Close on", "Đóng từ ngày"),
+    "wl_tell": ("To tell", "Cần báo"),
+    "wl_tell_result": ("result ready before its date {date}", "kết quả có trước ngày hẹn {date}"),
+    "wl_tell_new_date": ("apology: new date {date}", "thư xin lỗi: hẹn lại ngày {date}"),
+    "closed_at": ("Closed", "Đóng hồ sơ lúc"),
+    "submitted_at": ("Submitted online", "Nộp trực tuyến lúc"),
+    "for_authority": ("Received for", "Tiếp nhận thay cho"),
+    "forwarded_at": ("Forwarded", "Chuyển hồ sơ giấy lúc"),
+    "notified_at": ("Citizen told", "Đã báo công dân lúc"),
+    "hx_submitted": ("submitted online {at}", "nộp trực tuyến lúc {at}"),
+    "hx_for": ("for {text}", "cho cơ quan {text}"),
+    "web_status_closed": (
+        "Closed: the papers asked for did not come",
+        "Đã đóng hồ sơ: không bổ sung giấy tờ theo yêu cầu",
+    ),
+    "hx_again": (
+        "a second request (Decree 118 Art. 11.2.c allows one)",
+        "yêu cầu lần thứ hai (Nghị định 118 Điều 11.2.c chỉ cho một lần)",
+    ),
+    "fh_closed_at": ("closed_at", "Ngày đóng hồ sơ"),
+    "fh_article": ("article", "Điều (NĐ 118)"),
+    "fh_at": ("at", "Thời điểm vi phạm"),
+    "fh_due": ("due", "Hạn phải làm"),
+    "fh_done_at": ("done_at", "Đã làm lúc"),
+    "lv_breaches": ("breaches", "Vi phạm Nghị định 118"),
+    "help.opt.late_entry": (
+        "Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off.",
+        "Xác nhận nhập bù: thời điểm cách đây hơn 5 ngày làm việc, hoặc tiếp nhận tại quầy vào ngày nghỉ.",
+    ),
+    "help.receive.submitted_at": (
+        "Online only: when the provincial system received it (--at is the acceptance, where the clock starts).",
+        "Chỉ hồ sơ trực tuyến: thời điểm hệ thống của tỉnh nhận hồ sơ (--at là thời điểm tiếp nhận, bắt đầu tính hạn).",
+    ),
+    "help.receive.for": (
+        "Received here for another authority of the province: its paper dossier is forwarded within 1 working day.",
+        "Tiếp nhận thay cho cơ quan khác trong tỉnh: hồ sơ giấy chuyển đi trong 01 ngày làm việc.",
+    ),
+    "help.supplement.again": (
+        "Record a second request anyway (the decree allows one: it is listed as a breach).",
+        "Vẫn ghi lần yêu cầu thứ hai (nghị định chỉ cho một lần: được ghi là vi phạm).",
+    ),
+    "help.close": (
+        "Close a dossier whose papers never came (15 days after the request): it ends without a result.",
+        "Đóng hồ sơ không được bổ sung (15 ngày sau khi yêu cầu): kết thúc không có kết quả.",
+    ),
+    "help.forward": (
+        "The paper dossier received for another authority was sent on.",
+        "Đã chuyển hồ sơ giấy tiếp nhận thay cho cơ quan khác.",
+    ),
+    "help.notify": (
+        "The citizen was told (phone, SMS, e-mail): of a result ready early or of an apology's new date.",
+        "Đã báo công dân (điện thoại, tin nhắn, thư điện tử): kết quả có sớm hoặc ngày hẹn mới.",
+    ),
+    "help.list.to_notify": (
+        "Citizens to tell: results ready before their date and not collected, apologies' new dates not yet told.",
+        "Công dân cần báo: kết quả có trước ngày hẹn chưa nhận, ngày hẹn mới trong thư xin lỗi chưa báo.",
+    ),
 }
 
 WEEKDAYS = {
@@ -2721,6 +2954,19 @@ class ColumnWord:
     def render(self, lang: str) -> str:
         key = f"fh_{self.column}"
         return t(lang, key) if key in MESSAGES else self.column
+
+
+class DayAgo:
+    """A day spelled out with how long ago it was: ``Chủ nhật 09/03/2025, 6 tháng trước``."""
+
+    def __init__(self, day: date, today: date) -> None:
+        self.day = day
+        self.today = today
+
+    def render(self, lang: str) -> str:
+        days = (self.today - self.day).days
+        ago = t(lang, "w_months_ago", n=round(days / 30.44)) if days >= 60 else t(lang, "w_days_ago", n=days)
+        return f"{fmt_day(lang, self.day)}, {ago}"
 
 
 def fmt_money(lang: str, amount: int) -> str:

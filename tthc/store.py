@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, cast
 from tthc.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.errors import TthcError, os_reason, sqlite_reason
 from tthc.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
-from tthc.migrations import BULK_MARKER, LATEST, DayCounts, backfill_counts, migrate
+from tthc.migrations import BULK_MARKER, LATEST, DayCounts, backfill_closed, backfill_counts, migrate
 from tthc.models import (
     WHOLE_DAY,
     CalendarDay,
@@ -210,6 +210,8 @@ class DossierQuery:
     due_by: date | None = None
     words: tuple[str, ...] = ()
     limit: int | None = None
+    to_forward: bool = False  # received for another authority, not sent on yet, not ended
+    to_notify: bool = False  # a phone to call, and something to tell (``breaches.to_tell``)
 
 
 # -- rows and records --------------------------------------------------------------------------------
@@ -262,6 +264,11 @@ def _life(row: sqlite3.Row, pauses: Sequence[sqlite3.Row]) -> Life:
         returned_at=_opt_moment(row["returned_at"]),
         withdrawn_at=_opt_moment(row["withdrawn_at"]),
         apology=apology,
+        submitted_at=_opt_moment(row["submitted_at"]),
+        for_authority=row["for_authority"],
+        forwarded_at=_opt_moment(row["forwarded_at"]),
+        closed_at=_opt_moment(row["closed_at"]),
+        notified_at=_opt_moment(row["notified_at"]),
     )
     return replace(life, last_at=facts_last_at(life))
 
@@ -328,6 +335,11 @@ LIFE_COLUMNS = (
     "apology_date",
     "apology_reason",
     "apology_in_time",
+    "submitted_at",
+    "for_authority",
+    "forwarded_at",
+    "closed_at",
+    "notified_at",
 )
 
 
@@ -362,6 +374,11 @@ def life_values(life: Life) -> tuple[Any, ...]:
         apology.new_date.isoformat() if apology else None,
         apology.reason if apology else None,
         (1 if apology.in_time else 0) if apology else None,
+        _iso(life.submitted_at),
+        life.for_authority,
+        _iso(life.forwarded_at),
+        _iso(life.closed_at),
+        _iso(life.notified_at),
     )
 
 
@@ -502,6 +519,11 @@ class StoredDossier:
 
     def round_rows(self) -> list[dict[str, Any]]:
         return [{"dossier_code": self.code, **dict(zip(_ROUND_COLUMNS, r, strict=True))} for r in self.rounds]
+
+    def life(self) -> Life:
+        """The dossier's life as its row and rounds state it."""
+        rounds = self.round_rows()
+        return _life(cast(sqlite3.Row, self.row()), cast("list[sqlite3.Row]", rounds))
 
     def with_value(self, column: str, value: Any) -> "StoredDossier":
         values = list(self.values)
@@ -695,6 +717,26 @@ class Store:
         store.uri = copy.resolve().as_uri()
         return store
 
+    @classmethod
+    @contextmanager
+    def reading_source(cls, path: Path, scratch: Path) -> Iterator["Store"]:
+        """:meth:`open_source` for a ``with`` block, after SQLite's own check of every page:
+        a truncated or damaged file is a refusal naming it (``e_source_damaged``), before a
+        row of it is believed."""
+        try:
+            store = cls.open_source(path, scratch)
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(exc, path) from None
+        try:
+            verdict = [r[0] for r in store.conn.execute("PRAGMA quick_check(3)")]
+            if verdict != ["ok"]:
+                raise TthcError("e_source_damaged", path=path, reason="; ".join(map(str, verdict)))
+            yield store
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(exc, path) from None
+        finally:
+            store.close()
+
     def close(self) -> None:
         self.conn.close()
 
@@ -705,8 +747,8 @@ class Store:
         yield from self.conn.execute(
             "SELECT d.code, d.procedure_code, d.field, d.channel, d.point, d.officer, d.status,"
             " d.received_at, d.resolved_at, d.outcome, d.timeliness, d.returned_at, d.withdrawn_at,"
-            " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code)"
-            " FROM dossiers d"
+            " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code),"
+            " d.closed_at FROM dossiers d"
         )
 
     def codes_with_rounds(self) -> list[str]:
@@ -1320,6 +1362,7 @@ class Store:
             conn.execute(sql)
         if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
             backfill_counts(conn.execute, after_rowid=before)
+            backfill_closed(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
     # -- copies between databases (merge, full export) -----------------------------------------
@@ -1426,6 +1469,25 @@ class Store:
                 self.conn.execute(INSERT_DOSSIER, d.values)
             for r in d.rounds:
                 self.conn.execute(INSERT_ROUND, (d.code, *r))
+
+    # -- dossiers a merge held aside ---------------------------------------------------------
+    def hold_conflicts(self, held: Mapping[str, list[dict[str, str]]], source: str, now: datetime) -> None:
+        """Keep each held dossier's conflicts (said in both languages) for the manager."""
+        for code, said in held.items():
+            self.conn.execute(
+                "INSERT INTO merge_conflicts (code, source, conflicts, found_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (code) DO UPDATE SET source = excluded.source,"
+                " conflicts = excluded.conflicts, found_at = excluded.found_at",
+                (code, source, json.dumps(said, ensure_ascii=False), _iso(now)),
+            )
+
+    def release_conflicts(self, codes: Iterable[str]) -> None:
+        """Forget the held conflicts of dossiers that merged, or were settled."""
+        self.conn.executemany("DELETE FROM merge_conflicts WHERE code = ?", [(c,) for c in codes])
+
+    def held_conflicts(self) -> dict[str, list[dict[str, str]]]:
+        rows = self.conn.execute("SELECT code, conflicts FROM merge_conflicts ORDER BY code")
+        return {r[0]: json.loads(r[1]) for r in rows}
 
     def remove_dossier(self, code: str) -> None:
         """Delete a dossier and its rounds (its receipt was undone at the other point)."""
@@ -1607,6 +1669,13 @@ def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
     return TthcError("e_db_unreadable", path=path, reason=sqlite_reason(exc) or str(exc))
+
+
+def _damaged(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
+    """Another database that SQLite cannot read, as a refusal naming that file."""
+    if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
+        return exc
+    return TthcError("e_source_damaged", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 #: Below this many rows a file is loaded with the indexes in place.
@@ -1953,6 +2022,16 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
     for word in q.words:
         where.append("d.search_text LIKE ? ESCAPE '\\'")
         params.append(_like(word))
+    if q.to_forward:
+        where.append(
+            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')"
+        )
+    if q.to_notify:  # breaches.to_tell, as a first sieve
+        where.append(
+            "d.phone IS NOT NULL AND ((d.status = 'resolved' AND d.timeliness = 'early'"
+            " AND (d.notified_at IS NULL OR d.notified_at < d.resolved_at))"
+            f" OR ({OPEN_SQL} AND d.apology_at IS NOT NULL AND (d.notified_at IS NULL OR d.notified_at < d.apology_at)))"
+        )
     return where, params
 
 
