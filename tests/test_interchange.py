@@ -524,7 +524,9 @@ def test_an_import_counts_its_days_as_the_database_would_september_2025(center: 
 
     from tthc.migrations import backfill_counts
 
-    center.ok("receive", "2.000884", "--applicant", "Ở quầy", "--at", "2025-09-05 08:00", now=LATER)
+    center.ok(
+        "receive", "2.000884", "--applicant", "Ở quầy", "--at", "2025-09-05 08:00", now="2025-09-05 10:00"
+    )
     same_day = [
         f",2.000884,2025-09-05 09:{i:02d},direct,,2025-09-{8 + i % 20:02d} 10:00,,,,,,,,Người {i}"
         for i in range(40)
