@@ -303,3 +303,26 @@ def test_keep_for_a_dossier_that_is_not_held_is_refused(tmp_path: Path) -> None:
     sent = two.send(tmp_path, 1)
     err = one.db.fails("merge", str(sent), "--keep", "there", code, "--reason", "thử")
     assert f"no conflict held between this database and {sent} for {code}" in err
+
+
+def test_the_manager_keeps_a_dossier_by_the_short_number_on_its_slip(tmp_path: Path) -> None:
+    """Wednesday 10/9/2025: both points change the phone of point 2's first dossier; the
+    manager reads 250910-5001 off the slip and settles it by that, as every command takes it."""
+    one, two = _two(tmp_path)
+    code = two.receive("ks", "Đỗ Thị Em", "2025-09-10 08:00", "--limit", "5wd")
+    assert code == "000.00.20.H56-250910-5001"
+    for result in exchange(tmp_path, one, two, "2025-09-10 09:00", 1):
+        assert result.exit_code == 0, result.stderr
+    one.do("edit", code, "--phone", "0911111111", now="2025-09-10 10:00")
+    two.do("edit", code, "--phone", "0922222222", now="2025-09-10 10:05")
+    for result in exchange(tmp_path, one, two, "2025-09-10 17:30", 2):
+        assert result.exit_code == 1 and f"dossier {code}" in result.stderr
+    sent = two.send(tmp_path, 21)
+    out = one.db("merge", str(sent), "--keep", "here", "250910-5001", "--reason", "số đã gọi xác nhận")
+    assert out.exit_code == 0, out.stderr
+    assert f"settled by decision: {code}" in out.stdout
+    assert show(one, code)["phone"] == "0911111111"
+    assert two.db("merge", str(one.send(tmp_path, 31))).exit_code == 0  # the decision travels
+    assert show(two, code)["phone"] == "0911111111"
+    err = one.db.fails("merge", str(two.send(tmp_path, 41)), "--keep", "here", "250910-5002", "--reason", "x")
+    assert "no conflict held" in err and "for 250910-5002" in err

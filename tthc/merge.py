@@ -28,7 +28,7 @@ from tthc.context import Context
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
 from tthc.i18n import ColumnWord, LimitWords
-from tthc.inputs import clean
+from tthc.inputs import clean, codes_meant
 from tthc.lifecycle import OPEN, STEPS, Life
 from tthc.models import Event, search_text
 from tthc.replay import (
@@ -128,6 +128,7 @@ class _Plan:
     merged: set[str] = field(default_factory=set)  # dossiers both sides know, merged cleanly
     decisions: list[dict[str, Any]] = field(default_factory=list)  # events a --keep writes
     settled: list[str] = field(default_factory=list)
+    keeping: dict[str, str] = field(default_factory=dict)  # --keep: the code meant -> as typed
 
 
 class _Dry(Exception):
@@ -186,8 +187,8 @@ def merge(
                     "e_merge_conflicts", n=len(plan.conflicts), path=data.source, details=plan.conflicts
                 )
             if keep is not None:
-                settled = {c.casefold() for c in plan.settled}
-                stray = [c for c in keep.codes if c.casefold() not in settled]
+                settled = {plan.keeping[c] for c in plan.settled if c in plan.keeping}
+                stray = [c for c in keep.codes if c not in settled]
                 if stray:
                     raise TthcError("e_keep_not_held", codes=", ".join(stray), path=data.source)
             report = _apply(ctx, store, data, plan, dry_run)
@@ -559,14 +560,22 @@ def _plan_dossiers(ctx: Context, store: Store, data: PointData, plan: _Plan, kee
     ours = _Side.of({d.code: d for d in store.stored_dossiers(wanted)}, store.copy_events())
     have = {m.uid for ms in ours.moves.values() for m in ms} | set(store.event_ids())
     uid_of = {e.id: e.uid for e in data.events}
-    keeping = {c.casefold(): c for c in keep.codes} if keep is not None else {}
+    codes = list(dict.fromkeys((*theirs.rows, *theirs.moves)))
+    if keep is not None:  # each code as a clerk types it anywhere: any case, or the short form
+        both = [c for c in codes if ours.knows(c)]
+        for typed in keep.codes:
+            meant = codes_meant(typed, both)
+            if len(meant) > 1:
+                raise TthcError("e_code_ambiguous", code=typed, candidates=", ".join(sorted(meant)[:10]))
+            if meant:
+                plan.keeping[meant[0]] = typed
     queued: set[str] = set()
     cal = ctx.calendar()
-    for code in dict.fromkeys((*theirs.rows, *theirs.moves)):
+    for code in codes:
         their_moves = theirs.moves.get(code, [])
         row = theirs.rows.get(code)
         if ours.knows(code):
-            decided = keep.side if keep is not None and code.casefold() in keeping else None
+            decided = keep.side if keep is not None and code in plan.keeping else None
             outcome = _merge_known(cal, code, ours, theirs, plan, decided, keep.reason if keep else "")
             if outcome is None:
                 continue
