@@ -1380,12 +1380,16 @@ def backup(ctx: typer.Context, dest: Annotated[Path, typer.Argument(metavar="DES
 
 
 @app.command(help=H("restore"))
-def restore(ctx: typer.Context, src: Annotated[Path, typer.Argument(metavar="SRC")]) -> None:
+def restore(
+    ctx: typer.Context,
+    src: Annotated[Path, typer.Argument(metavar="SRC")],
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("restore.other_center"))] = False,
+) -> None:
     from tthc import render, service
     from tthc.i18n import t
 
     c = _ctx(ctx)
-    kept = service.restore(c, src)
+    kept = service.restore(c, src, other_center=other_center)
     render.echo(t(c.lang, "restored", src=src, kept=kept) if kept else t(c.lang, "restored_new", src=src))
 
 

@@ -367,13 +367,15 @@ def backup(ctx: Context, dest: Path) -> Path:
     return dest
 
 
-def restore(ctx: Context, src: Path) -> Path | None:
+def restore(ctx: Context, src: Path, *, other_center: bool = False) -> Path | None:
     """Put a backup in place of the database, keeping the database it replaces beside it
     (returned; None when there was none). The backup is only read, and nothing is written
-    beside it; a file that is not a tthc database is refused before anything changes.
+    beside it; a file that is not a tthc database, or another center's (unless
+    ``other_center``: the check a merge makes), is refused before anything changes.
     Clerks may keep working: see :func:`tthc.store.restore_into`."""
     import tempfile
 
+    from tthc.merge import refuse_other_center
     from tthc.store import restore_into, write_copy
 
     if not src.exists():
@@ -386,7 +388,9 @@ def restore(ctx: Context, src: Path) -> Path | None:
             if not ctx.db_path.exists():
                 write_copy(source.conn, ctx.db_path)
                 return None
-            ctx.store()  # this database first: upgraded if older, refused if not ours
+            store = ctx.store()  # this database first: upgraded if older, refused if not ours
+            if not other_center:
+                refuse_other_center(store, source.settings(), src, restoring=True)
             ctx.close()
             kept = restore_into(ctx.db_path, source, lambda: _kept_name(ctx.db_path, ctx.now))
         finally:
