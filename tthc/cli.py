@@ -356,6 +356,7 @@ def init(
     block: Annotated[str | None, typer.Option(help=H("init.block"))] = None,
     catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("init.catalog"))] = True,
     update: Annotated[bool, typer.Option("--update", help=H("init.update"))] = False,
+    center_id: Annotated[str | None, typer.Option("--center-id", help=H("init.center_id"))] = None,
 ) -> None:
     from tthc import render, service
 
@@ -371,6 +372,7 @@ def init(
         update=update,
         officer=officer,
         block=block,
+        center_id=center_id,
     )
     render.print_init(result, c.lang)
 
