@@ -161,6 +161,7 @@ def main(base: int = 1_000_000, times: int = 10, rounds: int = 7, keep: str | No
         print(f"grew a copy to {base * times:,} dossiers in {time.perf_counter() - t0:.1f} s")
     bindir = Path(sys.executable).parent
     env = {**os.environ, "TTHC_NOW": NOW.strftime("%Y-%m-%d %H:%M"), "TTHC_USER": "bench"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed tthc has its bytecode: so here
     sample = sqlite3.connect(small).execute(
         f"SELECT code FROM dossiers LIMIT 1 OFFSET {base // 2}"
     ).fetchone()[0]
