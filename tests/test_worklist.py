@@ -125,3 +125,27 @@ def test_a_filtered_list_says_overdue_in_words(morning: Cli) -> None:
     out = screen(morning.db, "list", "--status", "processing", width=80, now=NOW)
     assert "overdue" in row(out, "Nguyễn Văn An") and "overdue" not in row(out, "Phạm Hùng")
     assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_the_morning_view_reads_its_sections_not_the_history(morning: Cli) -> None:
+    """Wednesday morning at a center with years of returned results behind it: every query the
+    morning view (and its footer's count) makes on the dossiers goes through an index that holds
+    only open, paused or uncollected dossiers; none reads the whole table, however long it is."""
+    from tthc import worklist
+    from tthc.dossiers import ListFilter
+
+    ctx = morning.context()
+    conn = ctx.store().conn
+    asked: list[str] = []
+    conn.set_trace_callback(asked.append)
+    try:
+        view = worklist.build(ctx, ListFilter(limit=3))
+    finally:
+        conn.set_trace_callback(None)
+    assert (view.shown, view.total) == (3, 6)  # the footer's "3 of 6": the returned one is history
+    reads = [sql for sql in asked if sql.lstrip().upper().startswith("SELECT") and "FROM dossiers" in sql]
+    assert len(reads) >= 4  # the sections found until three rows are shown, and each counted
+    for sql in reads:
+        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        assert not [p for p in plan if p in ("SCAN d", "SCAN dossiers")], (sql, plan)
+    ctx.close()
