@@ -101,7 +101,9 @@ def grow(db: Path, target: int) -> None:
         years = 0
         while have < target:
             years += 1
-            new_code = f"substr(code, 1, 5) || printf('%02d', substr(code, 6, 2) - {years}) || substr(code, 8)"
+            new_code = (
+                f"substr(code, 1, 5) || printf('%02d', substr(code, 6, 2) - {years}) || substr(code, 8)"
+            )
             values = [
                 new_code
                 if c == "code"
@@ -162,22 +164,30 @@ def main(base: int = 1_000_000, times: int = 10, rounds: int = 7, keep: str | No
     bindir = Path(sys.executable).parent
     env = {**os.environ, "TTHC_NOW": NOW.strftime("%Y-%m-%d %H:%M"), "TTHC_USER": "bench"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed tthc has its bytecode: so here
-    sample = sqlite3.connect(small).execute(
-        f"SELECT code FROM dossiers LIMIT 1 OFFSET {base // 2}"
-    ).fetchone()[0]
+    sample = (
+        sqlite3.connect(small).execute(f"SELECT code FROM dossiers LIMIT 1 OFFSET {base // 2}").fetchone()[0]
+    )
     word = f"nguyen van {base // 2 + 7}"
 
     def commands(db: Path) -> dict[str, list[str]]:
         tthc = [str(bindir / "tthc"), "--db", str(db)]
         py = [sys.executable, "-c"]
         return {
-            "scan count(*)": [*py, "import sqlite3,sys; sqlite3.connect(sys.argv[1])"
-                              ".execute('SELECT count(*) FROM dossiers').fetchone()", str(db)],
+            "scan count(*)": [
+                *py,
+                "import sqlite3,sys; sqlite3.connect(sys.argv[1])"
+                ".execute('SELECT count(*) FROM dossiers').fetchone()",
+                str(db),
+            ],
             "summary --year": [*tthc, "summary", "--year", "2025", "--by", "field"],
             "show": [*tthc, "show", sample],
-            "bare look-up": [*py, "import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute("
-                             "'SELECT * FROM dossiers WHERE code = ?', (sys.argv[2],)).fetchone()",
-                             str(db), sample],
+            "bare look-up": [
+                *py,
+                "import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute("
+                "'SELECT * FROM dossiers WHERE code = ?', (sys.argv[2],)).fetchone()",
+                str(db),
+                sample,
+            ],
             "list": [*tthc, "list"],
             "list --overdue": [*tthc, "list", "--overdue"],
             "list --search": [*tthc, "list", "--search", word],
