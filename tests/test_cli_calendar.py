@@ -88,7 +88,9 @@ def test_init_is_safe_twice_and_private(cli: Cli) -> None:
     conn = sqlite3.connect(cli.db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     settings = dict(conn.execute("SELECT key, value FROM settings"))
+    center_id = settings.pop("center_id")  # which center this is, drawn once
     assert settings == {"center_name": "Xã Thử", "code_prefix": "000.00.20.H56"}
+    assert len(center_id) == 32 and int(center_id, 16) >= 0
     if sys.platform != "win32":
         assert stat.S_IMODE(os.stat(cli.db).st_mode) == 0o600
 

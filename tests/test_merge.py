@@ -9,6 +9,7 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,20 @@ PERIOD = ("2025-09-09", "2025-09-30")
 class PointPC:
     """One reception point's PC and its database, set up with ``init --point``."""
 
-    def __init__(self, tmp_path: Path, name: str, point: str, officer: str, day: str) -> None:
+    def __init__(
+        self, tmp_path: Path, name: str, point: str, officer: str, day: str, center: PointPC | None = None
+    ) -> None:
         self.db = Cli(tmp_path / f"{name}.db", now=day, home=tmp_path / f"{name}-home")
         self.db.ok("init", "--prefix", PREFIX, "--point", point, "--officer", officer)
+        if center is not None:  # the second PC joins the first one's center
+            self.db.ok("config", "set", "center_id", center.center_id())
         for other in ("Nguyễn Thị Lan", "Trần Văn Đức"):
             if other != officer:
                 self.db.ok("officer", "add", other)
+
+    def center_id(self) -> str:
+        with closing(sqlite3.connect(self.db.db)) as conn:  # closed: no reader left holding the WAL
+            return str(conn.execute("SELECT value FROM settings WHERE key = 'center_id'").fetchone()[0])
 
     def do(self, *args: str, now: str | None = None) -> str:
         return str(self.db.ok(*args, now=now).stdout)
@@ -124,7 +133,7 @@ def test_two_points_end_each_evening_with_one_report_that_is_the_sum_of_both(tmp
     one.do("handover", a3, "--to", "Trần Văn Đức", "--at", "2025-09-08 16:00", now="2025-09-08 16:00")
     one.do("resolve", a1, "--at", "2025-09-08 11:00", now="2025-09-08 11:00")
     # Tuesday: point 2's PC is set up and starts work; point 1 goes on
-    two = PointPC(tmp_path, "diem2", "Điểm 2", "Trần Văn Đức", "2025-09-09 07:30")
+    two = PointPC(tmp_path, "diem2", "Điểm 2", "Trần Văn Đức", "2025-09-09 07:30", center=one)
     b1 = two.receive("ks", "Đỗ Thị Em", "2025-09-09 08:00")
     b2 = two.receive("2.000884", "Bùi Văn Phúc", "2025-09-09 08:30", "--channel", "postal")
     b3 = two.receive("kt", "Ngô Thị Giang", "2025-09-09 14:00")
@@ -315,8 +324,7 @@ def _case_twin(one: Cli, two: Cli) -> str:
     return "dossier hs-2025-77: this database gave that code as 'HS-2025-77'"
 
 
-CONFLICTS = {  # in this order: the diverged one merges on the way
-    "diverged": _diverged,
+CONFLICTS = {
     "receipts": _receipts,
     "procedure": _procedure,
     "calendar": _calendar,

@@ -101,6 +101,7 @@ SCHEMA = {
         "resume_due_at",
     ],
     "code_sequences": ["prefix", "day", "block", "last"],
+    "merge_conflicts": ["code", "source", "conflicts", "found_at"],
     "holiday_cache": ["year", "stamp", "days"],
     "calendar_rulings": ["day", "verdict", "reason", "decided_at"],
     "daily_counts": [

@@ -120,6 +120,9 @@ def test_a_full_export_read_into_a_new_database_gives_back_every_dossier(
 def test_a_full_export_into_a_working_database_is_a_merge(center: Cli, tmp_path: Path) -> None:
     src = Cli(tmp_path / "src.db", now=center.now)
     src.ok("init", "--prefix", "000.00.20.H56", "--point", "Điểm 2")
+    src.ok(
+        "config", "set", "center_id", json.loads(center.ok("config", "show", "--json").stdout)["center_id"]
+    )
     code = json.loads(
         src.ok("receive", "ks", "--applicant", "B", "--at", "2025-09-09 09:00", "--json").stdout
     )["code"]

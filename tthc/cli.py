@@ -1163,6 +1163,7 @@ def import_(
     ctx: typer.Context,
     file: FileArg,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("import.dry_run"))] = False,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("merge.other_center"))] = False,
 ) -> None:
     from tthc import render
     from tthc.render import import_progress
@@ -1170,8 +1171,10 @@ def import_(
 
     c = _ctx(ctx)
     with import_progress() as progress:
-        report = import_any(c, file, dry_run=dry_run, progress=progress)
+        report = import_any(c, file, dry_run=dry_run, progress=progress, other_center=other_center)
     render.print_import(report, c.lang)
+    if getattr(report, "held", None):  # a full export merged, with dossiers held aside
+        raise typer.Exit(1)
 
 
 @app.command(help=H("export"))
@@ -1441,17 +1444,30 @@ def late(
 
 
 # -- commands: two points ------------------------------------------------------------
+class KeepOpt(StrEnum):
+    here = "here"
+    there = "there"
+
+
 @app.command(help=H("merge"))
 def merge(
     ctx: typer.Context,
     other: Annotated[Path, typer.Argument(metavar="OTHER.db", help=H("merge.other"))],
+    codes: Annotated[list[str] | None, typer.Argument(metavar="CODE", help=H("merge.codes"))] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("merge.dry_run"))] = False,
+    keep: Annotated[KeepOpt | None, typer.Option("--keep", help=H("merge.keep"))] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help=H("merge.reason"))] = None,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("merge.other_center"))] = False,
 ) -> None:
     from tthc import render
-    from tthc.merge import merge_database
+    from tthc.merge import keep_decision, merge_database
 
     c = _ctx(ctx)
-    render.print_merge(merge_database(c, other, dry_run=dry_run), c.lang)
+    decision = keep_decision(keep.value if keep else None, codes or [], reason)
+    report = merge_database(c, other, dry_run=dry_run, other_center=other_center, keep=decision)
+    render.print_merge(report, c.lang)
+    if report.held:
+        raise typer.Exit(1)
 
 
 @procedure_app.command("export", help=H("procedure.export"))

@@ -117,19 +117,30 @@ class Context:
             store = self.optional_store()
             off, work = store.calendar_overrides() if store else ({}, {})
             rulings = store.calendar_rulings() if store else {}
-            s = self.settings()
-            if self._holidays is None:
-                self._holidays = CachedHolidays(store)
-            self._calendar = WorkCalendar(
-                source=self._holidays,
-                sessions=s.office_hours,
-                cutoff=s.same_day_cutoff,
-                center_off=off,
-                center_work=work,
-                lang=self.lang,
-                rulings=rulings,
-            )
+            self._calendar = self.calendar_of(self.settings(), off, work, rulings)
         return self._calendar
+
+    def calendar_of(
+        self,
+        settings: Settings,
+        off: dict[date, str],
+        work: dict[date, str],
+        rulings: dict[date, bool],
+    ) -> WorkCalendar:
+        """The working calendar a center with ``settings``, these days of its own and these
+        verdicts on unconfirmed days works by (this one's, or another point's that a merge
+        reads), over this PC's holiday data."""
+        if self._holidays is None:
+            self._holidays = CachedHolidays(self.optional_store())
+        return WorkCalendar(
+            source=self._holidays,
+            sessions=settings.office_hours,
+            cutoff=settings.same_day_cutoff,
+            center_off=off,
+            center_work=work,
+            lang=self.lang,
+            rulings=rulings,
+        )
 
     def invalidate(self) -> None:
         """Forget the settings and the calendar after they changed (the holiday cache stays)."""

@@ -161,7 +161,7 @@ class Changed:
     """One changed timeline: an undo, or a step dated with ``--correct-time``."""
 
     code: str
-    kind: str  # undo | correction | calendar (a due date the calendar's check found wrong)
+    kind: str  # undo | correction | calendar (a due date the calendar's check found wrong) | kept (a merge's --keep)
     step: str
     moment: datetime  # when the step it concerns happened (the earlier one, for a re-dating)
     replaced: datetime | None
@@ -188,10 +188,11 @@ def changed(events: list[Event]) -> list[Changed]:
     for e in events:
         if e.step == "undo":
             moment = datetime.fromisoformat(e.details["happened_at"])
+            kept = bool(e.details.get("correction", {}).get("kept"))  # a merge's --keep
             out.append(
                 Changed(
                     e.dossier_code or "",
-                    "undo",
+                    "kept" if kept else "undo",
                     e.details["step"],
                     moment,
                     None,
@@ -204,7 +205,7 @@ def changed(events: list[Event]) -> list[Changed]:
             fix = e.details["correction"]
             replaced = datetime.fromisoformat(fix["replaces"]) if fix.get("replaces") else None
             moment = min(e.happened_at, replaced) if replaced else e.happened_at
-            kind = "correction"
+            kind = "kept" if fix.get("kept") else "correction"
             if fix.get("concerns"):  # a note on a step it does not change (the calendar's check)
                 moment, kind = datetime.fromisoformat(fix["concerns"]), "calendar"
             out.append(

@@ -1413,8 +1413,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mọi bảng, mọi trường: tệp .jsonl hoặc .xlsx, để `import` ở nơi khác.",
     ),
     "help.merge": (
-        "Bring in another reception point's dossiers, history, registers, catalog and calendar days; merging the same file again changes nothing, and a conflict is listed with nothing written.",
-        "Nhập hồ sơ, nhật ký, danh sách cán bộ, điểm, thủ tục và ngày lịch của điểm tiếp nhận khác; nhập lại cùng một tệp không thay đổi gì, và khi có xung đột thì liệt kê và không ghi gì.",
+        "Bring in another reception point's dossiers, history, registers, catalog and calendar days; merging the same file again changes nothing. Dossiers both points changed in ways that cannot both stand are held aside and listed (exit 1) until --keep settles them.",
+        "Nhập hồ sơ, nhật ký, danh sách cán bộ, điểm, thủ tục và ngày lịch của điểm tiếp nhận khác; nhập lại cùng một tệp không thay đổi gì. Hồ sơ mà hai điểm thay đổi không thể cùng đứng được để riêng và liệt kê (mã thoát 1) cho đến khi --keep giải quyết.",
     ),
     "help.merge.other": (
         "The other point's database (a copy).",
@@ -2216,6 +2216,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hiện không đọc được dữ liệu của trung tâm. Xin thử lại sau.",
     ),
     "web_home": ("Back to the look-up", "Về trang tra cứu"),
+    # --- merge ---
+    "e_source_damaged": (
+        "{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)",
+        "{path} bị hỏng hoặc bị cắt cụt nên không hợp nhất được: {reason}; chưa ghi gì. Xin bên kia gửi bản sao mới (tthc backup)",
+    ),
+    "setting.center_id": (
+        "Which center this database belongs to (drawn at init, kept by every copy)",
+        "Cơ sở dữ liệu này thuộc trung tâm nào (tạo khi init, mọi bản sao giữ nguyên)",
+    ),
+    "e_other_center": (
+        "{path} is another center's file: {theirs} there, {ours} here; nothing was written. Merge it only if you mean to, with --other-center",
+        "{path} là tệp của trung tâm khác: bên kia {theirs}, ở đây {ours}; chưa ghi gì. Chỉ hợp nhất khi thật sự muốn, với --other-center",
+    ),
+    "e_keep_not_held": (
+        "no conflict held between this database and {path} for {codes}: --keep settles only dossiers this merge holds aside; nothing was written",
+        "không có xung đột nào giữa cơ sở dữ liệu này và {path} đối với {codes}: --keep chỉ giải quyết hồ sơ mà lần hợp nhất này để riêng; chưa ghi gì",
+    ),
+    "e_keep_needs": (
+        "--keep needs the codes of the dossiers to settle and --reason",
+        "--keep cần mã các hồ sơ cần giải quyết và --reason",
+    ),
+    "mh_uid_taken": (
+        "audit event {uid} of dossier {code}: that uid is an event of {here} in this database",
+        "sự kiện nhật ký {uid} của hồ sơ {code}: mã uid đó là một sự kiện của {here} trong cơ sở dữ liệu này",
+    ),
+    "mh_receipt": (
+        "the row's receipt is not the one its receive event records",
+        "ngày tiếp nhận trong dòng không khớp với sự kiện tiếp nhận",
+    ),
+    "mh_counting": (
+        "the receipt's counting is not one its time limit gives",
+        "cách tính hạn khi tiếp nhận không khớp với thời hạn giải quyết",
+    ),
+    "mh_history": ("its history", "lịch sử của hồ sơ"),
+    "mh_disagrees": (
+        "{row} in its row, {history} by its own history",
+        "dòng ghi {row}, lịch sử của hồ sơ cho {history}",
+    ),
+    "mh_rounds": (
+        "the supplement rounds are not those its history gives",
+        "các lần yêu cầu bổ sung không khớp với lịch sử của hồ sơ",
+    ),
+    "mc_rewritten": (
+        "dossier {code}: its {step} at {at:%d/%m/%Y %H:%M} is recorded differently here and there",
+        "hồ sơ {code}: bước {step} lúc {at:%d/%m/%Y %H:%M} được ghi khác nhau ở đây và bên kia",
+    ),
+    "mc_steps": (
+        "dossier {code}: steps that cannot both stand: here {ours}; there {theirs}",
+        "hồ sơ {code}: hai bước không thể cùng đứng: ở đây {ours}; bên kia {theirs}",
+    ),
+    "mc_field": (
+        "dossier {code}: {field} edited to {ours!r} here and {theirs!r} there",
+        "hồ sơ {code}: {field} được sửa thành {ours!r} ở đây và {theirs!r} bên kia",
+    ),
+    "mc_receipt_undone": (
+        "dossier {code}: its receipt was undone at one point ({at:%d/%m/%Y %H:%M}) while the other went on with it ({step})",
+        "hồ sơ {code}: một điểm đã hoàn tác việc tiếp nhận ({at:%d/%m/%Y %H:%M}) trong khi điểm kia vẫn tiếp tục xử lý ({step})",
+    ),
+    "e_keep_undone_receipt": (
+        "the receipt of {code} was undone {side}: only --keep {side} settles it (receive the dossier again under a new code if it is real); nothing was written",
+        "việc tiếp nhận hồ sơ {code} đã bị hoàn tác ({side}): chỉ --keep {side} giải quyết được (nếu hồ sơ có thật, tiếp nhận lại với mã mới); chưa ghi gì",
+    ),
+    "kind_kept": ("kept at a merge", "giữ khi hợp nhất"),
+    "s_kept": ("kept at a merge", "giữ khi hợp nhất"),
+    "mc_no_step": ("no step", "không có bước nào"),
+    "merge_held": (
+        "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:",
+        "{n} hồ sơ được để riêng chờ quyết định (phần còn lại đã hợp nhất); giải quyết từng hồ sơ bằng tthc merge {path} --keep here|there MÃ… --reason LÝ_DO:",
+    ),
+    "help.merge.codes": (
+        "With --keep: the dossiers held aside to settle.",
+        "Dùng với --keep: các hồ sơ đang để riêng cần giải quyết.",
+    ),
+    "help.merge.keep": (
+        "Settle held dossiers: keep this database's version (here) or the other file's (there); recorded as a correction.",
+        "Giải quyết hồ sơ để riêng: giữ bản ở đây (here) hoặc bản của tệp kia (there); được ghi lại như một lần đính chính.",
+    ),
+    "help.merge.reason": ("Why (with --keep).", "Lý do (dùng với --keep)."),
+    "help.merge.other_center": (
+        "Merge a file of another center (another unit code or center identity) all the same.",
+        "Vẫn hợp nhất tệp của trung tâm khác (mã đơn vị hoặc định danh trung tâm khác).",
+    ),
+    "merge_settled": ("settled by decision: {codes}", "đã giải quyết theo quyết định: {codes}"),
+    "e_center_id": (
+        "bad center identity {text!r}: expected 32 hexadecimal digits, as config show prints it",
+        "mã định danh trung tâm {text!r} không hợp lệ: cần 32 chữ số thập lục phân, như config show in ra",
+    ),
     # --- calendar ---
     "hol_new_year": ("New Year's Day", "Tết Dương lịch"),
     "hol_tet_29": ("29th of the last lunar month (Tết)", "29 Tết"),

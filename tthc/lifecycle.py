@@ -145,6 +145,27 @@ ALLOWED: dict[str, tuple[Status, ...]] = {
 STEPS: tuple[str, ...] = ("receive", *ALLOWED)
 
 
+def step_of(name: str, at: datetime, details: dict[str, Any]) -> Step:
+    """A step as its audit event records it (what the clerk's command applied), so a history
+    can be applied again: a merge works a dossier's columns out from its events."""
+    if name == "handover":
+        return Handover(at, str(details.get("to")))
+    if name == "supplement":
+        policy: Policy = "freeze" if details.get("policy") == "freeze" else "restart"
+        return Supplement(at, policy, details.get("reason"))
+    if name == "resume":
+        return Resume(at)
+    if name == "resolve":
+        return Resolve(at, "rejected" if details.get("outcome") == "rejected" else "approved")
+    if name == "return":
+        return Return(at)
+    if name == "withdraw":
+        return Withdraw(at)
+    if name == "apologize":
+        return Apologize(at, date.fromisoformat(str(details["new_date"])), str(details.get("reason") or ""))
+    raise ValueError(f"not a step after receipt: {name}")
+
+
 def receive(
     cal: WorkCalendar,
     code: str,

@@ -19,6 +19,7 @@ MIGRATION_NAMES = (
     "m012_names_without_diacritics",
     "m009_calendar_rulings",
     "m013_scorecard_facts_and_ratings",
+    "m011_merge_conflicts",
     "m016_worklist_sections_indexed",
 )
 LATEST = len(MIGRATION_NAMES)
@@ -515,6 +516,31 @@ def _m013(db: Any) -> None:
     )
 
 
+def _m011(db: Any) -> None:
+    """The evening exchange must never block for good, and must never mix two centers.
+
+    - ``merge_conflicts`` holds the dossiers a merge set aside: the two points recorded
+      steps that cannot both stand, or edited one field to two values. The rest of the file
+      merges; each held dossier waits here, with what differs, for the manager's
+      ``merge FILE --keep here|there CODE``. A later merge that finds no conflict for the
+      code, or the decision, removes its row.
+    The setting ``center_id``, drawn at ``init`` and carried by every copy, says which center
+    a database belongs to; a database from before has none and is told apart by its unit code
+    alone, so this migration does not make one up.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE merge_conflicts (
+            code TEXT PRIMARY KEY,          -- the dossier held aside
+            source TEXT NOT NULL,           -- the file it came from
+            conflicts TEXT NOT NULL,        -- JSON: what differs, as message keys and values
+            found_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 def _m016(db: Any) -> None:
     """The morning worklist reads only today's work, however long the history.
 
@@ -544,7 +570,7 @@ def _old_uid(*fields: Any) -> str:
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m009, _m013, _m016)
+_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m009, _m013, _m011, _m016)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

@@ -11,6 +11,7 @@ live in :mod:`tthc.render_reports`, the worklist in :mod:`tthc.render_worklist`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -1317,8 +1318,20 @@ def print_import(report: ImportReport | MergeReport, lang: str) -> None:
 def print_merge(report: MergeReport, lang: str) -> None:
     """What a merge brought (or would bring), table by table."""
     if not report.changed:
-        echo(t(lang, "merge_nothing", path=report.source))
-        return
+        if not report.held:
+            echo(t(lang, "merge_nothing", path=report.source))
+    else:
+        _print_merged(report, lang)
+    if report.held:
+        lines = [
+            f"{t(lang, 'error_prefix')}: {t(lang, 'merge_held', n=len(report.held), path=report.source)}"
+        ]
+        lines += [m.render(lang) for msgs in report.held.values() for m in msgs]
+        with contextlib.suppress(BrokenPipeError):
+            sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _print_merged(report: MergeReport, lang: str) -> None:
     echo(t(lang, "merge_dry" if report.dry_run else "merged", path=report.source))
     echo(
         "  "
@@ -1338,6 +1351,8 @@ def print_merge(report: MergeReport, lang: str) -> None:
         echo("  " + t(lang, "merge_relaid", n=report.relaid))
     if report.whole:
         echo("  " + t(lang, "merge_whole"))
+    if report.settled:
+        echo("  " + t(lang, "merge_settled", codes=", ".join(report.settled)))
 
 
 def print_full_export(result: FullExport, lang: str) -> None:

@@ -2,6 +2,7 @@
 calendar upkeep, reporting periods and summaries, backups. Each returns plain data.
 """
 
+import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -83,6 +84,8 @@ def init(
         with store.write():
             for key, value in asked.items():
                 store.put_setting(key, value)
+            if not existed:  # which center this is, carried by every copy of the database
+                store.put_setting("center_id", os.urandom(16).hex())
             added = install_starter(ctx) if catalog and not existed else 0
             for kind, name in names:
                 if store.find_name(kind, name_key(name)) is None:

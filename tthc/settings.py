@@ -131,6 +131,14 @@ def _url(text: str) -> str:
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,39}$")
 
 
+def _center_id(text: str) -> str:
+    """The center's identity: 32 hexadecimal digits, as ``init`` draws them; empty: none yet."""
+    value = text.strip().lower()
+    if value and (len(value) != 32 or any(c not in "0123456789abcdef" for c in value)):
+        raise TthcError("e_center_id", text=text)
+    return value
+
+
 def check_prefix(text: str) -> str:
     value = text.strip()
     if not _PREFIX.match(value):
@@ -190,6 +198,7 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     "center_name": Setting("Trung tâm Phục vụ hành chính công xã", _text("center_name")),
     "code_prefix": Setting("TTHC", check_prefix),
+    "center_id": Setting("", _center_id),
     "lang": Setting("en", _language),
     "office_hours": Setting("07:30-11:30,13:30-17:00", _canonical_sessions),
     "same_day_cutoff": Setting("15:00", _canonical_hm("same_day_cutoff")),

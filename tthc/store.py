@@ -503,6 +503,11 @@ class StoredDossier:
     def round_rows(self) -> list[dict[str, Any]]:
         return [{"dossier_code": self.code, **dict(zip(_ROUND_COLUMNS, r, strict=True))} for r in self.rounds]
 
+    def life(self) -> Life:
+        """The dossier's life as its row and rounds state it."""
+        rounds = self.round_rows()
+        return _life(cast(sqlite3.Row, self.row()), cast("list[sqlite3.Row]", rounds))
+
     def with_value(self, column: str, value: Any) -> "StoredDossier":
         values = list(self.values)
         values[_DOSSIER_INDEX[column]] = value
@@ -694,6 +699,26 @@ class Store:
         store = cls.open(copy)
         store.uri = copy.resolve().as_uri()
         return store
+
+    @classmethod
+    @contextmanager
+    def reading_source(cls, path: Path, scratch: Path) -> Iterator["Store"]:
+        """:meth:`open_source` for a ``with`` block, after SQLite's own check of every page:
+        a truncated or damaged file is a refusal naming it (``e_source_damaged``), before a
+        row of it is believed."""
+        try:
+            store = cls.open_source(path, scratch)
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(exc, path) from None
+        try:
+            verdict = [r[0] for r in store.conn.execute("PRAGMA quick_check(3)")]
+            if verdict != ["ok"]:
+                raise TthcError("e_source_damaged", path=path, reason="; ".join(map(str, verdict)))
+            yield store
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(exc, path) from None
+        finally:
+            store.close()
 
     def close(self) -> None:
         self.conn.close()
@@ -1427,6 +1452,25 @@ class Store:
             for r in d.rounds:
                 self.conn.execute(INSERT_ROUND, (d.code, *r))
 
+    # -- dossiers a merge held aside ---------------------------------------------------------
+    def hold_conflicts(self, held: Mapping[str, list[dict[str, str]]], source: str, now: datetime) -> None:
+        """Keep each held dossier's conflicts (said in both languages) for the manager."""
+        for code, said in held.items():
+            self.conn.execute(
+                "INSERT INTO merge_conflicts (code, source, conflicts, found_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (code) DO UPDATE SET source = excluded.source,"
+                " conflicts = excluded.conflicts, found_at = excluded.found_at",
+                (code, source, json.dumps(said, ensure_ascii=False), _iso(now)),
+            )
+
+    def release_conflicts(self, codes: Iterable[str]) -> None:
+        """Forget the held conflicts of dossiers that merged, or were settled."""
+        self.conn.executemany("DELETE FROM merge_conflicts WHERE code = ?", [(c,) for c in codes])
+
+    def held_conflicts(self) -> dict[str, list[dict[str, str]]]:
+        rows = self.conn.execute("SELECT code, conflicts FROM merge_conflicts ORDER BY code")
+        return {r[0]: json.loads(r[1]) for r in rows}
+
     def remove_dossier(self, code: str) -> None:
         """Delete a dossier and its rounds (its receipt was undone at the other point)."""
         self.conn.execute("DELETE FROM pauses WHERE dossier_code = ?", (code,))
@@ -1607,6 +1651,13 @@ def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
     return TthcError("e_db_unreadable", path=path, reason=sqlite_reason(exc) or str(exc))
+
+
+def _damaged(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
+    """Another database that SQLite cannot read, as a refusal naming that file."""
+    if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
+        return exc
+    return TthcError("e_source_damaged", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 #: Below this many rows a file is loaded with the indexes in place.

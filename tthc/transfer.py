@@ -144,15 +144,17 @@ def is_full_export(path: Path) -> bool:
 
 
 def import_any(
-    ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None
+    ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None, other_center: bool = False
 ) -> "ImportReport | MergeReport":
     """``tthc import``: a full export, or dossiers from a .csv/.xlsx table."""
     if is_full_export(path):
-        return import_full(ctx, path, dry_run=dry_run)
+        return import_full(ctx, path, dry_run=dry_run, other_center=other_center)
     return import_file(ctx, path, dry_run=dry_run, progress=progress)
 
 
-def import_full(ctx: Context, path: Path, *, dry_run: bool = False) -> MergeReport:
+def import_full(
+    ctx: Context, path: Path, *, dry_run: bool = False, other_center: bool = False
+) -> MergeReport:
     """Load a full export: into a database that does not exist yet, an exact copy; into one
     that does, a merge. A refusal (or a dry run) leaves no database it had to create."""
     if not path.exists():
@@ -162,7 +164,7 @@ def import_full(ctx: Context, path: Path, *, dry_run: bool = False) -> MergeRepo
     store = ctx.create_store()
     try:
         data = read_full(path, {t: store.required_columns(t) for t in FULL_TABLES})
-        report = merge(ctx, data, dry_run=dry_run)
+        report = merge(ctx, data, dry_run=dry_run, other_center=other_center)
     except BaseException:
         if not existed or was_empty:
             _undo_create(ctx, was_empty)
