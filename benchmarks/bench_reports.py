@@ -110,7 +110,9 @@ def schema_floor(source: Path, db: Path) -> float:
     conn = store.conn
     for code in PROCS:
         conn.execute(
-            "INSERT OR IGNORE INTO procedures VALUES (?, 'x', 'x', 'same-day', NULL, NULL, 'x', 'x')", (code,)
+            "INSERT OR IGNORE INTO procedures (code, name, field, time_limit, alias, fee, created_at, updated_at)"
+            " VALUES (?, 'x', 'x', 'same-day', NULL, NULL, 'x', 'x')",
+            (code,),
         )
     for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='dossiers' AND sql IS NOT NULL"

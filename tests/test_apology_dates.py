@@ -7,14 +7,14 @@ import json
 from tests.conftest import Cli
 
 
-def receive(center: Cli, *args: str, at: str) -> str:
-    code: str = json.loads(center.ok("receive", *args, "--at", at, "--json").stdout)["code"]
+def receive(center: Cli, *args: str, at: str, now: str | None = None) -> str:
+    code: str = json.loads(center.ok("receive", *args, "--at", at, "--json", now=now).stdout)["code"]
     return code
 
 
-def two_day_certificate(center: Cli, at: str = "2025-09-08 09:00") -> str:
+def two_day_certificate(center: Cli, at: str = "2025-09-08 09:00", now: str | None = None) -> str:
     """A signature certification given 2 working days: received Monday 8/9/2025, due Wednesday 10/9."""
-    return receive(center, "ctck", "--applicant", "Lê Thị Bình", "--limit", "2wd", at=at)
+    return receive(center, "ctck", "--applicant", "Lê Thị Bình", "--limit", "2wd", at=at, now=now)
 
 
 def apologize(code: str, new_date: str) -> list[str]:
@@ -39,9 +39,9 @@ def test_saturday_20_september_2025_is_refused_naming_monday_22(center: Cli) -> 
 def test_national_day_2025_sends_the_citizen_to_wednesday_3_september(center: Cli) -> None:
     """Received Monday 25/8/2025 for 2 working days (due Wednesday 27/8); an apology on the due
     date promising Monday 1/9 — National Day, like Tuesday 2/9."""
-    code = two_day_certificate(center, at="2025-08-25 09:00")
+    code = two_day_certificate(center, at="2025-08-25 09:00", now="2025-08-25 09:05")
     argv = ["apologize", code, "--new-date", "01/09/2025", "--reason", "quá tải", "--at", "2025-08-27 09:00"]
-    err = center.fails(*argv)
+    err = center.fails(*argv, now="2025-08-27 09:05")
     assert "01/09/2025 is not a working day (National Day" in err
     assert "the next working day is 03/09/2025" in err
 

@@ -15,6 +15,7 @@ PURE = (
     "workcalendar",
     "deadlines",
     "lifecycle",
+    "breaches",
     "periods",
     "clock",
     "errors",

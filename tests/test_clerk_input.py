@@ -15,8 +15,8 @@ from tests.conftest import Cli
 AT = "2025-09-08 09:00"
 
 
-def receive(cli: Cli, *args: str, at: str = AT) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(cli.ok("receive", *args, "--at", at, "--json").stdout)
+def receive(cli: Cli, *args: str, at: str = AT, now: str | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(cli.ok("receive", *args, "--at", at, "--json", now=now).stdout)
     return data
 
 
@@ -178,13 +178,15 @@ def test_a_late_result_cannot_be_made_on_time_by_undo_and_an_earlier_time(center
 
 def test_a_reported_month_is_not_rewritten_by_undo(center: Cli, tmp_path: Path) -> None:
     """A dossier returned in August; the August report is closed; undo three times."""
-    code = receive(center, "ks", "--applicant", "A", at="2025-08-20 09:00")["code"]
-    center.ok("resolve", code, "--at", "2025-08-20 10:00")
-    center.ok("return", code, "--at", "2025-08-21 10:00")
+    code = receive(center, "ks", "--applicant", "A", at="2025-08-20 09:00", now="2025-08-20 09:00")["code"]
+    center.ok("resolve", code, "--at", "2025-08-20 10:00", now="2025-08-20 10:00")
+    center.ok("return", code, "--at", "2025-08-21 10:00", now="2025-08-21 10:00")
     out = center.ok("report", "--month", "2025-08", "--close").stdout
     assert "Periods up to 31/08/2025 are marked as reported" in out
     assert "already reported" in center.fails("undo", code, "--reason", "thử")
-    assert "already reported" in center.fails("receive", "ks", "--applicant", "B", "--at", "2025-08-29 09:00")
+    assert "already reported" in center.fails(
+        "receive", "ks", "--applicant", "B", "--at", "2025-08-29 09:00", "--late-entry"
+    )
     assert "already reported" in center.fails("edit", code, "--officer", "Lan")
     center.ok("undo", code, "--reason", "trả nhầm người", "--correct-time")
     assert show(center, code)["status"] == "resolved"

@@ -33,8 +33,9 @@ KEYS = {
 }
 
 
-def receive(cli: Cli, *args: str, at: str = "2025-09-08 09:00") -> dict[str, Any]:
-    out = cli.ok("receive", *args, "--at", at, "--json").stdout
+def receive(cli: Cli, *args: str, at: str = "2025-09-08 09:00", late: bool = False) -> dict[str, Any]:
+    """Received at ``at``; ``late``: entered later than the decree's clerk would (--late-entry)."""
+    out = cli.ok("receive", *args, "--at", at, *(["--late-entry"] if late else []), "--json").stdout
     data: dict[str, Any] = json.loads(out)
     return data
 
@@ -226,7 +227,9 @@ def test_receive_prints_one_compact_confirmation(center: Cli) -> None:
 
 
 def test_limit_override_is_audited(center: Cli) -> None:
-    out = center.ok("receive", "kh", "--applicant", "A", "--limit", "5wd", "--at", "2025-08-29 10:00").stdout
+    out = center.ok(
+        "receive", "kh", "--applicant", "A", "--limit", "5wd", "--at", "2025-08-29 10:00", "--late-entry"
+    ).stdout
     assert "5 working days instead of the catalog's same day" in out
     code = out.split()[1]
     assert show(center, code)["due_date"] == "2025-09-09"
@@ -276,12 +279,15 @@ def test_a_full_day_of_one_dossier(center: Cli) -> None:
         "--officer",
         "Lan",
         at="2025-08-25 09:00",
+        late=True,
     )
     code = d["code"]
     assert d["due_date"] == "2025-09-03"
-    center.ok("handover", code, "--to", "đức", "--at", "2025-08-25 10:00", "--note", "xác minh")
+    center.ok(
+        "handover", code, "--to", "đức", "--at", "2025-08-25 10:00", "--note", "xác minh", "--late-entry"
+    )
     assert show(center, code)["officer"] == "Đức"
-    center.ok("supplement", code, "--at", "2025-08-27 10:00", "--reason", "thiếu CCCD")
+    center.ok("supplement", code, "--at", "2025-08-27 10:00", "--reason", "thiếu CCCD", "--late-entry")
     paused = show(center, code)
     assert paused["status"] == "paused" and paused["due_date"] is None
     out = center.ok("resume", code, "--at", "2025-09-04 09:00").stdout
@@ -319,8 +325,10 @@ def test_a_full_day_of_one_dossier(center: Cli) -> None:
 
 def test_freeze_policy_counts_the_days_left(center: Cli) -> None:
     center.ok("config", "set", "supplement_policy", "freeze")
-    code = receive(center, "2.000884", "--applicant", "B", "--limit", "5wd", at="2025-08-25 09:00")["code"]
-    center.ok("supplement", code, "--at", "2025-08-27 10:00", "--reason", "thiếu giấy tờ")
+    code = receive(
+        center, "2.000884", "--applicant", "B", "--limit", "5wd", at="2025-08-25 09:00", late=True
+    )["code"]
+    center.ok("supplement", code, "--at", "2025-08-27 10:00", "--reason", "thiếu giấy tờ", "--late-entry")
     center.ok("resume", code, "--at", "2025-09-04 09:00")
     assert show(center, code)["due_date"] == "2025-09-09"
 

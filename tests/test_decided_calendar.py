@@ -282,7 +282,7 @@ def test_a_database_from_before_the_rulings_upgrades_with_nothing_lost(center: C
         _receive(center, f"Cũ {i}", "31/12/2025 09:00", now="2026-01-05 08:00")
     conn = sqlite3.connect(center.db)
     conn.executescript(
-        "DROP TABLE calendar_rulings; DELETE FROM _sqlite_migrations WHERE name = 'm009_calendar_rulings';"
+        "DROP TABLE calendar_rulings; DELETE FROM _sqlite_migrations WHERE name = 'm010_calendar_rulings';"
         f" PRAGMA user_version = {LATEST - 1};"
     )
     counts = {

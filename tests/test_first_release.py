@@ -40,7 +40,16 @@ def test_the_fixture_is_a_first_release_file() -> None:
 @pytest.mark.parametrize("case", EXPECTED["summaries"], ids=lambda c: f"{c['now']} {' '.join(c['args'])}")
 def test_upgraded_summaries_equal_what_the_first_release_printed(upgraded: Cli, case: dict) -> None:
     result = upgraded.ok("summary", *case["args"], "--json", now=case["now"])
-    assert json.loads(result.stdout) == case["json"]
+    assert _as_first_printed(json.loads(result.stdout)) == case["json"]
+
+
+def _as_first_printed(summary: dict) -> dict:
+    """A summary in the first release's shape: the ``closed`` count came later (a dossier
+    closed because its papers never came); a file from before has none in any group."""
+    for figures in [summary, summary.get("total", {}), *summary.get("groups", [])]:
+        if "received" in figures:  # a set of figures (not the head of a grouped summary)
+            assert figures.pop("closed") == 0
+    return summary
 
 
 def test_upgraded_dossiers_keep_their_due_dates_and_judgements(upgraded: Cli) -> None:

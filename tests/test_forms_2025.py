@@ -128,7 +128,9 @@ def test_the_2025_apology_is_the_letter_asking_for_more_time(center: Cli) -> Non
 def test_the_log_book_is_form_07_from_the_2025_forms(
     center: Cli, tmp_path: Path, month: str, sheet: str, header: str
 ) -> None:
-    receive(center, f"{month}-15 09:00" if month != "2025-10" else "2025-10-15 09:00")
+    receive(
+        center, {"2025-09": "2025-09-15", "2025-10": "2025-10-15", "2025-11": "2025-11-14"}[month] + " 09:00"
+    )
     out = tmp_path / "so.xlsx"
     center.ok("logbook", "--month", month, "--out", str(out), lang="vi", now="2025-12-01 10:00")
     book = openpyxl.load_workbook(out)

@@ -38,11 +38,13 @@ def october(center: Cli) -> Cli:
     c.ok("procedure", "edit", "2.000884", "--fee", "10.000", "--e-result")
 
     def rx(applicant: str, at: str, *extra: str) -> str:
-        out = c.ok("receive", *extra, "--applicant", applicant, "--at", at, "--json", now=AFTER).stdout
+        out = c.ok(
+            "receive", *extra, "--applicant", applicant, "--at", at, "--late-entry", "--json", now=AFTER
+        ).stdout
         return str(json.loads(out)["code"])
 
     def step(*args: str) -> None:
-        c.ok(*args, now=AFTER)
+        c.ok(*args, "--late-entry", now=AFTER)  # October entered after it
 
     j = rx("J", "2025-09-29 09:00", "ks")  # September's: resolved before the period, in nothing
     step("resolve", j, "--at", "2025-09-29 10:00")
@@ -52,7 +54,7 @@ def october(center: Cli) -> Cli:
     b = rx("B", "2025-10-02 09:00", "ks")  # papers asked twice: on time for the II.06a, late for 2.1
     step("supplement", b, "--at", "2025-10-02 10:00", "--reason", "thiếu tờ khai")
     step("resume", b, "--at", "2025-10-06 09:00")
-    step("supplement", b, "--at", "2025-10-06 10:00", "--reason", "thiếu bản sao")
+    step("supplement", b, "--at", "2025-10-06 10:00", "--reason", "thiếu bản sao", "--again")
     step("resume", b, "--at", "2025-10-07 09:00")
     step("resolve", b, "--at", "2025-10-07 10:00")
     cc = rx("C", "2025-10-06 09:00", "2.000884", "--limit", "5wd", "--digitised")  # due 13/10
@@ -332,6 +334,7 @@ def test_any_period_the_parts_sum_to_the_whole_and_21_counts_what_the_ii06a_rows
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"
     shutil.copy(blank_db, db)
     ctx = Context(db_path=db, actor="t", now=NOW)
+    ctx.late_entry = True  # a history entered at the end of it
     for n, (day, minute, channel, proc, fate, wait) in enumerate(history):
         received = datetime(2025, 9, 1, 7, 30) + timedelta(days=day, minutes=minute)
         given = ServiceGiven("2000" if facts[0] else None, "online" if facts[1] and n % 2 else None, facts[2])

@@ -50,7 +50,17 @@ def test_import_good_rows(center: Cli, tmp_path: Path) -> None:
     assert codes["Võ E"]["due_date"] == "2025-09-09"  # restart after the supplement round
     assert codes["Phạm D"]["status"] == "withdrawn"
     receipt = json.loads(
-        center.ok("receive", "ks", "--applicant", "X", "--at", "2025-09-01 10:00", "--json", now=LATER).stdout
+        center.ok(
+            "receive",
+            "ks",
+            "--applicant",
+            "X",
+            "--at",
+            "2025-09-01 10:00",
+            "--late-entry",
+            "--json",
+            now=LATER,
+        ).stdout
     )
     assert receipt["code"] == "000.00.20.H56-250901-0002"  # the import's numbers are never reused
 
@@ -180,8 +190,19 @@ def test_export_import_round_trips_to_the_same_summary(center: Cli, tmp_path: Pa
 
 
 def test_export_is_safe_for_spreadsheets(center: Cli, tmp_path: Path) -> None:
-    center.ok("receive", "ks", "--applicant", '=HYPERLINK("http://x")', "--at", "2025-09-01 09:00", now=LATER)
-    center.ok("receive", "ks", "--applicant", "@SUM(A1)", "--at", "2025-09-01 09:00", now=LATER)
+    center.ok(
+        "receive",
+        "ks",
+        "--applicant",
+        '=HYPERLINK("http://x")',
+        "--at",
+        "2025-09-01 09:00",
+        "--late-entry",
+        now=LATER,
+    )
+    center.ok(
+        "receive", "ks", "--applicant", "@SUM(A1)", "--at", "2025-09-01 09:00", "--late-entry", now=LATER
+    )
     out = tmp_path / "x.csv"
     center.ok("export", str(out), "--status", "processing", now=LATER)
     raw = out.read_bytes()
@@ -305,11 +326,30 @@ def test_codes_ever_given_are_refused_however_large_the_file(
     """An undone receipt of 8/9/2025 and a code given in capitals: a file cannot take either,
     in any letter case, and its blank codes are numbered around the undone one."""
     undone = json.loads(
-        center.ok("receive", "ks", "--applicant", "A", "--at", "2025-09-08 09:00", "--json", now=LATER).stdout
+        center.ok(
+            "receive",
+            "ks",
+            "--applicant",
+            "A",
+            "--at",
+            "2025-09-08 09:00",
+            "--late-entry",
+            "--json",
+            now=LATER,
+        ).stdout
     )["code"]
     center.ok("undo", undone, "--reason", "ghi nhầm", "--yes", now=LATER)
     center.ok(
-        "receive", "ks", "--applicant", "B", "--code", "HS-OLD-1", "--at", "2025-09-08 10:00", now=LATER
+        "receive",
+        "ks",
+        "--applicant",
+        "B",
+        "--code",
+        "HS-OLD-1",
+        "--at",
+        "2025-09-08 10:00",
+        "--late-entry",
+        now=LATER,
     )
     f = write(
         tmp_path / "in.csv",
@@ -366,7 +406,17 @@ def test_a_bulk_supplement_round_the_table_would_refuse_is_a_bug_too(
 # -- a row of a file is a receipt: the rules a clerk's receipt follows -------------------------------
 def test_a_file_cannot_take_the_code_of_a_receipt_that_was_undone(center: Cli, tmp_path: Path) -> None:
     code = json.loads(
-        center.ok("receive", "ks", "--applicant", "A", "--at", "2025-09-08 09:00", "--json", now=LATER).stdout
+        center.ok(
+            "receive",
+            "ks",
+            "--applicant",
+            "A",
+            "--at",
+            "2025-09-08 09:00",
+            "--late-entry",
+            "--json",
+            now=LATER,
+        ).stdout
     )["code"]
     center.ok("undo", code, "--reason", "ghi nhầm", "--yes", now=LATER)
     f = write(tmp_path / "in.csv", GOOD[1], f"{code},ks,2025-09-08 09:00,direct,,,,,,,,,,B")

@@ -22,12 +22,15 @@ REDATED = "000.00.20.H56-250904-0001"  # received after the reports up to 5/9 we
 
 @pytest.fixture()
 def september(center: Cli) -> Cli:
-    center.ok("receive", "ks", "--applicant", "A", "--officer", "Lan", "--at", "2025-09-03 09:00", now=LATER)
-    center.ok("resolve", LATE, "--at", "2025-09-05 10:00", now=LATER)
+    late = "--late-entry"  # September entered on 1 October
+    center.ok(
+        "receive", "ks", "--applicant", "A", "--officer", "Lan", "--at", "2025-09-03 09:00", late, now=LATER
+    )
+    center.ok("resolve", LATE, "--at", "2025-09-05 10:00", late, now=LATER)
     center.ok("config", "set", "reports_closed_through", "2025-09-05", now=LATER)
     center.ok(
         "receive", "ks", "--applicant", "B", "--at", "2025-09-04 09:00", "--correct-time", "--reason", "ghi sót",
-        now=LATER,
+        late, now=LATER,
     )  # fmt: skip
     return center
 

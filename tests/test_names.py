@@ -76,7 +76,7 @@ def _a_file_from_before_with_twins(center: Cli) -> None:
                 "INSERT INTO officers (name, name_key, added_at) VALUES (?, ?, '2025-09-01T08:00:00')",
                 (name, name.lower()),
             )
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm012_names_without_diacritics'")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_names_without_diacritics'")
     conn.execute("PRAGMA user_version = 8")
     conn.close()
 

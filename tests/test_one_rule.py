@@ -61,7 +61,9 @@ def test_undo_twice_after_a_round_on_an_imported_dossier(center: Cli, tmp_path: 
     now = "2025-09-12 16:00"
     center.ok("import", str(f), now=now)
     assert show(center, "HS-1", now=now)["due_at"] == "2025-09-20T17:00:00"
-    center.ok("supplement", "HS-1", "--at", "2025-09-10 09:00", "--reason", "thiếu giấy tờ", now=now)
+    center.ok(
+        "supplement", "HS-1", "--at", "2025-09-10 09:00", "--reason", "thiếu giấy tờ", "--again", now=now
+    )
     center.ok("resume", "HS-1", "--at", "2025-09-11 09:00", now=now)
     center.ok("undo", "HS-1", "--reason", "ghi nhầm", now=now)
     assert show(center, "HS-1", now=now)["status"] == "paused"

@@ -31,6 +31,7 @@ def fortnight(center_template: Path, tmp_path_factory: pytest.TempPathFactory) -
     cli = Cli(tmp_path_factory.mktemp("papers") / "center.db", now=NOW)
     shutil.copyfile(center_template, cli.db)
     ctx = cli.context()
+    ctx.late_entry = True  # the fortnight is entered afterwards, at once: a late entry
     for key, value in (
         ("center_name", "Trung tâm PVHCC xã Hòa An"),
         ("center_address", "Thôn Phú Thứ, xã Hòa An, tỉnh Đắk Lắk"),

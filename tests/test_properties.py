@@ -39,11 +39,31 @@ def _step(kind: str, at: datetime, pick: int, life: lifecycle.Life) -> tuple[Any
         return lifecycle.Return(at), {}
     if kind == "withdraw":
         return lifecycle.Withdraw(at), {}
+    if kind == "again":  # a second request, knowingly (a breach of Decree 118 Art. 11.2.c)
+        return lifecycle.Supplement(at, "restart", again=True), {}
+    if kind == "close":
+        return lifecycle.Close(at), {}
+    if kind == "forward":
+        return lifecycle.Forward(at), {}
+    if kind == "notify":
+        return lifecycle.Notify(at), {"before": life.notified_at.isoformat() if life.notified_at else None}
     new_date = CAL.nth_working_day_after(at.date(), 3 + pick % 5)
     return lifecycle.Apologize(at, new_date, "chờ xác minh"), {}
 
 
-KINDS = ["handover", "supplement", "resume", "resolve", "return", "withdraw", "apologize"]
+KINDS = [
+    "handover",
+    "supplement",
+    "resume",
+    "resolve",
+    "return",
+    "withdraw",
+    "apologize",
+    "again",
+    "close",
+    "forward",
+    "notify",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -62,7 +82,8 @@ def test_undoing_any_step_gives_back_the_dossier_as_it_was(
     every fact equal, and the latest moment too unless the step before it was a handover
     (known from the audit trail, which the caller adds)."""
     received = (FIRST + timedelta(minutes=start)).replace(second=0)
-    life = lifecycle.receive(CAL, "X-1", parse_limit(limit), received, officer="Lan")
+    authority = "UBND phường Tân Lập" if start % 2 else None  # received for another authority
+    life = lifecycle.receive(CAL, "X-1", parse_limit(limit), received, officer="Lan", for_authority=authority)
     for kind, gap, pick in walk:
         at = life.last_at + timedelta(minutes=gap)
         step, details = _step(kind, at, pick, life)

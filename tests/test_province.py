@@ -81,8 +81,19 @@ def province(tmp_path_factory: pytest.TempPathFactory, center_template: Path) ->
         rng = random.Random(2025 + i)
         data.write_text("\n".join([HEADER, *_rows(rng, 30 + 12 * i)]) + "\n", encoding="utf-8")
         cli.ok("import", str(data))
+        _close_the_long_waits(cli)
         centers.append(cli)
     return centers
+
+
+def _close_the_long_waits(cli: Cli) -> None:
+    """Every other dossier whose papers did not come in 15 days is closed (Decree 118 Art.
+    19.5) on its 15th day, entered afterwards."""
+    waiting = json.loads(cli.ok("list", "--status", "paused", "--limit", "1000", "--json").stdout)
+    for d in waiting[::2]:
+        day = datetime.fromisoformat(d["paused_at"]) + timedelta(days=15)
+        if day < datetime(2025, 9, 10, 15, 0):
+            cli.ok("close", d["code"], "--at", day.isoformat(sep=" "), "--late-entry")
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +140,7 @@ def test_each_center_and_the_province_equal_the_centers_own_summaries(
         _add(total, own)
     assert {k: v for k, v in rolled["total"].items() if k != "on_time_rate"} == total
     assert sum(c["paused"] for c in rolled["centers"]) > 0 or now.startswith("2025-12")
+    assert rolled["total"]["closed"] > 0, "papers that never came: closed dossiers counted too"
     rates = [c["on_time_rate"] for c in rolled["centers"] if c["on_time_rate"] is not None]
     assert rates == sorted(rates, reverse=True), "centers are ranked by their on-time rate"
 

@@ -40,6 +40,8 @@ def hostile_september(center: Cli) -> Cli:
             applicant,
             "--officer",
             officer,
+            "--channel",
+            "online",  # through the portal, weekends too
             "--at",
             f"2025-09-{day:02d} 09:00",
         )

@@ -86,6 +86,11 @@ SCHEMA = {
         "digitised",
         "data_reused",
         "e_result",
+        "submitted_at",
+        "for_authority",
+        "forwarded_at",
+        "closed_at",
+        "notified_at",
     ],
     "pauses": [
         "id",
@@ -116,6 +121,7 @@ SCHEMA = {
         "on_time",
         "late",
         "withdrawn",
+        "closed",
     ],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
     "ratings": ["dossier_code", "rating", "comment", "rated_at", "via"],
@@ -145,6 +151,9 @@ def test_a_fresh_database_has_the_whole_schema(tmp_path: Path) -> None:
         "dossiers_count_insert",
         "dossiers_count_delete",
         "dossiers_count_update",
+        "dossiers_close_insert",
+        "dossiers_close_delete",
+        "dossiers_close_update",
     }
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x54544843

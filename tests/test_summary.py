@@ -33,7 +33,8 @@ def test_the_half_up_tie() -> None:
 
 
 def run(cli: Cli, *args: str, now: str | None = None) -> None:
-    cli.ok(*args, now=now or "2025-09-30 16:00")
+    """A step of the month, entered at its end (a late entry)."""
+    cli.ok(*args, "--late-entry", now=now or "2025-09-30 16:00")
 
 
 @pytest.fixture()
@@ -42,7 +43,9 @@ def september(center: Cli) -> Cli:
     c = center
 
     def rx(applicant: str, at: str, *extra: str, now: str = "2025-09-30 16:00") -> str:
-        out = c.ok("receive", *extra, "--applicant", applicant, "--at", at, "--json", now=now).stdout
+        out = c.ok(
+            "receive", *extra, "--applicant", applicant, "--at", at, "--late-entry", "--json", now=now
+        ).stdout
         return str(json.loads(out)["code"])
 
     # carried over from August: A resolved in September early, B still open (overdue), C resolved in August
@@ -78,6 +81,7 @@ def test_a_month_checked_key_by_key(september: Cli) -> None:
         "on_time": 1,
         "late": 1,
         "withdrawn": 1,  # F
+        "closed": 0,
         "pending": 4,  # B G H I
         "pending_not_due": 2,  # G (paused) and H
         "pending_overdue": 2,  # B and I
@@ -100,9 +104,18 @@ def test_breakdowns_balance_and_add_up(september: Cli) -> None:
         got = aug_sep(september, by)
         assert got["by"] == by
         for g in [*got["groups"], got["total"]]:
-            assert g["carried_over"] + g["received"] == g["resolved"] + g["withdrawn"] + g["pending"], (by, g)
+            balance = g["resolved"] + g["withdrawn"] + g["closed"] + g["pending"]
+            assert g["carried_over"] + g["received"] == balance, (by, g)
         if by != "month":
-            for key in ("received", "resolved", "pending", "pending_overdue", "paused", "withdrawn"):
+            for key in (
+                "received",
+                "resolved",
+                "pending",
+                "pending_overdue",
+                "paused",
+                "withdrawn",
+                "closed",
+            ):
                 assert sum(g[key] for g in got["groups"]) == got["total"][key]
     months = aug_sep(september, "month")
     aug, sep = months["groups"]
@@ -176,7 +189,7 @@ histories = st.lists(
         st.integers(0, 600),  # minutes after 07:30
         st.sampled_from(["direct", "online", "postal"]),
         st.sampled_from(["1.001193", "2.000884"]),
-        st.sampled_from(["open", "resolved", "withdrawn", "paused", "resumed"]),
+        st.sampled_from(["open", "resolved", "withdrawn", "paused", "resumed", "closed"]),
         st.integers(0, 40),  # days until the step
     ),
     min_size=1,
@@ -205,6 +218,7 @@ def test_invariant_and_counts_match_raw_rows(
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"  # a fresh folder: no stale WAL
     shutil.copy(blank_db, db)
     ctx = Context(db_path=db, actor="t", now=NOW)
+    ctx.late_entry = True  # a history entered at the end of it
     for n, (day, minute, channel, proc, fate, wait) in enumerate(history):
         received = datetime(2025, 9, 1, 7, 30) + timedelta(days=day, minutes=minute)
         code = dossiers.receive(
@@ -215,8 +229,12 @@ def test_invariant_and_counts_match_raw_rows(
             dossiers.resolve(ctx, code, at=step.isoformat())
         elif fate == "withdrawn":
             dossiers.withdraw(ctx, code, at=step.isoformat())
-        elif fate in ("paused", "resumed"):
+        elif fate in ("paused", "resumed", "closed"):
             dossiers.supplement(ctx, code, at=step.isoformat(), reason="thiếu giấy tờ")
+            if fate == "closed":  # papers never came; every other close is undone again
+                dossiers.close(ctx, code, at=(step + timedelta(days=15)).isoformat())
+                if wait % 3 == 0:
+                    corrections.undo(ctx, code, "ghi nhầm", None)
             if fate == "resumed":
                 dossiers.resume(ctx, code, at=(step + timedelta(days=2)).isoformat())
                 if wait % 2:
@@ -225,22 +243,23 @@ def test_invariant_and_counts_match_raw_rows(
     store = ctx.store()
     summary = summarize(store, period, None, NOW)
     t = summary.total
-    assert t.carried_over + t.received == t.resolved + t.withdrawn + t.pending
+    assert t.carried_over + t.received == t.resolved + t.withdrawn + t.closed + t.pending
     raw = raw_figures(store.conn, period.start, events_before(period, NOW))
-    assert (t.carried_over, t.received, t.early, t.on_time, t.late, t.withdrawn, t.pending) == (
+    assert (t.carried_over, t.received, t.early, t.on_time, t.late, t.withdrawn, t.closed, t.pending) == (
         raw["carried_over"],
         raw["received"],
         raw["early"],
         raw["on_time"],
         raw["late"],
         raw["withdrawn"],
+        raw["closed"],
         raw["pending"],
     )
     assert 0 <= t.pending_overdue + t.paused <= t.pending
     for by in ("field", "channel", "month"):
         s = summarize(store, period, by, NOW)
         for _, g in s.groups:
-            assert g.carried_over + g.received == g.resolved + g.withdrawn + g.pending
+            assert g.carried_over + g.received == g.resolved + g.withdrawn + g.closed + g.pending
     ctx.close()
 
 
@@ -321,6 +340,7 @@ def test_the_demo_reproduces_the_real_centers_figures(cli: Cli, tmp_path: Path) 
         "on_time": 187,
         "late": 33,
         "withdrawn": 6,
+        "closed": 0,
         "pending": 38,
         "pending_not_due": 35,
         "pending_overdue": 3,

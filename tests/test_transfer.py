@@ -82,7 +82,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Cli, list[str]]:
     cli.ok("handover", a, "--to", "Trần Văn Đức", "--note", "chuyển phòng Tư pháp")
     cli.ok("supplement", b, "--reason", "thiếu giấy")
     cli.ok("resume", b)
-    cli.ok("supplement", b, "--reason", "lại thiếu")
+    cli.ok("supplement", b, "--reason", "lại thiếu", "--again")
     cli.ok("apologize", c, "--new-date", "2025-11-28", "--reason", "chờ xác minh")
     cli.ok("edit", d, "--phone", "0912345678", "--id-number", "001085012345", "--note", "=1+1")
     cli.ok("resolve", d)

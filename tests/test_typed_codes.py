@@ -79,7 +79,16 @@ def test_a_saturday_online_dossier_keeps_the_day_it_was_sent(center: Cli) -> Non
     code = receive(center, "--code", "H56.DVC-250906-0042", "--channel", "online", at="2025-09-06 10:00")
     assert code == "H56.DVC-250906-0042"
     assert "carries the day 250908" in center.fails(
-        "receive", "ks", "--applicant", "B", "--code", "H56.DVC-250908-0042", "--at", "2025-09-06 10:00"
+        "receive",
+        "ks",
+        "--applicant",
+        "B",
+        "--code",
+        "H56.DVC-250908-0042",
+        "--channel",
+        "online",
+        "--at",
+        "2025-09-06 10:00",
     )
 
 

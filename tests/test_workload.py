@@ -48,6 +48,7 @@ def september(center_template: Path, tmp_path_factory: pytest.TempPathFactory) -
     shutil.copyfile(center_template, db)
     cli = Cli(db, now=SEEN)
     ctx = cli.context("2025-09-30 16:00")
+    ctx.late_entry = True  # the month is entered at its end
     code: dict[str, str] = {}
 
     def rx(name: str, at: str, limit: str, officer: str | None, point: str, proc: str = "2.000884") -> str:
@@ -272,6 +273,28 @@ def test_the_late_of_september_by_hand(september: Month) -> None:
                 "actor": "clerk",
             },
         ],
+        "breaches": [
+            {  # received Wed 3/9: papers were to be asked by Mon 8/9 (Thu, Fri, Mon)
+                "code": c["D3"],
+                "procedure": "2.000884",
+                "officer": "Minh",
+                "kind": "supplement_late",
+                "article": "19.5",
+                "at": "2025-09-10T09:00:00",
+                "due": "2025-09-08T17:00:00",
+                "done_at": "2025-09-10T09:00:00",
+            },
+            {  # the apology on the due date itself
+                "code": c["D4"],
+                "procedure": "2.000884",
+                "officer": "Đức",
+                "kind": "apology_late",
+                "article": "19.6",
+                "at": "2025-09-22T09:00:00",
+                "due": None,
+                "done_at": "2025-09-22T09:00:00",
+            },
+        ],
     }
 
 
@@ -423,8 +446,17 @@ def test_the_report_gains_a_sheet_of_the_late_lists(september: Month, tmp_path: 
         "Đang giải quyết, quá hạn tại Thứ Tư 01/10/2025 00:00 (1)",
         "Yêu cầu bổ sung khi đã quá hạn (1)",
         "Quá trình xử lý được điều chỉnh (2)",
+        "Vi phạm quy định của Nghị định 118 (2)",
     ]
-    by_code = {r[0]: r for r in rows if r[0] in c.values()}
+    by_code: dict[object, tuple[object, ...]] = {}
+    for r in rows:  # each dossier's first row: the lists before the breaches
+        if r[0] in c.values():
+            by_code.setdefault(r[0], r)
+    breached = [r[:5] for r in rows[rows.index(next(r for r in rows if r[0] == titles[-1])) + 2 :]]
+    assert breached == [
+        (c["D3"], "2.000884", "Minh", "yêu cầu bổ sung quá 03 ngày làm việc kể từ ngày tiếp nhận", "19.5"),
+        (c["D4"], "2.000884", "Đức", "xin lỗi muộn hơn 01 ngày trước hạn", "19.6"),
+    ]
     assert by_code[c["D1"]][3:7] == (datetime(2025, 9, 10), datetime(2025, 9, 12, 10), 2, "không có")
     assert by_code[c["D4"]][4:9] == ("chưa xong", 6, "muộn", datetime(2025, 9, 26), "lỡ hẹn")
     assert by_code[c["D3"]][3:7] == (datetime(2025, 9, 8), datetime(2025, 9, 10, 9), 2, "thiếu CCCD")
@@ -453,6 +485,8 @@ def test_both_lists_to_csv_and_excel(september: Month, tmp_path: Path) -> None:
         "late_requests",
         "corrections",
         "corrections",
+        "breaches",
+        "breaches",
     ]
     d4 = dict(zip(rows[0], rows[3], strict=True))
     assert (d4["code"], d4["apology_in_time"], d4["promise"]) == (september.code["D4"], False, "broken")
@@ -472,10 +506,11 @@ def test_papers_asked_after_the_appointment_but_on_the_due_date_are_not_late(cen
     after the due date in force then."""
     now = "2025-09-16 10:00"
     ctx = center.context(now)
+    ctx.late_entry = True  # the fortnight is entered afterwards
     code = dossiers.receive(ctx, "2.000884", applicant="X", at="2025-09-03 09:00", limit="3wd").dossier.code
     dossiers.supplement(ctx, code, at="2025-09-08 17:30", reason="thiếu ảnh")
     dossiers.resume(ctx, code, at="2025-09-09 09:00")
-    dossiers.supplement(ctx, code, at="2025-09-15 09:00", reason="thiếu chữ ký")
+    dossiers.supplement(ctx, code, at="2025-09-15 09:00", reason="thiếu chữ ký", again=True)
     ctx.close()
     got = as_json(center, "late", "--month", "2025-09", now=now)["late_requests"]
     assert got == [

@@ -189,6 +189,7 @@ class StatusOpt(StrEnum):
     resolved = "resolved"
     returned = "returned"
     withdrawn = "withdrawn"
+    closed = "closed"
 
 
 AtOpt = Annotated[str | None, typer.Option("--at", help=H("opt.at"))]
@@ -213,6 +214,7 @@ CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("opt.code"), auto
 ReasonOpt = Annotated[str | None, typer.Option("--reason", help=H("opt.reason"))]
 NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
 CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
+LateOpt = Annotated[bool, typer.Option("--late-entry", help=H("opt.late_entry"))]
 
 
 class PaidOpt(StrEnum):
@@ -335,6 +337,13 @@ def _ctx(ctx: typer.Context) -> "Context":
     return obj
 
 
+def _clerk(ctx: typer.Context, late_entry: bool) -> "Context":
+    """The context of a step a clerk types: ``--late-entry`` confirms a moment far back."""
+    c = _ctx(ctx)
+    c.late_entry = late_entry
+    return c
+
+
 # -- init and settings ----------------------------------------------------------------------
 @app.command(help=H("init"))
 def init(
@@ -391,6 +400,8 @@ def config_set(ctx: typer.Context, key: KeyArg, value: ValueArg) -> None:
     c = _ctx(ctx)
     key, value = service.set_setting(c, key, value)
     render.echo(t(c.lang, "set_done", key=key, value=render.setting_value(c.lang, value)))
+    if key == "supplement_policy" and value == "freeze":
+        typer.echo(t(c.lang, "warn_freeze"), err=True)
 
 
 # -- the counter calculator ---------------------------------------------------------------
@@ -676,12 +687,17 @@ def receive(
     data_reused: ReusedOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    submitted_at: Annotated[
+        str | None, typer.Option("--submitted-at", help=H("receive.submitted_at"))
+    ] = None,
+    for_authority: Annotated[str | None, typer.Option("--for", help=H("receive.for"))] = None,
+    late_entry: LateOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import dossiers, render
     from tthc.corrections import Correction
 
-    c = _ctx(ctx)
+    c = _clerk(ctx, late_entry)
     service = dossiers.ServiceGiven(fee, paid.value if paid else None, digitised, data_reused)
     r = dossiers.receive(
         c,
@@ -700,6 +716,8 @@ def receive(
         service=service,
         reason=reason,
         correction=Correction.of(correct_time, reason),
+        submitted_at=submitted_at,
+        for_authority=for_authority,
     )
     if as_json:
         render.print_json(r.dossier.as_json())
@@ -726,12 +744,17 @@ def handover(
     note: NoteOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "handover", dossiers.handover(_ctx(ctx), code, to, at, note, reason=reason, correction=fix))
+    _stepped(
+        ctx,
+        "handover",
+        dossiers.handover(_clerk(ctx, late_entry), code, to, at, note, reason=reason, correction=fix),
+    )
 
 
 @app.command(help=H("supplement"))
@@ -740,13 +763,16 @@ def supplement(
     code: CodeArg,
     reason: Annotated[str, typer.Option("--reason", help=H("supplement.reason"))],
     at: AtOpt = None,
+    again: Annotated[bool, typer.Option("--again", help=H("supplement.again"))] = False,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "supplement", dossiers.supplement(_ctx(ctx), code, at, reason, correction=fix))
+    d = dossiers.supplement(_clerk(ctx, late_entry), code, at, reason, again=again, correction=fix)
+    _stepped(ctx, "supplement", d)
 
 
 @app.command(help=H("resume"))
@@ -756,12 +782,13 @@ def resume(
     at: AtOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "resume", dossiers.resume(_ctx(ctx), code, at, reason=reason, correction=fix))
+    _stepped(ctx, "resume", dossiers.resume(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix))
 
 
 @app.command(help=H("resolve"))
@@ -776,6 +803,7 @@ def resolve(
     e_result: EResultOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import dossiers
@@ -783,7 +811,14 @@ def resolve(
 
     fix = Correction.of(correct_time, reason)
     d = dossiers.resolve(
-        _ctx(ctx), code, at, outcome.value, note, reason=reason, correction=fix, e_result=e_result
+        _clerk(ctx, late_entry),
+        code,
+        at,
+        outcome.value,
+        note,
+        reason=reason,
+        correction=fix,
+        e_result=e_result,
     )
     _stepped(ctx, "resolve", d, as_json)
 
@@ -797,13 +832,14 @@ def return_(
     comment: Annotated[str | None, typer.Option("--comment", help=H("return.comment"))] = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
     d = dossiers.return_result(
-        _ctx(ctx), code, at, reason=reason, correction=fix, rating=rating, comment=comment
+        _clerk(ctx, late_entry), code, at, reason=reason, correction=fix, rating=rating, comment=comment
     )
     _stepped(ctx, "return", d)
 
@@ -815,12 +851,13 @@ def withdraw(
     at: AtOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
 
     fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "withdraw", dossiers.withdraw(_ctx(ctx), code, at, reason, correction=fix))
+    _stepped(ctx, "withdraw", dossiers.withdraw(_clerk(ctx, late_entry), code, at, reason, correction=fix))
 
 
 @app.command(help=H("apologize"))
@@ -831,17 +868,68 @@ def apologize(
     reason: Annotated[str, typer.Option("--reason", help=H("opt.reason"))],
     at: AtOpt = None,
     correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
 ) -> None:
     from tthc import dossiers
     from tthc.corrections import Correction
     from tthc.i18n import t
 
-    c = _ctx(ctx)
+    c = _clerk(ctx, late_entry)
     fix = Correction.of(correct_time, reason)
     d = dossiers.apologize(c, code, new_date, reason, at, correction=fix)
     _stepped(ctx, "apologize", d)
     if d.apology is not None and not d.apology.in_time:
         typer.echo(t(c.lang, "apology_late"), err=True)
+
+
+@app.command(help=H("close"))
+def close(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
+) -> None:
+    from tthc import dossiers
+    from tthc.corrections import Correction
+
+    fix = Correction.of(correct_time, reason)
+    _stepped(ctx, "close", dossiers.close(_clerk(ctx, late_entry), code, at, reason, correction=fix))
+
+
+@app.command(help=H("forward"))
+def forward(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
+) -> None:
+    from tthc import dossiers
+    from tthc.corrections import Correction
+
+    fix = Correction.of(correct_time, reason)
+    d = dossiers.forward(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix)
+    _stepped(ctx, "forward", d)
+
+
+@app.command(help=H("notify"))
+def notify(
+    ctx: typer.Context,
+    code: CodeArg,
+    at: AtOpt = None,
+    reason: ReasonOpt = None,
+    correct_time: CorrectOpt = False,
+    late_entry: LateOpt = False,
+) -> None:
+    from tthc import dossiers
+    from tthc.corrections import Correction
+
+    fix = Correction.of(correct_time, reason)
+    d = dossiers.notify(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix)
+    _stepped(ctx, "notify", d)
 
 
 @app.command(help=H("show"))
@@ -918,11 +1006,12 @@ def list_(
     overdue: OverdueF = False,
     due_within: DueWithinF = None,
     search: SearchF = None,
+    to_notify: Annotated[bool, typer.Option("--to-notify", help=H("list.to_notify"))] = False,
     limit: Annotated[int, typer.Option(help=H("list.limit"))] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc import render, worklist
-    from tthc.render_worklist import print_worklist
+    from tthc.render_worklist import print_worklist, tell_json
 
     c = _ctx(ctx)
     f = _filter(
@@ -941,7 +1030,11 @@ def list_(
         search=search,
         limit=limit,
     )
+    f.to_notify = to_notify
     work = worklist.build(c, f)
+    if as_json and to_notify:
+        render.print_json([tell_json(r) for s in work.sections for r in s.rows])
+        return
     if as_json:
         render.print_json([d.as_json() for d in work.dossiers()])
         return

@@ -46,6 +46,7 @@ class Context:
     home: Path | None = None  # this PC's folder for its station file; None: no station
     point_choice: str | None = None  # TTHC_POINT, over the station file's point
     officer_choice: str | None = None  # TTHC_OFFICER, over the station file's officer
+    late_entry: bool = False  # --late-entry: a typed moment far back is meant (tthc.inputs.when)
     on_wait: Callable[[], None] | None = None  # tells the person a write waits for another
     _store: Store | None = field(default=None, repr=False)
     _station: Station | None = field(default=None, repr=False)

@@ -42,7 +42,7 @@ from tthc.models import (
     search_text,
 )
 from tthc.store import Details, DossierQuery, Store
-from tthc.timelimit import parse_limit
+from tthc.timelimit import TimeLimit, parse_limit
 from tthc.workcalendar import Doubts, WorkCalendar, doubts
 
 
@@ -135,12 +135,16 @@ def receive(
     service: ServiceGiven = ServiceGiven(),
     reason: str | None = None,
     correction: Correction | None = None,
+    submitted_at: str | None = None,
+    for_authority: str | None = None,
 ) -> Receipt:
-    """Record a new dossier and its appointment; the code is generated under the write lock."""
+    """Record a new dossier and its appointment; the code is generated under the write lock.
+    Online, ``at`` is the acceptance and ``submitted_at`` the submission (see :func:`_submission`)."""
     name = clean(applicant, "w_applicant", required=True) or ""
     if channel not in CHANNELS:
         raise TthcError("e_channel", value=channel)
-    received = when(ctx, at, receipt=True)
+    received = when(ctx, at, receipt=True, counter=channel == "direct")
+    submitted, authority = _submission(ctx, channel, submitted_at, for_authority)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
     address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
     why = clean(reason, "w_reason")
@@ -155,7 +159,7 @@ def receive(
         overridden = override is not None and str(override) != proc.limit
         the_code = _new_code(ctx, store, code, point_reg, received)
         fix = guard(ctx, store, the_code, "receive", received, correction)
-        life = lifecycle.receive(ctx.calendar(), the_code, time_limit, received, officer=_name(officer_reg))
+        life = _receipt_life(ctx, the_code, time_limit, received, officer_reg, submitted, authority)
         details = Details(
             proc.code,
             proc.field,
@@ -174,6 +178,8 @@ def receive(
         facts.update({k: v for k, v in details.service.as_json().items() if k != "e_result"})
         if overridden:
             facts["limit_override"] = {"catalog": proc.limit, "given": str(time_limit)}
+        facts.update({"submitted_at": submitted.isoformat()} if submitted else {})
+        facts.update({"for": authority} if authority else {})
         facts.update(reason_fact(why))
         facts.update(fix)
         store.add_event(
@@ -186,6 +192,39 @@ def receive(
         )
         stored = load(store, the_code)
         return Receipt(stored, proc.limit, doubts_of(ctx, stored))
+
+
+def _receipt_life(
+    ctx: Context,
+    code: str,
+    limit: TimeLimit,
+    received: datetime,
+    officer: Registered | None,
+    submitted: datetime | None,
+    authority: str | None,
+) -> Life:
+    """The new dossier's life: its receipt counted now, once."""
+    return lifecycle.receive(
+        ctx.calendar(),
+        code,
+        limit,
+        received,
+        officer=_name(officer),
+        submitted_at=submitted,
+        for_authority=authority,
+    )
+
+
+def _submission(
+    ctx: Context, channel: str, submitted_at: str | None, for_authority: str | None
+) -> tuple[datetime | None, str | None]:
+    """When the provincial system received an online dossier (its ``at`` is the acceptance,
+    where the clock starts: Decree 118 Art. 17.2.c, 17.3), and the authority a dossier is
+    received for (Art. 20.1: sent on within a working day); ``--submitted-at`` is online only."""
+    if submitted_at is not None and channel != "online":
+        raise TthcError("e_submitted_online")
+    submitted = None if submitted_at is None else when(ctx, submitted_at, receipt=True)
+    return submitted, clean(for_authority, "w_authority", required=for_authority is not None)
 
 
 def _name(registered_name: Registered | None) -> str | None:
@@ -277,14 +316,19 @@ def supplement(
     at: str | None = None,
     reason: str | None = None,
     *,
+    again: bool = False,
     correction: Correction | None = None,
 ) -> Dossier:
-    """Ask for more papers; the reason (the papers asked for) goes on the supplement request."""
+    """Ask for more papers; the reason (the papers asked for) goes on the supplement request.
+    Papers are asked for once (Decree 118 Art. 11.2.c): a second request needs ``again``."""
     why = clean(reason, "w_reason", required=True)
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+        if again and not life.rounds:
+            raise TthcError("e_again_first", code=life.code)
         policy = ctx.settings().supplement_policy
-        return lifecycle.Supplement(at, policy, why), {"policy": policy}
+        facts: dict[str, Any] = {"policy": policy, **({"again": True} if again else {})}
+        return lifecycle.Supplement(at, policy, why, again), facts
 
     return _step(ctx, code, at, make, correction, why)
 
@@ -372,6 +416,52 @@ def withdraw(
     correction: Correction | None = None,
 ) -> Dossier:
     return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), {}), correction, reason)
+
+
+def close(
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    reason: str | None = None,
+    *,
+    correction: Correction | None = None,
+) -> Dossier:
+    """Papers never came (Decree 118 Art. 19.5): the waiting dossier ends without a result."""
+    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Close(at), {}), correction, reason)
+
+
+def forward(
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
+) -> Dossier:
+    """The paper dossier of a dossier received for another authority sent on (Art. 20.1.a)."""
+
+    def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+        return lifecycle.Forward(at), {"for": life.for_authority}
+
+    return _step(ctx, code, at, make, correction, reason)
+
+
+def notify(
+    ctx: Context,
+    code: str,
+    at: str | None = None,
+    *,
+    reason: str | None = None,
+    correction: Correction | None = None,
+) -> Dossier:
+    """The citizen was told, by phone, SMS or e-mail: of a result ready before its date
+    (Art. 22.5) or of an apology's new date (Art. 19.6). ``list --to-notify`` drops them."""
+
+    def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+        before = life.notified_at.isoformat() if life.notified_at else None
+        return lifecycle.Notify(at), {"before": before}
+
+    return _step(ctx, code, at, make, correction, reason)
 
 
 def apologize(
@@ -559,6 +649,7 @@ class ListFilter:
     overdue: bool = False
     due_within: int | None = None
     search: str | None = None
+    to_notify: bool = False
     limit: int | None = 50
 
     def is_morning_view(self) -> bool:
@@ -602,6 +693,7 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
         overdue_at=ctx.now if f.overdue else None,
         due_by=due_by,
         words=search_words(f.search),
+        to_notify=f.to_notify,
         limit=f.limit,
     )
 

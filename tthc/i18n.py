@@ -1343,8 +1343,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mỗi cán bộ hoặc mỗi điểm tiếp nhận một dòng.",
     ),
     "help.late": (
-        "Late and overdue dossiers with their officer and apology; late supplement requests; corrections.",
-        "Hồ sơ trễ hạn và quá hạn kèm cán bộ và thư xin lỗi; yêu cầu bổ sung muộn; các lần sửa quá trình.",
+        "Late and overdue dossiers with their officer and apology; late supplement requests; corrections;"
+        " the duties of Decree 118 broken.",
+        "Hồ sơ trễ hạn và quá hạn kèm cán bộ và thư xin lỗi; yêu cầu bổ sung muộn; các lần sửa quá trình;"
+        " các vi phạm Nghị định 118.",
     ),
     "help.serve": (
         "Serve the citizen look-up (/), the waiting-room board (/bang) and the dashboard (/quan-ly), read-only.",
@@ -1454,8 +1456,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "giờ chốt nhận hồ sơ trả trong ngày",
     ),
     "setting.supplement_policy": (
-        "after a supplement: restart the whole limit or freeze the time left",
-        "sau khi bổ sung: restart (tính lại toàn bộ thời hạn) hay freeze (tính tiếp thời gian còn lại)",
+        "after a supplement: restart the whole limit (the law since 1/7/2025, Decree 118 Art. 19.5)"
+        " or freeze the time left (the reading before)",
+        "sau khi bổ sung: restart (tính lại toàn bộ thời hạn, theo Nghị định 118 Điều 19.5 từ 1/7/2025)"
+        " hay freeze (tính tiếp thời gian còn lại, cách tính trước đó)",
     ),
     "setting.calendar_confirmed_through": (
         "last year whose holidays the government has announced",
@@ -2718,6 +2722,148 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Waiting: another command is writing to the database (a restore or an import); your step will be saved when it ends…",
         "Đang chờ: một lệnh khác đang ghi vào cơ sở dữ liệu (khôi phục hoặc nhập tệp); bước của bạn sẽ được lưu ngay khi lệnh đó xong…",
     ),
+    # --- decree ---
+    "w_days_ago": ("{n} days ago", "{n} ngày trước"),
+    "w_months_ago": ("{n} months ago", "{n} tháng trước"),
+    "e_late_entry": (
+        "{when} lies more than {n} working days back: a date typed month first (09/03 for 3 September)? "
+        "Give the date day first; if this really is a late entry, add --late-entry",
+        "{when} cách đây hơn {n} ngày làm việc: có phải ngày gõ theo kiểu tháng trước (09/03 cho ngày 3/9)? "
+        "Hãy gõ ngày trước, tháng sau; nếu đúng là nhập bù hồ sơ cũ, thêm --late-entry",
+    ),
+    "e_counter_day_off": (
+        "{when} is a day the center is closed ({why}): no dossier is received at the counter then. "
+        "Check the date; if this really is a late entry, add --late-entry",
+        "{when} là ngày trung tâm nghỉ ({why}): không tiếp nhận hồ sơ trực tiếp tại quầy. "
+        "Hãy kiểm tra lại ngày; nếu đúng là nhập bù, thêm --late-entry",
+    ),
+    "e_supplement_twice": (
+        "papers were already asked for on dossier {code} ({at:%d/%m/%Y %H:%M}): Decree 118 Art. 11.2.c "
+        "allows one request only; to record a second one anyway (a breach), add --again",
+        "hồ sơ {code} đã được yêu cầu bổ sung ({at:%d/%m/%Y %H:%M}): Nghị định 118 Điều 11.2.c "
+        "chỉ cho yêu cầu bổ sung một lần; nếu vẫn ghi lần thứ hai (là vi phạm), thêm --again",
+    ),
+    "e_again_first": (
+        "--again is for a second request, but dossier {code} has no request yet",
+        "--again dành cho lần yêu cầu thứ hai, nhưng hồ sơ {code} chưa có yêu cầu bổ sung nào",
+    ),
+    "e_submitted_after": (
+        "the submission ({submitted:%d/%m/%Y %H:%M}) cannot be after the acceptance ({at:%d/%m/%Y %H:%M})",
+        "thời điểm nộp ({submitted:%d/%m/%Y %H:%M}) không thể sau thời điểm tiếp nhận ({at:%d/%m/%Y %H:%M})",
+    ),
+    "e_submitted_online": (
+        "--submitted-at is for online dossiers only (--channel online)",
+        "--submitted-at chỉ dùng cho hồ sơ trực tuyến (--channel online)",
+    ),
+    "e_forward_not_for": (
+        "dossier {code} was received for this center, not for another authority (receive --for)",
+        "hồ sơ {code} được tiếp nhận cho trung tâm này, không phải cho cơ quan khác (receive --for)",
+    ),
+    "e_forward_twice": (
+        "dossier {code} was already forwarded ({at:%d/%m/%Y %H:%M})",
+        "hồ sơ {code} đã được chuyển đi ({at:%d/%m/%Y %H:%M})",
+    ),
+    "closed": ("closed", "đã đóng"),
+    "s_close": ("close", "đóng hồ sơ"),
+    "s_forward": ("forward", "chuyển hồ sơ"),
+    "s_notify": ("notify", "báo công dân"),
+    "w_authority": ("authority", "cơ quan"),
+    "warn_freeze": (
+        "Warning: since 1/7/2025 Decree 118 Art. 19.5 says the time limit counts again from the start "
+        "after the papers come ('tính lại từ đầu'); 'freeze' is the reading of some provinces before it",
+        "Cảnh báo: từ 1/7/2025, Nghị định 118 Điều 19.5 quy định thời hạn giải quyết được tính lại từ đầu "
+        "sau khi nhận đủ hồ sơ; 'freeze' là cách tính của một số tỉnh trước đó",
+    ),
+    "f06_closed_note": ("{n} closed (papers never came)", "Đóng {n} hồ sơ (không bổ sung)"),
+    "h_closed": ("Closed", "Đóng"),
+    "hs_closed": ("Cls", "Đóng"),
+    "hl_closed": ("closed (papers never came)", "đóng hồ sơ (không bổ sung)"),
+    "fh_closed": ("closed", "Đóng hồ sơ"),
+    "lt_breaches": ("Duties of Decree 118 broken ({n})", "Vi phạm quy định của Nghị định 118 ({n})"),
+    "lt_h_breach": ("Breach", "Vi phạm"),
+    "lt_h_article": ("Article", "Điều"),
+    "lt_h_breach_at": ("When", "Thời điểm"),
+    "lt_h_breach_due": ("Due by", "Hạn phải làm"),
+    "bk_second_supplement": ("papers asked a second time", "yêu cầu bổ sung lần thứ hai"),
+    "bk_supplement_late": (
+        "papers asked later than 3 working days after receipt",
+        "yêu cầu bổ sung quá 03 ngày làm việc kể từ ngày tiếp nhận",
+    ),
+    "bk_apology_late": ("apology later than 1 day before the due date", "xin lỗi muộn hơn 01 ngày trước hạn"),
+    "bk_acceptance_late": (
+        "online dossier accepted after 8 working hours",
+        "tiếp nhận hồ sơ trực tuyến quá 08 giờ làm việc",
+    ),
+    "bk_forward_late": (
+        "paper dossier not sent on within 1 working day",
+        "không chuyển hồ sơ giấy trong 01 ngày làm việc",
+    ),
+    "bk_close_overdue": (
+        "not closed 15 days after the supplement request",
+        "không đóng hồ sơ sau 15 ngày kể từ khi yêu cầu bổ sung",
+    ),
+    "wl_forward": ("Paper dossiers to send on to another authority", "Hồ sơ giấy cần chuyển cơ quan khác"),
+    "wl_close": ("Papers not brought in 15 days: to close", "Quá 15 ngày không bổ sung: cần đóng hồ sơ"),
+    "wl_notify": ("Citizens to tell", "Công dân cần báo"),
+    "wl_for": ("For", "Chuyển cho"),
+    "wl_send_by": ("Send by", "Chuyển trước hết ngày"),
+    "wl_close_by": ("Close on", "Đóng từ ngày"),
+    "wl_tell": ("To tell", "Cần báo"),
+    "wl_tell_result": ("result ready before its date {date}", "kết quả có trước ngày hẹn {date}"),
+    "wl_tell_new_date": ("apology: new date {date}", "thư xin lỗi: hẹn lại ngày {date}"),
+    "closed_at": ("Closed", "Đóng hồ sơ lúc"),
+    "submitted_at": ("Submitted online", "Nộp trực tuyến lúc"),
+    "for_authority": ("Received for", "Tiếp nhận thay cho"),
+    "forwarded_at": ("Forwarded", "Chuyển hồ sơ giấy lúc"),
+    "notified_at": ("Citizen told", "Đã báo công dân lúc"),
+    "hx_submitted": ("submitted online {at}", "nộp trực tuyến lúc {at}"),
+    "hx_for": ("for {text}", "cho cơ quan {text}"),
+    "web_status_closed": (
+        "Closed: the papers asked for did not come",
+        "Đã đóng hồ sơ: không bổ sung giấy tờ theo yêu cầu",
+    ),
+    "hx_again": (
+        "a second request (Decree 118 Art. 11.2.c allows one)",
+        "yêu cầu lần thứ hai (Nghị định 118 Điều 11.2.c chỉ cho một lần)",
+    ),
+    "fh_closed_at": ("closed_at", "Ngày đóng hồ sơ"),
+    "fh_article": ("article", "Điều (NĐ 118)"),
+    "fh_at": ("at", "Thời điểm vi phạm"),
+    "fh_due": ("due", "Hạn phải làm"),
+    "fh_done_at": ("done_at", "Đã làm lúc"),
+    "lv_breaches": ("breaches", "Vi phạm Nghị định 118"),
+    "help.opt.late_entry": (
+        "Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off.",
+        "Xác nhận nhập bù: thời điểm cách đây hơn 5 ngày làm việc, hoặc tiếp nhận tại quầy vào ngày nghỉ.",
+    ),
+    "help.receive.submitted_at": (
+        "Online only: when the provincial system received it (--at is the acceptance, where the clock starts).",
+        "Chỉ hồ sơ trực tuyến: thời điểm hệ thống của tỉnh nhận hồ sơ (--at là thời điểm tiếp nhận, bắt đầu tính hạn).",
+    ),
+    "help.receive.for": (
+        "Received here for another authority of the province: its paper dossier is forwarded within 1 working day.",
+        "Tiếp nhận thay cho cơ quan khác trong tỉnh: hồ sơ giấy chuyển đi trong 01 ngày làm việc.",
+    ),
+    "help.supplement.again": (
+        "Record a second request anyway (the decree allows one: it is listed as a breach).",
+        "Vẫn ghi lần yêu cầu thứ hai (nghị định chỉ cho một lần: được ghi là vi phạm).",
+    ),
+    "help.close": (
+        "Close a dossier whose papers never came (15 days after the request): it ends without a result.",
+        "Đóng hồ sơ không được bổ sung (15 ngày sau khi yêu cầu): kết thúc không có kết quả.",
+    ),
+    "help.forward": (
+        "The paper dossier received for another authority was sent on.",
+        "Đã chuyển hồ sơ giấy tiếp nhận thay cho cơ quan khác.",
+    ),
+    "help.notify": (
+        "The citizen was told (phone, SMS, e-mail): of a result ready early or of an apology's new date.",
+        "Đã báo công dân (điện thoại, tin nhắn, thư điện tử): kết quả có sớm hoặc ngày hẹn mới.",
+    ),
+    "help.list.to_notify": (
+        "Citizens to tell: results ready before their date and not collected, apologies' new dates not yet told.",
+        "Công dân cần báo: kết quả có trước ngày hẹn chưa nhận, ngày hẹn mới trong thư xin lỗi chưa báo.",
+    ),
 }
 
 WEEKDAYS = {
@@ -2808,6 +2954,19 @@ class ColumnWord:
     def render(self, lang: str) -> str:
         key = f"fh_{self.column}"
         return t(lang, key) if key in MESSAGES else self.column
+
+
+class DayAgo:
+    """A day spelled out with how long ago it was: ``Chủ nhật 09/03/2025, 6 tháng trước``."""
+
+    def __init__(self, day: date, today: date) -> None:
+        self.day = day
+        self.today = today
+
+    def render(self, lang: str) -> str:
+        days = (self.today - self.day).days
+        ago = t(lang, "w_months_ago", n=round(days / 30.44)) if days >= 60 else t(lang, "w_days_ago", n=days)
+        return f"{fmt_day(lang, self.day)}, {ago}"
 
 
 def fmt_money(lang: str, amount: int) -> str:

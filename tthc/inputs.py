@@ -101,8 +101,15 @@ def given_code(store: Store, text: str, received: datetime) -> str:
     return code
 
 
-def when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
-    """The moment a step happened (now by default); never more than a minute ahead."""
+#: A typed moment further back than this many working days is refused unless the clerk
+#: confirms a late entry: a date typed month first (09/03 for 3 September) lands months back.
+LATE_ENTRY_WORKING_DAYS = 5
+
+
+def when(ctx: Context, text: str | None, *, receipt: bool = False, counter: bool = False) -> datetime:
+    """The moment a step happened (now by default); never more than a minute ahead. A typed
+    moment more than :data:`LATE_ENTRY_WORKING_DAYS` working days back, or a counter receipt
+    (``counter``) typed on a day the center is closed, needs ``ctx.late_entry``."""
     moment = parse_when(
         "now" if text is None else text,
         now=ctx.now,
@@ -110,7 +117,23 @@ def when(ctx: Context, text: str | None, *, receipt: bool = False) -> datetime:
     )
     if moment > ctx.now + CLOCK_SKEW:
         raise TthcError("e_future", text=text, now=ctx.now)
+    if text is not None and text.strip().lower() not in ("now", "today") and not ctx.late_entry:
+        check_typed_moment(ctx, moment, counter=counter)
     return moment
+
+
+def check_typed_moment(ctx: Context, moment: datetime, *, counter: bool = False) -> None:
+    """Refuse a typed moment that lies too far back, or a counter receipt on a closed day."""
+    from tthc.i18n import DayAgo
+    from tthc.lifecycle import day_off_reason
+
+    cal = ctx.calendar()
+    today = ctx.now.date()
+    if cal.working_days_between(moment.date(), today) > LATE_ENTRY_WORKING_DAYS:
+        raise TthcError("e_late_entry", when=DayAgo(moment.date(), today), n=LATE_ENTRY_WORKING_DAYS)
+    info = cal.day_info(moment.date())
+    if counter and not info.working:
+        raise TthcError("e_counter_day_off", when=DayAgo(moment.date(), today), why=day_off_reason(info))
 
 
 def short_code_tail(text: str) -> str | None:

@@ -66,6 +66,7 @@ DOSSIER_COLUMNS = (
     "digitised",
     "data_reused",
     "e_result",
+    "closed_at",
 )
 
 
@@ -102,6 +103,7 @@ def _export_row(d: Dossier, lang: str) -> list[Any]:
         _yes_no(lang, d.service.digitised),
         _yes_no(lang, d.service.data_reused),
         _yes_no(lang, d.service.e_result),
+        d.closed_at,
         d.procedure_name,
         d.field,
         word(d.status),
@@ -177,6 +179,8 @@ _ALIASES.update(
         "ngày trả": "returned_at",
         "ngày rút": "withdrawn_at",
         "ngày rút hồ sơ": "withdrawn_at",
+        "closed at": "closed_at",
+        "ngày đóng hồ sơ": "closed_at",
         "ngày yêu cầu bổ sung": "paused_at",
         "ngày bổ sung": "resumed_at",
         "ngày nhận bổ sung": "resumed_at",
@@ -298,6 +302,7 @@ _MOMENTS = (
     ("resolved_at", STEP_DEFAULT_TIME),
     ("withdrawn_at", STEP_DEFAULT_TIME),
     ("returned_at", STEP_DEFAULT_TIME),
+    ("closed_at", STEP_DEFAULT_TIME),  # papers never came (Decree 118 Art. 19.5)
 )
 
 
@@ -476,8 +481,10 @@ class RowReader:
                 )
             elif column == "withdrawn_at":
                 steps.append((column, lifecycle.Withdraw(moment)))
-            else:
+            elif column == "returned_at":
                 steps.append((column, lifecycle.Return(moment)))
+            else:
+                steps.append((column, lifecycle.Close(moment)))
         return steps
 
 

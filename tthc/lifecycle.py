@@ -16,7 +16,7 @@ from tthc.errors import Msg, TthcError
 from tthc.timelimit import TimeLimit
 from tthc.workcalendar import DayInfo, WorkCalendar
 
-Status = Literal["processing", "paused", "resolved", "returned", "withdrawn"]
+Status = Literal["processing", "paused", "resolved", "returned", "withdrawn", "closed"]
 Outcome = Literal["approved", "rejected"]
 OPEN: tuple[Status, ...] = ("processing", "paused")
 OUTCOMES: tuple[Outcome, ...] = ("approved", "rejected")
@@ -50,6 +50,11 @@ class Life:
     returned_at: datetime | None = None
     withdrawn_at: datetime | None = None
     apology: Apology | None = None
+    submitted_at: datetime | None = None  # an online dossier: when the provincial system got it
+    for_authority: str | None = None  # received here for another authority (Art. 20.1)
+    forwarded_at: datetime | None = None  # its paper dossier sent on
+    closed_at: datetime | None = None  # papers never came: closed without a result (Art. 19.5)
+    notified_at: datetime | None = None  # the citizen last told of a result or a new date
 
     @property
     def due(self) -> Due | None:
@@ -93,6 +98,7 @@ class Supplement:
     at: datetime
     policy: Policy
     reason: str | None = None
+    again: bool = False  # a second request, knowingly (Art. 11.2.c allows one): a breach
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +135,32 @@ class Apologize:
     reason: str
 
 
-Step = Handover | Supplement | Resume | Resolve | Return | Withdraw | Apologize
+@dataclass(frozen=True, slots=True)
+class Close:
+    """Papers never came (Art. 19.5): the dossier ends without a result."""
+
+    name: ClassVar[str] = "close"
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Forward:
+    """The paper dossier of a dossier received for another authority, sent on (Art. 20.1.a)."""
+
+    name: ClassVar[str] = "forward"
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Notify:
+    """The citizen was told: of a result ready early (Art. 22.5) or of an apology's new date
+    (Art. 19.6)."""
+
+    name: ClassVar[str] = "notify"
+    at: datetime
+
+
+Step = Handover | Supplement | Resume | Resolve | Return | Withdraw | Apologize | Close | Forward | Notify
 
 #: The statuses each step may start from.
 ALLOWED: dict[str, tuple[Status, ...]] = {
@@ -140,6 +171,9 @@ ALLOWED: dict[str, tuple[Status, ...]] = {
     "return": ("resolved",),
     "withdraw": OPEN,
     "apologize": OPEN,
+    "close": ("paused",),
+    "forward": (*OPEN, "resolved"),
+    "notify": (*OPEN, "resolved"),
 }
 #: Steps of a dossier's life (receipt included): what ``undo`` can revert.
 STEPS: tuple[str, ...] = ("receive", *ALLOWED)
@@ -152,7 +186,9 @@ def step_of(name: str, at: datetime, details: dict[str, Any]) -> Step:
         return Handover(at, str(details.get("to")))
     if name == "supplement":
         policy: Policy = "freeze" if details.get("policy") == "freeze" else "restart"
-        return Supplement(at, policy, details.get("reason"))
+        # a request the history holds was taken: a second one (``--again``, or recorded
+        # before papers were asked once only) is applied again as it was
+        return Supplement(at, policy, details.get("reason"), again=True)
     if name == "resume":
         return Resume(at)
     if name == "resolve":
@@ -163,6 +199,12 @@ def step_of(name: str, at: datetime, details: dict[str, Any]) -> Step:
         return Withdraw(at)
     if name == "apologize":
         return Apologize(at, date.fromisoformat(str(details["new_date"])), str(details.get("reason") or ""))
+    if name == "close":
+        return Close(at)
+    if name == "forward":
+        return Forward(at)
+    if name == "notify":
+        return Notify(at)
     raise ValueError(f"not a step after receipt: {name}")
 
 
@@ -174,15 +216,29 @@ def receive(
     *,
     officer: str | None = None,
     due_given: datetime | None = None,
+    submitted_at: datetime | None = None,
+    for_authority: str | None = None,
 ) -> Life:
-    """A new dossier: its effective receipt and counting are decided now, once."""
+    """A new dossier: its effective receipt and counting are decided now, once. An online
+    dossier's acceptance (``received_at``) is never before its submission."""
+    if submitted_at is not None and submitted_at > received_at:
+        raise TthcError("e_submitted_after", submitted=submitted_at, at=received_at)
     if due_given is None:
         receipt = deadlines.fresh_counting(cal, limit, received_at)
     else:
         if due_given < received_at:
             raise TthcError("e_due_before_receipt", at=due_given, received=received_at)
         receipt = deadlines.given_counting(cal, limit, received_at, due_given)
-    return Life(code, limit, received_at, receipt, received_at, officer=officer)
+    return Life(
+        code,
+        limit,
+        received_at,
+        receipt,
+        received_at,
+        officer=officer,
+        submitted_at=submitted_at,
+        for_authority=for_authority,
+    )
 
 
 def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
@@ -222,10 +278,22 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
         return _evolve(life, status="returned", returned_at=step.at, last_at=step.at)
     if isinstance(step, Withdraw):
         return _evolve(life, status="withdrawn", withdrawn_at=step.at, last_at=step.at)
+    if isinstance(step, Close):
+        return _evolve(life, status="closed", closed_at=step.at, last_at=step.at)
+    if isinstance(step, Forward):
+        if life.for_authority is None:
+            raise TthcError("e_forward_not_for", code=life.code)
+        if life.forwarded_at is not None:
+            raise TthcError("e_forward_twice", code=life.code, at=life.forwarded_at)
+        return _evolve(life, forwarded_at=step.at, last_at=step.at)
+    if isinstance(step, Notify):
+        return _evolve(life, notified_at=step.at, last_at=step.at)
     return _apologize(cal, life, step)
 
 
 def _supplement(cal: WorkCalendar, life: Life, step: Supplement) -> Life:
+    if life.rounds and not step.again:  # Art. 11.2.c, 16.3: papers are asked for once
+        raise TthcError("e_supplement_twice", code=life.code, at=life.rounds[0].paused_at)
     left = None
     if step.policy == "freeze":
         in_force = deadlines.counting_in_force(life.receipt, life.rounds)
@@ -262,14 +330,14 @@ def _apologize(cal: WorkCalendar, life: Life, step: Apologize) -> Life:
         raise TthcError(
             "e_apology_day_off",
             new=step.new_date,
-            why=_day_off(day),
+            why=day_off_reason(day),
             next=cal.working_day_on_or_after(step.new_date),
         )
     apology = Apology(step.at, step.new_date, step.reason, in_time)
     return _evolve(life, apology=apology, last_at=step.at)
 
 
-def _day_off(day: DayInfo) -> Msg | str:
+def day_off_reason(day: DayInfo) -> Msg | str:
     """Why a day is not a working day, in words: the weekend, a holiday's name, or the
     center's own day off."""
     if day.kind == "weekend":
@@ -307,12 +375,27 @@ def _revert(life: Life, step: str, details: dict[str, Any]) -> Life:
         return replace(life, status=status, withdrawn_at=None)
     if step == "apologize":
         return replace(life, apology=None)
+    if step == "close":
+        return replace(life, status="paused", closed_at=None)
+    if step == "forward":
+        return replace(life, forwarded_at=None)
+    if step == "notify":
+        before = details.get("before")
+        return replace(life, notified_at=None if before is None else datetime.fromisoformat(before))
     raise ValueError(f"not a revertible step: {step}")
 
 
 def facts_last_at(life: Life) -> datetime:
     """The latest moment among the dossier's own facts (handovers are known from events only)."""
-    moments = [life.received_at, life.resolved_at, life.returned_at, life.withdrawn_at]
+    moments = [
+        life.received_at,
+        life.resolved_at,
+        life.returned_at,
+        life.withdrawn_at,
+        life.closed_at,
+        life.forwarded_at,
+        life.notified_at,
+    ]
     for r in life.rounds:
         moments += [r.paused_at, r.resumed_at]
     if life.apology is not None:

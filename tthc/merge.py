@@ -227,7 +227,16 @@ def _plan(ctx: Context, store: Store, data: PointData, other_center: bool, keep:
 #: How many faults of the other side's data are listed (the rest are counted), as for a file.
 _SHOWN = BadRows.shown
 #: The moments of a dossier row that are steps after its receipt.
-_STEP_COLUMNS = ("paused_at", "resolved_at", "returned_at", "withdrawn_at", "apology_at")
+_STEP_COLUMNS = (
+    "paused_at",
+    "resolved_at",
+    "returned_at",
+    "withdrawn_at",
+    "apology_at",
+    "closed_at",
+    "forwarded_at",
+    "notified_at",
+)
 
 
 def _faults(data: PointData, whole: bool) -> list[Msg]:

@@ -16,10 +16,11 @@ MIGRATION_NAMES = (
     "m006_workload_indexes",
     "m007_points",
     "m008_codes_in_any_case",
-    "m012_names_without_diacritics",
-    "m009_calendar_rulings",
-    "m013_scorecard_facts_and_ratings",
-    "m011_merge_conflicts",
+    "m009_names_without_diacritics",
+    "m010_calendar_rulings",
+    "m011_scorecard_facts_and_ratings",
+    "m012_merge_conflicts",
+    "m013_decree_118_duties",
     "m016_worklist_sections_indexed",
 )
 LATEST = len(MIGRATION_NAMES)
@@ -435,7 +436,7 @@ def _m008(db: Any) -> None:
     )
 
 
-def _m012(db: Any) -> None:
+def _m009(db: Any) -> None:
     """One person, one officer: "Nguyen Thi Lan" typed on a keyboard without Vietnamese is the
     officer "Nguyễn Thị Lan", not a second one whose work is counted apart (and so for
     reception points). ``name_key`` held the name in lower case; it now holds it without
@@ -464,7 +465,7 @@ def _m012(db: Any) -> None:
                 conn.execute(f"UPDATE {table} SET name_key = ? WHERE id = ?", (new, holder[0]))
 
 
-def _m009(db: Any) -> None:
+def _m010(db: Any) -> None:
     """The center's verdict on an unconfirmed day: a day the ``holidays`` package lists off
     (Vietnam Culture Day, 24/11) with no decision in force keeps the package's reading until
     the center confirms or rejects it. The verdict is the center's, like its own days, and is
@@ -482,7 +483,7 @@ def _m009(db: Any) -> None:
     )
 
 
-def _m013(db: Any) -> None:
+def _m011(db: Any) -> None:
     """The facts the province's scorecard (Decision 766) counts, and the citizen's rating.
 
     Per dossier: the fee or charge and how it was paid (cash, online, exempt), whether it was
@@ -516,7 +517,7 @@ def _m013(db: Any) -> None:
     )
 
 
-def _m011(db: Any) -> None:
+def _m012(db: Any) -> None:
     """The evening exchange must never block for good, and must never mix two centers.
 
     - ``merge_conflicts`` holds the dossiers a merge set aside: the two points recorded
@@ -541,6 +542,107 @@ def _m011(db: Any) -> None:
     )
 
 
+def _old_uid(*fields: Any) -> str:
+    """The uid of an event recorded before events had one: a hash of what it says."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+
+
+_M010_COUNT_KEY = (
+    "{row}.procedure_code, {row}.field, {row}.channel, coalesce({row}.point, ''), coalesce({row}.officer, '')"
+)
+
+
+def _closed_contribution(row: str, sign: str) -> str:
+    """SQL adding (sign '+') or removing ('-') one dossier row's close to ``daily_counts``."""
+    return (
+        f"INSERT INTO daily_counts (day, {_COUNT_KEY}, closed)"
+        f" SELECT substr({row}.closed_at, 1, 10), {_M010_COUNT_KEY.format(row=row)}, {sign}1"
+        f" WHERE {row}.closed_at IS NOT NULL"
+        " ON CONFLICT (day, procedure_code, field, channel, point, officer) DO UPDATE SET"
+        " closed = closed + excluded.closed;"
+    )
+
+
+def backfill_closed(execute: Any, after_rowid: int | None = None) -> None:
+    """Add the closes of existing dossiers (all, or those after a rowid) to ``daily_counts``."""
+    where = "" if after_rowid is None else f" AND rowid > {int(after_rowid)}"
+    execute(
+        f"INSERT INTO daily_counts (day, {_COUNT_KEY}, closed)"
+        " SELECT substr(closed_at, 1, 10), procedure_code, field, channel, coalesce(point, ''),"
+        f" coalesce(officer, ''), count(*) FROM dossiers WHERE closed_at IS NOT NULL{where}"
+        " GROUP BY 1, 2, 3, 4, 5, 6"
+        " ON CONFLICT (day, procedure_code, field, channel, point, officer) DO UPDATE SET"
+        " closed = closed + excluded.closed"
+    )
+
+
+def _m013(db: Any) -> None:
+    """The duties of Decree 118/2025 that a dossier's life must show:
+
+    - ``closed``: a dossier whose papers never came is closed 15 days after the request
+      (Art. 19.5), without a result. The status CHECK of ``dossiers`` admits the new value:
+      SQLite cannot alter a CHECK, and rebuilding the table would rebuild every index and
+      trigger on it. Widening an ``IN (…)`` list changes no row (every row that passed the
+      old CHECK passes the new one), the case SQLite documents for editing the stored schema
+      (``writable_schema``, then a new schema version). ``closed_at`` holds the moment;
+      ``daily_counts`` gets a ``closed`` column kept by three more triggers beside the old
+      ones, so a period summary counts closes as it counts withdrawals, and a partial index
+      finds the dossiers closed after a snapshot (small partial indexes find the dossiers for
+      another authority, the late apologies and the online submissions, for the list of
+      breaches);
+    - ``submitted_at``: when the provincial system received an online dossier (Art. 17.2.c);
+    - ``for_authority`` and ``forwarded_at``: a dossier received for another authority and
+      when its paper dossier was sent on (Art. 20.1.a);
+    - ``notified_at``: when the citizen was last told of a result ready early (Art. 22.5) or
+      of an apology's new date (Art. 19.6).
+
+    Existing rows keep every value; the new columns are empty for them.
+    """
+    conn: sqlite3.Connection = db.conn
+    old = "status IN ('processing', 'paused', 'resolved', 'returned', 'withdrawn')"
+    new = "status IN ('processing', 'paused', 'resolved', 'returned', 'withdrawn', 'closed')"
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dossiers'").fetchone()[
+        0
+    ]
+    if old not in sql:
+        raise RuntimeError("the dossiers table's status CHECK is not the one m002 made")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'dossiers'",
+        (sql.replace(old, new),),
+    )
+    conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    conn.execute("PRAGMA writable_schema = OFF")
+    for statement in (
+        "ALTER TABLE dossiers ADD COLUMN submitted_at TEXT",
+        "ALTER TABLE dossiers ADD COLUMN for_authority TEXT",
+        "ALTER TABLE dossiers ADD COLUMN forwarded_at TEXT",
+        "ALTER TABLE dossiers ADD COLUMN closed_at TEXT",
+        "ALTER TABLE dossiers ADD COLUMN notified_at TEXT",
+        "ALTER TABLE daily_counts ADD COLUMN closed INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX dossiers_closed ON dossiers (closed_at) WHERE closed_at IS NOT NULL",
+        "CREATE INDEX dossiers_for_another ON dossiers (received_at) WHERE for_authority IS NOT NULL",
+        "CREATE INDEX dossiers_apology_late ON dossiers (apology_at) WHERE apology_in_time = 0",
+        "CREATE INDEX dossiers_submitted ON dossiers (received_at) WHERE submitted_at IS NOT NULL",
+    ):
+        conn.execute(statement)
+    when = f"WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = '{BULK_MARKER}')"
+    for name, on, body in (
+        ("dossiers_close_insert", f"AFTER INSERT ON dossiers {when}", _closed_contribution("NEW", "+")),
+        ("dossiers_close_delete", f"AFTER DELETE ON dossiers {when}", _closed_contribution("OLD", "-")),
+        (
+            "dossiers_close_update",
+            f"AFTER UPDATE OF closed_at, procedure_code, field, channel, point, officer ON dossiers {when}",
+            _closed_contribution("OLD", "-") + "\n" + _closed_contribution("NEW", "+"),
+        ),
+    ):
+        conn.execute(f"CREATE TRIGGER {name} {on} BEGIN\n{body}\nEND")
+
+
 def _m016(db: Any) -> None:
     """The morning worklist reads only today's work, however long the history.
 
@@ -562,15 +664,22 @@ def _m016(db: Any) -> None:
     )
 
 
-def _old_uid(*fields: Any) -> str:
-    """The uid of an event recorded before events had one: a hash of what it says."""
-    import hashlib
-    import json
-
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
-
-
-_FUNCTIONS = (_m001, _m002, _m003, _m004, _m005, _m006, _m007, _m008, _m012, _m009, _m013, _m011, _m016)
+_FUNCTIONS = (
+    _m001,
+    _m002,
+    _m003,
+    _m004,
+    _m005,
+    _m006,
+    _m007,
+    _m008,
+    _m009,
+    _m010,
+    _m011,
+    _m012,
+    _m013,
+    _m016,
+)
 
 
 def migrate(conn: sqlite3.Connection, *, upto: int = LATEST) -> None:

@@ -246,6 +246,10 @@ class Dossier:
         return self.life.withdrawn_at
 
     @property
+    def closed_at(self) -> datetime | None:
+        return self.life.closed_at
+
+    @property
     def apology(self) -> Apology | None:
         return self.life.apology
 
@@ -280,7 +284,12 @@ class Dossier:
             "outcome": self.outcome,
             "returned_at": iso(self.returned_at),
             "withdrawn_at": iso(self.withdrawn_at),
+            "closed_at": iso(self.closed_at),
             "timeliness": self.timeliness,
+            "submitted_at": iso(self.life.submitted_at),
+            "for_authority": self.life.for_authority,
+            "forwarded_at": iso(self.life.forwarded_at),
+            "notified_at": iso(self.life.notified_at),
             "apology": None
             if apology is None
             else {

@@ -56,6 +56,7 @@ DOSSIER_COLUMNS = {
     "due_date": "DATE",
     "deadline": "TIMESTAMP",
     "has_rounds": "BOOLEAN",
+    "closed_at": "TIMESTAMP",  # papers never came (Decree 118 Art. 19.5): ended without a result
     "year": "INTEGER",
 }
 #: The spans of the dossiers that waited for papers: (after, until] → deadline, or paused.
@@ -97,7 +98,7 @@ def export_parquet(store: Store, center: str, unit_code: str, dest: Path) -> Exp
         with dossiers_csv.open("w", encoding="utf-8", newline="") as fh:
             writer = data_writer(fh)
             for row in store.rollup_rows():
-                writer.writerow([center, unit_code, *row[:15], int(bool(row[15])), row[7][:4]])
+                writer.writerow([center, unit_code, *row[:15], int(bool(row[15])), row[16], row[7][:4]])
                 count += 1
         lives = store.lives(store.codes_with_rounds())
         with spans_csv.open("w", encoding="utf-8", newline="") as fh:
@@ -271,10 +272,11 @@ def _load(conn: Any, exports: Sequence[Path]) -> dict[str, str]:
     for view, table, columns in (("d", "dossiers", DOSSIER_COLUMNS), ("s", "spans", SPAN_COLUMNS)):
         if files[table]:
             listed = ", ".join(f"'{p}'" for p in files[table])
-            conn.execute(
-                f"CREATE VIEW {view} AS SELECT * FROM read_parquet([{listed}], hive_partitioning = true,"
-                " union_by_name = true)"
-            )
+            source = f"read_parquet([{listed}], hive_partitioning = true, union_by_name = true)"
+            have = {r[0] for r in conn.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+            # an export made before a column was added (``closed_at``) reads it as empty
+            missing = "".join(f', NULL::{k} AS "{n}"' for n, k in columns.items() if n not in have)
+            conn.execute(f"CREATE VIEW {view} AS SELECT *{missing} FROM {source}")
         else:
             spec = ", ".join(f'"{n}" {k}' for n, k in columns.items())
             conn.execute(f"CREATE TABLE {view} ({spec})")
@@ -298,14 +300,15 @@ def _figures(
     key = f"d.{column}" if column else "NULL"
     opened = (
         "d.received_at < $seen AND (d.status IN ('processing', 'paused')"
-        " OR coalesce(d.resolved_at, d.withdrawn_at) >= $seen)"
+        " OR coalesce(d.resolved_at, d.withdrawn_at, d.closed_at) >= $seen)"
     )
     rows = conn.execute(
         f"""
         SELECT {key} AS k,
           count(*) FILTER (WHERE CAST(d.received_at AS DATE) < $start)
             - count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) < $start)
-            - count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) < $start),
+            - count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) < $start)
+            - count(*) FILTER (WHERE CAST(d.closed_at AS DATE) < $start),
           count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'direct'),
           count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'online'),
           count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'postal'),
@@ -313,6 +316,7 @@ def _figures(
           count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'on_time'),
           count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'late'),
           count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) BETWEEN $start AND $end),
+          count(*) FILTER (WHERE CAST(d.closed_at AS DATE) BETWEEN $start AND $end),
           count(*) FILTER (WHERE {opened} AND NOT d.has_rounds AND d.deadline < $snap),
           count(*) FILTER (WHERE {opened} AND s.paused),
           count(*) FILTER (WHERE {opened} AND NOT s.paused AND s.deadline < $snap)
@@ -334,12 +338,19 @@ def _figures(
         on_time,
         late,
         withdrawn,
+        closed,
         overdue,
         paused,
         late_rounds,
     ) in rows:
         fig = Figures(
-            carried, {"direct": direct, "online": online, "postal": postal}, early, on_time, late, withdrawn
+            carried,
+            {"direct": direct, "online": online, "postal": postal},
+            early,
+            on_time,
+            late,
+            withdrawn,
+            closed=closed,
         )
         fig.pending_overdue, fig.paused = overdue + late_rounds, paused
         if not fig.is_empty():

@@ -61,6 +61,7 @@ class PeriodCounts:
     on_time: int
     late: int
     withdrawn: int
+    closed: int
 
 
 def _norm(key: Any) -> str | None:
@@ -75,14 +76,15 @@ def period_counts(
     rows = conn.execute(
         f"""
         SELECT {column or "NULL"} AS k,
-               sum(CASE WHEN day < :start THEN received - early - on_time - late - withdrawn END),
+               sum(CASE WHEN day < :start THEN received - early - on_time - late - withdrawn - closed END),
                sum(CASE WHEN day >= :start AND channel = 'direct' THEN received END),
                sum(CASE WHEN day >= :start AND channel = 'online' THEN received END),
                sum(CASE WHEN day >= :start AND channel = 'postal' THEN received END),
                sum(CASE WHEN day >= :start THEN early END),
                sum(CASE WHEN day >= :start THEN on_time END),
                sum(CASE WHEN day >= :start THEN late END),
-               sum(CASE WHEN day >= :start THEN withdrawn END)
+               sum(CASE WHEN day >= :start THEN withdrawn END),
+               sum(CASE WHEN day >= :start THEN closed END)
         FROM daily_counts WHERE day <= :end{scope.sql()} GROUP BY k
         """,
         {"start": start.isoformat(), "end": end.isoformat(), **scope.params()},
@@ -91,7 +93,8 @@ def period_counts(
 
 
 def _open_at_sql(column: str | None, scope: Scope) -> str:
-    """Dossiers received before ``:s`` and neither resolved nor withdrawn before it."""
+    """Dossiers received before ``:s`` and neither resolved, withdrawn nor closed before it.
+    (A closed dossier has neither a resolution nor a withdrawal: its own index finds it.)"""
     key = f"d.{column}" if column else "NULL"
     return (
         f"SELECT d.code, {key} AS k, d.deadline"
@@ -99,6 +102,9 @@ def _open_at_sql(column: str | None, scope: Scope) -> str:
         f" WHERE {OPEN_SQL} AND d.received_at < :s{scope.sql('d')}"
         f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s"
+        f"{scope.sql('d')}"
+        f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
+        " FROM dossiers d INDEXED BY dossiers_closed WHERE d.closed_at >= :s AND d.received_at < :s"
         f"{scope.sql('d')}"
     )
 
@@ -136,7 +142,7 @@ def open_with_rounds(
     rows = conn.execute(
         f"SELECT d.code, {key} FROM (SELECT DISTINCT dossier_code FROM pauses) p"
         " JOIN dossiers d ON d.code = p.dossier_code"
-        f" WHERE d.received_at < :s AND ({OPEN_SQL} OR coalesce(d.resolved_at, d.withdrawn_at) >= :s)"
+        f" WHERE d.received_at < :s AND ({OPEN_SQL} OR coalesce(d.resolved_at, d.withdrawn_at, d.closed_at) >= :s)"
         f"{scope.sql('d')}",
         {"s": seen_before.isoformat(timespec="seconds"), **scope.params()},
     )
@@ -148,18 +154,19 @@ def raw_figures(conn: sqlite3.Connection, start: date, seen_before: datetime) ->
     r = conn.execute(
         """
         SELECT
-          sum(received_at < :a AND coalesce(resolved_at, withdrawn_at, '9999') >= :a),
+          sum(received_at < :a AND coalesce(resolved_at, withdrawn_at, closed_at, '9999') >= :a),
           sum(received_at >= :a AND received_at < :s),
           sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'early'),
           sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'on_time'),
           sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'late'),
           sum(withdrawn_at >= :a AND withdrawn_at < :s),
-          sum(received_at < :s AND coalesce(resolved_at, withdrawn_at, '9999') >= :s)
+          sum(closed_at >= :a AND closed_at < :s),
+          sum(received_at < :s AND coalesce(resolved_at, withdrawn_at, closed_at, '9999') >= :s)
         FROM dossiers
         """,
         {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
     ).fetchone()
-    keys = ("carried_over", "received", "early", "on_time", "late", "withdrawn", "pending")
+    keys = ("carried_over", "received", "early", "on_time", "late", "withdrawn", "closed", "pending")
     return {k: int(v or 0) for k, v in zip(keys, tuple(r), strict=True)}
 
 
@@ -259,11 +266,44 @@ def requested_after_appointment(conn: sqlite3.Connection, start: date, seen_befo
     return [r[0] for r in rows]
 
 
+def breach_candidates(conn: sqlite3.Connection, start: date, seen_before: datetime) -> list[str]:
+    """Codes of the dossiers that may have broken a duty of Decree 118 from ``start`` to before
+    ``seen_before``; ``tthc.breaches`` judges each. Every condition here is one a breach cannot
+    do without (a working day is at least a calendar day, 8 working hours at least 8 hours), so
+    only the few that might have broken one are read: a second request, or a first one 4
+    days or more after the effective receipt, in the period; a wait for papers 16 days old, or
+    closed 16 days or more after its request, in the period; an apology stored as late; an
+    online dossier accepted 8 hours or more after its submission; a dossier for another
+    authority received by then and not sent on before the period."""
+    rows = conn.execute(
+        """
+        SELECT p.dossier_code FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
+            WHERE p.paused_at >= :a AND p.paused_at < :s
+            AND (p.paused_at >= date(d.effective_receipt, '+4 days')
+                 OR EXISTS (SELECT 1 FROM pauses q WHERE q.dossier_code = p.dossier_code AND q.id < p.id))
+        UNION SELECT p.dossier_code FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
+            WHERE p.resumed_at IS NULL AND p.paused_at < date(:s, '-15 days')
+            AND (d.closed_at IS NULL OR (d.closed_at >= :a AND d.closed_at >= date(p.paused_at, '+16 days')))
+        UNION SELECT code FROM dossiers WHERE apology_in_time = 0 AND apology_at >= :a AND apology_at < :s
+        UNION SELECT code FROM dossiers WHERE submitted_at IS NOT NULL AND received_at >= :a AND received_at < :s
+            AND received_at >= datetime(submitted_at, '+8 hours')
+        UNION SELECT code FROM dossiers WHERE for_authority IS NOT NULL AND received_at < :s
+            AND (forwarded_at IS NULL OR forwarded_at >= :a)
+        """,
+        {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
+    )
+    return sorted(r[0] for r in rows)
+
+
 # -- the province's scorecard (Decision 766) -------------------------------------------------------
 #: How a dossier's handling ends, and the column that says when: a resolution (approval or
 #: refusal), a withdrawal. Indicator 2.1 treats every one of them as the end of the dossier;
 #: a new way to end one (closing a dossier whose papers never came) is added here, once.
-END_STATES: tuple[tuple[str, str], ...] = (("resolved", "resolved_at"), ("withdrawn", "withdrawn_at"))
+END_STATES: tuple[tuple[str, str], ...] = (
+    ("resolved", "resolved_at"),
+    ("withdrawn", "withdrawn_at"),
+    ("closed", "closed_at"),  # papers never came (Decree 118 Art. 19.5)
+)
 
 
 def _ended_at(alias: str = "d") -> str:

@@ -820,6 +820,11 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
         (t(lang, "timeliness"), label(lang, d.timeliness)),
         (t(lang, "returned_at"), fmt_opt(lang, d.returned_at)),
         (t(lang, "withdrawn_at"), fmt_opt(lang, d.withdrawn_at)),
+        (t(lang, "closed_at"), fmt_opt(lang, d.closed_at)),
+        (t(lang, "submitted_at"), fmt_opt(lang, d.life.submitted_at)),
+        (t(lang, "for_authority"), d.life.for_authority or ""),
+        (t(lang, "forwarded_at"), fmt_opt(lang, d.life.forwarded_at)),
+        (t(lang, "notified_at"), fmt_opt(lang, d.life.notified_at)),
         (t(lang, "note"), d.note or ""),
     ]
     if d.apology is not None:
@@ -1129,7 +1134,7 @@ def _late_row(lang: str, d: LateDossier) -> list[Any]:
 
 
 def late_sections(late: Compliance, lang: str) -> list[Section]:
-    """The four lists of ``tthc late``, titled and translated."""
+    """The five lists of ``tthc late``, titled and translated."""
     heads = [t(lang, h) for h in (*_DOSSIER_HEADS, *_APOLOGY_HEADS)]
     requests = [t(lang, h) for h in (*_DOSSIER_HEADS[:4], "lt_h_requested", "lt_h_days_late", "lt_h_reason")]
     fixes = [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_kind", "lt_h_step", "lt_h_step_at")]
@@ -1177,6 +1182,23 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
                     c.actor,
                 ]
                 for c in late.corrections
+            ],
+        ),
+        (
+            t(lang, "lt_breaches", n=len(late.breaches)),
+            [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_breach", "lt_h_article")]
+            + [t(lang, h) for h in ("lt_h_breach_at", "lt_h_breach_due")],
+            [
+                [
+                    b.code,
+                    b.procedure,
+                    b.officer or "",
+                    t(lang, f"bk_{b.kind}"),
+                    b.article,
+                    b.at,
+                    b.due or "",
+                ]
+                for b in late.breaches
             ],
         ),
     ]
@@ -1238,6 +1260,10 @@ LATE_COLUMNS = (
     "step_at",
     "corrected_at",
     "actor",
+    "article",
+    "at",
+    "due",
+    "done_at",
 )
 
 
@@ -1271,6 +1297,10 @@ def late_records(late: Compliance, lang: str) -> tuple[list[str], list[list[Any]
         cells.update(kind=word(c.kind, f"kind_{c.kind}"), step=step_label(lang, c.step) if vi else c.step)
         cells.update(step_at=c.step_at, corrected_at=c.corrected_at)
         rows.append([word("corrections", "lv_corrections"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
+    for b in late.breaches:
+        cells = {"code": b.code, "procedure": b.procedure, "officer": b.officer, "article": b.article}
+        cells.update(kind=word(b.kind, f"bk_{b.kind}"), at=b.at, due=b.due, done_at=b.done_at)
+        rows.append([word("breaches", "lv_breaches"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
     return [t(lang, f"fh_{c}") for c in LATE_COLUMNS], rows
 
 

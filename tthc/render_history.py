@@ -78,7 +78,14 @@ def _receive(lang: str, d: dict[str, Any]) -> list[str]:
     override = d.get("limit_override")
     if isinstance(override, dict):
         out.append(t(lang, "hx_override", limit=fmt_limit(lang, override.get("catalog", ""))))
+    if d.get("submitted_at"):
+        out.append(t(lang, "hx_submitted", at=fmt_value(lang, "submitted_at", d["submitted_at"])))
+    out += _said(lang, "hx_for", d, "for")
     return [*out, *_why(lang, d)]
+
+
+def _forward(lang: str, d: dict[str, Any]) -> list[str]:
+    return [*_said(lang, "hx_for", d, "for"), *_why(lang, d)]
 
 
 def _handover(lang: str, d: dict[str, Any]) -> list[str]:
@@ -92,7 +99,8 @@ def _handover(lang: str, d: dict[str, Any]) -> list[str]:
 
 def _supplement(lang: str, d: dict[str, Any]) -> list[str]:
     policy = [t(lang, f"hx_{d['policy']}")] if d.get("policy") in ("restart", "freeze") else []
-    return [*_why(lang, d), *policy]
+    again = [t(lang, "hx_again")] if d.get("again") else []
+    return [*again, *_why(lang, d), *policy]
 
 
 def _resolve(lang: str, d: dict[str, Any]) -> list[str]:
@@ -164,6 +172,9 @@ _SENTENCES: dict[str, Callable[[str, dict[str, Any]], list[str]]] = {
     "return": _why,
     "withdraw": _why,
     "apologize": _apologize,
+    "close": _why,
+    "forward": _forward,
+    "notify": _why,
     "edit": _edit,
     "due.recompute": _recompute,
     "due.correction": _calendar_note,

@@ -36,6 +36,29 @@ def _due(lang: str, r: Row) -> str:
     return label(lang, "paused") if d.due_at is None else fmt_short(d.due_at)
 
 
+def _tell(lang: str, r: Row) -> str:
+    """What the citizen is to be told, with the date it is about."""
+    d = r.dossier
+    if r.tell == "new_date" and d.apology is not None:
+        return t(lang, "wl_tell_new_date", date=d.apology.new_date.strftime("%d/%m/%Y"))
+    due = d.due_date.strftime("%d/%m/%Y") if d.due_date else ""
+    return t(lang, "wl_tell_result", date=due)
+
+
+def tell_json(r: Row) -> dict[str, object]:
+    """One citizen to tell, as ``list --to-notify --json`` gives it."""
+    d = r.dossier
+    day = d.apology.new_date if r.tell == "new_date" and d.apology else d.due_date
+    return {
+        "code": d.code,
+        "applicant": d.applicant,
+        "phone": d.phone,
+        "tell": r.tell,
+        "date": day.isoformat() if day else None,
+        "status": d.status,
+    }
+
+
 def _columns(section: Section, lang: str) -> list[Column]:
     rows = section.rows
     ds = [r.dossier for r in rows]
@@ -43,7 +66,22 @@ def _columns(section: Section, lang: str) -> list[Column]:
         Column(t(lang, "code"), [d.code for d in ds]),
         Column(t(lang, "applicant"), [d.applicant for d in ds], wrap=True),
     ]
-    if section.name == "paused":
+    if section.name == "forward":
+        cols += [
+            Column(t(lang, "wl_for"), [d.life.for_authority or "" for d in ds], wrap=True),
+            Column(t(lang, "wl_send_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
+        ]
+    elif section.name == "close":
+        cols += [
+            Column(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
+            Column(t(lang, "wl_close_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
+        ]
+    elif section.name == "notify":
+        cols += [
+            Column(t(lang, "phone"), [d.phone or "" for d in ds]),
+            Column(t(lang, "wl_tell"), [_tell(lang, r) for r in rows], wrap=True),
+        ]
+    elif section.name == "paused":
         cols += [
             Column(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
             Column(t(lang, "wl_reason"), [r.reason or "" for r in rows], wrap=True),
@@ -69,7 +107,8 @@ def _columns(section: Section, lang: str) -> list[Column]:
 
 def _row(lang: str, r: Row) -> PlainRow:
     apology = r.dossier.apology
-    notes = [t(lang, "wl_apology", date=apology.new_date.strftime("%d/%m/%Y"))] if apology else []
+    shown = apology is not None and r.tell is None  # a citizen to tell has it in its own column
+    notes = [t(lang, "wl_apology", date=apology.new_date.strftime("%d/%m/%Y"))] if shown and apology else []
     return PlainRow(URGENCY_STYLE[r.urgency], notes)
 
 

@@ -95,6 +95,9 @@ def replay(cal: WorkCalendar, stored: Life, steps: Sequence[Move], other: Life |
         returned_at=None,
         withdrawn_at=None,
         apology=None,
+        closed_at=None,
+        forwarded_at=None,
+        notified_at=None,
     )
     decided = {(r.paused_at, r.resumed_at): r for r in (*(other.rounds if other else ()), *stored.rounds)}
     for m in steps:

@@ -5,8 +5,9 @@ and the circular that issued it, the reporting and receiving units, the period, 
 measure, the merged two-level header with numbered columns, and at the foot the place and
 date with the signature blocks.
 
-Withdrawn dossiers have no column of their own on the form; they go in the note column so
-that every row balances: (3) = (7) + (11) + withdrawn.
+Withdrawn and closed dossiers (papers never came, Decree 118 Art. 19.5) have no column of
+their own on the form; they go in the note column so that every row balances:
+(3) = (7) + (11) + withdrawn + closed.
 """
 
 from dataclasses import dataclass
@@ -50,9 +51,18 @@ class FormRow:
     field: str
     cells: tuple[int, ...]  # columns 3..13
     withdrawn: int
+    closed: int = 0
+
+    @property
+    def noted(self) -> int:
+        """The dossiers the note column accounts for: withdrawn and closed."""
+        return self.withdrawn + self.closed
 
     def note(self, lang: str) -> str:
-        return t(lang, "f06_withdrawn_note", n=self.withdrawn) if self.withdrawn else ""
+        parts = [t(lang, "f06_withdrawn_note", n=self.withdrawn)] if self.withdrawn else []
+        if self.closed:
+            parts.append(t(lang, "f06_closed_note", n=self.closed))
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -85,14 +95,15 @@ def _cells(fig: "Figures") -> tuple[int, ...]:
 
 
 def form_rows(summary: "Summary", lang: str) -> list[FormRow]:
-    """One row per field, then the total; each balances (3) = (7) + (11) + withdrawn."""
+    """One row per field, then the total; each balances (3) = (7) + (11) + withdrawn + closed."""
     rows = [
-        FormRow(str(i), key or "—", _cells(fig), fig.withdrawn)
+        FormRow(str(i), key or "—", _cells(fig), fig.withdrawn, fig.closed)
         for i, (key, fig) in enumerate(summary.groups, start=1)
     ]
-    rows.append(FormRow("", t(lang, "f06_total_row"), _cells(summary.total), summary.total.withdrawn))
+    total = summary.total
+    rows.append(FormRow("", t(lang, "f06_total_row"), _cells(total), total.withdrawn, total.closed))
     for row in rows:
-        assert row.cells[0] == row.cells[4] + row.cells[8] + row.withdrawn, row
+        assert row.cells[0] == row.cells[4] + row.cells[8] + row.noted, row
     return rows
 
 
@@ -195,7 +206,7 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
         table = fit_table(limit, cols, cells, styles=styles, wrap_headers=wrap_headers, boxed=boxed)
         if table is None:
             continue
-        notes = [f"{row.field}: {row.note(lang)}" for row in form.rows if row.withdrawn]
+        notes = [f"{row.field}: {row.note(lang)}" for row in form.rows if row.noted]
         tail = [] if with_note or not notes else [t(lang, "f06_notes", items="; ".join(notes))]
         return [table, *(Text(line) for line in [*legends, *tail])]
     return []
@@ -215,7 +226,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
         out.append(Text(f"{row.number}. {row.field}" if row.number else row.field, style="bold"))
         clusters = [pairs[first - 3 : last - 2] for first, last, _ in GROUPS]
         out.append(label_grid(limit, clusters))
-        if row.withdrawn:
+        if row.noted:
             out.append(Text(f"{t(form.lang, 'f06_note')}: {row.note(form.lang)}"))
     return out
 

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, cast
 from tthc.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.errors import TthcError, os_reason, sqlite_reason
 from tthc.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
-from tthc.migrations import BULK_MARKER, LATEST, backfill_counts, migrate
+from tthc.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
 from tthc.models import (
     WHOLE_DAY,
     CalendarDay,
@@ -210,6 +210,8 @@ class DossierQuery:
     due_by: date | None = None
     words: tuple[str, ...] = ()
     limit: int | None = None
+    to_forward: bool = False  # received for another authority, not sent on yet, not ended
+    to_notify: bool = False  # a phone to call, and something to tell (``breaches.to_tell``)
 
 
 # -- rows and records --------------------------------------------------------------------------------
@@ -262,6 +264,11 @@ def _life(row: sqlite3.Row, pauses: Sequence[sqlite3.Row]) -> Life:
         returned_at=_opt_moment(row["returned_at"]),
         withdrawn_at=_opt_moment(row["withdrawn_at"]),
         apology=apology,
+        submitted_at=_opt_moment(row["submitted_at"]),
+        for_authority=row["for_authority"],
+        forwarded_at=_opt_moment(row["forwarded_at"]),
+        closed_at=_opt_moment(row["closed_at"]),
+        notified_at=_opt_moment(row["notified_at"]),
     )
     return replace(life, last_at=facts_last_at(life))
 
@@ -328,6 +335,11 @@ LIFE_COLUMNS = (
     "apology_date",
     "apology_reason",
     "apology_in_time",
+    "submitted_at",
+    "for_authority",
+    "forwarded_at",
+    "closed_at",
+    "notified_at",
 )
 
 
@@ -362,6 +374,11 @@ def life_values(life: Life) -> tuple[Any, ...]:
         apology.new_date.isoformat() if apology else None,
         apology.reason if apology else None,
         (1 if apology.in_time else 0) if apology else None,
+        _iso(life.submitted_at),
+        life.for_authority,
+        _iso(life.forwarded_at),
+        _iso(life.closed_at),
+        _iso(life.notified_at),
     )
 
 
@@ -730,8 +747,8 @@ class Store:
         yield from self.conn.execute(
             "SELECT d.code, d.procedure_code, d.field, d.channel, d.point, d.officer, d.status,"
             " d.received_at, d.resolved_at, d.outcome, d.timeliness, d.returned_at, d.withdrawn_at,"
-            " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code)"
-            " FROM dossiers d"
+            " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code),"
+            " d.closed_at FROM dossiers d"
         )
 
     def codes_with_rounds(self) -> list[str]:
@@ -1345,6 +1362,7 @@ class Store:
             conn.execute(sql)
         if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
             backfill_counts(conn.execute, after_rowid=before)
+            backfill_closed(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
     # -- copies between databases (merge, full export) -----------------------------------------
@@ -1973,6 +1991,16 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
     for word in q.words:
         where.append("d.search_text LIKE ? ESCAPE '\\'")
         params.append(_like(word))
+    if q.to_forward:
+        where.append(
+            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')"
+        )
+    if q.to_notify:  # breaches.to_tell, as a first sieve
+        where.append(
+            "d.phone IS NOT NULL AND ((d.status = 'resolved' AND d.timeliness = 'early'"
+            " AND (d.notified_at IS NULL OR d.notified_at < d.resolved_at))"
+            f" OR ({OPEN_SQL} AND d.apology_at IS NOT NULL AND (d.notified_at IS NULL OR d.notified_at < d.apology_at)))"
+        )
     return where, params
 
 

@@ -32,6 +32,7 @@ FIGURES = (
     "on_time",
     "late",
     "withdrawn",
+    "closed",
     "pending",
     "pending_not_due",
     "pending_overdue",
@@ -65,6 +66,7 @@ class Figures:
     withdrawn: int = 0
     pending_overdue: int = 0
     paused: int = 0
+    closed: int = 0  # papers never came (Decree 118 Art. 19.5): ended without a result
 
     @property
     def received(self) -> int:
@@ -76,7 +78,7 @@ class Figures:
 
     @property
     def pending(self) -> int:
-        return self.carried_over + self.received - self.resolved - self.withdrawn
+        return self.carried_over + self.received - self.resolved - self.withdrawn - self.closed
 
     @property
     def pending_not_due(self) -> int:
@@ -105,9 +107,17 @@ class Figures:
         self.withdrawn += other.withdrawn
         self.pending_overdue += other.pending_overdue
         self.paused += other.paused
+        self.closed += other.closed
 
     def is_empty(self) -> bool:
-        return not (self.carried_over or self.received or self.resolved or self.withdrawn or self.pending)
+        return not (
+            self.carried_over
+            or self.received
+            or self.resolved
+            or self.withdrawn
+            or self.closed
+            or self.pending
+        )
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -184,6 +194,7 @@ def figures(
             c.on_time,
             c.late,
             c.withdrawn,
+            closed=c.closed,
         )
     for key, n in queries.overdue_without_rounds(store.conn, by, seen, snapshot, scope).items():
         groups.setdefault(key, Figures()).pending_overdue += n

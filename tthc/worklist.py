@@ -1,19 +1,23 @@
-"""The worklist a clerk starts the day with, as plain data: what is overdue (and by how many
-working days), due today, due soon (within ``dossiers.SOON_WORKING_DAYS`` working days),
-waiting for papers (and why), and results waiting to be collected; or, with a filter, the
-dossiers it selects. Either way it knows how many dossiers matched, so the screen can say
-when it shows fewer.
+"""The worklist a clerk starts the day with, as plain data: paper dossiers to send on to
+another authority today (Decree 118 Art. 20.1), what is overdue (and by how many working
+days), due today, due soon (within ``dossiers.SOON_WORKING_DAYS`` working days), dossiers
+whose papers did not come in 15 days and are to be closed (Art. 19.5), waiting for papers
+(and why), and results waiting to be collected; or, with a filter, the dossiers it selects;
+or the citizens to tell (``--to-notify``). Either way it knows how many dossiers matched, so
+the screen can say when it shows fewer. When each duty falls due is ``tthc.breaches``'s rule.
 """
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
+from tthc import breaches
 from tthc.context import Context
 from tthc.dossiers import ListFilter, morning_filter, query_of, soon_until, urgency
 from tthc.models import Dossier
+from tthc.store import DossierQuery
 
 #: The sections of the morning view, in the order a clerk deals with them.
-SECTIONS = ("overdue", "today", "soon", "paused", "collect")
+SECTIONS = ("forward", "overdue", "today", "soon", "close", "paused", "collect")
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class Row:
     urgency: str  # see tthc.dossiers.urgency
     days_overdue: int | None = None  # working days after the due date, for an overdue dossier
     reason: str | None = None  # why papers were asked, for a dossier waiting for them
+    due_on: date | None = None  # the day a forward or a close is due
+    tell: breaches.Tell | None = None  # what the citizen is to be told (``--to-notify``)
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,12 @@ class Worklist:
         return sum(len(s.rows) for s in self.sections)
 
     def dossiers(self) -> list[Dossier]:
-        return [r.dossier for s in self.sections for r in s.rows]
+        """Each dossier once (a forward due may be overdue too), in the sections' order."""
+        seen: dict[str, Dossier] = {}
+        for s in self.sections:
+            for r in s.rows:
+                seen.setdefault(r.dossier.code, r.dossier)
+        return list(seen.values())
 
 
 def build(ctx: Context, f: ListFilter) -> Worklist:
@@ -59,6 +70,8 @@ def build(ctx: Context, f: ListFilter) -> Worklist:
         reason = d.rounds[-1].reason if d.status == "paused" and d.rounds else None
         return Row(d, level, late, reason)
 
+    if f.to_notify:
+        return _to_notify(ctx, query_of(ctx, f))
     if not f.is_morning_view():
         q = query_of(ctx, f)
         found = store.find(q)
@@ -69,8 +82,10 @@ def build(ctx: Context, f: ListFilter) -> Worklist:
         "paused": ListFilter(status="paused", limit=f.limit),
         "collect": ListFilter(status="resolved", limit=f.limit),
     }
-    left, total = f.limit, 0
     rows: dict[str, list[Row]] = {name: [] for name in SECTIONS}
+    rows["forward"] = _forwards_due(ctx, today, f.limit)
+    left = None if f.limit is None else f.limit - len(rows["forward"])
+    total = len(rows["forward"])
     for name, part in parts.items():
         q = query_of(ctx, part)
         found = store.find(replace(q, limit=left)) if left is None or left > 0 else []
@@ -78,5 +93,31 @@ def build(ctx: Context, f: ListFilter) -> Worklist:
         left = None if left is None else left - len(found)
         for d in found:
             r = row(d)
-            rows[r.urgency if name == "due" else name].append(r)
+            close_on = breaches.close_due_on(cal, d.life) if name == "paused" else None
+            if close_on is not None and close_on <= today:
+                r = replace(r, due_on=close_on)
+                name_ = "close"
+            else:
+                name_ = r.urgency if name == "due" else name
+            rows[name_].append(r)
     return Worklist([Section(n, rows[n]) for n in SECTIONS], total, ctx.now, morning=True)
+
+
+def _forwards_due(ctx: Context, today: date, limit: int | None) -> list[Row]:
+    """Dossiers received for another authority whose paper dossier is due to be sent on by
+    today (or was due before), soonest first."""
+    cal = ctx.calendar()
+    out = []
+    for d in ctx.store().find(DossierQuery(to_forward=True), order="received"):
+        due_on = breaches.forward_due_on(cal, d.life)
+        if due_on is not None and due_on <= today:
+            out.append(Row(d, "overdue" if due_on < today else "today", due_on=due_on))
+    return out[:limit] if limit is not None else out
+
+
+def _to_notify(ctx: Context, q: DossierQuery) -> Worklist:
+    """The citizens to tell, by phone: results ready before their date, apologies' new dates."""
+    found = ctx.store().find(replace(q, limit=None), order="received")
+    rows = [Row(d, "done", tell=tell) for d in found if (tell := breaches.to_tell(d.life)) is not None]
+    shown = rows[: q.limit] if q.limit is not None else rows
+    return Worklist([Section("notify", shown)], len(rows), ctx.now, morning=False)

@@ -254,9 +254,36 @@ class Correction:
         }
 
 
+@dataclass(frozen=True)
+class BreachRow:
+    """A duty of Decree 118 broken in the period (see ``tthc.breaches``), with the dossier's
+    procedure and officer in charge."""
+
+    code: str
+    procedure: str
+    officer: str | None
+    kind: str
+    article: str
+    at: datetime
+    due: datetime | None
+    done_at: datetime | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "procedure": self.procedure,
+            "officer": self.officer,
+            "kind": self.kind,
+            "article": self.article,
+            "at": iso(self.at),
+            "due": iso(self.due),
+            "done_at": iso(self.done_at),
+        }
+
+
 @dataclass
 class Compliance:
-    """The four lists of ``tthc late`` for one period."""
+    """The five lists of ``tthc late`` for one period."""
 
     period: Period
     snapshot: datetime
@@ -264,6 +291,7 @@ class Compliance:
     open_overdue: list[LateDossier] = field(default_factory=list)
     late_requests: list[LateRequest] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    breaches: list[BreachRow] = field(default_factory=list)
 
     def without_apology_in_time(self) -> list[LateDossier]:
         """The late dossiers whose apology is missing or came too late."""
@@ -277,6 +305,7 @@ class Compliance:
             "open_overdue": [d.as_json() for d in self.open_overdue],
             "late_requests": [r.as_json() for r in self.late_requests],
             "corrections": [c.as_json() for c in self.corrections],
+            "breaches": [b.as_json() for b in self.breaches],
         }
 
 
@@ -315,7 +344,27 @@ def late(ctx: Context, period: Period) -> Compliance:
         out.late_requests.extend(_late_requests(ctx, found[code], period.start, seen))
     out.late_requests.sort(key=lambda r: (r.requested_at, r.code))
     out.corrections = _corrections(ctx, period)
+    out.breaches = breaches_in(ctx, period)
     return out
+
+
+def breaches_in(ctx: Context, period: Period) -> list[BreachRow]:
+    """The duties of Decree 118 broken in ``period`` (dated as ``tthc.breaches`` dates them),
+    judged as of the period's snapshot."""
+    from tthc import breaches
+
+    store, cal = ctx.store(), ctx.calendar()
+    snapshot, seen = snapshot_of(period, ctx.now), events_before(period, ctx.now)
+    start = datetime.combine(period.start, time(0))
+    found = store.dossiers(queries.breach_candidates(store.conn, period.start, seen))
+    rows = [
+        BreachRow(d.code, d.procedure, d.officer, b.kind, b.article, b.at, b.due, b.done_at)
+        for d in found.values()
+        for b in breaches.of_life(cal, d.life, snapshot)
+        if start <= b.at < seen
+    ]
+    rows.sort(key=lambda r: (r.at, r.code, breaches.KINDS.index(r.kind)))  # type: ignore[arg-type]
+    return rows
 
 
 def _corrections(ctx: Context, period: Period) -> list[Correction]:
