@@ -15,7 +15,7 @@ clerk command should answer as fast on both. Measured, whole processes each:
 
 - the one-year ``summary --year 2025 --by field``;
 - ``show CODE`` and a bare Python ``sqlite3`` look-up of the same row;
-- the morning ``list``, ``list --overdue`` and ``list --search``.
+- the morning ``list``, ``list --overdue``, ``list --search`` and ``list --to-notify``.
 
 The goals: ``list`` under 0.2 s on the big file; no command slower on the big file than on
 the small by more than 20 %; ``show`` within 3× the bare look-up; the summary at most 0.3×
@@ -191,6 +191,7 @@ def main(base: int = 1_000_000, times: int = 10, rounds: int = 7, keep: str | No
             "list": [*tthc, "list"],
             "list --overdue": [*tthc, "list", "--overdue"],
             "list --search": [*tthc, "list", "--search", word],
+            "list --to-notify": [*tthc, "list", "--to-notify"],
         }
 
     runs = {label: commands(db) for label, db in (("small", small), ("big", big))}
