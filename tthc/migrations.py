@@ -21,7 +21,7 @@ MIGRATION_NAMES = (
     "m011_scorecard_facts_and_ratings",
     "m012_merge_conflicts",
     "m013_decree_118_duties",
-    "m016_worklist_sections_indexed",
+    "m014_worklist_sections_indexed",
 )
 LATEST = len(MIGRATION_NAMES)
 
@@ -643,7 +643,7 @@ def _m013(db: Any) -> None:
         conn.execute(f"CREATE TRIGGER {name} {on} BEGIN\n{body}\nEND")
 
 
-def _m016(db: Any) -> None:
+def _m014(db: Any) -> None:
     """The morning worklist reads only today's work, however long the history.
 
     Its "waiting for papers" and "results to collect" sections, and the footer that counts
@@ -683,7 +683,7 @@ _FUNCTIONS = (
     _m011,
     _m012,
     _m013,
-    _m016,
+    _m014,
 )
 
 
