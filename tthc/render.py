@@ -496,6 +496,8 @@ def print_init(result: InitResult, lang: str) -> None:
             echo(t(lang, "init_use_update"))
     if result.station is not None and result.station_path is not None:
         print_station(result.station, result.station_path, lang)
+        if result.created and result.station.point and result.center_id:  # the other points join it
+            echo(t(lang, "init_center_id", id=result.center_id))
 
 
 def print_station(station: Station, path: Path, lang: str) -> None:
