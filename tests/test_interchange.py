@@ -514,3 +514,31 @@ def test_an_excel_date_cell_of_1900_is_refused_like_a_typed_one(center: Cli, tmp
     book.save(f)
     err = center.fails("import", str(f), now=LATER)
     assert err.startswith(f"Error: 1 bad rows in {f}\nrow 3: received_at: bad date '1900-01-01 09:00:00'")
+
+
+def test_an_import_counts_its_days_as_the_database_would_september_2025(center: Cli, tmp_path: Path) -> None:
+    """The import gathers its per-day counts in memory as it builds its rows; they must be
+    what the database's own rule gives for the same rows, added to a clerk's receipts of the
+    same days (same procedure, channel, point and officer)."""
+    import sqlite3
+
+    from tthc.migrations import backfill_counts
+
+    center.ok(
+        "receive", "2.000884", "--applicant", "Ở quầy", "--at", "2025-09-05 08:00", now="2025-09-05 10:00"
+    )
+    same_day = [
+        f",2.000884,2025-09-05 09:{i:02d},direct,,2025-09-{8 + i % 20:02d} 10:00,,,,,,,,Người {i}"
+        for i in range(40)
+    ]
+    f = write(tmp_path / "in.csv", *GOOD, *same_day)
+    center.ok("import", str(f), now=LATER)
+    conn = sqlite3.connect(center.db)
+    query = "SELECT * FROM daily_counts WHERE received + early + on_time + late + withdrawn > 0 ORDER BY 1, 2, 3, 4, 5, 6"
+    kept = conn.execute(query).fetchall()
+    conn.execute("DELETE FROM daily_counts")
+    backfill_counts(conn.execute)
+    assert kept == conn.execute(query).fetchall()
+    assert sum(r[6] for r in kept) == conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+    assert any(r[9] for r in kept) and any(r[8] for r in kept)  # late and on-time results both counted
+    conn.rollback()

@@ -319,6 +319,8 @@ class RowReader:
     procedures: dict[str, tuple[str, str, TimeLimit]] = field(default_factory=dict)
     entries: dict[str, Procedure] = field(default_factory=dict)
     names: dict[tuple[str, str], Registered] = field(default_factory=dict)
+    #: The scorecard's facts of the rows read, by what decides them (most rows share a few)
+    services: dict[tuple[Any, ...], Service] = field(default_factory=dict)
     new_names: dict[str, list[str]] = field(default_factory=lambda: {"officer": [], "point": []})
     given: list[str] = field(default_factory=list)  # codes given by rows not yet flushed
     last_given: bool = False  # whether the row read last gave its own code
@@ -413,7 +415,23 @@ class RowReader:
 
     def service(self, cells: list[Any], proc: Procedure, channel: str, life: Life) -> Service:
         """The scorecard's facts a row gives; absent ones take the defaults a receipt takes
-        (the catalog's fee and electronic result), a result's only once there is one."""
+        (the catalog's fee and electronic result), a result's only once there is one. Worked
+        out once for each combination of what decides them."""
+        at = self.at
+        key = (
+            proc.code,
+            channel,
+            life.resolved_at is None,
+            *(cells[at[c]] for c in ("digitised", "data_reused", "e_result", "fee", "payment")),
+        )
+        found = self.services.get(key)
+        if found is None:
+            if len(self.services) > 10_000:  # a file whose every row differs: keep memory flat
+                self.services.clear()
+            found = self.services[key] = self._service(cells, proc, channel, life)
+        return found
+
+    def _service(self, cells: list[Any], proc: Procedure, channel: str, life: Life) -> Service:
         at = self.at
         flags: dict[str, bool | None] = {}
         for column in ("digitised", "data_reused", "e_result"):
@@ -587,11 +605,9 @@ def _stage_rows(
             errors.add(number, exc.msg)
             continue
         staged.count += 1
-        loader.add(
-            number,
-            new_dossier_values(code, details, life, stamp, None),
-            [round_values(code, r) for r in life.rounds],
-        )
+        values = new_dossier_values(code, details, life, stamp, None)
+        loader.add(number, values, [round_values(code, r) for r in life.rounds])
+        stage.tally(values)
         staged.numbers.append(number)
         staged.given.append(reader.last_given)
         if len(loader.rows) >= 5000:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tthc.errors import Msg, TthcError, os_reason
 from tthc.sheets import unquote
@@ -77,8 +77,13 @@ def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
             try:
                 for cells in reader:
                     number += 1
-                    if any(c.strip() for c in cells):
-                        yield number, [unquote(c) for c in cells]  # what tthc.sheets wrote
+                    joined = "".join(cells)  # one look at the whole row; most rows need no more
+                    if joined.strip():
+                        # what tthc.sheets wrote: an apostrophe before a formula, taken off
+                        yield (
+                            number,
+                            [unquote(c) for c in cells] if "'" in joined else cast("list[Cell]", cells),
+                        )
             except csv.Error as exc:  # a field past the csv module's limit, a stray NUL …
                 raise TthcError("e_csv_row", path=path, number=number + 1, reason=_csv_reason(exc)) from None
             except UnicodeDecodeError:
