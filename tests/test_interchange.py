@@ -281,32 +281,34 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
 
     from tthc import store
 
+    def ask(sql: str) -> list[tuple[str, str]]:
+        """A question to the file on a connection closed at once: one left for the garbage
+        collector would checkpoint the WAL in the middle of a later command and change the
+        bytes a refusal is checked by."""
+        conn = sqlite3.connect(center.db)
+        try:
+            return conn.execute(sql).fetchall()
+        finally:
+            conn.close()
+
     def indexes() -> list[tuple[str, str]]:
-        return (
-            sqlite3.connect(center.db)
-            .execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' ORDER BY name"
-            )
-            .fetchall()
+        return ask(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers' ORDER BY name"
         )
 
     before = indexes()
     monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
     center.ok("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
     assert indexes() == before
-    plan = (
-        sqlite3.connect(center.db)
-        .execute("EXPLAIN QUERY PLAN SELECT * FROM dossiers WHERE received_at > '2025-09-04'")
-        .fetchall()
-    )
+    plan = ask("EXPLAIN QUERY PLAN SELECT * FROM dossiers WHERE received_at > '2025-09-04'")
     assert "dossiers_by_received" in str(plan)
     got = json.loads(center.ok("summary", "--month", "2025-09", "--json", now=LATER).stdout)
     assert got["received"] == 5 and got["withdrawn"] == 1
     bad = write(tmp_path / "bad.csv", GOOD[0], ",ks,2025-02-30,direct,,,,,,,,,,A")
     center.fails("import", str(bad), now=LATER)
     assert indexes() == before  # a refused import restores everything, indexes included
-    triggers = sqlite3.connect(center.db).execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    assert "dossiers_count_insert" in {name for (name,) in triggers}
+    triggers = ask("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    assert "dossiers_count_insert" in {name for (name, _) in triggers}
 
 
 @pytest.fixture(params=["small", "large"])
@@ -542,3 +544,19 @@ def test_an_import_counts_its_days_as_the_database_would_september_2025(center: 
     assert sum(r[6] for r in kept) == conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
     assert any(r[9] for r in kept) and any(r[8] for r in kept)  # late and on-time results both counted
     conn.rollback()
+
+
+def test_a_dossier_closed_on_20_september_2025_imports_as_closed_in_the_summary(
+    center: Cli, tmp_path: Path
+) -> None:
+    """A file from the provincial system with a dossier whose papers never came: it counts as
+    closed in the month's summary, not as pending, and the rows balance."""
+    data = tmp_path / "closed.csv"
+    data.write_text(
+        "code,procedure,received_at,channel,paused_at,closed_at,applicant\n"
+        ",1.000894,2025-09-01 09:00,direct,2025-09-02 09:00,2025-09-20 09:00,Lê Thị Bình\n",
+        encoding="utf-8",
+    )
+    center.ok("import", str(data), now="2025-10-20 09:00")
+    got = json.loads(center.ok("summary", "--month", "9/2025", "--json", now="2025-10-20 09:00").stdout)
+    assert (got["received"], got["closed"], got["pending"]) == (1, 1, 0)

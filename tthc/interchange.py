@@ -605,9 +605,11 @@ def _stage_rows(
             errors.add(number, exc.msg)
             continue
         staged.count += 1
-        values = new_dossier_values(code, details, life, stamp, None)
-        loader.add(number, values, [round_values(code, r) for r in life.rounds])
-        stage.tally(values)
+        loader.add(
+            number,
+            new_dossier_values(code, details, life, stamp, None),
+            [round_values(code, r) for r in life.rounds],
+        )
         staged.numbers.append(number)
         staged.given.append(reader.last_given)
         if len(loader.rows) >= 5000:

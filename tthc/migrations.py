@@ -271,58 +271,6 @@ def backfill_counts(execute: Any, after_rowid: int | None = None) -> None:
         )
 
 
-class DayCounts:
-    """The per-day counts of many new dossiers gathered in memory as they are built, then
-    written once (:meth:`write`): what :func:`backfill_counts` adds for them, without its
-    three sorts of every row. The same rule: a dossier counts as received on the day of its
-    receipt, as early, on time or late on the day of its result, as withdrawn on that day;
-    kept by procedure, field, channel, point and officer (none: '')."""
-
-    def __init__(self) -> None:
-        self.days: dict[tuple[str, ...], list[int]] = {}
-
-    def add(
-        self,
-        received_at: str,
-        resolved_at: str | None,
-        timeliness: str | None,
-        withdrawn_at: str | None,
-        keys: tuple[str, str, str, str, str],
-    ) -> None:
-        days = self.days
-        counts = days.get((received_at[:10], *keys))
-        if counts is None:
-            counts = days[(received_at[:10], *keys)] = [0, 0, 0, 0, 0, 0]
-        counts[0] += 1
-        if resolved_at is not None:
-            counts = days.get((resolved_at[:10], *keys))
-            if counts is None:
-                counts = days[(resolved_at[:10], *keys)] = [0, 0, 0, 0, 0, 0]
-            counts[_TIMELINESS_AT[timeliness]] += 1
-        if withdrawn_at is not None:
-            counts = days.get((withdrawn_at[:10], *keys))
-            if counts is None:
-                counts = days[(withdrawn_at[:10], *keys)] = [0, 0, 0, 0, 0, 0]
-            counts[4] += 1
-
-    def write(self, conn: Any) -> None:
-        """Add the gathered counts to ``daily_counts`` (a result of no timeliness adds its day's
-        row with nothing counted, as the trigger does)."""
-        conn.executemany(
-            f"INSERT INTO daily_counts (day, {_COUNT_KEY}, received, early, on_time, late, withdrawn)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (day, procedure_code, field, channel, point, officer) DO UPDATE SET"
-            " received = received + excluded.received, early = early + excluded.early,"
-            " on_time = on_time + excluded.on_time, late = late + excluded.late,"
-            " withdrawn = withdrawn + excluded.withdrawn",
-            [(*key, *counts[:5]) for key, counts in self.days.items()],
-        )
-
-
-#: Where a result's timeliness is counted in :class:`DayCounts` (none counted: a dropped slot).
-_TIMELINESS_AT = {"early": 1, "on_time": 2, "late": 3, None: 5}
-
-
 def _run(db: Any, script: str) -> None:
     # Not executescript(): it commits first, which would break the migration's transaction.
     for statement in script.split(";\n"):
