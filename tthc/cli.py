@@ -1219,7 +1219,7 @@ def indicators(
         write_table(out, headers, rows, sheet=t(c.lang, "sheet_indicators"))
         render.echo(t(c.lang, "written", path=out))
     else:
-        render.echo(render_indicators.text(result, c.lang))
+        render.echo(render_indicators.text(result, c.lang, render.output_width()))
 
 
 @app.command(help=H("report"))

@@ -412,13 +412,13 @@ def plain_table(
         for i, h in enumerate(headers)
     ]
     lines = plain_lines(columns, [PlainRow(style) for style in styles], limit)
-    if limit is not None and not _table_fits(lines, limit):
+    if limit is not None and not table_fits(lines, limit):
         lines = record_lines(headers, rows, styles, limit, lead=lead)
     heading = wrap_words(title, limit) if title and limit else [title] if title else []
     echo("\n".join([*heading, *lines]))
 
 
-def _table_fits(lines: Sequence[str], limit: int) -> bool:
+def table_fits(lines: Sequence[str], limit: int) -> bool:
     """No line wider than ``limit`` and a header of at most two lines (above its rule)."""
     header = next((i for i, line in enumerate(lines) if line.startswith("─")), len(lines))
     return header <= 2 and all(text_width(_unpainted(line)) <= limit for line in lines)
@@ -451,6 +451,14 @@ def record_lines(
         pairs = [f"{h}: {c}" for h, c in zip(headers[lead:], row[lead:], strict=True) if c]
         out.extend(paint(line, style) for line in _fill(pairs, limit, "  ", sep=" · "))
     return out
+
+
+def wrap_line(text: str, limit: int | None, *, indent: str = "") -> list[str]:
+    """A line of words as lines of at most ``limit`` columns (None: as it is), each starting
+    with ``indent``, what follows the first a little further in; a word is never cut."""
+    if limit is None:
+        return [indent + text]
+    return _fill([text], limit, indent, sep=" ")
 
 
 def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[str]:
