@@ -1103,9 +1103,9 @@ def undo(
         raise typer.Abort()
     step, d = corrections.undo(c, code, reason, fix, expected=plan.event_id)
     if d is None:
-        render.echo(t(c.lang, "receipt_undone", code=plan.code))
+        render.say(t(c.lang, "receipt_undone", code=plan.code))
     else:
-        render.echo(t(c.lang, "undone", code=d.code, step=step_label(c.lang, step)))
+        render.say(t(c.lang, "undone", code=d.code, step=step_label(c.lang, step)))
 
 
 @app.command(help=H("corrections"))

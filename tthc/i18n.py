@@ -2872,6 +2872,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hãy kiểm tra lại ngày; nếu đúng là nhập bù hồ sơ cũ, thêm --late-entry",
     ),
     "f06_head": ("Head of unit", "Thủ trưởng đơn vị"),
+    "due_closed": ("closed {at}", "đã đóng {at}"),
 }
 
 WEEKDAYS = {

@@ -57,6 +57,12 @@ def echo(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
+def say(text: str, *, indent: str = "") -> None:
+    """A line of words for a person, wrapped between words at the screen's width (a code, a
+    date or a path is never cut); as it is to a pipe or a file."""
+    echo("\n".join(wrap_line(text, output_width(), indent=indent)))
+
+
 def print_json(data: Any) -> None:
     echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -454,11 +460,14 @@ def record_lines(
 
 
 def wrap_line(text: str, limit: int | None, *, indent: str = "") -> list[str]:
-    """A line of words as lines of at most ``limit`` columns (None: as it is), each starting
-    with ``indent``, what follows the first a little further in; a word is never cut."""
+    """A line of words as lines of at most ``limit`` columns (None: as it is), the first
+    starting with ``indent``, the others two columns further in; a word is never cut."""
     if limit is None:
         return [indent + text]
-    return _fill([text], limit, indent, sep=" ")
+    room = max(limit - text_width(indent), 10)
+    first, *rest = wrap_words(text, room)
+    hang = " " * (text_width(indent) + 2)
+    return [indent + first, *(hang + line for line in (wrap_words(" ".join(rest), room - 2) if rest else []))]
 
 
 def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[str]:
@@ -490,9 +499,9 @@ def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[s
 # -- setting up -------------------------------------------------------------------------------
 def print_init(result: InitResult, lang: str) -> None:
     if result.created:
-        echo(t(lang, "initialised", path=result.path))
+        say(t(lang, "initialised", path=result.path))
     else:
-        echo(t(lang, "already_initialised", path=result.path))
+        say(t(lang, "already_initialised", path=result.path))
         for key, old, new in result.changes:
             echo(
                 "  "
@@ -509,7 +518,7 @@ def print_init(result: InitResult, lang: str) -> None:
 def print_station(station: Station, path: Path, lang: str) -> None:
     """This PC's point, default officer and block of daily numbers."""
     block = station.block
-    echo(
+    say(
         t(
             lang,
             "station_line",
@@ -771,14 +780,22 @@ def fmt_opt(lang: str, moment: datetime | None) -> str:
     return "" if moment is None else fmt_moment(lang, moment)
 
 
+def appointment(lang: str, d: Dossier, fmt: Callable[[datetime], str]) -> str:
+    """The appointment as a person reads it: its moment; while papers are awaited, that; once
+    closed without them, when it was closed (as a withdrawn dossier shows its end)."""
+    if d.due_at is not None:
+        return fmt(d.due_at)
+    if d.status == "closed" and d.closed_at is not None:
+        return t(lang, "due_closed", at=fmt(d.closed_at))
+    return label(lang, "paused")
+
+
 def due_text(lang: str, d: Dossier) -> str:
-    if d.due_at is None:
-        return label(lang, "paused")
-    return fmt_moment(lang, d.due_at)
+    return appointment(lang, d, lambda moment: fmt_moment(lang, moment))
 
 
 def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) -> None:
-    echo(
+    say(
         t(
             lang,
             "received_ok",
@@ -789,18 +806,18 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) ->
     )
     if d.limit_overridden:
         limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
-        echo("  " + t(lang, "limit_overridden", limit=limit, catalog=catalog))
+        say(t(lang, "limit_overridden", limit=limit, catalog=catalog), indent="  ")
     for line in doubt_lines(lang, doubts):
-        echo("  ! " + line)
+        say(line, indent="  ! ")
 
 
 def print_step(d: Dossier, step: str, lang: str) -> None:
     status = label(lang, d.status)
     if d.status == "resolved" and d.timeliness:
         status += f" ({label(lang, d.timeliness)})"
-    echo(t(lang, "step_ok", code=d.code, step=step_label(lang, step), status=status))
+    say(t(lang, "step_ok", code=d.code, step=step_label(lang, step), status=status))
     if step == "resume" and d.due_at is not None:
-        echo("  " + t(lang, "due_now", due=due_text(lang, d)))
+        say(t(lang, "due_now", due=due_text(lang, d)), indent="  ")
 
 
 def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
@@ -847,8 +864,14 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
     rows += service_rows(d, lang)
     shown = [(key, value) for key, value in rows if value]
     width = max(text_width(key) for key, _ in shown)
-    lines = [f"{key}{' ' * (width - text_width(key))}  {value}" for key, value in shown]
-    lines += [f"! {line}" for line in doubt_lines(lang, view.doubts)]
+    limit = output_width()
+    room = None if limit is None else max(limit - width - 2, READABLE)
+    lines = []
+    for key, value in shown:  # a long value (an apology, a note) wraps under itself
+        parts = wrap_words(value, room) if room else [value]
+        lines.append(f"{key}{' ' * (width - text_width(key))}  {parts[0]}")
+        lines += [" " * (width + 2) + part for part in parts[1:]]
+    lines += [x for line in doubt_lines(lang, view.doubts) for x in wrap_line(line, limit, indent="! ")]
     if view.steps:
         lines.append("")
         lines.extend(day_lines(lang, view.steps))
@@ -918,7 +941,7 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
 
 
 def print_undo_plan(plan: UndoPlan, lang: str) -> None:
-    echo(
+    say(
         t(
             lang,
             "undo_plan",
