@@ -22,6 +22,7 @@ SMALL = {
     "bench_import_wait.py": (["20000"], "longest"),
     "bench_reports.py": (["3000", "1"], "ratio"),
     "bench_rollup.py": (["3", "500", "1", "40000"], "ratio"),
+    "bench_scale.py": (["2000", "10", "2"], "ratio"),
     "bench_slowloris.py": (["tthc", "--sockets", "50", "--seconds", "3"], "longest kept"),
     "bench_web.py": (["2000", "100", "4"], "ratio"),
     "bench_workload.py": (["2000", "2"], "ratio"),

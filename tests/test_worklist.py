@@ -125,3 +125,35 @@ def test_a_filtered_list_says_overdue_in_words(morning: Cli) -> None:
     out = screen(morning.db, "list", "--status", "processing", width=80, now=NOW)
     assert "overdue" in row(out, "Nguyễn Văn An") and "overdue" not in row(out, "Phạm Hùng")
     assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_the_morning_view_reads_its_sections_not_the_history(morning: Cli) -> None:
+    """Wednesday morning at a center with years of returned results behind it: every query the
+    morning view (and its footer's count) and the list of citizens to tell make on the dossiers
+    goes through an index that holds only open, paused, uncollected or not-yet-forwarded
+    dossiers; none reads the whole table, however long it is."""
+    from tthc import worklist
+    from tthc.dossiers import ListFilter
+
+    ctx = morning.context()
+    conn = ctx.store().conn
+    small = {  # the partial indexes: a scan of one reads only the rows it holds
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'")
+    }
+    for asking, least in ((ListFilter(limit=3), 5), (ListFilter(to_notify=True), 1)):
+        asked: list[str] = []
+        conn.set_trace_callback(asked.append)
+        try:
+            view = worklist.build(ctx, asking)
+        finally:
+            conn.set_trace_callback(None)
+        if asking.limit == 3:  # the footer's "3 of 6": the returned one is history
+            assert (view.shown, view.total) == (3, 6)
+        reads = [sql for sql in asked if sql.lstrip().upper().startswith("SELECT") and "FROM dossiers" in sql]
+        assert len(reads) >= least  # forwards due; the sections found until three rows show, each counted
+        for sql in reads:
+            plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+            scans = [p for p in plan if p.startswith(("SCAN d", "SCAN dossiers"))]
+            assert all(p.split(" INDEX ")[-1] in small for p in scans), (sql, plan)
+    ctx.close()

@@ -1996,10 +1996,14 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
             "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')"
         )
     if q.to_notify:  # breaches.to_tell, as a first sieve
+        # Two selects, not one OR: each reads a small partial index (results not yet returned,
+        # open dossiers); SQLite cannot split an OR over them and would read every row.
         where.append(
-            "d.phone IS NOT NULL AND ((d.status = 'resolved' AND d.timeliness = 'early'"
-            " AND (d.notified_at IS NULL OR d.notified_at < d.resolved_at))"
-            f" OR ({OPEN_SQL} AND d.apology_at IS NOT NULL AND (d.notified_at IS NULL OR d.notified_at < d.apology_at)))"
+            "d.phone IS NOT NULL AND d.rowid IN ("
+            "SELECT d.rowid FROM dossiers d WHERE d.status = 'resolved' AND d.timeliness = 'early'"
+            " AND (d.notified_at IS NULL OR d.notified_at < d.resolved_at)"
+            f" UNION ALL SELECT d.rowid FROM dossiers d WHERE {OPEN_SQL} AND d.apology_at IS NOT NULL"
+            " AND (d.notified_at IS NULL OR d.notified_at < d.apology_at))"
         )
     return where, params
 
