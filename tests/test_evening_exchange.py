@@ -303,3 +303,93 @@ def test_keep_for_a_dossier_that_is_not_held_is_refused(tmp_path: Path) -> None:
     sent = two.send(tmp_path, 1)
     err = one.db.fails("merge", str(sent), "--keep", "there", code, "--reason", "thử")
     assert f"no conflict held between this database and {sent} for {code}" in err
+
+
+def test_the_manager_keeps_a_dossier_by_the_short_number_on_its_slip(tmp_path: Path) -> None:
+    """Wednesday 10/9/2025: both points change the phone of point 2's first dossier; the
+    manager reads 250910-5001 off the slip and settles it by that, as every command takes it."""
+    one, two = _two(tmp_path)
+    code = two.receive("ks", "Đỗ Thị Em", "2025-09-10 08:00", "--limit", "5wd")
+    assert code == "000.00.20.H56-250910-5001"
+    for result in exchange(tmp_path, one, two, "2025-09-10 09:00", 1):
+        assert result.exit_code == 0, result.stderr
+    one.do("edit", code, "--phone", "0911111111", now="2025-09-10 10:00")
+    two.do("edit", code, "--phone", "0922222222", now="2025-09-10 10:05")
+    for result in exchange(tmp_path, one, two, "2025-09-10 17:30", 2):
+        assert result.exit_code == 1 and f"dossier {code}" in result.stderr
+    sent = two.send(tmp_path, 21)
+    out = one.db("merge", str(sent), "--keep", "here", "250910-5001", "--reason", "số đã gọi xác nhận")
+    assert out.exit_code == 0, out.stderr
+    assert f"settled by decision: {code}" in out.stdout
+    assert show(one, code)["phone"] == "0911111111"
+    assert two.db("merge", str(one.send(tmp_path, 31))).exit_code == 0  # the decision travels
+    assert show(two, code)["phone"] == "0911111111"
+    err = one.db.fails("merge", str(two.send(tmp_path, 41)), "--keep", "here", "250910-5002", "--reason", "x")
+    assert "no conflict held" in err and "for 250910-5002" in err
+
+
+def _readme_two_points() -> list[str]:
+    """The commands of the README's two-point set-up, as written there."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Two reception points, one center", 1)[1]
+    block = section.split("```bash", 1)[1].split("```", 1)[0]
+    return [line.split("#", 1)[0].strip() for line in block.strip().splitlines()]
+
+
+def test_the_readmes_two_point_set_up_merges_both_ways_on_the_first_evening(tmp_path: Path) -> None:
+    """Wednesday 10/9/2025, a center opens its second reception point: each PC is set up
+    exactly as the README says, each receives, and each merges the other's evening copy."""
+    import shlex
+
+    from tests.conftest import Cli
+
+    first, second, evening = _readme_two_points()
+    one = Cli(tmp_path / "diem1.db", now="2025-09-10 07:30", home=tmp_path / "pc1")
+    two = Cli(tmp_path / "diem2.db", now="2025-09-10 07:30", home=tmp_path / "pc2")
+    said = one.ok(*shlex.split(first)[1:]).stdout
+    identity = said.split("Center identity: ", 1)[1].split()[0]
+    assert "--center-id ID" in second
+    two.ok(*shlex.split(second.replace("--center-id ID", f"--center-id {identity}"))[1:])
+    for pc, who in ((one, "Phạm Văn Bình"), (two, "Đỗ Thị Em")):
+        pc.ok("receive", "ks", "--applicant", who, "--at", "2025-09-10 09:00", now="2025-09-10 09:00")
+    steps = [shlex.split(part)[1:] for part in evening.split(";")]
+    at_two = [
+        [a.replace("diem1", "x").replace("diem2", "diem1").replace("x", "diem2") for a in s] for s in steps
+    ]
+    in_folder = [[str(tmp_path / a) if a.endswith(".db") else a for a in s] for s in (*steps, *at_two)]
+    backup_one, merge_one, backup_two, merge_two = in_folder
+    one.ok(*backup_one, now="2025-09-10 17:30")
+    two.ok(*backup_two, now="2025-09-10 17:30")
+    assert "Merged" in one.ok(*merge_one, now="2025-09-10 17:35").stdout
+    assert "Merged" in two.ok(*merge_two, now="2025-09-10 17:35").stdout
+    for pc in (one, two):
+        listed = json.loads(pc.ok("list", "--json").stdout)
+        assert len(listed) == 2
+
+
+def test_two_points_set_up_apart_are_told_what_differs_and_what_to_do(tmp_path: Path) -> None:
+    """Point 2 was set up with its own init, without the first point's identity: the two look
+    alike (same name, same unit code), so the refusal names the two identities and the remedy,
+    and the remedy it names makes the merge work."""
+    one = PointPC(tmp_path, "diem1", "Điểm 1", "Nguyễn Thị Lan", "2025-09-10 07:30")
+    two = PointPC(tmp_path, "diem2", "Điểm 2", "Trần Văn Đức", "2025-09-10 07:30")
+    two.receive("ks", "Đỗ Thị Em", "2025-09-10 09:00")
+    sent = two.send(tmp_path, 1)
+    err = one.db.fails("merge", str(sent))
+    ours, theirs = one.center_id(), two.center_id()
+    assert f"center identity {theirs} there and {ours} here" in err
+    assert f"tthc config set center_id {theirs} here" in err and "--other-center" in err
+    viet = one.db.fails("merge", str(sent), lang="vi")
+    assert f"tthc config set center_id {theirs} ở đây" in viet
+    one.db.ok("config", "set", "center_id", theirs)
+    assert "Merged" in one.do("merge", str(sent))
+
+
+def test_init_refuses_a_center_identity_that_is_not_one(tmp_path: Path) -> None:
+    from tests.conftest import Cli
+
+    pc = Cli(tmp_path / "diem2.db", now="2025-09-10 07:30")
+    for bad in ("", "12345", "0123456789abcdef0123456789abcdeZ"):
+        err = pc.fails("init", "--prefix", "000.00.20.H56", "--point", "Điểm 2", "--center-id", bad)
+        assert "bad center identity" in err
+    assert not pc.db.exists()

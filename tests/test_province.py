@@ -205,3 +205,12 @@ def test_refusals_name_the_offending_path(province: list[Cli], exports: Path, tm
     cli.fails("rollup", str(exports), "--out", str(tmp_path / "tinh.csv"))
     cli.fails("export", str(tmp_path / "x.csv"), "--parquet", str(tmp_path / "p"))
     cli.fails("export")
+
+
+def test_a_center_database_given_twice_is_named_as_the_clerk_typed_it(province: list[Cli]) -> None:
+    """The province officer types one center's file twice by mistake: the refusal names that
+    file, not the scratch copy the roll-up exported it to."""
+    db = str(province[1].db)
+    err = province[0].fails("rollup", db, db, "--year", "2025")
+    assert err.startswith(f"Error: {db}: the center with unit code 000.00.21.H56 is given twice")
+    assert "tthc-rollup-" not in err

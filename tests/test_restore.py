@@ -4,6 +4,7 @@ in the live database or in the copy the restore kept, and no code is ever given 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -136,3 +137,39 @@ def test_a_clerk_whose_step_waits_for_a_restore_is_told_and_the_step_is_saved(ce
 def test_restoring_the_database_onto_itself_is_refused(center: Cli) -> None:
     receive(center, "Nguyễn Văn An")  # still in the write-ahead log, which a copy would miss
     assert "is this database itself" in center.fails("restore", str(center.db))
+
+
+def _settings(db: Path) -> dict[str, str]:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return dict(conn.execute("SELECT key, value FROM settings"))
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "said"),
+    [
+        ("code_prefix", "DEMO.XA", "(DEMO.XA) there"),  # the demo center's backup
+        ("center_id", "0123456789abcdef0123456789abcdef", "center identity 0123456789abcdef"),
+    ],
+)
+def test_the_demo_backup_restored_over_the_real_center_is_refused_unless_meant(
+    center: Cli, center_template: Path, tmp_path: Path, key: str, value: str, said: str
+) -> None:
+    """Wednesday 10/9/2025: the manager types the demo's backup (or another center's with the
+    same unit code) where the center's own was meant. Nothing is replaced and no copy kept;
+    ``--other-center`` puts it in place when that is what is meant."""
+    code = receive(center, "Nguyễn Văn An")
+    other = Cli(tmp_path / "other" / "demo.db", now="2025-09-10 16:00")
+    other.db.parent.mkdir()
+    shutil.copyfile(center_template, other.db)
+    other.ok("config", "set", key, value)
+    before = _settings(center.db)
+    err = center.fails("restore", str(other.db))
+    assert f"{other.db} is another center's database" in err and said in err and "--other-center" in err
+    assert codes_in(center.db) == {code} and _settings(center.db) == before
+    assert kept_copies(center) == []
+    center.ok("restore", str(other.db), "--other-center")
+    assert codes_in(center.db) == set() and _settings(center.db)[key] == value
+    assert len(kept_copies(center)) == 1

@@ -356,6 +356,7 @@ def init(
     block: Annotated[str | None, typer.Option(help=H("init.block"))] = None,
     catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("init.catalog"))] = True,
     update: Annotated[bool, typer.Option("--update", help=H("init.update"))] = False,
+    center_id: Annotated[str | None, typer.Option("--center-id", help=H("init.center_id"))] = None,
 ) -> None:
     from tthc import render, service
 
@@ -371,6 +372,7 @@ def init(
         update=update,
         officer=officer,
         block=block,
+        center_id=center_id,
     )
     render.print_init(result, c.lang)
 
@@ -1380,12 +1382,16 @@ def backup(ctx: typer.Context, dest: Annotated[Path, typer.Argument(metavar="DES
 
 
 @app.command(help=H("restore"))
-def restore(ctx: typer.Context, src: Annotated[Path, typer.Argument(metavar="SRC")]) -> None:
+def restore(
+    ctx: typer.Context,
+    src: Annotated[Path, typer.Argument(metavar="SRC")],
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("restore.other_center"))] = False,
+) -> None:
     from tthc import render, service
     from tthc.i18n import t
 
     c = _ctx(ctx)
-    kept = service.restore(c, src)
+    kept = service.restore(c, src, other_center=other_center)
     render.echo(t(c.lang, "restored", src=src, kept=kept) if kept else t(c.lang, "restored_new", src=src))
 
 

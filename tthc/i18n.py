@@ -2864,6 +2864,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Citizens to tell: results ready before their date and not collected, apologies' new dates not yet told.",
         "Công dân cần báo: kết quả có trước ngày hẹn chưa nhận, ngày hẹn mới trong thư xin lỗi chưa báo.",
     ),
+    # --- fixmerge ---
+    "e_other_identity": (
+        "{path} is another center's file: {center} on both sides, but center identity {theirs} there and {ours} here (two databases set up apart, each with its own init); nothing was written. If it is this center's other point, give both one identity: tthc config set center_id {theirs} here (or start that point from a copy of the other's database), then merge again; to merge it as it is, --other-center",
+        "{path} là tệp của trung tâm khác: cả hai bên đều là {center}, nhưng định danh trung tâm bên kia là {theirs}, ở đây là {ours} (hai cơ sở dữ liệu được tạo riêng, mỗi bên một lần init); chưa ghi gì. Nếu đó là điểm tiếp nhận kia của trung tâm này, hãy cho hai bên một định danh: tthc config set center_id {theirs} ở đây (hoặc lập điểm kia từ bản sao cơ sở dữ liệu của điểm này), rồi hợp nhất lại; muốn hợp nhất nguyên như vậy thì dùng --other-center",
+    ),
+    "e_restore_other_center": (
+        "{path} is another center's database: {theirs} there, {ours} here; nothing was written. Put it in place of this center's database only if you mean to, with --other-center",
+        "{path} là cơ sở dữ liệu của trung tâm khác: bên kia {theirs}, ở đây {ours}; chưa ghi gì. Chỉ khôi phục nó thay cho cơ sở dữ liệu của trung tâm này khi thật sự muốn, với --other-center",
+    ),
+    "e_restore_other_identity": (
+        "{path} is another center's database: {center} on both sides, but center identity {theirs} there and {ours} here (not a backup of this database); nothing was written. Put it in place of this center's database only if you mean to, with --other-center",
+        "{path} là cơ sở dữ liệu của trung tâm khác: cả hai bên đều là {center}, nhưng định danh trung tâm bên kia là {theirs}, ở đây là {ours} (không phải bản sao lưu của cơ sở dữ liệu này); chưa ghi gì. Chỉ khôi phục nó thay cho cơ sở dữ liệu của trung tâm này khi thật sự muốn, với --other-center",
+    ),
+    "help.init.center_id": (
+        "A new database joins this center identity (32 hexadecimal digits, as the first point's init and config show print it) instead of drawing its own: set up another reception point of the same center.",
+        "Cơ sở dữ liệu mới nhận định danh trung tâm này (32 chữ số thập lục phân, như init của điểm thứ nhất và config show in ra) thay vì tạo định danh riêng: lập một điểm tiếp nhận khác của cùng trung tâm.",
+    ),
+    "init_center_id": (
+        "Center identity: {id} (set up the center's other points with tthc init … --center-id {id})",
+        "Định danh trung tâm: {id} (lập các điểm tiếp nhận khác của trung tâm bằng tthc init … --center-id {id})",
+    ),
+    "help.restore.other_center": (
+        "Restore a database of another center (another unit code or center identity) all the same.",
+        "Vẫn khôi phục cơ sở dữ liệu của trung tâm khác (mã đơn vị hoặc định danh trung tâm khác).",
+    ),
     # --- fixscreens ---
     "e_late_entry_plain": (
         "{when} lies more than {n} working days back. "

@@ -4,6 +4,7 @@ dossier codes in any case or in their short form."""
 
 import re
 import unicodedata
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
@@ -148,6 +149,19 @@ def short_code_tail(text: str) -> str | None:
     ``250908-0012`` give ``-250908-0012``; None for anything else."""
     short = _SHORT_CODE.match(text.strip())
     return f"-{short.group(1)}-{int(short.group(2)):04d}" if short else None
+
+
+def codes_meant(text: str, codes: Collection[str]) -> list[str]:
+    """Of ``codes`` (a merge's, say), those a clerk means by ``text``, by the rule of
+    :func:`dossier_code`: the code as typed, else in any case, else the short form."""
+    typed = text.strip()
+    if typed in codes:
+        return [typed]
+    found = [c for c in codes if c.casefold() == typed.casefold()]
+    tail = short_code_tail(typed)
+    if not found and tail:
+        found = [c for c in codes if c.casefold().endswith(tail)]
+    return found
 
 
 def dossier_code(store: Store, text: str) -> str:

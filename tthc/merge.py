@@ -17,7 +17,7 @@ file, with every conflict listed and nothing written.
 """
 
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -28,7 +28,7 @@ from tthc.context import Context
 from tthc.dossiers import relay_open
 from tthc.errors import Msg, TthcError
 from tthc.i18n import ColumnWord, LimitWords
-from tthc.inputs import clean
+from tthc.inputs import clean, codes_meant
 from tthc.lifecycle import OPEN, STEPS, Life
 from tthc.models import Event, search_text
 from tthc.replay import (
@@ -128,6 +128,7 @@ class _Plan:
     merged: set[str] = field(default_factory=set)  # dossiers both sides know, merged cleanly
     decisions: list[dict[str, Any]] = field(default_factory=list)  # events a --keep writes
     settled: list[str] = field(default_factory=list)
+    keeping: dict[str, str] = field(default_factory=dict)  # --keep: the code meant -> as typed
 
 
 class _Dry(Exception):
@@ -186,8 +187,8 @@ def merge(
                     "e_merge_conflicts", n=len(plan.conflicts), path=data.source, details=plan.conflicts
                 )
             if keep is not None:
-                settled = {c.casefold() for c in plan.settled}
-                stray = [c for c in keep.codes if c.casefold() not in settled]
+                settled = {plan.keeping[c] for c in plan.settled if c in plan.keeping}
+                stray = [c for c in keep.codes if c not in settled]
                 if stray:
                     raise TthcError("e_keep_not_held", codes=", ".join(stray), path=data.source)
             report = _apply(ctx, store, data, plan, dry_run)
@@ -202,8 +203,10 @@ def merge(
 # -- planning: what comes, what conflicts ------------------------------------------------------------
 def _plan(ctx: Context, store: Store, data: PointData, other_center: bool, keep: Keep | None) -> _Plan:
     plan = _Plan(whole=store.is_blank())
-    if not plan.whole and not other_center:
-        _check_center(store, data)
+    if not other_center:
+        refuse_other_center(
+            store, {str(r["key"]): str(r["value"]) for r in data.tables.get("settings", [])}, data.source
+        )
     faults = _faults(data, plan.whole)
     if not faults:
         faults = _history_faults(ctx, store, data)
@@ -400,26 +403,32 @@ def _plan_sequences(store: Store, data: PointData, plan: _Plan) -> None:
 
 
 # -- is it this center's file, and do its rows say what its events say? ------------------------------
-def _check_center(store: Store, data: PointData) -> None:
-    """A file of another center (another unit code, or another center's identity) is refused:
-    its dossiers would be counted in this center's reports."""
-    theirs = {str(r["key"]): str(r["value"]) for r in data.tables.get("settings", [])}
-    if not theirs:
+def refuse_other_center(
+    store: Store, theirs: Mapping[str, str], source: object, *, restoring: bool = False
+) -> None:
+    """A file of another center (another unit code, or another center's identity) is refused
+    by a merge, an import and a restore alike: its dossiers would be counted in this
+    center's reports. A database that holds nothing yet takes any; a setting either side
+    never made tells nothing. When the two show the same name and unit code, the refusal
+    names the identities (two databases set up apart, each with its own ``init``) and says
+    how to give them one."""
+    if not theirs or store.is_blank():
         return
-    ours = store.settings()
+    here = store.settings()
 
-    def differ(key: str) -> bool:  # a setting either side never made tells nothing
-        return bool(ours.get(key)) and bool(theirs.get(key)) and ours[key] != theirs[key]
+    def differ(key: str) -> bool:
+        return bool(here.get(key)) and bool(theirs.get(key)) and here[key] != theirs[key]
 
-    if differ("code_prefix") or differ("center_id"):
-        ours, theirs = with_defaults(ours), with_defaults(theirs)
-        prefix_ours, prefix_theirs = ours["code_prefix"], theirs["code_prefix"]
-        raise TthcError(
-            "e_other_center",
-            path=data.source,
-            ours=f"{ours.get('center_name', '')} ({prefix_ours})",
-            theirs=f"{theirs.get('center_name', '')} ({prefix_theirs})",
-        )
+    if not (differ("code_prefix") or differ("center_id")):
+        return
+    ours, other = with_defaults(here), with_defaults(theirs)
+    said_ours = f"{ours['center_name']} ({ours['code_prefix']})"
+    said_theirs = f"{other['center_name']} ({other['code_prefix']})"
+    if said_ours == said_theirs:  # alike to the eye: the identity is what differs
+        key = "e_restore_other_identity" if restoring else "e_other_identity"
+        raise TthcError(key, path=source, center=said_ours, ours=ours["center_id"], theirs=other["center_id"])
+    key = "e_restore_other_center" if restoring else "e_other_center"
+    raise TthcError(key, path=source, ours=said_ours, theirs=said_theirs)
 
 
 def _their_calendar(ctx: Context, data: PointData) -> WorkCalendar:
@@ -559,14 +568,22 @@ def _plan_dossiers(ctx: Context, store: Store, data: PointData, plan: _Plan, kee
     ours = _Side.of({d.code: d for d in store.stored_dossiers(wanted)}, store.copy_events())
     have = {m.uid for ms in ours.moves.values() for m in ms} | set(store.event_ids())
     uid_of = {e.id: e.uid for e in data.events}
-    keeping = {c.casefold(): c for c in keep.codes} if keep is not None else {}
+    codes = list(dict.fromkeys((*theirs.rows, *theirs.moves)))
+    if keep is not None:  # each code as a clerk types it anywhere: any case, or the short form
+        both = [c for c in codes if ours.knows(c)]
+        for typed in keep.codes:
+            meant = codes_meant(typed, both)
+            if len(meant) > 1:
+                raise TthcError("e_code_ambiguous", code=typed, candidates=", ".join(sorted(meant)[:10]))
+            if meant:
+                plan.keeping[meant[0]] = typed
     queued: set[str] = set()
     cal = ctx.calendar()
-    for code in dict.fromkeys((*theirs.rows, *theirs.moves)):
+    for code in codes:
         their_moves = theirs.moves.get(code, [])
         row = theirs.rows.get(code)
         if ours.knows(code):
-            decided = keep.side if keep is not None and code.casefold() in keeping else None
+            decided = keep.side if keep is not None and code in plan.keeping else None
             outcome = _merge_known(cal, code, ours, theirs, plan, decided, keep.reason if keep else "")
             if outcome is None:
                 continue

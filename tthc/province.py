@@ -186,25 +186,30 @@ class Rollup:
         return out
 
 
-def exports_in(paths: Sequence[Path], scratch: Path, open_db: Any) -> list[Path]:
+#: An export folder to read, and the path a person named it by: the folder itself, or the
+#: center's ``.db`` it was exported from on the fly (a refusal names what the person gave).
+Source = tuple[Path, Path]
+
+
+def exports_in(paths: Sequence[Path], scratch: Path, open_db: Any) -> list[Source]:
     """The export folders named: an export itself, a folder of exports, or a center's ``.db``
     (exported on the fly into ``scratch`` with ``open_db(path) -> (store, center, unit)``)."""
-    found: list[Path] = []
+    found: list[Source] = []
     for i, path in enumerate(paths):
         if path.is_file():
             with open_db(path) as (store, center, unit):
-                found.append(export_parquet(store, center, unit, scratch / f"db-{i}").path.parent)
+                found.append((export_parquet(store, center, unit, scratch / f"db-{i}").path.parent, path))
         elif (path / POINTER).is_file():
-            found.append(path)
+            found.append((path, path))
         elif path.is_dir() and (inner := sorted(p for p in path.iterdir() if (p / POINTER).is_file())):
-            found += inner
+            found += [(p, p) for p in inner]
         else:
             raise TthcError("e_rollup_source", path=path)
     return found
 
 
 def rollup(
-    exports: Sequence[Path], period: Period, by: str, now: datetime, *, detail: bool = False
+    exports: Sequence[Source], period: Period, by: str, now: datetime, *, detail: bool = False
 ) -> Rollup:
     """The II.06a figures of every center in ``exports`` for ``period``, grouped ``by``;
     with ``detail``, each center's figures by field too."""
@@ -253,19 +258,19 @@ def _order(by: str, item: tuple[str | None, Figures], centers: dict[str, str]) -
     return (key is None, key or "")
 
 
-def _load(conn: Any, exports: Sequence[Path]) -> dict[str, str]:
+def _load(conn: Any, exports: Sequence[Source]) -> dict[str, str]:
     """Views ``d`` and ``s`` over every export's files; each center once."""
     centers: dict[str, str] = {}
     files: dict[str, list[str]] = {"dossiers": [], "spans": []}
-    for export in exports:
+    for export, named in exports:
         version = export / (_current(export) or "")
         try:
             identity = json.loads((version / IDENTITY).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            raise TthcError("e_rollup_source", path=export) from None
+            raise TthcError("e_rollup_source", path=named) from None
         unit = identity["unit_code"]
         if unit in centers:
-            raise TthcError("e_rollup_twice", unit=unit, path=export)
+            raise TthcError("e_rollup_twice", unit=unit, path=named)
         centers[unit] = identity["center"]
         for table, found in files.items():
             found += [_sql_path(p) for p in sorted((version / table).rglob("*.parquet"))]

@@ -503,16 +503,14 @@ def print_init(result: InitResult, lang: str) -> None:
     else:
         say(t(lang, "already_initialised", path=result.path))
         for key, old, new in result.changes:
-            echo(
-                "  "
-                + t(
-                    lang, "init_changed" if result.updated else "init_would_change", key=key, old=old, new=new
-                )
-            )
+            changed = "init_changed" if result.updated else "init_would_change"
+            say(t(lang, changed, key=key, old=old, new=new), indent="  ")
         if result.changes and not result.updated:
-            echo(t(lang, "init_use_update"))
+            say(t(lang, "init_use_update"))
     if result.station is not None and result.station_path is not None:
         print_station(result.station, result.station_path, lang)
+        if result.created and result.station.point and result.center_id:  # the other points join it
+            say(t(lang, "init_center_id", id=result.center_id))
 
 
 def print_station(station: Station, path: Path, lang: str) -> None:

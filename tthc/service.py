@@ -40,6 +40,8 @@ class InitResult:
     #: this PC's station as asked (with --point/--officer) and where it was written, if it was
     station: Station | None = None
     station_path: Path | None = None
+    #: the center's identity, which another point's ``init --center-id`` takes
+    center_id: str = ""
 
 
 def init(
@@ -53,16 +55,18 @@ def init(
     update: bool = False,
     officer: str | None = None,
     block: str | None = None,
+    center_id: str | None = None,
 ) -> InitResult:
     """Create the database, or on an existing one say what the given values would change and
     change it only with ``update``. Values are validated before anything is written. A new
     database gets the starter catalog unless ``catalog`` is false. A point or officer also
-    sets up this PC's station (its point, default officer and block of daily numbers)."""
-    asked = {
-        k: validate(k, v)
-        for k, v in (("center_name", center), ("code_prefix", prefix), ("lang", lang))
-        if v is not None
-    }
+    sets up this PC's station (its point, default officer and block of daily numbers). A new
+    database draws its center identity, or takes ``center_id``: the identity of the center
+    whose other point this PC is, so the two merge each other's files."""
+    given = (("center_name", center), ("code_prefix", prefix), ("lang", lang), ("center_id", center_id))
+    asked = {k: validate(k, v) for k, v in given if v is not None}
+    if center_id is not None and not asked["center_id"]:  # an identity to join, never none
+        raise TthcError("e_center_id", text=center_id)
     point_name = " ".join((point or "").split()) or None
     officer_name = " ".join((officer or "").split()) or None
     wanted = None
@@ -84,7 +88,7 @@ def init(
         with store.write():
             for key, value in asked.items():
                 store.put_setting(key, value)
-            if not existed:  # which center this is, carried by every copy of the database
+            if not existed and "center_id" not in asked:  # which center: kept by every copy
                 store.put_setting("center_id", os.urandom(16).hex())
             added = install_starter(ctx) if catalog and not existed else 0
             for kind, name in names:
@@ -112,7 +116,10 @@ def init(
     for year in range(ctx.now.year - 1, ctx.now.year + 2):
         cal.package_days(year)  # warm the holiday cache: clerk commands then skip the package
     ctx.save_holiday_cache()
-    return InitResult(ctx.db_path, not existed, changes, write and existed and bool(changes), wanted, saved)
+    identity = ctx.settings().raw.get("center_id", "")
+    return InitResult(
+        ctx.db_path, not existed, changes, write and existed and bool(changes), wanted, saved, identity
+    )
 
 
 def _station_changes(ctx: Context, wanted: Station | None) -> list[tuple[str, str, str]]:
@@ -367,13 +374,15 @@ def backup(ctx: Context, dest: Path) -> Path:
     return dest
 
 
-def restore(ctx: Context, src: Path) -> Path | None:
+def restore(ctx: Context, src: Path, *, other_center: bool = False) -> Path | None:
     """Put a backup in place of the database, keeping the database it replaces beside it
     (returned; None when there was none). The backup is only read, and nothing is written
-    beside it; a file that is not a tthc database is refused before anything changes.
+    beside it; a file that is not a tthc database, or another center's (unless
+    ``other_center``: the check a merge makes), is refused before anything changes.
     Clerks may keep working: see :func:`tthc.store.restore_into`."""
     import tempfile
 
+    from tthc.merge import refuse_other_center
     from tthc.store import restore_into, write_copy
 
     if not src.exists():
@@ -386,7 +395,9 @@ def restore(ctx: Context, src: Path) -> Path | None:
             if not ctx.db_path.exists():
                 write_copy(source.conn, ctx.db_path)
                 return None
-            ctx.store()  # this database first: upgraded if older, refused if not ours
+            store = ctx.store()  # this database first: upgraded if older, refused if not ours
+            if not other_center:
+                refuse_other_center(store, source.settings(), src, restoring=True)
             ctx.close()
             kept = restore_into(ctx.db_path, source, lambda: _kept_name(ctx.db_path, ctx.now))
         finally:
