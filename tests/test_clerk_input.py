@@ -160,7 +160,7 @@ def test_a_late_result_cannot_be_made_on_time_by_undo_and_an_earlier_time(center
     center.ok("resolve", code, "--at", "2025-09-09 11:00")
     center.ok("undo", code, "--reason", "ghi nhầm giờ")
     err = center.fails("resolve", code, "--at", "2025-09-08 10:00")
-    assert "earlier than the one undone (2025-09-09 11:00)" in err
+    assert "earlier than the one undone (09/09/2025 11:00)" in err
     center.ok("resolve", code, "--at", "2025-09-09 11:30")  # later than the undone one: fine
     center.ok("undo", code, "--reason", "ghi nhầm giờ")
     center.ok("resolve", code, "--at", "2025-09-08 10:00", "--correct-time", "--reason", "giờ thật theo sổ")

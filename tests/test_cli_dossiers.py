@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -514,11 +515,10 @@ def test_edit_and_undo_are_audited(center: Cli) -> None:
     d = show(center, code)
     assert d["status"] == "processing" and d["resolved_at"] is None and d["timeliness"] is None
     assert d["applicant"] == "Nguyễn Văn Á"
-    rows = (
-        sqlite3.connect(center.db)
-        .execute("SELECT step, actor, undoes FROM events WHERE dossier_code = ? ORDER BY id", (code,))
-        .fetchall()
-    )
+    with closing(sqlite3.connect(center.db)) as conn:  # closed now, not when collected mid-command
+        rows = conn.execute(
+            "SELECT step, actor, undoes FROM events WHERE dossier_code = ? ORDER BY id", (code,)
+        ).fetchall()
     assert [r[0] for r in rows] == ["receive", "edit", "resolve", "return", "undo", "undo"]
     assert rows[1][1] == "lan" and rows[0][1] == "clerk"
     history = center.ok("history", code).stdout

@@ -117,7 +117,10 @@ def _param_line(param: Param, ctx: Context) -> str:
 
 def render_commands() -> str:
     """``docs/commands.md``: every command and subcommand of ``tthc``, as ``--help`` has them."""
+    from tthc.cli_help import localize
+
     root = typer.main.get_command(app)
+    localize(root, "en")  # the reference is in English, whatever help page a test asked for last
     root_ctx = _context(root, "tthc", None)
     entries = list(_walk(root, root_ctx))
     out = [

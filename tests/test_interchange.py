@@ -84,7 +84,7 @@ BAD = [
     (
         "step before receipt",
         ",ks,2025-09-02 09:00,direct,,2025-09-01 09:00,,,,,,,,A",
-        "resolved_at 2025-09-01 09:00 is before the dossier's previous step (2025-09-02 09:00)",
+        "resolved_at 01/09/2025 09:00 is before the dossier's previous step (02/09/2025 09:00)",
     ),
     (
         "resolved and withdrawn",
@@ -109,7 +109,7 @@ BAD = [
     (
         "due date before the receipt",
         ",ks,2025-09-02 09:00,direct,2025-09-01 17:00,,,,,,,,,A",
-        "due_at 2025-09-01 17:00 is before the receipt",
+        "due_at 01/09/2025 17:00 is before the receipt",
     ),
     ("no applicant", ",ks,2025-09-01 09:00,direct,,,,,,,,,,", "applicant"),
     (

@@ -376,7 +376,7 @@ def test_a_dossier_the_other_file_holds_with_steps_before_its_receipt_is_refused
     err = one.fails("merge", str(two.db))
     assert err == (
         f"Error: 2 value(s) in {two.db} that this database cannot hold; nothing was written\n"
-        f"dossier {code}: resolved_at: 2025-09-08 10:00 is before the receipt (2025-09-09 09:00)\n"
+        f"dossier {code}: resolved_at: 08/09/2025 10:00 is before the receipt (09/09/2025 09:00)\n"
         f"dossier {code}: returned_at: bad date '1900-01-01T00:00:00': the year must lie between 1990 and 2100\n"
     )
     assert "hồ sơ " + code in one.fails("merge", str(two.db), lang="vi")

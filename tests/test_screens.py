@@ -143,6 +143,20 @@ def test_the_form_ii06a_never_cuts_a_figure(demo_db: Path, width: int | None, la
         assert re.search(r"Rút\s+3\b", out)  # the withdrawn, in the note (a note may wrap)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", WIDTHS, ids=[str(w) for w in WIDTHS])
+def test_the_scorecard_of_q3_2025_never_cuts_a_figure(demo_db: Path, width: int | None, lang: str) -> None:
+    """Every count of the JSON, and every number the unlimited screen shows, whole on a
+    screen of 80, 100 or 120 columns: the table changes shape, never the numbers."""
+    got = json.loads(screen(demo_db, "indicators", "--quarter", "Q3/2025", "--json", width=None))
+    counts = [str(i[k]) for i in got["indicators"] for k in ("numerator", "denominator") if i[k] is not None]
+    unlimited = screen(demo_db, "indicators", "--quarter", "Q3/2025", width=None, lang=lang)
+    assert counts and not Counter(counts) - Counter(_NUMBER.findall(unlimited))
+    out = screen(demo_db, "indicators", "--quarter", "Q3/2025", width=width, lang=lang)
+    assert_whole(out, _NUMBER.findall(unlimited), width)
+    assert ("không có trong sổ" if lang == "vi" else "not from this center's records") in out
+
+
 def test_the_chart_prints_in_black_and_white_with_labels_beside_the_bars(demo_db: Path) -> None:
     out = screen(demo_db, "summary", *DEMO_PERIOD, "--by", "month", "--chart", width=80)
     bars = [line for line in out.splitlines() if re.search(r"█+ \d", line)]

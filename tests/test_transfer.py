@@ -242,7 +242,7 @@ def test_a_setting_a_whole_copy_would_take_is_checked_as_config_set_checks_it(
     [
         ({"received_at": "1985-09-09T09:00:00"}, "received_at: bad date '1985-09-09T09:00:00': the year"),
         ({"resolved_at": "2300-09-09T10:00:00"}, "resolved_at: bad date '2300-09-09T10:00:00': the year"),
-        ({"resolved_at": "2025-09-09T08:00:00"}, "resolved_at: 2025-09-09 08:00 is before the receipt"),
+        ({"resolved_at": "2025-09-09T08:00:00"}, "resolved_at: 09/09/2025 08:00 is before the receipt"),
         ({"resolved_at": "hôm qua"}, "resolved_at: 'hôm qua' is not a moment"),
     ],
     ids=["received in 1985", "resolved in 2300", "resolved before its receipt", "not a moment"],

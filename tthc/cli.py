@@ -1105,9 +1105,9 @@ def undo(
         raise typer.Abort()
     step, d = corrections.undo(c, code, reason, fix, expected=plan.event_id)
     if d is None:
-        render.echo(t(c.lang, "receipt_undone", code=plan.code))
+        render.say(t(c.lang, "receipt_undone", code=plan.code))
     else:
-        render.echo(t(c.lang, "undone", code=d.code, step=step_label(c.lang, step)))
+        render.say(t(c.lang, "undone", code=d.code, step=step_label(c.lang, step)))
 
 
 @app.command(help=H("corrections"))
@@ -1221,7 +1221,7 @@ def indicators(
         write_table(out, headers, rows, sheet=t(c.lang, "sheet_indicators"))
         render.echo(t(c.lang, "written", path=out))
     else:
-        render.echo(render_indicators.text(result, c.lang))
+        render.echo(render_indicators.text(result, c.lang, render.output_width()))
 
 
 @app.command(help=H("report"))

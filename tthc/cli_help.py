@@ -178,8 +178,28 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         """Each option with its help, and what Click adds after it in brackets in the page's language."""
-        rows = [(term, _bracketed(_page_lang[0], term, text)) for term, text in rows]
+        room = self.width - self.current_indent
+        rows = [
+            (fold_term(term, room, self.current_indent), _bracketed(_page_lang[0], term, text))
+            for term, text in rows
+        ]
         super().write_dl(rows, col_max, col_spacing)
+
+
+def fold_term(term: str, room: int, indent: int) -> str:
+    """An option too wide for the page (``--status <đang giải quyết|chờ bổ sung|…>``) on
+    several lines, broken after a ``|`` between its choices, a choice never cut."""
+    if len(term) <= room or "|" not in term:
+        return term
+    lines: list[str] = []
+    current = ""
+    for piece in re.split(r"(?<=\|)", term):
+        if current.strip() and len(current) + len(piece) > room:
+            lines.append(current)
+            current = "    " + piece
+        else:
+            current += piece
+    return ("\n" + " " * indent).join([*lines, current])
 
 
 class Context(ClickContext):  # type: ignore[misc]

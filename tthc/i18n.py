@@ -403,7 +403,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "e_phone": ("bad phone number {value!r}", "số điện thoại không hợp lệ {value!r}"),
     "e_future": (
-        "{text!r} is in the future (now is {now:%Y-%m-%d %H:%M})",
+        "{text!r} is in the future (now is {now:%d/%m/%Y %H:%M})",
         "{text!r} là thời điểm trong tương lai (bây giờ là {now:%d/%m/%Y %H:%M})",
     ),
     "e_transition": (
@@ -411,7 +411,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không thể ghi nhận “{step}” cho hồ sơ {code}: trạng thái hiện tại là “{status}” (“{step}” chỉ khi hồ sơ {allowed})",
     ),
     "e_step_order": (
-        "{step} at {at:%Y-%m-%d %H:%M} is before the dossier's previous step ({last:%Y-%m-%d %H:%M})",
+        "{step} at {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})",
         "{step} lúc {at:%d/%m/%Y %H:%M} sớm hơn bước trước của hồ sơ ({last:%d/%m/%Y %H:%M})",
     ),
     "e_channel": (
@@ -527,7 +527,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "r_no_received": ("received_at is empty", "thiếu ngày tiếp nhận (received_at)"),
     "r_future": (
-        "{what} {at:%Y-%m-%d %H:%M} is in the future",
+        "{what} {at:%d/%m/%Y %H:%M} is in the future",
         "{what} {at:%d/%m/%Y %H:%M} là thời điểm trong tương lai",
     ),
     "r_transition": (
@@ -535,7 +535,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "có {what}, nhưng lúc đó hồ sơ đang ở trạng thái “{status}” (“{step}” chỉ khi hồ sơ {allowed})",
     ),
     "r_step_order": (
-        "{what} {at:%Y-%m-%d %H:%M} is before the dossier's previous step ({last:%Y-%m-%d %H:%M})",
+        "{what} {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})",
         "{what} {at:%d/%m/%Y %H:%M} sớm hơn bước trước của hồ sơ ({last:%d/%m/%Y %H:%M})",
     ),
     "r_duplicate": (
@@ -637,7 +637,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} có lược đồ cũ ({version}); hãy mở bằng một lệnh thường để nâng cấp",
     ),
     "e_due_before_receipt": (
-        "due_at {at:%Y-%m-%d %H:%M} is before the receipt ({received:%Y-%m-%d %H:%M})",
+        "due_at {at:%d/%m/%Y %H:%M} is before the receipt ({received:%d/%m/%Y %H:%M})",
         "ngày hẹn trả {at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận ({received:%d/%m/%Y %H:%M})",
     ),
     "e_name_ambiguous": (
@@ -1672,13 +1672,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code!r} trùng với nhiều hồ sơ: {candidates}; hãy gõ đủ mã hồ sơ",
     ),
     "e_period_closed": (
-        "{at:%Y-%m-%d %H:%M} lies in a period already reported (up to {closed:%Y-%m-%d}); "
+        "{at:%d/%m/%Y %H:%M} lies in a period already reported (up to {closed:%d/%m/%Y}); "
         "change it only with --correct-time --reason",
         "{at:%d/%m/%Y %H:%M} thuộc kỳ đã báo cáo (đến {closed:%d/%m/%Y}); "
         "chỉ sửa được với --correct-time --reason",
     ),
     "e_earlier_than_undone": (
-        "{step} at {at:%Y-%m-%d %H:%M} is earlier than the one undone ({undone:%Y-%m-%d %H:%M}); "
+        "{step} at {at:%d/%m/%Y %H:%M} is earlier than the one undone ({undone:%d/%m/%Y %H:%M}); "
         "to re-date a step, add --correct-time --reason",
         "{step} lúc {at:%d/%m/%Y %H:%M} sớm hơn bước đã hoàn tác ({undone:%d/%m/%Y %H:%M}); "
         "muốn ghi lùi thời điểm, hãy thêm --correct-time --reason",
@@ -2027,7 +2027,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} không phải thời điểm (YYYY-MM-DDTHH:MM:SS)",
     ),
     "mb_before_receipt": (
-        "{at:%Y-%m-%d %H:%M} is before the receipt ({received:%Y-%m-%d %H:%M})",
+        "{at:%d/%m/%Y %H:%M} is before the receipt ({received:%d/%m/%Y %H:%M})",
         "{at:%d/%m/%Y %H:%M} sớm hơn lúc tiếp nhận ({received:%d/%m/%Y %H:%M})",
     ),
     "mc_case_twin": (
@@ -2889,6 +2889,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restore a database of another center (another unit code or center identity) all the same.",
         "Vẫn khôi phục cơ sở dữ liệu của trung tâm khác (mã đơn vị hoặc định danh trung tâm khác).",
     ),
+    # --- fixscreens ---
+    "e_late_entry_plain": (
+        "{when} lies more than {n} working days back. "
+        "Check the date; if this really is a late entry, add --late-entry",
+        "{when} cách đây hơn {n} ngày làm việc. "
+        "Hãy kiểm tra lại ngày; nếu đúng là nhập bù hồ sơ cũ, thêm --late-entry",
+    ),
+    "f06_head": ("Head of unit", "Thủ trưởng đơn vị"),
+    "due_closed": ("closed {at}", "đã đóng {at}"),
 }
 
 WEEKDAYS = {

@@ -5,7 +5,7 @@ dossier codes in any case or in their short form."""
 import re
 import unicodedata
 from collections.abc import Collection
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
 from tthc.context import Context
@@ -123,6 +123,12 @@ def when(ctx: Context, text: str | None, *, receipt: bool = False, counter: bool
     return moment
 
 
+def could_be_month_first(day: date) -> bool:
+    """Whether ``day`` also reads as a date typed month first: both numbers 12 or less, and
+    different (14/03 cannot be a month first; 05/05 reads the same either way)."""
+    return day.day <= 12 and day.day != day.month
+
+
 def check_typed_moment(ctx: Context, moment: datetime, *, counter: bool = False) -> None:
     """Refuse a typed moment that lies too far back, or a counter receipt on a closed day."""
     from tthc.i18n import DayAgo
@@ -131,7 +137,8 @@ def check_typed_moment(ctx: Context, moment: datetime, *, counter: bool = False)
     cal = ctx.calendar()
     today = ctx.now.date()
     if cal.working_days_between(moment.date(), today) > LATE_ENTRY_WORKING_DAYS:
-        raise TthcError("e_late_entry", when=DayAgo(moment.date(), today), n=LATE_ENTRY_WORKING_DAYS)
+        key = "e_late_entry" if could_be_month_first(moment.date()) else "e_late_entry_plain"
+        raise TthcError(key, when=DayAgo(moment.date(), today), n=LATE_ENTRY_WORKING_DAYS)
     info = cal.day_info(moment.date())
     if counter and not info.working:
         raise TthcError("e_counter_day_off", when=DayAgo(moment.date(), today), why=day_off_reason(info))

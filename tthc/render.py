@@ -57,6 +57,12 @@ def echo(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
+def say(text: str, *, indent: str = "") -> None:
+    """A line of words for a person, wrapped between words at the screen's width (a code, a
+    date or a path is never cut); as it is to a pipe or a file."""
+    echo("\n".join(wrap_line(text, output_width(), indent=indent)))
+
+
 def print_json(data: Any) -> None:
     echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -412,13 +418,13 @@ def plain_table(
         for i, h in enumerate(headers)
     ]
     lines = plain_lines(columns, [PlainRow(style) for style in styles], limit)
-    if limit is not None and not _table_fits(lines, limit):
+    if limit is not None and not table_fits(lines, limit):
         lines = record_lines(headers, rows, styles, limit, lead=lead)
     heading = wrap_words(title, limit) if title and limit else [title] if title else []
     echo("\n".join([*heading, *lines]))
 
 
-def _table_fits(lines: Sequence[str], limit: int) -> bool:
+def table_fits(lines: Sequence[str], limit: int) -> bool:
     """No line wider than ``limit`` and a header of at most two lines (above its rule)."""
     header = next((i for i, line in enumerate(lines) if line.startswith("─")), len(lines))
     return header <= 2 and all(text_width(_unpainted(line)) <= limit for line in lines)
@@ -453,6 +459,17 @@ def record_lines(
     return out
 
 
+def wrap_line(text: str, limit: int | None, *, indent: str = "") -> list[str]:
+    """A line of words as lines of at most ``limit`` columns (None: as it is), the first
+    starting with ``indent``, the others two columns further in; a word is never cut."""
+    if limit is None:
+        return [indent + text]
+    room = max(limit - text_width(indent), 10)
+    first, *rest = wrap_words(text, room)
+    hang = " " * (text_width(indent) + 2)
+    return [indent + first, *(hang + line for line in (wrap_words(" ".join(rest), room - 2) if rest else []))]
+
+
 def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[str]:
     """``pieces`` joined by ``sep`` on lines of at most ``limit`` columns, each line starting
     with ``indent``; a line breaks only between pieces, unless one piece alone is too long."""
@@ -482,28 +499,24 @@ def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[s
 # -- setting up -------------------------------------------------------------------------------
 def print_init(result: InitResult, lang: str) -> None:
     if result.created:
-        echo(t(lang, "initialised", path=result.path))
+        say(t(lang, "initialised", path=result.path))
     else:
-        echo(t(lang, "already_initialised", path=result.path))
+        say(t(lang, "already_initialised", path=result.path))
         for key, old, new in result.changes:
-            echo(
-                "  "
-                + t(
-                    lang, "init_changed" if result.updated else "init_would_change", key=key, old=old, new=new
-                )
-            )
+            changed = "init_changed" if result.updated else "init_would_change"
+            say(t(lang, changed, key=key, old=old, new=new), indent="  ")
         if result.changes and not result.updated:
-            echo(t(lang, "init_use_update"))
+            say(t(lang, "init_use_update"))
     if result.station is not None and result.station_path is not None:
         print_station(result.station, result.station_path, lang)
         if result.created and result.station.point and result.center_id:  # the other points join it
-            echo(t(lang, "init_center_id", id=result.center_id))
+            say(t(lang, "init_center_id", id=result.center_id))
 
 
 def print_station(station: Station, path: Path, lang: str) -> None:
     """This PC's point, default officer and block of daily numbers."""
     block = station.block
-    echo(
+    say(
         t(
             lang,
             "station_line",
@@ -765,14 +778,22 @@ def fmt_opt(lang: str, moment: datetime | None) -> str:
     return "" if moment is None else fmt_moment(lang, moment)
 
 
+def appointment(lang: str, d: Dossier, fmt: Callable[[datetime], str]) -> str:
+    """The appointment as a person reads it: its moment; while papers are awaited, that; once
+    closed without them, when it was closed (as a withdrawn dossier shows its end)."""
+    if d.due_at is not None:
+        return fmt(d.due_at)
+    if d.status == "closed" and d.closed_at is not None:
+        return t(lang, "due_closed", at=fmt(d.closed_at))
+    return label(lang, "paused")
+
+
 def due_text(lang: str, d: Dossier) -> str:
-    if d.due_at is None:
-        return label(lang, "paused")
-    return fmt_moment(lang, d.due_at)
+    return appointment(lang, d, lambda moment: fmt_moment(lang, moment))
 
 
 def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) -> None:
-    echo(
+    say(
         t(
             lang,
             "received_ok",
@@ -783,18 +804,18 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) ->
     )
     if d.limit_overridden:
         limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
-        echo("  " + t(lang, "limit_overridden", limit=limit, catalog=catalog))
+        say(t(lang, "limit_overridden", limit=limit, catalog=catalog), indent="  ")
     for line in doubt_lines(lang, doubts):
-        echo("  ! " + line)
+        say(line, indent="  ! ")
 
 
 def print_step(d: Dossier, step: str, lang: str) -> None:
     status = label(lang, d.status)
     if d.status == "resolved" and d.timeliness:
         status += f" ({label(lang, d.timeliness)})"
-    echo(t(lang, "step_ok", code=d.code, step=step_label(lang, step), status=status))
+    say(t(lang, "step_ok", code=d.code, step=step_label(lang, step), status=status))
     if step == "resume" and d.due_at is not None:
-        echo("  " + t(lang, "due_now", due=due_text(lang, d)))
+        say(t(lang, "due_now", due=due_text(lang, d)), indent="  ")
 
 
 def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
@@ -841,8 +862,14 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
     rows += service_rows(d, lang)
     shown = [(key, value) for key, value in rows if value]
     width = max(text_width(key) for key, _ in shown)
-    lines = [f"{key}{' ' * (width - text_width(key))}  {value}" for key, value in shown]
-    lines += [f"! {line}" for line in doubt_lines(lang, view.doubts)]
+    limit = output_width()
+    room = None if limit is None else max(limit - width - 2, READABLE)
+    lines = []
+    for key, value in shown:  # a long value (an apology, a note) wraps under itself
+        parts = wrap_words(value, room) if room else [value]
+        lines.append(f"{key}{' ' * (width - text_width(key))}  {parts[0]}")
+        lines += [" " * (width + 2) + part for part in parts[1:]]
+    lines += [x for line in doubt_lines(lang, view.doubts) for x in wrap_line(line, limit, indent="! ")]
     if view.steps:
         lines.append("")
         lines.extend(day_lines(lang, view.steps))
@@ -912,7 +939,7 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
 
 
 def print_undo_plan(plan: UndoPlan, lang: str) -> None:
-    echo(
+    say(
         t(
             lang,
             "undo_plan",

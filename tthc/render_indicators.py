@@ -84,38 +84,70 @@ def rate_lines(card: Card, lang: str) -> list[str]:
     return out
 
 
-def card_lines(card: Card, lang: str) -> list[str]:
-    heads, rows = records(card, lang)
-    cells = [
+#: The figures' columns, right-aligned on screen: numerator, denominator, rate, points, most.
+_FIGURES = (2, 3, 4, 6, 7)
+
+
+def _cells(rows: list[list[Any]], lang: str) -> list[list[str]]:
+    return [
         [("" if v is None else _num(lang, Decimal(str(v))) if isinstance(v, float) else str(v)) for v in r]
         for r in rows
     ]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(heads[:-1])]
-    out = ["  ".join(h.ljust(w) for h, w in zip(heads, [*widths, 0], strict=True)).rstrip()]
-    for r in cells:
-        out.append("  ".join(v.ljust(w) for v, w in zip(r, [*widths, 0], strict=True)).rstrip())
+
+
+def table_lines(heads: list[str], cells: list[list[str]], limit: int | None) -> list[str]:
+    """The indicators in the first shape that fits ``limit`` columns: a table with the
+    formulas in a column of their own; the table with each formula on the lines under its
+    indicator; one record per indicator. A figure is never cut in any of them."""
+    from tthc.render import Column, PlainRow, plain_lines, record_lines, table_fits
+
+    def columns(upto: int) -> list[Column]:
+        return [
+            Column(h, [r[i] for r in cells], wrap=i in (1, 5), right=i in _FIGURES)
+            for i, h in enumerate(heads[:upto])
+        ]
+
+    styles = [""] * len(cells)
+    full = plain_lines(columns(len(heads)), [PlainRow() for _ in cells], limit)
+    if limit is None or table_fits(full, limit):
+        return full
+    notes = plain_lines(columns(len(heads) - 1), [PlainRow(notes=[r[-1]]) for r in cells], limit)
+    if table_fits(notes, limit):
+        return notes
+    return record_lines(heads, cells, styles, limit, lead=2)
+
+
+def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
+    from tthc.render import wrap_line
+
+    heads, rows = records(card, lang)
+    out = table_lines(heads, _cells(rows, lang), limit)
     most = sum((ln.indicator.max_points for ln in card.lines.values() if ln.indicator.computable), Decimal(0))
-    out.append(t(lang, "ind_total", points=_num(lang, card.total_points), most=_num(lang, most)))
-    out += rate_lines(card, lang)
+    out += wrap_line(t(lang, "ind_total", points=_num(lang, card.total_points), most=_num(lang, most)), limit)
+    for line in rate_lines(card, lang):
+        out += wrap_line(line.strip(), limit, indent=line[: len(line) - len(line.lstrip())])
     for item in card.lines["2.2"].detail:
-        out.append(
-            t(
-                lang,
-                "ind_2.2_line",
-                procedure=item["procedure"],
-                n=item["dossiers"],
-                average=_num(lang, Decimal(str(item["average"]))),
-                limit=fmt_limit(lang, item["limit"]),
-                verdict=t(lang, "ind_within" if item["within"] else "ind_over"),
-            )
+        line = t(
+            lang,
+            "ind_2.2_line",
+            procedure=item["procedure"],
+            n=item["dossiers"],
+            average=_num(lang, Decimal(str(item["average"]))),
+            limit=fmt_limit(lang, item["limit"]),
+            verdict=t(lang, "ind_within" if item["within"] else "ind_over"),
         )
+        out += wrap_line(line.strip(), limit, indent="  ")
     return out
 
 
-def text(s: Scorecard, lang: str) -> str:
-    out = [t(lang, "ind_title", start=fmt_day(lang, s.period.start), end=fmt_day(lang, s.period.end)), ""]
-    out += card_lines(s.total, lang)
+def text(s: Scorecard, lang: str, limit: int | None = None) -> str:
+    """The scorecard as a person reads it, laid out for ``limit`` columns (None: no limit)."""
+    from tthc.render import wrap_line
+
+    title = t(lang, "ind_title", start=fmt_day(lang, s.period.start), end=fmt_day(lang, s.period.end))
+    out = [*wrap_line(title, limit), ""]
+    out += card_lines(s.total, lang, limit)
     for key, card in s.groups:
-        out += ["", t(lang, "ind_group", by=s.by, key=key or "—")]
-        out += card_lines(card, lang)
+        out += ["", *wrap_line(t(lang, "ind_group", by=s.by, key=key or "—"), limit)]
+        out += card_lines(card, lang, limit)
     return "\n".join(out)

@@ -9,6 +9,7 @@ from tthc.render import (
     URGENCY_STYLE,
     Column,
     PlainRow,
+    appointment,
     echo,
     fmt_moment,
     fmt_short,
@@ -32,8 +33,7 @@ def _outcome(lang: str, r: Row) -> str:
 
 
 def _due(lang: str, r: Row) -> str:
-    d = r.dossier
-    return label(lang, "paused") if d.due_at is None else fmt_short(d.due_at)
+    return appointment(lang, r.dossier, fmt_short)
 
 
 def _tell(lang: str, r: Row) -> str:

@@ -107,6 +107,14 @@ def form_rows(summary: "Summary", lang: str) -> list[FormRow]:
     return rows
 
 
+def head_title(lang: str, title: str) -> str:
+    """The head's title over the signature: the center's own words when it set them, else
+    the default title in the reader's language."""
+    from tthc.settings import SETTINGS
+
+    return t(lang, "f06_head") if title == SETTINGS["head_title"].default else title
+
+
 def build_form(summary: "Summary", lang: str, settings: "Settings", today: date) -> Form:
     """The form's text from the summary by field and the center's settings."""
     s = settings.raw
@@ -123,7 +131,7 @@ def build_form(summary: "Summary", lang: str, settings: "Settings", today: date)
     ]
     foot = [
         ("", t(lang, "f06_place_date", place=place, d=today.day, m=today.month, y=today.year)),
-        (t(lang, "f06_preparer"), s["head_title"].upper()),
+        (t(lang, "f06_preparer"), head_title(lang, s["head_title"]).upper()),
         (t(lang, "f06_sign_name"), t(lang, "f06_sign_seal")),
         ("", ""),
         ("", ""),
