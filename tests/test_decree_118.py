@@ -108,6 +108,8 @@ def test_papers_asked_tuesday_9_september_never_came_the_dossier_closes_on_wedne
         in center.ok("list", now="2025-09-24 09:00", lang="vi").stdout
     )
     center.fails("close", other, now="2025-09-24 09:00")  # resolved: only a waiting dossier closes
+    early = center.fails("close", code, now="2025-09-23 16:00")  # the applicant still has a day
+    assert "may be closed from 24/09/2025 on" in early and "Art. 19.5" in early
     center.ok("close", code, "--reason", "không bổ sung", now="2025-09-24 10:00")
     closed = show(center, code, now="2025-09-24 10:00")
     assert closed["status"] == "closed" and closed["closed_at"] == "2025-09-24T10:00:00"

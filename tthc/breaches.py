@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from tthc import deadlines
+from tthc import deadlines, lifecycle
 from tthc.lifecycle import Life
 from tthc.timelimit import TimeLimit, parse_limit
 from tthc.workcalendar import WorkCalendar
@@ -57,7 +57,7 @@ ACCEPTANCE_WITHIN: TimeLimit = parse_limit("8h")
 FORWARD_WITHIN: TimeLimit = parse_limit("1wd")
 #: A dossier whose papers never came is closed this many days after the request (Art. 19.5:
 #: "15 ngày", calendar days; a due day off moves to the next working day, as a day limit does).
-CLOSE_AFTER: TimeLimit = parse_limit("15d")
+CLOSE_AFTER: TimeLimit = lifecycle.CLOSE_AFTER
 
 
 @dataclass(frozen=True)

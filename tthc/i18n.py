@@ -2898,6 +2898,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "f06_head": ("Head of unit", "Thủ trưởng đơn vị"),
     "due_closed": ("closed {at}", "đã đóng {at}"),
+    # --- close not before its day ---
+    "e_close_early": (
+        "dossier {code}: papers were asked for on {asked:%d/%m/%Y %H:%M}; the dossier may be closed from {day:%d/%m/%Y} on, 15 days after the request (Decree 118 Art. 19.5); the applicant can withdraw it before",
+        "hồ sơ {code}: đã yêu cầu bổ sung lúc {asked:%d/%m/%Y %H:%M}; chỉ được đóng hồ sơ từ ngày {day:%d/%m/%Y}, sau 15 ngày kể từ khi thông báo (Điều 19.5 Nghị định 118); trước đó người nộp có thể rút hồ sơ",
+    ),
 }
 
 WEEKDAYS = {

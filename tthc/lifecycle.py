@@ -7,19 +7,25 @@ and the supplement rounds by :func:`tthc.deadlines.due_in_force`.
 """
 
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, ClassVar, Literal
 
 from tthc import deadlines
 from tthc.deadlines import Counting, Due, Policy, Round, Timeliness
 from tthc.errors import Msg, TthcError
-from tthc.timelimit import TimeLimit
+from tthc.timelimit import TimeLimit, parse_limit
 from tthc.workcalendar import DayInfo, WorkCalendar
 
 Status = Literal["processing", "paused", "resolved", "returned", "withdrawn", "closed"]
 Outcome = Literal["approved", "rejected"]
 OPEN: tuple[Status, ...] = ("processing", "paused")
 OUTCOMES: tuple[Outcome, ...] = ("approved", "rejected")
+
+
+#: Papers asked for and never brought: the dossier is closed this many days after the request
+#: (Decree 118 Art. 19.5, "15 ngày", calendar days), not before; by then at the latest, a day
+#: off moving that to the next working day (``breaches.close_due``).
+CLOSE_AFTER: TimeLimit = parse_limit("15d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +285,10 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
     if isinstance(step, Withdraw):
         return _evolve(life, status="withdrawn", withdrawn_at=step.at, last_at=step.at)
     if isinstance(step, Close):
+        asked = life.paused_at
+        earliest = asked.date() + timedelta(CLOSE_AFTER.n) if asked is not None else step.at.date()
+        if step.at.date() < earliest:  # the citizen still has until then to bring the papers
+            raise TthcError("e_close_early", code=life.code, asked=asked, day=earliest)
         return _evolve(life, status="closed", closed_at=step.at, last_at=step.at)
     if isinstance(step, Forward):
         if life.for_authority is None:
