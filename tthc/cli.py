@@ -846,20 +846,28 @@ def return_(
     _stepped(ctx, "return", d)
 
 
-@app.command(help=H("withdraw"))
-def withdraw(
-    ctx: typer.Context,
-    code: CodeArg,
-    at: AtOpt = None,
-    reason: ReasonOpt = None,
-    correct_time: CorrectOpt = False,
-    late_entry: LateOpt = False,
-) -> None:
-    from tthc import dossiers
-    from tthc.corrections import Correction
+def _plain_step(name: str) -> None:
+    """A step that takes only the dossier, its moment and a reason (withdraw, close, forward,
+    notify): one set of options and one body, calling the service of the same name."""
 
-    fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "withdraw", dossiers.withdraw(_clerk(ctx, late_entry), code, at, reason, correction=fix))
+    @app.command(name, help=H(name))
+    def step(
+        ctx: typer.Context,
+        code: CodeArg,
+        at: AtOpt = None,
+        reason: ReasonOpt = None,
+        correct_time: CorrectOpt = False,
+        late_entry: LateOpt = False,
+    ) -> None:
+        from tthc import dossiers
+        from tthc.corrections import Correction
+
+        fix = Correction.of(correct_time, reason)
+        service = getattr(dossiers, name)
+        _stepped(ctx, name, service(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix))
+
+
+_plain_step("withdraw")
 
 
 @app.command(help=H("apologize"))
@@ -884,54 +892,8 @@ def apologize(
         typer.echo(t(c.lang, "apology_late"), err=True)
 
 
-@app.command(help=H("close"))
-def close(
-    ctx: typer.Context,
-    code: CodeArg,
-    at: AtOpt = None,
-    reason: ReasonOpt = None,
-    correct_time: CorrectOpt = False,
-    late_entry: LateOpt = False,
-) -> None:
-    from tthc import dossiers
-    from tthc.corrections import Correction
-
-    fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "close", dossiers.close(_clerk(ctx, late_entry), code, at, reason, correction=fix))
-
-
-@app.command(help=H("forward"))
-def forward(
-    ctx: typer.Context,
-    code: CodeArg,
-    at: AtOpt = None,
-    reason: ReasonOpt = None,
-    correct_time: CorrectOpt = False,
-    late_entry: LateOpt = False,
-) -> None:
-    from tthc import dossiers
-    from tthc.corrections import Correction
-
-    fix = Correction.of(correct_time, reason)
-    d = dossiers.forward(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix)
-    _stepped(ctx, "forward", d)
-
-
-@app.command(help=H("notify"))
-def notify(
-    ctx: typer.Context,
-    code: CodeArg,
-    at: AtOpt = None,
-    reason: ReasonOpt = None,
-    correct_time: CorrectOpt = False,
-    late_entry: LateOpt = False,
-) -> None:
-    from tthc import dossiers
-    from tthc.corrections import Correction
-
-    fix = Correction.of(correct_time, reason)
-    d = dossiers.notify(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix)
-    _stepped(ctx, "notify", d)
+for _name in ("close", "forward", "notify"):
+    _plain_step(_name)
 
 
 @app.command(help=H("show"))
