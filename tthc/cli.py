@@ -777,20 +777,28 @@ def supplement(
     _stepped(ctx, "supplement", d)
 
 
-@app.command(help=H("resume"))
-def resume(
-    ctx: typer.Context,
-    code: CodeArg,
-    at: AtOpt = None,
-    reason: ReasonOpt = None,
-    correct_time: CorrectOpt = False,
-    late_entry: LateOpt = False,
-) -> None:
-    from tthc import dossiers
-    from tthc.corrections import Correction
+def _plain_step(name: str) -> None:
+    """A step that takes only the dossier, its moment and a reason (resume, withdraw, close,
+    forward, notify): one set of options and one body, calling the service of the same name."""
 
-    fix = Correction.of(correct_time, reason)
-    _stepped(ctx, "resume", dossiers.resume(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix))
+    @app.command(name, help=H(name))
+    def step(
+        ctx: typer.Context,
+        code: CodeArg,
+        at: AtOpt = None,
+        reason: ReasonOpt = None,
+        correct_time: CorrectOpt = False,
+        late_entry: LateOpt = False,
+    ) -> None:
+        from tthc import dossiers
+        from tthc.corrections import Correction
+
+        fix = Correction.of(correct_time, reason)
+        service = getattr(dossiers, name)
+        _stepped(ctx, name, service(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix))
+
+
+_plain_step("resume")
 
 
 @app.command(help=H("resolve"))
@@ -844,27 +852,6 @@ def return_(
         _clerk(ctx, late_entry), code, at, reason=reason, correction=fix, rating=rating, comment=comment
     )
     _stepped(ctx, "return", d)
-
-
-def _plain_step(name: str) -> None:
-    """A step that takes only the dossier, its moment and a reason (withdraw, close, forward,
-    notify): one set of options and one body, calling the service of the same name."""
-
-    @app.command(name, help=H(name))
-    def step(
-        ctx: typer.Context,
-        code: CodeArg,
-        at: AtOpt = None,
-        reason: ReasonOpt = None,
-        correct_time: CorrectOpt = False,
-        late_entry: LateOpt = False,
-    ) -> None:
-        from tthc import dossiers
-        from tthc.corrections import Correction
-
-        fix = Correction.of(correct_time, reason)
-        service = getattr(dossiers, name)
-        _stepped(ctx, name, service(_clerk(ctx, late_entry), code, at, reason=reason, correction=fix))
 
 
 _plain_step("withdraw")
