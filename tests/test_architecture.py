@@ -55,6 +55,18 @@ STORAGE_LAYER = "storage"
 SQL_ALSO_IN = ("app.province",)
 MAX_FUNCTION_LINES = 80
 MAX_MODULE_LINES = 600
+#: Modules still longer than that, being split; this list only shrinks.
+TOO_LONG_YET = (
+    "app.dossiers",  # 768 lines
+    "app.interchange",  # 679 lines
+    "app.merge",  # 1004 lines
+    "app.papers",  # 668 lines
+    "cli.main",  # 1585 lines
+    "locale.i18n",  # 3023 lines
+    "present.render",  # 1429 lines
+    "storage.migrations",  # 699 lines
+    "storage.store",  # 2028 lines
+)
 
 
 def modules() -> dict[str, ast.Module]:
@@ -234,6 +246,19 @@ def test_no_function_is_longer_than_a_screen() -> None:
                 if lines > MAX_FUNCTION_LINES:
                     long.append(f"{name}.{node.name}: {lines} lines")
     assert not long, long
+
+
+def test_no_module_is_longer_than_a_reading() -> None:
+    sizes = {
+        ".".join(p.relative_to(PACKAGE).with_suffix("").parts): len(
+            p.read_text(encoding="utf-8").splitlines()
+        )
+        for p in PACKAGE.rglob("*.py")
+    }
+    long = {n: k for n, k in sizes.items() if k > MAX_MODULE_LINES and n not in TOO_LONG_YET}
+    assert not long, long
+    mended = [n for n in TOO_LONG_YET if sizes.get(n, 0) <= MAX_MODULE_LINES]
+    assert not mended, f"now short enough, take off TOO_LONG_YET: {mended}"
 
 
 def test_every_module_says_what_it_is_for() -> None:
