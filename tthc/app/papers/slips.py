@@ -1,25 +1,11 @@
-"""The citizen's papers as plain data: the slips and the dossier log book, in the set of forms
-of the circular in force when the dossier was received. Circular 03/2025/TT-VPCP, Appendix I:
-01 receipt and appointment, 02 supplement request, 03 refusal, 04 apology asking for more
-time, 05 notice that handling stops (a withdrawal, a close), 06 process control sheet, 07 log
-book. Before it, Circular 01/2018/TT-VPCP: 01–04 alike, 05 control sheet, 06 log book, and no
-notice of a stop.
-
-A paper reads only what the core decided and stored: the due date in force (through
-``Dossier`` and ``deadlines.due_in_force``), the supplement rounds with their reasons, the
-apology, the timeliness, and the handovers of the audit trail. Nothing is recomputed here and
-nothing is drawn: ``tthc.present.render`` prints a slip as text, ``tthc.present.paper_html`` lays it out for
-A5 printing and ``tthc.present.paper_xlsx`` writes the log book.
-
-Every paper is dated by the fact it records (the receipt, the request, the refusal, the
-apology), never by the day it is printed, so a reprint is the same paper.
-"""
+"""The slips of one dossier, each a plain ``Slip`` in one language: 01 receipt and appointment,
+02 supplement request, 03 refusal, 04 apology, the notice that handling stops, and the process
+control sheet; dated by the fact each records, never by the day it is printed."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from tthc.app.context import Context
 from tthc.app.inputs import load
@@ -28,164 +14,27 @@ from tthc.core.errors import TthcError
 from tthc.core.models import Dossier, Event
 from tthc.core.settings import Settings
 from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
-from tthc.storage.store import DossierQuery
 
 if TYPE_CHECKING:
-    from tthc.core.periods import Period
+    pass
 
-
-@dataclass(frozen=True)
-class FormSet:
-    """The forms of one circular: each paper's number in it, and the circular's own number,
-    which every paper names beside its form number."""
-
-    circular: str
-    numbers: dict[str, str]  # paper (receipt, supplement, …) → its form number
-
-    def number(self, paper: str) -> str:
-        return self.numbers[paper]
-
-    def paper(self, number: str) -> str | None:
-        """The paper printed as form ``number`` of this set, if any."""
-        return next((name for name, n in self.numbers.items() if n == number), None)
-
-    def label(self, lang: str, paper: str) -> str:
-        """``Mẫu số 06 (Thông tư 03/2025/TT-VPCP)``: the corner of every paper."""
-        return t(lang, "p_form_no", n=self.number(paper), circular=self.circular)
-
-
-#: Circular 01/2018/TT-VPCP (guiding Decree 61/2018): five slips and the log book.
-FORMS_2018 = FormSet(
-    "01/2018/TT-VPCP",
-    {"receipt": "01", "supplement": "02", "refusal": "03", "apology": "04", "control": "05", "logbook": "06"},
+from tthc.app.papers.forms import (
+    DOTS,
+    DOTS_LINE,
+    FORMS_2018,
+    LOOKUP_PATH,
+    Block,
+    FormSet,
+    Grid,
+    Line,
+    Signature,
+    Slip,
+    Text,
+    form_number,
+    form_set,
+    lookup_target,
+    slip_paper,
 )
-#: Circular 03/2025/TT-VPCP, Appendix I (guiding Decree 118/2025): form 05, the notice that
-#: handling stops, is new; the control sheet and the log book move one number down.
-FORMS_2025 = FormSet(
-    "03/2025/TT-VPCP",
-    {
-        "receipt": "01",
-        "supplement": "02",
-        "refusal": "03",
-        "apology": "04",
-        "stop": "05",
-        "control": "06",
-        "logbook": "07",
-    },
-)
-#: The first day a dossier is received under Circular 03/2025's forms. The circular is dated
-#: 15/9/2025; its article on entry into force was not found. **Our choice**: 30/10/2025, the
-#: 45th day after signing, the earliest a ministry-level text may take effect (Law on the
-#: Promulgation of Legal Documents 2025, Art. 57.1). One date, here only.
-FORMS_2025_FROM = date(2025, 10, 30)
-#: Every form number of one set or the other; which paper it is depends on the set.
-FORMS = ("01", "02", "03", "04", "05", "06", "07")
-
-
-def form_set(received: date) -> FormSet:
-    """The forms a dossier received on ``received`` is printed on, all its life."""
-    return FORMS_2025 if received >= FORMS_2025_FROM else FORMS_2018
-
-
-#: Left blank on the paper, to be filled in by hand.
-DOTS = "…………………"
-DOTS_LINE = "……………………………………………………………………"
-
-
-# -- what a slip is made of ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Line:
-    """``label: value``; an empty value leaves the label alone, to head what follows."""
-
-    label: str
-    value: str
-
-
-@dataclass(frozen=True)
-class Text:
-    """A paragraph, indented by ``indent`` steps."""
-
-    text: str
-    indent: int = 0
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table on the paper: form 05's handovers."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-Block = Line | Text | Grid
-
-
-@dataclass(frozen=True)
-class Signature:
-    """A signature block: who signs, how (the hint in brackets), and the printed name."""
-
-    title: str
-    hint: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Slip:
-    """One paper in one language, every word already translated."""
-
-    form: str  # its number in its set: 01 … 06
-    paper: str  # receipt, supplement, refusal, apology, stop, control
-    circular: str  # the circular whose form it is: 03/2025/TT-VPCP, 01/2018/TT-VPCP
-    lang: str
-    code: str
-    form_label: str
-    issuer: tuple[str, ...]  # the center's name and address, top left
-    nation: tuple[str, str]  # the national motto, top right
-    place_date: str
-    title: str
-    subtitle: str  # the dossier code
-    body: tuple[Block, ...]
-    signatures: tuple[Signature, ...]
-    qr_data: str  # what the QR code holds
-    qr_caption: str
-
-
-#: Where the web side (``tthc serve``) answers a citizen's look-up, under the public address.
-LOOKUP_PATH = "/tra-cuu"
-
-
-def lookup_url(public_url: str, code: str) -> str:
-    """The look-up page with ``code`` filled in, under the center's public address: what a
-    slip's QR code and the web side's printable slip point at."""
-    return f"{public_url}{LOOKUP_PATH}?ma={quote(code, safe='')}"
-
-
-def lookup_target(public_url: str, code: str) -> str:
-    """What a slip's QR code holds: the lookup page of the dossier when the center has a
-    public address, else the dossier code itself."""
-    if not public_url:
-        return code
-    return lookup_url(public_url, code)
-
-
-def form_number(text: str) -> str:
-    """``1`` or ``01`` → ``01``; anything but a two-digit form number is refused."""
-    value = text.strip()
-    if value.isdigit() and len(value) <= 2 and value.zfill(2) in FORMS:
-        return value.zfill(2)
-    raise TthcError("e_form", form=text)
-
-
-def slip_paper(forms: FormSet, number: str, code: str) -> str:
-    """The paper form ``number`` is in the dossier's set; the log book's number, or one the
-    set does not have, is refused with the numbers it has."""
-    paper = forms.paper(number)
-    if paper == "logbook":
-        raise TthcError("e_form_is_logbook", form=number, circular=forms.circular, code=code)
-    if paper is None:
-        numbers = ", ".join(n for name, n in forms.numbers.items() if name != "logbook")
-        raise TthcError("e_form_not_in_set", form=number, circular=forms.circular, code=code, numbers=numbers)
-    return paper
 
 
 # -- reading one dossier ---------------------------------------------------------------------------
@@ -527,142 +376,3 @@ def slip(ctx: Context, code: str, form: str = "01", papers: Sequence[str] = ()) 
     d = load(store, code)
     paper = _Paper(ctx.lang, ctx.settings(), d, tuple(store.active_steps(d.code)))
     return _BUILDERS[slip_paper(paper.forms, number, d.code)](paper, listed)
-
-
-# -- the log book (form 07 of 2025, 06 of 2018) -----------------------------------------------------
-#: The log book's columns, (1) to (14), by their label keys; those under "date" are moments.
-LOG_COLUMNS = (
-    "p06_no",
-    "p06_code",
-    "p06_procedure",
-    "p06_sets",
-    "p06_applicant",
-    "p06_contact",
-    "p06_handler",
-    "p06_received",
-    "p06_due",
-    "p06_sent",
-    "p06_resolved",
-    "p06_returned",
-    "p06_signed",
-    "p06_note",
-)
-#: The columns grouped under "Ngày, tháng, năm" (1-based, first and last).
-LOG_DATES = (8, 12)
-
-
-@dataclass(frozen=True)
-class LogRow:
-    """One dossier in the book; moments stay moments so the sheet holds real dates."""
-
-    number: int
-    code: str
-    procedure: str
-    sets: int
-    applicant: str
-    contact: str
-    handler: str
-    received_at: datetime
-    due_at: datetime | None
-    sent_at: datetime | None
-    resolved_at: datetime | None
-    returned_at: datetime | None
-    note: str
-
-    def cells(self) -> tuple[object, ...]:
-        return (
-            self.number,
-            self.code,
-            self.procedure,
-            self.sets,
-            self.applicant,
-            self.contact,
-            self.handler,
-            self.received_at,
-            self.due_at,
-            self.sent_at,
-            self.resolved_at,
-            self.returned_at,
-            "",  # signed by hand when the result is collected
-            self.note,
-        )
-
-
-@dataclass(frozen=True)
-class LogBook:
-    """The dossiers received in a period, one row each, with the book's headings."""
-
-    lang: str
-    center: str
-    form: str  # 07 (Circular 03/2025) or 06 (Circular 01/2018)
-    form_label: str
-    title: str
-    period_line: str
-    dates_label: str
-    headers: tuple[str, ...]
-    rows: tuple[LogRow, ...]
-
-
-def _log_note(lang: str, d: Dossier) -> str:
-    """What the columns cannot say: channel, supplements, apology, outcome, withdrawal."""
-    parts = []
-    if d.channel != "direct":
-        parts.append(label(lang, d.channel))
-    if d.rounds:
-        parts.append(t(lang, "p06_n_rounds", n=len(d.rounds)))
-    if d.status == "paused":
-        parts.append(label(lang, "paused"))
-    if d.apology is not None:
-        parts.append(t(lang, "p06_n_apology", day=d.apology.new_date.strftime("%d/%m/%Y")))
-    if d.outcome == "rejected":
-        parts.append(label(lang, "rejected"))
-    if d.timeliness:
-        parts.append(label(lang, d.timeliness))
-    if d.withdrawn_at is not None:
-        parts.append(t(lang, "p06_n_withdrawn", day=d.withdrawn_at.strftime("%d/%m/%Y")))
-    return "; ".join(parts)
-
-
-def _log_row(lang: str, number: int, d: Dossier, handovers: list[Event]) -> LogRow:
-    return LogRow(
-        number=number,
-        code=d.code,
-        procedure=f"{d.procedure_name} ({d.procedure})",
-        sets=1,
-        applicant=d.applicant,
-        contact=", ".join(x for x in (d.address, d.phone) if x),
-        handler=d.officer or "",
-        received_at=d.received_at,
-        due_at=d.due_at,
-        sent_at=handovers[0].happened_at if handovers else None,
-        resolved_at=d.resolved_at,
-        returned_at=d.returned_at,
-        note=_log_note(lang, d),
-    )
-
-
-def log_book(ctx: Context, period: "Period") -> LogBook:
-    """The log book: every dossier received in ``period``, oldest first, in the official
-    columns. A period that reaches the first day of Circular 03/2025's forms is its form 07,
-    an earlier one form 06 of Circular 01/2018."""
-    store = ctx.store()
-    lang = ctx.lang
-    dossiers = list(store.stream(DossierQuery(received_from=period.start, received_to=period.end)))
-    handovers = store.handovers([d.code for d in dossiers])
-    rows = tuple(_log_row(lang, i, d, handovers.get(d.code, [])) for i, d in enumerate(dossiers, start=1))
-    forms = form_set(period.end)
-    return LogBook(
-        lang=lang,
-        center=ctx.settings().center_name,
-        form=forms.number("logbook"),
-        form_label=forms.label(lang, "logbook"),
-        title=t(lang, "p06_title"),
-        period_line=t(lang, "p06_period", start=_dmy(period.start), end=_dmy(period.end)),
-        dates_label=t(lang, "p06_dates"),
-        headers=tuple(t(lang, key) for key in LOG_COLUMNS),
-        rows=rows,
-    )
-
-
-def _dmy(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
