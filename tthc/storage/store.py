@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar, cast
 
 from tthc.core.codes import CodeMinter as CodeMinter  # the rule, given the store as its book
 from tthc.core.deadlines import Counting, CountUnit, Due, Policy, Round
@@ -49,6 +49,8 @@ WAIT_NOTICE_MS = 1_000
 #: ``dossiers_open`` only for a condition it can read.
 OPEN_SQL = "d.status IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
+_Asked = ParamSpec("_Asked")
+_Answer = TypeVar("_Answer")
 
 
 def _check_foreign(path: Path) -> bool:
@@ -739,6 +741,16 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def ask(
+        self,
+        query: Callable[Concatenate[sqlite3.Connection, _Asked], _Answer],
+        *args: _Asked.args,
+        **kwargs: _Asked.kwargs,
+    ) -> _Answer:
+        """One reporting query of ``tthc.storage.queries`` run on this store, so that nothing
+        outside the storage layer holds a connection: ``store.ask(queries.handovers, by, …)``."""
+        return query(self.conn, *args, **kwargs)
 
     def rollup_rows(self) -> Iterator[tuple[Any, ...]]:
         """Every dossier as a province's roll-up reads it: its keys, its moments, what was

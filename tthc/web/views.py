@@ -177,7 +177,7 @@ def _counts(store: Store, period: Period, now: datetime) -> list[int]:
     from tthc.app.summary import events_before
     from tthc.storage.queries import ratings_in
 
-    given = ratings_in(store.conn, period.start, events_before(period, now))
+    given = store.ask(ratings_in, period.start, events_before(period, now))
     return [given.get(kind, 0) for kind in RATINGS]
 
 
