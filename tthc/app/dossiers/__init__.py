@@ -27,13 +27,7 @@ from tthc.app.dossiers.lookup import (
     soon_until,
     urgency,
 )
-from tthc.app.dossiers.receiving import (
-    Receipt,
-    ServiceGiven,
-    rating_of,
-    receive,
-    service_at_receipt,
-)
+from tthc.app.dossiers.receiving import Receipt, ServiceGiven, rating_of, receive, service_at_receipt
 from tthc.app.dossiers.steps import (
     apologize,
     close,

@@ -7,18 +7,9 @@ from tthc.app.catalog import registered
 from tthc.app.context import Context
 from tthc.app.corrections import Correction, guard
 from tthc.app.dossiers.receiving import reason_fact
-from tthc.app.inputs import (
-    check_id_number,
-    check_phone,
-    clean,
-    load,
-)
+from tthc.app.inputs import check_id_number, check_phone, clean, load
 from tthc.core.errors import TthcError
-from tthc.core.models import (
-    PAYMENTS,
-    Dossier,
-    search_text,
-)
+from tthc.core.models import PAYMENTS, Dossier, search_text
 from tthc.storage.store import Store
 
 

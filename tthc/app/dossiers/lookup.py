@@ -7,20 +7,11 @@ from datetime import date, datetime
 
 from tthc.app.catalog import find_procedure, registered
 from tthc.app.context import Context
-from tthc.app.inputs import (
-    dossier_code,
-    load,
-    phone_number,
-)
+from tthc.app.inputs import dossier_code, load, phone_number
 from tthc.core import deadlines, lifecycle
 from tthc.core.clock import parse_day
 from tthc.core.errors import TthcError
-from tthc.core.models import (
-    CHANNELS,
-    Dossier,
-    Event,
-    fold,
-)
+from tthc.core.models import CHANNELS, Dossier, Event, fold
 from tthc.core.workcalendar import Doubts, WorkCalendar, doubts
 from tthc.storage.store import DossierQuery, Store
 

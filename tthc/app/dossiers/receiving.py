@@ -11,26 +11,11 @@ from tthc.app.catalog import find_procedure, registered
 from tthc.app.context import Context
 from tthc.app.corrections import Correction, guard
 from tthc.app.dossiers.lookup import doubts_of
-from tthc.app.inputs import (
-    check_id_number,
-    check_phone,
-    clean,
-    given_code,
-    load,
-    when,
-)
+from tthc.app.inputs import check_id_number, check_phone, clean, given_code, load, when
 from tthc.core import lifecycle
 from tthc.core.errors import TthcError
 from tthc.core.lifecycle import Life
-from tthc.core.models import (
-    CHANNELS,
-    PAYMENTS,
-    Dossier,
-    Procedure,
-    Registered,
-    Service,
-    fold,
-)
+from tthc.core.models import CHANNELS, PAYMENTS, Dossier, Procedure, Registered, Service, fold
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import Doubts
 from tthc.storage.store import Details, Store

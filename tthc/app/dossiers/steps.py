@@ -13,19 +13,12 @@ from tthc.app.catalog import registered
 from tthc.app.context import Context
 from tthc.app.corrections import Correction, guard
 from tthc.app.dossiers.receiving import rating_of, reason_fact
-from tthc.app.inputs import (
-    clean,
-    load,
-    when,
-)
+from tthc.app.inputs import clean, load, when
 from tthc.core import lifecycle
 from tthc.core.clock import parse_day
 from tthc.core.errors import TthcError
 from tthc.core.lifecycle import Life
-from tthc.core.models import (
-    Dossier,
-    Rating,
-)
+from tthc.core.models import Dossier, Rating
 from tthc.storage.store import Store
 
 

@@ -22,7 +22,7 @@ _PROCEDURE_FIELDS = {
 def plan_registers(store: Store, data: PointData, plan: Plan) -> None:
     """The rows of the catalog, the registers, the calendar and the code numbers that come."""
     _plan_catalog(store, data, plan)
-    _plan_people(store, data, plan)
+    _plan_officers_and_points(store, data, plan)
     _plan_calendar(store, data, plan)
     _plan_sequences(store, data, plan)
 
@@ -51,7 +51,7 @@ def _plan_catalog(store: Store, data: PointData, plan: Plan) -> None:
     plan.rows["procedures"] = added
 
 
-def _plan_people(store: Store, data: PointData, plan: Plan) -> None:
+def _plan_officers_and_points(store: Store, data: PointData, plan: Plan) -> None:
     for table in ("officers", "points"):
         ours = {r["name_key"]: r for r in store.copy_rows(table)}
         plan.rows[table] = []
