@@ -96,7 +96,12 @@ class SummaryView:
 
 
 def summary(
-    ctx: Context, asked: PeriodAsked, by: str | None, *, field: str | None = None, procedure: str | None = None
+    ctx: Context,
+    asked: PeriodAsked,
+    by: str | None,
+    *,
+    field: str | None = None,
+    procedure: str | None = None,
 ) -> SummaryView:
     """The period's figures, for the whole center or one field or procedure."""
     result = service.summary(ctx, period(ctx, asked), by, field=field, procedure=procedure)
@@ -243,7 +248,9 @@ def demo(ctx: Context, db: Path | None) -> DemoBuilt:
     ctx.use_database(db or demo_module.default_path())
     demo_module.build(ctx)
     start, end = demo_module.START, demo_module.END
-    return DemoBuilt(ctx.db_path, summary(ctx, PeriodAsked(start.isoformat(), end.isoformat()), "field"), start, end)
+    return DemoBuilt(
+        ctx.db_path, summary(ctx, PeriodAsked(start.isoformat(), end.isoformat()), "field"), start, end
+    )
 
 
 def settings(ctx: Context) -> list[tuple[str, str]]:

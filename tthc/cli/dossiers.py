@@ -123,12 +123,14 @@ def receive(
     ctx: typer.Context,
     procedure: Annotated[
         str,
-        typer.Argument(metavar="PROCEDURE|ALIAS", help=H("opt.procedure"), autocompletion=complete_procedures),
+        typer.Argument(
+            metavar="PROCEDURE|ALIAS", help=H("opt.procedure"), autocompletion=complete_procedures
+        ),
     ],
     applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
     channel: Annotated[
         ChannelOpt, typer.Option(help=H("receive.channel"), click_type=Words(list(ChannelOpt)))
-    ] = ChannelOpt.direct,
+    ] = ChannelOpt("direct"),
     at: AtOpt = None,
     code: Annotated[str | None, typer.Option(help=H("receive.code"))] = None,
     point: Annotated[str | None, typer.Option(help=H("receive.point"))] = None,
@@ -144,7 +146,9 @@ def receive(
     data_reused: ReusedOpt = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
-    submitted_at: Annotated[str | None, typer.Option("--submitted-at", help=H("receive.submitted_at"))] = None,
+    submitted_at: Annotated[
+        str | None, typer.Option("--submitted-at", help=H("receive.submitted_at"))
+    ] = None,
     for_authority: Annotated[str | None, typer.Option("--for", help=H("receive.for"))] = None,
     late_entry: LateOpt = False,
     as_json: JsonOpt = False,
@@ -192,7 +196,11 @@ def handover(
 
     c = context(ctx, late_entry)
     fix = Correction.of(correct_time, reason)
-    show(c.lang, dossiers.handover(c, code, to, at, note, reason=reason, correction=fix), _step_view("handover"))
+    show(
+        c.lang,
+        dossiers.handover(c, code, to, at, note, reason=reason, correction=fix),
+        _step_view("handover"),
+    )
 
 
 @app.command(help=H("supplement"))
@@ -210,7 +218,11 @@ def supplement(
 
     c = context(ctx, late_entry)
     fix = Correction.of(correct_time, reason)
-    show(c.lang, dossiers.supplement(c, code, at, reason, again=again, correction=fix), _step_view("supplement"))
+    show(
+        c.lang,
+        dossiers.supplement(c, code, at, reason, again=again, correction=fix),
+        _step_view("supplement"),
+    )
 
 
 def _plain_step(name: str) -> None:
@@ -232,7 +244,9 @@ def _plain_step(name: str) -> None:
 
         c = context(ctx, late_entry)
         service = getattr(dossiers, name)
-        show(c.lang, service(c, code, at, reason=reason, correction=Correction.of(correct_time, reason)), view)
+        show(
+            c.lang, service(c, code, at, reason=reason, correction=Correction.of(correct_time, reason)), view
+        )
 
 
 for _name in ("resume", "withdraw", "close", "forward", "notify"):
@@ -246,7 +260,7 @@ def resolve(
     at: AtOpt = None,
     outcome: Annotated[
         OutcomeOpt, typer.Option(help=H("resolve.outcome"), click_type=Words(list(OutcomeOpt)))
-    ] = OutcomeOpt.approved,
+    ] = OutcomeOpt("approved"),
     note: NoteOpt = None,
     e_result: EResultOpt = None,
     reason: ReasonOpt = None,

@@ -72,7 +72,9 @@ def import_(
 def export(
     ctx: typer.Context,
     file: Annotated[Path | None, typer.Argument(metavar="FILE")] = None,
-    parquet: Annotated[Path | None, typer.Option("--parquet", metavar="DIR", help=H("export.parquet"))] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", metavar="DIR", help=H("export.parquet"))
+    ] = None,
     filters: Any = None,
     full: Annotated[bool, typer.Option("--full", help=H("export.full"))] = False,
     excel_vn: ExcelVnOpt = False,

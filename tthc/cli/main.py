@@ -31,11 +31,43 @@ from tthc.cli.options import Lang
 __all__ = ["BUG_EXIT", "app", "can_ask", "main"]
 
 #: The commands in the order the help page lists them (as they were written, by the day's flow).
-ORDER = (
-    "init due receive handover supplement resume resolve return withdraw apologize close forward"
-    " notify show history list edit undo corrections summary indicators report import export rollup"
-    " backup restore demo receipt slip logbook officers late merge serve"
-).split()
+ORDER = [
+    "init",
+    "due",
+    "receive",
+    "handover",
+    "supplement",
+    "resume",
+    "resolve",
+    "return",
+    "withdraw",
+    "apologize",
+    "close",
+    "forward",
+    "notify",
+    "show",
+    "history",
+    "list",
+    "edit",
+    "undo",
+    "corrections",
+    "summary",
+    "indicators",
+    "report",
+    "import",
+    "export",
+    "rollup",
+    "backup",
+    "restore",
+    "demo",
+    "receipt",
+    "slip",
+    "logbook",
+    "officers",
+    "late",
+    "merge",
+    "serve",
+]
 
 
 class Shell(StrEnum):

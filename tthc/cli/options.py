@@ -77,7 +77,9 @@ ProcedureCodeArg = Annotated[
 
 # -- groups of options, taken as one parameter -----------------------------------------------
 def _option(name: str, annotation: Any, default: Any = None) -> inspect.Parameter:
-    return inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation, default=default)
+    return inspect.Parameter(
+        name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation, default=default
+    )
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,9 @@ FILTERS = Group(
     (
         _option(
             "status",
-            Annotated[StatusOpt | None, typer.Option("--status", help=H("opt.status"), click_type=Words(STATUSES))],
+            Annotated[
+                StatusOpt | None, typer.Option("--status", help=H("opt.status"), click_type=Words(STATUSES))
+            ],
         ),
         _option("field", FieldF),
         _option("procedure", ProcedureF),
@@ -160,11 +164,17 @@ FILTERS = Group(
         _option(
             "channel",
             Annotated[
-                ChannelOpt | None, typer.Option("--channel", help=H("opt.channel"), click_type=Words(CHANNELS))
+                ChannelOpt | None,
+                typer.Option("--channel", help=H("opt.channel"), click_type=Words(CHANNELS)),
             ],
         ),
-        _option("received_from", Annotated[str | None, typer.Option("--received-from", help=H("opt.received_from"))]),
-        _option("received_to", Annotated[str | None, typer.Option("--received-to", help=H("opt.received_to"))]),
+        _option(
+            "received_from",
+            Annotated[str | None, typer.Option("--received-from", help=H("opt.received_from"))],
+        ),
+        _option(
+            "received_to", Annotated[str | None, typer.Option("--received-to", help=H("opt.received_to"))]
+        ),
         _option("due_from", Annotated[str | None, typer.Option("--due-from", help=H("opt.due_from"))]),
         _option("due_to", Annotated[str | None, typer.Option("--due-to", help=H("opt.due_to"))]),
         _option("overdue", Annotated[bool, typer.Option("--overdue", help=H("opt.overdue"))], False),

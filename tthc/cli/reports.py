@@ -170,7 +170,9 @@ SUMMARY = View(
     _print_summary, json=lambda v, lang: v.summary.as_json(), table=_sheet("sheet_summary", _summary_records)
 )
 INDICATORS = View(
-    _print_indicators, json=lambda s, lang: s.as_json(lang), table=_sheet("sheet_indicators", _indicator_records)
+    _print_indicators,
+    json=lambda s, lang: s.as_json(lang),
+    table=_sheet("sheet_indicators", _indicator_records),
 )
 REPORT = View(_print_form, file=_write_form, after=_closed)
 ROLLUP = View(_print_rollup, json=as_json, file=_write_rollup)
