@@ -16,7 +16,7 @@ from tthc.app import dossiers
 from tthc.app.context import Context
 from tthc.cli.help import H
 from tthc.cli.main import app
-from tthc.cli.options import FILTERS, PERIOD, ChannelOpt, OutcomeOpt, StatusOpt
+from tthc.cli.options import CHANNEL, FILTERS, OUTCOME, PERIOD, STATUS
 from tthc.core.lifecycle import Outcome, Status
 from tthc.core.models import CHANNELS
 
@@ -67,9 +67,11 @@ def test_list_and_export_take_the_thirteen_filters_from_one_group() -> None:
 
 
 def test_the_choices_offered_are_the_life_cycles_statuses_channels_and_outcomes() -> None:
-    assert tuple(s.value for s in StatusOpt) == get_args(Status)
-    assert tuple(c.value for c in ChannelOpt) == CHANNELS
-    assert tuple(o.value for o in OutcomeOpt) == get_args(Outcome)
+    assert STATUS.choices == get_args(Status)
+    assert CHANNEL.choices == CHANNELS
+    assert OUTCOME.choices == get_args(Outcome)
+    params = {p.name: p for p in _commands()["list"].params}
+    assert params["status"].type is STATUS and params["channel"].type is CHANNEL
 
 
 def test_list_by_status_and_a_month_of_corrections_reach_their_records(center: Cli) -> None:

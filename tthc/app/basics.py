@@ -7,21 +7,20 @@ the rules and the store for the little it needs beyond a command's service.
 """
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from tthc.core.clock import now_vn
 from tthc.core.errors import Msg, TthcError, os_reason, sqlite_reason
-from tthc.core.lifecycle import Outcome, Status
-from tthc.core.models import CHANNELS, Kind, name_key
+
+if TYPE_CHECKING:
+    from tthc.core.models import Kind
 
 __all__ = [
-    "CHANNELS",
-    "OUTCOMES",
-    "STATUSES",
     "Kind",
     "Msg",
     "TthcError",
+    "choices",
     "completions",
     "name_key",
     "now_vn",
@@ -32,9 +31,28 @@ __all__ = [
     "write_workbook",
 ]
 
-#: A dossier's statuses and a step's outcomes, in the life cycle's order.
-STATUSES: tuple[str, ...] = get_args(Status)
-OUTCOMES: tuple[str, ...] = get_args(Outcome)
+
+def choices(kind: Literal["status", "channel", "outcome"]) -> tuple[str, ...]:
+    """The domain's words for a dossier's statuses, its channels, a result's outcomes, in
+    the life cycle's order (read when asked: a command that offers none skips the rules)."""
+    from tthc.core.lifecycle import Outcome, Status
+    from tthc.core.models import CHANNELS
+
+    return {"status": get_args(Status), "channel": CHANNELS, "outcome": get_args(Outcome)}[kind]
+
+
+def now_vn() -> datetime:
+    """The current Vietnam wall-clock time, to the minute (``TTHC_NOW`` pins it)."""
+    from tthc.core.clock import now_vn as now
+
+    return now()
+
+
+def name_key(text: str) -> str:
+    """The one folding of names and words (case, spaces, diacritics) they are compared by."""
+    from tthc.core.models import name_key as key
+
+    return key(text)
 
 
 def completions(path: Path, kind: str, incomplete: str) -> list[str]:

@@ -8,12 +8,13 @@ import typer
 
 from tthc.cli import group
 from tthc.cli.group import app, context
-from tthc.cli.help import H, Words, confirm
+from tthc.cli.help import H, confirm
 from tthc.cli.options import (
+    CHANNEL,
     FILTERS,
+    OUTCOME,
     PERIOD,
     AtOpt,
-    ChannelOpt,
     CodeArg,
     CorrectOpt,
     DigitisedOpt,
@@ -23,7 +24,6 @@ from tthc.cli.options import (
     LateOpt,
     NeededReasonOpt,
     NoteOpt,
-    OutcomeOpt,
     PaidOptT,
     ReasonOpt,
     ReusedOpt,
@@ -128,9 +128,7 @@ def receive(
         ),
     ],
     applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
-    channel: Annotated[
-        ChannelOpt, typer.Option(help=H("receive.channel"), click_type=Words(list(ChannelOpt)))
-    ] = ChannelOpt("direct"),
+    channel: Annotated[str, typer.Option(help=H("receive.channel"), click_type=CHANNEL)] = "direct",
     at: AtOpt = None,
     code: Annotated[str | None, typer.Option(help=H("receive.code"))] = None,
     point: Annotated[str | None, typer.Option(help=H("receive.point"))] = None,
@@ -161,7 +159,7 @@ def receive(
         c,
         procedure,
         applicant=applicant,
-        channel=channel.value,
+        channel=channel,
         at=at,
         code=code,
         point=point,
@@ -258,9 +256,7 @@ def resolve(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
-    outcome: Annotated[
-        OutcomeOpt, typer.Option(help=H("resolve.outcome"), click_type=Words(list(OutcomeOpt)))
-    ] = OutcomeOpt("approved"),
+    outcome: Annotated[str, typer.Option(help=H("resolve.outcome"), click_type=OUTCOME)] = "approved",
     note: NoteOpt = None,
     e_result: EResultOpt = None,
     reason: ReasonOpt = None,
@@ -273,7 +269,7 @@ def resolve(
 
     c = context(ctx, late_entry)
     fix = Correction.of(correct_time, reason)
-    d = dossiers.resolve(c, code, at, outcome.value, note, reason=reason, correction=fix, e_result=e_result)
+    d = dossiers.resolve(c, code, at, outcome, note, reason=reason, correction=fix, e_result=e_result)
     show(c.lang, d, _step_view("resolve"), Output(json=as_json))
 
 

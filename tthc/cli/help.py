@@ -269,13 +269,23 @@ class Words(_click.types.ParamType):  # type: ignore[misc]
 
     name = "choice"
 
-    def __init__(self, values: Sequence[str], keys: dict[str, str] | None = None) -> None:
-        self.choices = tuple(str(v) for v in values)
-        self.keys = {v: (keys or {}).get(v, v) for v in self.choices}
+    def __init__(
+        self, values: Sequence[str] | Callable[[], Sequence[str]], keys: dict[str, str] | None = None
+    ) -> None:
+        self._values = values
+        self._keys = keys or {}
+
+    @functools.cached_property
+    def choices(self) -> tuple[str, ...]:
+        """The stored words; the domain's, read when first needed (given as a function, the
+        life cycle is not imported by a command that never offers them)."""
+        given: Any = self._values
+        values = given if isinstance(given, type) or not callable(given) else given()  # an enum is listed
+        return tuple(str(v) for v in values)
 
     def word(self, lang: str, value: str) -> str:
         """How ``value`` is listed in ``lang``: as stored in English, in its words in Vietnamese."""
-        key = self.keys[value]
+        key = self._keys.get(value, value)
         return t(lang, key).lower() if lang == "vi" and key in MESSAGES else value
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:

@@ -19,7 +19,6 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from tthc.app.basics import CHANNELS, OUTCOMES, STATUSES
 from tthc.cli.help import H, Words, complete_from
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,10 +30,20 @@ class Lang(StrEnum):
     en = "en"
 
 
-#: The domain's choices, as Typer wants them: an enumeration of the stored words.
-ChannelOpt = StrEnum("ChannelOpt", {c: c for c in CHANNELS})  # type: ignore[misc]
-StatusOpt = StrEnum("StatusOpt", {s: s for s in STATUSES})  # type: ignore[misc]
-OutcomeOpt = StrEnum("OutcomeOpt", {o: o for o in OUTCOMES})  # type: ignore[misc]
+def _domain(kind: Any) -> Callable[[], tuple[str, ...]]:
+    def read() -> tuple[str, ...]:
+        from tthc.app.basics import choices
+
+        return choices(kind)
+
+    return read
+
+
+#: The domain's choices (``tthc.app.basics.choices``), typed as stored or as people say them;
+#: read from the life cycle when a command first offers them.
+STATUS = Words(_domain("status"))
+CHANNEL = Words(_domain("channel"))
+OUTCOME = Words(_domain("outcome"))
 
 
 class PaidOpt(StrEnum):
@@ -141,9 +150,6 @@ PERIOD = Group(
 def _filters(**given: Any) -> Any:
     from tthc.app.screens import ListFilter
 
-    for key in ("status", "channel"):
-        if given.get(key) is not None:
-            given[key] = given[key].value
     return ListFilter(**given)
 
 
@@ -152,10 +158,7 @@ FILTERS = Group(
     "filters",
     (
         _option(
-            "status",
-            Annotated[
-                StatusOpt | None, typer.Option("--status", help=H("opt.status"), click_type=Words(STATUSES))
-            ],
+            "status", Annotated[str | None, typer.Option("--status", help=H("opt.status"), click_type=STATUS)]
         ),
         _option("field", FieldF),
         _option("procedure", ProcedureF),
@@ -163,10 +166,7 @@ FILTERS = Group(
         _option("officer", Annotated[str | None, typer.Option("--officer", help=H("opt.officer"))]),
         _option(
             "channel",
-            Annotated[
-                ChannelOpt | None,
-                typer.Option("--channel", help=H("opt.channel"), click_type=Words(CHANNELS)),
-            ],
+            Annotated[str | None, typer.Option("--channel", help=H("opt.channel"), click_type=CHANNEL)],
         ),
         _option(
             "received_from",
