@@ -132,14 +132,13 @@ def _main(
 ) -> None:
     from tthc.app.basics import now_vn
     from tthc.app.context import Context
-    from tthc.cli.help import default_db_path, home_folder
+    from tthc.cli.help import home_folder, named_db
 
     env = os.environ.get("TTHC_LANG", "").strip()
     if env and normalise_lang(env) is None:
         fail(Msg("e_env_lang", value=env).render("en"))
-    path = db or (Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path())
     ctx.obj = Context(
-        db_path=path,
+        db_path=named_db(db),
         actor=user or os.environ.get("TTHC_USER") or _os_user(),
         now=now_vn(),
         lang_choice=normalise_lang(lang.value if lang else env),
