@@ -109,3 +109,20 @@ def test_a_summary_that_computes_a_year_writes_only_that_cache(center: Cli) -> N
     ctx.close()
     with sqlite3.connect(center.db) as conn:
         assert 2028 in {y for (y,) in conn.execute("SELECT year FROM holiday_cache")}
+
+
+def test_no_command_asks_for_json_itself() -> None:
+    """The output is chosen in one place (``tthc.cli.output.show``): no command of the CLI
+    tests ``--json`` (``as_json``) in an ``if`` of its own, as twenty once did."""
+    import ast
+    from pathlib import Path
+
+    import tthc.cli
+
+    asking = []
+    for path in sorted(Path(tthc.cli.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            tested = node.test if isinstance(node, ast.If | ast.IfExp) else None
+            if tested is not None and "as_json" in {getattr(n, "id", None) for n in ast.walk(tested)}:
+                asking.append(f"{path.name}:{node.lineno}")
+    assert not asking, asking
