@@ -27,8 +27,6 @@ MAY_ALSO_USE: dict[str, set[str]] = {
 }
 #: Imports that still cross the layers, being moved to their place; this list only shrinks.
 NOT_YET: dict[str, set[str]] = {
-    "cli.help": {"core.errors", "core.models", "storage.store"},
-    "cli.main": {"core.clock", "core.errors", "core.workcalendar", "storage.sheets"},
     "present.paper_html": {"app.papers"},
     "present.paper_xlsx": {"app.papers"},
     "present.render": {"app.merge", "app.papers", "app.workload"},
@@ -47,7 +45,6 @@ MAX_MODULE_LINES = 600
 #: Modules still longer than that, being split; this list only shrinks.
 TOO_LONG_YET = (
     "app.interchange",  # 679 lines
-    "cli.main",  # 1585 lines
     "locale.i18n",  # 3023 lines
     "present.render",  # 1429 lines
     "storage.migrations",  # 699 lines
