@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from tthc.app.choices import ChannelChoice, OutcomeChoice, StatusChoice
 from tthc.cli.help import H, Words, confirm, early_lang, help_page, localize, normalise_lang, usage_error
 from tthc.core.errors import Msg, TthcError, os_reason, sqlite_reason
 
@@ -172,24 +173,10 @@ class Lang(StrEnum):
     en = "en"
 
 
-class ChannelOpt(StrEnum):
-    direct = "direct"
-    online = "online"
-    postal = "postal"
-
-
-class OutcomeOpt(StrEnum):
-    approved = "approved"
-    rejected = "rejected"
-
-
-class StatusOpt(StrEnum):
-    processing = "processing"
-    paused = "paused"
-    resolved = "resolved"
-    returned = "returned"
-    withdrawn = "withdrawn"
-    closed = "closed"
+#: The choices of ``--channel``, ``--outcome`` and ``--status``: the domain's own lists.
+ChannelOpt = ChannelChoice
+OutcomeOpt = OutcomeChoice
+StatusOpt = StatusChoice
 
 
 AtOpt = Annotated[str | None, typer.Option("--at", help=H("opt.at"))]
@@ -688,7 +675,7 @@ def receive(
     applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
     channel: Annotated[
         ChannelOpt, typer.Option(help=H("receive.channel"), click_type=Words(ChannelOpt))
-    ] = ChannelOpt.direct,
+    ] = ChannelOpt("direct"),
     at: AtOpt = None,
     code: Annotated[str | None, typer.Option(help=H("receive.code"))] = None,
     point: Annotated[str | None, typer.Option(help=H("receive.point"))] = None,
@@ -824,7 +811,7 @@ def resolve(
     at: AtOpt = None,
     outcome: Annotated[
         OutcomeOpt, typer.Option(help=H("resolve.outcome"), click_type=Words(OutcomeOpt))
-    ] = OutcomeOpt.approved,
+    ] = OutcomeOpt("approved"),
     note: NoteOpt = None,
     e_result: EResultOpt = None,
     reason: ReasonOpt = None,

@@ -25,7 +25,7 @@ from tthc.app.dossiers import ListFilter
 from tthc.app.inputs import DOSSIER_CODE, clean, short_code_tail
 from tthc.app.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
 from tthc.core.errors import TthcError
-from tthc.core.lifecycle import OPEN
+from tthc.core.lifecycle import OPEN, papers_awaited
 from tthc.core.models import RATINGS
 from tthc.core.periods import Period, month_of, month_window
 from tthc.core.settings import check_password
@@ -251,7 +251,7 @@ class Reader:
         if not (found & (phone_ok | id_ok)):
             return None
         d = self._dossier(keys.code)
-        papers = d.rounds[-1].reason if d.status == "paused" and d.rounds else None
+        papers = papers_awaited(d.life)
         return PublicStatus(
             code=d.code,
             procedure=d.procedure_name or d.procedure,
@@ -281,7 +281,7 @@ class Reader:
         today = ctx.now.date()
         rows = dossiers.list_dossiers(ctx, ListFilter(limit=limit))
         soon = dossiers.soon_until(ctx.calendar(), today)
-        groups: dict[str, list[Dossier]] = {"overdue": [], "today": [], "soon": []}
+        groups: dict[str, list[Dossier]] = {k: [] for k in dossiers.DUE_GROUPS}
         for d in rows:
             groups.setdefault(dossiers.urgency(d, ctx.now, soon), []).append(d)
         start_day = ctx.settings().period_start_day
@@ -300,7 +300,7 @@ class Reader:
             ctx, from_=first.isoformat(), to=today.isoformat(), month=None, quarter=None, year=None
         )
         return Dashboard(
-            groups={k: groups[k] for k in ("overdue", "today", "soon")},
+            groups={k: groups[k] for k in dossiers.DUE_GROUPS},
             truncated=len(rows) >= limit,
             month=service.summary(ctx, chosen, None),
             months=service.summary(ctx, span, "month"),
