@@ -315,17 +315,17 @@ def _figures(
             - count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) < $start)
             - count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) < $start)
             - count(*) FILTER (WHERE CAST(d.closed_at AS DATE) < $start),
-          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql('d', 'direct')}),
-          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql('d', 'online')}),
-          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql('d', 'postal')}),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql("d", "direct")}),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql("d", "online")}),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql("d", "postal")}),
           count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'early'),
           count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'on_time'),
           count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'late'),
           count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) BETWEEN $start AND $end),
           count(*) FILTER (WHERE CAST(d.closed_at AS DATE) BETWEEN $start AND $end),
-          count(*) FILTER (WHERE {opened} AND NOT d.has_rounds AND {overdue_sql('d.deadline', '$snap')}),
+          count(*) FILTER (WHERE {opened} AND NOT d.has_rounds AND {overdue_sql("d.deadline", "$snap")}),
           count(*) FILTER (WHERE {opened} AND s.paused),
-          count(*) FILTER (WHERE {opened} AND NOT s.paused AND {overdue_sql('s.deadline', '$snap')})
+          count(*) FILTER (WHERE {opened} AND NOT s.paused AND {overdue_sql("s.deadline", "$snap")})
         FROM d LEFT JOIN s ON d.has_rounds AND s.unit_code = d.unit_code AND s.code = d.code
           AND (s.after IS NULL OR s.after < $seen) AND (s.until IS NULL OR $seen <= s.until)
         WHERE CAST(d.received_at AS DATE) <= $end AND ($unit IS NULL OR d.unit_code = $unit)

@@ -218,9 +218,11 @@ class Recorded(Protocol[_Id]):
 
 
 def undone(events: Iterable[Recorded[_Id]]) -> set[_Id]:
-    """The events taken back: those an ``undo`` event points at. Only an undo undoes; an
-    ``undoes`` on any other event means nothing. The one home of "a step not undone":
-    ``tthc.storage.conditions.standing_sql`` says the same in SQL."""
+    """The events taken back, given one dossier's trail: those an ``undo`` event of the trail
+    points at. Only an undo undoes (an ``undoes`` on any other event means nothing), and only
+    its own dossier's steps (an undo is recorded on the dossier whose step it takes back). The
+    one home of "a step not undone": ``tthc.storage.conditions.standing_sql`` says the same
+    in SQL."""
     return {e.undoes for e in events if e.step == UNDO and e.undoes is not None}
 
 

@@ -59,10 +59,13 @@ def overdue_sql(deadline: str, at: str) -> str:
 
 
 def standing_sql(alias: str = "e") -> str:
-    """The event (table alias ``alias``) is not undone (``lifecycle.undone``): no ``undo``
-    event points at it. Read once per query from the index of events by step, however many
-    events the query looks at."""
-    return f"{alias}.id NOT IN (SELECT undoes FROM events WHERE step = {_quoted(UNDO)} AND undoes IS NOT NULL)"
+    """The event (table alias ``alias``) is not undone (``lifecycle.undone`` over its dossier's
+    trail): no ``undo`` event of its own dossier points at it. Each look reads that dossier's
+    few events by the index ``events_by_dossier``."""
+    return (
+        f"NOT EXISTS (SELECT 1 FROM events u WHERE u.dossier_code = {alias}.dossier_code"
+        f" AND u.undoes = {alias}.id AND u.step = {_quoted(UNDO)})"
+    )
 
 
 def check_sql(column: str, words: Iterable[str]) -> str:
