@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tthc.app.choosing import lang_of
 from tthc.core.errors import TthcError
 from tthc.core.models import name_key
 from tthc.core.settings import Settings
@@ -106,12 +107,13 @@ class Context:
 
     @property
     def lang(self) -> str:
-        if self.lang_choice:
-            return self.lang_choice
+        return lang_of(self.lang_choice, self._center_lang)
+
+    def _center_lang(self) -> str | None:
         try:
             return self.settings().lang
         except TthcError:
-            return "en"
+            return None
 
     def calendar(self) -> WorkCalendar:
         if self._calendar is None:

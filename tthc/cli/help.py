@@ -21,7 +21,8 @@ from typing import Any
 import typer
 import typer.core
 
-from tthc.locale.i18n import LANG_WORDS, MESSAGES, t
+from tthc.app.choosing import db_path, lang_asked, lang_of, normalise_lang
+from tthc.locale.i18n import MESSAGES, t
 
 #: Click's Context and HelpFormatter, as the installed Typer uses them.
 ClickContext: Any = typer.core.TyperCommand.context_class
@@ -39,11 +40,6 @@ def H(key: str) -> str:
     return MESSAGES[f"help.{key}"][0]
 
 
-def normalise_lang(value: str | None) -> str | None:
-    """vi, vn (as people type it) → vi; en → en; anything else → None."""
-    return LANG_WORDS.get((value or "").strip().lower())
-
-
 def home_folder() -> Path:
     """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
     return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
@@ -59,14 +55,7 @@ def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
     names (``--db``, else ``TTHC_DB``, else this PC's); nothing when it cannot be read."""
     from tthc.storage.store import Store
 
-    given = ctx.find_root().params.get("db")
-    path = (
-        Path(given)
-        if given
-        else Path(os.environ["TTHC_DB"])
-        if os.environ.get("TTHC_DB")
-        else default_db_path()
-    )
+    path = db_path(ctx.find_root().params.get("db"), default_db_path)
     try:
         with Store.reading(path) as store:
             return store.completions(kind, incomplete)
@@ -76,6 +65,7 @@ def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
 
 def early_lang(args: Sequence[str]) -> str:
     """The language before Click has parsed anything (for help pages and usage errors)."""
+    given = None
     for i, arg in enumerate(args):
         value = (
             args[i + 1]
@@ -85,22 +75,19 @@ def early_lang(args: Sequence[str]) -> str:
             else None
         )
         if value is not None and normalise_lang(value):
-            return normalise_lang(value) or "en"
-    env = normalise_lang(os.environ.get("TTHC_LANG"))
-    if env:
-        return env
-    return _center_lang(args) or "en"
+            given = value
+            break
+    return lang_of(lang_asked(given), lambda: _center_lang(args))
 
 
 def _center_lang(args: Sequence[str]) -> str | None:
-    db: Path | None = None
+    given: str | None = None
     for i, arg in enumerate(args):
         if arg == "--db" and i + 1 < len(args):
-            db = Path(args[i + 1])
+            given = args[i + 1]
         elif arg.startswith("--db="):
-            db = Path(arg[5:])
-    if db is None:
-        db = Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path()
+            given = arg[5:]
+    db = db_path(given, default_db_path)
     if not db.is_file():
         return None
     from tthc.core.errors import TthcError

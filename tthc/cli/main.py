@@ -18,7 +18,8 @@ import typer
 from typer.core import TyperGroup
 
 from tthc.app.choices import ChannelChoice, OutcomeChoice, StatusChoice
-from tthc.cli.help import H, Words, confirm, early_lang, help_page, localize, normalise_lang, usage_error
+from tthc.app.choosing import LANG_ENV, db_path, lang_asked, lang_of, normalise_lang
+from tthc.cli.help import H, Words, confirm, early_lang, help_page, localize, usage_error
 from tthc.core.errors import Msg, TthcError, os_reason, sqlite_reason
 
 if TYPE_CHECKING:
@@ -281,15 +282,15 @@ def _main(
     from tthc.cli.help import default_db_path, home_folder
     from tthc.core.clock import now_vn
 
-    env = os.environ.get("TTHC_LANG", "").strip()
+    env = os.environ.get(LANG_ENV, "").strip()
     if env and normalise_lang(env) is None:
         _fail(Msg("e_env_lang", value=env).render("en"))
-    path = db or (Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path())
+    path = db_path(db, default_db_path)
     ctx.obj = Context(
         db_path=path,
         actor=user or os.environ.get("TTHC_USER") or _os_user(),
         now=now_vn(),
-        lang_choice=normalise_lang(lang.value if lang else env),
+        lang_choice=lang_asked(lang.value if lang else None),
         home=home_folder(),
         point_choice=os.environ.get("TTHC_POINT", "").strip() or None,
         officer_choice=os.environ.get("TTHC_OFFICER", "").strip() or None,
@@ -1559,7 +1560,8 @@ def serve(
     from tthc.web.server import serve as run
 
     c = _ctx(ctx)
-    c.lang_choice = c.lang_choice or center_language(c.db_path)  # never c.lang: it opens read-write
+    # never c.lang: it opens read-write
+    c.lang_choice = lang_of(c.lang_choice, lambda: center_language(c.db_path))
     run(c.db_path, host=host, port=port, lang=c.lang_choice)
 
 
