@@ -20,9 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
-from tthc.app import dossiers
+from tthc.app import choosing, dossiers
 from tthc.app.choices import ChannelChoice, OutcomeChoice, StatusChoice
 from tthc.app.context import Context
+from tthc.cli.help import early_lang
 from tthc.core import deadlines, lifecycle
 from tthc.core.lifecycle import OPEN, OUTCOMES, STATUSES, is_open
 from tthc.core.models import CHANNELS
@@ -351,3 +352,59 @@ def test_the_homes_say_what_the_rules_say() -> None:
     assert open_sql("d") == "d.status IN ('processing', 'paused')"
     assert conditions.overdue_sql("d.deadline", "?") == "d.deadline < ?"
     assert "'undo'" in standing_sql("e") and lifecycle.UNDO == "undo"
+
+
+# -- the order in which the database and the language are chosen --------------------------------------
+def test_the_language_is_chosen_in_one_order_by_the_help_the_errors_and_the_command(center: Cli) -> None:
+    """A center set to Vietnamese, on a PC whose TTHC_LANG says English: the help page, the
+    usage error and the refusal are all English; ``--lang vi`` on the line wins over both."""
+    center.ok("config", "set", "lang", "vi")
+    english = {
+        "help": "Usage:" in center("receive", "--help", lang="en").stdout,
+        "usage error": "Missing option" in center("receive", "ks", lang="en").stderr,
+        "refusal": center("show", "KHONG-CO", lang="en").stderr.startswith("Error:"),
+    }
+    assert all(english.values()), english
+    vietnamese = {
+        "help": "Cách dùng:" in center("--lang", "vi", "receive", "--help", lang="en").stdout,
+        "usage error": "Thiếu tùy chọn" in center("--lang", "vi", "receive", "ks", lang="en").stderr,
+        "refusal": center("--lang", "vi", "show", "KHONG-CO", lang="en").stderr.startswith("Lỗi:"),
+    }
+    assert all(vietnamese.values()), vietnamese
+
+
+def test_the_centers_language_is_read_only_when_nobody_chose_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    def center_says_vi() -> str:
+        raise AssertionError("the center's setting was read though a language was chosen")
+
+    monkeypatch.setenv(choosing.LANG_ENV, "vn")
+    assert choosing.lang_of(choosing.lang_asked("en"), center_says_vi) == "en"
+    assert choosing.lang_of(choosing.lang_asked(None), center_says_vi) == "vi"
+    monkeypatch.delenv(choosing.LANG_ENV)
+    assert choosing.lang_of(choosing.lang_asked(None), lambda: "vi") == "vi"
+    assert choosing.lang_of(choosing.lang_asked(None), lambda: None) == "en"
+
+
+def test_the_database_is_db_else_tthc_db_else_this_pcs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def this_pcs() -> Path:
+        return tmp_path / "home" / "tthc.db"
+
+    monkeypatch.setenv(choosing.DB_ENV, str(tmp_path / "env.db"))
+    assert choosing.db_path(str(tmp_path / "given.db"), this_pcs) == tmp_path / "given.db"
+    assert choosing.db_path(None, this_pcs) == tmp_path / "env.db"
+    monkeypatch.delenv(choosing.DB_ENV)
+    assert choosing.db_path(None, this_pcs) == this_pcs()
+
+
+def test_help_in_the_language_of_the_center_tthc_db_names(
+    center: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No ``--db`` on the line: the help page reads the language of the center TTHC_DB names,
+    as the command itself would."""
+    center.ok("config", "set", "lang", "vi")
+    monkeypatch.setenv(choosing.DB_ENV, str(center.db))
+    monkeypatch.delenv(choosing.LANG_ENV, raising=False)
+    assert early_lang(["receive", "--help"]) == "vi"
+    assert early_lang(["--lang", "en", "receive", "--help"]) == "en"
