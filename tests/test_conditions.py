@@ -28,7 +28,7 @@ from tthc.core import deadlines, lifecycle
 from tthc.core.lifecycle import OPEN, OUTCOMES, STATUSES, is_open
 from tthc.core.models import CHANNELS
 from tthc.storage import conditions, queries
-from tthc.storage.conditions import check_sql, open_sql, overdue_sql, standing_sql, status_sql
+from tthc.storage.conditions import check_sql, open_at_sql, open_sql, overdue_sql, standing_sql, status_sql
 from tthc.storage.store import DossierQuery, Store
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tthc"
@@ -149,17 +149,20 @@ def _month_of_dossiers(ctx: Context) -> list[str]:
 def test_the_overdue_list_holds_what_python_calls_overdue_every_six_hours_of_september_2025(
     center: Cli,
 ) -> None:
-    """Ten dossiers of every kind, entered late on Tue 30/9; from 1/9 to 30/9/2025 every six hours (and at each deadline
-    and a minute after it), ``list --overdue``'s query, the summary's count of dossiers that
-    never waited for papers and the Python rule name the same dossiers."""
+    """Ten dossiers of every kind, entered late on Tue 30/9; from 1/9 to 30/9/2025 every six
+    hours (and at each receipt, deadline and end, and a minute after each), ``list --overdue``'s query, the
+    summary's count of dossiers that never waited for papers and the Python rule name the same
+    overdue dossiers; and SQL and Python the same dossiers still in the center's hands."""
     ctx = replace(center.context("2025-09-30 17:00"), late_entry=True)
     _month_of_dossiers(ctx)
     store = ctx.store()
     every = store.find(DossierQuery())
     moments = [datetime(2025, 9, 1) + timedelta(hours=6 * i) for i in range(4 * 30)]
     for d in every:
-        if d.deadline is not None:
-            moments += [d.deadline, d.deadline + timedelta(minutes=1)]
+        ended = d.life.resolved_at or d.life.withdrawn_at or d.life.closed_at
+        for edge in (d.deadline, d.received_at, ended):
+            if edge is not None:
+                moments += [edge, edge + timedelta(minutes=1)]
     waited = {d.code for d in every if d.rounds}
     for at in sorted(moments):
         python = {d.code for d in every if is_open(d.status) and deadlines.is_overdue(d.deadline, at)}
@@ -167,6 +170,13 @@ def test_the_overdue_list_holds_what_python_calls_overdue_every_six_hours_of_sep
         seen = datetime(2025, 9, 30, 17, 0)  # every step seen: the stored statuses hold
         summed = set(queries.overdue_codes_without_rounds(store.conn, seen, at))
         assert summed == python - waited, at
+        held = {d.code for d in every if lifecycle.open_at(d.life, at)}
+        rows = store.conn.execute(
+            f"SELECT code FROM dossiers d WHERE {open_at_sql('d', ':s')}",
+            {"s": at.isoformat(timespec="seconds")},
+        )
+        assert {r[0] for r in rows} == held, at
+        assert {code for code, _ in queries.open_with_rounds(store.conn, None, at)} == held & waited, at
     ctx.close()
 
 

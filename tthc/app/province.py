@@ -31,7 +31,7 @@ from tthc.app.summary import Figures, Summary, events_before, reached, snapshot_
 from tthc.core.deadlines import due_spans
 from tthc.core.errors import TthcError
 from tthc.core.periods import Period, months_in
-from tthc.storage.conditions import channel_sql, open_sql, overdue_sql
+from tthc.storage.conditions import channel_sql, open_at_sql, overdue_sql
 from tthc.storage.sheets import data_writer
 
 if TYPE_CHECKING:
@@ -304,10 +304,7 @@ def _figures(
         "unit": unit,
     }
     key = f"d.{column}" if column else "NULL"
-    opened = (
-        f"d.received_at < $seen AND ({open_sql('d')}"
-        " OR coalesce(d.resolved_at, d.withdrawn_at, d.closed_at) >= $seen)"
-    )
+    opened = open_at_sql("d", "$seen")
     rows = conn.execute(
         f"""
         SELECT {key} AS k,

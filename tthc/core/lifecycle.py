@@ -35,6 +35,16 @@ def is_open(status: str) -> bool:
     return status in OPEN
 
 
+def open_at(life: "Life", moment: datetime) -> bool:
+    """Was the dossier in the center's hands just before ``moment``: received before it, and
+    neither resolved, withdrawn nor closed before it? (Its status now tells only for one still
+    open.) ``tthc.storage.conditions.open_at_sql`` says the same in SQL."""
+    if life.received_at >= moment:
+        return False
+    ended = life.resolved_at or life.withdrawn_at or life.closed_at
+    return is_open(life.status) or ended is None or ended >= moment
+
+
 def papers_awaited(life: "Life") -> str | None:
     """What papers the dossier waits for (the reason of the open supplement request), while it
     is paused; None otherwise, or when the request gave no reason. The worklist's row and the

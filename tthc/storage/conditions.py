@@ -45,6 +45,16 @@ def open_sql(alias: str = "d") -> str:
     return status_sql(alias, *OPEN)
 
 
+def open_at_sql(alias: str, moment: str) -> str:
+    """``lifecycle.open_at``: received before ``moment`` (a parameter) and open now, or ended
+    (resolved, withdrawn, closed) at or after it."""
+    a = f"{alias}." if alias else ""
+    return (
+        f"{a}received_at < {moment} AND ({open_sql(alias)}"
+        f" OR coalesce({a}resolved_at, {a}withdrawn_at, {a}closed_at) >= {moment})"
+    )
+
+
 def channel_sql(alias: str, channel: Channel) -> str:
     """The dossier came in by ``channel``."""
     assert channel in CHANNELS, channel

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tthc.storage.conditions import channel_sql, open_sql, overdue_sql, standing_sql
+from tthc.storage.conditions import channel_sql, open_at_sql, open_sql, overdue_sql, standing_sql
 
 #: --by KEY → the dossier column it groups on (``month`` splits the period instead).
 GROUP_COLUMNS: dict[str, str | None] = {
@@ -142,7 +142,7 @@ def open_with_rounds(
     rows = conn.execute(
         f"SELECT d.code, {key} FROM (SELECT DISTINCT dossier_code FROM pauses) p"
         " JOIN dossiers d ON d.code = p.dossier_code"
-        f" WHERE d.received_at < :s AND ({open_sql('d')} OR coalesce(d.resolved_at, d.withdrawn_at, d.closed_at) >= :s)"
+        f" WHERE {open_at_sql('d', ':s')}"
         f"{scope.sql('d')}",
         {"s": seen_before.isoformat(timespec="seconds"), **scope.params()},
     )
