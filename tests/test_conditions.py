@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import Cli
 from tthc.app import choosing, dossiers
-from tthc.app.choices import ChannelChoice, OutcomeChoice, StatusChoice
+from tthc.app.basics import choices
 from tthc.app.context import Context
 from tthc.cli.help import early_lang
 from tthc.core import deadlines, lifecycle
@@ -83,9 +83,9 @@ def test_a_new_migrations_check_takes_each_status_and_refuses_any_other() -> Non
 
 
 def test_the_command_lines_choices_are_the_domains_lists() -> None:
-    assert [c.value for c in StatusChoice] == list(STATUSES)
-    assert [c.value for c in ChannelChoice] == list(CHANNELS)
-    assert [c.value for c in OutcomeChoice] == list(OUTCOMES)
+    assert choices("status") == STATUSES
+    assert choices("channel") == CHANNELS
+    assert choices("outcome") == OUTCOMES
 
 
 def test_list_takes_every_status_of_the_life_cycle_and_refuses_a_made_up_one(center: Cli) -> None:
@@ -388,11 +388,11 @@ def test_the_centers_language_is_read_only_when_nobody_chose_one(monkeypatch: py
         raise AssertionError("the center's setting was read though a language was chosen")
 
     monkeypatch.setenv(choosing.LANG_ENV, "vn")
-    assert choosing.lang_of(choosing.lang_asked("en"), center_says_vi) == "en"
-    assert choosing.lang_of(choosing.lang_asked(None), center_says_vi) == "vi"
+    assert choosing.chosen_lang(choosing.lang_asked("en"), center_says_vi) == "en"
+    assert choosing.chosen_lang(choosing.lang_asked(None), center_says_vi) == "vi"
     monkeypatch.delenv(choosing.LANG_ENV)
-    assert choosing.lang_of(choosing.lang_asked(None), lambda: "vi") == "vi"
-    assert choosing.lang_of(choosing.lang_asked(None), lambda: None) == "en"
+    assert choosing.chosen_lang(choosing.lang_asked(None), lambda: "vi") == "vi"
+    assert choosing.chosen_lang(choosing.lang_asked(None), lambda: None) == "en"
 
 
 def test_the_database_is_db_else_tthc_db_else_this_pcs(

@@ -36,7 +36,7 @@ def lang_asked(given: str | None) -> str | None:
     return normalise_lang(given) or normalise_lang(os.environ.get(LANG_ENV))
 
 
-def lang_of(asked: str | None, center: Callable[[], str | None]) -> str:
+def chosen_lang(asked: str | None, center: Callable[[], str | None]) -> str:
     """The language asked for (:func:`lang_asked`), else the center's setting (``center()``,
     read only when needed), else English."""
     return asked or normalise_lang(center()) or FALLBACK_LANG
