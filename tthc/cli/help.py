@@ -21,7 +21,9 @@ from typing import Any
 import typer
 import typer.core
 
-from tthc.locale.i18n import LANG_WORDS, MESSAGES, t
+from tthc.app.choosing import chosen_lang, db_path, lang_asked
+from tthc.app.choosing import normalise_lang as normalise_lang
+from tthc.locale.i18n import MESSAGES, t
 
 #: Click's Context and HelpFormatter, as the installed Typer uses them.
 ClickContext: Any = typer.core.TyperCommand.context_class
@@ -39,11 +41,6 @@ def H(key: str) -> str:
     return MESSAGES[f"help.{key}"][0]
 
 
-def normalise_lang(value: str | None) -> str | None:
-    """vi, vn (as people type it) → vi; en → en; anything else → None."""
-    return LANG_WORDS.get((value or "").strip().lower())
-
-
 def home_folder() -> Path:
     """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
     return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
@@ -56,9 +53,7 @@ def default_db_path() -> Path:
 
 def named_db(given: Any) -> Path:
     """The database a command line names: ``--db``, else ``TTHC_DB``, else this PC's."""
-    if given:
-        return Path(given)
-    return Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path()
+    return db_path(given, default_db_path)
 
 
 def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
@@ -71,6 +66,7 @@ def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
 
 def early_lang(args: Sequence[str]) -> str:
     """The language before Click has parsed anything (for help pages and usage errors)."""
+    given = None
     for i, arg in enumerate(args):
         value = (
             args[i + 1]
@@ -80,11 +76,9 @@ def early_lang(args: Sequence[str]) -> str:
             else None
         )
         if value is not None and normalise_lang(value):
-            return normalise_lang(value) or "en"
-    env = normalise_lang(os.environ.get("TTHC_LANG"))
-    if env:
-        return env
-    return _center_lang(args) or "en"
+            given = value
+            break
+    return chosen_lang(lang_asked(given), lambda: _center_lang(args))
 
 
 def _center_lang(args: Sequence[str]) -> str | None:

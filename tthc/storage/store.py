@@ -22,7 +22,7 @@ from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar, cast
 from tthc.core.codes import CodeMinter as CodeMinter  # the rule, given the store as its book
 from tthc.core.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.core.errors import TthcError, os_reason, sqlite_reason
-from tthc.core.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
+from tthc.core.lifecycle import ALLOWED, STEPS, Apology, Life, Outcome, Status, facts_last_at, undone
 from tthc.core.models import (
     WHOLE_DAY,
     CalendarDay,
@@ -37,6 +37,7 @@ from tthc.core.models import (
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
+from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
 from tthc.storage.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
@@ -45,9 +46,8 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 #: After this long waiting for the write lock, a person is told what they wait for.
 WAIT_NOTICE_MS = 1_000
-#: The open statuses as SQL. Written out, not bound: SQLite uses the partial index
-#: ``dossiers_open`` only for a condition it can read.
-OPEN_SQL = "d.status IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
+#: The open statuses as SQL (``conditions.open_sql``), on the dossiers' alias ``d``.
+OPEN_SQL = open_sql("d")
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
 _Asked = ParamSpec("_Asked")
 _Answer = TypeVar("_Answer")
@@ -891,14 +891,11 @@ class Store:
         return [_event(r) for r in rows]
 
     def active_steps(self, dossier_code: str) -> list[Event]:
-        """The dossier's life-cycle steps that have not been undone, oldest first."""
+        """The dossier's life-cycle steps that have not been undone (``lifecycle.undone``),
+        oldest first."""
         events = self.events(dossier_code)
-        undone = {e.undoes for e in events if e.undoes is not None}
-        return [
-            e
-            for e in events
-            if e.dossier_code == dossier_code and e.step in STEPS and e.undoes is None and e.id not in undone
-        ]
+        gone = undone(events)
+        return [e for e in events if e.dossier_code == dossier_code and e.step in STEPS and e.id not in gone]
 
     def handovers(self, codes: Sequence[str]) -> dict[str, list[Event]]:
         """The handovers still standing (not undone) of many dossiers, oldest first, by code:
@@ -909,7 +906,7 @@ class Store:
             rows = self.conn.execute(
                 "SELECT * FROM events e WHERE e.step = 'handover'"
                 f" AND e.dossier_code IN ({', '.join('?' * len(chunk))})"
-                " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.dossier_code = e.dossier_code AND u.undoes = e.id) ORDER BY e.id",
+                f" AND {standing_sql('e')} ORDER BY e.id",
                 chunk,
             )
             for r in rows:
@@ -1303,7 +1300,7 @@ class Store:
         ``dossiers_by_end`` index backwards and stops at ``limit``.
         """
         rows = self.conn.execute(
-            "SELECT code, applicant, resolved_at FROM dossiers WHERE status = 'resolved'"
+            f"SELECT code, applicant, resolved_at FROM dossiers WHERE {status_sql('', 'resolved')}"
             " ORDER BY coalesce(resolved_at, withdrawn_at) DESC LIMIT ?",
             (limit,),
         )
@@ -1930,7 +1927,7 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
         where.append("d.received_at < date(?, '+1 day')")
         params.append(q.received_to.isoformat())
     if q.overdue_at is not None:  # deadlines.is_overdue over the stored deadline
-        where.extend([OPEN_SQL, "d.deadline < ?"])
+        where.extend([OPEN_SQL, overdue_sql("d.deadline", "?")])
         params.append(_iso(q.overdue_at))
     if q.due_by is not None:
         where.extend([OPEN_SQL, "d.due_date <= ?"])
@@ -1940,14 +1937,15 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
         params.append(_like(word))
     if q.to_forward:
         where.append(
-            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')"
+            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND "
+            + status_sql("d", *ALLOWED["forward"])  # the forward step's own rule
         )
     if q.to_notify:  # breaches.to_tell, as a first sieve
         # Two selects, not one OR: each reads a small partial index (results not yet returned,
         # open dossiers); SQLite cannot split an OR over them and would read every row.
         where.append(
             "d.phone IS NOT NULL AND d.rowid IN ("
-            "SELECT d.rowid FROM dossiers d WHERE d.status = 'resolved' AND d.timeliness = 'early'"
+            f"SELECT d.rowid FROM dossiers d WHERE {status_sql('d', 'resolved')} AND d.timeliness = 'early'"
             " AND (d.notified_at IS NULL OR d.notified_at < d.resolved_at)"
             f" UNION ALL SELECT d.rowid FROM dossiers d WHERE {OPEN_SQL} AND d.apology_at IS NOT NULL"
             " AND (d.notified_at IS NULL OR d.notified_at < d.apology_at))"

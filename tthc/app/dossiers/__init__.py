@@ -10,6 +10,7 @@ from here.
 
 from tthc.app.dossiers.details import edit
 from tthc.app.dossiers.lookup import (
+    DUE_GROUPS,
     MAX_DUE_WITHIN,
     MAX_LIST,
     SOON_WORKING_DAYS,
@@ -43,6 +44,7 @@ from tthc.app.dossiers.steps import (
 )
 
 __all__ = [
+    "DUE_GROUPS",
     "MAX_DUE_WITHIN",
     "MAX_LIST",
     "SOON_WORKING_DAYS",
