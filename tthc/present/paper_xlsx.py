@@ -8,8 +8,8 @@ The file names citizens and their phone numbers, so it is written readable by it
 from pathlib import Path
 from typing import Any
 
-from tthc.app.papers import LOG_COLUMNS, LOG_DATES, LogBook
 from tthc.core.errors import TthcError
+from tthc.core.papers import LOG_COLUMNS, LOG_DATES, LogBook
 from tthc.locale.i18n import t
 from tthc.storage.sheets import put, workbook
 

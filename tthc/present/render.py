@@ -37,12 +37,13 @@ if TYPE_CHECKING:
     from tthc.app.corrections import Changed, UndoPlan
     from tthc.app.dossiers import DossierView
     from tthc.app.interchange import ImportReport
-    from tthc.app.merge import MergeReport
-    from tthc.app.papers import Slip
     from tthc.app.service import CalendarRow, InitResult, Quote
     from tthc.app.transfer import FullExport
-    from tthc.app.workload import Compliance, LateDossier, Load, Workload
+    from tthc.app.workload import Compliance, LateDossier
+    from tthc.core.figures import Load, Workload
+    from tthc.core.merging import MergeReport
     from tthc.core.models import Dossier, Event, Procedure, Registered
+    from tthc.core.papers import Slip
     from tthc.core.periods import Period
     from tthc.storage.station import Station
 
@@ -723,7 +724,7 @@ def _grid_lines(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[s
 def _paper_block(block: Any) -> list[str]:
     import textwrap
 
-    from tthc.app.papers import Grid, Line
+    from tthc.core.papers import Grid, Line
 
     if isinstance(block, Grid):
         return _grid_lines(block.headers, block.rows)
@@ -1129,7 +1130,7 @@ def print_workload(w: Workload, lang: str) -> None:
 def workload_records(w: Workload, lang: str) -> tuple[list[str], list[list[Any]]]:
     """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
     JSON, in Vietnamese with Vietnamese headers, as ``summary --out`` does."""
-    from tthc.app.workload import WORKLOAD_FIGURES
+    from tthc.core.figures import WORKLOAD_FIGURES
 
     load = w.total.load
     rows: list[list[Any]] = []
@@ -1358,7 +1359,7 @@ def import_progress() -> Iterator[Callable[[int], None] | None]:
 
 
 def print_import(report: ImportReport | MergeReport, lang: str) -> None:
-    from tthc.app.merge import MergeReport
+    from tthc.core.merging import MergeReport
 
     if isinstance(report, MergeReport):  # a full export, merged
         print_merge(report, lang)

@@ -4,7 +4,7 @@
 from decimal import Decimal
 from typing import Any
 
-from tthc.app.indicators import Card, Line, Scorecard
+from tthc.core.indicators import Card, Line, Scorecard
 from tthc.core.scorecard import REASONS
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_rate, t
 

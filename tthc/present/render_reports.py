@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tthc.app.summary import FIGURES
+from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
 from tthc.present.render import Col, Screen, echo, fit_table, fmt_moment, label_grid, screen, text_width
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from rich.terminal_theme import TerminalTheme
 
     from tthc.app.province import Rollup
-    from tthc.app.summary import Figures, Summary
+    from tthc.core.figures import Figures, Summary
 
 #: SVG and HTML are laid out this wide whatever the terminal: an A4 page across, readable.
 PRINT_WIDTH = 120

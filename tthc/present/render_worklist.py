@@ -4,7 +4,7 @@ colour), the reason papers were asked, the apology's promised date under its row
 dates are never cut; an applicant's name wraps; spare columns go first on a narrow screen.
 """
 
-from tthc.app.worklist import Row, Section, Worklist
+from tthc.core.worklist import Row, Section, Worklist
 from tthc.locale.i18n import fmt_limit, label, t
 from tthc.present.render import (
     URGENCY_STYLE,

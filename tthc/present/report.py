@@ -20,8 +20,8 @@ from tthc.locale.i18n import t
 from tthc.storage.sheets import put, workbook
 
 if TYPE_CHECKING:
-    from tthc.app.summary import Figures, Summary
     from tthc.app.workload import Compliance
+    from tthc.core.figures import Figures, Summary
     from tthc.core.settings import Settings
 
 #: Level-one headers: (first column, last column, label key).
