@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
-from tthc.present.render import Col, Screen, echo, fit_table, fmt_moment, label_grid, screen, text_width
+from tthc.present.table import Col, fit_table, label_grid
+from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -191,7 +192,7 @@ def print_screen() -> Screen:
     """A screen that records, at the printing width, with colours for the light theme."""
     from rich.console import Console
 
-    from tthc.present.render import _NOWHERE
+    from tthc.present.table import _NOWHERE
 
     paper = Console(
         width=PRINT_WIDTH,

@@ -6,17 +6,9 @@ dates are never cut; an applicant's name wraps; spare columns go first on a narr
 
 from tthc.core.worklist import Row, Section, Worklist
 from tthc.locale.i18n import fmt_limit, label, t
-from tthc.present.render import (
-    URGENCY_STYLE,
-    Column,
-    PlainRow,
-    appointment,
-    echo,
-    fmt_moment,
-    fmt_short,
-    output_width,
-    plain_lines,
-)
+from tthc.present.dossiers import URGENCY_STYLE, appointment
+from tthc.present.table import Column, PlainRow, plain_lines
+from tthc.present.terminal import echo, fmt_moment, fmt_short, output_width
 
 
 def _status(lang: str, r: Row) -> str:
