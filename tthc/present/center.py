@@ -11,15 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.models import name_twins
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_money, label, t
-from tthc.present.table import (
-    Col,
-    fit_table,
-)
+from tthc.present.table import Block, Field, Table, show
 from tthc.present.terminal import (
     echo,
     fmt_moment,
     say,
-    screen,
 )
 
 if TYPE_CHECKING:
@@ -72,20 +68,21 @@ def setting_value(lang: str, value: str) -> str:
 
 def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
     """Every setting: its key whole (it is typed in ``config set``), its value, what it means."""
-    out = screen()
-    cols = [Col(t(lang, "setting")), Col(t(lang, "value"), wrap=True), Col(t(lang, "meaning"), wrap=True)]
+    fields = [
+        Field(t(lang, "setting")),
+        Field(t(lang, "value"), wrap=True),
+        Field(t(lang, "meaning"), wrap=True),
+    ]
     cells = [[key, setting_value(lang, value), t(lang, f"setting.{key}")] for key, value in rows]
-    table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
-    if table is not None:
-        out.print(table)
-        return
-    for key, value, meaning in cells:  # too narrow even for that: one block per setting
-        out.line(f"{key} = {value}", "bold")
-        out.line(f"  {meaning}")
+
+    def block(row: Sequence[str]) -> Block:  # too narrow even for that: one block per setting
+        key, value, meaning = row
+        return [(f"{key} = {value}", "bold"), (f"  {meaning}", "")]
+
+    show(Table(fields, cells, blocks=block), "rich")
 
 
 def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, lang: str) -> None:
-    out = screen()
     title = t(lang, "calendar_title", year=year)
     if provisional:
         title += f" — {t(lang, 'provisional', year=year)}"
@@ -103,14 +100,13 @@ def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, la
         kind = t(lang, "kind_off" if row.kind == "off" else "kind_work")
         cells.append([fmt_day(lang, row.day), kind, name, source])
     heads = (t(lang, "day"), t(lang, "kind"), t(lang, "name"), t(lang, "source"))
-    cols = [Col(heads[0]), Col(heads[1], wrap=True), Col(heads[2], wrap=True), Col(heads[3], wrap=True)]
-    out.line(title, "bold")
-    table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
-    if table is not None:
-        out.print(table)
-        return
-    for day, kind, name, source in cells:
-        out.line(f"{day}  {kind} · {name} · {source}")
+    fields = [Field(heads[0]), *(Field(h, wrap=True) for h in heads[1:])]
+
+    def block(row: Sequence[str]) -> Block:
+        day, kind, name, source = row
+        return [(f"{day}  {kind} · {name} · {source}", "")]
+
+    show(Table(fields, cells, title=title, blocks=block), "rich")
 
 
 def calendar_json(rows: Sequence[CalendarRow], year: int, provisional: bool) -> dict[str, Any]:
@@ -137,7 +133,6 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
     if not items:
         echo(t(lang, "cal_check_none"))
         return
-    out = screen()
 
     def judged(value: str | None) -> str:
         return label(lang, value) if value else "—"
@@ -159,26 +154,20 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
             ]
         )
     keys = ("code", "status", "cal_check_stored", "cal_check_calendar", "timeliness", "cal_check_action")
-    cols = [Col(t(lang, k), wrap=i > 0) for i, k in enumerate(keys)]
-    out.line(t(lang, "cal_check_title", n=len(items)), "bold")
-    table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
-    if table is not None:
-        out.print(table)
-        return
-    for cell in cells:
-        out.line(" · ".join(cell))
+    fields = [Field(t(lang, k), wrap=i > 0) for i, k in enumerate(keys)]
+    title = t(lang, "cal_check_title", n=len(items))
+    show(Table(fields, cells, title=title, blocks=lambda row: [(" · ".join(row), "")]), "rich")
 
 
 def print_procedures(procs: list[Procedure], lang: str) -> None:
     """The catalog: the national code and the limit whole, names wrapped, fees in đồng."""
-    out = screen()
-    cols = [
-        Col(t(lang, "proc_code")),
-        Col(t(lang, "procedure"), wrap=True),
-        Col(t(lang, "field"), wrap=True),
-        Col(t(lang, "limit"), wrap=True),
-        Col(t(lang, "alias")),
-        Col(t(lang, "fee"), justify="right"),
+    fields = [
+        Field(t(lang, "proc_code")),
+        Field(t(lang, "procedure"), wrap=True),
+        Field(t(lang, "field"), wrap=True),
+        Field(t(lang, "limit"), wrap=True),
+        Field(t(lang, "alias")),
+        Field(t(lang, "fee"), align="right"),
     ]
     cells = [
         [
@@ -191,13 +180,7 @@ def print_procedures(procs: list[Procedure], lang: str) -> None:
         ]
         for p in procs
     ]
-    table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
-    if table is not None:
-        out.print(table)
-        return
-    for code, name, fld, limit, alias, fee in cells:  # a block per procedure
-        out.line(f"{code}  {name}", "bold")
-        out.line("  " + " · ".join(x for x in (fld, limit, alias, fee) if x))
+    show(Table(fields, cells, lead=2), "rich")  # too narrow: a block per procedure, code and name first
 
 
 def print_names(rows: list[Registered], lang: str) -> None:

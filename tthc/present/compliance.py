@@ -10,10 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tthc.locale.i18n import step_label, t
-from tthc.present.table import (
-    cell_text,
-    plain_table,
-)
+from tthc.present.table import Table, show
 from tthc.present.terminal import (
     console,
     echo,
@@ -232,7 +229,7 @@ def print_late(late: Compliance, lang: str) -> None:
         if not rows:
             echo(f"{words(title)}\n{t(lang, 'lt_nothing')}")
             continue
-        plain_table(heads, [[cell_text(v) for v in r] for r in rows], [""] * len(rows), title=title, lead=3)
+        show(Table.of(heads, rows, title=title, lead=3))
     missing = [d.code for d in late.without_apology_in_time()]
     codes = " — " + ", ".join(missing) if missing else ""
     echo("")

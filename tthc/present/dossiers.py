@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 from tthc.core.models import mask_id
 from tthc.core.workcalendar import Doubts
 from tthc.locale.i18n import fmt_day, fmt_limit, label, step_label, t
-from tthc.present.table import (
+from tthc.present.layout import (
     READABLE,
     Column,
     PlainRow,
     plain_lines,
-    plain_table,
     plain_widths,
 )
+from tthc.present.table import Table, show
 from tthc.present.terminal import (
     echo,
     fmt_moment,
@@ -284,7 +284,7 @@ def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
         for c in items
     ]
     title = t(lang, "corrections_title", start=start, end=end, n=len(items))
-    plain_table(headers, rows, [""] * len(rows), title=title, lead=3)
+    show(Table.of(headers, rows, title=title, lead=3))
 
 
 def event_json(e: Event) -> dict[str, Any]:

@@ -99,7 +99,7 @@ def table_lines(heads: list[str], cells: list[list[str]], limit: int | None) -> 
     """The indicators in the first shape that fits ``limit`` columns: a table with the
     formulas in a column of their own; the table with each formula on the lines under its
     indicator; one record per indicator. A figure is never cut in any of them."""
-    from tthc.present.table import Column, PlainRow, plain_lines, record_lines, table_fits
+    from tthc.present.layout import Column, PlainRow, plain_lines, record_lines, table_fits
 
     def columns(upto: int) -> list[Column]:
         return [

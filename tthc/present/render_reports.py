@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
-from tthc.present.table import Col, fit_table, label_grid
+from tthc.present.layout import Col, fit_table, label_grid
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ def print_screen() -> Screen:
     """A screen that records, at the printing width, with colours for the light theme."""
     from rich.console import Console
 
-    from tthc.present.table import _NOWHERE
+    from tthc.present.layout import _NOWHERE
 
     paper = Console(
         width=PRINT_WIDTH,

@@ -7,7 +7,7 @@ dates are never cut; an applicant's name wraps; spare columns go first on a narr
 from tthc.core.worklist import Row, Section, Worklist
 from tthc.locale.i18n import fmt_limit, label, t
 from tthc.present.dossiers import URGENCY_STYLE, appointment
-from tthc.present.table import Column, PlainRow, plain_lines
+from tthc.present.layout import Column, PlainRow, plain_lines
 from tthc.present.terminal import echo, fmt_moment, fmt_short, output_width
 
 

@@ -149,7 +149,7 @@ def print_form(form: Form) -> None:
     ``(n) label value`` lines per field. The figures are never cut in any of them."""
     from rich.text import Text
 
-    from tthc.present.table import table_width
+    from tthc.present.layout import table_width
     from tthc.present.terminal import screen
 
     out = screen()
@@ -167,7 +167,7 @@ def print_form(form: Form) -> None:
 
 def _pairs(out: Any, lines: list[tuple[str, str]]) -> None:
     """Left and right blocks side by side (heading, signatures), wrapped to the screen."""
-    from tthc.present.table import Col, fit_table
+    from tthc.present.layout import Col, fit_table
 
     cols = [Col("", wrap=True), Col("", wrap=True)]
     grid = fit_table(out.limit, cols, [list(pair) for pair in lines], boxed=False, show_header=False)
@@ -190,7 +190,7 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
     """The table with its legend lines, or [] when no table shape fits."""
     from rich.text import Text
 
-    from tthc.present.table import Col, fit_table
+    from tthc.present.layout import Col, fit_table
 
     lang = form.lang
     styles = [None] * (len(form.rows) - 1) + ["bold"]
@@ -226,7 +226,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
     """One block per field: ``(n) label value`` in as many columns as fit."""
     from rich.text import Text
 
-    from tthc.present.table import label_grid
+    from tthc.present.layout import label_grid
 
     out: list[Any] = []
     for row in form.rows:
