@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tthc.locale.i18n import step_label, t
-from tthc.present.table import Table, show
+from tthc.present.table import Field, Table, show
 from tthc.present.terminal import (
     console,
     echo,
@@ -105,6 +105,12 @@ def print_workload(w: Workload, lang: str) -> None:
 
 
 def workload_records(w: Workload, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """:func:`workload_table`'s headings and rows, as the CSV and Excel writer takes them."""
+    table = workload_table(w, lang)
+    return table.headings, [list(r) for r in table.rows]
+
+
+def workload_table(w: Workload, lang: str) -> Table:
     """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
     JSON, in Vietnamese with Vietnamese headers, as ``summary --out`` does."""
     from tthc.core.figures import WORKLOAD_FIGURES
@@ -114,7 +120,11 @@ def workload_records(w: Workload, lang: str) -> tuple[list[str], list[list[Any]]
     for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "fh_total"), w.total)]:
         values = [g.value(name, load) for name in WORKLOAD_FIGURES]
         rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
-    return [t(lang, f"fh_{name}") for name in (w.by, *WORKLOAD_FIGURES)], rows
+    names = (w.by, *WORKLOAD_FIGURES)
+    fields = [
+        Field(t(lang, f"fh_{n}"), key=n, align="left" if i == 0 else "right") for i, n in enumerate(names)
+    ]
+    return Table(fields, rows)
 
 
 #: A list of ``tthc late`` as every output shows it: a title, column headers, and rows of
@@ -264,6 +274,12 @@ LATE_COLUMNS = (
 
 
 def late_records(late: Compliance, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """:func:`late_table`'s headings and rows, as the CSV and Excel writer takes them."""
+    table = late_table(late, lang)
+    return table.headings, [list(r) for r in table.rows]
+
+
+def late_table(late: Compliance, lang: str) -> Table:
     """The four lists as one flat table for CSV and Excel: real date cells; in English named
     as in the JSON, in Vietnamese with Vietnamese headers and words."""
     vi = lang == "vi"
@@ -297,4 +313,4 @@ def late_records(late: Compliance, lang: str) -> tuple[list[str], list[list[Any]
         cells = {"code": b.code, "procedure": b.procedure, "officer": b.officer, "article": b.article}
         cells.update(kind=word(b.kind, f"bk_{b.kind}"), at=b.at, due=b.due, done_at=b.done_at)
         rows.append([word("breaches", "lv_breaches"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
-    return [t(lang, f"fh_{c}") for c in LATE_COLUMNS], rows
+    return Table([Field(t(lang, f"fh_{c}"), key=c, wrap=c == "reason") for c in LATE_COLUMNS], rows, lead=2)
