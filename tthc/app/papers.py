@@ -8,8 +8,9 @@ notice of a stop.
 A paper reads only what the core decided and stored: the due date in force (through
 ``Dossier`` and ``deadlines.due_in_force``), the supplement rounds with their reasons, the
 apology, the timeliness, and the handovers of the audit trail. Nothing is recomputed here and
-nothing is drawn: ``tthc.present.paper_text`` prints a slip as text, ``tthc.present.paper_html`` lays it out for
-A5 printing and ``tthc.present.paper_xlsx`` writes the log book.
+nothing is drawn: ``tthc.present.paper_text`` prints a slip as text,
+``tthc.present.paper_html`` lays it out for A5 printing and ``tthc.present.paper_xlsx``
+writes the log book.
 
 Every paper is dated by the fact it records (the receipt, the request, the refusal, the
 apology), never by the day it is printed, so a reprint is the same paper.
