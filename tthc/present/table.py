@@ -63,6 +63,7 @@ class Table:
     title: str | None = None
     footer: Sequence[str] = ()
     styles: Sequence[str] = ()
+    notes: Sequence[Sequence[str]] = ()  # lines under a row (an apology's new date), by row
     lead: int = 1
     blocks: Callable[[Sequence[str]], Block] | None = None
 
@@ -88,6 +89,9 @@ class Table:
     def style(self, i: int) -> str:
         return self.styles[i] if i < len(self.styles) else ""
 
+    def notes_of(self, i: int) -> list[str]:
+        return list(self.notes[i]) if i < len(self.notes) else []
+
     def records(self) -> list[dict[str, Any]]:
         """The rows as JSON objects, by each column's key: ISO dates, numbers as numbers."""
         return [{f.name: json_value(v) for f, v in zip(self.fields, row, strict=True)} for row in self.rows]
@@ -110,9 +114,11 @@ class Backend(Protocol):
 class Plain:
     """Light aligned columns, coloured by row on a terminal, for lists that must print at once:
     rows under their headings when they fit with every heading on two lines at most, else one
-    record per row, ``header: value`` pairs under the leading cells."""
+    record per row, ``header: value`` pairs under the leading cells. With ``reshape`` off the
+    columns stay, spare ones left out and text wrapped (the worklist, read down its codes)."""
 
     limit: int | Literal["auto"] | None = "auto"
+    reshape: bool = True
 
     def lines(self, table: Table) -> list[str]:
         limit = output_width() if self.limit == "auto" else self.limit
@@ -122,8 +128,9 @@ class Plain:
             Column(f.heading, [r[i] for r in texts], wrap=f.wrap, optional=f.spare, right=f.align == "right")
             for i, f in enumerate(table.fields)
         ]
-        lines = plain_lines(columns, [PlainRow(s) for s in styles], limit)
-        if limit is not None and not table_fits(lines, limit):
+        rows = [PlainRow(s, table.notes_of(i)) for i, s in enumerate(styles)]
+        lines = plain_lines(columns, rows, limit)
+        if self.reshape and limit is not None and not table_fits(lines, limit):
             lines = record_lines(table.headings, texts, styles, limit, lead=table.lead)
         title = table.title
         heading = wrap_words(title, limit) if title and limit else [title] if title else []
