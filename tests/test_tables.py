@@ -162,3 +162,20 @@ def test_the_report_form_and_the_log_book_print_alike_on_a4_landscape(september:
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
         assert ws.page_setup.fitToWidth == 1 and ws.oddFooter.center.text
         assert ws.merged_cells.ranges, path  # the headings merged across the columns
+
+
+def test_a_morning_list_keeps_its_columns_drops_the_spare_one_and_puts_the_apology_under_its_row() -> None:
+    table = Table(
+        [Field("Code"), Field("Applicant", wrap=True), Field("Procedure", wrap=True, spare=True)],
+        [["000.00.20.H56-250908-0001", "Nguyễn Văn An", "Đăng ký khai sinh"]],
+        notes=[["Apology sent: new date 15/09/2025"]],
+    )
+    wide = Plain(limit=80, reshape=False).lines(table)
+    assert wide[0].split() == ["Code", "Applicant", "Procedure"]
+    assert wide[3] == " " * 27 + "↳ Apology sent: new date 15/09/2025"
+    narrow = Plain(limit=40, reshape=False).lines(table)
+    assert narrow[0].split() == ["Code", "Applicant"]  # the spare column went, the code stays whole
+    assert narrow[2] == "000.00.20.H56-250908-0001  Nguyễn Văn An"
+    assert " ".join(x.strip(" ↳") for x in narrow[3:]) == "Apology sent: new date 15/09/2025"
+    assert Plain(limit=30).lines(table)[0] == "000.00.20.H56-250908-0001"  # reshaped: a record
+    assert Plain(limit=30, reshape=False).lines(table)[2].startswith("000.00.20.H56-250908-0001  Nguyễn")
