@@ -13,8 +13,12 @@ from tthc.app.context import Context
 from tthc.app.summary import events_before, snapshot_of
 from tthc.core import scorecard
 from tthc.core.errors import TthcError
-from tthc.core.indicators import Card, Line, OnTime
-from tthc.core.indicators import Scorecard as Scorecard  # its home is the core; importable here as before
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.indicators import Card as Card
+from tthc.core.indicators import Line as Line
+from tthc.core.indicators import OnTime as OnTime
+from tthc.core.indicators import Scorecard as Scorecard
 from tthc.core.periods import Period
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.storage import queries

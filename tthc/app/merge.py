@@ -29,7 +29,9 @@ from tthc.app.inputs import clean, codes_meant
 from tthc.core.clock import check_year
 from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import OPEN, STEPS, Life
-from tthc.core.merging import MergeReport as MergeReport  # its home is the core; importable here as before
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.merging import MergeReport as MergeReport
 from tthc.core.models import Event, search_text
 from tthc.core.replay import (
     DETAIL_FIELDS,

@@ -27,7 +27,18 @@ from tthc.app.inputs import load
 from tthc.core import deadlines
 from tthc.core.errors import TthcError
 from tthc.core.models import Dossier, Event
-from tthc.core.papers import LOG_COLUMNS, Block, Grid, Line, LogBook, LogRow, Signature, Slip, Text
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.papers import LOG_COLUMNS as LOG_COLUMNS
+from tthc.core.papers import LOG_DATES as LOG_DATES
+from tthc.core.papers import Block as Block
+from tthc.core.papers import Grid as Grid
+from tthc.core.papers import Line as Line
+from tthc.core.papers import LogBook as LogBook
+from tthc.core.papers import LogRow as LogRow
+from tthc.core.papers import Signature as Signature
+from tthc.core.papers import Slip as Slip
+from tthc.core.papers import Text as Text
 from tthc.core.settings import Settings
 from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
 from tthc.storage.store import DossierQuery

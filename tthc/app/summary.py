@@ -9,10 +9,13 @@ from datetime import datetime, time, timedelta
 
 from tthc.core import deadlines
 from tthc.core.errors import TthcError
-from tthc.core.figures import Figures as Figures  # its home is the core; importable here as before
-from tthc.core.figures import Summary as Summary  # its home is the core; importable here as before
-from tthc.core.figures import on_time_rate as on_time_rate  # its home is the core; importable here as before
-from tthc.core.figures import percent as percent  # its home is the core; importable here as before
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.figures import FIGURES as FIGURES
+from tthc.core.figures import Figures as Figures
+from tthc.core.figures import Summary as Summary
+from tthc.core.figures import on_time_rate as on_time_rate
+from tthc.core.figures import percent as percent
 from tthc.core.lifecycle import Life
 from tthc.core.periods import Period, months_in
 from tthc.storage import queries

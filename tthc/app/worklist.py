@@ -14,7 +14,12 @@ from tthc.app.context import Context
 from tthc.app.dossiers import ListFilter, morning_filter, query_of, soon_until, urgency
 from tthc.core import breaches
 from tthc.core.models import Dossier
-from tthc.core.worklist import SECTIONS, Row, Section, Worklist
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.worklist import SECTIONS as SECTIONS
+from tthc.core.worklist import Row as Row
+from tthc.core.worklist import Section as Section
+from tthc.core.worklist import Worklist as Worklist
 from tthc.storage.store import DossierQuery
 
 

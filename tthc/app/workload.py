@@ -20,8 +20,11 @@ from tthc.app.summary import events_before, reached, snapshot_of, state_at, summ
 from tthc.core import deadlines
 from tthc.core.clock import iso
 from tthc.core.errors import TthcError
-from tthc.core.figures import Load as Load  # its home is the core; importable here as before
-from tthc.core.figures import Workload as Workload  # its home is the core; importable here as before
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.figures import WORKLOAD_FIGURES as WORKLOAD_FIGURES
+from tthc.core.figures import Load as Load
+from tthc.core.figures import Workload as Workload
 from tthc.core.models import Dossier, Kind, fold
 from tthc.core.periods import Period
 from tthc.storage import queries
