@@ -13,6 +13,7 @@ from tthc.core.clock import parse_day
 from tthc.core.errors import TthcError
 from tthc.core.models import CHANNELS, Dossier, Event, fold
 from tthc.core.workcalendar import Doubts, WorkCalendar, doubts
+from tthc.core.worklist import DUE_GROUPS as DUE_GROUPS  # the morning's due groups, named here as before
 from tthc.storage.store import DossierQuery, Store
 
 
@@ -52,9 +53,6 @@ MAX_DUE_WITHIN = 365
 #: "Due soon" on the clerk's worklist and the manager's web dashboard: due by this many
 #: working days after today.
 SOON_WORKING_DAYS = 2
-#: The morning grouping of the dossiers due (what :func:`urgency` calls them, in this order):
-#: the worklist's middle sections and the web dashboard's three columns.
-DUE_GROUPS: tuple[str, ...] = ("overdue", "today", "soon")
 MAX_LIST = 1_000_000
 
 

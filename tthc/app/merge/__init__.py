@@ -27,11 +27,12 @@ from pathlib import Path
 
 from tthc.app.context import Context
 from tthc.app.merge.checking import check_file, read_database, refuse_other_center
-from tthc.app.merge.data import MOVES, Keep, MergeReport, Plan, PointData, keep_decision
+from tthc.app.merge.data import MOVES, Keep, Plan, PointData, keep_decision
 from tthc.app.merge.histories import plan_dossiers
 from tthc.app.merge.registers import plan_registers
 from tthc.app.merge.writing import apply_plan
 from tthc.core.errors import TthcError
+from tthc.core.merging import MergeReport
 from tthc.storage.store import Store
 
 __all__ = [

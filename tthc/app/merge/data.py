@@ -1,5 +1,6 @@
 """What a merge works with: the other point's data, the plan of what comes and what conflicts,
-the manager's ``--keep`` decision, and the report of what came."""
+and the manager's ``--keep`` decision. (The report of what came, ``MergeReport``, is the core's:
+``tthc.core.merging``.)"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,25 +27,6 @@ class PointData:
     tables: dict[str, list[dict[str, Any]]]  # the small tables of COPY_KEYS, settings included
     events: list[Event]
     dossiers: list[StoredDossier]
-
-
-@dataclass(frozen=True)
-class MergeReport:
-    """What a merge brought (or, with ``dry_run``, would bring), table by table."""
-
-    source: str
-    dry_run: bool
-    added: dict[str, int]  # rows added per table: dossiers, events, procedures, officers …
-    updated: int  # dossiers that had moved on at the other point
-    removed: int  # dossiers whose receipt was undone at the other point
-    relaid: int  # open dossiers whose due date moved with the calendar days that came
-    whole: bool  # a blank database took a whole copy: settings and event numbers too
-    held: dict[str, list[Msg]] = field(default_factory=dict)  # dossiers held aside, and why
-    settled: tuple[str, ...] = ()  # held dossiers settled by --keep in this run
-
-    @property
-    def changed(self) -> bool:
-        return bool(sum(self.added.values()) or self.updated or self.removed or self.relaid or self.settled)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from tthc.app.context import Context
 from tthc.app.dossiers import relay_open
-from tthc.app.merge.data import REGISTERS, MergeReport, Plan, PointData
+from tthc.app.merge.data import REGISTERS, Plan, PointData
 from tthc.core.errors import TthcError
+from tthc.core.merging import MergeReport
 from tthc.core.replay import Move
 from tthc.storage.store import Store, StoredDossier
 

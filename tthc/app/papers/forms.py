@@ -1,17 +1,12 @@
-"""The sets of forms and what a slip is made of: which circular's forms a dossier is printed on
-(by its receipt day), each paper's number in the set, the blocks of a slip (lines, text,
-tables, signatures), and the look-up address its QR code holds."""
+"""The sets of forms: which circular's forms a dossier is printed on (by its receipt day), each
+paper's number in the set, and the look-up address a slip's QR code holds."""
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from tthc.core.errors import TthcError
 from tthc.locale.i18n import t
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)
@@ -70,64 +65,6 @@ def form_set(received: date) -> FormSet:
 #: Left blank on the paper, to be filled in by hand.
 DOTS = "…………………"
 DOTS_LINE = "……………………………………………………………………"
-
-
-# -- what a slip is made of ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Line:
-    """``label: value``; an empty value leaves the label alone, to head what follows."""
-
-    label: str
-    value: str
-
-
-@dataclass(frozen=True)
-class Text:
-    """A paragraph, indented by ``indent`` steps."""
-
-    text: str
-    indent: int = 0
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table on the paper: form 05's handovers."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-Block = Line | Text | Grid
-
-
-@dataclass(frozen=True)
-class Signature:
-    """A signature block: who signs, how (the hint in brackets), and the printed name."""
-
-    title: str
-    hint: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Slip:
-    """One paper in one language, every word already translated."""
-
-    form: str  # its number in its set: 01 … 06
-    paper: str  # receipt, supplement, refusal, apology, stop, control
-    circular: str  # the circular whose form it is: 03/2025/TT-VPCP, 01/2018/TT-VPCP
-    lang: str
-    code: str
-    form_label: str
-    issuer: tuple[str, ...]  # the center's name and address, top left
-    nation: tuple[str, str]  # the national motto, top right
-    place_date: str
-    title: str
-    subtitle: str  # the dossier code
-    body: tuple[Block, ...]
-    signatures: tuple[Signature, ...]
-    qr_data: str  # what the QR code holds
-    qr_caption: str
 
 
 #: Where the web side (``tthc serve``) answers a citizen's look-up, under the public address.

@@ -1,94 +1,21 @@
 """The dossier log book (form 07 of Circular 03/2025, 06 of 01/2018): every dossier received in
 a period, one row each, in the official columns, with moments kept as moments."""
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from tthc.app.context import Context
+from tthc.app.papers.forms import form_set
 from tthc.core.models import Dossier, Event
+from tthc.core.papers import LOG_COLUMNS, LogBook, LogRow
 from tthc.locale.i18n import label, t
 from tthc.storage.store import DossierQuery
 
 if TYPE_CHECKING:
     from tthc.core.periods import Period
 
-from tthc.app.papers.forms import form_set
 
 # -- the log book (form 07 of 2025, 06 of 2018) -----------------------------------------------------
-#: The log book's columns, (1) to (14), by their label keys; those under "date" are moments.
-LOG_COLUMNS = (
-    "p06_no",
-    "p06_code",
-    "p06_procedure",
-    "p06_sets",
-    "p06_applicant",
-    "p06_contact",
-    "p06_handler",
-    "p06_received",
-    "p06_due",
-    "p06_sent",
-    "p06_resolved",
-    "p06_returned",
-    "p06_signed",
-    "p06_note",
-)
-#: The columns grouped under "Ngày, tháng, năm" (1-based, first and last).
-LOG_DATES = (8, 12)
-
-
-@dataclass(frozen=True)
-class LogRow:
-    """One dossier in the book; moments stay moments so the sheet holds real dates."""
-
-    number: int
-    code: str
-    procedure: str
-    sets: int
-    applicant: str
-    contact: str
-    handler: str
-    received_at: datetime
-    due_at: datetime | None
-    sent_at: datetime | None
-    resolved_at: datetime | None
-    returned_at: datetime | None
-    note: str
-
-    def cells(self) -> tuple[object, ...]:
-        return (
-            self.number,
-            self.code,
-            self.procedure,
-            self.sets,
-            self.applicant,
-            self.contact,
-            self.handler,
-            self.received_at,
-            self.due_at,
-            self.sent_at,
-            self.resolved_at,
-            self.returned_at,
-            "",  # signed by hand when the result is collected
-            self.note,
-        )
-
-
-@dataclass(frozen=True)
-class LogBook:
-    """The dossiers received in a period, one row each, with the book's headings."""
-
-    lang: str
-    center: str
-    form: str  # 07 (Circular 03/2025) or 06 (Circular 01/2018)
-    form_label: str
-    title: str
-    period_line: str
-    dates_label: str
-    headers: tuple[str, ...]
-    rows: tuple[LogRow, ...]
-
-
 def _log_note(lang: str, d: Dossier) -> str:
     """What the columns cannot say: channel, supplements, apology, outcome, withdrawal."""
     parts = []

@@ -5,36 +5,26 @@ control sheet; dated by the fact each records, never by the day it is printed.""
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from tthc.app.context import Context
 from tthc.app.inputs import load
-from tthc.core import deadlines
-from tthc.core.errors import TthcError
-from tthc.core.models import Dossier, Event
-from tthc.core.settings import Settings
-from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
-
-if TYPE_CHECKING:
-    pass
-
 from tthc.app.papers.forms import (
     DOTS,
     DOTS_LINE,
     FORMS_2018,
     LOOKUP_PATH,
-    Block,
     FormSet,
-    Grid,
-    Line,
-    Signature,
-    Slip,
-    Text,
     form_number,
     form_set,
     lookup_target,
     slip_paper,
 )
+from tthc.core import deadlines
+from tthc.core.errors import TthcError
+from tthc.core.models import Dossier, Event
+from tthc.core.papers import Block, Grid, Line, Signature, Slip, Text
+from tthc.core.settings import Settings
+from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
 
 
 # -- reading one dossier ---------------------------------------------------------------------------
