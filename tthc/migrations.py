@@ -22,6 +22,7 @@ MIGRATION_NAMES = (
     "m012_merge_conflicts",
     "m013_decree_118_duties",
     "m014_worklist_sections_indexed",
+    "m016_search_trigram_index",
 )
 LATEST = len(MIGRATION_NAMES)
 
@@ -669,6 +670,62 @@ def _m014(db: Any) -> None:
     )
 
 
+#: The trigram index of the text ``list --search`` looks in (its rows are the dossiers' rowids).
+SEARCH_INDEX = "dossiers_search"
+
+
+def search_index_sql(row: str, sign: str) -> str:
+    """SQL adding (sign '+') or removing ('-') one dossier row's search text to the index."""
+    if sign == "+":
+        return f"INSERT INTO {SEARCH_INDEX} (rowid, search_text) VALUES ({row}.rowid, {row}.search_text);"
+    return (
+        f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}, rowid, search_text)"
+        f" VALUES ('delete', {row}.rowid, {row}.search_text);"
+    )
+
+
+def backfill_search(execute: Any, after_rowid: int | None = None) -> None:
+    """Index the search text of existing dossiers (all, or those after a rowid)."""
+    if after_rowid is None:
+        execute(f"INSERT INTO {SEARCH_INDEX} ({SEARCH_INDEX}) VALUES ('rebuild')")
+        return
+    execute(
+        f"INSERT INTO {SEARCH_INDEX} (rowid, search_text)"
+        f" SELECT rowid, search_text FROM dossiers WHERE rowid > {int(after_rowid)}"
+    )
+
+
+def _m016(db: Any) -> None:
+    """``list --search`` answers from an index, however long the history.
+
+    It looked for each word with ``LIKE '%word%'`` over the stored search text (name without
+    diacritics, code, phone, ID number) of every dossier ever received: 0.4 s at one million
+    dossiers, 3.3 s at ten million. A full-text index with SQLite's ``trigram`` tokenizer
+    finds the rows holding any piece of three characters or more, so a search reads only the
+    rows that hold its words; the ``LIKE`` then keeps exactly the rows it kept before. The
+    index stores no copy of the text (``content='dossiers'``): triggers add, change and
+    remove a dossier's entry as its row changes, and a bulk load adds its rows' entries at
+    the end, as it adds their per-day counts. Existing rows are indexed here.
+    """
+    conn: sqlite3.Connection = db.conn
+    conn.execute(
+        f"CREATE VIRTUAL TABLE {SEARCH_INDEX} USING fts5("
+        "search_text, content='dossiers', content_rowid='rowid', tokenize='trigram', detail='none')"
+    )
+    when = f"WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = '{BULK_MARKER}')"
+    for name, on, body in (
+        ("dossiers_search_insert", f"AFTER INSERT ON dossiers {when}", search_index_sql("NEW", "+")),
+        ("dossiers_search_delete", "AFTER DELETE ON dossiers", search_index_sql("OLD", "-")),
+        (
+            "dossiers_search_update",
+            "AFTER UPDATE OF search_text ON dossiers",
+            search_index_sql("OLD", "-") + "\n" + search_index_sql("NEW", "+"),
+        ),
+    ):
+        conn.execute(f"CREATE TRIGGER {name} {on} BEGIN\n{body}\nEND")
+    backfill_search(conn.execute)
+
+
 _FUNCTIONS = (
     _m001,
     _m002,
@@ -684,6 +741,7 @@ _FUNCTIONS = (
     _m012,
     _m013,
     _m014,
+    _m016,
 )
 
 
