@@ -290,9 +290,10 @@ def _main(
         ),
     ] = None,
 ) -> None:
-    from tthc.cli_help import default_db_path, home_folder
+    from tthc.cli_help import default_db_path
     from tthc.clock import now_vn
     from tthc.context import Context
+    from tthc.home import home_folder
 
     env = os.environ.get("TTHC_LANG", "").strip()
     if env and normalise_lang(env) is None:
@@ -319,12 +320,9 @@ def _waiting(ctx: typer.Context) -> None:
 
 
 def _os_user() -> str:
-    import getpass
+    from tthc.home import os_user
 
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"
+    return os_user()
 
 
 def can_ask() -> bool:

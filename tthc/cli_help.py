@@ -21,6 +21,7 @@ from typing import Any
 import typer
 import typer.core
 
+from tthc.home import home_folder
 from tthc.i18n import LANG_WORDS, MESSAGES, t
 
 #: Click's Context and HelpFormatter, as the installed Typer uses them.
@@ -42,11 +43,6 @@ def H(key: str) -> str:
 def normalise_lang(value: str | None) -> str | None:
     """vi, vn (as people type it) → vi; en → en; anything else → None."""
     return LANG_WORDS.get((value or "").strip().lower())
-
-
-def home_folder() -> Path:
-    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
-    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
 
 
 def default_db_path() -> Path:
