@@ -44,11 +44,11 @@ COLLECTED_BEFORE = datetime(2025, 12, 22)
 def build(db: Path, count: int) -> None:
     """``count`` dossiers of 2025 through the life cycle, loaded in bulk: one in fifty still
     open (and overdue by New Year's Eve), the rest resolved, collected unless recent."""
-    from tthc import lifecycle
-    from tthc.context import Context
-    from tthc.service import init
-    from tthc.store import Details, new_dossier_values, round_values
-    from tthc.timelimit import parse_limit
+    from tthc.app.context import Context
+    from tthc.app.service import init
+    from tthc.core import lifecycle
+    from tthc.core.timelimit import parse_limit
+    from tthc.storage.store import Details, new_dossier_values, round_values
 
     ctx = Context(db_path=db, actor="bench", now=NOW)
     init(ctx, center=None, prefix=None, lang=None)
@@ -89,7 +89,7 @@ def _shifted(column: str, years: int) -> str:
 
 def grow(db: Path, target: int) -> None:
     """Copy the returned dossiers into earlier years until the file holds ``target``."""
-    from tthc.context import Context
+    from tthc.app.context import Context
 
     ctx = Context(db_path=db, actor="bench", now=NOW)
     store = ctx.store()
@@ -156,9 +156,9 @@ def sizes(db: Path) -> str:
 def in_process(db: Path, rounds: int) -> tuple[float, float]:
     """Medians, in one warm process, of the one-year summary by field (the service call, no
     start-up) and of the ``count(*)`` scan: what each costs beyond starting Python."""
-    from tthc.context import Context
-    from tthc.periods import Period
-    from tthc.summary import summarize
+    from tthc.app.context import Context
+    from tthc.app.summary import summarize
+    from tthc.core.periods import Period
 
     ctx = Context(db_path=db, actor="bench", now=NOW)
     store = ctx.store()

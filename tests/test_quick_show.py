@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli, sandbox_env
-from tthc.home import app_dir
-from tthc.quick import _parse
+from tthc.cli.home import app_dir
+from tthc.cli.quick import _parse
 
 
 def run(cli: Cli, *args: str, lang: str = "", python: str = "") -> subprocess.CompletedProcess[str]:
     """The console script's entry point in a fresh interpreter, as a clerk's shell runs it."""
     env = sandbox_env(TTHC_NOW=cli.now, TTHC_USER="clerk", TTHC_LANG=lang, TTHC_HOME=str(cli.home))
     env["PATH"] = os.environ.get("PATH", "")
-    code = python or "from tthc.quick import main; main()"
+    code = python or "from tthc.cli.quick import main; main()"
     return subprocess.run(
         [sys.executable, "-c", code, "--db", str(cli.db), *args], capture_output=True, text=True, env=env
     )
@@ -51,8 +51,8 @@ def test_a_birth_registration_received_on_monday_shows_as_the_full_command_shows
 def test_the_quick_show_loads_neither_typer_nor_click(center: Cli) -> None:
     code = received(center)
     probe = (
-        "import sys\nfrom tthc.quick import main\nmain()\n"
-        "print('LOADED', sorted(m for m in ('typer', 'click', 'tthc.cli') if m in sys.modules))"
+        "import sys\nfrom tthc.cli.quick import main\nmain()\n"
+        "print('LOADED', sorted(m for m in ('typer', 'click', 'tthc.cli.main') if m in sys.modules))"
     )
     done = run(center, "show", code, python=probe)
     assert done.returncode == 0, done.stderr

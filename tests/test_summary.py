@@ -15,13 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
-from tthc.context import Context
-from tthc.i18n import fmt_rate
-from tthc.periods import Period
-from tthc.queries import raw_figures
-from tthc.service import init
-from tthc.store import Store
-from tthc.summary import events_before, on_time_rate, summarize
+from tthc.app.context import Context
+from tthc.app.service import init
+from tthc.app.summary import events_before, on_time_rate, summarize
+from tthc.core.periods import Period
+from tthc.locale.i18n import fmt_rate
+from tthc.storage.queries import raw_figures
+from tthc.storage.store import Store
 
 
 def test_the_half_up_tie() -> None:
@@ -214,7 +214,7 @@ def test_invariant_and_counts_match_raw_rows(
 ) -> None:
     import shutil
 
-    from tthc import corrections, dossiers
+    from tthc.app import corrections, dossiers
 
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"  # a fresh folder: no stale WAL
     shutil.copy(blank_db, db)
@@ -436,9 +436,9 @@ def test_a_summary_from_months_and_days_equals_one_from_the_rows_across_a_new_ye
     the sum of their days."""
     import shutil
 
-    from tthc import corrections, dossiers
-    from tthc.corrections import Correction
-    from tthc.errors import TthcError
+    from tthc.app import corrections, dossiers
+    from tthc.app.corrections import Correction
+    from tthc.core.errors import TthcError
 
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"
     shutil.copy(blank_db, db)

@@ -18,8 +18,8 @@ from starlette.testclient import TestClient
 
 from tests import web_center
 from tests.conftest import Cli
-from tthc.errors import TthcError
-from tthc.i18n import MESSAGES
+from tthc.core.errors import TthcError
+from tthc.locale.i18n import MESSAGES
 from tthc.web.app import CSP, TEMPLATES, create_app
 from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials
@@ -580,7 +580,7 @@ def test_no_request_changes_the_database(own_db: Path, codes: dict[str, str]) ->
 
 def test_the_web_sides_connection_refuses_to_write(own_db: Path) -> None:
     with Reader(own_db, NOW, "vi") as reader:
-        conn = reader.store.conn
+        conn = reader.ctx.store().conn
         assert conn.execute("PRAGMA query_only").fetchone()[0] == 1
         conn.execute("PRAGMA query_only = OFF")  # with that guard lifted, mode=ro still refuses
         with pytest.raises(sqlite3.OperationalError, match="readonly database"):
@@ -720,7 +720,7 @@ def test_serve_says_why_it_cannot_listen_in_vietnamese(db: Path, taken_port: str
 
 def test_serve_never_upgrades_an_older_database(tmp_path: Path, taken_port: str) -> None:
     """Not even to learn the center's language for its refusal: serve opens nothing read-write."""
-    from tthc.store import Store
+    from tthc.storage.store import Store
 
     old = Cli(tmp_path / "old.db", now=web_center.NOW)
     Store.open(old.db, create=True, upto=1).close()
