@@ -1222,22 +1222,24 @@ class Store:
 
     def search_match(self, words: Sequence[str]) -> str | None:
         """What the search index is asked for ``words``: their pieces of three characters,
-        without those that most rows hold (the "ngu" of "nguyen"), which rule out little and
+        without those that many rows hold (the "ngu" of "nguyen"), which rule out little and
         cost a read of most of the index. None when no word is three characters long or every
-        piece is that common: such rows are read faster from the table itself. How common a piece is, is read from the
-        latest ``SAMPLE_ROWS`` dossiers only, so the cost does not grow with the history."""
+        piece is that common: such rows are read faster from the table itself. How common a
+        piece is, is read from the latest ``SAMPLE_ROWS`` dossiers only, so the cost does not
+        grow with the history."""
         pieces = search_pieces(words)
         if not pieces:
             return None
-        sample = f"rowid > (SELECT coalesce(max(rowid), 0) - {SAMPLE_ROWS} FROM dossiers)"
+        top = int(self.conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0])
+        most = min(top, SAMPLE_ROWS) * COMMON_SHARE
         rare = [
             p
             for p in pieces
             if self.conn.execute(
-                f"SELECT count(*) FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ? AND {sample}",
-                (_phrase(p),),
+                f"SELECT count(*) FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ? AND rowid > ?",
+                (_phrase(p), top - SAMPLE_ROWS),
             ).fetchone()[0]
-            <= SAMPLE_ROWS * COMMON_SHARE
+            <= most
         ]
         return " AND ".join(_phrase(p) for p in rare) if rare else None
 
