@@ -27,8 +27,6 @@ MAY_ALSO_USE: dict[str, set[str]] = {
 }
 #: Imports that still cross the layers, being moved to their place; this list only shrinks.
 NOT_YET: dict[str, set[str]] = {
-    "cli.help": {"core.errors", "core.models", "storage.store"},
-    "cli.main": {"core.clock", "core.errors", "core.workcalendar", "storage.sheets"},
     "present.paper_html": {"app.papers"},
     "present.paper_xlsx": {"app.papers"},
     "present.render": {"app.merge", "app.papers", "app.workload"},
@@ -50,7 +48,6 @@ TOO_LONG_YET = (
     "app.interchange",  # 679 lines
     "app.merge",  # 1004 lines
     "app.papers",  # 668 lines
-    "cli.main",  # 1585 lines
     "locale.i18n",  # 3023 lines
     "present.render",  # 1429 lines
     "storage.migrations",  # 699 lines

@@ -29,3 +29,8 @@ def os_user() -> str:
 def home_folder() -> Path:
     """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
     return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else app_dir()
+
+
+def default_db_path() -> Path:
+    """Where the database is when neither --db nor TTHC_DB says: in this PC's tthc folder."""
+    return home_folder() / "tthc.db"

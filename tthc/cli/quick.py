@@ -14,9 +14,8 @@ bugs are said there, in one place, the same way for every command.
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from tthc.cli.home import home_folder, os_user
+from tthc.cli.home import default_db_path, home_folder, os_user
 
 #: The options taken before the command, each with its value.
 _GLOBAL = ("--db", "--lang", "--user")
@@ -56,23 +55,21 @@ def _parse(argv: Sequence[str]) -> dict[str, str] | None:
 
 def _show(found: dict[str, str]) -> bool:
     """Print the dossier; False (nothing printed) when the full command line must run."""
-    from tthc.locale.i18n import LANG_WORDS
+    from tthc.app.choosing import LANG_ENV, db_path, lang_asked, normalise_lang
 
-    env_lang = os.environ.get("TTHC_LANG", "").strip()
-    lang = found.get("--lang", env_lang)
-    if (env_lang and env_lang.lower() not in LANG_WORDS) or (lang and lang.lower() not in LANG_WORDS):
+    env = os.environ.get(LANG_ENV, "").strip()
+    given = found.get("--lang")
+    if (env and normalise_lang(env) is None) or (given is not None and normalise_lang(given) is None):
         return False  # said by the full command line
     from tthc.app import now_vn
     from tthc.app.context import Context
 
-    home = home_folder()
-    db = found.get("--db") or os.environ.get("TTHC_DB")
     ctx = Context(
-        db_path=Path(db) if db else home / "tthc.db",
+        db_path=db_path(found.get("--db"), default_db_path),
         actor=found.get("--user") or os.environ.get("TTHC_USER") or os_user(),
         now=now_vn(),
-        lang_choice=LANG_WORDS.get(lang.lower()) if lang else None,
-        home=home,
+        lang_choice=lang_asked(given),
+        home=home_folder(),
         point_choice=os.environ.get("TTHC_POINT", "").strip() or None,
         officer_choice=os.environ.get("TTHC_OFFICER", "").strip() or None,
     )
