@@ -21,7 +21,9 @@ from typing import Any
 import typer
 import typer.core
 
-from tthc.locale.i18n import LANG_WORDS, MESSAGES, t
+from tthc.locale.i18n import LANG_WORDS, catalog, known, msgid_of, t
+from tthc.locale.keyed import KEYED
+from tthc.locale.marks import english
 
 #: Click's Context and HelpFormatter, as the installed Typer uses them.
 ClickContext: Any = typer.core.TyperCommand.context_class
@@ -34,9 +36,9 @@ _click: Any = getattr(typer.core, "_click", None) or typer.core.click  # type: i
 _page_lang = ["en"]
 
 
-def H(key: str) -> str:
-    """The English help text ``key`` (the table holds its Vietnamese too)."""
-    return MESSAGES[f"help.{key}"][0]
+def H(text: str) -> str:
+    """A help text: its English msgid as Click shows it (the catalog holds its Vietnamese)."""
+    return english(msgid_of(f"help.{text}") if known(f"help.{text}") else text)
 
 
 def normalise_lang(value: str | None) -> str | None:
@@ -118,8 +120,12 @@ def _center_lang(args: Sequence[str]) -> str | None:
 
 @functools.cache
 def _vietnamese() -> dict[str, str]:
-    """English → Vietnamese of the help texts and the placeholders (``metavar.*``)."""
-    return {en: vi for key, (en, vi) in MESSAGES.items() if key.startswith(("help.", "metavar."))}
+    """English → Vietnamese of the help texts and the placeholders: the catalog's own table
+    (``metavar.CODE`` names a placeholder ``CODE`` where the English word alone is ambiguous)."""
+    cat = catalog("vi")
+    words = dict(getattr(cat, "_catalog", {}))
+    words.update({english(msgid_of(key)): t("vi", key) for key in KEYED if key.startswith("metavar.")})
+    return words
 
 
 def localize(command: Any, lang: str) -> None:
@@ -254,7 +260,7 @@ def _bracket_word(lang: str, term: str, part: str) -> str | None:
         value = part.removeprefix("default: ")
         flag = f"--{value}"
         shown = flag if re.search(rf"(^|[\s/]){re.escape(flag)}($|[\s/])", term) else value
-        if value in MESSAGES and f"{t(lang, value).lower()}" in re.findall(r"[<|]([^<|>]+)(?=[|>])", term):
+        if known(value) and f"{t(lang, value).lower()}" in re.findall(r"[<|]([^<|>]+)(?=[|>])", term):
             shown = t(lang, value).lower()  # a fixed choice's default, as its words are listed
         return t(lang, "click_default", value=shown)
     if part.startswith("env var: "):
@@ -293,7 +299,7 @@ class Words(_click.types.ParamType):  # type: ignore[misc]
     def word(self, lang: str, value: str) -> str:
         """How ``value`` is listed in ``lang``: as stored in English, in its words in Vietnamese."""
         key = self.keys[value]
-        return t(lang, key).lower() if lang == "vi" and key in MESSAGES else value
+        return t(lang, key).lower() if lang == "vi" and known(key) else value
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         from tthc.core.models import name_key  # the one folding of names and words

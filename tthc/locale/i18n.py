@@ -1,13 +1,23 @@
-"""Every label and message in English and Vietnamese, in one table."""
+"""Words in two languages. The code says its messages in English (the msgid itself); the
+Vietnamese is in ``locale/vi/LC_MESSAGES/tthc.po``, compiled to ``tthc.mo`` and read with the
+standard library's ``gettext``. How a translator works on it: docs/translating.md."""
 
 from __future__ import annotations
 
+import gettext
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tthc.locale.keyed import KEYED
+from tthc.locale.marks import CONTEXT, NP_, PLURAL, english
 
 LANGS = ("en", "vi")
 #: How people name the two languages: vn is what many type for Vietnamese.
 LANG_WORDS = {"vi": "vi", "vn": "vi", "en": "en"}
+DOMAIN = "tthc"
+LOCALE_DIR = Path(__file__).resolve().parent
 
 # key: (English, Vietnamese)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -2910,24 +2920,71 @@ WEEKDAYS = {
     "vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"),
 }
 
+_CATALOGS: dict[str, gettext.NullTranslations] = {}
+
+
+def catalog(lang: str) -> gettext.NullTranslations:
+    """The translations of ``lang``, loaded once: English is the msgids themselves."""
+    found = _CATALOGS.get(lang)
+    if found is None:
+        found = _CATALOGS[lang] = _load(lang)
+    return found
+
+
+def _load(lang: str) -> gettext.NullTranslations:
+    if lang not in LANGS or lang == "en":
+        return gettext.NullTranslations()
+    from tthc.locale.mo import compiled  # a checkout or an editable install: .mo from the .po
+
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    data = compiled(folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo")
+    if data is not None:
+        import io
+
+        return gettext.GNUTranslations(io.BytesIO(data))
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+
+
+def msgid_of(message: str) -> str:
+    """The msgid of ``message``: itself, or the one an old key built at run time stands for."""
+    return KEYED.get(message, message)
+
+
+def tr(lang: str, message: str, n: Any = None) -> str:
+    """``message`` (a msgid, with its context or plural) in ``lang``, unfilled."""
+    msgid = KEYED.get(message, message)
+    cat = catalog(lang)
+    context, has_context, text = msgid.rpartition(CONTEXT)
+    one, plural, many = text.partition(PLURAL)
+    if plural:
+        count = n if isinstance(n, int) else 1
+        if has_context:
+            return cat.npgettext(context, one, many, count)
+        return cat.ngettext(one, many, count)
+    return cat.pgettext(context, one) if has_context else cat.gettext(one)
+
 
 def t(lang: str, msg: str, /, **args: object) -> str:
     """The message ``msg`` in ``lang`` with ``{placeholders}`` filled."""
-    en, vi = MESSAGES[msg]
-    text = vi if lang == "vi" else en
+    text = tr(lang, msg, args.get("n"))
     return text.format(**args) if args else text
+
+
+def known(value: str) -> bool:
+    """Whether ``value`` names a message by its old key (a status, a step, a column …)."""
+    return value in KEYED
 
 
 def label(lang: str, value: str | None) -> str:
     """A status, channel, outcome or step in ``lang``; unknown values are shown as they are."""
     if value is None:
         return ""
-    return t(lang, value) if value in MESSAGES else value
+    return t(lang, value) if value in KEYED else value
 
 
 def step_label(lang: str, step: str) -> str:
     key = f"s_{step}"
-    return t(lang, key) if key in MESSAGES else step
+    return t(lang, key) if key in KEYED else step
 
 
 def fmt_day(lang: str, day: date) -> str:
@@ -2958,6 +3015,9 @@ MONTHS_EN = (
     "December",
 )
 
+#: A time limit's unit as people say it, singular and plural.
+LIMIT_UNITS = {"wd": NP_("lim_wd_1", "lim_wd"), "d": NP_("lim_d_1", "lim_d"), "h": NP_("lim_h_1", "lim_h")}
+
 
 def fmt_limit(lang: str, limit: object) -> str:
     """A time limit as people say it: ``3 ngày làm việc``, ``trong ngày``, ``8 working hours``.
@@ -2967,11 +3027,9 @@ def fmt_limit(lang: str, limit: object) -> str:
     if text == "same-day":
         return t(lang, "lim_same_day")
     number, unit = text.rstrip("dwh"), text.lstrip("0123456789")
-    if not number.isdigit() or unit not in ("wd", "d", "h"):
+    if not number.isdigit() or unit not in LIMIT_UNITS:
         return text
-    return t(lang, f"lim_{unit}_1" if number == "1" else f"lim_{unit}", n=int(number))
-
-
+    return t(lang, LIMIT_UNITS[unit], n=int(number))
 class LimitWords:
     """A time limit inside a message (``Msg(..., limit=LimitWords("3wd"))``), said as
     :func:`fmt_limit` says it in the language the message is read in."""
@@ -2992,7 +3050,7 @@ class ColumnWord:
 
     def render(self, lang: str) -> str:
         key = f"fh_{self.column}"
-        return t(lang, key) if key in MESSAGES else self.column
+        return t(lang, key) if key in KEYED else self.column
 
 
 class DayAgo:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tthc.core.models import Event, mask_id
-from tthc.locale.i18n import MESSAGES, fmt_limit, label, step_label, t
+from tthc.locale.i18n import fmt_limit, known, label, step_label, t
 
 #: The facts a reader needs no words for: internal ids, and copies kept for undo.
 _HIDDEN = {"before", "pause_id", "due_before"}
@@ -49,7 +49,7 @@ def _date_text(text: str) -> str:
 
 def _name(lang: str, key: str) -> str:
     """A fact's name: the label a screen uses for it, else the key itself."""
-    return t(lang, key) if key in MESSAGES and not key.startswith(("e_", "w_")) else key
+    return t(lang, key) if known(key) and not key.startswith(("e_", "w_")) else key
 
 
 def _due(lang: str, d: dict[str, Any]) -> list[str]:
