@@ -7,8 +7,9 @@ import re
 import string
 from pathlib import Path
 
-from tests.conftest import Cli
-from tthc.locale.i18n import MESSAGES
+from tests.conftest import Cli, keyed_messages
+
+MESSAGES = keyed_messages()
 
 SOURCE = Path(__file__).resolve().parent.parent / "tthc"
 

@@ -17,9 +17,10 @@ import pytest
 from starlette.testclient import TestClient
 
 from tests import web_center
-from tests.conftest import Cli
+from tests.conftest import Cli, keyed_messages
 from tthc.core.errors import TthcError
-from tthc.locale.i18n import MESSAGES
+
+MESSAGES = keyed_messages()
 from tthc.web.app import CSP, TEMPLATES, create_app
 from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials

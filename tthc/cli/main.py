@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 
 from tthc.cli.help import H, Words, confirm, early_lang, help_page, localize, normalise_lang, usage_error
 from tthc.core.errors import Msg, TthcError, os_reason, sqlite_reason
+from tthc.locale.marks import P_
 
 if TYPE_CHECKING:
     from tthc.app.context import Context
@@ -67,7 +68,7 @@ class _App(TyperGroup):
         except typer.Abort:
             from tthc.locale.i18n import t
 
-            typer.echo(t(early_lang(argv), "click_aborted"), err=True)
+            typer.echo(t(early_lang(argv), "Aborted!"), err=True)
             sys.exit(1)
         if not standalone_mode:
             return result
@@ -82,7 +83,7 @@ class _App(TyperGroup):
         except TthcError as exc:
             _fail(exc.text(_lang_of(ctx)), _lang_of(ctx))
         except KeyboardInterrupt:
-            _fail(_said(ctx, _lang_of(ctx), Msg("e_interrupted")), _lang_of(ctx))
+            _fail(_said(ctx, _lang_of(ctx), Msg("interrupted.")), _lang_of(ctx))
         except Exception as exc:
             if hasattr(exc, "exit_code") or isinstance(exc, typer.Exit | typer.Abort):
                 raise  # Click's own usage errors and exits keep their status and message
@@ -91,8 +92,8 @@ class _App(TyperGroup):
                 _fail(refusal.render(_lang_of(ctx)), _lang_of(ctx))
             if os.environ.get("TTHC_DEBUG"):
                 raise
-            bug = Msg("e_internal", kind=type(exc).__name__, detail=exc)
-            _fail(_said(ctx, _lang_of(ctx), bug, Msg("w_report_bug")), _lang_of(ctx), BUG_EXIT)
+            bug = Msg("internal error (a bug in tthc, not your input): {kind}: {detail}.", kind=type(exc).__name__, detail=exc)
+            _fail(_said(ctx, _lang_of(ctx), bug, Msg("Please report it; TTHC_DEBUG=1 shows the details")), _lang_of(ctx), BUG_EXIT)
         finally:
             obj = ctx.obj
             if obj is not None:
@@ -105,8 +106,8 @@ def _said(ctx: Any, lang: str, what: Msg, *after: Msg) -> str:
     write either way, nothing is claimed."""
     obj = getattr(ctx, "obj", None)
     committed, rolled_back = obj.writes() if obj is not None else (0, 0)
-    writes = [Msg("w_cut_rolled_back")] if rolled_back else []
-    writes += [Msg("w_cut_kept")] if committed else []
+    writes = [Msg("The change it was writing was rolled back.")] if rolled_back else []
+    writes += [Msg("What it had saved before stays saved.")] if committed else []
     return " ".join(m.render(lang) for m in (what, *writes, *after))
 
 
@@ -117,13 +118,13 @@ def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
 
     path = getattr(getattr(ctx, "obj", None), "db_path", None)
     if isinstance(exc, BrokenPipeError):
-        return Msg("e_pipe")
+        return Msg("the output was closed before everything was written")
     if isinstance(exc, OSError):
-        return Msg("e_os", path=exc.filename or path or "", reason=os_reason(exc))
+        return Msg("cannot use {path}: {reason}", path=exc.filename or path or "", reason=os_reason(exc))
     if isinstance(exc, sqlite3.OperationalError):
         reason = sqlite_reason(exc)
         if reason is not None and reason.key != "w_locked":  # locked: retried, then a bug
-            return Msg("e_os", path=path or "", reason=reason)
+            return Msg("cannot use {path}: {reason}", path=path or "", reason=reason)
     return None
 
 
@@ -137,7 +138,7 @@ def _lang_of(ctx: Any) -> str:
 
 
 def _fail(message: str, lang: str = "en", status: int = 1) -> NoReturn:
-    prefix = Msg("error_prefix").render(lang)
+    prefix = Msg("Error").render(lang)
     with contextlib.suppress(BrokenPipeError):
         typer.echo(f"{prefix}: {message}", err=True)
     raise typer.Exit(status)
@@ -192,8 +193,8 @@ class StatusOpt(StrEnum):
     closed = "closed"
 
 
-AtOpt = Annotated[str | None, typer.Option("--at", help=H("opt.at"))]
-JsonOpt = Annotated[bool, typer.Option("--json", help=H("opt.json"))]
+AtOpt = Annotated[str | None, typer.Option("--at", help=H("When it happened (default: now; 'today' is now too). ISO or DD/MM/YYYY [HH:MM]."))]
+JsonOpt = Annotated[bool, typer.Option("--json", help=H("Print JSON."))]
 
 
 def _complete_codes(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -210,11 +211,11 @@ def _complete_procedures(ctx: typer.Context, incomplete: str) -> list[str]:
     return complete_from(ctx, "procedure", incomplete)
 
 
-CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("opt.code"), autocompletion=_complete_codes)]
-ReasonOpt = Annotated[str | None, typer.Option("--reason", help=H("opt.reason"))]
-NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
-CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
-LateOpt = Annotated[bool, typer.Option("--late-entry", help=H("opt.late_entry"))]
+CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("The dossier code (any case; the short form YYMMDD-NNNN when unique)."), autocompletion=_complete_codes)]
+ReasonOpt = Annotated[str | None, typer.Option("--reason", help=H("Why (kept in the audit trail)."))]
+NoteOpt = Annotated[str | None, typer.Option("--note", help=H("A note."))]
+CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("Knowingly change a timeline: date a step before the one it replaces, or touch a period already reported (needs --reason)."))]
+LateOpt = Annotated[bool, typer.Option("--late-entry", help=H("Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off."))]
 
 
 class PaidOpt(StrEnum):
@@ -223,11 +224,11 @@ class PaidOpt(StrEnum):
     exempt = "exempt"
 
 
-EResultOpt = Annotated[bool | None, typer.Option("--e-result/--paper-result", help=H("opt.e_result"))]
-FeeOpt = Annotated[str | None, typer.Option("--fee", help=H("opt.dossier_fee"))]
-PaidOptT = Annotated[PaidOpt | None, typer.Option("--paid", help=H("opt.paid"))]
-DigitisedOpt = Annotated[bool | None, typer.Option("--digitised/--not-digitised", help=H("opt.digitised"))]
-ReusedOpt = Annotated[bool | None, typer.Option("--data-reused/--no-data-reused", help=H("opt.data_reused"))]
+EResultOpt = Annotated[bool | None, typer.Option("--e-result/--paper-result", help=H("The result is issued electronically (default: the procedure's catalog entry)."))]
+FeeOpt = Annotated[str | None, typer.Option("--fee", help=H("Fee or charge of this dossier in đồng (default: the procedure's fee)."))]
+PaidOptT = Annotated[PaidOpt | None, typer.Option("--paid", help=H("How the fee was paid: cash, online or exempt (default: cash where there is a fee)."))]
+DigitisedOpt = Annotated[bool | None, typer.Option("--digitised/--not-digitised", help=H("The dossier was digitised at receipt (default: yes for online dossiers)."))]
+ReusedOpt = Annotated[bool | None, typer.Option("--data-reused/--no-data-reused", help=H("Data already held was reused instead of asking for papers."))]
 
 
 class Shell(StrEnum):
@@ -261,18 +262,18 @@ def _install_completion(value: Shell | None) -> None:
         from tthc.locale.i18n import t
 
         shell, path = install(shell=value.value, prog_name="tthc", complete_var="_TTHC_COMPLETE")
-        typer.echo(t(early_lang(sys.argv[1:]), "completion_installed", shell=shell, path=path))
+        typer.echo(t(early_lang(sys.argv[1:]), "{shell} completion installed in {path}; it works in new terminals.", shell=shell, path=path))
         raise typer.Exit(0)
 
 
 @app.callback()
 def _main(
     ctx: typer.Context,
-    db: Annotated[Path | None, typer.Option("--db", help=H("opt.db"))] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("opt.lang"))] = None,
-    user: Annotated[str | None, typer.Option("--user", help=H("opt.user"))] = None,
+    db: Annotated[Path | None, typer.Option("--db", help=H("Database file (else TTHC_DB, else the app directory)."))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("Output language: vi (or vn) or en (else TTHC_LANG, else the setting)."))] = None,
+    user: Annotated[str | None, typer.Option("--user", help=H("Who is typing (else TTHC_USER, else the OS user)."))] = None,
     version: Annotated[
-        bool, typer.Option("--version", is_eager=True, callback=_show_version, help=H("opt.version"))
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help=H("Print the version of tthc and stop."))
     ] = False,
     install_completion: Annotated[
         Shell | None,
@@ -280,13 +281,13 @@ def _main(
             "--install-completion",
             is_eager=True,
             callback=_install_completion,
-            help=H("opt.install_completion"),
+            help=H("Install tab completion of commands, dossier codes and procedures for SHELL."),
         ),
     ] = None,
     show_completion: Annotated[
         Shell | None,
         typer.Option(
-            "--show-completion", is_eager=True, callback=_show_completion, help=H("opt.show_completion")
+            "--show-completion", is_eager=True, callback=_show_completion, help=H("Print the tab-completion script for SHELL, to install by hand.")
         ),
     ] = None,
 ) -> None:
@@ -296,7 +297,7 @@ def _main(
 
     env = os.environ.get("TTHC_LANG", "").strip()
     if env and normalise_lang(env) is None:
-        _fail(Msg("e_env_lang", value=env).render("en"))
+        _fail(Msg("bad TTHC_LANG {value!r}: expected vi or en", value=env).render("en"))
     path = db or (Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path())
     ctx.obj = Context(
         db_path=path,
@@ -315,7 +316,7 @@ def _waiting(ctx: typer.Context) -> None:
     from tthc.locale.i18n import t
 
     with contextlib.suppress(OSError):
-        typer.echo(t(_lang_of(ctx), "w_waiting_for_lock"), err=True)
+        typer.echo(t(_lang_of(ctx), "Waiting: another command is writing to the database (a restore or an import); your step will be saved when it ends…"), err=True)
 
 
 def _os_user() -> str:
@@ -345,18 +346,18 @@ def _clerk(ctx: typer.Context, late_entry: bool) -> "Context":
 
 
 # -- init and settings ----------------------------------------------------------------------
-@app.command(help=H("init"))
+@app.command(help=H("Create the database; on an existing one, say what the values given would change."))
 def init(
     ctx: typer.Context,
-    center: Annotated[str | None, typer.Option(help=H("init.center"))] = None,
-    prefix: Annotated[str | None, typer.Option(help=H("init.prefix"))] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("init.lang"))] = None,
-    point: Annotated[str | None, typer.Option(help=H("init.point"))] = None,
-    officer: Annotated[str | None, typer.Option(help=H("init.officer"))] = None,
-    block: Annotated[str | None, typer.Option(help=H("init.block"))] = None,
-    catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("init.catalog"))] = True,
-    update: Annotated[bool, typer.Option("--update", help=H("init.update"))] = False,
-    center_id: Annotated[str | None, typer.Option("--center-id", help=H("init.center_id"))] = None,
+    center: Annotated[str | None, typer.Option(help=H("The center's name."))] = None,
+    prefix: Annotated[str | None, typer.Option(help=H("Unit code for generated dossier codes."))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("The center's default language."))] = None,
+    point: Annotated[str | None, typer.Option(help=H("Register a reception point and make this PC that point."))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("Register an officer and make them this PC's default officer."))] = None,
+    block: Annotated[str | None, typer.Option(help=H("This PC's block of daily numbers, N/M (default: from the point's number)."))] = None,
+    catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("Install the starter procedure catalog."))] = True,
+    update: Annotated[bool, typer.Option("--update", help=H("On an existing database, apply the values given."))] = False,
+    center_id: Annotated[str | None, typer.Option("--center-id", help=H("A new database joins this center identity (32 hexadecimal digits, as the first point's init and config show print it) instead of drawing its own: set up another reception point of the same center."))] = None,
 ) -> None:
     from tthc.app import service
     from tthc.present import render
@@ -378,7 +379,7 @@ def init(
     render.print_init(result, c.lang)
 
 
-@config_app.command("show", help=H("config.show"))
+@config_app.command("show", help=H("Every setting with its value."))
 def config_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from tthc.app import service
     from tthc.present import render
@@ -396,7 +397,7 @@ KeyArg = Annotated[str, typer.Argument(metavar="KEY")]
 ValueArg = Annotated[str, typer.Argument(metavar="VALUE")]
 
 
-@config_app.command("set", help=H("config.set"))
+@config_app.command("set", help=H("Change one setting (validated)."))
 def config_set(ctx: typer.Context, key: KeyArg, value: ValueArg) -> None:
     from tthc.app import service
     from tthc.locale.i18n import t
@@ -404,19 +405,19 @@ def config_set(ctx: typer.Context, key: KeyArg, value: ValueArg) -> None:
 
     c = _ctx(ctx)
     key, value = service.set_setting(c, key, value)
-    render.echo(t(c.lang, "set_done", key=key, value=render.setting_value(c.lang, value)))
+    render.echo(t(c.lang, "{key} = {value}", key=key, value=render.setting_value(c.lang, value)))
     if key == "supplement_policy" and value == "freeze":
-        typer.echo(t(c.lang, "warn_freeze"), err=True)
+        typer.echo(t(c.lang, "Warning: since 1/7/2025 Decree 118 Art. 19.5 says the time limit counts again from the start after the papers come ('tính lại từ đầu'); 'freeze' is the reading of some provinces before it"), err=True)
 
 
 # -- the counter calculator ---------------------------------------------------------------
-@app.command(help=H("due"))
+@app.command(help=H("If I take this dossier now, when is it due?"))
 def due(
     ctx: typer.Context,
-    what: Annotated[str, typer.Argument(metavar="LIMIT|PROCEDURE", help=H("due.what"))],
-    at: Annotated[str | None, typer.Option(help=H("due.at"))] = None,
+    what: Annotated[str, typer.Argument(metavar="LIMIT|PROCEDURE", help=H("e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure's code, alias or name."))],
+    at: Annotated[str | None, typer.Option(help=H("Receipt moment (default: now)."))] = None,
     as_json: JsonOpt = False,
-    explain: Annotated[bool, typer.Option("--explain", help=H("due.explain"))] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=H("Show, day by day, what was counted and skipped."))] = False,
 ) -> None:
     from tthc.app import service
     from tthc.present import render
@@ -430,10 +431,10 @@ def due(
 
 
 # -- calendar upkeep ----------------------------------------------------------------------
-@calendar_app.command("show", help=H("calendar.show"))
+@calendar_app.command("show", help=H("Days off and make-up working days of a year, with their source."))
 def calendar_show(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option(min=1990, max=2100, help=H("calendar.year"))] = None,
+    year: Annotated[int | None, typer.Option(min=1990, max=2100, help=H("The year (default: this year)."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc.app import service
@@ -458,29 +459,29 @@ def _calendar_change(ctx: typer.Context, action: str, day: str, name: str | None
     c = _ctx(ctx)
     when, changed = service.calendar_change(c, action, day, name)
     if action == "remove":
-        render.echo(t(c.lang, "calendar_removed", day=fmt_day(c.lang, when)))
+        render.echo(t(c.lang, "{day}: center override removed", day=fmt_day(c.lang, when)))
     else:
-        kind = t(c.lang, "kind_off" if action == "add-holiday" else "kind_work")
-        render.echo(t(c.lang, "calendar_added", day=fmt_day(c.lang, when), kind=kind))
+        kind = t(c.lang, "day off" if action == "add-holiday" else "make-up working day")
+        render.echo(t(c.lang, "{day}: {kind} added", day=fmt_day(c.lang, when), kind=kind))
     if changed:
-        render.echo(t(c.lang, "calendar_recomputed", n=changed))
+        render.echo(t(c.lang, "{n} open dossier(s) got a new due date", n=changed))
 
 
 DayArg = Annotated[str, typer.Argument(metavar="DAY")]
-DayNameOpt = Annotated[str | None, typer.Option(help=H("calendar.name"))]
+DayNameOpt = Annotated[str | None, typer.Option(help=H("What the day is (shown in explanations)."))]
 
 
-@calendar_app.command("add-holiday", help=H("calendar.add-holiday"))
+@calendar_app.command("add-holiday", help=H("Make DAY a day off for this center (wins over the national calendar)."))
 def calendar_add_holiday(ctx: typer.Context, day: DayArg, name: DayNameOpt = None) -> None:
     _calendar_change(ctx, "add-holiday", day, name)
 
 
-@calendar_app.command("add-workday", help=H("calendar.add-workday"))
+@calendar_app.command("add-workday", help=H("Make DAY a working day for this center (e.g. a local make-up Saturday)."))
 def calendar_add_workday(ctx: typer.Context, day: DayArg, name: DayNameOpt = None) -> None:
     _calendar_change(ctx, "add-workday", day, name)
 
 
-@calendar_app.command("remove", help=H("calendar.remove"))
+@calendar_app.command("remove", help=H("Drop this center's override of DAY; the national calendar applies again."))
 def calendar_remove(ctx: typer.Context, day: DayArg) -> None:
     _calendar_change(ctx, "remove", day, None)
 
@@ -495,23 +496,23 @@ def _calendar_ruling(ctx: typer.Context, day: str, confirmed: bool, reason: str 
     key = "cal_confirmed" if confirmed else "cal_rejected"
     render.echo(t(c.lang, key, day=fmt_day(c.lang, when)))
     if changed:
-        render.echo(t(c.lang, "calendar_recomputed", n=changed))
+        render.echo(t(c.lang, "{n} open dossier(s) got a new due date", n=changed))
 
 
-@calendar_app.command("confirm", help=H("calendar.confirm"))
+@calendar_app.command("confirm", help=H("Confirm an unconfirmed day off (one the holidays package lists with no decision in force)."))
 def calendar_confirm(ctx: typer.Context, day: DayArg, reason: ReasonOpt = None) -> None:
     _calendar_ruling(ctx, day, True, reason)
 
 
-@calendar_app.command("reject", help=H("calendar.reject"))
+@calendar_app.command("reject", help=H("Reject an unconfirmed day off: it is a working day at this center."))
 def calendar_reject(ctx: typer.Context, day: DayArg, reason: ReasonOpt = None) -> None:
     _calendar_ruling(ctx, day, False, reason)
 
 
-@calendar_app.command("check", help=H("calendar.check"))
+@calendar_app.command("check", help=H("List every dossier whose stored due date differs from today's calendar."))
 def calendar_check(
     ctx: typer.Context,
-    apply: Annotated[bool, typer.Option("--apply", help=H("calendar.apply"))] = False,
+    apply: Annotated[bool, typer.Option("--apply", help=H("Lay the open ones again and note the closed ones for a correction (needs --reason)."))] = False,
     reason: ReasonOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -529,7 +530,7 @@ def calendar_check(
             )
         else:
             render.print_calendar_check(items, c.lang)
-            render.echo(t(c.lang, "cal_check_applied", relaid=done.relaid, noted=done.noted))
+            render.echo(t(c.lang, "{relaid} open dossier(s) laid again, {noted} closed dossier(s) noted for a correction", relaid=done.relaid, noted=done.noted))
     elif as_json:
         render.print_json({"dossiers": [m.as_json() for m in items]})
     else:
@@ -538,20 +539,20 @@ def calendar_check(
 
 # -- the catalog and the registers --------------------------------------------------------------
 ProcedureCodeArg = Annotated[
-    str, typer.Argument(metavar="CODE", help=H("procedure.code"), autocompletion=_complete_procedures)
+    str, typer.Argument(metavar="CODE", help=H("National procedure code, e.g. 1.001193."), autocompletion=_complete_procedures)
 ]
 FileArg = Annotated[Path, typer.Argument(metavar="FILE")]
 
 
-@procedure_app.command("add", help=H("procedure.add"))
+@procedure_app.command("add", help=H("Add a procedure to the catalog."))
 def procedure_add(
     ctx: typer.Context,
     code: ProcedureCodeArg,
-    name: Annotated[str, typer.Option(help=H("procedure.name"))],
-    field: Annotated[str, typer.Option(help=H("procedure.field"))],
-    limit: Annotated[str, typer.Option(help=H("procedure.limit"))],
-    alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
-    fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
+    name: Annotated[str, typer.Option(help=H("Procedure name."))],
+    field: Annotated[str, typer.Option(help=H("Field (lĩnh vực), e.g. Hộ tịch."))],
+    limit: Annotated[str, typer.Option(help=H("Time limit: same-day, 5wd, 15d, 8h …"))],
+    alias: Annotated[str | None, typer.Option(help=H("Short alias usable wherever a procedure is named."))] = None,
+    fee: Annotated[str | None, typer.Option(help=H("Fee in VND."))] = None,
     e_result: EResultOpt = None,
 ) -> None:
     from tthc.app import catalog
@@ -560,13 +561,13 @@ def procedure_add(
 
     c = _ctx(ctx)
     proc = catalog.add_procedure(c, code, name, field, limit, alias, fee, bool(e_result))
-    render.echo(t(c.lang, "added", what=f"{proc.code} {proc.name} ({fmt_limit(c.lang, proc.limit)})"))
+    render.echo(t(c.lang, "Added {what}", what=f"{proc.code} {proc.name} ({fmt_limit(c.lang, proc.limit)})"))
 
 
-@procedure_app.command("list", help=H("procedure.list"))
+@procedure_app.command("list", help=H("The catalog, by field."))
 def procedure_list(
     ctx: typer.Context,
-    field: Annotated[str | None, typer.Option(help=H("opt.field"))] = None,
+    field: Annotated[str | None, typer.Option(help=H("Only this field (lĩnh vực)."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc.app import catalog
@@ -580,7 +581,7 @@ def procedure_list(
         render.print_procedures(procs, c.lang)
 
 
-@procedure_app.command("show", help=H("procedure.show"))
+@procedure_app.command("show", help=H("One procedure (by code, alias or name)."))
 def procedure_show(
     ctx: typer.Context,
     code: ProcedureCodeArg,
@@ -597,15 +598,15 @@ def procedure_show(
         render.print_procedures([proc], c.lang)
 
 
-@procedure_app.command("edit", help=H("procedure.edit"))
+@procedure_app.command("edit", help=H("Change a procedure; due dates already issued never move."))
 def procedure_edit(
     ctx: typer.Context,
     code: ProcedureCodeArg,
-    name: Annotated[str | None, typer.Option(help=H("procedure.name"))] = None,
-    field: Annotated[str | None, typer.Option(help=H("procedure.field"))] = None,
-    limit: Annotated[str | None, typer.Option(help=H("procedure.edit.limit"))] = None,
-    alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
-    fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
+    name: Annotated[str | None, typer.Option(help=H("Procedure name."))] = None,
+    field: Annotated[str | None, typer.Option(help=H("Field (lĩnh vực), e.g. Hộ tịch."))] = None,
+    limit: Annotated[str | None, typer.Option(help=H("New limit; dossiers already received keep theirs."))] = None,
+    alias: Annotated[str | None, typer.Option(help=H("Short alias usable wherever a procedure is named."))] = None,
+    fee: Annotated[str | None, typer.Option(help=H("Fee in VND."))] = None,
     e_result: EResultOpt = None,
 ) -> None:
     from tthc.app import catalog
@@ -617,7 +618,7 @@ def procedure_edit(
     render.print_procedures([proc], c.lang)
 
 
-@procedure_app.command("import", help=H("procedure.import"))
+@procedure_app.command("import", help=H("Load procedures from .csv/.xlsx (columns code,name,field,limit[,alias,fee]); all or nothing."))
 def procedure_import(ctx: typer.Context, file: FileArg) -> None:
     from tthc.app import catalog
     from tthc.locale.i18n import t
@@ -626,8 +627,8 @@ def procedure_import(ctx: typer.Context, file: FileArg) -> None:
     c = _ctx(ctx)
     report = catalog.import_procedures(c, file)
     if report.unknown_columns:
-        typer.echo(t(c.lang, "unknown_columns", cols=", ".join(report.unknown_columns)), err=True)
-    render.echo(t(c.lang, "imported_procedures", added=report.added, updated=report.updated))
+        typer.echo(t(c.lang, "warning: ignored unknown column(s): {cols}", cols=", ".join(report.unknown_columns)), err=True)
+    render.echo(t(c.lang, "Procedures: {added} added, {updated} updated", added=report.added, updated=report.updated))
 
 
 NameArg = Annotated[str, typer.Argument(metavar="NAME")]
@@ -639,19 +640,19 @@ def _added(ctx: typer.Context, kind: "Kind", name: str, prefix: str | None = Non
     from tthc.present import render
 
     c = _ctx(ctx)
-    render.echo(t(c.lang, "added", what=catalog.add_name(c, kind, name, prefix)))
+    render.echo(t(c.lang, "Added {what}", what=catalog.add_name(c, kind, name, prefix)))
 
 
-@officer_app.command("add", help=H("officer.add"))
+@officer_app.command("add", help=H("Register an officer."))
 def officer_add(ctx: typer.Context, name: NameArg) -> None:
     _added(ctx, "officer", name)
 
 
-@point_app.command("add", help=H("point.add"))
+@point_app.command("add", help=H("Register a reception point."))
 def point_add(
     ctx: typer.Context,
     name: NameArg,
-    prefix: Annotated[str | None, typer.Option(help=H("point.prefix"))] = None,
+    prefix: Annotated[str | None, typer.Option(help=H("The point's own unit code for generated codes."))] = None,
 ) -> None:
     _added(ctx, "point", name, prefix)
 
@@ -676,28 +677,28 @@ _register("point", point_app)
 
 
 # -- the clerk's day ------------------------------------------------------------------------------
-@app.command(help=H("receive"))
+@app.command(help=H("Receive a dossier and print its code and appointment."))
 def receive(
     ctx: typer.Context,
     procedure: Annotated[
         str,
         typer.Argument(
-            metavar="PROCEDURE|ALIAS", help=H("opt.procedure"), autocompletion=_complete_procedures
+            metavar="PROCEDURE|ALIAS", help=H("Code, alias or full name (diacritics optional)."), autocompletion=_complete_procedures
         ),
     ],
-    applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
+    applicant: Annotated[str, typer.Option(help=H("Applicant's full name (at most 200 characters)."))],
     channel: Annotated[
-        ChannelOpt, typer.Option(help=H("receive.channel"), click_type=Words(ChannelOpt))
+        ChannelOpt, typer.Option(help=H("How it arrived."), click_type=Words(ChannelOpt))
     ] = ChannelOpt.direct,
     at: AtOpt = None,
-    code: Annotated[str | None, typer.Option(help=H("receive.code"))] = None,
-    point: Annotated[str | None, typer.Option(help=H("receive.point"))] = None,
-    officer: Annotated[str | None, typer.Option(help=H("receive.officer"))] = None,
-    limit: Annotated[str | None, typer.Option(help=H("receive.limit"))] = None,
-    id_number: Annotated[str | None, typer.Option(help=H("receive.id_number"))] = None,
-    phone: Annotated[str | None, typer.Option(help=H("receive.phone"))] = None,
-    address: Annotated[str | None, typer.Option(help=H("receive.address"))] = None,
-    note: Annotated[str | None, typer.Option(help=H("receive.note"))] = None,
+    code: Annotated[str | None, typer.Option(help=H("Dossier code (default: generated); never one used before, in any letter case. A code UNIT-YYMMDD-NNNN carries the day of receipt."))] = None,
+    point: Annotated[str | None, typer.Option(help=H("Reception point (any case, or a unique part of the name)."))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("Officer in charge (any case, or a unique given name)."))] = None,
+    limit: Annotated[str | None, typer.Option(help=H("Override the procedure's time limit (audited)."))] = None,
+    id_number: Annotated[str | None, typer.Option(help=H("Citizen ID (CCCD, 12 digits)."))] = None,
+    phone: Annotated[str | None, typer.Option(help=H("Phone number (spaces, dots and +84 are fine)."))] = None,
+    address: Annotated[str | None, typer.Option(help=H("Address (at most 300 characters)."))] = None,
+    note: Annotated[str | None, typer.Option(help=H("A note (at most 1,000 characters)."))] = None,
     fee: FeeOpt = None,
     paid: PaidOptT = None,
     digitised: DigitisedOpt = None,
@@ -705,9 +706,9 @@ def receive(
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     submitted_at: Annotated[
-        str | None, typer.Option("--submitted-at", help=H("receive.submitted_at"))
+        str | None, typer.Option("--submitted-at", help=H("Online only: when the provincial system received it (--at is the acceptance, where the clock starts)."))
     ] = None,
-    for_authority: Annotated[str | None, typer.Option("--for", help=H("receive.for"))] = None,
+    for_authority: Annotated[str | None, typer.Option("--for", help=H("Received here for another authority of the province: its paper dossier is forwarded within 1 working day."))] = None,
     late_entry: LateOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -753,11 +754,11 @@ def _stepped(ctx: typer.Context, step: str, d: Any, as_json: bool = False) -> No
         render.print_step(d, step, c.lang)
 
 
-@app.command(help=H("handover"))
+@app.command(help=H("Hand the dossier to another officer for processing (status unchanged)."))
 def handover(
     ctx: typer.Context,
     code: CodeArg,
-    to: Annotated[str, typer.Option("--to", help=H("handover.to"))],
+    to: Annotated[str, typer.Option("--to", help=H("Officer taking it over."))],
     at: AtOpt = None,
     note: NoteOpt = None,
     reason: ReasonOpt = None,
@@ -775,13 +776,13 @@ def handover(
     )
 
 
-@app.command(help=H("supplement"))
+@app.command(help=H("Ask the applicant for more papers: the clock stops."))
 def supplement(
     ctx: typer.Context,
     code: CodeArg,
-    reason: Annotated[str, typer.Option("--reason", help=H("supplement.reason"))],
+    reason: Annotated[str, typer.Option("--reason", help=H("The papers asked for (required)."))],
     at: AtOpt = None,
-    again: Annotated[bool, typer.Option("--again", help=H("supplement.again"))] = False,
+    again: Annotated[bool, typer.Option("--again", help=H("Record a second request anyway (the decree allows one: it is listed as a breach)."))] = False,
     correct_time: CorrectOpt = False,
     late_entry: LateOpt = False,
 ) -> None:
@@ -817,13 +818,13 @@ def _plain_step(name: str) -> None:
 _plain_step("resume")
 
 
-@app.command(help=H("resolve"))
+@app.command(help=H("Processing finished with a result (approved or rejected)."))
 def resolve(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
     outcome: Annotated[
-        OutcomeOpt, typer.Option(help=H("resolve.outcome"), click_type=Words(OutcomeOpt))
+        OutcomeOpt, typer.Option(help=H("approved, or rejected (từ chối giải quyết)."), click_type=Words(OutcomeOpt))
     ] = OutcomeOpt.approved,
     note: NoteOpt = None,
     e_result: EResultOpt = None,
@@ -849,13 +850,13 @@ def resolve(
     _stepped(ctx, "resolve", d, as_json)
 
 
-@app.command("return", help=H("return"))
+@app.command("return", help=H("The result was handed to the applicant."))
 def return_(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
-    rating: Annotated[str | None, typer.Option("--rating", help=H("return.rating"))] = None,
-    comment: Annotated[str | None, typer.Option("--comment", help=H("return.comment"))] = None,
+    rating: Annotated[str | None, typer.Option("--rating", help=H("The citizen's rating: satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng)."))] = None,
+    comment: Annotated[str | None, typer.Option("--comment", help=H("The citizen's comment with the rating."))] = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     late_entry: LateOpt = False,
@@ -873,12 +874,12 @@ def return_(
 _plain_step("withdraw")
 
 
-@app.command(help=H("apologize"))
+@app.command(help=H("Record the written apology with one new appointment date (never changes timeliness)."))
 def apologize(
     ctx: typer.Context,
     code: CodeArg,
-    new_date: Annotated[str, typer.Option("--new-date", help=H("apologize.new_date"))],
-    reason: Annotated[str, typer.Option("--reason", help=H("opt.reason"))],
+    new_date: Annotated[str, typer.Option("--new-date", help=H("The new appointment date."))],
+    reason: Annotated[str, typer.Option("--reason", help=H("Why (kept in the audit trail)."))],
     at: AtOpt = None,
     correct_time: CorrectOpt = False,
     late_entry: LateOpt = False,
@@ -892,19 +893,19 @@ def apologize(
     d = dossiers.apologize(c, code, new_date, reason, at, correction=fix)
     _stepped(ctx, "apologize", d)
     if d.apology is not None and not d.apology.in_time:
-        typer.echo(t(c.lang, "apology_late"), err=True)
+        typer.echo(t(c.lang, "warning: an apology should be issued at least one working day before the due date"), err=True)
 
 
 for _name in ("close", "forward", "notify"):
     _plain_step(_name)
 
 
-@app.command(help=H("show"))
+@app.command(help=H("Every fact about a dossier, its due date explained, and its timeline."))
 def show(
     ctx: typer.Context,
     code: CodeArg,
     as_json: JsonOpt = False,
-    show_id: Annotated[bool, typer.Option("--show-id", help=H("show.show_id"))] = False,
+    show_id: Annotated[bool, typer.Option("--show-id", help=H("Show the full ID number."))] = False,
 ) -> None:
     from tthc.app import dossiers
     from tthc.present import render
@@ -917,7 +918,7 @@ def show(
         render.print_dossier(view, c.lang, show_id=show_id)
 
 
-@app.command(help=H("history"))
+@app.command(help=H("The audit trail: what happened, when, when it was recorded, by whom."))
 def history(ctx: typer.Context, code: CodeArg, as_json: JsonOpt = False) -> None:
     from tthc.app import dossiers
     from tthc.present import render
@@ -931,22 +932,22 @@ def history(ctx: typer.Context, code: CodeArg, as_json: JsonOpt = False) -> None
 
 
 StatusF = Annotated[
-    StatusOpt | None, typer.Option("--status", help=H("opt.status"), click_type=Words(StatusOpt))
+    StatusOpt | None, typer.Option("--status", help=H("Only dossiers in this status."), click_type=Words(StatusOpt))
 ]
-FieldF = Annotated[str | None, typer.Option("--field", help=H("opt.field"))]
-ProcedureF = Annotated[str | None, typer.Option("--procedure", help=H("opt.procedure"))]
-PointF = Annotated[str | None, typer.Option("--point", help=H("opt.point"))]
-OfficerF = Annotated[str | None, typer.Option("--officer", help=H("opt.officer"))]
+FieldF = Annotated[str | None, typer.Option("--field", help=H("Only this field (lĩnh vực)."))]
+ProcedureF = Annotated[str | None, typer.Option("--procedure", help=H("Code, alias or full name (diacritics optional)."))]
+PointF = Annotated[str | None, typer.Option("--point", help=H("Only this reception point."))]
+OfficerF = Annotated[str | None, typer.Option("--officer", help=H("Only this officer."))]
 ChannelF = Annotated[
-    ChannelOpt | None, typer.Option("--channel", help=H("opt.channel"), click_type=Words(ChannelOpt))
+    ChannelOpt | None, typer.Option("--channel", help=H("Only this channel."), click_type=Words(ChannelOpt))
 ]
-ReceivedFromF = Annotated[str | None, typer.Option("--received-from", help=H("opt.received_from"))]
-ReceivedToF = Annotated[str | None, typer.Option("--received-to", help=H("opt.received_to"))]
-DueFromF = Annotated[str | None, typer.Option("--due-from", help=H("opt.due_from"))]
-DueToF = Annotated[str | None, typer.Option("--due-to", help=H("opt.due_to"))]
-OverdueF = Annotated[bool, typer.Option("--overdue", help=H("opt.overdue"))]
-DueWithinF = Annotated[int | None, typer.Option("--due-within", help=H("opt.due_within"))]
-SearchF = Annotated[str | None, typer.Option("--search", help=H("opt.search"))]
+ReceivedFromF = Annotated[str | None, typer.Option("--received-from", help=H("Received on or after this day."))]
+ReceivedToF = Annotated[str | None, typer.Option("--received-to", help=H("Received on or before this day."))]
+DueFromF = Annotated[str | None, typer.Option("--due-from", help=H("Due on or after this day."))]
+DueToF = Annotated[str | None, typer.Option("--due-to", help=H("Due on or before this day."))]
+OverdueF = Annotated[bool, typer.Option("--overdue", help=H("Open dossiers past their deadline."))]
+DueWithinF = Annotated[int | None, typer.Option("--due-within", help=H("Open dossiers due within N working days."))]
+SearchF = Annotated[str | None, typer.Option("--search", help=H("Name, code, phone or ID; diacritics ignored."))]
 
 
 def _filter(**given: Any) -> Any:
@@ -959,7 +960,7 @@ def _filter(**given: Any) -> Any:
     return ListFilter(**given)
 
 
-@app.command("list", help=H("list"))
+@app.command("list", help=H("The worklist, soonest deadline first. No filter: overdue, due today, due within 2 working days."))
 def list_(
     ctx: typer.Context,
     status: StatusF = None,
@@ -975,8 +976,8 @@ def list_(
     overdue: OverdueF = False,
     due_within: DueWithinF = None,
     search: SearchF = None,
-    to_notify: Annotated[bool, typer.Option("--to-notify", help=H("list.to_notify"))] = False,
-    limit: Annotated[int, typer.Option(help=H("list.limit"))] = 50,
+    to_notify: Annotated[bool, typer.Option("--to-notify", help=H("Citizens to tell: results ready before their date and not collected, apologies' new dates not yet told."))] = False,
+    limit: Annotated[int, typer.Option(help=H("At most this many rows."))] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc.app import worklist
@@ -1011,17 +1012,17 @@ def list_(
     print_worklist(work, c.lang)
 
 
-@app.command(help=H("edit"))
+@app.command(help=H("Correct a dossier's details (audited). The timeline is changed with undo, not here."))
 def edit(
     ctx: typer.Context,
     code: CodeArg,
-    applicant: Annotated[str | None, typer.Option(help=H("edit.applicant"))] = None,
-    phone: Annotated[str | None, typer.Option(help=H("edit.phone"))] = None,
-    address: Annotated[str | None, typer.Option(help=H("edit.address"))] = None,
-    point: Annotated[str | None, typer.Option(help=H("edit.point"))] = None,
-    officer: Annotated[str | None, typer.Option(help=H("edit.officer"))] = None,
+    applicant: Annotated[str | None, typer.Option(help=H("The applicant's full name."))] = None,
+    phone: Annotated[str | None, typer.Option(help=H("The phone number."))] = None,
+    address: Annotated[str | None, typer.Option(help=H("The address."))] = None,
+    point: Annotated[str | None, typer.Option(help=H("The reception point."))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("The officer in charge."))] = None,
     note: NoteOpt = None,
-    id_number: Annotated[str | None, typer.Option(help=H("edit.id_number"))] = None,
+    id_number: Annotated[str | None, typer.Option(help=H("The citizen ID (12 digits)."))] = None,
     fee: FeeOpt = None,
     paid: PaidOptT = None,
     digitised: DigitisedOpt = None,
@@ -1051,15 +1052,15 @@ def edit(
         "e_result": e_result,
     }
     d = dossiers.edit(c, code, changes, reason=reason, correction=Correction.of(correct_time, reason))
-    render.echo(t(c.lang, "edited", code=d.code))
+    render.echo(t(c.lang, "{code}: details corrected", code=d.code))
 
 
-@app.command(help=H("undo"))
+@app.command(help=H("Revert the dossier's latest life-cycle step to exactly the state before it (audited)."))
 def undo(
     ctx: typer.Context,
     code: CodeArg,
-    reason: Annotated[str, typer.Option("--reason", help=H("opt.reason"))],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help=H("undo.yes"))] = False,
+    reason: Annotated[str, typer.Option("--reason", help=H("Why (kept in the audit trail)."))],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=H("Do not ask for confirmation."))] = False,
     correct_time: CorrectOpt = False,
 ) -> None:
     from tthc.app import corrections
@@ -1071,23 +1072,23 @@ def undo(
     fix = Correction.of(correct_time, reason)
     plan = corrections.undo_plan(c, code, fix)
     render.print_undo_plan(plan, c.lang)
-    if not yes and can_ask() and not confirm(c.lang, t(c.lang, "undo_confirm")):
+    if not yes and can_ask() and not confirm(c.lang, t(c.lang, "Revert it?")):
         raise typer.Abort()
     step, d = corrections.undo(c, code, reason, fix, expected=plan.event_id)
     if d is None:
-        render.say(t(c.lang, "receipt_undone", code=plan.code))
+        render.say(t(c.lang, "{code}: receipt undone; the code will not be given again", code=plan.code))
     else:
-        render.say(t(c.lang, "undone", code=d.code, step=step_label(c.lang, step)))
+        render.say(t(c.lang, "{code}: {step} undone", code=d.code, step=step_label(c.lang, step)))
 
 
-@app.command(help=H("corrections"))
+@app.command(help=H("Every changed timeline: undone steps and corrected times, with who, when and why."))
 def corrections(
     ctx: typer.Context,
-    from_: Annotated[str | None, typer.Option("--from", help=H("opt.from"))] = None,
-    to: Annotated[str | None, typer.Option("--to", help=H("opt.to"))] = None,
-    month: Annotated[str | None, typer.Option("--month", help=H("opt.month"))] = None,
-    quarter: Annotated[str | None, typer.Option("--quarter", help=H("opt.quarter"))] = None,
-    year: Annotated[str | None, typer.Option("--year", help=H("opt.year"))] = None,
+    from_: Annotated[str | None, typer.Option("--from", help=H("First day of the period."))] = None,
+    to: Annotated[str | None, typer.Option("--to", help=H("Last day of the period."))] = None,
+    month: Annotated[str | None, typer.Option("--month", help=H("A reporting month: 2025-09, 9/2025 or 09/2025."))] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", help=H("A quarter: 2025-Q3, Q3/2025 or 3/2025."))] = None,
+    year: Annotated[str | None, typer.Option("--year", help=H("A year, YYYY."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc.app import corrections, service
@@ -1112,15 +1113,15 @@ class ByOpt(StrEnum):
     month = "month"
 
 
-FromOpt = Annotated[str | None, typer.Option("--from", help=H("opt.from"))]
-ToOpt = Annotated[str | None, typer.Option("--to", help=H("opt.to"))]
-MonthOpt = Annotated[str | None, typer.Option("--month", help=H("opt.month"))]
-QuarterOpt = Annotated[str | None, typer.Option("--quarter", help=H("opt.quarter"))]
-YearOpt = Annotated[str | None, typer.Option("--year", help=H("opt.year"))]
-ExcelVnOpt = Annotated[bool, typer.Option("--excel-vn", help=H("opt.excel_vn"))]
+FromOpt = Annotated[str | None, typer.Option("--from", help=H("First day of the period."))]
+ToOpt = Annotated[str | None, typer.Option("--to", help=H("Last day of the period."))]
+MonthOpt = Annotated[str | None, typer.Option("--month", help=H("A reporting month: 2025-09, 9/2025 or 09/2025."))]
+QuarterOpt = Annotated[str | None, typer.Option("--quarter", help=H("A quarter: 2025-Q3, Q3/2025 or 3/2025."))]
+YearOpt = Annotated[str | None, typer.Option("--year", help=H("A year, YYYY."))]
+ExcelVnOpt = Annotated[bool, typer.Option("--excel-vn", help=H("CSV for Excel set to Vietnamese: ';' between cells, ',' in decimals."))]
 
 
-@app.command(help=H("summary"))
+@app.command(help=H("Period summary: received, carried over, resolved early/on time/late, pending, on-time rate."))
 def summary(
     ctx: typer.Context,
     from_: FromOpt = None,
@@ -1129,15 +1130,15 @@ def summary(
     quarter: QuarterOpt = None,
     year: YearOpt = None,
     by: Annotated[
-        ByOpt | None, typer.Option(help=H("summary.by"), click_type=Words(ByOpt, {"month": "w_month"}))
+        ByOpt | None, typer.Option(help=H("Break the figures down by this key."), click_type=Words(ByOpt, {"month": "w_month"}))
     ] = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
     as_json: JsonOpt = False,
-    out: Annotated[Path | None, typer.Option("--out", help=H("summary.out"))] = None,
-    chart: Annotated[bool, typer.Option("--chart", help=H("summary.chart"))] = False,
-    svg: Annotated[Path | None, typer.Option("--svg", help=H("summary.svg"))] = None,
-    html: Annotated[Path | None, typer.Option("--html", help=H("summary.html"))] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=H("Write the figures to FILE.csv or FILE.xlsx."))] = None,
+    chart: Annotated[bool, typer.Option("--chart", help=H("Draw volume and on-time rate as bars."))] = False,
+    svg: Annotated[Path | None, typer.Option("--svg", help=H("Also save it as SVG for printing (light, 120 columns)."))] = None,
+    html: Annotated[Path | None, typer.Option("--html", help=H("Also save it as HTML for printing (light, 120 columns)."))] = None,
     excel_vn: ExcelVnOpt = False,
 ) -> None:
     from tthc.app import service
@@ -1154,8 +1155,8 @@ def summary(
         from tthc.storage.sheets import write_table
 
         headers, rows = render_reports.summary_records(result, c.lang)
-        write_table(out, headers, rows, sheet=t(c.lang, "sheet_summary"), excel_vn=excel_vn)
-        render.echo(t(c.lang, "written", path=out))
+        write_table(out, headers, rows, sheet=t(c.lang, "summary"), excel_vn=excel_vn)
+        render.echo(t(c.lang, "Written {path}", path=out))
         return
     render_reports.print_summary(result, c.lang, c.settings().center_name, chart=chart, svg=svg, html=html)
 
@@ -1165,7 +1166,7 @@ class IndicatorsByOpt(StrEnum):
     procedure = "procedure"
 
 
-@app.command(help=H("indicators"))
+@app.command(help=H("The province's scorecard (Decision 766): each indicator the center's records can give, with its rate, threshold and points, and the II.06a on-time rate beside indicator 2.1's."))
 def indicators(
     ctx: typer.Context,
     from_: FromOpt = None,
@@ -1173,9 +1174,9 @@ def indicators(
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    by: Annotated[IndicatorsByOpt | None, typer.Option(help=H("indicators.by"))] = None,
+    by: Annotated[IndicatorsByOpt | None, typer.Option(help=H("Split by field or procedure."))] = None,
     as_json: JsonOpt = False,
-    out: Annotated[Path | None, typer.Option("--out", help=H("indicators.out"))] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=H("Write the scorecard to an .xlsx or .csv file."))] = None,
 ) -> None:
     from tthc.app import indicators as scorecard
     from tthc.app import service
@@ -1191,13 +1192,13 @@ def indicators(
         from tthc.storage.sheets import write_table
 
         headers, rows = render_indicators.file_records(result, c.lang)
-        write_table(out, headers, rows, sheet=t(c.lang, "sheet_indicators"))
-        render.echo(t(c.lang, "written", path=out))
+        write_table(out, headers, rows, sheet=t(c.lang, "indicators"))
+        render.echo(t(c.lang, "Written {path}", path=out))
     else:
         render.echo(render_indicators.text(result, c.lang, render.output_width()))
 
 
-@app.command(help=H("report"))
+@app.command(help=H("The official form Biểu II.06a (Circular 01/2020/TT-VPCP), by field."))
 def report(
     ctx: typer.Context,
     from_: FromOpt = None,
@@ -1205,8 +1206,8 @@ def report(
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help=H("report.out"))] = None,
-    close: Annotated[bool, typer.Option("--close", help=H("report.close"))] = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("Write the form to FILE.xlsx (one A4 landscape page), the late lists on a second sheet."))] = None,
+    close: Annotated[bool, typer.Option("--close", help=H("Mark the period as reported: its dossiers' timelines change only with --correct-time."))] = False,
 ) -> None:
     from tthc.app import service
     from tthc.locale.i18n import t
@@ -1220,19 +1221,19 @@ def report(
         from tthc.app.workload import late
 
         write_form(form, out, late(c, p))
-        render.echo(t(c.lang, "written", path=out))
+        render.echo(t(c.lang, "Written {path}", path=out))
     else:
         print_form(form)
     if close:
-        render.echo(t(c.lang, "reports_closed", day=service.close_reports(c, p)))
+        render.echo(t(c.lang, "Periods up to {day:%d/%m/%Y} are marked as reported", day=service.close_reports(c, p)))
 
 
-@app.command("import", help=H("import"))
+@app.command("import", help=H("Load dossiers from .csv/.xlsx (all rows or none); a given due_at is kept. A full export (.jsonl, or .xlsx with a meta sheet) is merged; into a new database it is copied whole."))
 def import_(
     ctx: typer.Context,
     file: FileArg,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=H("import.dry_run"))] = False,
-    other_center: Annotated[bool, typer.Option("--other-center", help=H("merge.other_center"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=H("Check every row and report; write nothing."))] = False,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("Merge a file of another center (another unit code or center identity) all the same."))] = False,
 ) -> None:
     from tthc.app.transfer import import_any
     from tthc.present import render
@@ -1246,12 +1247,12 @@ def import_(
         raise typer.Exit(1)
 
 
-@app.command(help=H("export"))
+@app.command(help=H("Write dossiers to .csv (UTF-8 for Excel), .xlsx or .json, with the filters of `list`."))
 def export(
     ctx: typer.Context,
     file: Annotated[Path | None, typer.Argument(metavar="FILE")] = None,
     parquet: Annotated[
-        Path | None, typer.Option("--parquet", metavar="DIR", help=H("export.parquet"))
+        Path | None, typer.Option("--parquet", metavar="DIR", help=H("Write the center's dossiers as a Parquet export for the province's roll-up (needs tthc[province])."))
     ] = None,
     status: StatusF = None,
     field: FieldF = None,
@@ -1266,7 +1267,7 @@ def export(
     overdue: OverdueF = False,
     due_within: DueWithinF = None,
     search: SearchF = None,
-    full: Annotated[bool, typer.Option("--full", help=H("export.full"))] = False,
+    full: Annotated[bool, typer.Option("--full", help=H("Every table, every field: FILE.jsonl or FILE.xlsx, for `import` elsewhere."))] = False,
     excel_vn: ExcelVnOpt = False,
 ) -> None:
     from tthc.app.interchange import export as export_dossiers
@@ -1275,12 +1276,12 @@ def export(
 
     c = _ctx(ctx)
     if (file is None) == (parquet is None):
-        raise TthcError("e_export_target")
+        raise TthcError("give either a FILE to export to or --parquet DIR, not both")
     if parquet is not None:
         from tthc.app.service import export_parquet
 
         done = export_parquet(c, parquet)
-        render.echo(t(c.lang, "parquet_exported", n=done.dossiers, center=done.center, path=parquet))
+        render.echo(t(c.lang, "{center}: {n} dossiers exported for the province to {path}", n=done.dossiers, center=done.center, path=parquet))
         return
     assert file is not None
     f = _filter(
@@ -1305,7 +1306,7 @@ def export(
         render.print_full_export(export_full(c, file, f), c.lang)
         return
     n = export_dossiers(c, file, f, excel_vn=excel_vn)
-    render.echo(t(c.lang, "exported", n=n, path=file))
+    render.echo(t(c.lang, "Exported {n} dossier(s) to {path}", n=n, path=file))
 
 
 class RollupBy(StrEnum):
@@ -1315,18 +1316,18 @@ class RollupBy(StrEnum):
     month = "month"
 
 
-@app.command(help=H("rollup"))
+@app.command(help=H("A province on one screen: the II.06a of many centers, per center and in total, from their Parquet exports or .db files."))
 def rollup(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=H("rollup.paths"))],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=H("A center's export folder, a folder of exports, or a center's .db file."))],
     from_: FromOpt = None,
     to: ToOpt = None,
     month: MonthOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    by: Annotated[RollupBy, typer.Option(help=H("rollup.by"))] = RollupBy.center_,
+    by: Annotated[RollupBy, typer.Option(help=H("Group by center (ranked by on-time rate), field, procedure or month."))] = RollupBy.center_,
     as_json: JsonOpt = False,
-    out: Annotated[Path | None, typer.Option("--out", help=H("rollup.out"))] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=H("Write the province's workbook (.xlsx): the total sheet, then one sheet per center."))] = None,
 ) -> None:
     from tthc.app import service
     from tthc.locale.i18n import t
@@ -1342,26 +1343,26 @@ def rollup(
         from tthc.storage.sheets import write_workbook
 
         write_workbook(out, render_reports.rollup_sheets(result, c.lang))
-        render.echo(t(c.lang, "written", path=out))
+        render.echo(t(c.lang, "Written {path}", path=out))
         return
     render_reports.print_rollup(result, c.lang)
 
 
-@app.command(help=H("backup"))
+@app.command(help=H("Copy the whole database, consistently, to a new file DEST."))
 def backup(ctx: typer.Context, dest: Annotated[Path, typer.Argument(metavar="DEST")]) -> None:
     from tthc.app import service
     from tthc.locale.i18n import t
     from tthc.present import render
 
     c = _ctx(ctx)
-    render.echo(t(c.lang, "backed_up", path=service.backup(c, dest)))
+    render.echo(t(c.lang, "Backup written to {path}", path=service.backup(c, dest)))
 
 
-@app.command(help=H("restore"))
+@app.command(help=H("Put the backup SRC in place of the database (the current one is kept beside it)."))
 def restore(
     ctx: typer.Context,
     src: Annotated[Path, typer.Argument(metavar="SRC")],
-    other_center: Annotated[bool, typer.Option("--other-center", help=H("restore.other_center"))] = False,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("Restore a database of another center (another unit code or center identity) all the same."))] = False,
 ) -> None:
     from tthc.app import service
     from tthc.locale.i18n import t
@@ -1369,13 +1370,13 @@ def restore(
 
     c = _ctx(ctx)
     kept = service.restore(c, src, other_center=other_center)
-    render.echo(t(c.lang, "restored", src=src, kept=kept) if kept else t(c.lang, "restored_new", src=src))
+    render.echo(t(c.lang, "Restored from {src}; the previous database is kept as {kept}", src=src, kept=kept) if kept else t(c.lang, "Restored from {src}", src=src))
 
 
-@app.command(help=H("demo"))
+@app.command(help=H("Build a synthetic center (1/7–12/9/2025, two points) and print its summary: 1,964 dossiers, 98.28%."))
 def demo(
     ctx: typer.Context,
-    db: Annotated[Path | None, typer.Option("--db", help=H("demo.db"))] = None,
+    db: Annotated[Path | None, typer.Option("--db", help=H("Where to build it (default: a file in the temp folder)."))] = None,
 ) -> None:
     from tthc.app import demo as demo_module
     from tthc.app import service
@@ -1385,17 +1386,17 @@ def demo(
     c = _ctx(ctx)
     c.use_database(db or demo_module.default_path())
     demo_module.build(c)
-    render.echo(t(c.lang, "demo_built", path=c.db_path))
+    render.echo(t(c.lang, "Synthetic demo center built in {path} (made-up data; your own database was not touched).", path=c.db_path))
     start, end = demo_module.START.isoformat(), demo_module.END.isoformat()
     p = service.period(c, from_=start, to=end, month=None, quarter=None, year=None)
     result = service.summary(c, p, "field")
     render_reports.print_summary(result, c.lang, c.settings().center_name, chart=False, svg=None, html=None)
-    render.echo(t(c.lang, "demo_next", path=c.db_path, period=f"--from {start} --to {end}"))
+    render.echo(t(c.lang, "Explore it: tthc --db {path} list --overdue · summary {period} --by month --chart · report {period}", path=c.db_path, period=f"--from {start} --to {end}"))
 
 
 # -- commands: papers ----------------------------------------------------------------
-HtmlOpt = Annotated[Path | None, typer.Option("--html", help=H("slip.html"))]
-PaperOpt = Annotated[list[str] | None, typer.Option("--paper", help=H("slip.paper"))]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help=H("Write the slip to FILE.html, laid out for A5 printing."))]
+PaperOpt = Annotated[list[str] | None, typer.Option("--paper", help=H("A paper handed in, printed on form 01 (repeat for each)."))]
 
 
 def _slip(ctx: typer.Context, code: str, form: str, html: Path | None, paper: list[str] | None) -> None:
@@ -1411,29 +1412,29 @@ def _slip(ctx: typer.Context, code: str, form: str, html: Path | None, paper: li
     from tthc.present.paper_html import write_slip
 
     write_slip(s, html)
-    render.echo(t(c.lang, "written", path=html))
+    render.echo(t(c.lang, "Written {path}", path=html))
 
 
-@app.command(help=H("receipt"))
+@app.command(help=H("Form 01: the receipt and appointment slip, with a QR code of the dossier."))
 def receipt(ctx: typer.Context, code: CodeArg, html: HtmlOpt = None, paper: PaperOpt = None) -> None:
     _slip(ctx, code, "01", html, paper)
 
 
-@app.command(help=H("slip"))
+@app.command(help=H("Print a form for a dossier: Circular 03/2025/TT-VPCP's if received from 30/10/2025, else Circular 01/2018/TT-VPCP's; a form that does not apply is refused."))
 def slip(
     ctx: typer.Context,
     code: CodeArg,
-    form: Annotated[str, typer.Argument(metavar="FORM", help=H("slip.form"))],
+    form: Annotated[str, typer.Argument(metavar="FORM", help=H("01 receipt, 02 supplement request, 03 refusal, 04 apology; 2025 set: 05 notice that handling stops, 06 process control sheet; 2018 set: 05 process control sheet."))],
     html: HtmlOpt = None,
     paper: PaperOpt = None,
 ) -> None:
     _slip(ctx, code, form, html, paper)
 
 
-@app.command(help=H("logbook"))
+@app.command(help=H("The dossier log book (form 07 of 2025, 06 of 2018): one row per dossier received in the period."))
 def logbook(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("--out", help=H("logbook.out"))],
+    out: Annotated[Path, typer.Option("--out", help=H("The log book, FILE.xlsx (A4 landscape)."))],
     from_: FromOpt = None,
     to: ToOpt = None,
     month: MonthOpt = None,
@@ -1449,7 +1450,7 @@ def logbook(
     p = service.period(c, from_=from_, to=to, month=month, quarter=quarter, year=year)
     book = papers.log_book(c, p)
     write_log_book(book, out)
-    render.echo(t(c.lang, "p06_written", n=len(book.rows), path=out))
+    render.echo(t(c.lang, "Log book: {n} dossier(s) written to {path}", n=len(book.rows), path=out))
 
 
 # -- commands: workload and compliance -----------------------------------------------
@@ -1458,10 +1459,10 @@ class WorkloadByOpt(StrEnum):
     point = "point"
 
 
-TableOutOpt = Annotated[Path | None, typer.Option("--out", help=H("opt.table_out"))]
+TableOutOpt = Annotated[Path | None, typer.Option("--out", help=H("Write the rows to FILE.csv or FILE.xlsx."))]
 
 
-@app.command(help=H("officers"))
+@app.command(help=H("Workload per officer: received, handed over, resolved, pending, overdue, on-time rate, share."))
 def officers(
     ctx: typer.Context,
     from_: FromOpt = None,
@@ -1470,7 +1471,7 @@ def officers(
     quarter: QuarterOpt = None,
     year: YearOpt = None,
     by: Annotated[
-        WorkloadByOpt, typer.Option(help=H("officers.by"), click_type=Words(WorkloadByOpt))
+        WorkloadByOpt, typer.Option(help=H("One row per officer or per reception point."), click_type=Words(WorkloadByOpt))
     ] = WorkloadByOpt.officer,
     as_json: JsonOpt = False,
     out: TableOutOpt = None,
@@ -1488,13 +1489,13 @@ def officers(
         from tthc.storage.sheets import write_table
 
         headers, rows = render.workload_records(result, c.lang)
-        write_table(out, headers, rows, sheet=t(c.lang, "sheet_officers"))
-        render.echo(t(c.lang, "written", path=out))
+        write_table(out, headers, rows, sheet=t(c.lang, P_("sheet_officers", "officers")))
+        render.echo(t(c.lang, "Written {path}", path=out))
     else:
         render.print_workload(result, c.lang)
 
 
-@app.command(help=H("late"))
+@app.command(help=H("Late and overdue dossiers with their officer and apology; late supplement requests; corrections; the duties of Decree 118 broken."))
 def late(
     ctx: typer.Context,
     from_: FromOpt = None,
@@ -1518,8 +1519,8 @@ def late(
         from tthc.storage.sheets import write_table
 
         headers, rows = render.late_records(result, c.lang)
-        write_table(out, headers, rows, sheet=t(c.lang, "sheet_late"))
-        render.echo(t(c.lang, "written", path=out))
+        write_table(out, headers, rows, sheet=t(c.lang, P_("sheet_late", "late")))
+        render.echo(t(c.lang, "Written {path}", path=out))
     else:
         render.print_late(result, c.lang)
 
@@ -1530,15 +1531,15 @@ class KeepOpt(StrEnum):
     there = "there"
 
 
-@app.command(help=H("merge"))
+@app.command(help=H("Bring in another reception point's dossiers, history, registers, catalog and calendar days; merging the same file again changes nothing. Dossiers both points changed in ways that cannot both stand are held aside and listed (exit 1) until --keep settles them."))
 def merge(
     ctx: typer.Context,
-    other: Annotated[Path, typer.Argument(metavar="OTHER.db", help=H("merge.other"))],
-    codes: Annotated[list[str] | None, typer.Argument(metavar="CODE", help=H("merge.codes"))] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=H("merge.dry_run"))] = False,
-    keep: Annotated[KeepOpt | None, typer.Option("--keep", help=H("merge.keep"))] = None,
-    reason: Annotated[str | None, typer.Option("--reason", help=H("merge.reason"))] = None,
-    other_center: Annotated[bool, typer.Option("--other-center", help=H("merge.other_center"))] = False,
+    other: Annotated[Path, typer.Argument(metavar="OTHER.db", help=H("The other point's database (a copy)."))],
+    codes: Annotated[list[str] | None, typer.Argument(metavar="CODE", help=H("With --keep: the dossiers held aside to settle."))] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=H("Say what would change; write nothing."))] = False,
+    keep: Annotated[KeepOpt | None, typer.Option("--keep", help=H("Settle held dossiers: keep this database's version (here) or the other file's (there); recorded as a correction."))] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help=H("Why (with --keep)."))] = None,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("Merge a file of another center (another unit code or center identity) all the same."))] = False,
 ) -> None:
     from tthc.app.merge import keep_decision, merge_database
     from tthc.present import render
@@ -1551,22 +1552,22 @@ def merge(
         raise typer.Exit(1)
 
 
-@procedure_app.command("export", help=H("procedure.export"))
+@procedure_app.command("export", help=H("Write the catalog to .csv/.xlsx in the columns `procedure import` reads."))
 def procedure_export(ctx: typer.Context, file: FileArg) -> None:
     from tthc.app.transfer import export_procedures
     from tthc.locale.i18n import t
     from tthc.present import render
 
     c = _ctx(ctx)
-    render.echo(t(c.lang, "exported_procedures", n=export_procedures(c, file), path=file))
+    render.echo(t(c.lang, "Exported {n} procedure(s) to {path}", n=export_procedures(c, file), path=file))
 
 
 # -- commands: the web side ----------------------------------------------------------
-@app.command(help=H("serve"))
+@app.command(help=H("Serve the citizen look-up (/), the waiting-room board (/bang) and the dashboard (/quan-ly), read-only."))
 def serve(
     ctx: typer.Context,
-    host: Annotated[str, typer.Option(help=H("serve.host"))] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help=H("serve.port"))] = 8080,
+    host: Annotated[str, typer.Option(help=H("Address to listen on; other than 127.0.0.1 opens it to the network."))] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help=H("Port to listen on."))] = 8080,
 ) -> None:
     from tthc.web.server import center_language
     from tthc.web.server import serve as run

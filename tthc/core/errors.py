@@ -74,22 +74,22 @@ class TthcError(Exception):
 #: The machine's refusals tthc meets, by error number, as messages: a person reads why
 #: in their own language, never the operating system's English (``[Errno 21] Is a directory``).
 OS_WORDS = {
-    errno.ENOENT: N_("os_enoent"),
-    errno.ENOTDIR: N_("os_enotdir"),
-    errno.EISDIR: N_("os_eisdir"),
-    errno.EACCES: N_("os_eacces"),
-    errno.EPERM: N_("os_eacces"),
-    errno.ENOSPC: N_("w_disk_full"),
-    getattr(errno, "EDQUOT", errno.ENOSPC): N_("w_disk_full"),
-    errno.EFBIG: N_("os_efbig"),
-    errno.EROFS: N_("w_readonly"),
-    errno.EIO: N_("w_disk_io"),
-    errno.EEXIST: N_("os_eexist"),
-    errno.ENAMETOOLONG: N_("os_enametoolong"),
-    errno.EBUSY: N_("os_ebusy"),
-    errno.EMFILE: N_("os_emfile"),
-    errno.EADDRINUSE: N_("os_eaddrinuse"),
-    errno.EADDRNOTAVAIL: N_("os_eaddrnotavail"),
+    errno.ENOENT: N_("no such file or folder"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.ENOSPC: N_("the disk is full"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): N_("the disk is full"),
+    errno.EFBIG: N_("the file is larger than the system allows"),
+    errno.EROFS: N_("the file or its folder is read-only"),
+    errno.EIO: N_("the disk could not be read or written"),
+    errno.EEXIST: N_("it already exists"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EBUSY: N_("it is in use by another program"),
+    errno.EMFILE: N_("too many files are open"),
+    errno.EADDRINUSE: N_("the port is already in use (another program, or tthc serve already running)"),
+    errno.EADDRNOTAVAIL: N_("this machine has no such address"),
 }
 
 
@@ -99,25 +99,25 @@ def os_reason(exc: BaseException) -> Msg:
     (``ENOTEMPTY``) beside the system's text in English."""
     number = getattr(exc, "errno", None)
     if type(exc).__name__ == "gaierror" or (isinstance(number, int) and number < 0):
-        return Msg("os_unknown_host")  # getaddrinfo's numbers (EAI_*) are negative
+        return Msg("no such host name")  # getaddrinfo's numbers (EAI_*) are negative
     key = OS_WORDS.get(number) if isinstance(number, int) else None
     if key is not None:
         return Msg(key)
     text = getattr(exc, "strerror", None) or str(exc)
     name = errno.errorcode.get(number, str(number)) if isinstance(number, int) else type(exc).__name__
-    return Msg("os_other", name=name, text=text)
+    return Msg("{text} ({name})", name=name, text=text)
 
 
 #: What SQLite says when the machine or the file refuses, as message keys (SQLite gives no
 #: error number through Python's module, only its English text).
 SQLITE_WORDS = (
-    ("readonly", N_("w_readonly")),
-    ("unable to open", N_("w_cannot_open")),
-    ("disk is full", N_("w_disk_full")),
-    ("disk I/O", N_("w_disk_io")),
-    ("not a database", N_("w_not_database")),
-    ("malformed", N_("w_malformed")),
-    ("locked", N_("w_locked")),
+    ("readonly", N_("the file or its folder is read-only")),
+    ("unable to open", N_("it cannot be opened (check the folder and its permissions)")),
+    ("disk is full", N_("the disk is full")),
+    ("disk I/O", N_("the disk could not be read or written")),
+    ("not a database", N_("it is not a database file")),
+    ("malformed", N_("the database file is damaged")),
+    ("locked", N_("another program holds the database")),
 )
 
 

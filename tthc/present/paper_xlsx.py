@@ -23,7 +23,7 @@ DATE_FORMAT = "dd/mm/yyyy hh:mm"
 def write_log_book(book: LogBook, path: Path) -> None:
     """The log book as .xlsx, written whole or not at all, owner-only."""
     if path.suffix.lower() != ".xlsx":
-        raise TthcError("e_logbook_xlsx", path=path)
+        raise TthcError("{path}: the log book is written as .xlsx", path=path)
     wb = workbook()
     ws = wb.active
     assert ws is not None
@@ -99,4 +99,4 @@ def _page(ws: Any, book: LogBook) -> None:
     ws.page_setup.fitToHeight = 0  # as many pages down as the period needs
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = t(book.lang, "f06_page")
+    ws.oddFooter.center.text = t(book.lang, "Page &P of &N")

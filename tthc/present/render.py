@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from tthc.core.models import mask_id, name_twins
 from tthc.core.workcalendar import Doubts
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_money, label, step_label, t
+from tthc.locale.marks import P_
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -499,18 +500,18 @@ def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[s
 # -- setting up -------------------------------------------------------------------------------
 def print_init(result: InitResult, lang: str) -> None:
     if result.created:
-        say(t(lang, "initialised", path=result.path))
+        say(t(lang, "Database ready: {path}", path=result.path))
     else:
-        say(t(lang, "already_initialised", path=result.path))
+        say(t(lang, "Database already initialised: {path}", path=result.path))
         for key, old, new in result.changes:
             changed = "init_changed" if result.updated else "init_would_change"
             say(t(lang, changed, key=key, old=old, new=new), indent="  ")
         if result.changes and not result.updated:
-            say(t(lang, "init_use_update"))
+            say(t(lang, "nothing was changed; run again with --update to apply"))
     if result.station is not None and result.station_path is not None:
         print_station(result.station, result.station_path, lang)
         if result.created and result.station.point and result.center_id:  # the other points join it
-            say(t(lang, "init_center_id", id=result.center_id))
+            say(t(lang, "Center identity: {id} (set up the center's other points with tthc init … --center-id {id})", id=result.center_id))
 
 
 def print_station(station: Station, path: Path, lang: str) -> None:
@@ -519,9 +520,9 @@ def print_station(station: Station, path: Path, lang: str) -> None:
     say(
         t(
             lang,
-            "station_line",
-            point=station.point or t(lang, "w_no_point"),
-            officer=station.officer or t(lang, "w_no_officer"),
+            "This PC: point {point}, officer {officer}, dossier numbers {first:04d}–{last:04d} each day ({path})",
+            point=station.point or t(lang, "none"),
+            officer=station.officer or t(lang, "none"),
             first=block.first,
             last=block.last,
             path=path,
@@ -532,13 +533,13 @@ def print_station(station: Station, path: Path, lang: str) -> None:
 def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
     due = q.due
     lines = [
-        f"{t(lang, 'limit')}: {fmt_limit(lang, due.limit)}"
+        f"{t(lang, 'Time limit')}: {fmt_limit(lang, due.limit)}"
         + (f" ({q.procedure.code} {q.procedure.name})" if q.procedure else ""),
-        f"{t(lang, 'received_at')}: {fmt_moment(lang, q.received_at)}",
+        f"{t(lang, 'Received')}: {fmt_moment(lang, q.received_at)}",
     ]
     if q.counting.anchor != q.received_at:
-        lines.append(f"{t(lang, 'effective_receipt')}: {fmt_moment(lang, q.counting.anchor)}")
-    lines.append(f"{t(lang, 'due_at')}: {fmt_moment(lang, due.due_at)}")
+        lines.append(f"{t(lang, 'Counted from')}: {fmt_moment(lang, q.counting.anchor)}")
+    lines.append(f"{t(lang, 'Appointment')}: {fmt_moment(lang, due.due_at)}")
     for line in lines:
         echo(line)
     for line in doubt_lines(lang, q.doubts):
@@ -551,8 +552,8 @@ def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
 def doubt_lines(lang: str, doubts: Doubts) -> list[str]:
     """Why a due date may still change, one line per provisional year or unconfirmed day:
     every screen that shows a due date says it the same way."""
-    lines = [t(lang, "provisional", year=year) for year in doubts.years]
-    lines += [t(lang, "unconfirmed_day", day=fmt_day(lang, day)) for day in doubts.days]
+    lines = [t(lang, "provisional: holidays of {year} are not yet confirmed by the government", year=year) for year in doubts.years]
+    lines += [t(lang, "unconfirmed: {day} is a day off no decision has put in force yet; the center confirms or rejects it", day=fmt_day(lang, day)) for day in doubts.days]
     return lines
 
 
@@ -574,7 +575,7 @@ def setting_value(lang: str, value: str) -> str:
 def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
     """Every setting: its key whole (it is typed in ``config set``), its value, what it means."""
     out = screen()
-    cols = [Col(t(lang, "setting")), Col(t(lang, "value"), wrap=True), Col(t(lang, "meaning"), wrap=True)]
+    cols = [Col(t(lang, "Setting")), Col(t(lang, "Value"), wrap=True), Col(t(lang, "Meaning"), wrap=True)]
     cells = [[key, setting_value(lang, value), t(lang, f"setting.{key}")] for key, value in rows]
     table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
     if table is not None:
@@ -587,9 +588,9 @@ def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
 
 def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, lang: str) -> None:
     out = screen()
-    title = t(lang, "calendar_title", year=year)
+    title = t(lang, "Days off and make-up working days, {year}", year=year)
     if provisional:
-        title += f" — {t(lang, 'provisional', year=year)}"
+        title += f" — {t(lang, 'provisional: holidays of {year} are not yet confirmed by the government', year=year)}"
     cells = []
     for row in rows:
         name = row.name
@@ -601,9 +602,9 @@ def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, la
         source = t(lang, f"source_{row.source}")
         if row.decision:
             source += f": {row.decision}"
-        kind = t(lang, "kind_off" if row.kind == "off" else "kind_work")
+        kind = t(lang, "day off" if row.kind == "off" else "make-up working day")
         cells.append([fmt_day(lang, row.day), kind, name, source])
-    heads = (t(lang, "day"), t(lang, "kind"), t(lang, "name"), t(lang, "source"))
+    heads = (t(lang, "Day"), t(lang, "Kind"), t(lang, "Name"), t(lang, "Source"))
     cols = [Col(heads[0]), Col(heads[1], wrap=True), Col(heads[2], wrap=True), Col(heads[3], wrap=True)]
     out.line(title, "bold")
     table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
@@ -636,7 +637,7 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
     """Each dossier whose stored due date differs from today's calendar: old and new dates,
     whether its judgement changes, and what ``--apply`` does with it."""
     if not items:
-        echo(t(lang, "cal_check_none"))
+        echo(t(lang, "Every stored due date is the one today's calendar gives."))
         return
     out = screen()
 
@@ -645,10 +646,10 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
 
     cells = []
     for m in items:
-        change = t(lang, "cal_check_changes") if m.judgement_changes else ""
-        action = t(lang, "cal_check_relay" if m.open else "cal_check_correction")
+        change = t(lang, "changes") if m.judgement_changes else ""
+        action = t(lang, "laid again" if m.open else "closed: for a correction")
         if m.noted:
-            action = t(lang, "cal_check_noted")
+            action = t(lang, "closed: correction recorded")
         cells.append(
             [
                 m.code,
@@ -661,7 +662,7 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
         )
     keys = ("code", "status", "cal_check_stored", "cal_check_calendar", "timeliness", "cal_check_action")
     cols = [Col(t(lang, k), wrap=i > 0) for i, k in enumerate(keys)]
-    out.line(t(lang, "cal_check_title", n=len(items)), "bold")
+    out.line(t(lang, "{n} dossier(s) whose stored due date differs from today's calendar", n=len(items)), "bold")
     table = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
     if table is not None:
         out.print(table)
@@ -784,8 +785,8 @@ def appointment(lang: str, d: Dossier, fmt: Callable[[datetime], str]) -> str:
     if d.due_at is not None:
         return fmt(d.due_at)
     if d.status == "closed" and d.closed_at is not None:
-        return t(lang, "due_closed", at=fmt(d.closed_at))
-    return label(lang, "paused")
+        return t(lang, "closed {at}", at=fmt(d.closed_at))
+    return label(lang, "waiting for papers")
 
 
 def due_text(lang: str, d: Dossier) -> str:
@@ -796,7 +797,7 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) ->
     say(
         t(
             lang,
-            "received_ok",
+            "Received {code} · {procedure} · due {due}",
             code=d.code,
             procedure=f"{d.procedure} {d.procedure_name}",
             due=due_text(lang, d),
@@ -804,7 +805,7 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) ->
     )
     if d.limit_overridden:
         limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
-        say(t(lang, "limit_overridden", limit=limit, catalog=catalog), indent="  ")
+        say(t(lang, "time limit {limit} instead of the catalog's {catalog} (recorded)", limit=limit, catalog=catalog), indent="  ")
     for line in doubt_lines(lang, doubts):
         say(line, indent="  ! ")
 
@@ -813,49 +814,49 @@ def print_step(d: Dossier, step: str, lang: str) -> None:
     status = label(lang, d.status)
     if d.status == "resolved" and d.timeliness:
         status += f" ({label(lang, d.timeliness)})"
-    say(t(lang, "step_ok", code=d.code, step=step_label(lang, step), status=status))
+    say(t(lang, "{code}: {step} recorded · {status}", code=d.code, step=step_label(lang, step), status=status))
     if step == "resume" and d.due_at is not None:
-        say(t(lang, "due_now", due=due_text(lang, d)), indent="  ")
+        say(t(lang, "due {due}", due=due_text(lang, d)), indent="  ")
 
 
 def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
     d = view.dossier
     rows: list[tuple[str, str]] = [
-        (t(lang, "code"), d.code),
-        (t(lang, "procedure"), f"{d.procedure} {d.procedure_name}"),
-        (t(lang, "field"), d.field),
-        (t(lang, "applicant"), d.applicant),
-        (t(lang, "id_number"), (d.id_number if show_id else mask_id(d.id_number)) or ""),
-        (t(lang, "phone"), d.phone or ""),
-        (t(lang, "address"), d.address or ""),
-        (t(lang, "channel"), label(lang, d.channel)),
-        (t(lang, "point"), d.point or ""),
-        (t(lang, "officer"), d.officer or ""),
-        (t(lang, "limit"), fmt_limit(lang, d.limit)),
-        (t(lang, "received_at"), fmt_moment(lang, d.received_at)),
-        (t(lang, "due_at"), due_text(lang, d)),
-        (t(lang, "status"), label(lang, d.status)),
-        (t(lang, "paused_since"), fmt_opt(lang, d.paused_at)),
+        (t(lang, "Code"), d.code),
+        (t(lang, "Procedure"), f"{d.procedure} {d.procedure_name}"),
+        (t(lang, "Field"), d.field),
+        (t(lang, "Applicant"), d.applicant),
+        (t(lang, "ID number"), (d.id_number if show_id else mask_id(d.id_number)) or ""),
+        (t(lang, "Phone"), d.phone or ""),
+        (t(lang, "Address"), d.address or ""),
+        (t(lang, "Channel"), label(lang, d.channel)),
+        (t(lang, "Point"), d.point or ""),
+        (t(lang, "Officer"), d.officer or ""),
+        (t(lang, "Time limit"), fmt_limit(lang, d.limit)),
+        (t(lang, "Received"), fmt_moment(lang, d.received_at)),
+        (t(lang, "Appointment"), due_text(lang, d)),
+        (t(lang, "Status"), label(lang, d.status)),
+        (t(lang, "Waiting for papers since"), fmt_opt(lang, d.paused_at)),
         (
-            t(lang, "resolved_at"),
+            t(lang, "Resolved"),
             fmt_opt(lang, d.resolved_at) + (f" · {label(lang, d.outcome)}" if d.outcome else ""),
         ),
-        (t(lang, "timeliness"), label(lang, d.timeliness)),
-        (t(lang, "returned_at"), fmt_opt(lang, d.returned_at)),
-        (t(lang, "withdrawn_at"), fmt_opt(lang, d.withdrawn_at)),
-        (t(lang, "closed_at"), fmt_opt(lang, d.closed_at)),
-        (t(lang, "submitted_at"), fmt_opt(lang, d.life.submitted_at)),
-        (t(lang, "for_authority"), d.life.for_authority or ""),
-        (t(lang, "forwarded_at"), fmt_opt(lang, d.life.forwarded_at)),
-        (t(lang, "notified_at"), fmt_opt(lang, d.life.notified_at)),
-        (t(lang, "note"), d.note or ""),
+        (t(lang, "Timeliness"), label(lang, d.timeliness)),
+        (t(lang, "Returned"), fmt_opt(lang, d.returned_at)),
+        (t(lang, "Withdrawn"), fmt_opt(lang, d.withdrawn_at)),
+        (t(lang, P_("closed_at", "Closed")), fmt_opt(lang, d.closed_at)),
+        (t(lang, "Submitted online"), fmt_opt(lang, d.life.submitted_at)),
+        (t(lang, "Received for"), d.life.for_authority or ""),
+        (t(lang, "Forwarded"), fmt_opt(lang, d.life.forwarded_at)),
+        (t(lang, "Citizen told"), fmt_opt(lang, d.life.notified_at)),
+        (t(lang, "Note"), d.note or ""),
     ]
     if d.apology is not None:
         rows.append(
             (
-                t(lang, "apology"),
+                t(lang, "Apology"),
                 f"{fmt_moment(lang, d.apology.issued_at)} · "
-                + t(lang, "new_date", date=fmt_day(lang, d.apology.new_date))
+                + t(lang, "new date {date}", date=fmt_day(lang, d.apology.new_date))
                 + f" · {d.apology.reason}",
             )
         )
@@ -874,7 +875,7 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
         lines.append("")
         lines.extend(day_lines(lang, view.steps))
     echo("\n".join([*lines, ""]))
-    print_history(view.events, lang, title=t(lang, "timeline"))
+    print_history(view.events, lang, title=t(lang, "Timeline"))
 
 
 def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
@@ -892,12 +893,12 @@ def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
         )
         if on
     ]
-    rows = [(t(lang, "fh_fee"), fee), (t(lang, "show_facts"), ", ".join(facts))]
+    rows = [(t(lang, P_("fh_fee", "fee")), fee), (t(lang, "Scorecard facts"), ", ".join(facts))]
     if d.rating is not None:
         said = f" · {d.rating.comment}" if d.rating.comment else ""
         rows.append(
             (
-                t(lang, "show_rating"),
+                t(lang, "Citizen's rating"),
                 f"{label(lang, d.rating.rating)} · {fmt_moment(lang, d.rating.rated_at)}{said}",
             )
         )
@@ -918,14 +919,14 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
     columns = [
         Column("#", [str(e.id) for e in events], right=True),
         Column(
-            t(lang, "step"),
+            t(lang, "Step"),
             [step_label(lang, e.step) + (" ✗" if e.id in undone else "") for e in events],
             wrap=True,
         ),
-        Column(t(lang, "when"), [fmt_short(e.happened_at) for e in events]),
-        Column(t(lang, "recorded"), [fmt_short(e.recorded_at) for e in events]),
-        Column(t(lang, "actor"), [e.actor for e in events], wrap=True),
-        Column(t(lang, "details"), details, wrap=True),
+        Column(t(lang, "When"), [fmt_short(e.happened_at) for e in events]),
+        Column(t(lang, "Recorded"), [fmt_short(e.recorded_at) for e in events]),
+        Column(t(lang, "By"), [e.actor for e in events], wrap=True),
+        Column(t(lang, "Details"), details, wrap=True),
     ]
     limit = output_width()
     kept, widths = plain_widths(columns, limit)
@@ -942,7 +943,7 @@ def print_undo_plan(plan: UndoPlan, lang: str) -> None:
     say(
         t(
             lang,
-            "undo_plan",
+            "{code}: will revert {step} of {at} (recorded by {actor})",
             code=plan.code,
             step=step_label(lang, plan.step),
             at=fmt_moment(lang, plan.happened_at),
@@ -955,7 +956,7 @@ def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
     """Every changed timeline of the period, under a title naming the period."""
     start, end = period.start.strftime("%d/%m/%Y"), period.end.strftime("%d/%m/%Y")
     if not items:
-        echo(t(lang, "corrections_none", start=start, end=end))
+        echo(t(lang, "No timeline was changed from {start} to {end}.", start=start, end=end))
         return
     headers = [
         t(lang, h)
@@ -974,7 +975,7 @@ def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
         ]
         for c in items
     ]
-    title = t(lang, "corrections_title", start=start, end=end, n=len(items))
+    title = t(lang, "Changed timelines — {start} to {end} ({n})", start=start, end=end, n=len(items))
     plain_table(headers, rows, [""] * len(rows), title=title, lead=3)
 
 
@@ -996,12 +997,12 @@ def print_procedures(procs: list[Procedure], lang: str) -> None:
     """The catalog: the national code and the limit whole, names wrapped, fees in đồng."""
     out = screen()
     cols = [
-        Col(t(lang, "proc_code")),
-        Col(t(lang, "procedure"), wrap=True),
-        Col(t(lang, "field"), wrap=True),
-        Col(t(lang, "limit"), wrap=True),
-        Col(t(lang, "alias")),
-        Col(t(lang, "fee"), justify="right"),
+        Col(t(lang, P_("proc_code", "Code"))),
+        Col(t(lang, "Procedure"), wrap=True),
+        Col(t(lang, "Field"), wrap=True),
+        Col(t(lang, "Time limit"), wrap=True),
+        Col(t(lang, "Alias")),
+        Col(t(lang, "Fee"), justify="right"),
     ]
     cells = [
         [
@@ -1029,7 +1030,7 @@ def print_names(rows: list[Registered], lang: str) -> None:
         extra = f" ({row.code_prefix})" if row.code_prefix else ""
         echo(f"{row.name}{extra}")
     for group in name_twins(r.name for r in rows):
-        echo(t(lang, "w_name_twins", names=", ".join(repr(n) for n in group)))
+        echo(t(lang, "Note: {names} are one name written in different ways (registered before names were compared without diacritics), and their work is counted apart. Type the name exactly as registered to choose one.", names=", ".join(repr(n) for n in group)))
 
 
 def names_json(rows: list[Registered], kind: str) -> list[dict[str, Any]]:
@@ -1072,13 +1073,13 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
 
     heads = [t(lang, f"wl_h_{c}").split("\n") for c in WORKLOAD_COLUMNS]
     heads = [["", *h] if len(h) == 1 else h for h in heads]
-    names = [t(lang, "none_key") if g.key is None else g.key for g in w.groups]
+    names = [t(lang, "(none)") if g.key is None else g.key for g in w.groups]
     body = [_workload_cells(lang, g) for g in w.groups]
     total = _workload_cells(lang, w.total)
     widths = [max(len(h[0]), len(h[1]), *(len(r[i]) for r in [*body, total])) for i, h in enumerate(heads)]
     first = t(lang, w.by)
     fixed = sum(widths) + 2 * len(widths)
-    name_w = min(max(len(first), len(t(lang, "total")), *(len(n) for n in names)), max(width - fixed, 8))
+    name_w = min(max(len(first), len(t(lang, "Total")), *(len(n) for n in names)), max(width - fixed, 8))
 
     def line(name: str, cells: Sequence[str]) -> str:
         return _cut(name, name_w).ljust(name_w) + "".join(
@@ -1093,21 +1094,21 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
             start=period.start.strftime("%d/%m/%Y"),
             end=period.end.strftime("%d/%m/%Y"),
         ),
-        t(lang, "snapshot_note", at=fmt_moment(lang, w.snapshot)),
+        t(lang, "pending counted at {at}", at=fmt_moment(lang, w.snapshot)),
         "",
         line("", [h[0] for h in heads]),
         line(first, [h[1] for h in heads]),
         "─" * (name_w + fixed),
         *(line(n, r) for n, r in zip(names, body, strict=True)),
         "─" * (name_w + fixed),
-        line(t(lang, "total"), total),
+        line(t(lang, "Total"), total),
     ]
     load = w.total.load
     shares = [f"{fmt_rate(lang, g.value('share', load))}  {g.load}" for g in w.groups]
     tail = max((len(s) for s in shares), default=0)
     bar_w = max(width - name_w - tail - 4, 10)
     most = max((g.load for g in w.groups), default=0) or 1
-    out += ["", *textwrap.wrap(t(lang, "wl_chart_title"), width)]
+    out += ["", *textwrap.wrap(t(lang, "Share of the center's load (load = resolved + pending)"), width)]
     for name, g, text in zip(names, w.groups, shares, strict=True):
         bar = "█" * (round(bar_w * g.load / most) or (1 if g.load else 0))
         out.append(f"{_cut(name, name_w).ljust(name_w)}  {bar.ljust(bar_w)}  {text:>{tail}}")
@@ -1117,7 +1118,7 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
         out.append("")
     for name, g in rated:
         counts = ", ".join(f"{t(lang, r)} {n}" for r, n in g.ratings.items())
-        out += textwrap.wrap(t(lang, "officers_ratings", officer=name, counts=counts), width)
+        out += textwrap.wrap(t(lang, "Ratings: {officer}: {counts}", officer=name, counts=counts), width)
     return out
 
 
@@ -1133,7 +1134,7 @@ def workload_records(w: Workload, lang: str) -> tuple[list[str], list[list[Any]]
 
     load = w.total.load
     rows: list[list[Any]] = []
-    for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "fh_total"), w.total)]:
+    for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "TOTAL"), w.total)]:
         values = [g.value(name, load) for name in WORKLOAD_FIGURES]
         rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
     return [t(lang, f"fh_{name}") for name in (w.by, *WORKLOAD_FIGURES)], rows
@@ -1154,7 +1155,7 @@ def _late_row(lang: str, d: LateDossier) -> list[Any]:
         d.procedure,
         d.officer or "",
         d.due_date,
-        d.resolved_at or t(lang, "lt_open"),
+        d.resolved_at or t(lang, "open"),
         d.working_days_late,
         t(lang, apology),
         None if a is None else a.new_date,
@@ -1167,21 +1168,21 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
     heads = [t(lang, h) for h in (*_DOSSIER_HEADS, *_APOLOGY_HEADS)]
     requests = [t(lang, h) for h in (*_DOSSIER_HEADS[:4], "lt_h_requested", "lt_h_days_late", "lt_h_reason")]
     fixes = [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_kind", "lt_h_step", "lt_h_step_at")]
-    fixes += [t(lang, "lt_h_corrected_at"), t(lang, "actor")]
+    fixes += [t(lang, "Corrected"), t(lang, "By")]
     at = fmt_moment(lang, late.snapshot)
     return [
         (
-            t(lang, "lt_resolved_late", n=len(late.resolved_late)),
+            t(lang, "Resolved late ({n})", n=len(late.resolved_late)),
             heads,
             [_late_row(lang, d) for d in late.resolved_late],
         ),
         (
-            t(lang, "lt_open_overdue", at=at, n=len(late.open_overdue)),
+            t(lang, "Open and overdue at {at} ({n})", at=at, n=len(late.open_overdue)),
             heads,
             [_late_row(lang, d) for d in late.open_overdue],
         ),
         (
-            t(lang, "lt_late_requests", n=len(late.late_requests)),
+            t(lang, "Papers requested after the due date had passed ({n})", n=len(late.late_requests)),
             requests,
             [
                 [
@@ -1197,7 +1198,7 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
             ],
         ),
         (
-            t(lang, "lt_corrections", n=len(late.corrections)),
+            t(lang, "Timelines corrected ({n})", n=len(late.corrections)),
             fixes,
             [
                 [
@@ -1214,7 +1215,7 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
             ],
         ),
         (
-            t(lang, "lt_breaches", n=len(late.breaches)),
+            t(lang, "Duties of Decree 118 broken ({n})", n=len(late.breaches)),
             [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_breach", "lt_h_article")]
             + [t(lang, h) for h in ("lt_h_breach_at", "lt_h_breach_due")],
             [
@@ -1254,19 +1255,19 @@ def print_late(late: Compliance, lang: str) -> None:
 
     echo(
         words(
-            t(lang, "lt_title", start=period.start.strftime("%d/%m/%Y"), end=period.end.strftime("%d/%m/%Y"))
+            t(lang, "Late and overdue dossiers — {start} to {end}", start=period.start.strftime("%d/%m/%Y"), end=period.end.strftime("%d/%m/%Y"))
         )
     )
     for title, heads, rows in late_sections(late, lang):
         echo("")
         if not rows:
-            echo(f"{words(title)}\n{t(lang, 'lt_nothing')}")
+            echo(f"{words(title)}\n{t(lang, '  none')}")
             continue
         plain_table(heads, [[cell_text(v) for v in r] for r in rows], [""] * len(rows), title=title, lead=3)
     missing = [d.code for d in late.without_apology_in_time()]
     codes = " — " + ", ".join(missing) if missing else ""
     echo("")
-    echo(words(t(lang, "lt_no_apology", n=len(missing), codes=codes)))
+    echo(words(t(lang, "Late without an apology in time: {n}{codes}", n=len(missing), codes=codes)))
 
 
 #: The columns of ``tthc late --out``: the four lists in one table, told apart by ``list``.
@@ -1313,7 +1314,7 @@ def late_records(late: Compliance, lang: str) -> tuple[list[str], list[list[Any]
                 due_date=d.due_date, resolved_at=d.resolved_at, working_days_late=d.working_days_late
             )
             if a is not None:
-                in_time = t(lang, "w_yes" if a.in_time else "w_no") if vi else a.in_time
+                in_time = t(lang, "yes" if a.in_time else "no") if vi else a.in_time
                 cells.update(apology_issued_at=a.issued_at, apology_in_time=in_time, new_date=a.new_date)
                 cells.update(promise=word(a.promise, f"lt_promise_{a.promise}"))
             rows.append([word(listed, f"lv_{listed}"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
@@ -1366,11 +1367,11 @@ def print_import(report: ImportReport | MergeReport, lang: str) -> None:
     key = "dry_run" if report.dry_run else "imported"
     echo(t(lang, key, n=report.dossiers, path=report.file))
     if report.new_officers:
-        echo("  " + t(lang, "new_officers", names=", ".join(report.new_officers)))
+        echo("  " + t(lang, "new officers registered: {names}", names=", ".join(report.new_officers)))
     if report.new_points:
-        echo("  " + t(lang, "new_points", names=", ".join(report.new_points)))
+        echo("  " + t(lang, "new reception points registered: {names}", names=", ".join(report.new_points)))
     if report.unknown_columns:
-        sys.stderr.write(t(lang, "unknown_columns", cols=", ".join(report.unknown_columns)) + "\n")
+        sys.stderr.write(t(lang, "warning: ignored unknown column(s): {cols}", cols=", ".join(report.unknown_columns)) + "\n")
 
 
 # -- two points: merge and the full export ---------------------------------------------------------
@@ -1378,12 +1379,12 @@ def print_merge(report: MergeReport, lang: str) -> None:
     """What a merge brought (or would bring), table by table."""
     if not report.changed:
         if not report.held:
-            echo(t(lang, "merge_nothing", path=report.source))
+            echo(t(lang, "Nothing to merge from {path}: this database already holds all of it", path=report.source))
     else:
         _print_merged(report, lang)
     if report.held:
         lines = [
-            f"{t(lang, 'error_prefix')}: {t(lang, 'merge_held', n=len(report.held), path=report.source)}"
+            f"{t(lang, 'Error')}: {t(lang, '{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:', n=len(report.held), path=report.source)}"
         ]
         lines += [m.render(lang) for msgs in report.held.values() for m in msgs]
         with contextlib.suppress(BrokenPipeError):
@@ -1391,12 +1392,12 @@ def print_merge(report: MergeReport, lang: str) -> None:
 
 
 def _print_merged(report: MergeReport, lang: str) -> None:
-    echo(t(lang, "merge_dry" if report.dry_run else "merged", path=report.source))
+    echo(t(lang, "Dry run: merging {path} would bring (nothing was written):" if report.dry_run else "Merged {path}:", path=report.source))
     echo(
         "  "
         + t(
             lang,
-            "merge_dossiers",
+            "dossiers: {added} added, {updated} moved on at the other point, {removed} whose receipt was undone there",
             added=report.added.get("dossiers", 0),
             updated=report.updated,
             removed=report.removed,
@@ -1405,13 +1406,13 @@ def _print_merged(report: MergeReport, lang: str) -> None:
     for table in ("events", "procedures", "officers", "points", "calendar_days", "calendar_rulings"):
         n = report.added.get(table, 0)
         if n:
-            echo("  " + t(lang, "merge_table", table=t(lang, f"t_{table}"), n=n))
+            echo("  " + t(lang, "{table}: {n} added", table=t(lang, f"t_{table}"), n=n))
     if report.relaid:
-        echo("  " + t(lang, "merge_relaid", n=report.relaid))
+        echo("  " + t(lang, "{n} open dossier(s) got a new due date from the calendar days that came", n=report.relaid))
     if report.whole:
-        echo("  " + t(lang, "merge_whole"))
+        echo("  " + t(lang, "a new database: settings and event numbers copied as they were"))
     if report.settled:
-        echo("  " + t(lang, "merge_settled", codes=", ".join(report.settled)))
+        echo("  " + t(lang, "settled by decision: {codes}", codes=", ".join(report.settled)))
 
 
 def print_full_export(result: FullExport, lang: str) -> None:
@@ -1419,7 +1420,7 @@ def print_full_export(result: FullExport, lang: str) -> None:
     echo(
         t(
             lang,
-            "exported_full",
+            "Wrote a full export to {path}: {dossiers} dossier(s), {rounds} supplement round(s), {events} audit event(s), {procedures} procedure(s)",
             path=result.path,
             dossiers=rows["dossiers"],
             rounds=rows["pauses"],

@@ -59,7 +59,7 @@ def _check_foreign(path: Path) -> bool:
     with path.open("rb") as fh:
         header = fh.read(100)
     if header[:16] != _SQLITE_MAGIC or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise TthcError("e_not_tthc", path=path)
+        raise TthcError("{path} is not a tthc database; it was left untouched", path=path)
     return False
 
 
@@ -72,7 +72,7 @@ def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not have >= _CORE_TABLES and conn.execute("PRAGMA user_version").fetchone()[0] >= 2:
         conn.close()
-        raise TthcError("e_not_tthc", path=path)
+        raise TthcError("{path} is not a tthc database; it was left untouched", path=path)
 
 
 def _create(path: Path, upto: int) -> None:
@@ -142,12 +142,12 @@ def write_copy(conn: sqlite3.Connection, dest: Path) -> None:
         finally:
             target.close()
         if dest.exists():
-            raise TthcError("e_exists", path=dest)
+            raise TthcError("{path} already exists; choose a new file name", path=dest)
         os.replace(temp, dest)
     except OSError as exc:
-        raise TthcError("e_write", path=dest, reason=os_reason(exc)) from None
+        raise TthcError("cannot write {path}: {reason}", path=dest, reason=os_reason(exc)) from None
     except sqlite3.Error as exc:
-        raise TthcError("e_write", path=dest, reason=sqlite_reason(exc) or str(exc)) from None
+        raise TthcError("cannot write {path}: {reason}", path=dest, reason=sqlite_reason(exc) or str(exc)) from None
     finally:
         if temp is not None:
             for suffix in ("", "-journal", "-wal", "-shm"):
@@ -619,16 +619,16 @@ class Store:
         """Open ``path``; with ``create`` make it (owner-only) if missing. Foreign files are refused."""
         new = not path.exists()
         if new and not create:
-            raise TthcError("e_no_db", path=path)
+            raise TthcError("no tthc database at {path}; run `tthc init` first", path=path)
         if not new and _check_foreign(path) and not create:
-            raise TthcError("e_empty_db", path=path)
+            raise TthcError("{path} is empty, not a tthc database; run `tthc init` first", path=path)
         if new or path.stat().st_size == 0:
             _create(path, upto)
         conn = _connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST:
             conn.close()
-            raise TthcError("e_newer_db", path=path, version=version)
+            raise TthcError("{path} was written by a newer tthc (schema {version}); upgrade tthc", path=path, version=version)
         _check_tables(conn, path)  # before anything is written to a file that is not ours
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -641,16 +641,16 @@ class Store:
         """Open an existing, up-to-date database without the right to write to it; a
         ``source`` (a file only read, not the live database) as :func:`source_uri` says."""
         if not path.exists():
-            raise TthcError("e_no_db", path=path)
+            raise TthcError("no tthc database at {path}; run `tthc init` first", path=path)
         if _check_foreign(path):
-            raise TthcError("e_empty_db", path=path)
+            raise TthcError("{path} is empty, not a tthc database; run `tthc init` first", path=path)
         conn = _connect(source_uri(path) if source else f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version != LATEST:
                 raise TthcError(
-                    "e_newer_db" if version > LATEST else "e_older_db", path=path, version=version
+                    "{path} was written by a newer tthc (schema {version}); upgrade tthc" if version > LATEST else "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it", path=path, version=version
                 )
             _check_tables(conn, path)
         except BaseException:
@@ -694,7 +694,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise _unreadable(exc, path) from None
         except OSError as exc:
-            raise TthcError("e_db_unreadable", path=path, reason=os_reason(exc)) from None
+            raise TthcError("cannot read the database {path}: {reason}", path=path, reason=os_reason(exc)) from None
 
     @classmethod
     def _open_source(cls, path: Path, scratch: Path, shown: Path) -> "Store":
@@ -730,7 +730,7 @@ class Store:
         try:
             verdict = [r[0] for r in store.conn.execute("PRAGMA quick_check(3)")]
             if verdict != ["ok"]:
-                raise TthcError("e_source_damaged", path=path, reason="; ".join(map(str, verdict)))
+                raise TthcError("{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)", path=path, reason="; ".join(map(str, verdict)))
             yield store
         except sqlite3.DatabaseError as exc:
             raise _damaged(exc, path) from None
@@ -789,7 +789,7 @@ class Store:
     def backup_to(self, dest: Path) -> None:
         """A consistent copy of the whole database (WAL included) in a new file ``dest``."""
         if dest.exists():
-            raise TthcError("e_exists", path=dest)
+            raise TthcError("{path} already exists; choose a new file name", path=dest)
         write_copy(self.conn, dest)
 
     # -- transactions --------------------------------------------------------------------
@@ -817,7 +817,7 @@ class Store:
                         self.on_wait()
                         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                     if _time.monotonic() > deadline:
-                        raise TthcError("e_busy", path=self.path) from None
+                        raise TthcError("the database {path} stayed busy for 30 s; try again", path=self.path) from None
                     _time.sleep(0.05)
         finally:
             if self.on_wait is not None and not told:
@@ -1517,7 +1517,7 @@ class RatingWriter:
 
     def __init__(self, path: Path) -> None:
         if not path.is_file():
-            raise TthcError("e_db_unreadable", path=path, reason="")
+            raise TthcError("cannot read the database {path}: {reason}", path=path, reason="")
         self.conn = _connect(path)
         self.conn.set_authorizer(_only_rating_inserts)
 
@@ -1668,14 +1668,14 @@ def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     """A file SQLite cannot read, as a refusal; a wrong query (a bug of tthc) stays a bug."""
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
-    return TthcError("e_db_unreadable", path=path, reason=sqlite_reason(exc) or str(exc))
+    return TthcError("cannot read the database {path}: {reason}", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 def _damaged(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     """Another database that SQLite cannot read, as a refusal naming that file."""
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
-    return TthcError("e_source_damaged", path=path, reason=sqlite_reason(exc) or str(exc))
+    return TthcError("{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 #: Below this many rows a file is loaded with the indexes in place.
@@ -1915,9 +1915,9 @@ class CodeMinter:
             number += 1
             if number > block.last:
                 if block == WHOLE_DAY:
-                    raise TthcError("e_code_overflow", day=received, prefix=prefix)
+                    raise TthcError("more than 9999 dossiers on {day:%d/%m/%Y} under {prefix}: give a code", day=received, prefix=prefix)
                 raise TthcError(
-                    "e_code_block_full", day=received, prefix=prefix, first=block.first, last=block.last
+                    "no dossier number left on {day:%d/%m/%Y} under {prefix} in this PC's block {first:04d}–{last:04d}: give a code", day=received, prefix=prefix, first=block.first, last=block.last
                 )
             code = f"{prefix}-{day}-{number:04d}"
             if self.take(code):  # a code typed by hand may have taken this number
@@ -1952,7 +1952,7 @@ def _copying(table: str, row: Mapping[str, Any]) -> Iterator[None]:
         yield
     except sqlite3.IntegrityError as exc:
         key = ", ".join(f"{k}={row[k]}" for k in (*COPY_KEYS.get(table, ()), "code", "uid") if k in row)
-        raise TthcError("e_copy_refused", table=table, key=key, reason=str(exc)) from None
+        raise TthcError("cannot copy the {table} row {key}: {reason}; nothing was written", table=table, key=key, reason=str(exc)) from None
 
 
 def _escape(text: str) -> str:

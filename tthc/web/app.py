@@ -186,7 +186,7 @@ class Pages:
         other = "vi" if lang == "en" else "en"
 
         def moment(when: datetime) -> str:
-            return t(lang, "web_moment", day=fmt_day(lang, when.date()), time=when.strftime("%H:%M"))
+            return t(lang, "{day} at {time}", day=fmt_day(lang, when.date()), time=when.strftime("%H:%M"))
 
         def day(when: date) -> str:
             return fmt_day(lang, when)
