@@ -25,6 +25,8 @@ from tthc.web.app import CSP, TEMPLATES, create_app
 from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials
 
+MESSAGES = keyed_messages()
+
 NOW = datetime(2025, 9, 10, 16, 0)
 REMOTE = "203.0.113.7"  # an address on the network, not this machine
 PASSWORD = "đúng-mật-khẩu-2025"
