@@ -25,7 +25,7 @@ from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import Life
 from tthc.core.models import Dossier, Procedure, Registered, Service, name_key
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.locale.i18n import ColumnWord, fmt_limit, label, t
+from tthc.locale.i18n import ColumnWord, fmt_limit, label, msgid_of, t
 from tthc.storage import files
 from tthc.storage.sheets import write_table
 from tthc.storage.store import (
@@ -469,7 +469,7 @@ class RowReader:
             try:
                 life = lifecycle.apply(cal, life, step)
             except TthcError as exc:  # the life cycle's refusal, said in the file's terms
-                key = {"e_transition": "r_transition", "e_step_order": "r_step_order"}.get(exc.msg.key)
+                key = {msgid_of("e_transition"): "r_transition", msgid_of("e_step_order"): "r_step_order"}.get(exc.msg.key)
                 if key is None:
                     raise
                 raise BadRow(key, what=ColumnWord(column), **exc.msg.args) from None

@@ -58,6 +58,13 @@ def msgid_of(message: str) -> str:
     return KEYED.get(message, message)
 
 
+def in_catalog(message: str) -> bool:
+    """Whether the catalog holds ``message`` (its msgid, or an old key of one)."""
+    msgid = KEYED.get(message, message)
+    held = getattr(catalog("vi"), "_catalog", {})
+    return msgid in held or (msgid.partition(PLURAL)[0], 0) in held
+
+
 def tr(lang: str, message: str, n: Any = None) -> str:
     """``message`` (a msgid, with its context or plural) in ``lang``, unfilled."""
     msgid = KEYED.get(message, message)

@@ -37,6 +37,7 @@ from tthc.core.models import (
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
+from tthc.locale.i18n import msgid_of
 from tthc.storage.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
@@ -703,7 +704,7 @@ class Store:
             store.uri = source_uri(path) if path == shown else path.resolve().as_uri()
             return store
         except TthcError as exc:
-            if exc.msg.key != "e_older_db":
+            if exc.msg.key != msgid_of("e_older_db"):
                 raise
         copy = scratch / f"upgraded-{shown.name}"
         source = _connect(source_uri(path) if path == shown else path.resolve().as_uri(), uri=True)

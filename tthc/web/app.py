@@ -36,7 +36,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tthc.core.clock import now_vn
 from tthc.core.errors import TthcError
-from tthc.locale.i18n import fmt_day, fmt_rate, label, t
+from tthc.locale.i18n import fmt_day, fmt_rate, label, msgid_of, t
+from tthc.locale.keyed import KEYED
+from tthc.locale.marks import P_
 from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
 from tthc.web.views import (
     CODE_SHAPE,
@@ -194,6 +196,7 @@ class Pages:
         html = self.env.get_template(name).render(
             lang=lang,
             t=partial(t, lang),
+            P_=P_,
             label=partial(label, lang),
             rate=partial(fmt_rate, lang),
             moment=moment,
@@ -476,7 +479,7 @@ class Site:
             try:
                 return reader.dashboard(WORKLIST_MAX, period=period)
             except TthcError as exc:
-                if exc.msg.key.startswith(("e_month", "e_quarter", "e_year", "e_period")):
+                if exc.msg.key in {msgid_of(k) for k in KEYED if k.startswith(("e_month", "e_quarter", "e_year", "e_period"))}:
                     raise PeriodRefused(exc.text(lang)) from None
                 raise HTTPException(503) from None
 
