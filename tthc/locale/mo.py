@@ -5,15 +5,15 @@ build makes the ``.mo`` with Babel (``setup.py``); this reads the same few forms
 
 from __future__ import annotations
 
-import ast
 import os
-import struct
 from pathlib import Path
 
 
 def read_po(text: str) -> dict[str, str]:
     """msgid (with ``ctx\\x04`` and ``\\x00plural`` as a .mo keys it) -> msgstr; fuzzy and empty
     translations are left out, as msgfmt leaves them. Entries are separated by blank lines."""
+    import ast
+
     out: dict[str, str] = {}
     for block in text.replace("\r\n", "\n").split("\n\n"):
         entry: dict[str, list[str]] = {}
@@ -43,6 +43,8 @@ def read_po(text: str) -> dict[str, str]:
 
 def mo_bytes(messages: dict[str, str]) -> bytes:
     """The GNU ``.mo`` format of ``messages``, keys sorted as msgfmt sorts them."""
+    import struct
+
     keys = sorted(messages)
     ids = [k.encode("utf-8") for k in keys]
     strs = [messages[k].encode("utf-8") for k in keys]
