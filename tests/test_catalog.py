@@ -132,3 +132,30 @@ def test_the_compiled_catalog_says_what_the_po_says() -> None:
 def test_vietnamese_has_one_plural_form() -> None:
     assert po_catalog().plural_forms == "nplurals=1; plural=0;"
     assert catalog("vi").ngettext("{n} working day", "{n} working days", 3) == "{n} ngày làm việc"
+
+
+def test_the_hand_formatting_agrees_with_babels_vietnamese() -> None:
+    """tthc formats numbers and days itself (a clerk's command does not import Babel); on
+    Tuesday 9 September 2025 and a 98.28% quarter it says what Babel's Vietnamese says."""
+    from datetime import date
+
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    from tthc.locale.i18n import fmt_day, fmt_money, fmt_rate
+
+    assert fmt_rate("vi", 98.28) == format_decimal(98.28, format="#,##0.00", locale="vi") + "%"
+    assert fmt_money("vi", 75000) == format_decimal(75000, locale="vi") + " đ"
+    day = date(2025, 9, 9)
+    assert fmt_day("vi", day) == f"{format_date(day, 'EEEE', locale='vi')} {format_date(day, 'dd/MM/y', locale='vi')}"
+
+
+def test_a_clerks_command_does_not_import_babel() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys, tthc.cli.main; from tthc.locale.i18n import t; t('vi', 'Time limit'); print('babel' in sys.modules)"],
+        capture_output=True, text=True, check=True,
+    )
+    assert out.stdout.strip() == "False"
