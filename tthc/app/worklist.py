@@ -11,13 +11,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from tthc.app.context import Context
-from tthc.app.dossiers import ListFilter, morning_filter, query_of, soon_until, urgency
+from tthc.app.dossiers import DUE_GROUPS, ListFilter, morning_filter, query_of, soon_until, urgency
 from tthc.core import breaches
+from tthc.core.lifecycle import papers_awaited
 from tthc.core.models import Dossier
 from tthc.storage.store import DossierQuery
 
 #: The sections of the morning view, in the order a clerk deals with them.
-SECTIONS = ("forward", "overdue", "today", "soon", "close", "paused", "collect")
+SECTIONS = ("forward", *DUE_GROUPS, "close", "paused", "collect")
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,7 @@ def build(ctx: Context, f: ListFilter) -> Worklist:
     def row(d: Dossier) -> Row:
         level = urgency(d, ctx.now, soon)
         late = cal.working_days_between(d.due_date, today) if level == "overdue" and d.due_date else None
-        reason = d.rounds[-1].reason if d.status == "paused" and d.rounds else None
-        return Row(d, level, late, reason)
+        return Row(d, level, late, papers_awaited(d.life))
 
     if f.to_notify:
         return _to_notify(ctx, query_of(ctx, f))

@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from tthc.core.lifecycle import undone as undone_of
 from tthc.core.models import mask_id, name_twins
 from tthc.core.workcalendar import Doubts
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_money, label, step_label, t
@@ -914,7 +915,7 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
     On a narrow screen each step's details go under it, as wide as the screen allows."""
     from tthc.present.render_history import event_text
 
-    undone = {e.undoes for e in events if e.undoes is not None}
+    undone = undone_of(events)
     details = [event_text(lang, e) for e in events]
     columns = [
         Column("#", [str(e.id) for e in events], right=True),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tthc.storage.store import OPEN_SQL
+from tthc.storage.conditions import channel_sql, open_at_sql, open_sql, overdue_sql, standing_sql
 
 #: --by KEY → the dossier column it groups on (``month`` splits the period instead).
 GROUP_COLUMNS: dict[str, str | None] = {
@@ -77,9 +77,9 @@ def period_counts(
         f"""
         SELECT {column or "NULL"} AS k,
                sum(CASE WHEN day < :start THEN received - early - on_time - late - withdrawn - closed END),
-               sum(CASE WHEN day >= :start AND channel = 'direct' THEN received END),
-               sum(CASE WHEN day >= :start AND channel = 'online' THEN received END),
-               sum(CASE WHEN day >= :start AND channel = 'postal' THEN received END),
+               sum(CASE WHEN day >= :start AND {channel_sql("", "direct")} THEN received END),
+               sum(CASE WHEN day >= :start AND {channel_sql("", "online")} THEN received END),
+               sum(CASE WHEN day >= :start AND {channel_sql("", "postal")} THEN received END),
                sum(CASE WHEN day >= :start THEN early END),
                sum(CASE WHEN day >= :start THEN on_time END),
                sum(CASE WHEN day >= :start THEN late END),
@@ -99,7 +99,7 @@ def _open_at_sql(column: str | None, scope: Scope) -> str:
     return (
         f"SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d INDEXED BY dossiers_open"  # open dossiers only, and it covers this query
-        f" WHERE {OPEN_SQL} AND d.received_at < :s{scope.sql('d')}"
+        f" WHERE {open_sql('d')} AND d.received_at < :s{scope.sql('d')}"
         f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s"
         f"{scope.sql('d')}"
@@ -121,7 +121,7 @@ def overdue_without_rounds(
     SQL): their due date in force is the receipt's, the one stored."""
     column = GROUP_COLUMNS[by] if by else None
     rows = conn.execute(
-        f"SELECT k, sum(deadline < :j) FROM ({_open_at_sql(column, scope)})"
+        f"SELECT k, sum({overdue_sql('deadline', ':j')}) FROM ({_open_at_sql(column, scope)})"
         " WHERE code NOT IN (SELECT dossier_code FROM pauses) GROUP BY k",
         {
             "s": seen_before.isoformat(timespec="seconds"),
@@ -142,7 +142,7 @@ def open_with_rounds(
     rows = conn.execute(
         f"SELECT d.code, {key} FROM (SELECT DISTINCT dossier_code FROM pauses) p"
         " JOIN dossiers d ON d.code = p.dossier_code"
-        f" WHERE d.received_at < :s AND ({OPEN_SQL} OR coalesce(d.resolved_at, d.withdrawn_at, d.closed_at) >= :s)"
+        f" WHERE {open_at_sql('d', ':s')}"
         f"{scope.sql('d')}",
         {"s": seen_before.isoformat(timespec="seconds"), **scope.params()},
     )
@@ -172,7 +172,7 @@ def raw_figures(conn: sqlite3.Connection, start: date, seen_before: datetime) ->
 
 # -- workload and compliance ---------------------------------------------------------------------
 #: A handover (or any step) still standing: no undo event points at it.
-_STANDING = "e.id NOT IN (SELECT undoes FROM events WHERE step = 'undo' AND undoes IS NOT NULL)"
+_STANDING = standing_sql("e")
 
 
 def handed_over_since_receipt(
@@ -240,7 +240,7 @@ def overdue_codes_without_rounds(
     """The dossiers :func:`overdue_without_rounds` counts, by code."""
     rows = conn.execute(
         f"SELECT code FROM ({_open_at_sql(None, EVERYTHING)})"
-        " WHERE deadline < :j AND code NOT IN (SELECT dossier_code FROM pauses)",
+        f" WHERE {overdue_sql('deadline', ':j')} AND code NOT IN (SELECT dossier_code FROM pauses)",
         {"s": seen_before.isoformat(timespec="seconds"), "j": snapshot.isoformat(timespec="seconds")},
     )
     return [r[0] for r in rows]
@@ -345,7 +345,7 @@ def scorecard_counts(
         f"""
         SELECT {column or "NULL"} AS k,
           sum(received_at >= :a),
-          sum(received_at >= :a AND channel = 'online'),
+          sum(received_at >= :a AND {channel_sql("", "online")}),
           sum(received_at >= :a AND fee > 0 AND coalesce(payment, 'cash') != 'exempt'),
           sum(received_at >= :a AND fee > 0 AND payment = 'online'),
           sum(resolved_at >= :a AND resolved_at < :s),

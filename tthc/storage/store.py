@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, cast
 
 from tthc.core.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.core.errors import TthcError, os_reason, sqlite_reason
-from tthc.core.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
+from tthc.core.lifecycle import ALLOWED, STEPS, Apology, Life, Outcome, Status, facts_last_at, undone
 from tthc.core.models import (
     WHOLE_DAY,
     CalendarDay,
@@ -38,6 +38,7 @@ from tthc.core.models import (
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.locale.i18n import msgid_of
+from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
 from tthc.storage.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
@@ -46,9 +47,8 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 #: After this long waiting for the write lock, a person is told what they wait for.
 WAIT_NOTICE_MS = 1_000
-#: The open statuses as SQL. Written out, not bound: SQLite uses the partial index
-#: ``dossiers_open`` only for a condition it can read.
-OPEN_SQL = "d.status IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
+#: The open statuses as SQL (``conditions.open_sql``), on the dossiers' alias ``d``.
+OPEN_SQL = open_sql("d")
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
 
 
@@ -613,6 +613,9 @@ class Store:
         #: write transactions committed and rolled back: what a bug report may say was saved
         self.commits = 0
         self.rollbacks = 0
+        #: called at the end of each write transaction, inside it (the context keeps the
+        #: holiday days it had to compute in the command's own transaction)
+        self.before_commit: Callable[[], None] | None = None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -825,6 +828,8 @@ class Store:
                 self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             yield self.conn
+            if self.before_commit is not None:
+                self.before_commit()
         except BaseException:
             self.conn.execute("ROLLBACK")
             self.rollbacks += 1
@@ -875,14 +880,11 @@ class Store:
         return [_event(r) for r in rows]
 
     def active_steps(self, dossier_code: str) -> list[Event]:
-        """The dossier's life-cycle steps that have not been undone, oldest first."""
+        """The dossier's life-cycle steps that have not been undone (``lifecycle.undone``),
+        oldest first."""
         events = self.events(dossier_code)
-        undone = {e.undoes for e in events if e.undoes is not None}
-        return [
-            e
-            for e in events
-            if e.dossier_code == dossier_code and e.step in STEPS and e.undoes is None and e.id not in undone
-        ]
+        gone = undone(events)
+        return [e for e in events if e.dossier_code == dossier_code and e.step in STEPS and e.id not in gone]
 
     def handovers(self, codes: Sequence[str]) -> dict[str, list[Event]]:
         """The handovers still standing (not undone) of many dossiers, oldest first, by code:
@@ -893,7 +895,7 @@ class Store:
             rows = self.conn.execute(
                 "SELECT * FROM events e WHERE e.step = 'handover'"
                 f" AND e.dossier_code IN ({', '.join('?' * len(chunk))})"
-                " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.dossier_code = e.dossier_code AND u.undoes = e.id) ORDER BY e.id",
+                f" AND {standing_sql('e')} ORDER BY e.id",
                 chunk,
             )
             for r in rows:
@@ -1287,7 +1289,7 @@ class Store:
         ``dossiers_by_end`` index backwards and stops at ``limit``.
         """
         rows = self.conn.execute(
-            "SELECT code, applicant, resolved_at FROM dossiers WHERE status = 'resolved'"
+            f"SELECT code, applicant, resolved_at FROM dossiers WHERE {status_sql('', 'resolved')}"
             " ORDER BY coalesce(resolved_at, withdrawn_at) DESC LIMIT ?",
             (limit,),
         )
@@ -1986,7 +1988,7 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
         where.append("d.received_at < date(?, '+1 day')")
         params.append(q.received_to.isoformat())
     if q.overdue_at is not None:  # deadlines.is_overdue over the stored deadline
-        where.extend([OPEN_SQL, "d.deadline < ?"])
+        where.extend([OPEN_SQL, overdue_sql("d.deadline", "?")])
         params.append(_iso(q.overdue_at))
     if q.due_by is not None:
         where.extend([OPEN_SQL, "d.due_date <= ?"])
@@ -1996,14 +1998,15 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
         params.append(_like(word))
     if q.to_forward:
         where.append(
-            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')"
+            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND "
+            + status_sql("d", *ALLOWED["forward"])  # the forward step's own rule
         )
     if q.to_notify:  # breaches.to_tell, as a first sieve
         # Two selects, not one OR: each reads a small partial index (results not yet returned,
         # open dossiers); SQLite cannot split an OR over them and would read every row.
         where.append(
             "d.phone IS NOT NULL AND d.rowid IN ("
-            "SELECT d.rowid FROM dossiers d WHERE d.status = 'resolved' AND d.timeliness = 'early'"
+            f"SELECT d.rowid FROM dossiers d WHERE {status_sql('d', 'resolved')} AND d.timeliness = 'early'"
             " AND (d.notified_at IS NULL OR d.notified_at < d.resolved_at)"
             f" UNION ALL SELECT d.rowid FROM dossiers d WHERE {OPEN_SQL} AND d.apology_at IS NOT NULL"
             " AND (d.notified_at IS NULL OR d.notified_at < d.apology_at))"
