@@ -6,6 +6,7 @@ compiled tthc.mo says what the .po says."""
 from __future__ import annotations
 
 import ast
+import functools
 import gettext
 import io
 import re
@@ -47,14 +48,15 @@ def key_of(context: str | None, msgid: str | tuple[str, ...]) -> str:
     return f"{context}{CONTEXT}{text}" if context else text
 
 
-def extracted() -> set[str]:
+@functools.cache
+def extracted() -> frozenset[str]:
     found = set()
     for _file, _line, message, _comments, context in extract_from_dir(
         str(PACKAGE), method_map=METHODS, keywords=KEYWORDS
     ):
         if message and message != "":
             found.add(key_of(context, message))
-    return found
+    return frozenset(found)
 
 
 def joined(message: str, entries: set[str]) -> bool:
