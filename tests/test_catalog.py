@@ -161,3 +161,17 @@ def test_a_clerks_command_does_not_import_babel() -> None:
         capture_output=True, text=True, check=True,
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_checkout_without_babel_compiles_the_same_catalog() -> None:
+    """An editable install or a checkout makes the .mo itself (tthc/locale/mo.py): the same
+    translations as Babel's."""
+    from tthc.locale.mo import mo_bytes
+    from tthc.locale.mo import read_po as read_po_plain
+
+    ours = gettext.GNUTranslations(io.BytesIO(mo_bytes(read_po_plain(PO.read_text(encoding="utf-8")))))
+    buffer = io.BytesIO()
+    write_mo(buffer, po_catalog())
+    buffer.seek(0)
+    babels = gettext.GNUTranslations(buffer)
+    assert ours._catalog == babels._catalog  # type: ignore[attr-defined]
