@@ -631,7 +631,8 @@ MAX_DUE_WITHIN = 365
 SOON_WORKING_DAYS = 2
 #: The morning grouping of the dossiers due (what :func:`urgency` calls them, in this order):
 #: the worklist's middle sections and the web dashboard's three columns.
-DUE_GROUPS: tuple[str, ...] = ("overdue", "today", "soon")
+from tthc.core.worklist import DUE_GROUPS as DUE_GROUPS  # noqa: E402  (the core's, named here as before)
+
 MAX_LIST = 1_000_000
 
 

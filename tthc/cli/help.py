@@ -11,7 +11,6 @@ command finds it: ``--lang``, else ``TTHC_LANG``, else the center's setting, els
 """
 
 import functools
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -23,6 +22,8 @@ import typer.core
 
 from tthc.app.choosing import chosen_lang, db_path, lang_asked
 from tthc.app.choosing import normalise_lang as normalise_lang
+from tthc.cli.home import default_db_path
+from tthc.cli.home import home_folder as home_folder
 from tthc.locale.i18n import catalog, known, msgid_of, t
 from tthc.locale.keyed import KEYED
 from tthc.locale.marks import english
@@ -41,16 +42,6 @@ _page_lang = ["en"]
 def H(text: str) -> str:
     """A help text: its English msgid as Click shows it (the catalog holds its Vietnamese)."""
     return english(msgid_of(f"help.{text}") if known(f"help.{text}") else text)
-
-
-def home_folder() -> Path:
-    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
-    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
-
-
-def default_db_path() -> Path:
-    """Where the database is when neither --db nor TTHC_DB says: in this PC's tthc folder."""
-    return home_folder() / "tthc.db"
 
 
 def named_db(given: Any) -> Path:

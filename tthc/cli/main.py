@@ -159,12 +159,9 @@ def _waiting(ctx: typer.Context) -> None:
 
 
 def _os_user() -> str:
-    import getpass
+    from tthc.cli.home import os_user
 
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"
+    return os_user()
 
 
 def _name(command: CommandInfo) -> str:

@@ -39,7 +39,15 @@ from tthc.core.models import (
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.locale.i18n import msgid_of
 from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
-from tthc.storage.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
+from tthc.storage.migrations import (
+    BULK_MARKER,
+    LATEST,
+    SEARCH_INDEX,
+    backfill_closed,
+    backfill_counts,
+    backfill_search,
+    migrate,
+)
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
 APPLICATION_ID = 0x54544843
@@ -1187,7 +1195,7 @@ class Store:
             yield _life(r, rounds.get(r["code"], ()))
 
     def find(self, q: DossierQuery, order: str = "worklist") -> list[Dossier]:
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "")
         sql += (
             " ORDER BY d.due_date IS NULL, d.deadline, d.received_at"
@@ -1199,13 +1207,13 @@ class Store:
         return self._records(self.conn.execute(sql, params).fetchall())
 
     def count(self, q: DossierQuery) -> int:
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = "SELECT count(*) FROM dossiers d" + (" WHERE " + " AND ".join(where) if where else "")
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def stream(self, q: DossierQuery, batch: int = 2000) -> Iterator[Dossier]:
         """Every dossier ``q`` selects, oldest receipt first, a batch at a time (for exports)."""
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = (
             self._SELECT
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -1214,6 +1222,29 @@ class Store:
         cursor = self.conn.execute(sql, params)
         while rows := cursor.fetchmany(batch):
             yield from self._records(rows)
+
+    def search_match(self, words: Sequence[str]) -> str | None:
+        """What the search index is asked for ``words``: their pieces of three characters,
+        without those that many rows hold (the "ngu" of "nguyen"), which rule out little and
+        cost a read of most of the index. None when no word is three characters long or every
+        piece is that common: such rows are read faster from the table itself. How common a
+        piece is, is read from the latest ``SAMPLE_ROWS`` dossiers only, so the cost does not
+        grow with the history."""
+        pieces = search_pieces(words)
+        if not pieces:
+            return None
+        top = int(self.conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0])
+        most = min(top, SAMPLE_ROWS) * COMMON_SHARE
+        rare = [
+            p
+            for p in pieces
+            if self.conn.execute(
+                f"SELECT count(*) FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ? AND rowid > ?",
+                (_phrase(p), top - SAMPLE_ROWS),
+            ).fetchone()[0]
+            <= most
+        ]
+        return " AND ".join(_phrase(p) for p in rare) if rare else None
 
     # -- codes ---------------------------------------------------------------------------
     def codes_like(self, text: str) -> list[str]:
@@ -1326,7 +1357,8 @@ class Store:
 
         A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
         secondary indexes, which are rebuilt sorted at the end; the per-day counts are added
-        in one aggregate instead of a trigger per row.
+        in one aggregate, and the new rows to the search index in one insert, instead of a
+        trigger per row.
         """
         conn = self.conn
         conn.execute("PRAGMA cache_size = -262144")  # a big load touches the indexes all over
@@ -1346,11 +1378,12 @@ class Store:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
         # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
         # new rows at the end; all of it inside the caller's transaction, which undoes it all.
-        trigger = conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'dossiers_count_insert'"
-        ).fetchone()
-        if trigger is not None:
-            conn.execute("DROP TRIGGER dossiers_count_insert")
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+        ).fetchall()
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
         conn.execute("PRAGMA ignore_check_constraints = ON")
         try:
             loader = BulkLoader(conn, without_indexes=bool(indexes))
@@ -1359,13 +1392,14 @@ class Store:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
         if not checked:  # rows already checked where they were built (:class:`Stage`) are not
             _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
-        if trigger is not None:
-            conn.execute(trigger[0])
+        for _, sql in triggers:
+            conn.execute(sql)
         for _, sql in indexes:
             conn.execute(sql)
         if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
             backfill_counts(conn.execute, after_rowid=before)
             backfill_closed(conn.execute, after_rowid=before)
+        backfill_search(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
     # -- copies between databases (merge, full export) -----------------------------------------
@@ -1587,16 +1621,22 @@ def _replace_contents(conn: sqlite3.Connection) -> None:
         if kind in ("trigger", "view"):
             conn.execute(f'DROP {kind.upper()} IF EXISTS main."{name}"')
     for kind, name in here:
-        if kind == "table":
-            conn.execute(f'DROP TABLE main."{name}"')
+        if kind == "table":  # a full-text index takes its own tables with it
+            conn.execute(f'DROP TABLE IF EXISTS main."{name}"')
     there = conn.execute(
         "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
         " ORDER BY rowid"
     ).fetchall()
+    virtual = [
+        name for kind, name, sql in there if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")
+    ]
     for kind, name, sql in there:
-        if kind == "table":
+        if kind == "table" and name not in virtual and not name.startswith(tuple(f"{v}_" for v in virtual)):
             conn.execute(sql)
             conn.execute(f'INSERT INTO main."{name}" SELECT * FROM src."{name}"')
+    for name in virtual:  # built again over the rows copied (their rowids are new)
+        conn.execute(next(sql for _, n, sql in there if n == name))
+        conn.execute(f'INSERT INTO main."{name}" ("{name}") VALUES (\'rebuild\')')
     if conn.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
         conn.execute("DELETE FROM main.sqlite_sequence")
         conn.execute("INSERT INTO main.sqlite_sequence SELECT * FROM src.sqlite_sequence")
@@ -1966,8 +2006,29 @@ def _like(word: str) -> str:
     return "%" + _escape(word) + "%"
 
 
-def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on ``dossiers d``) for a query."""
+#: How common a piece of a searched word is, is read from this many of the latest dossiers;
+#: one held by more than this share of them is not asked of the search index.
+SAMPLE_ROWS = 5000
+COMMON_SHARE = 0.2
+
+
+def _phrase(piece: str) -> str:
+    return '"' + piece.replace('"', '""') + '"'
+
+
+def search_pieces(words: Iterable[str]) -> list[str]:
+    """The pieces of three characters the trigram index is asked for: every one of each word
+    of three characters or more (a shorter word is looked for by ``LIKE`` alone). A row
+    holding a word holds all its pieces, so the index never misses a row the ``LIKE`` keeps."""
+    pieces: dict[str, None] = {}
+    for word in words:
+        for i in range(len(word) - 2):
+            pieces[word[i : i + 3]] = None
+    return list(pieces)
+
+
+def _where(q: DossierQuery, match: str | None = None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``dossiers d``) for a query; ``match`` asks the search index first."""
     where: list[str] = []
     params: list[Any] = []
     for column, value in (
@@ -1993,6 +2054,9 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
     if q.due_by is not None:
         where.extend([OPEN_SQL, "d.due_date <= ?"])
         params.append(q.due_by.isoformat())
+    if match is not None:  # the trigram index finds the rows holding its pieces; the LIKEs decide
+        where.append(f"d.rowid IN (SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ?)")
+        params.append(match)
     for word in q.words:
         where.append("d.search_text LIKE ? ESCAPE '\\'")
         params.append(_like(word))
