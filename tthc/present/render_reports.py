@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
+from tthc.locale.marks import P_
 from tthc.present.layout import Col, fit_table, label_grid
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
