@@ -1343,11 +1343,15 @@ class Store:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
         # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
         # new rows at the end; all of it inside the caller's transaction, which undoes it all.
-        trigger = conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'dossiers_count_insert'"
-        ).fetchone()
-        if trigger is not None:
-            conn.execute("DROP TRIGGER dossiers_count_insert")
+        # The insert triggers that keep the counts stand aside: the marker makes them do
+        # nothing, but each still asks for it once per row (about 0.5 s in a million rows).
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers'"
+            " AND sql LIKE '%AFTER INSERT ON dossiers%' AND instr(sql, ?)",
+            (BULK_MARKER,),
+        ).fetchall()
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
         conn.execute("PRAGMA ignore_check_constraints = ON")
         try:
             loader = BulkLoader(conn, without_indexes=bool(indexes))
@@ -1356,8 +1360,8 @@ class Store:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
         if not checked:  # rows already checked where they were built (:class:`Stage`) are not
             _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
-        if trigger is not None:
-            conn.execute(trigger[0])
+        for _, sql in triggers:
+            conn.execute(sql)
         for _, sql in indexes:
             conn.execute(sql)
         if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
