@@ -19,11 +19,11 @@ from pathlib import Path
 
 def build(db: Path, count: int) -> None:
     """``count`` same-day dossiers through the life cycle, loaded in bulk (most resolved)."""
-    from tthc import lifecycle
-    from tthc.context import Context
-    from tthc.service import init
-    from tthc.store import Details, new_dossier_values, round_values
-    from tthc.timelimit import parse_limit
+    from tthc.app.context import Context
+    from tthc.app.service import init
+    from tthc.core import lifecycle
+    from tthc.core.timelimit import parse_limit
+    from tthc.storage.store import Details, new_dossier_values, round_values
 
     ctx = Context(db_path=db, actor="bench", now=datetime(2025, 12, 31, 16))
     init(ctx, center=None, prefix=None, lang=None)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 def main(count: int = 100_000) -> None:
     import holidays
 
-    from tthc.workcalendar import WorkCalendar
+    from tthc.core.workcalendar import WorkCalendar
 
     rng = random.Random(2025)
     inputs = [(date(2025, 1, 1) + timedelta(rng.randrange(730)), rng.randrange(1, 31)) for _ in range(count)]
@@ -33,8 +33,8 @@ def main(count: int = 100_000) -> None:
     from datetime import datetime
     from datetime import time as clock
 
-    from tthc.deadlines import compute_due
-    from tthc.timelimit import TimeLimit
+    from tthc.core.deadlines import compute_due
+    from tthc.core.timelimit import TimeLimit
 
     moments = [(datetime.combine(d, clock(9, 0)), TimeLimit("wd", n)) for d, n in inputs]
     t3 = time.perf_counter()

@@ -24,10 +24,10 @@ NOW = "2026-01-30 16:00"
 
 
 def main(n: int = 1_000_000) -> None:
-    from tthc import dossiers
-    from tthc.context import Context
-    from tthc.errors import TthcError
-    from tthc.service import init
+    from tthc.app import dossiers
+    from tthc.app.context import Context
+    from tthc.app.service import init
+    from tthc.core.errors import TthcError
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -83,9 +83,9 @@ def floor(path: Path, db: Path) -> float:
 
 
 def ours(path: Path, db: Path) -> float:
-    from tthc.context import Context
-    from tthc.interchange import import_file
-    from tthc.service import init
+    from tthc.app.context import Context
+    from tthc.app.interchange import import_file
+    from tthc.app.service import init
 
     ctx = Context(db_path=db, actor="bench", now=datetime(2026, 1, 31, 12))
     init(ctx, center=None, prefix=None, lang=None)
@@ -121,9 +121,9 @@ def _fresh(db: Path) -> Path:
 def schema_floor(source: Path, db: Path) -> float:
     """The same dossier rows, already computed, inserted into an empty tthc database with its
     secondary indexes dropped: what SQLite alone charges for this schema's rows."""
-    from tthc.migrations import BULK_MARKER
-    from tthc.store import INSERT_DOSSIER as _INSERT
-    from tthc.store import Store
+    from tthc.storage.migrations import BULK_MARKER
+    from tthc.storage.store import INSERT_DOSSIER as _INSERT
+    from tthc.storage.store import Store
 
     cols = _INSERT[_INSERT.index("(") + 1 : _INSERT.index(")")]
     # the import's audit event is not in this database: leave the rows' link to it out

@@ -78,9 +78,9 @@ def make_csv(path: Path, n: int, seed: int) -> None:
 
 
 def build_center(db: Path, n: int) -> None:
-    from tthc.context import Context
-    from tthc.interchange import import_file
-    from tthc.service import init
+    from tthc.app.context import Context
+    from tthc.app.interchange import import_file
+    from tthc.app.service import init
 
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "dossiers.csv"

@@ -43,11 +43,11 @@ COLLECTED_BEFORE = datetime(2025, 12, 22)
 def build(db: Path, count: int) -> None:
     """``count`` dossiers of 2025 through the life cycle, loaded in bulk: one in fifty still
     open (and overdue by New Year's Eve), the rest resolved, collected unless recent."""
-    from tthc import lifecycle
-    from tthc.context import Context
-    from tthc.service import init
-    from tthc.store import Details, new_dossier_values, round_values
-    from tthc.timelimit import parse_limit
+    from tthc.app.context import Context
+    from tthc.app.service import init
+    from tthc.core import lifecycle
+    from tthc.core.timelimit import parse_limit
+    from tthc.storage.store import Details, new_dossier_values, round_values
 
     ctx = Context(db_path=db, actor="bench", now=NOW)
     init(ctx, center=None, prefix=None, lang=None)
@@ -88,7 +88,7 @@ def _shifted(column: str, years: int) -> str:
 
 def grow(db: Path, target: int) -> None:
     """Copy the returned dossiers into earlier years until the file holds ``target``."""
-    from tthc.context import Context
+    from tthc.app.context import Context
 
     ctx = Context(db_path=db, actor="bench", now=NOW)
     store = ctx.store()

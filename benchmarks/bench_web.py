@@ -46,9 +46,9 @@ def build(db: Path, count: int) -> None:
     and the look-up is checked against."""
     import csv
 
-    from tthc.context import Context
-    from tthc.interchange import import_file
-    from tthc.service import init
+    from tthc.app.context import Context
+    from tthc.app.interchange import import_file
+    from tthc.app.service import init
 
     rng = random.Random(7)
     start = datetime(2025, 1, 2, 7, 30)
@@ -204,7 +204,7 @@ def summary(name: str, latencies: list[float]) -> tuple[float, float]:
 
 def connection_cost(db: Path, code: str, check: str) -> None:
     """What opening the read-only connection per request costs, beside reusing one."""
-    from tthc.store import Store
+    from tthc.storage.store import Store
     from tthc.web.views import Reader
 
     now = datetime(2026, 1, 5, 9)

@@ -72,9 +72,9 @@ def make_csv(path: Path, n: int) -> list[tuple[str, datetime, str, str, bool]]:
 
 
 def build(db: Path, n: int) -> None:
-    from tthc.context import Context
-    from tthc.interchange import import_file
-    from tthc.service import init
+    from tthc.app.context import Context
+    from tthc.app.interchange import import_file
+    from tthc.app.service import init
 
     ctx = Context(db_path=db, actor="bench", now=datetime(2026, 1, 31, 12))
     init(ctx, center=None, prefix=None, lang=None)

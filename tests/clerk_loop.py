@@ -8,9 +8,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from tthc import dossiers
-from tthc.context import Context
-from tthc.errors import TthcError
+from tthc.app import dossiers
+from tthc.app.context import Context
+from tthc.core.errors import TthcError
 
 
 def main(db: str, log: str, stop: str, name: str) -> None:

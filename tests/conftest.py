@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tthc.cli import BUG_EXIT, app
-from tthc.context import Context
-from tthc.workcalendar import WorkCalendar
+from tthc.app.context import Context
+from tthc.cli.main import BUG_EXIT, app
+from tthc.core.workcalendar import WorkCalendar
 
 NOW = "2025-09-10 16:00"
 

@@ -402,7 +402,7 @@ def test_a_setting_broken_outside_tthc_is_a_refusal_naming_it_that_config_set_me
     setting is bad and how to set it again, instead of crashing; ``config set`` still works."""
     import sqlite3
 
-    from tthc.settings import SETTINGS
+    from tthc.core.settings import SETTINGS
 
     conn = sqlite3.connect(center.db)
     with conn:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
-from tthc.settings import check_password
+from tthc.core.settings import check_password
 
 
 def test_due_json_shape_for_the_friday_before_national_day(cli: Cli) -> None:
@@ -102,7 +102,9 @@ def test_init_refuses_a_file_that_is_not_a_tthc_database(cli: Cli, tmp_path: Pat
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)")
     before = other.read_bytes()
-    result = cli.runner.invoke(__import__("tthc.cli").cli.app, ["--db", str(other), "config", "show"])
+    result = cli.runner.invoke(
+        __import__("tthc.cli.main").cli.main.app, ["--db", str(other), "config", "show"]
+    )
     assert result.exit_code == 1 and "not a tthc database" in result.stderr
     assert other.read_bytes() == before
 
@@ -253,7 +255,7 @@ def test_bad_tthc_lang_is_refused(cli: Cli) -> None:
     cli.ok("init")
     before = cli.fingerprint()
     result = cli.runner.invoke(
-        __import__("tthc.cli").cli.app,
+        __import__("tthc.cli.main").cli.main.app,
         ["--db", str(cli.db), "config", "show"],
         env={"TTHC_LANG": "fr", "TTHC_DB": None},
     )

@@ -579,11 +579,11 @@ def test_worklist_rows_are_coloured_by_urgency(cal: Any) -> None:
     from dataclasses import replace
     from datetime import date, datetime
 
-    from tthc import lifecycle
-    from tthc.dossiers import urgency
-    from tthc.models import Dossier
-    from tthc.render import URGENCY_STYLE
-    from tthc.timelimit import parse_limit
+    from tthc.app.dossiers import urgency
+    from tthc.core import lifecycle
+    from tthc.core.models import Dossier
+    from tthc.core.timelimit import parse_limit
+    from tthc.present.render import URGENCY_STYLE
 
     now = datetime(2025, 9, 10, 16, 0)
     soon = date(2025, 9, 12)

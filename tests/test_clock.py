@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 
 import pytest
 
-from tthc.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, iso, parse_day, parse_when
-from tthc.errors import TthcError
+from tthc.core.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, iso, parse_day, parse_when
+from tthc.core.errors import TthcError
 
 NOW = datetime(2025, 9, 10, 16, 0)
 

@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from tthc import lifecycle
-from tthc.deadlines import compute_due, due_in_force, effective_receipt, timeliness
-from tthc.timelimit import parse_limit
-from tthc.workcalendar import WorkCalendar
+from tthc.core import lifecycle
+from tthc.core.deadlines import compute_due, due_in_force, effective_receipt, timeliness
+from tthc.core.timelimit import parse_limit
+from tthc.core.workcalendar import WorkCalendar
 
 D = datetime
 

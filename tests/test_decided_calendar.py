@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
-from tthc.deadlines import compute_due
-from tthc.decisions import DECIDED_BY_DAY, package_name
-from tthc.migrations import LATEST
-from tthc.timelimit import TimeLimit
-from tthc.workcalendar import WorkCalendar
+from tthc.core.deadlines import compute_due
+from tthc.core.decisions import DECIDED_BY_DAY, package_name
+from tthc.core.timelimit import TimeLimit
+from tthc.core.workcalendar import WorkCalendar
+from tthc.storage.migrations import LATEST
 
 #: (the real day, the date, working?, why) — 2025 and 2026 as decided.
 DAYS = [
@@ -303,7 +303,7 @@ def test_the_decisions_apply_on_the_clerks_path_without_the_holidays_package(tmp
     from tests.test_startup import HEAVY, loaded_after
 
     env = {"TTHC_DB": str(tmp_path / "c.db"), "TTHC_NOW": "2025-12-31 09:00", "TTHC_USER": "t"}
-    run = "from tthc.cli import app\ntry:\n    app({args})\nexcept SystemExit as e:\n    assert e.code == 0, e.code"
+    run = "from tthc.cli.main import app\ntry:\n    app({args})\nexcept SystemExit as e:\n    assert e.code == 0, e.code"
     loaded_after(run.format(args=["init"]), env)  # caches 2024–2026 as the package gives them
     probe = run.format(args=["due", "3wd", "--json", "--at", "2025-12-31 09:00"])
     probe += f"\nimport sys, json\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"

@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 
 from tests.conftest import Cli
-from tthc.store import Store
+from tthc.storage.store import Store
 
 
 def receive(cli: Cli, *args: str, at: str, now: str | None = None) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import typer.main
 
-from tthc.cli import app
+from tthc.cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -117,7 +117,7 @@ def _param_line(param: Param, ctx: Context) -> str:
 
 def render_commands() -> str:
     """``docs/commands.md``: every command and subcommand of ``tthc``, as ``--help`` has them."""
-    from tthc.cli_help import localize
+    from tthc.cli.help import localize
 
     root = typer.main.get_command(app)
     localize(root, "en")  # the reference is in English, whatever help page a test asked for last

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import Cli
-from tthc.papers import FORMS_2018, FORMS_2025, FORMS_2025_FROM, form_set
+from tthc.app.papers import FORMS_2018, FORMS_2025, FORMS_2025_FROM, form_set
 
 CIRCULAR_2018 = "Mẫu số {n} (Thông tư 01/2018/TT-VPCP)"
 CIRCULAR_2025 = "Mẫu số {n} (Thông tư 03/2025/TT-VPCP)"
@@ -146,9 +146,9 @@ def test_a_dossier_closed_when_the_papers_never_came_gets_the_stop_notice(center
     from dataclasses import replace
     from datetime import datetime
 
-    from tthc import papers
-    from tthc.inputs import load
-    from tthc.models import Event
+    from tthc.app import papers
+    from tthc.app.inputs import load
+    from tthc.core.models import Event
 
     code = receive(center, "2025-11-03 09:00")
     center.ok(

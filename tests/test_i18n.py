@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 from tests.conftest import Cli
-from tthc.i18n import MESSAGES
+from tthc.locale.i18n import MESSAGES
 
 SOURCE = Path(__file__).resolve().parent.parent / "tthc"
 

@@ -29,8 +29,8 @@ def write_csv(path: Path, n: int) -> None:
 def test_a_clerk_receives_within_5_seconds_during_an_import_of_200000_dossiers(
     center: Cli, tmp_path: Path
 ) -> None:
-    from tthc import dossiers
-    from tthc.context import Context
+    from tthc.app import dossiers
+    from tthc.app.context import Context
 
     data = tmp_path / "provincial.csv"
     write_csv(data, ROWS)
@@ -63,8 +63,8 @@ def test_a_code_a_clerk_took_while_the_rows_were_read_is_not_given_twice(
 ) -> None:
     """The import made up 0001 for its row while a clerk, at the counter, was given 0001 too
     before the import's last step: the import's row takes the next number instead."""
-    from tthc import dossiers, interchange
-    from tthc.context import Context
+    from tthc.app import dossiers, interchange
+    from tthc.app.context import Context
 
     data = tmp_path / "today.csv"
     data.write_text(
@@ -95,9 +95,9 @@ def test_a_code_a_clerk_took_while_the_rows_were_read_is_not_given_twice(
 def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import(
     center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tthc import dossiers, interchange
-    from tthc.context import Context
-    from tthc.errors import TthcError
+    from tthc.app import dossiers, interchange
+    from tthc.app.context import Context
+    from tthc.core.errors import TthcError
 
     data = tmp_path / "today.csv"
     data.write_text(

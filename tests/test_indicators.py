@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import Cli
 from tests.test_summary import NOW, blank_db, histories
-from tthc.scorecard import BY_ID, GROUPS, INDICATORS, points
+from tthc.core.scorecard import BY_ID, GROUPS, INDICATORS, points
 
 __all__ = ["blank_db"]  # the summary tests' blank center, shared
 AFTER = "2025-11-03 10:00"  # the period is over: the snapshot is the end of 31/10/2025
@@ -303,7 +303,7 @@ def test_a_clerk_corrects_the_facts_later_and_the_trail_keeps_what_they_were(cen
     ],
 )
 def test_a_rating_is_read_in_either_language_with_or_without_marks(typed: str, rating: str) -> None:
-    from tthc.dossiers import rating_of
+    from tthc.app.dossiers import rating_of
 
     assert rating_of(typed) == rating
 
@@ -325,11 +325,11 @@ def test_any_period_the_parts_sum_to_the_whole_and_21_counts_what_the_ii06a_rows
     import tempfile
     from datetime import date, datetime, timedelta
 
-    from tthc import dossiers, indicators
-    from tthc.context import Context
-    from tthc.dossiers import ServiceGiven
-    from tthc.periods import Period
-    from tthc.summary import summarize
+    from tthc.app import dossiers, indicators
+    from tthc.app.context import Context
+    from tthc.app.dossiers import ServiceGiven
+    from tthc.app.summary import summarize
+    from tthc.core.periods import Period
 
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"
     shutil.copy(blank_db, db)

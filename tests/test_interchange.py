@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import Cli
-from tthc.cli import BUG_EXIT
+from tthc.cli.main import BUG_EXIT
 
 HEADER = "code,procedure,received_at,channel,due_at,resolved_at,outcome,returned_at,withdrawn_at,paused_at,resumed_at,point,officer,applicant"
 LATER = "2025-10-01 08:00"
@@ -279,7 +279,7 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
 ) -> None:
     import sqlite3
 
-    from tthc import store
+    from tthc.storage import store
 
     def ask(sql: str) -> list[tuple[str, str]]:
         """A question to the file on a connection closed at once: one left for the garbage
@@ -315,7 +315,7 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
 def load_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """An import smaller than the table keeps its indexes and asks them about codes; a larger
     one drops them and reads the codes ever given once. The rules must not tell them apart."""
-    from tthc import store
+    from tthc.storage import store
 
     if request.param == "large":
         monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
@@ -376,7 +376,8 @@ def test_a_bulk_row_the_table_would_refuse_is_a_bug_and_nothing_is_written(
 ) -> None:
     """A large load leaves the table's CHECKs to one pass at its end: a value the life cycle
     should never make (a channel 'fax') still stops the whole load, as the bug it is."""
-    from tthc import interchange, store
+    from tthc.app import interchange
+    from tthc.storage import store
 
     monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
     monkeypatch.setitem(interchange._CHANNELS, "direct", "fax")
@@ -390,7 +391,8 @@ def test_a_bulk_supplement_round_the_table_would_refuse_is_a_bug_too(
     center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rounds of a large load are checked at its end as its dossiers are."""
-    from tthc import interchange, store
+    from tthc.app import interchange
+    from tthc.storage import store
 
     real = interchange.round_values
     monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
@@ -524,7 +526,7 @@ def test_an_import_counts_its_days_as_the_database_would_september_2025(center: 
     same days (same procedure, channel, point and officer)."""
     import sqlite3
 
-    from tthc.migrations import backfill_counts
+    from tthc.storage.migrations import backfill_counts
 
     center.ok(
         "receive", "2.000884", "--applicant", "Ở quầy", "--at", "2025-09-05 08:00", now="2025-09-05 10:00"

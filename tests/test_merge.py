@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import Cli
-from tthc import queries, service
-from tthc.summary import BY_KEYS, events_before, on_time_rate
+from tthc.app import service
+from tthc.app.summary import BY_KEYS, events_before, on_time_rate
+from tthc.storage import queries
 
 PREFIX = "000.00.20.H56"
 BYS: tuple[str | None, ...] = (None, *BY_KEYS)
@@ -402,7 +403,7 @@ def test_a_file_that_is_not_a_tthc_database_or_is_newer_is_refused(center: Cli, 
 def test_an_older_point_file_is_read_through_an_upgraded_copy_and_left_as_it_was(
     center: Cli, tmp_path: Path
 ) -> None:
-    from tthc.store import Store
+    from tthc.storage.store import Store
 
     old = tmp_path / "old.db"
     store = Store.open(old, create=True, upto=6)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import Cli
 from tests.test_interchange import HEADER, LATER, write
-from tthc.models import name_key, name_twins, same_name
+from tthc.core.models import name_key, name_twins, same_name
 
 
 def test_names_written_with_or_without_diacritics_are_one_name() -> None:

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
-from tthc import corrections, dossiers, service
-from tthc.context import Context
-from tthc.periods import Period
-from tthc.summary import summarize
+from tthc.app import corrections, dossiers, service
+from tthc.app.context import Context
+from tthc.app.summary import summarize
+from tthc.core.periods import Period
 
 
 def show(cli: Cli, code: str, now: str | None = None) -> dict[str, Any]:
@@ -195,7 +195,7 @@ def _pending(ctx: Context, last_day: date, now: datetime | None = None) -> dict[
 
 def _apply(ctx: Context, code: str, op: str, k: int) -> None:
     """One operation of a history; refusals (wrong status) are part of life and skipped."""
-    from tthc.errors import TthcError
+    from tthc.core.errors import TthcError
 
     at = ctx.now.isoformat(sep=" ", timespec="minutes")
     actions = {

@@ -19,8 +19,8 @@ import openpyxl
 import pytest
 
 from tests.conftest import NOW, Cli
-from tthc import catalog, dossiers, service
-from tthc.papers import lookup_target
+from tthc.app import catalog, dossiers, service
+from tthc.app.papers import lookup_target
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -214,7 +214,8 @@ def test_the_qr_code_opens_the_lookup_page_once_the_center_has_an_address(center
 def test_a_terminal_gets_the_qr_code_a_pipe_does_not(
     fortnight: tuple[Cli, dict[str, str]], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tthc import papers, render
+    from tthc.app import papers
+    from tthc.present import render
 
     cli, codes = fortnight
     ctx = cli.context()

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from tthc.errors import TthcError
-from tthc.periods import Period, months_in, parse_period
+from tthc.core.errors import TthcError
+from tthc.core.periods import Period, months_in, parse_period
 
 TODAY = date(2025, 9, 12)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
-from tthc.models import CodeBlock
-from tthc.station import block_of_point, load, parse_block
+from tthc.core.models import CodeBlock
+from tthc.storage.station import block_of_point, load, parse_block
 
 PREFIX = "000.00.20.H56"
 DAY = "2025-09-08"

@@ -12,12 +12,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tthc import lifecycle
-from tthc.errors import TthcError
-from tthc.models import CodeBlock
-from tthc.periods import month_window, months_in, quarter_window, year_window
-from tthc.timelimit import parse_limit
-from tthc.workcalendar import WorkCalendar
+from tthc.core import lifecycle
+from tthc.core.errors import TthcError
+from tthc.core.models import CodeBlock
+from tthc.core.periods import month_window, months_in, quarter_window, year_window
+from tthc.core.timelimit import parse_limit
+from tthc.core.workcalendar import WorkCalendar
 
 CAL = WorkCalendar()
 LIMITS = ["same-day", "3wd", "5wd", "15d", "8h"]
@@ -119,7 +119,7 @@ def test_the_months_and_quarters_of_a_year_split_it_with_no_gap_and_no_overlap(
     start_day=st.integers(1, 28),
 )
 def test_the_reporting_months_of_any_period_split_it(first: date, length: int, start_day: int) -> None:
-    from tthc.periods import Period
+    from tthc.core.periods import Period
 
     period = Period(first, first + timedelta(length))
     windows = [w for _, w in months_in(period, start_day)]
@@ -157,7 +157,7 @@ def test_the_spans_of_a_dossier_give_the_due_date_in_force_at_every_moment(
 ) -> None:
     """What a province's roll-up reads from an exported file (spans) is what ``due_in_force``
     says at any moment: before, between and after supplement rounds, and at their edges."""
-    from tthc.deadlines import due_in_force, due_spans
+    from tthc.core.deadlines import due_in_force, due_spans
 
     received = (FIRST + timedelta(minutes=start)).replace(second=0)
     life = lifecycle.receive(CAL, "X-1", parse_limit(limit), received)

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from tests.conftest import Cli
 from tests.test_web import REMOTE, _fingerprint, assert_plain_page, built, client, codes, db, own_db
-from tthc.store import RatingWriter
+from tthc.storage.store import RatingWriter
 from tthc.web.guard import Throttle
 
 __all__ = ["built", "codes", "db", "own_db"]  # the web tests' center, shared

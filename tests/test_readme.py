@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tthc.cli import app
+from tthc.cli.main import app
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 NOW = "2025-09-15 09:00"

@@ -9,8 +9,8 @@ import pytest
 import typer.main
 
 from tests.conftest import Cli, sandbox_env
-from tthc.cli import BUG_EXIT, app
-from tthc.errors import Msg, TthcError
+from tthc.cli.main import BUG_EXIT, app
+from tthc.core.errors import Msg, TthcError
 
 CODE = "000.00.20.H56-250908-0001"
 
@@ -115,7 +115,7 @@ def test_a_refusal_is_one_line_exit_1_and_writes_nothing(
 
 
 def test_a_bug_exits_70_says_so_and_writes_nothing(received: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tthc import lifecycle
+    from tthc.core import lifecycle
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
@@ -139,7 +139,7 @@ def test_a_bug_after_the_dossier_was_saved_does_not_claim_nothing_was_written(
     center: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The receipt is committed, then printing it fails: the message says it stays saved."""
-    from tthc import render
+    from tthc.present import render
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
@@ -156,7 +156,7 @@ def test_a_bug_after_the_dossier_was_saved_does_not_claim_nothing_was_written(
 def test_ctrl_c_in_the_middle_of_a_step_rolls_it_back_and_says_so(
     received: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tthc import lifecycle
+    from tthc.core import lifecycle
 
     def pressed(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
@@ -169,7 +169,7 @@ def test_ctrl_c_in_the_middle_of_a_step_rolls_it_back_and_says_so(
 def test_a_bug_before_any_write_claims_nothing_about_writes(
     received: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tthc import dossiers
+    from tthc.app import dossiers
 
     monkeypatch.setattr(dossiers, "show", lambda *a, **k: 1 / 0)
     result = received("show", CODE)
@@ -181,7 +181,7 @@ def test_a_bug_before_any_write_claims_nothing_about_writes(
 
 
 def test_the_refusal_helper_does_not_accept_a_bug(received: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tthc import lifecycle
+    from tthc.core import lifecycle
 
     monkeypatch.setattr(lifecycle, "apply", lambda *a: 1 / 0)
     with pytest.raises(AssertionError, match="a bug, not a refusal"):
@@ -192,7 +192,7 @@ def test_with_tthc_debug_a_bug_shows_its_traceback(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     env = sandbox_env(TTHC_DB=str(db), TTHC_NOW="2025-09-10 16:00", PATH="/usr/bin:/bin")
     script = (
-        "import sys; from tthc import lifecycle; from tthc.cli import app\n"
+        "import sys; from tthc.core import lifecycle; from tthc.cli.main import app\n"
         "def broken(*a): raise ZeroDivisionError('boom')\n"
         "lifecycle.apply = broken\n"
         "app(sys.argv[1:])\n"

@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import Cli
-from tthc.cli import app
-from tthc.i18n import fmt_rate
+from tthc.cli.main import app
+from tthc.locale.i18n import fmt_rate
 
 WIDTHS = (80, 100, 120, None)  # None: a pipe or a file, no limit
 LANGS = ("en", "vi")
@@ -125,7 +125,7 @@ def test_by_month_says_the_month_in_words(demo_db: Path) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", WIDTHS, ids=[str(w) for w in WIDTHS])
 def test_the_form_ii06a_never_cuts_a_figure(demo_db: Path, width: int | None, lang: str) -> None:
-    from tthc.report import COLUMNS, DOTS
+    from tthc.present.report import COLUMNS, DOTS
 
     got = summary_json(demo_db, "field")
     expected: list[str] = []
@@ -230,7 +230,7 @@ def test_limits_read_as_words_wherever_a_person_sees_one(center: Cli) -> None:
 
 @pytest.mark.parametrize("width", (80, 100))
 def test_config_show_never_cuts_a_key(center: Cli, width: int) -> None:
-    from tthc.settings import SETTINGS
+    from tthc.core.settings import SETTINGS
 
     out = screen(center.db, "config", "show", width=width, lang="vi", now="2025-09-10 16:00")
     for key in SETTINGS:

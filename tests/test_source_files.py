@@ -116,7 +116,7 @@ def test_merge_and_restore_leave_nothing_beside_the_file_they_read(center: Cli, 
 
 FULL_DISK = """
 import resource, sys
-from tthc.cli import app
+from tthc.cli.main import app
 resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))  # a disk with 64 KiB left
 app(sys.argv[1:])
 """

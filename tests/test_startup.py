@@ -37,13 +37,13 @@ def loaded_after(code: str, env: dict[str, str] | None = None) -> list[str]:
 
 
 def test_importing_the_cli_loads_nothing_heavy() -> None:
-    assert loaded_after("import tthc.cli") == []
+    assert loaded_after("import tthc.cli.main") == []
 
 
 def test_a_receipt_on_an_initialised_database_skips_the_holidays_package(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     env = {"TTHC_DB": str(db), "TTHC_NOW": "2025-09-10 16:00", "TTHC_USER": "t"}
-    run = "from tthc.cli import app\ntry:\n    app({args})\nexcept SystemExit as e:\n    assert e.code == 0, e.code"
+    run = "from tthc.cli.main import app\ntry:\n    app({args})\nexcept SystemExit as e:\n    assert e.code == 0, e.code"
     loaded_after(run.format(args=["init"]), env)
     after_receive = loaded_after(
         run.format(args=["receive", "ks", "--applicant", "A", "--at", "2025-09-10 09:00"]), env
@@ -59,7 +59,7 @@ def test_no_command_reads_its_signature_from_strings() -> None:
 
     import typer.main
 
-    from tthc.cli import app
+    from tthc.cli.main import app
 
     callbacks = [info.callback for info in app.registered_commands]
     for group in app.registered_groups:
@@ -81,7 +81,7 @@ def test_the_command_tree_builds_in_a_few_milliseconds() -> None:
     busy CI machine slows the others. The bound, 8 times the measure, catches a command tree
     grown several times over without failing on a loaded 2-core runner."""
     probe = (
-        "import time, typer.main\nfrom tthc.cli import app\ntyper.main.get_command(app)\n"
+        "import time, typer.main\nfrom tthc.cli.main import app\ntyper.main.get_command(app)\n"
         "runs = []\nfor _ in range(7):\n    t = time.perf_counter(); typer.main.get_command(app)\n"
         "    runs.append(time.perf_counter() - t)\nprint(min(runs))"
     )

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tthc.errors import TthcError
-from tthc.migrations import LATEST
-from tthc.store import Store
+from tthc.core.errors import TthcError
+from tthc.storage.migrations import LATEST
+from tthc.storage.store import Store
 
 SCHEMA = {
     "settings": ["key", "value"],
@@ -177,8 +177,8 @@ WORKER = textwrap.dedent(
     import sys, time
     from datetime import datetime
     from pathlib import Path
-    from tthc.context import Context
-    from tthc import dossiers
+    from tthc.app.context import Context
+    from tthc.app import dossiers
 
     db, start = Path(sys.argv[1]), float(sys.argv[2])
     ctx = Context(db_path=db, actor=f"clerk{sys.argv[3]}", now=datetime(2025, 9, 10, 16, 0))
@@ -199,8 +199,8 @@ def test_four_clerks_receiving_at_once_get_400_distinct_codes(tmp_path: Path) ->
     db = tmp_path / "busy.db"
     from datetime import datetime
 
-    from tthc.context import Context
-    from tthc.service import init
+    from tthc.app.context import Context
+    from tthc.app.service import init
 
     init(Context(db_path=db, actor="t", now=datetime(2025, 9, 10, 16)), center=None, prefix=None, lang=None)
     start = str(time.time() + 2)

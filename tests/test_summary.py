@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Cli
-from tthc.context import Context
-from tthc.i18n import fmt_rate
-from tthc.periods import Period
-from tthc.queries import raw_figures
-from tthc.service import init
-from tthc.store import Store
-from tthc.summary import events_before, on_time_rate, summarize
+from tthc.app.context import Context
+from tthc.app.service import init
+from tthc.app.summary import events_before, on_time_rate, summarize
+from tthc.core.periods import Period
+from tthc.locale.i18n import fmt_rate
+from tthc.storage.queries import raw_figures
+from tthc.storage.store import Store
 
 
 def test_the_half_up_tie() -> None:
@@ -213,7 +213,7 @@ def test_invariant_and_counts_match_raw_rows(
 ) -> None:
     import shutil
 
-    from tthc import corrections, dossiers
+    from tthc.app import corrections, dossiers
 
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"  # a fresh folder: no stale WAL
     shutil.copy(blank_db, db)

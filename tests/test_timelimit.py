@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tthc.errors import TthcError
-from tthc.timelimit import TimeLimit, parse_limit
+from tthc.core.errors import TthcError
+from tthc.core.timelimit import TimeLimit, parse_limit
 
 
 @pytest.mark.parametrize(

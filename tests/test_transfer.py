@@ -14,9 +14,10 @@ import openpyxl
 import pytest
 
 from tests.conftest import Cli
-from tthc import dossiers, render, service
-from tthc.errors import TthcError
-from tthc.summary import BY_KEYS
+from tthc.app import dossiers, service
+from tthc.app.summary import BY_KEYS
+from tthc.core.errors import TthcError
+from tthc.present import render
 
 LATER = "2025-10-31 17:00"
 

@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from tests.conftest import Cli
-from tthc.migrations import LATEST
-from tthc.store import Store
+from tthc.storage.migrations import LATEST
+from tthc.storage.store import Store
 
 
 def receive(center: Cli, *args: str, at: str) -> str:

@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Cli
-from tthc import deadlines, dossiers, papers, worklist, workload
-from tthc.context import Context
-from tthc.dossiers import ListFilter
-from tthc.paper_html import slip_html
-from tthc.papers import lookup_target
-from tthc.periods import Period
-from tthc.summary import on_time_rate, percent, summarize
+from tthc.app import dossiers, papers, worklist, workload
+from tthc.app.context import Context
+from tthc.app.dossiers import ListFilter
+from tthc.app.papers import lookup_target
+from tthc.app.summary import on_time_rate, percent, summarize
+from tthc.core import deadlines
+from tthc.core.periods import Period
+from tthc.core.workcalendar import is_provisional, provisional_years
+from tthc.present.paper_html import slip_html
 from tthc.web.views import Reader
-from tthc.workcalendar import is_provisional, provisional_years
 
 
 def _at(ctx: Context, moment: str) -> Context:

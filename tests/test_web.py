@@ -18,8 +18,8 @@ from starlette.testclient import TestClient
 
 from tests import web_center
 from tests.conftest import Cli
-from tthc.errors import TthcError
-from tthc.i18n import MESSAGES
+from tthc.core.errors import TthcError
+from tthc.locale.i18n import MESSAGES
 from tthc.web.app import CSP, TEMPLATES, create_app
 from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials
@@ -720,7 +720,7 @@ def test_serve_says_why_it_cannot_listen_in_vietnamese(db: Path, taken_port: str
 
 def test_serve_never_upgrades_an_older_database(tmp_path: Path, taken_port: str) -> None:
     """Not even to learn the center's language for its refusal: serve opens nothing read-write."""
-    from tthc.store import Store
+    from tthc.storage.store import Store
 
     old = Cli(tmp_path / "old.db", now=web_center.NOW)
     Store.open(old.db, create=True, upto=1).close()

@@ -9,10 +9,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc.deadlines import compute_due
-from tthc.decisions import DECIDED_BY_DAY
-from tthc.timelimit import TimeLimit
-from tthc.workcalendar import WorkCalendar, vietnam_holidays
+from tthc.core.deadlines import compute_due
+from tthc.core.decisions import DECIDED_BY_DAY
+from tthc.core.timelimit import TimeLimit
+from tthc.core.workcalendar import WorkCalendar, vietnam_holidays
 
 
 def test_the_package_knows_2025_and_2026_swaps(cal: WorkCalendar) -> None:

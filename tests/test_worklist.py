@@ -132,8 +132,8 @@ def test_the_morning_view_reads_its_sections_not_the_history(morning: Cli) -> No
     morning view (and its footer's count) and the list of citizens to tell make on the dossiers
     goes through an index that holds only open, paused, uncollected or not-yet-forwarded
     dossiers; none reads the whole table, however long it is."""
-    from tthc import worklist
-    from tthc.dossiers import ListFilter
+    from tthc.app import worklist
+    from tthc.app.dossiers import ListFilter
 
     ctx = morning.context()
     conn = ctx.store().conn

@@ -13,10 +13,10 @@ import openpyxl
 import pytest
 
 from tests.conftest import Cli
-from tthc import corrections, dossiers
-from tthc.periods import Period
-from tthc.render import text_width, workload_lines
-from tthc.workload import Load, Workload
+from tthc.app import corrections, dossiers
+from tthc.app.workload import Load, Workload
+from tthc.core.periods import Period
+from tthc.present.render import text_width, workload_lines
 
 #: The manager looks at September on the morning of 1 October: the snapshot is 1/10 00:00.
 SEEN = "2025-10-01 10:00"

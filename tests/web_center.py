@@ -117,8 +117,8 @@ def add_ready(db: Path, n: int) -> list[str]:
     through the service functions, in-process, since the CLI would take a second for thirty."""
     from datetime import datetime, timedelta
 
-    from tthc import dossiers
-    from tthc.context import Context
+    from tthc.app import dossiers
+    from tthc.app.context import Context
 
     ctx = Context(db_path=db, actor="clerk", now=datetime(2025, 9, 10, 16, 0))
     codes = []

@@ -1,5 +1,5 @@
 """Entry point for ``python -m tthc``."""
 
-from tthc.cli import main
+from tthc.cli.main import main
 
 main()

@@ -34,9 +34,9 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tthc.clock import now_vn
-from tthc.errors import TthcError
-from tthc.i18n import fmt_day, fmt_rate, label, t
+from tthc.core.clock import now_vn
+from tthc.core.errors import TthcError
+from tthc.locale.i18n import fmt_day, fmt_rate, label, t
 from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
 from tthc.web.views import (
     CODE_SHAPE,
@@ -50,7 +50,7 @@ from tthc.web.views import (
 )
 
 if TYPE_CHECKING:
-    from tthc.summary import Summary
+    from tthc.app.summary import Summary
 
 T = TypeVar("T")
 

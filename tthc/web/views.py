@@ -19,23 +19,23 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from tthc import dossiers, papers, service
-from tthc.context import Context
-from tthc.dossiers import ListFilter
-from tthc.errors import TthcError
-from tthc.inputs import DOSSIER_CODE, clean, short_code_tail
-from tthc.lifecycle import OPEN
-from tthc.models import RATINGS
-from tthc.paper_html import PAGES, slip_html, style
-from tthc.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
-from tthc.periods import Period, month_of, month_window
-from tthc.settings import check_password
-from tthc.store import RatingWriter, Store
+from tthc.app import dossiers, papers, service
+from tthc.app.context import Context
+from tthc.app.dossiers import ListFilter
+from tthc.app.inputs import DOSSIER_CODE, clean, short_code_tail
+from tthc.app.papers import LOOKUP_PATH as LOOKUP_PATH  # the look-up page's address, for the routes
+from tthc.core.errors import TthcError
+from tthc.core.lifecycle import OPEN
+from tthc.core.models import RATINGS
+from tthc.core.periods import Period, month_of, month_window
+from tthc.core.settings import check_password
+from tthc.present.paper_html import PAGES, slip_html, style
+from tthc.storage.store import RatingWriter, Store
 
 if TYPE_CHECKING:
-    from tthc.indicators import Scorecard
-    from tthc.models import Dossier
-    from tthc.summary import Summary
+    from tthc.app.indicators import Scorecard
+    from tthc.app.summary import Summary
+    from tthc.core.models import Dossier
 
 #: The shape of a dossier code, as ``tthc receive --code`` accepts it.
 CODE_SHAPE = DOSSIER_CODE
@@ -144,7 +144,7 @@ def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comme
     than :data:`RATING_DAYS` days ago), "already" (rated once). The dossier is found through
     a read-only view; the rating goes through the one connection that can only insert it. A
     comment that cannot be kept (control characters) is "bad"."""
-    from tthc.models import Rating
+    from tthc.core.models import Rating
 
     with Reader(db_path, now, "vi") as reader:
         keys = reader.store.dossier_keys(code)
@@ -174,8 +174,8 @@ def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comme
 
 def _counts(store: Store, period: Period, now: datetime) -> list[int]:
     """The ratings given in the period, in the order of :data:`RATINGS`."""
-    from tthc.queries import ratings_in
-    from tthc.summary import events_before
+    from tthc.app.summary import events_before
+    from tthc.storage.queries import ratings_in
 
     given = ratings_in(store.conn, period.start, events_before(period, now))
     return [given.get(kind, 0) for kind in RATINGS]
@@ -273,8 +273,9 @@ class Reader:
         names another, in the command line's words: ``9/2025``, ``Q3/2025``, ``2025``) with
         its scorecard, and the last ``months`` months. A period that cannot be read is a
         ``TthcError``."""
-        from tthc import indicators, render_indicators
-        from tthc.periods import period_words
+        from tthc.app import indicators
+        from tthc.core.periods import period_words
+        from tthc.present import render_indicators
 
         ctx = self.ctx
         today = ctx.now.date()

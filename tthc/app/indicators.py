@@ -1,0 +1,278 @@
+"""The scorecard for a period (``tthc indicators``): the storage layer's counts, scored by the
+pure rules of :mod:`tthc.core.scorecard`, per group of the center (field, procedure) and in total,
+with the II.06a on-time rate beside indicator 2.1's and the dossiers behind their difference.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from tthc.app.context import Context
+from tthc.app.summary import events_before, percent, snapshot_of
+from tthc.core import scorecard
+from tthc.core.errors import TthcError
+from tthc.core.periods import Period
+from tthc.core.timelimit import TimeLimit, parse_limit
+from tthc.locale.i18n import t
+from tthc.storage import queries
+from tthc.storage.queries import Scope
+
+BY_KEYS = ("field", "procedure")
+
+
+@dataclass
+class Line:
+    """One indicator's figures for one group (or the total)."""
+
+    id: str
+    numerator: int | None = None
+    denominator: int | None = None
+    detail: list[dict[str, Any]] = field(default_factory=list)  # 2.2: per procedure
+
+    @property
+    def indicator(self) -> scorecard.Indicator:
+        return scorecard.BY_ID[self.id]
+
+    @property
+    def rate(self) -> Decimal | None:
+        if self.numerator is None or self.denominator is None:
+            return None
+        return percent(self.numerator, self.denominator)
+
+    @property
+    def points(self) -> Decimal | None:
+        return scorecard.points(self.indicator, self.rate)
+
+    def as_json(self, lang: str = "en") -> dict[str, Any]:
+        ind = self.indicator
+        formula = f"ind_formula_{self.id}"
+        out: dict[str, Any] = {
+            "id": self.id,
+            "name": t(lang, f"ind_name_{self.id}"),
+            "formula": t(lang, formula) if ind.computable else t(lang, "ind_not_ours"),
+            "group": ind.group,
+            "computable": ind.computable,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "rate": None if self.rate is None else float(self.rate),
+            "threshold": None if ind.threshold is None else float(ind.threshold),
+            "threshold_transcribed": ind.threshold_transcribed,
+            "points": None if self.points is None else float(self.points),
+            "max_points": float(ind.max_points),
+        }
+        if self.id == "2.2":
+            out["procedures"] = self.detail
+        return out
+
+
+@dataclass
+class OnTime:
+    """The two on-time rates of one group: the II.06a's and indicator 2.1's, and why they differ."""
+
+    resolved: int = 0  # the II.06a's denominator
+    resolved_in_time: int = 0
+    handled: int = 0  # 2.1's denominator
+    handled_in_time: int = 0
+    late: int = 0
+    unsatisfied: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def ii06a_rate(self) -> Decimal | None:
+        return percent(self.resolved_in_time, self.resolved)
+
+    @property
+    def rate_766(self) -> Decimal | None:
+        return percent(self.handled_in_time, self.handled)
+
+    @property
+    def gap(self) -> Decimal | None:
+        a, b = self.rate_766, self.ii06a_rate
+        return None if a is None or b is None else a - b
+
+    def as_json(self) -> dict[str, Any]:
+        def num(v: Decimal | None) -> float | None:
+            return None if v is None else float(v)
+
+        return {
+            "ii06a": {
+                "numerator": self.resolved_in_time,
+                "denominator": self.resolved,
+                "rate": num(self.ii06a_rate),
+            },
+            "766": {
+                "numerator": self.handled_in_time,
+                "denominator": self.handled,
+                "rate": num(self.rate_766),
+            },
+            "difference": num(self.gap),
+            "reasons": [
+                {"reason": r, "dossiers": self.reasons[r]} for r in scorecard.REASONS if self.reasons[r]
+            ],
+        }
+
+
+@dataclass
+class Card:
+    """One group's scorecard (or the center's)."""
+
+    lines: dict[str, Line]
+    on_time: OnTime
+
+    @property
+    def total_points(self) -> Decimal:
+        return sum((ln.points or Decimal(0) for ln in self.lines.values()), Decimal(0))
+
+    def as_json(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "indicators": [ln.as_json(lang) for ln in self.lines.values()],
+            "points": float(self.total_points),
+            "on_time": self.on_time.as_json(),
+        }
+
+
+@dataclass
+class Scorecard:
+    period: Period
+    snapshot: datetime
+    by: str | None
+    total: Card
+    groups: list[tuple[str | None, Card]]
+
+    def as_json(self, lang: str = "en") -> dict[str, Any]:
+        out: dict[str, Any] = {"period": self.period.as_json(), **self.total.as_json(lang)}
+        if self.by is not None:
+            out["by"] = self.by
+            out["groups"] = [{"key": k, **card.as_json(lang)} for k, card in self.groups]
+        return out
+
+
+def _blank() -> Card:
+    return Card({i.id: Line(i.id) for i in scorecard.INDICATORS}, OnTime())
+
+
+def build(
+    ctx: Context, period: Period, by: str | None = None, scope: Scope = queries.EVERYTHING
+) -> Scorecard:
+    """Every indicator the center's records can give, for the period, by group and in total."""
+    if by is not None and by not in BY_KEYS:
+        raise TthcError("e_by", by=by, choices=", ".join(BY_KEYS))
+    now = ctx.now
+    if period.start > now.date():
+        raise TthcError("e_period_future", day=period.start)
+    store = ctx.store()
+    snapshot, seen = snapshot_of(period, now), events_before(period, now)
+    cards: dict[str | None, Card] = {}
+    total = _blank()
+
+    def card(key: str | None) -> Card:
+        return cards.setdefault(key, _blank())
+
+    for c in queries.scorecard_counts(store.conn, by, period.start, seen, scope):
+        for target in (card(c.key), total):
+            _add_counts(target, c)
+    judged: Counter[tuple[Any, ...]] = Counter(
+        (row[0], *_judge(row, snapshot))
+        for row in queries.handled_in_period(store.conn, by, period.start, seen, scope)
+    )
+    for (key, *verdict), n in judged.items():
+        for target in (card(key), total):
+            _add_judged(target.on_time, n, *verdict)
+    _handling_times(ctx, period, seen, by, scope, card, total)
+    for target in (total, *cards.values()):
+        _finish(target)
+    ordered = sorted(cards.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+    return Scorecard(period, snapshot, by, total, ordered if by else [])
+
+
+def _count(line: Line, numerator: int, denominator: int) -> None:
+    line.numerator = (line.numerator or 0) + numerator
+    line.denominator = (line.denominator or 0) + denominator
+
+
+def _add_counts(card: Card, c: queries.ScorecardCounts) -> None:
+    lines = card.lines
+    _count(lines["3.3"], c.online, c.received)
+    _count(lines["3.6"], c.paid_online, c.fee_due)
+    _count(lines["4.1"], c.e_results, c.results)
+    _count(lines["4.2"], c.digitised, c.received)
+    _count(lines["4.3"], c.reused, c.received)
+
+
+@lru_cache(maxsize=256)
+def _limit(text: str) -> TimeLimit:
+    return parse_limit(text)
+
+
+def _judge(row: Any, snapshot: datetime) -> tuple[bool, bool, str | None, str]:
+    """One dossier of 2.1: (in time, rated unsatisfied, its II.06a timeliness, the reason
+    the two differ) — few distinct answers, so the period's dossiers are counted by answer."""
+    _, _code, limit, due_at, ended_by, ended_at, requests, waiting, minutes, ii06a, unsatisfied = row
+    h = scorecard.Handled(
+        _limit(limit),
+        datetime.fromisoformat(due_at),
+        ended_by,
+        datetime.fromisoformat(ended_at) if ended_at else None,
+        int(requests),
+        datetime.fromisoformat(waiting) if waiting else None,
+        int(minutes or 0),
+        ii06a,
+    )
+    in_time = scorecard.on_time_766(h, snapshot)
+    return in_time, bool(unsatisfied), ii06a, scorecard.difference(h, in_time)
+
+
+def _add_judged(t: OnTime, n: int, in_time: bool, unsatisfied: bool, ii06a: str | None, reason: str) -> None:
+    t.handled += n
+    t.handled_in_time += n * in_time
+    t.late += n * (not in_time)
+    t.unsatisfied += n * unsatisfied
+    if ii06a is not None:
+        t.resolved += n
+        t.resolved_in_time += n * (ii06a != "late")
+    if reason != "same":
+        t.reasons[reason] += n
+
+
+def _handling_times(
+    ctx: Context, period: Period, seen: datetime, by: str | None, scope: Scope, card: Any, total: Card
+) -> None:
+    """2.2: per procedure, the average handling time of its dossiers against its limit."""
+    cal = ctx.calendar()
+    sums: dict[tuple[str | None, str], list[Any]] = {}
+    for key, proc, limit_text, start, end, minutes in queries.completed_received_in(
+        ctx.store().conn, by, period.start, seen, scope
+    ):
+        limit = _limit(limit_text)
+        took = scorecard.handling_time(
+            cal, limit, datetime.fromisoformat(start), datetime.fromisoformat(end), int(minutes or 0)
+        )
+        entry = sums.setdefault((key, proc), [limit, Decimal(0), 0])
+        entry[1] += took
+        entry[2] += 1
+    for (key, proc), (limit, took_all, n) in sums.items():
+        average = (took_all / n).quantize(Decimal("0.01"))
+        within = average <= scorecard.limit_amount(limit)
+        item = {
+            "procedure": proc,
+            "dossiers": n,
+            "average": float(average),
+            "limit": str(limit),
+            "within": within,
+        }
+        for target in (card(key), total):
+            line = target.lines["2.2"]
+            _count(line, int(within), 1)
+            line.detail.append(item)
+
+
+def _finish(card: Card) -> None:
+    """2.1 and 5.4 from the judged dossiers."""
+    t = card.on_time
+    if t.handled:
+        _count(card.lines["2.1"], t.handled_in_time, t.handled)
+        card.lines["5.4"].numerator = max(t.handled - t.late - t.unsatisfied, 0)
+        card.lines["5.4"].denominator = t.handled

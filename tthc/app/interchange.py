@@ -1,0 +1,679 @@
+"""CSV / Excel / JSON in and out: exporting dossiers (cells written by ``tthc.storage.sheets``),
+and importing them in one streaming, all-or-nothing transaction.
+
+An import is the clerk's life cycle applied to a file: each row becomes a receipt and the
+steps after it (supplement, resume, resolve or withdraw, return), applied through
+``tthc.core.lifecycle`` exactly as the commands apply them, then loaded in batches.
+"""
+
+import json
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from tthc.app.catalog import find_procedure, parse_fee
+from tthc.app.context import Context
+from tthc.app.dossiers import ListFilter, ServiceGiven, query_of, service_at_receipt
+from tthc.app.inputs import clean, code_shape, code_taken
+from tthc.core import lifecycle
+from tthc.core.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, check_year, parse_when
+from tthc.core.errors import Msg, TthcError
+from tthc.core.lifecycle import Life
+from tthc.core.models import Dossier, Procedure, Registered, Service, name_key
+from tthc.core.timelimit import TimeLimit, parse_limit
+from tthc.locale.i18n import ColumnWord, fmt_limit, label, t
+from tthc.storage import files
+from tthc.storage.sheets import write_table
+from tthc.storage.store import (
+    REBUILD_AFTER_ROWS,
+    BulkLoader,
+    CodeMinter,
+    Details,
+    Stage,
+    Store,
+    new_dossier_values,
+    round_values,
+)
+from tthc.storage.tables import BadRows, header_key, map_header, read_rows, yes_no
+
+
+def write_json(path: Path, data: Any, *, private: bool = False) -> None:
+    files.write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", private=private)
+
+
+# -- dossiers out -------------------------------------------------------------------------------------
+DOSSIER_COLUMNS = (
+    "code",
+    "procedure",
+    "received_at",
+    "channel",
+    "due_at",
+    "resolved_at",
+    "outcome",
+    "returned_at",
+    "withdrawn_at",
+    "paused_at",
+    "resumed_at",
+    "point",
+    "officer",
+    "applicant",
+    "limit",
+    "fee",
+    "payment",
+    "digitised",
+    "data_reused",
+    "e_result",
+    "closed_at",
+)
+
+
+#: Columns an export adds for people filtering in a spreadsheet; an import recomputes them.
+DERIVED_COLUMNS = ("procedure_name", "field", "status", "timeliness")
+EXPORT_COLUMNS = (*DOSSIER_COLUMNS, *DERIVED_COLUMNS)
+
+
+def _export_row(d: Dossier, lang: str) -> list[Any]:
+    """A dossier as a row: stored values in English, words in Vietnamese (an import reads both)."""
+    last = d.rounds[-1] if d.rounds else None
+
+    def word(value: str | None) -> str | None:
+        return label(lang, value) if lang == "vi" and value else value
+
+    return [
+        d.code,
+        d.procedure,
+        d.received_at,
+        word(d.channel),
+        d.due_at,
+        d.resolved_at,
+        word(d.outcome),
+        d.returned_at,
+        d.withdrawn_at,
+        last.paused_at if last else None,
+        last.resumed_at if last else None,
+        d.point,
+        d.officer,
+        d.applicant,
+        fmt_limit(lang, d.limit) if lang == "vi" else d.limit,
+        d.service.fee,
+        word(d.service.payment),
+        _yes_no(lang, d.service.digitised),
+        _yes_no(lang, d.service.data_reused),
+        _yes_no(lang, d.service.e_result),
+        d.closed_at,
+        d.procedure_name,
+        d.field,
+        word(d.status),
+        word(d.timeliness),
+    ]
+
+
+def _yes_no(lang: str, value: bool | None) -> str | None:
+    """A yes/no fact as a cell: ``yes``/``no`` (``có``/``không``); empty when not known."""
+    if value is None:
+        return None
+    return t(lang, "yes_word" if value else "no_word")
+
+
+def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -> int:
+    """Write the dossiers a filter selects, headed in the reader's language; returns how many."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".json"):
+        raise TthcError("e_export_suffix", path=path)
+    f.limit = None
+    lang = ctx.lang
+    records = ctx.store().stream(query_of(ctx, f))
+    if suffix == ".json":
+        items = [d.as_json() for d in records]
+        write_json(path, items, private=True)
+        return len(items)
+    count = 0
+
+    def rows() -> Iterator[list[Any]]:
+        nonlocal count
+        for d in records:
+            count += 1
+            yield _export_row(d, lang)
+
+    headers = [t(lang, f"fh_{name}") for name in EXPORT_COLUMNS]
+    write_table(path, headers, rows(), sheet=t(lang, "sheet_dossiers"), private=True, excel_vn=excel_vn)
+    return count
+
+
+# -- dossiers in ---------------------------------------------------------------------------------------
+_ALIASES: dict[str, str] = {name: name for name in EXPORT_COLUMNS}
+_ALIASES.update(
+    {
+        "received at": "received_at",
+        "due at": "due_at",
+        "resolved at": "resolved_at",
+        "returned at": "returned_at",
+        "withdrawn at": "withdrawn_at",
+        "paused at": "paused_at",
+        "resumed at": "resumed_at",
+        "mã hồ sơ": "code",
+        "số hồ sơ": "code",
+        "ma ho so": "code",
+        "thủ tục": "procedure",
+        "mã thủ tục": "procedure",
+        "mã tthc": "procedure",
+        "ma thu tuc": "procedure",
+        "ngày tiếp nhận": "received_at",
+        "ngày nhận": "received_at",
+        "thời gian tiếp nhận": "received_at",
+        "hình thức": "channel",
+        "kênh": "channel",
+        "hình thức nộp": "channel",
+        "ngày hẹn trả": "due_at",
+        "hạn giải quyết": "due_at",
+        "ngày hẹn": "due_at",
+        "ngày giải quyết": "resolved_at",
+        "ngày có kết quả": "resolved_at",
+        "ngày hoàn thành": "resolved_at",
+        "kết quả": "outcome",
+        "kết quả giải quyết": "outcome",
+        "ngày trả kết quả": "returned_at",
+        "ngày trả": "returned_at",
+        "ngày rút": "withdrawn_at",
+        "ngày rút hồ sơ": "withdrawn_at",
+        "closed at": "closed_at",
+        "ngày đóng hồ sơ": "closed_at",
+        "ngày yêu cầu bổ sung": "paused_at",
+        "ngày bổ sung": "resumed_at",
+        "ngày nhận bổ sung": "resumed_at",
+        "điểm tiếp nhận": "point",
+        "cán bộ": "officer",
+        "cán bộ xử lý": "officer",
+        "cán bộ tiếp nhận": "officer",
+        "thời hạn": "limit",
+        "thời hạn giải quyết": "limit",
+        "người nộp": "applicant",
+        "chủ hồ sơ": "applicant",
+        "tên người nộp": "applicant",
+        "họ tên": "applicant",
+    }
+)
+# The headers an export writes, in either language, so that every export reads back in.
+_ALIASES.update({header_key(t(lang, f"fh_{name}")): name for name in EXPORT_COLUMNS for lang in ("en", "vi")})
+_CHANNELS = {
+    "direct": "direct",
+    "trực tiếp": "direct",
+    "truc tiep": "direct",
+    "online": "online",
+    "trực tuyến": "online",
+    "truc tuyen": "online",
+    "postal": "postal",
+    "bưu chính": "postal",
+    "buu chinh": "postal",
+    "bưu chính công ích": "postal",
+}
+_PAYMENTS = {
+    "cash": "cash",
+    "tiền mặt": "cash",
+    "tien mat": "cash",
+    "online": "online",
+    "trực tuyến": "online",
+    "truc tuyen": "online",
+    "exempt": "exempt",
+    "miễn": "exempt",
+    "mien": "exempt",
+    "miễn phí": "exempt",
+}
+_OUTCOMES = {
+    "approved": "approved",
+    "chấp thuận": "approved",
+    "giải quyết": "approved",
+    "đã giải quyết": "approved",
+    "rejected": "rejected",
+    "từ chối": "rejected",
+    "không giải quyết": "rejected",
+}
+
+
+class BadRow(Exception):
+    """Why one row of a file cannot be loaded (a translatable message)."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.msg = Msg(key, **args)
+
+
+def _moment(value: Any, default: time, what: str) -> datetime | None:
+    """A moment of a file: Excel cells, ISO text, day-first text. Strict, no guessing, and
+    within the years any typed date may lie in."""
+    moment = _read_moment(value, default, what)
+    if moment is not None:
+        try:
+            check_year(moment, value)
+        except TthcError as exc:
+            raise BadRow("r_field", what=ColumnWord(what), reason=exc.msg) from None
+    return moment
+
+
+def _read_moment(value: Any, default: time, what: str) -> datetime | None:
+    """Fast path for dates in files: Excel cells and ISO text read directly, the rest parsed."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.replace(second=0, microsecond=0) if value.second or value.microsecond else value
+    if isinstance(value, date):
+        return datetime.combine(value, default)
+    text = str(value).strip()
+    if not text:
+        return None
+    n = len(text)
+    if n in (16, 19) and text[4] == "-" and text[10] in " T" and text[13] == ":":
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            return moment.replace(second=0) if moment.second else moment
+    elif n == 10 and text[4] == "-":
+        try:
+            return datetime.combine(date.fromisoformat(text), default)
+        except ValueError:
+            pass
+    if text.lower() in ("now", "today"):
+        raise BadRow("r_real_dates", what=ColumnWord(what), text=text)
+    try:
+        return parse_when(text, now=datetime(2000, 1, 1), default_time=default)
+    except TthcError as exc:
+        raise BadRow("r_field", what=ColumnWord(what), reason=exc.msg) from None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+#: The moments a row may give, with the time a bare date means.
+_MOMENTS = (
+    ("paused_at", STEP_DEFAULT_TIME),
+    ("resumed_at", STEP_DEFAULT_TIME),
+    ("resolved_at", STEP_DEFAULT_TIME),
+    ("withdrawn_at", STEP_DEFAULT_TIME),
+    ("returned_at", STEP_DEFAULT_TIME),
+    ("closed_at", STEP_DEFAULT_TIME),  # papers never came (Decree 118 Art. 19.5)
+)
+
+
+@dataclass
+class RowReader:
+    """Turns one row of a file into a dossier: its details and its life, stepped through the
+    life cycle. Looks procedures and names up once per file; registers new names."""
+
+    ctx: Context
+    store: Store
+    columns: dict[str, int]
+    minter: CodeMinter
+    width: int
+    procedures: dict[str, tuple[str, str, TimeLimit]] = field(default_factory=dict)
+    entries: dict[str, Procedure] = field(default_factory=dict)
+    names: dict[tuple[str, str], Registered] = field(default_factory=dict)
+    #: The scorecard's facts of the rows read, by what decides them (most rows share a few)
+    services: dict[tuple[Any, ...], Service] = field(default_factory=dict)
+    new_names: dict[str, list[str]] = field(default_factory=lambda: {"officer": [], "point": []})
+    given: list[str] = field(default_factory=list)  # codes given by rows not yet flushed
+    last_given: bool = False  # whether the row read last gave its own code
+
+    def __post_init__(self) -> None:
+        # Each known column's index, or -1 for an absent one: rows are padded with a None at
+        # the end (see :meth:`padded`), so cells[-1] reads "absent" without a test per cell.
+        self.at = {name: self.columns.get(name, -1) for name in DOSSIER_COLUMNS}
+
+    def padded(self, cells: list[Any]) -> list[Any]:
+        if len(cells) < self.width:
+            cells = cells + [None] * (self.width - len(cells))
+        cells.append(None)
+        return cells
+
+    def procedure(self, key: str) -> tuple[str, str, TimeLimit]:
+        """Matched as a typed procedure is (code or alias, then full name), once per text."""
+        found = self.procedures.get(key)
+        if found is None:
+            proc = find_procedure(self.store, key)
+            found = self.procedures[key] = (proc.code, proc.field, parse_limit(proc.limit))
+        return found
+
+    def registered(self, kind: str, name: str) -> Registered:
+        """Names in a file are matched as registered (any case) or registered as new."""
+        hit = self.names.get((kind, name))
+        if hit is None:
+            key = name_key(name)
+            assert kind in ("officer", "point")
+            hit = self.store.find_name("officer" if kind == "officer" else "point", key)
+            if hit is None:  # registered in the import's last step, under the write lock
+                clean = " ".join(name.split())
+                self.new_names[kind].append(clean)
+                hit = Registered(clean)
+            self.names[(kind, name)] = hit
+        return hit
+
+    def moment(self, cells: list[Any], name: str, default: time, *, past: bool = True) -> datetime | None:
+        """A moment of the row; steps (``past``) cannot lie in the future, a due date can."""
+        value = cells[self.at[name]]
+        if not value:
+            return None
+        moment = _moment(value, default, name)
+        if past and moment is not None and moment > self.ctx.now:
+            raise BadRow("r_future", what=ColumnWord(name), at=moment)
+        return moment
+
+    def read(self, row: list[Any]) -> tuple[str, Details, Life]:
+        cells = self.padded(row)
+        at = self.at
+        proc_code, proc_field, limit = self.procedure(_text(cells[at["procedure"]]))
+        limit_text = _text(cells[at["limit"]])
+        if limit_text:
+            try:
+                limit = parse_limit(limit_text)
+            except TthcError as exc:
+                raise BadRow("r_field", what=ColumnWord("limit"), reason=exc.msg) from None
+        applicant = clean(_text(cells[at["applicant"]]), "w_applicant", required=True) or ""
+        received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
+        if received is None:
+            raise BadRow("r_no_received")
+        channel_text = _text(cells[at["channel"]]).lower()
+        channel = _CHANNELS.get(channel_text or "direct")
+        if channel is None:
+            raise BadRow("e_channel", value=channel_text)
+        point_text, officer_text = _text(cells[at["point"]]), _text(cells[at["officer"]])
+        point = self.registered("point", point_text) if point_text else None
+        officer = self.registered("officer", officer_text).name if officer_text else None
+        given = _text(cells[at["code"]])
+        self.last_given = bool(given)
+        if given:
+            given = code_shape(given)
+            if not self.minter.claim(given):  # given earlier in this file, in any case
+                raise BadRow("r_duplicate", code=given)
+            self.given.append(given)  # the database is asked a batch at a time, in _flush
+        code = given or self.minter.next(
+            (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
+        )
+        life = self.life(cells, code, limit, received, officer)
+        service = self.service(cells, self.catalog_entry(proc_code), channel, life)
+        details = Details(
+            proc_code, proc_field, applicant, channel, point.name if point else None, service=service
+        )
+        return code, details, life
+
+    def catalog_entry(self, code: str) -> Procedure:
+        """The procedure's catalog entry (its fee, its electronic result), once per file."""
+        found = self.entries.get(code)
+        if found is None:
+            found = self.entries[code] = find_procedure(self.store, code)
+        return found
+
+    def service(self, cells: list[Any], proc: Procedure, channel: str, life: Life) -> Service:
+        """The scorecard's facts a row gives; absent ones take the defaults a receipt takes
+        (the catalog's fee and electronic result), a result's only once there is one. Worked
+        out once for each combination of what decides them."""
+        at = self.at
+        key = (
+            proc.code,
+            channel,
+            life.resolved_at is None,
+            *(cells[at[c]] for c in ("digitised", "data_reused", "e_result", "fee", "payment")),
+        )
+        found = self.services.get(key)
+        if found is None:
+            if len(self.services) > 10_000:  # a file whose every row differs: keep memory flat
+                self.services.clear()
+            found = self.services[key] = self._service(cells, proc, channel, life)
+        return found
+
+    def _service(self, cells: list[Any], proc: Procedure, channel: str, life: Life) -> Service:
+        at = self.at
+        flags: dict[str, bool | None] = {}
+        for column in ("digitised", "data_reused", "e_result"):
+            try:
+                flags[column] = yes_no(cells[at[column]])
+            except TthcError as exc:
+                raise BadRow("r_field", what=ColumnWord(column), reason=exc.msg) from None
+        fee_text = _text(cells[at["fee"]])
+        try:
+            fee = parse_fee(fee_text) if fee_text else None
+        except TthcError as exc:
+            raise BadRow("r_field", what=ColumnWord("fee"), reason=exc.msg) from None
+        pay_text = _text(cells[at["payment"]]).lower()
+        payment = _PAYMENTS.get(pay_text) if pay_text else None
+        if pay_text and payment is None:
+            raise BadRow("e_payment", value=pay_text)
+        given = ServiceGiven(
+            str(fee) if fee is not None else None, payment, flags["digitised"], flags["data_reused"]
+        )
+        base = service_at_receipt(proc, channel, given)
+        e_result = flags["e_result"]
+        if e_result is None and life.resolved_at is not None:
+            e_result = bool(proc.e_result)
+        return replace(base, e_result=e_result)
+
+    def life(
+        self, cells: list[Any], code: str, limit: TimeLimit, received: datetime, officer: str | None
+    ) -> Life:
+        """The row's receipt and the steps after it, through the one life cycle."""
+        cal = self.ctx.calendar()
+        due_given = self.moment(cells, "due_at", cal.closing, past=False)  # no time given: the close
+        life = lifecycle.receive(cal, code, limit, received, officer=officer, due_given=due_given)
+        for column, step in self.steps(cells, due_given):
+            try:
+                life = lifecycle.apply(cal, life, step)
+            except TthcError as exc:  # the life cycle's refusal, said in the file's terms
+                key = {"e_transition": "r_transition", "e_step_order": "r_step_order"}.get(exc.msg.key)
+                if key is None:
+                    raise
+                raise BadRow(key, what=ColumnWord(column), **exc.msg.args) from None
+        return life
+
+    def steps(self, cells: list[Any], due_given: datetime | None) -> list[tuple[str, lifecycle.Step]]:
+        """The steps a row gives after its receipt, in the order a dossier takes them."""
+        at = self.at
+        steps: list[tuple[str, lifecycle.Step]] = []
+        for column, default in _MOMENTS:
+            value = cells[at[column]]
+            if not value:
+                continue
+            moment = self.moment(cells, column, default)
+            if moment is None:
+                continue
+            if column == "paused_at":
+                steps.append((column, lifecycle.Supplement(moment, self.ctx.settings().supplement_policy)))
+            elif column == "resumed_at":
+                steps.append((column, lifecycle.Resume(moment, due_given)))
+            elif column == "resolved_at":
+                outcome_text = _text(cells[at["outcome"]]).lower()
+                outcome = _OUTCOMES.get(outcome_text or "approved")
+                if outcome is None:
+                    raise BadRow("e_outcome", value=outcome_text)
+                steps.append(
+                    (column, lifecycle.Resolve(moment, "rejected" if outcome == "rejected" else "approved"))
+                )
+            elif column == "withdrawn_at":
+                steps.append((column, lifecycle.Withdraw(moment)))
+            elif column == "returned_at":
+                steps.append((column, lifecycle.Return(moment)))
+            else:
+                steps.append((column, lifecycle.Close(moment)))
+        return steps
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    file: str
+    dossiers: int
+    new_officers: list[str]
+    new_points: list[str]
+    unknown_columns: list[str]
+    dry_run: bool
+
+
+def _flush(loader: BulkLoader, reader: RowReader, errors: BadRows) -> None:
+    """Write the rows read since the last flush, unless a code a row gave was ever used."""
+    used = reader.minter.used(reader.given)
+    reader.given.clear()
+    if used:
+        for number, values in loader.rows:
+            if values[0] in used:
+                errors.add(number, code_taken(values[0], used[values[0]]).msg)
+    if errors:
+        loader.drop()  # the file is refused anyway: keep looking for bad rows, stop writing
+        return
+    for number, code in loader.flush():
+        errors.add(number, Msg("r_duplicate", code=code))
+
+
+def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
+    """Load dossiers from .csv/.xlsx: all rows or none.
+
+    Streams the file; every bad row is named with its number and reason, then nothing is
+    written. A blank code gets a generated one; a given ``due_at`` is kept as the due date
+    in force (migrated from the provincial system), otherwise it is computed. The import is
+    one audit event, which each of its dossiers points at.
+
+    The rows are read, stepped through the life cycle and checked outside the write lock,
+    into a scratch database beside this one (:class:`tthc.storage.store.Stage`); the lock is held
+    only for the last step, one transaction that checks the codes again against those given
+    meanwhile and copies the rows in. A clerk at the counter waits for that step only.
+    """
+    header, rows = read_rows(path)
+    mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
+    store = ctx.store()
+    marks = store.marks()  # the codes given after this are checked again under the lock
+    minter = store.minter(ctx.station().block)
+    reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
+    with tempfile.TemporaryDirectory(prefix=".tthc-import-", dir=ctx.db_path.parent) as scratch:
+        stage = Stage(store, Path(scratch))
+        try:
+            staged = _stage_rows(ctx, path, rows, reader, stage, marks, progress)
+            report = ImportReport(
+                str(path),
+                staged.count,
+                reader.new_names["officer"],
+                reader.new_names["point"],
+                unknown,
+                dry_run,
+            )
+            if not dry_run:
+                with stage.attached(), store.write():
+                    _recheck(stage, store, minter, marks, staged, path)
+                    _last_step(ctx, store, stage, minter, report)
+        finally:
+            stage.close()
+    return report
+
+
+@dataclass
+class _Staged:
+    """What the stage holds: how many rows, and of each (in staged order) its row number in
+    the file and whether it gave its own code."""
+
+    count: int = 0
+    numbers: "array[int]" = field(default_factory=lambda: array("l"))
+    given: bytearray = field(default_factory=bytearray)
+
+
+def _stage_rows(
+    ctx: Context,
+    path: Path,
+    rows: Iterable[tuple[int, list[Any]]],
+    reader: RowReader,
+    stage: Stage,
+    marks: tuple[int, int],
+    progress: Any,
+) -> _Staged:
+    """Every row of the file into the stage, outside the write lock; the bad rows refused."""
+    errors = BadRows()
+    staged = _Staged()
+    stamp = ctx.now.isoformat(timespec="seconds")
+    loader = stage.loader()
+    # A file bigger than what is already there (≈ 90 bytes a row): codes asked from memory.
+    if path.stat().st_size // 90 > max(marks[1], REBUILD_AFTER_ROWS):
+        reader.minter.read_all()
+    for number, cells in rows:
+        try:
+            code, details, life = reader.read(cells)
+        except (BadRow, TthcError) as exc:
+            errors.add(number, exc.msg)
+            continue
+        staged.count += 1
+        loader.add(
+            number,
+            new_dossier_values(code, details, life, stamp, None),
+            [round_values(code, r) for r in life.rounds],
+        )
+        staged.numbers.append(number)
+        staged.given.append(reader.last_given)
+        if len(loader.rows) >= 5000:
+            _flush(loader, reader, errors)
+            if progress is not None:
+                progress(staged.count)
+    _flush(loader, reader, errors)
+    errors.raise_if_any(path)
+    stage.finish()
+    return staged
+
+
+def _last_step(ctx: Context, store: Store, stage: Stage, minter: CodeMinter, report: ImportReport) -> None:
+    """Under the write lock: the new names registered, the rows copied in, one audit entry."""
+    for kind, names in (("officer", report.new_officers), ("point", report.new_points)):
+        for name in names:
+            key = name_key(name)
+            if store.find_name("officer" if kind == "officer" else "point", key) is None:
+                store.add_name("officer" if kind == "officer" else "point", name, key, ctx.now)
+    event_id = store.next_event_id()
+    stage.copy_in(event_id)
+    minter.save()
+    store.add_event(
+        step="import",
+        happened_at=ctx.now,
+        recorded_at=ctx.now,
+        actor=ctx.actor,
+        details={
+            "file": report.file,
+            "dossiers": report.dossiers,
+            "new_officers": report.new_officers,
+            "new_points": report.new_points,
+            "dry_run": False,
+        },
+        event_id=event_id,
+    )
+
+
+def _recheck(
+    stage: Stage,
+    store: Store,
+    minter: CodeMinter,
+    marks: tuple[int, int],
+    staged: _Staged,
+    path: Path,
+) -> None:
+    """Under the write lock: the staged codes against those given since the stage began. A
+    code a row gave that was given meanwhile makes the row bad, as if it had been before; a
+    code the import made up takes the next free number instead."""
+    errors = BadRows()
+    again: list[str] = []
+    for rowid, code, taken in stage.clashes(store.codes_since(marks)):
+        if staged.given[rowid - 1]:
+            errors.add(staged.numbers[rowid - 1], code_taken(code, taken).msg)
+        else:
+            again.append(code)
+    errors.raise_if_any(path)
+    if again:
+        fresh = minter.continued()
+        for code in again:
+            stage.recode(code, fresh.next(code.rsplit("-", 2)[0], stage.received_at(code)))
+        fresh.save()
+
+
+def import_file(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
+    return import_dossiers(ctx, path, dry_run=dry_run, progress=progress)

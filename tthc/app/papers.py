@@ -1,0 +1,668 @@
+"""The citizen's papers as plain data: the slips and the dossier log book, in the set of forms
+of the circular in force when the dossier was received. Circular 03/2025/TT-VPCP, Appendix I:
+01 receipt and appointment, 02 supplement request, 03 refusal, 04 apology asking for more
+time, 05 notice that handling stops (a withdrawal, a close), 06 process control sheet, 07 log
+book. Before it, Circular 01/2018/TT-VPCP: 01–04 alike, 05 control sheet, 06 log book, and no
+notice of a stop.
+
+A paper reads only what the core decided and stored: the due date in force (through
+``Dossier`` and ``deadlines.due_in_force``), the supplement rounds with their reasons, the
+apology, the timeliness, and the handovers of the audit trail. Nothing is recomputed here and
+nothing is drawn: ``tthc.present.render`` prints a slip as text, ``tthc.present.paper_html`` lays it out for
+A5 printing and ``tthc.present.paper_xlsx`` writes the log book.
+
+Every paper is dated by the fact it records (the receipt, the request, the refusal, the
+apology), never by the day it is printed, so a reprint is the same paper.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from tthc.app.context import Context
+from tthc.app.inputs import load
+from tthc.core import deadlines
+from tthc.core.errors import TthcError
+from tthc.core.models import Dossier, Event
+from tthc.core.settings import Settings
+from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
+from tthc.storage.store import DossierQuery
+
+if TYPE_CHECKING:
+    from tthc.core.periods import Period
+
+
+@dataclass(frozen=True)
+class FormSet:
+    """The forms of one circular: each paper's number in it, and the circular's own number,
+    which every paper names beside its form number."""
+
+    circular: str
+    numbers: dict[str, str]  # paper (receipt, supplement, …) → its form number
+
+    def number(self, paper: str) -> str:
+        return self.numbers[paper]
+
+    def paper(self, number: str) -> str | None:
+        """The paper printed as form ``number`` of this set, if any."""
+        return next((name for name, n in self.numbers.items() if n == number), None)
+
+    def label(self, lang: str, paper: str) -> str:
+        """``Mẫu số 06 (Thông tư 03/2025/TT-VPCP)``: the corner of every paper."""
+        return t(lang, "p_form_no", n=self.number(paper), circular=self.circular)
+
+
+#: Circular 01/2018/TT-VPCP (guiding Decree 61/2018): five slips and the log book.
+FORMS_2018 = FormSet(
+    "01/2018/TT-VPCP",
+    {"receipt": "01", "supplement": "02", "refusal": "03", "apology": "04", "control": "05", "logbook": "06"},
+)
+#: Circular 03/2025/TT-VPCP, Appendix I (guiding Decree 118/2025): form 05, the notice that
+#: handling stops, is new; the control sheet and the log book move one number down.
+FORMS_2025 = FormSet(
+    "03/2025/TT-VPCP",
+    {
+        "receipt": "01",
+        "supplement": "02",
+        "refusal": "03",
+        "apology": "04",
+        "stop": "05",
+        "control": "06",
+        "logbook": "07",
+    },
+)
+#: The first day a dossier is received under Circular 03/2025's forms. The circular is dated
+#: 15/9/2025; its article on entry into force was not found. **Our choice**: 30/10/2025, the
+#: 45th day after signing, the earliest a ministry-level text may take effect (Law on the
+#: Promulgation of Legal Documents 2025, Art. 57.1). One date, here only.
+FORMS_2025_FROM = date(2025, 10, 30)
+#: Every form number of one set or the other; which paper it is depends on the set.
+FORMS = ("01", "02", "03", "04", "05", "06", "07")
+
+
+def form_set(received: date) -> FormSet:
+    """The forms a dossier received on ``received`` is printed on, all its life."""
+    return FORMS_2025 if received >= FORMS_2025_FROM else FORMS_2018
+
+
+#: Left blank on the paper, to be filled in by hand.
+DOTS = "…………………"
+DOTS_LINE = "……………………………………………………………………"
+
+
+# -- what a slip is made of ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Line:
+    """``label: value``; an empty value leaves the label alone, to head what follows."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph, indented by ``indent`` steps."""
+
+    text: str
+    indent: int = 0
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table on the paper: form 05's handovers."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+Block = Line | Text | Grid
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature block: who signs, how (the hint in brackets), and the printed name."""
+
+    title: str
+    hint: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One paper in one language, every word already translated."""
+
+    form: str  # its number in its set: 01 … 06
+    paper: str  # receipt, supplement, refusal, apology, stop, control
+    circular: str  # the circular whose form it is: 03/2025/TT-VPCP, 01/2018/TT-VPCP
+    lang: str
+    code: str
+    form_label: str
+    issuer: tuple[str, ...]  # the center's name and address, top left
+    nation: tuple[str, str]  # the national motto, top right
+    place_date: str
+    title: str
+    subtitle: str  # the dossier code
+    body: tuple[Block, ...]
+    signatures: tuple[Signature, ...]
+    qr_data: str  # what the QR code holds
+    qr_caption: str
+
+
+#: Where the web side (``tthc serve``) answers a citizen's look-up, under the public address.
+LOOKUP_PATH = "/tra-cuu"
+
+
+def lookup_url(public_url: str, code: str) -> str:
+    """The look-up page with ``code`` filled in, under the center's public address: what a
+    slip's QR code and the web side's printable slip point at."""
+    return f"{public_url}{LOOKUP_PATH}?ma={quote(code, safe='')}"
+
+
+def lookup_target(public_url: str, code: str) -> str:
+    """What a slip's QR code holds: the lookup page of the dossier when the center has a
+    public address, else the dossier code itself."""
+    if not public_url:
+        return code
+    return lookup_url(public_url, code)
+
+
+def form_number(text: str) -> str:
+    """``1`` or ``01`` → ``01``; anything but a two-digit form number is refused."""
+    value = text.strip()
+    if value.isdigit() and len(value) <= 2 and value.zfill(2) in FORMS:
+        return value.zfill(2)
+    raise TthcError("e_form", form=text)
+
+
+def slip_paper(forms: FormSet, number: str, code: str) -> str:
+    """The paper form ``number`` is in the dossier's set; the log book's number, or one the
+    set does not have, is refused with the numbers it has."""
+    paper = forms.paper(number)
+    if paper == "logbook":
+        raise TthcError("e_form_is_logbook", form=number, circular=forms.circular, code=code)
+    if paper is None:
+        numbers = ", ".join(n for name, n in forms.numbers.items() if name != "logbook")
+        raise TthcError("e_form_not_in_set", form=number, circular=forms.circular, code=code, numbers=numbers)
+    return paper
+
+
+# -- reading one dossier ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Paper:
+    """One dossier, its standing steps and the center's settings, with the wording helpers
+    every form shares."""
+
+    lang: str
+    settings: Settings
+    d: Dossier
+    steps: tuple[Event, ...]
+
+    @property
+    def forms(self) -> FormSet:
+        return form_set(self.d.received_at.date())
+
+    def t(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    @property
+    def center(self) -> str:
+        return self.settings.center_name
+
+    def moment(self, at: datetime) -> str:
+        """``16 giờ 00 phút, Thứ Sáu ngày 29/08/2025`` / ``Fri 29/08/2025, 16:00``."""
+        return self.t(
+            "p_moment",
+            time=self.t("p_time", h=at.hour, m=at.minute),
+            weekday=WEEKDAYS[self.lang][at.weekday()],
+            day=at.strftime("%d/%m/%Y"),
+        )
+
+    def short_moment(self, at: datetime) -> str:
+        """``16 giờ 00, 29/08/2025`` / ``29/08/2025 16:00``: for a table's narrow column."""
+        return self.t("p_moment_short", h=at.hour, m=at.minute, day=at.strftime("%d/%m/%Y"))
+
+    def day(self, day: date) -> str:
+        """``Thứ Hai ngày 15/09/2025`` / ``Mon 15/09/2025``."""
+        return self.t("p_day", weekday=WEEKDAYS[self.lang][day.weekday()], day=day.strftime("%d/%m/%Y"))
+
+    def officer_at(self, at: datetime) -> str:
+        """Who had the dossier at ``at``, from the handovers still standing; with none, the
+        officer in charge now (a corrected officer counts from the receipt)."""
+        handovers = [e for e in self.steps if e.step == "handover"]
+        if not handovers:
+            return self.d.officer or ""
+        officer = handovers[0].details.get("from")
+        for e in handovers:
+            if e.happened_at <= at:
+                officer = e.details.get("to")
+        return str(officer or "")
+
+    def step_reason(self, step: str) -> str:
+        """The reason of the latest standing ``step`` (a refusal's, say), as every view reads it."""
+        found = [e for e in self.steps if e.step == step]
+        return found[-1].reason if found else ""
+
+    def limit_words(self) -> str:
+        return fmt_limit(self.lang, self.d.life.limit)
+
+    def who(self) -> list[Block]:
+        """The applicant, where to reach them, and what they asked for."""
+        d = self.d
+        return [
+            Line(self.t("p_address"), d.address or DOTS),
+            Line(self.t("p_phone"), d.phone or DOTS),
+            Line(self.t("p_request"), f"{d.procedure_name} ({d.procedure})"),
+        ]
+
+    def due_text(self, due: deadlines.Due | None) -> str:
+        return self.moment(due.due_at) if due is not None else self.t("p_due_paused")
+
+    def slip(
+        self, paper: str, issued: datetime, title: str, body: list[Block], signatures: list[Signature]
+    ) -> Slip:
+        raw = self.settings.raw
+        public_url = raw["public_url"]
+        forms = self.forms
+        return Slip(
+            form=forms.number(paper),
+            paper=paper,
+            circular=forms.circular,
+            lang=self.lang,
+            code=self.d.code,
+            form_label=forms.label(self.lang, paper),
+            issuer=tuple(x for x in (self.center.upper(), raw["center_address"]) if x),
+            nation=(self.t("p_nation"), self.t("p_motto")),
+            place_date=self.t(
+                "f06_place_date",
+                place=raw["place_name"] or DOTS,
+                d=issued.day,
+                m=issued.month,
+                y=issued.year,
+            ),
+            title=self.t(title),
+            subtitle=self.t("p_code", code=self.d.code),
+            body=tuple(body),
+            signatures=tuple(signatures),
+            qr_data=lookup_target(public_url, self.d.code),
+            qr_caption=self.t("p_qr_lookup" if public_url else "p_qr_code", code=self.d.code),
+        )
+
+
+# -- the five slips --------------------------------------------------------------------------------
+def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The receipt and appointment slip, with the appointment in force."""
+    d = p.d
+    listed: list[Block] = [Text(f"- {x}", 1) for x in papers]
+    public_url = p.settings.raw["public_url"]
+    lookup = (
+        p.t("p01_lookup_url", url=public_url + LOOKUP_PATH, code=d.code)
+        if public_url
+        else p.t("p01_lookup_code", code=d.code)
+    )
+    body: list[Block] = [
+        Line(p.t("p_received_from"), d.applicant),
+        *p.who(),
+        Line(p.t("p01_papers"), ""),
+        *(listed or [Text(DOTS_LINE, 1)]),
+        Line(p.t("p01_count"), p.t("p01_one_set")),
+        Line(p.t("p01_limit"), p.limit_words()),
+        Line(p.t("p01_received"), p.moment(d.received_at)),
+        *(Line(p.t("p01_resumed"), p.moment(r.resumed_at)) for r in d.rounds if r.resumed_at),
+        Line(p.t("p01_due"), p.due_text(d.life.due)),
+        Line(p.t("p01_collect"), d.point or p.center),
+        Line(p.t("p01_lookup"), lookup),
+    ]
+    signatures = [
+        Signature(p.t("p_sign_applicant"), p.t("p_sign_name"), d.applicant),
+        Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at)),
+    ]
+    return p.slip("receipt", d.received_at, "p01_title", body, signatures)
+
+
+def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The request for missing papers: the latest supplement round, and what it led to."""
+    d = p.d
+    if not d.rounds:
+        raise TthcError("e_form02", code=d.code)
+    r = d.rounds[-1]
+    requested = p.moment(r.paused_at)
+    if len(d.rounds) > 1:
+        requested += f" ({p.t('p02_round', k=len(d.rounds))})"
+    officer = p.officer_at(r.paused_at)
+    body: list[Block] = [
+        Line(p.t("p02_dossier_of"), d.applicant),
+        *p.who(),
+        Line(p.t("p_received"), p.moment(d.received_at)),
+        Line(p.t("p02_requested"), requested),
+        Line(p.t("p02_what"), ""),
+        Text(r.reason or DOTS_LINE, 1),
+        Text(p.t(f"p02_clock_{r.policy}")),
+    ]
+    if r.resumed_at is not None:
+        body += [
+            Line(p.t("p02_completed"), p.moment(r.resumed_at)),
+            Line(p.t("p02_new_due"), p.due_text(d.life.due)),
+        ]
+    body.append(Text(p.t("p02_contact", officer=officer or DOTS, center=p.center)))
+    signatures = [Signature(p.t("p_sign_guide"), p.t("p_sign_name"), officer)]
+    return p.slip("supplement", r.paused_at, "p02_title", body, signatures)
+
+
+def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The refusal of a dossier resolved with the outcome ``rejected``, with its reason."""
+    d = p.d
+    if d.outcome != "rejected" or d.resolved_at is None:
+        raise TthcError("e_form03", code=d.code)
+    body: list[Block] = [
+        Line(p.t("p_received_from"), d.applicant),
+        *p.who(),
+        Line(p.t("p_received"), p.moment(d.received_at)),
+        Line(p.t("p03_decided"), p.moment(d.resolved_at)),
+        Text(p.t("p03_reason_intro", center=p.center)),
+        Text(p.step_reason("resolve") or DOTS_LINE, 1),
+        Text(p.t("p03_notice")),
+    ]
+    signatures = [Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at))]
+    return p.slip("refusal", d.resolved_at, "p03_title", body, signatures)
+
+
+def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The apology: the appointment in force when it was written, the reason, the new date."""
+    d = p.d
+    a = d.apology
+    if a is None:
+        raise TthcError("e_form04", code=d.code)
+    due = deadlines.due_in_force(d.life.receipt, d.rounds, upto=a.issued_at)
+    body: list[Block] = [
+        Line(p.t("p04_to"), d.applicant),
+        *p.who()[:2],
+        Text(
+            p.t("p04_intro", day=d.received_at.strftime("%d/%m/%Y"), center=p.center, applicant=d.applicant)
+        ),
+        p.who()[2],
+        Line(p.t("p04_due"), p.due_text(due)),
+        Text(p.t("p04_late", center=p.center, reason=a.reason)),
+        Text(p.t("p04_sorry", center=p.center, new_date=p.day(a.new_date))),
+        Text(p.t("p04_thanks")),
+    ]
+    raw = p.settings.raw
+    signatures = [Signature(raw["head_title"].upper(), p.t("p_sign_seal"), raw["head_name"])]
+    title = "p04_title" if p.forms is FORMS_2018 else "p04_title_2025"
+    return p.slip("apology", a.issued_at, title, body, signatures)
+
+
+def _control_rows(p: _Paper) -> list[tuple[datetime, tuple[str, ...]]]:
+    """Every handover of the dossier, from the citizen's hands to the result, with its time."""
+    d = p.d
+    lang = p.lang
+    rows: list[tuple[datetime, tuple[str, ...]]] = [
+        (d.received_at, ("receive", d.applicant, p.officer_at(d.received_at) or p.center, "", d.point or ""))
+    ]
+    for e in p.steps:
+        if e.step == "handover":
+            rows.append(
+                (
+                    e.happened_at,
+                    (
+                        "handover",
+                        str(e.details.get("from") or ""),
+                        str(e.details.get("to") or ""),
+                        "",
+                        e.reason,
+                    ),
+                )
+            )
+    for r in d.rounds:
+        rows.append((r.paused_at, ("supplement", p.officer_at(r.paused_at), d.applicant, "", r.reason or "")))
+        if r.resumed_at is not None:
+            rows.append((r.resumed_at, ("resume", d.applicant, p.officer_at(r.resumed_at), "", "")))
+    if d.apology is not None:
+        new_date = p.t("new_date", date=d.apology.new_date.strftime("%d/%m/%Y"))
+        rows.append((d.apology.issued_at, ("apologize", "", "", "", f"{new_date}: {d.apology.reason}")))
+    if d.resolved_at is not None:
+        result = " · ".join(x for x in (label(lang, d.timeliness), label(lang, d.outcome)) if x)
+        officer = p.officer_at(d.resolved_at)
+        rows.append((d.resolved_at, ("resolve", officer, "", result, p.step_reason("resolve"))))
+    if d.returned_at is not None:
+        rows.append((d.returned_at, ("return", p.officer_at(d.returned_at), d.applicant, "", "")))
+    if d.withdrawn_at is not None:
+        rows.append((d.withdrawn_at, ("withdraw", "", d.applicant, "", p.step_reason("withdraw"))))
+    for e in p.steps:
+        if e.step == "close":  # papers that never came: the counter closes the dossier
+            rows.append((e.happened_at, ("close", p.officer_at(e.happened_at), d.applicant, "", e.reason)))
+    return rows
+
+
+def _control(p: _Paper, papers: Sequence[str]) -> Slip:
+    """The process control sheet: each handover with its time, who gave, who took, the result."""
+    d = p.d
+    ordered = sorted(enumerate(_control_rows(p)), key=lambda item: (item[1][0], item[0]))
+    rows = tuple((step_label(p.lang, cells[0]), p.short_moment(at), *cells[1:]) for _, (at, cells) in ordered)
+    headers = tuple(p.t(k) for k in ("p05_step", "p05_when", "p05_from", "p05_to", "p05_result", "p05_note"))
+    body: list[Block] = [
+        Line(p.t("p05_attached"), d.applicant),
+        p.who()[2],
+        Line(p.t("p_received"), p.moment(d.received_at)),
+        Line(p.t("p_due"), p.due_text(d.life.due)),
+        Grid(headers, rows),
+    ]
+    return p.slip("control", d.received_at, "p05_title", body, [])
+
+
+#: The status of a dossier closed because the papers asked for never came (Decree 118,
+#: Art. 19.5), and the step that closes it.
+CLOSED = "closed"
+
+
+def _stopped(p: _Paper) -> tuple[str, datetime, str] | None:
+    """How handling stopped, when, and the reason given: the applicant's withdrawal (Art. 21)
+    or the close after papers that never came (Art. 19.5); None while it has not stopped."""
+    d = p.d
+    if d.withdrawn_at is not None:
+        return "withdraw", d.withdrawn_at, p.step_reason("withdraw")
+    if d.status == CLOSED:
+        closes = [e for e in p.steps if e.step == "close"]
+        if closes:
+            return "close", closes[-1].happened_at, closes[-1].reason
+        return "close", d.life.last_at, ""
+    return None
+
+
+def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
+    """Form 05 of Circular 03/2025: the notice that handling of the dossier stops, for a
+    withdrawal or a close, with what follows for the papers and the fees."""
+    d = p.d
+    stopped = _stopped(p)
+    if stopped is None:
+        raise TthcError("e_form05_stop", code=d.code)
+    how, at, reason = stopped
+    body: list[Block] = [
+        Line(p.t("p04_to"), d.applicant),
+        *p.who(),
+        Line(p.t("p_received"), p.moment(d.received_at)),
+    ]
+    if how == "withdraw":
+        body.append(Text(p.t("p05s_withdrawn", when=p.moment(at))))
+    else:
+        asked = d.rounds[-1] if d.rounds else None
+        if asked is not None:
+            body += [
+                Text(p.t("p05s_asked", when=p.moment(asked.paused_at), center=p.center)),
+                Text(asked.reason or DOTS_LINE, 1),
+            ]
+        body.append(Text(p.t("p05s_not_completed")))
+    if reason:
+        body.append(Line(p.t("p05s_reason"), reason))
+    body += [
+        Text(p.t("p05s_stopped", center=p.center, when=p.moment(at))),
+        Text(p.t("p05s_return")),
+        Text(p.t("p05s_notice")),
+    ]
+    raw = p.settings.raw
+    signatures = [Signature(raw["head_title"].upper(), p.t("p_sign_seal"), raw["head_name"])]
+    return p.slip("stop", at, "p05s_title", body, signatures)
+
+
+_BUILDERS: dict[str, Callable[[_Paper, Sequence[str]], Slip]] = {
+    "receipt": _form01,
+    "supplement": _form02,
+    "refusal": _form03,
+    "apology": _form04,
+    "stop": _stop,
+    "control": _control,
+}
+
+
+def slip(ctx: Context, code: str, form: str = "01", papers: Sequence[str] = ()) -> Slip:
+    """Form ``form`` of dossier ``code`` in the context's language, numbered as in the set of
+    the circular in force at its receipt (:func:`form_set`); a form that does not apply to
+    the dossier is refused. ``papers`` lists the papers handed in (form 01)."""
+    number = form_number(form)
+    listed = [text for text in (" ".join(x.split()) for x in papers) if text]
+    if listed and number != "01":
+        raise TthcError("e_paper_form01")
+    store = ctx.store()
+    d = load(store, code)
+    paper = _Paper(ctx.lang, ctx.settings(), d, tuple(store.active_steps(d.code)))
+    return _BUILDERS[slip_paper(paper.forms, number, d.code)](paper, listed)
+
+
+# -- the log book (form 07 of 2025, 06 of 2018) -----------------------------------------------------
+#: The log book's columns, (1) to (14), by their label keys; those under "date" are moments.
+LOG_COLUMNS = (
+    "p06_no",
+    "p06_code",
+    "p06_procedure",
+    "p06_sets",
+    "p06_applicant",
+    "p06_contact",
+    "p06_handler",
+    "p06_received",
+    "p06_due",
+    "p06_sent",
+    "p06_resolved",
+    "p06_returned",
+    "p06_signed",
+    "p06_note",
+)
+#: The columns grouped under "Ngày, tháng, năm" (1-based, first and last).
+LOG_DATES = (8, 12)
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """One dossier in the book; moments stay moments so the sheet holds real dates."""
+
+    number: int
+    code: str
+    procedure: str
+    sets: int
+    applicant: str
+    contact: str
+    handler: str
+    received_at: datetime
+    due_at: datetime | None
+    sent_at: datetime | None
+    resolved_at: datetime | None
+    returned_at: datetime | None
+    note: str
+
+    def cells(self) -> tuple[object, ...]:
+        return (
+            self.number,
+            self.code,
+            self.procedure,
+            self.sets,
+            self.applicant,
+            self.contact,
+            self.handler,
+            self.received_at,
+            self.due_at,
+            self.sent_at,
+            self.resolved_at,
+            self.returned_at,
+            "",  # signed by hand when the result is collected
+            self.note,
+        )
+
+
+@dataclass(frozen=True)
+class LogBook:
+    """The dossiers received in a period, one row each, with the book's headings."""
+
+    lang: str
+    center: str
+    form: str  # 07 (Circular 03/2025) or 06 (Circular 01/2018)
+    form_label: str
+    title: str
+    period_line: str
+    dates_label: str
+    headers: tuple[str, ...]
+    rows: tuple[LogRow, ...]
+
+
+def _log_note(lang: str, d: Dossier) -> str:
+    """What the columns cannot say: channel, supplements, apology, outcome, withdrawal."""
+    parts = []
+    if d.channel != "direct":
+        parts.append(label(lang, d.channel))
+    if d.rounds:
+        parts.append(t(lang, "p06_n_rounds", n=len(d.rounds)))
+    if d.status == "paused":
+        parts.append(label(lang, "paused"))
+    if d.apology is not None:
+        parts.append(t(lang, "p06_n_apology", day=d.apology.new_date.strftime("%d/%m/%Y")))
+    if d.outcome == "rejected":
+        parts.append(label(lang, "rejected"))
+    if d.timeliness:
+        parts.append(label(lang, d.timeliness))
+    if d.withdrawn_at is not None:
+        parts.append(t(lang, "p06_n_withdrawn", day=d.withdrawn_at.strftime("%d/%m/%Y")))
+    return "; ".join(parts)
+
+
+def _log_row(lang: str, number: int, d: Dossier, handovers: list[Event]) -> LogRow:
+    return LogRow(
+        number=number,
+        code=d.code,
+        procedure=f"{d.procedure_name} ({d.procedure})",
+        sets=1,
+        applicant=d.applicant,
+        contact=", ".join(x for x in (d.address, d.phone) if x),
+        handler=d.officer or "",
+        received_at=d.received_at,
+        due_at=d.due_at,
+        sent_at=handovers[0].happened_at if handovers else None,
+        resolved_at=d.resolved_at,
+        returned_at=d.returned_at,
+        note=_log_note(lang, d),
+    )
+
+
+def log_book(ctx: Context, period: "Period") -> LogBook:
+    """The log book: every dossier received in ``period``, oldest first, in the official
+    columns. A period that reaches the first day of Circular 03/2025's forms is its form 07,
+    an earlier one form 06 of Circular 01/2018."""
+    store = ctx.store()
+    lang = ctx.lang
+    dossiers = list(store.stream(DossierQuery(received_from=period.start, received_to=period.end)))
+    handovers = store.handovers([d.code for d in dossiers])
+    rows = tuple(_log_row(lang, i, d, handovers.get(d.code, [])) for i, d in enumerate(dossiers, start=1))
+    forms = form_set(period.end)
+    return LogBook(
+        lang=lang,
+        center=ctx.settings().center_name,
+        form=forms.number("logbook"),
+        form_label=forms.label(lang, "logbook"),
+        title=t(lang, "p06_title"),
+        period_line=t(lang, "p06_period", start=_dmy(period.start), end=_dmy(period.end)),
+        dates_label=t(lang, "p06_dates"),
+        headers=tuple(t(lang, key) for key in LOG_COLUMNS),
+        rows=rows,
+    )
+
+
+def _dmy(day: date) -> str:
+    return day.strftime("%d/%m/%Y")

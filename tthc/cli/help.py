@@ -1,0 +1,419 @@
+"""The command line in the user's language: help texts, the help page's headings and
+placeholders, Click's own usage errors and the yes/no question, from the one table in
+``tthc.locale.i18n``.
+
+Help texts are written in English where the commands are defined (``H(key)``); before Click
+formats a help page or a usage error, the command tree is walked and each text is replaced
+by its Vietnamese in the table, and so is each placeholder (``CODE``, ``<str>``,
+``[OPTIONS]``). What Click adds while it writes the page (``[required]``, ``[default: …]``,
+a range) is put in Vietnamese by the page's formatter. The language is found the way every
+command finds it: ``--lang``, else ``TTHC_LANG``, else the center's setting, else English.
+"""
+
+import functools
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import typer
+import typer.core
+
+from tthc.locale.i18n import LANG_WORDS, MESSAGES, t
+
+#: Click's Context and HelpFormatter, as the installed Typer uses them.
+ClickContext: Any = typer.core.TyperCommand.context_class
+HelpFormatter: Any = ClickContext.formatter_class
+
+#: Click as the installed Typer uses it (recent Typers carry their own copy).
+_click: Any = getattr(typer.core, "_click", None) or typer.core.click  # type: ignore[attr-defined]
+
+#: The help page's language, set before Click formats a page.
+_page_lang = ["en"]
+
+
+def H(key: str) -> str:
+    """The English help text ``key`` (the table holds its Vietnamese too)."""
+    return MESSAGES[f"help.{key}"][0]
+
+
+def normalise_lang(value: str | None) -> str | None:
+    """vi, vn (as people type it) → vi; en → en; anything else → None."""
+    return LANG_WORDS.get((value or "").strip().lower())
+
+
+def home_folder() -> Path:
+    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
+    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
+
+
+def default_db_path() -> Path:
+    """Where the database is when neither --db nor TTHC_DB says: in this PC's tthc folder."""
+    return home_folder() / "tthc.db"
+
+
+def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
+    """What the shell may complete ``incomplete`` to, from the database the command line
+    names (``--db``, else ``TTHC_DB``, else this PC's); nothing when it cannot be read."""
+    from tthc.storage.store import Store
+
+    given = ctx.find_root().params.get("db")
+    path = (
+        Path(given)
+        if given
+        else Path(os.environ["TTHC_DB"])
+        if os.environ.get("TTHC_DB")
+        else default_db_path()
+    )
+    try:
+        with Store.reading(path) as store:
+            return store.completions(kind, incomplete)
+    except Exception:  # a completion never shows an error in the middle of a line being typed
+        return []
+
+
+def early_lang(args: Sequence[str]) -> str:
+    """The language before Click has parsed anything (for help pages and usage errors)."""
+    for i, arg in enumerate(args):
+        value = (
+            args[i + 1]
+            if arg == "--lang" and i + 1 < len(args)
+            else arg[7:]
+            if arg.startswith("--lang=")
+            else None
+        )
+        if value is not None and normalise_lang(value):
+            return normalise_lang(value) or "en"
+    env = normalise_lang(os.environ.get("TTHC_LANG"))
+    if env:
+        return env
+    return _center_lang(args) or "en"
+
+
+def _center_lang(args: Sequence[str]) -> str | None:
+    db: Path | None = None
+    for i, arg in enumerate(args):
+        if arg == "--db" and i + 1 < len(args):
+            db = Path(args[i + 1])
+        elif arg.startswith("--db="):
+            db = Path(arg[5:])
+    if db is None:
+        db = Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path()
+    if not db.is_file():
+        return None
+    from tthc.core.errors import TthcError
+    from tthc.storage.store import Store
+
+    try:
+        store = Store.open_readonly(db)
+    except (TthcError, OSError, Exception):  # no usable database: the default language
+        return None
+    try:
+        return normalise_lang(store.settings().get("lang"))
+    finally:
+        store.close()
+
+
+@functools.cache
+def _vietnamese() -> dict[str, str]:
+    """English → Vietnamese of the help texts and the placeholders (``metavar.*``)."""
+    return {en: vi for key, (en, vi) in MESSAGES.items() if key.startswith(("help.", "metavar."))}
+
+
+def localize(command: Any, lang: str) -> None:
+    """Put the help texts and placeholders of ``command`` and everything under it in ``lang``
+    (either way: a tree put in Vietnamese can be put back in English)."""
+    _page_lang[0] = lang
+    table = _vietnamese() if lang == "vi" else {}
+
+    def say(owner: Any, attr: str) -> None:
+        english = owner.__dict__.setdefault(f"_en_{attr}", getattr(owner, attr, None))
+        if english:
+            setattr(owner, attr, table.get(english, english))
+
+    def say_metavar(param: Any) -> None:
+        """An argument's placeholder is its own (``CODE``); an option's is its type's
+        (``<str>``), which Click makes up when the option has none."""
+        english = param.__dict__.setdefault("_en_metavar", param.metavar)
+        if english is None and param.param_type_name == "option":
+            param.metavar = table.get(f"<{param.type.name}>")  # None: Click's own
+        elif english is not None:
+            param.metavar = table.get(english, english)
+
+    def walk(cmd: Any) -> None:
+        cmd.context_class = Context  # the help page's headings in the page's language
+        _translate_help_option(cmd)
+        say(cmd, "help")
+        say(cmd, "short_help")
+        if cmd.__dict__.get("_en_short_help") is None and cmd.help:
+            # a group lists each command with its help's first paragraph whole, never cut to "..."
+            cmd.short_help = cmd.help.split("\n\n")[0]
+        say(cmd, "options_metavar")
+        if hasattr(cmd, "subcommand_metavar"):
+            say(cmd, "subcommand_metavar")
+        for param in getattr(cmd, "params", ()):
+            say(param, "help")
+            say_metavar(param)
+        for sub in getattr(cmd, "commands", {}).values():
+            walk(sub)
+
+    walk(command)
+
+
+class Formatter(HelpFormatter):  # type: ignore[misc]
+    """Click's help formatter with the page's headings in the page's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(
+            prog, args, prefix=f"{t(_page_lang[0], 'click_usage')} " if prefix is None else prefix
+        )
+
+    def write_heading(self, heading: str) -> None:
+        key = {"Options": "click_options", "Commands": "click_commands", "Arguments": "click_arguments"}.get(
+            heading
+        )
+        super().write_heading(t(_page_lang[0], key) if key else heading)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """Each option with its help, and what Click adds after it in brackets in the page's language."""
+        room = self.width - self.current_indent
+        rows = [
+            (fold_term(term, room, self.current_indent), _bracketed(_page_lang[0], term, text))
+            for term, text in rows
+        ]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+def fold_term(term: str, room: int, indent: int) -> str:
+    """An option too wide for the page (``--status <đang giải quyết|chờ bổ sung|…>``) on
+    several lines, broken after a ``|`` between its choices, a choice never cut."""
+    if len(term) <= room or "|" not in term:
+        return term
+    lines: list[str] = []
+    current = ""
+    for piece in re.split(r"(?<=\|)", term):
+        if current.strip() and len(current) + len(piece) > room:
+            lines.append(current)
+            current = "    " + piece
+        else:
+            current += piece
+    return ("\n" + " " * indent).join([*lines, current])
+
+
+class Context(ClickContext):  # type: ignore[misc]
+    formatter_class = Formatter
+
+
+def _translate_help_option(cmd: Any) -> None:
+    """Click makes the ``--help`` option when it is first asked for; say it in the page's language."""
+    if getattr(cmd, "_tthc_help_option", False):
+        return
+    cmd._tthc_help_option = True
+    original = cmd.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.help = t(_page_lang[0], "click_help_option")
+        return option
+
+    cmd.get_help_option = get_help_option
+
+
+def help_page(ctx: Any) -> str:
+    """The help page of ``ctx``'s command, with the page's headings."""
+    ctx.formatter_class = Formatter
+    return str(ctx.get_help())
+
+
+#: What Click writes after an option's help: ``[required; default: 50; 1<=x<=65535]``.
+_BRACKET = re.compile(r"^(?P<text>.*?)(?P<gap>\s*)\[(?P<extra>[^\[\]]*)\]$", re.S)
+_BETWEEN = re.compile(r"^(?P<lo>-?\d+)<=x<=(?P<hi>-?\d+)$")
+_AT_LEAST = re.compile(r"^x>=(?P<lo>-?\d+)$")
+_AT_MOST = re.compile(r"^x<=(?P<hi>-?\d+)$")
+
+
+def _bracketed(lang: str, term: str, text: str) -> str:
+    """``text`` with Click's bracket in ``lang``; a default that is a flag named as the flag is
+    typed (``--catalog``). A bracket holding anything else is left as it is."""
+    m = _BRACKET.match(text)
+    if m is None:
+        return text
+    words = [_bracket_word(lang, term, part) for part in m["extra"].split("; ")]
+    if any(w is None for w in words):
+        return text
+    return f"{m['text']}{m['gap']}[{'; '.join(w for w in words if w)}]"
+
+
+def _bracket_word(lang: str, term: str, part: str) -> str | None:
+    if part == "required":
+        return t(lang, "click_required")
+    if part.startswith("default: "):
+        value = part.removeprefix("default: ")
+        flag = f"--{value}"
+        shown = flag if re.search(rf"(^|[\s/]){re.escape(flag)}($|[\s/])", term) else value
+        if value in MESSAGES and f"{t(lang, value).lower()}" in re.findall(r"[<|]([^<|>]+)(?=[|>])", term):
+            shown = t(lang, value).lower()  # a fixed choice's default, as its words are listed
+        return t(lang, "click_default", value=shown)
+    if part.startswith("env var: "):
+        return t(lang, "click_env_var", name=part.removeprefix("env var: "))
+    return range_words(lang, part)
+
+
+def range_words(lang: str, text: str) -> str | None:
+    """Click's ``1990<=x<=2100`` as a person reads it; None for a range of another shape."""
+    for pattern, key in (
+        (_BETWEEN, "click_between"),
+        (_AT_LEAST, "click_at_least"),
+        (_AT_MOST, "click_at_most"),
+    ):
+        m = pattern.match(text.strip())
+        if m:
+            return t(lang, key, **m.groupdict())
+    return None
+
+
+# -- fixed choices in either language ----------------------------------------------------------
+class Words(_click.types.ParamType):  # type: ignore[misc]
+    """A fixed choice (a channel, a status, an outcome …) typed as it is stored (``direct``)
+    or as people say it, in English or Vietnamese, in any case, with or without diacritics
+    (``trực tiếp``, ``truc tiep``). The words are the domain's own, from the one table in
+    ``tthc.locale.i18n`` (``label``); ``keys`` names a value's word where the value is not its key.
+    The help page lists them in its language; a word that is none of them stays Click's usage
+    error (exit 2)."""
+
+    name = "choice"
+
+    def __init__(self, values: Sequence[str], keys: dict[str, str] | None = None) -> None:
+        self.choices = tuple(str(v) for v in values)
+        self.keys = {v: (keys or {}).get(v, v) for v in self.choices}
+
+    def word(self, lang: str, value: str) -> str:
+        """How ``value`` is listed in ``lang``: as stored in English, in its words in Vietnamese."""
+        key = self.keys[value]
+        return t(lang, key).lower() if lang == "vi" and key in MESSAGES else value
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from tthc.core.models import name_key  # the one folding of names and words
+
+        typed = name_key(str(value))
+        for choice in self.choices:
+            if typed in {name_key(choice), name_key(self.word("vi", choice))}:
+                return choice
+        try:
+            self.fail(self.refusal(value, "en"), param, ctx)
+        except Exception as exc:
+            exc.tthc_refusal = functools.partial(self.refusal, value)  # type: ignore[attr-defined]
+            raise
+
+    def refusal(self, value: Any, lang: str) -> str:
+        words = ", ".join(repr(self.word(lang, c)) for c in self.choices)
+        return f"{str(value)!r} is not one of {words}."
+
+    def get_metavar(self, param: Any, ctx: Any = None) -> str:
+        return "<" + "|".join(self.word(_page_lang[0], c) for c in self.choices) + ">"
+
+
+# -- the yes/no question --------------------------------------------------------------------------
+YES = frozenset({"y", "yes", "c", "có", "co"})
+NO = frozenset({"n", "no", "k", "không", "khong"})
+
+
+def confirm(lang: str, question: str, *, ask: Callable[[str], str] = input) -> bool:
+    """Ask ``question`` in ``lang`` until it is answered: y/yes or c/có (in either language)
+    is yes; n/no, k/không or Enter alone is no. End of input or Ctrl+C cancels (Abort)."""
+    while True:
+        try:
+            answer = ask(f"{question} {t(lang, 'confirm_choices')}: ")
+        except (EOFError, KeyboardInterrupt):
+            raise typer.Abort() from None
+        word = unicodedata.normalize("NFC", answer).strip().lower()
+        if word in YES:
+            return True
+        if word in NO or not word:
+            return False
+        typer.echo(t(lang, "confirm_again"), err=True)
+
+
+# -- Click's own usage errors -------------------------------------------------------------------
+_CHOICE = re.compile(r"^'(?P<value>.*)' is not one of (?P<choices>.*)\.$", re.S)
+_INT = re.compile(r"^'(?P<value>.*)' is not a valid (?:int|integer)\.$", re.S)
+_NUMBER = re.compile(r"^'(?P<value>.*)' is not a valid (?:float|number)\.$", re.S)
+_RANGE = re.compile(r"^(?P<value>.*) is not in the range (?P<range>.*)\.$", re.S)
+
+
+def usage_error(exc: Any, lang: str) -> str:
+    """The text Click would show for a usage error, in ``lang``: usage, hint and the error."""
+    kind = type(exc).__name__
+    ctx = getattr(exc, "ctx", None)
+    lines: list[str] = []
+    if ctx is not None:
+        lines.append(f"{t(lang, 'click_usage')} {ctx.get_usage().split(':', 1)[1].strip()}")
+        lines.append(t(lang, "click_try", cmd=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n")
+    if getattr(exc, "tthc_refusal", None) is not None:  # a fixed choice: its words in ``lang``
+        exc.message = exc.tthc_refusal(lang)
+    message = exc.format_message() if lang == "en" else _vietnamese_message(exc, kind)
+    lines.append(f"{t(lang, 'error_prefix')}: {message}")
+    return "\n".join(lines)
+
+
+def _vietnamese_message(exc: Any, kind: str) -> str:
+    hint = _hint(exc)
+    if kind == "MissingParameter":
+        param_type = getattr(exc, "param_type", None) or getattr(exc.param, "param_type_name", "option")
+        what = t("vi", "click_argument" if param_type == "argument" else "click_option")
+        return t("vi", "click_missing", what=what, hint=hint)
+    if kind == "NoSuchOption":
+        text = t("vi", "click_no_such_option", name=exc.option_name)
+        if getattr(exc, "possibilities", None):
+            text += " " + t("vi", "click_did_you_mean", names=", ".join(sorted(exc.possibilities)))
+        return text
+    if kind == "BadParameter":
+        return t("vi", "click_bad_value", hint=hint, reason=_reason(str(exc.message)))
+    message = str(getattr(exc, "message", exc))
+    for pattern, key in (
+        (
+            r"^No such command '(?P<name>[^']*)'\.(?: Did you mean '(?P<guess>[^']*)'\?)?$",
+            "click_no_such_command",
+        ),
+        (r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$", "click_extra_args"),
+        (r"^Missing command\.$", "click_missing_command"),
+        (r"^Option '(?P<name>.*)' requires an argument\.$", "click_needs_value"),
+        (r"^Option '(?P<name>.*)' requires (?P<n>\d+) arguments\.$", "click_values"),
+        (r"^Option '(?P<name>.*)' does not take a value\.$", "click_no_value"),
+    ):
+        m = re.match(pattern, message)
+        if m:
+            found = {k: v for k, v in m.groupdict().items() if v is not None}
+            return t("vi", key + "_guess" if "guess" in found else key, **found)
+    return message
+
+
+def _hint(exc: Any) -> str:
+    """The parameter as Click names it: an option by its names, an argument by its placeholder
+    (in the page's language, the tree being localized)."""
+    param = getattr(exc, "param", None)
+    if getattr(exc, "param_hint", None):
+        hint = exc.param_hint
+        return " / ".join(repr(h) for h in hint) if isinstance(hint, list | tuple) else str(hint)
+    if param is not None:
+        return str(param.get_error_hint(exc.ctx))
+    return ""
+
+
+def _reason(message: str) -> str:
+    for pattern, key in (
+        (_CHOICE, "click_not_one_of"),
+        (_INT, "click_not_integer"),
+        (_NUMBER, "click_not_number"),
+        (_RANGE, "click_not_in_range"),
+    ):
+        m = pattern.match(message)
+        if m:
+            found = m.groupdict()
+            if "range" in found:
+                found["range"] = range_words("vi", found["range"]) or found["range"]
+            return t("vi", key, **found)
+    return message

@@ -1,0 +1,1 @@
+"""The rules of the domain, pure: time limits, the working calendar, due dates, the life cycle, breaches, periods and the records they work on. Imports nothing of tthc but ``tthc.locale``; no database, no terminal."""

@@ -1,0 +1,1 @@
+"""What people read: screens, tables, papers and workbooks, made from the plain data ``tthc.app`` returns."""

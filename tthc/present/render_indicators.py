@@ -1,0 +1,153 @@
+"""The scorecard as people read it: rows of typed cells for the terminal and for .xlsx/.csv
+(through the one table writer), and the lines that set the two on-time rates side by side."""
+
+from decimal import Decimal
+from typing import Any
+
+from tthc.app.indicators import Card, Line, Scorecard
+from tthc.core.scorecard import REASONS
+from tthc.locale.i18n import fmt_day, fmt_limit, fmt_rate, t
+
+HEADS = (
+    "ind_h_id",
+    "ind_h_name",
+    "ind_h_numerator",
+    "ind_h_denominator",
+    "ind_h_rate",
+    "ind_h_threshold",
+    "ind_h_points",
+    "ind_h_max",
+    "ind_h_formula",
+)
+
+
+def _num(lang: str, value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:.2f}".rstrip("0").rstrip(".") if value != value.to_integral() else f"{int(value)}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def line_row(line: Line, lang: str) -> list[Any]:
+    """One indicator as a row; one out of the center's reach says so instead of figures."""
+    ind = line.indicator
+    name = t(lang, f"ind_name_{ind.id}")
+    if not ind.computable:
+        return [ind.id, name, None, None, None, None, None, float(ind.max_points), t(lang, "ind_not_ours")]
+    threshold = None if ind.threshold is None else fmt_rate(lang, ind.threshold)
+    if threshold is not None and not ind.threshold_transcribed:
+        threshold += " " + t(lang, "ind_assumed")
+    return [
+        ind.id,
+        name,
+        line.numerator,
+        line.denominator,
+        fmt_rate(lang, line.rate),
+        threshold,
+        None if line.points is None else float(line.points),
+        float(ind.max_points),
+        t(lang, f"ind_formula_{ind.id}"),
+    ]
+
+
+def records(card: Card, lang: str) -> tuple[list[str], list[list[Any]]]:
+    return [t(lang, h) for h in HEADS], [line_row(ln, lang) for ln in card.lines.values()]
+
+
+def file_records(s: Scorecard, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Rows for a file: the total first, then each group's, with the group in the first column."""
+    heads, _ = records(s.total, lang)
+    rows = [["", *r] for r in records(s.total, lang)[1]]
+    for key, card in s.groups:
+        rows += [[key or "", *r] for r in records(card, lang)[1]]
+    return [t(lang, "ind_h_group"), *heads], rows
+
+
+def rate_lines(card: Card, lang: str) -> list[str]:
+    """The two on-time rates side by side, and the dossiers behind their difference."""
+    o = card.on_time
+    gap = "—" if o.gap is None else _num(lang, o.gap)
+    out = [
+        t(
+            lang,
+            "ind_rates",
+            ii06a=fmt_rate(lang, o.ii06a_rate),
+            a=o.resolved_in_time,
+            b=o.resolved,
+            r766=fmt_rate(lang, o.rate_766),
+            c=o.handled_in_time,
+            d=o.handled,
+            gap=gap,
+        )
+    ]
+    out += ["  " + t(lang, f"ind_reason_{r}", n=o.reasons[r]) for r in REASONS if o.reasons[r]]
+    return out
+
+
+#: The figures' columns, right-aligned on screen: numerator, denominator, rate, points, most.
+_FIGURES = (2, 3, 4, 6, 7)
+
+
+def _cells(rows: list[list[Any]], lang: str) -> list[list[str]]:
+    return [
+        [("" if v is None else _num(lang, Decimal(str(v))) if isinstance(v, float) else str(v)) for v in r]
+        for r in rows
+    ]
+
+
+def table_lines(heads: list[str], cells: list[list[str]], limit: int | None) -> list[str]:
+    """The indicators in the first shape that fits ``limit`` columns: a table with the
+    formulas in a column of their own; the table with each formula on the lines under its
+    indicator; one record per indicator. A figure is never cut in any of them."""
+    from tthc.present.render import Column, PlainRow, plain_lines, record_lines, table_fits
+
+    def columns(upto: int) -> list[Column]:
+        return [
+            Column(h, [r[i] for r in cells], wrap=i in (1, 5), right=i in _FIGURES)
+            for i, h in enumerate(heads[:upto])
+        ]
+
+    styles = [""] * len(cells)
+    full = plain_lines(columns(len(heads)), [PlainRow() for _ in cells], limit)
+    if limit is None or table_fits(full, limit):
+        return full
+    notes = plain_lines(columns(len(heads) - 1), [PlainRow(notes=[r[-1]]) for r in cells], limit)
+    if table_fits(notes, limit):
+        return notes
+    return record_lines(heads, cells, styles, limit, lead=2)
+
+
+def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
+    from tthc.present.render import wrap_line
+
+    heads, rows = records(card, lang)
+    out = table_lines(heads, _cells(rows, lang), limit)
+    most = sum((ln.indicator.max_points for ln in card.lines.values() if ln.indicator.computable), Decimal(0))
+    out += wrap_line(t(lang, "ind_total", points=_num(lang, card.total_points), most=_num(lang, most)), limit)
+    for line in rate_lines(card, lang):
+        out += wrap_line(line.strip(), limit, indent=line[: len(line) - len(line.lstrip())])
+    for item in card.lines["2.2"].detail:
+        line = t(
+            lang,
+            "ind_2.2_line",
+            procedure=item["procedure"],
+            n=item["dossiers"],
+            average=_num(lang, Decimal(str(item["average"]))),
+            limit=fmt_limit(lang, item["limit"]),
+            verdict=t(lang, "ind_within" if item["within"] else "ind_over"),
+        )
+        out += wrap_line(line.strip(), limit, indent="  ")
+    return out
+
+
+def text(s: Scorecard, lang: str, limit: int | None = None) -> str:
+    """The scorecard as a person reads it, laid out for ``limit`` columns (None: no limit)."""
+    from tthc.present.render import wrap_line
+
+    title = t(lang, "ind_title", start=fmt_day(lang, s.period.start), end=fmt_day(lang, s.period.end))
+    out = [*wrap_line(title, limit), ""]
+    out += card_lines(s.total, lang, limit)
+    for key, card in s.groups:
+        out += ["", *wrap_line(t(lang, "ind_group", by=s.by, key=key or "—"), limit)]
+        out += card_lines(card, lang, limit)
+    return "\n".join(out)

@@ -1,0 +1,133 @@
+"""The worklist on screen and on paper: one section per kind of work with its heading, an
+overdue dossier said to be overdue in words and by its working days late (a printout has no
+colour), the reason papers were asked, the apology's promised date under its row. Codes and
+dates are never cut; an applicant's name wraps; spare columns go first on a narrow screen.
+"""
+
+from tthc.app.worklist import Row, Section, Worklist
+from tthc.locale.i18n import fmt_limit, label, t
+from tthc.present.render import (
+    URGENCY_STYLE,
+    Column,
+    PlainRow,
+    appointment,
+    echo,
+    fmt_moment,
+    fmt_short,
+    output_width,
+    plain_lines,
+)
+
+
+def _status(lang: str, r: Row) -> str:
+    d = r.dossier
+    if r.urgency == "overdue":
+        return t(lang, "wl_overdue_word")
+    status = label(lang, d.status)
+    return status + (f" · {label(lang, d.timeliness)}" if d.timeliness else "")
+
+
+def _outcome(lang: str, r: Row) -> str:
+    d = r.dossier
+    return " · ".join(label(lang, x) for x in (d.outcome, d.timeliness) if x)
+
+
+def _due(lang: str, r: Row) -> str:
+    return appointment(lang, r.dossier, fmt_short)
+
+
+def _tell(lang: str, r: Row) -> str:
+    """What the citizen is to be told, with the date it is about."""
+    d = r.dossier
+    if r.tell == "new_date" and d.apology is not None:
+        return t(lang, "wl_tell_new_date", date=d.apology.new_date.strftime("%d/%m/%Y"))
+    due = d.due_date.strftime("%d/%m/%Y") if d.due_date else ""
+    return t(lang, "wl_tell_result", date=due)
+
+
+def tell_json(r: Row) -> dict[str, object]:
+    """One citizen to tell, as ``list --to-notify --json`` gives it."""
+    d = r.dossier
+    day = d.apology.new_date if r.tell == "new_date" and d.apology else d.due_date
+    return {
+        "code": d.code,
+        "applicant": d.applicant,
+        "phone": d.phone,
+        "tell": r.tell,
+        "date": day.isoformat() if day else None,
+        "status": d.status,
+    }
+
+
+def _columns(section: Section, lang: str) -> list[Column]:
+    rows = section.rows
+    ds = [r.dossier for r in rows]
+    cols = [
+        Column(t(lang, "code"), [d.code for d in ds]),
+        Column(t(lang, "applicant"), [d.applicant for d in ds], wrap=True),
+    ]
+    if section.name == "forward":
+        cols += [
+            Column(t(lang, "wl_for"), [d.life.for_authority or "" for d in ds], wrap=True),
+            Column(t(lang, "wl_send_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
+        ]
+    elif section.name == "close":
+        cols += [
+            Column(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
+            Column(t(lang, "wl_close_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
+        ]
+    elif section.name == "notify":
+        cols += [
+            Column(t(lang, "phone"), [d.phone or "" for d in ds]),
+            Column(t(lang, "wl_tell"), [_tell(lang, r) for r in rows], wrap=True),
+        ]
+    elif section.name == "paused":
+        cols += [
+            Column(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
+            Column(t(lang, "wl_reason"), [r.reason or "" for r in rows], wrap=True),
+        ]
+    elif section.name == "collect":
+        cols += [
+            Column(t(lang, "resolved_at"), [fmt_short(d.resolved_at) if d.resolved_at else "" for d in ds]),
+            Column(t(lang, "outcome"), [_outcome(lang, r) for r in rows], wrap=True),
+        ]
+    else:
+        cols.append(Column(t(lang, "due_at"), [_due(lang, r) for r in rows]))
+        if any(r.days_overdue is not None for r in rows):
+            days = ["" if r.days_overdue is None else str(r.days_overdue) for r in rows]
+            cols.append(Column(t(lang, "wl_days_overdue"), days, wrap=False, right=True))
+        cols.append(Column(t(lang, "status"), [_status(lang, r) for r in rows], wrap=True))
+    cols += [
+        Column(t(lang, "procedure"), [d.procedure_name or d.procedure for d in ds], wrap=True, optional=True),
+        Column(t(lang, "limit"), [fmt_limit(lang, d.limit) for d in ds], wrap=True, optional=True),
+        Column(t(lang, "officer"), [d.officer or "" for d in ds], wrap=True, optional=True),
+    ]
+    return cols
+
+
+def _row(lang: str, r: Row) -> PlainRow:
+    apology = r.dossier.apology
+    shown = apology is not None and r.tell is None  # a citizen to tell has it in its own column
+    notes = [t(lang, "wl_apology", date=apology.new_date.strftime("%d/%m/%Y"))] if shown and apology else []
+    return PlainRow(URGENCY_STYLE[r.urgency], notes)
+
+
+def print_worklist(wl: Worklist, lang: str) -> None:
+    limit = output_width()
+    out: list[str] = []
+    if wl.morning:
+        out.append(t(lang, "wl_title", at=fmt_moment(lang, wl.at)))
+    if not wl.shown:
+        out.append(t(lang, "wl_nothing" if wl.morning else "none_found"))
+    for section in wl.sections:
+        if not section.rows:
+            continue
+        if wl.morning:
+            name = t(lang, f"wl_{section.name}")
+            out += ["", t(lang, "wl_heading", name=name, n=len(section.rows))]
+        out += plain_lines(_columns(section, lang), [_row(lang, r) for r in section.rows], limit)
+        if any(r.days_overdue is not None for r in section.rows):
+            out.append(t(lang, "wl_days_note"))
+    if wl.total > wl.shown:
+        out += ["", t(lang, "wl_more", shown=wl.shown, total=wl.total)]
+    echo("\n".join(out))
