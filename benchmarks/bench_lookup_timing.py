@@ -26,9 +26,9 @@ from bench_web import PREFIX, database
 
 def before(reader: object, code: str, check: str) -> object:
     """The look-up as it was: the row read only when a dossier had the code."""
-    from tthc.web.views import _same, _tail
+    from tthc.app.lookup import _same, _tail
 
-    keys = reader.store.dossier_keys(code)  # type: ignore[attr-defined]
+    keys = reader.ctx.store().dossier_keys(code)  # type: ignore[attr-defined]
     phone_ok = _same(_tail(keys.phone if keys else None), check)
     id_ok = _same(_tail(keys.id_number if keys else None), check)
     if keys is None or not (phone_ok | id_ok):

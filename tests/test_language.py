@@ -252,7 +252,7 @@ def test_the_question_asks_again_in_words_then_cancels_at_the_end_of_input(
 
 
 def test_undo_asks_in_vietnamese_at_a_terminal(center: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tthc.cli.main.can_ask", lambda: True)
+    monkeypatch.setattr("tthc.cli.group.can_ask", lambda: True)
     center.ok("receive", "ks", "--applicant", "A", "--at", "2025-09-08 09:00")
     code = "000.00.20.H56-250908-0001"
     center.ok("resolve", code, "--at", "2025-09-08 11:00")

@@ -138,3 +138,20 @@ def test_the_web_slip_and_the_printed_slip_point_at_the_same_page(center: Cli) -
     assert page == slip_html(printed)  # the web side serves the printed page itself
     assert printed.qr_data == lookup_target("https://hoaan.gov.vn", code)
     assert printed.qr_data == f"https://hoaan.gov.vn/tra-cuu?ma={code}"
+
+
+def test_the_dashboards_twelve_months_are_the_summarys_by_month(center: Cli) -> None:
+    """Reporting months starting on the 15th, seen on Wed 10/9/2025: the dashboard's chart
+    spans the twelve reporting months from 15/9/2024 to that day, passed to the summary as
+    days — the same months ``tthc summary --from 15/9/2024 --to 10/9/2025 --by month`` lists."""
+    from tthc.app.dashboard import last_months
+
+    center.ok("config", "set", "period_start_day", "15")
+    ctx = center.context("2025-09-10 16:00")
+    assert last_months(ctx, ctx.now.date(), 12) == Period(date(2024, 9, 15), date(2025, 9, 10))
+    with Reader(center.db, ctx.now, "en") as reader:
+        chart = reader.dashboard(limit=50).months
+    by_cli = summarize(ctx.store(), Period(date(2024, 9, 15), date(2025, 9, 10)), "month", ctx.now, 15)
+    assert chart.period == by_cli.period and [k for k, _ in chart.groups] == [k for k, _ in by_cli.groups]
+    assert len(chart.groups) == 12 and chart.groups[0][0] == "2024-10"
+    ctx.close()

@@ -580,7 +580,7 @@ def test_no_request_changes_the_database(own_db: Path, codes: dict[str, str]) ->
 
 def test_the_web_sides_connection_refuses_to_write(own_db: Path) -> None:
     with Reader(own_db, NOW, "vi") as reader:
-        conn = reader.store.conn
+        conn = reader.ctx.store().conn
         assert conn.execute("PRAGMA query_only").fetchone()[0] == 1
         conn.execute("PRAGMA query_only = OFF")  # with that guard lifted, mode=ro still refuses
         with pytest.raises(sqlite3.OperationalError, match="readonly database"):

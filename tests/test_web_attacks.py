@@ -334,9 +334,9 @@ def _work(
         compared[0] += 1
         return real_compare(a, b)
 
-    recording = _Recording(reader.store.conn)
+    recording = _Recording(reader.ctx.store().conn)
     monkeypatch.setattr(hmac, "compare_digest", compare)
-    monkeypatch.setattr(reader.store, "conn", recording)
+    monkeypatch.setattr(reader.ctx.store(), "conn", recording)
     try:
         assert reader.lookup(code, digits) is None
     finally:

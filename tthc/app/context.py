@@ -60,6 +60,7 @@ class Context:
         if self._store is None:
             self._store = Store.open(self.db_path)
             self._store.on_wait = self.on_wait
+            self._store.before_commit = self._keep_holidays
         return self._store
 
     def attach(self, store: Store) -> None:
@@ -73,6 +74,7 @@ class Context:
         if self._store is None:
             self._store = Store.open(self.db_path, create=True)
             self._store.on_wait = self.on_wait
+            self._store.before_commit = self._keep_holidays
         return self._store
 
     def optional_store(self) -> Store | None:
@@ -156,19 +158,30 @@ class Context:
         self._holidays = None
         self.invalidate()
 
-    def save_holiday_cache(self) -> None:
-        """Keep years the package had to compute, so later commands need not import it.
-
-        Called only after a command succeeded: a refused command writes nothing.
-        """
+    def _keep_holidays(self) -> None:
+        """Write the years the package had to compute into the transaction being committed:
+        a command that writes keeps them in its own one transaction."""
         holidays = self._holidays
-        if holidays is None or not holidays.fresh or self._store is None or self._store.readonly:
+        store = self._store
+        if holidays is None or not holidays.fresh or store is None:
             return
-        with self._store.write():
-            for year, data in holidays.fresh.items():
-                self._store.put_holiday_cache(year, holidays.stamp, data)
+        for year, data in holidays.fresh.items():
+            store.put_holiday_cache(year, holidays.stamp, data)
         holidays.cached.update(holidays.fresh)
         holidays.fresh.clear()
+
+    def save_holiday_cache(self) -> None:
+        """After a command that wrote nothing: keep the years the package had to compute, so
+        later commands need not import it, in the one transaction this command makes. A
+        command that wrote has kept them in its own transaction already (years it computed
+        after that wait for the next command); a refused command writes nothing.
+        """
+        store = self._store
+        holidays = self._holidays
+        if holidays is None or not holidays.fresh or store is None or store.readonly or store.commits:
+            return
+        with store.write():
+            pass  # the years go in as the transaction commits (:meth:`_keep_holidays`)
 
     def writes(self) -> tuple[int, int]:
         """How many write transactions this command committed, and how many it rolled back."""

@@ -45,6 +45,14 @@ class InitResult:
     center_id: str = ""
 
 
+def _warm_holidays(ctx: Context) -> None:
+    """Compute last, this and next year's holidays, which the command's transaction keeps:
+    clerk commands then skip the package."""
+    cal = ctx.calendar()
+    for year in range(ctx.now.year - 1, ctx.now.year + 2):
+        cal.package_days(year)
+
+
 def init(
     ctx: Context,
     *,
@@ -108,15 +116,15 @@ def init(
                         "officer": officer_name,
                     },
                 )
+            ctx.invalidate()
+            _warm_holidays(ctx)  # kept in this same transaction as it commits
         ctx.invalidate()
     saved = None
     if write and wanted is not None and ctx.home is not None:
         wanted = replace(wanted, database=store.identity())  # the station is this database's
         saved = station.save(ctx.home, wanted)
-    cal = ctx.calendar()
-    for year in range(ctx.now.year - 1, ctx.now.year + 2):
-        cal.package_days(year)  # warm the holiday cache: clerk commands then skip the package
-    ctx.save_holiday_cache()
+    _warm_holidays(ctx)
+    ctx.save_holiday_cache()  # when nothing else was written
     identity = ctx.settings().raw.get("center_id", "")
     return InitResult(
         ctx.db_path, not existed, changes, write and existed and bool(changes), wanted, saved, identity

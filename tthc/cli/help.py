@@ -54,24 +54,19 @@ def default_db_path() -> Path:
     return home_folder() / "tthc.db"
 
 
+def named_db(given: Any) -> Path:
+    """The database a command line names: ``--db``, else ``TTHC_DB``, else this PC's."""
+    if given:
+        return Path(given)
+    return Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path()
+
+
 def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
     """What the shell may complete ``incomplete`` to, from the database the command line
     names (``--db``, else ``TTHC_DB``, else this PC's); nothing when it cannot be read."""
-    from tthc.storage.store import Store
+    from tthc.app.basics import completions
 
-    given = ctx.find_root().params.get("db")
-    path = (
-        Path(given)
-        if given
-        else Path(os.environ["TTHC_DB"])
-        if os.environ.get("TTHC_DB")
-        else default_db_path()
-    )
-    try:
-        with Store.reading(path) as store:
-            return store.completions(kind, incomplete)
-    except Exception:  # a completion never shows an error in the middle of a line being typed
-        return []
+    return completions(named_db(ctx.find_root().params.get("db")), kind, incomplete)
 
 
 def early_lang(args: Sequence[str]) -> str:
@@ -99,21 +94,9 @@ def _center_lang(args: Sequence[str]) -> str | None:
             db = Path(args[i + 1])
         elif arg.startswith("--db="):
             db = Path(arg[5:])
-    if db is None:
-        db = Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path()
-    if not db.is_file():
-        return None
-    from tthc.core.errors import TthcError
-    from tthc.storage.store import Store
+    from tthc.app.basics import stored_lang
 
-    try:
-        store = Store.open_readonly(db)
-    except (TthcError, OSError, Exception):  # no usable database: the default language
-        return None
-    try:
-        return normalise_lang(store.settings().get("lang"))
-    finally:
-        store.close()
+    return normalise_lang(stored_lang(named_db(db)))
 
 
 @functools.cache
@@ -286,17 +269,27 @@ class Words(_click.types.ParamType):  # type: ignore[misc]
 
     name = "choice"
 
-    def __init__(self, values: Sequence[str], keys: dict[str, str] | None = None) -> None:
-        self.choices = tuple(str(v) for v in values)
-        self.keys = {v: (keys or {}).get(v, v) for v in self.choices}
+    def __init__(
+        self, values: Sequence[str] | Callable[[], Sequence[str]], keys: dict[str, str] | None = None
+    ) -> None:
+        self._values = values
+        self._keys = keys or {}
+
+    @functools.cached_property
+    def choices(self) -> tuple[str, ...]:
+        """The stored words; the domain's, read when first needed (given as a function, the
+        life cycle is not imported by a command that never offers them)."""
+        given: Any = self._values
+        values = given if isinstance(given, type) or not callable(given) else given()  # an enum is listed
+        return tuple(str(v) for v in values)
 
     def word(self, lang: str, value: str) -> str:
         """How ``value`` is listed in ``lang``: as stored in English, in its words in Vietnamese."""
-        key = self.keys[value]
+        key = self._keys.get(value, value)
         return t(lang, key).lower() if lang == "vi" and key in MESSAGES else value
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        from tthc.core.models import name_key  # the one folding of names and words
+        from tthc.app.basics import name_key  # the one folding of names and words
 
         typed = name_key(str(value))
         for choice in self.choices:

@@ -612,6 +612,9 @@ class Store:
         #: write transactions committed and rolled back: what a bug report may say was saved
         self.commits = 0
         self.rollbacks = 0
+        #: called at the end of each write transaction, inside it (the context keeps the
+        #: holiday days it had to compute in the command's own transaction)
+        self.before_commit: Callable[[], None] | None = None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -824,6 +827,8 @@ class Store:
                 self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             yield self.conn
+            if self.before_commit is not None:
+                self.before_commit()
         except BaseException:
             self.conn.execute("ROLLBACK")
             self.rollbacks += 1

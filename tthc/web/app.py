@@ -3,8 +3,9 @@
 Pages: the citizen look-up (``/``, ``/tra-cuu``), the waiting-room board (``/bang``), the
 manager dashboard (``/quan-ly``) and the printable receipt slip (``/in/phieu-hen/CODE``), which
 is ``tthc receipt CODE --html FILE``'s page, served as it is.
-Data comes from :mod:`tthc.web.views` only: nothing here writes, writes SQL or imports
-``sqlite3`` — a database that cannot be read reaches this module as a ``TthcError``.
+Data comes from :mod:`tthc.web.views` only, which asks ``tthc.app``: nothing here writes,
+writes SQL or imports ``sqlite3`` — a database that cannot be read reaches this module as a
+``TthcError``.
 """
 
 from __future__ import annotations
@@ -34,8 +35,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tthc.core.clock import now_vn
-from tthc.core.errors import TthcError
+from tthc.app import TthcError, now_vn
 from tthc.locale.i18n import fmt_day, fmt_rate, label, t
 from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
 from tthc.web.views import (

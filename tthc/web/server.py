@@ -8,7 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from tthc.core.errors import TthcError, os_reason
+from tthc.app import TthcError, os_reason
 from tthc.locale.i18n import t
 from tthc.web.guard import is_loopback
 from tthc.web.views import Reader
@@ -51,7 +51,7 @@ def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
     """Refuse a database that cannot be read (before binding), warn, then serve until Ctrl+C."""
     import uvicorn
 
-    from tthc.core.clock import now_vn
+    from tthc.app import now_vn
     from tthc.web.app import create_app
     from tthc.web.connections import FileShortage, connection_cap, guarded_protocol
 

@@ -1,0 +1,321 @@
+"""The manager's figures and the center's papers: ``summary``, ``indicators``, ``report``,
+``rollup`` (a province's), ``officers``, ``late``, the ``logbook``, a ``receipt`` and the
+other forms (``slip``). Every period is asked with the same options (``--from`` …
+``--year``)."""
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tthc.cli.group import app, context
+from tthc.cli.help import H, Words
+from tthc.cli.options import PERIOD, CodeArg, ExcelVnOpt, FieldF, JsonOpt, ProcedureF, takes
+from tthc.cli.output import Output, Table, View, as_json, show
+
+
+class ByOpt(StrEnum):
+    field = "field"
+    procedure = "procedure"
+    channel = "channel"
+    point = "point"
+    officer = "officer"
+    month = "month"
+
+
+class IndicatorsByOpt(StrEnum):
+    field = "field"
+    procedure = "procedure"
+
+
+class RollupBy(StrEnum):
+    center_ = "center"  # (the name `center` is str.center's)
+    field = "field"
+    procedure = "procedure"
+    month = "month"
+
+
+class WorkloadByOpt(StrEnum):
+    officer = "officer"
+    point = "point"
+
+
+TableOutOpt = Annotated[Path | None, typer.Option("--out", help=H("opt.table_out"))]
+
+
+# -- views: how each result looks ---------------------------------------------------------------
+def _sheet(key: str, records: Any) -> Any:
+    """A table view's rows: the sheet named by ``key`` in the reader's language, and the
+    headers and rows ``records`` gives."""
+
+    def table(result: Any, lang: str) -> Table:
+        from tthc.locale.i18n import t
+
+        headers, rows = records(result, lang)
+        return t(lang, key), headers, rows
+
+    return table
+
+
+def _summary_records(v: Any, lang: str) -> Any:
+    from tthc.present import render_reports
+
+    return render_reports.summary_records(v.summary, lang)
+
+
+def _print_summary(v: Any, lang: str, **screen: Any) -> None:
+    from tthc.present import render_reports
+
+    render_reports.print_summary(v.summary, lang, v.center_name, **screen)
+
+
+def _indicator_records(s: Any, lang: str) -> Any:
+    from tthc.present import render_indicators
+
+    return render_indicators.file_records(s, lang)
+
+
+def _print_indicators(s: Any, lang: str) -> None:
+    from tthc.present import render, render_indicators
+
+    render.echo(render_indicators.text(s, lang, render.output_width()))
+
+
+def _form(data: Any, lang: str) -> Any:
+    from tthc.present.report import build_form
+
+    return build_form(data.summary, lang, data.settings, data.today)
+
+
+def _print_form(data: Any, lang: str) -> None:
+    from tthc.present.report import print_form
+
+    print_form(_form(data, lang))
+
+
+def _write_form(data: Any, lang: str, out: Path) -> None:
+    from tthc.present.report import write_form
+
+    write_form(_form(data, lang), out, data.late)
+
+
+def _closed(data: Any, lang: str) -> None:
+    if data.closed_through is not None:
+        from tthc.locale.i18n import t
+        from tthc.present import render
+
+        render.echo(t(lang, "reports_closed", day=data.closed_through))
+
+
+def _print_rollup(result: Any, lang: str) -> None:
+    from tthc.present import render_reports
+
+    render_reports.print_rollup(result, lang)
+
+
+def _write_rollup(result: Any, lang: str, out: Path) -> None:
+    from tthc.app.basics import write_workbook
+    from tthc.present import render_reports
+
+    write_workbook(out, render_reports.rollup_sheets(result, lang))
+
+
+def _workload_records(w: Any, lang: str) -> Any:
+    from tthc.present import render
+
+    return render.workload_records(w, lang)
+
+
+def _print_workload(w: Any, lang: str) -> None:
+    from tthc.present import render
+
+    render.print_workload(w, lang)
+
+
+def _late_records(late: Any, lang: str) -> Any:
+    from tthc.present import render
+
+    return render.late_records(late, lang)
+
+
+def _print_late(late: Any, lang: str) -> None:
+    from tthc.present import render
+
+    render.print_late(late, lang)
+
+
+def _log_book_written(book: Any, lang: str, *, out: Path) -> None:
+    from tthc.locale.i18n import t
+    from tthc.present import render
+    from tthc.present.paper_xlsx import write_log_book
+
+    write_log_book(book, out)
+    render.echo(t(lang, "p06_written", n=len(book.rows), path=out))
+
+
+def _print_slip(s: Any, lang: str) -> None:
+    from tthc.present import render
+
+    render.print_slip(s)
+
+
+def _write_slip(s: Any, lang: str, out: Path) -> None:
+    from tthc.present.paper_html import write_slip
+
+    write_slip(s, out)
+
+
+SUMMARY = View(
+    _print_summary, json=lambda v, lang: v.summary.as_json(), table=_sheet("sheet_summary", _summary_records)
+)
+INDICATORS = View(
+    _print_indicators,
+    json=lambda s, lang: s.as_json(lang),
+    table=_sheet("sheet_indicators", _indicator_records),
+)
+REPORT = View(_print_form, file=_write_form, after=_closed)
+ROLLUP = View(_print_rollup, json=as_json, file=_write_rollup)
+WORKLOAD = View(_print_workload, json=as_json, table=_sheet("sheet_officers", _workload_records))
+LATE = View(_print_late, json=as_json, table=_sheet("sheet_late", _late_records))
+LOG_BOOK = View(_log_book_written)
+SLIP = View(_print_slip, file=_write_slip)
+
+
+# -- the manager's reports ------------------------------------------------------------------------
+@app.command(help=H("summary"))
+@takes(PERIOD)
+def summary(
+    ctx: typer.Context,
+    period: Any,
+    by: Annotated[
+        ByOpt | None, typer.Option(help=H("summary.by"), click_type=Words(ByOpt, {"month": "w_month"}))
+    ] = None,
+    field: FieldF = None,
+    procedure: ProcedureF = None,
+    as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("summary.out"))] = None,
+    chart: Annotated[bool, typer.Option("--chart", help=H("summary.chart"))] = False,
+    svg: Annotated[Path | None, typer.Option("--svg", help=H("summary.svg"))] = None,
+    html: Annotated[Path | None, typer.Option("--html", help=H("summary.html"))] = None,
+    excel_vn: ExcelVnOpt = False,
+) -> None:
+    from tthc.app import screens
+
+    c = context(ctx)
+    result = screens.summary(c, period, by.value if by else None, field=field, procedure=procedure)
+    output = Output(json=as_json, out=out, excel_vn=excel_vn)
+    show(c.lang, result, SUMMARY, output, chart=chart, svg=svg, html=html)
+
+
+@app.command(help=H("indicators"))
+@takes(PERIOD)
+def indicators(
+    ctx: typer.Context,
+    period: Any,
+    by: Annotated[IndicatorsByOpt | None, typer.Option(help=H("indicators.by"))] = None,
+    as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("indicators.out"))] = None,
+) -> None:
+    from tthc.app import screens
+
+    c = context(ctx)
+    show(c.lang, screens.indicators(c, period, by.value if by else None), INDICATORS, Output(as_json, out))
+
+
+@app.command(help=H("report"))
+@takes(PERIOD)
+def report(
+    ctx: typer.Context,
+    period: Any,
+    out: Annotated[Path | None, typer.Option("--out", help=H("report.out"))] = None,
+    close: Annotated[bool, typer.Option("--close", help=H("report.close"))] = False,
+) -> None:
+    from tthc.app import screens
+
+    c = context(ctx)
+    show(c.lang, screens.report(c, period, with_late=out is not None, close=close), REPORT, Output(out=out))
+
+
+@app.command(help=H("rollup"))
+@takes(PERIOD)
+def rollup(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=H("rollup.paths"))],
+    period: Any,
+    by: Annotated[RollupBy, typer.Option(help=H("rollup.by"))] = RollupBy.center_,
+    as_json: JsonOpt = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("rollup.out"))] = None,
+) -> None:
+    from tthc.app import screens
+
+    c = context(ctx)
+    result = screens.rollup(c, paths, period, by.value, detail=out is not None)
+    show(c.lang, result, ROLLUP, Output(as_json, out))
+
+
+@app.command(help=H("officers"))
+@takes(PERIOD)
+def officers(
+    ctx: typer.Context,
+    period: Any,
+    by: Annotated[
+        WorkloadByOpt, typer.Option(help=H("officers.by"), click_type=Words(WorkloadByOpt))
+    ] = WorkloadByOpt.officer,
+    as_json: JsonOpt = False,
+    out: TableOutOpt = None,
+) -> None:
+    from tthc.app import screens
+
+    c = context(ctx)
+    show(c.lang, screens.officers(c, period, by.value), WORKLOAD, Output(as_json, out))
+
+
+@app.command(help=H("late"))
+@takes(PERIOD)
+def late(ctx: typer.Context, period: Any, as_json: JsonOpt = False, out: TableOutOpt = None) -> None:
+    from tthc.app import screens
+
+    c = context(ctx)
+    show(c.lang, screens.late(c, period), LATE, Output(as_json, out))
+
+
+# -- papers ---------------------------------------------------------------------------------------
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help=H("slip.html"))]
+PaperOpt = Annotated[list[str] | None, typer.Option("--paper", help=H("slip.paper"))]
+
+
+def _slip(ctx: typer.Context, code: str, form: str, html: Path | None, paper: list[str] | None) -> None:
+    from tthc.app import papers
+
+    c = context(ctx)
+    show(c.lang, papers.slip(c, code, form, paper or ()), SLIP, Output(out=html))
+
+
+@app.command(help=H("receipt"))
+def receipt(ctx: typer.Context, code: CodeArg, html: HtmlOpt = None, paper: PaperOpt = None) -> None:
+    _slip(ctx, code, "01", html, paper)
+
+
+@app.command(help=H("slip"))
+def slip(
+    ctx: typer.Context,
+    code: CodeArg,
+    form: Annotated[str, typer.Argument(metavar="FORM", help=H("slip.form"))],
+    html: HtmlOpt = None,
+    paper: PaperOpt = None,
+) -> None:
+    _slip(ctx, code, form, html, paper)
+
+
+@app.command(help=H("logbook"))
+@takes(PERIOD)
+def logbook(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", help=H("logbook.out"))],
+    period: Any,
+) -> None:
+    from tthc.app import screens
+
+    c = context(ctx)
+    show(c.lang, screens.log_book(c, period), LOG_BOOK, out=out)
