@@ -563,9 +563,13 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
                 dry_run,
             )
             if not dry_run:
-                with stage.attached(), store.write():
-                    _recheck(stage, store, minter, marks, staged, path)
-                    _last_step(ctx, store, stage, minter, report)
+                with stage.attached():
+
+                    def last_step() -> None:
+                        _recheck(stage, store, minter, marks, staged, path)
+                        _last_step(ctx, store, stage, minter, report)
+
+                    store.write_giving_way(last_step)
         finally:
             stage.close()
     return report
