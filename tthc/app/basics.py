@@ -9,7 +9,7 @@ the rules and the store for the little it needs beyond a command's service.
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal
 
 from tthc.core.errors import Msg, TthcError, os_reason, sqlite_reason
 
@@ -35,10 +35,10 @@ __all__ = [
 def choices(kind: Literal["status", "channel", "outcome"]) -> tuple[str, ...]:
     """The domain's words for a dossier's statuses, its channels, a result's outcomes, in
     the life cycle's order (read when asked: a command that offers none skips the rules)."""
-    from tthc.core.lifecycle import Outcome, Status
+    from tthc.core.lifecycle import OUTCOMES, STATUSES
     from tthc.core.models import CHANNELS
 
-    return {"status": get_args(Status), "channel": CHANNELS, "outcome": get_args(Outcome)}[kind]
+    return {"status": STATUSES, "channel": CHANNELS, "outcome": OUTCOMES}[kind]
 
 
 def now_vn() -> datetime:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tthc.app.choosing import chosen_lang
 from tthc.core.errors import TthcError
 from tthc.core.models import name_key
 from tthc.core.settings import Settings
@@ -108,12 +109,13 @@ class Context:
 
     @property
     def lang(self) -> str:
-        if self.lang_choice:
-            return self.lang_choice
+        return chosen_lang(self.lang_choice, self._center_lang)
+
+    def _center_lang(self) -> str | None:
         try:
             return self.settings().lang
         except TthcError:
-            return "en"
+            return None
 
     def calendar(self) -> WorkCalendar:
         if self._calendar is None:

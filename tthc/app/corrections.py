@@ -72,10 +72,8 @@ def _undone(store: Store, code: str, step: str) -> Event | None:
     """The latest undone ``step`` of the dossier since its last step that still stands: the
     one a new ``step`` replaces."""
     events = store.events(code)
-    undone_ids = {e.undoes for e in events if e.undoes is not None}
-    standing = [
-        e for e in events if e.step in lifecycle.STEPS and e.undoes is None and e.id not in undone_ids
-    ]
+    undone_ids = lifecycle.undone(events)
+    standing = [e for e in events if e.step in lifecycle.STEPS and e.id not in undone_ids]
     last = standing[-1].id if standing else 0
     undone = [e for e in events if e.id in undone_ids and e.step == step and e.id > last]
     return undone[-1] if undone else None

@@ -44,13 +44,13 @@ def dashboard(ctx: Context, limit: int, months: int = 12, period: str = "") -> D
     today = ctx.now.date()
     rows = dossiers.list_dossiers(ctx, ListFilter(limit=limit))
     soon = dossiers.soon_until(ctx.calendar(), today)
-    groups: dict[str, list[Dossier]] = {"overdue": [], "today": [], "soon": []}
+    groups: dict[str, list[Dossier]] = {k: [] for k in dossiers.DUE_GROUPS}
     for d in rows:
         groups.setdefault(dossiers.urgency(d, ctx.now, soon), []).append(d)
     asked = {"month": None, "quarter": None, "year": None, **(period_words(period) if period.strip() else {})}
     chosen = service.period(ctx, from_=None, to=None, **asked)
     return Dashboard(
-        groups={k: groups[k] for k in ("overdue", "today", "soon")},
+        groups={k: groups[k] for k in dossiers.DUE_GROUPS},
         truncated=len(rows) >= limit,
         month=service.summary(ctx, chosen, None),
         months=service.summary(ctx, last_months(ctx, today, months), "month"),

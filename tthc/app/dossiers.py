@@ -629,6 +629,10 @@ MAX_DUE_WITHIN = 365
 #: "Due soon" on the clerk's worklist and the manager's web dashboard: due by this many
 #: working days after today.
 SOON_WORKING_DAYS = 2
+#: The morning grouping of the dossiers due (what :func:`urgency` calls them, in this order):
+#: the worklist's middle sections and the web dashboard's three columns.
+from tthc.core.worklist import DUE_GROUPS as DUE_GROUPS  # noqa: E402  (the core's, named here as before)
+
 MAX_LIST = 1_000_000
 
 

@@ -4,150 +4,27 @@ with the II.06a on-time rate beside indicator 2.1's and the dossiers behind thei
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from tthc.app.context import Context
-from tthc.app.summary import events_before, percent, snapshot_of
+from tthc.app.summary import events_before, snapshot_of
 from tthc.core import scorecard
 from tthc.core.errors import TthcError
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.indicators import Card as Card
+from tthc.core.indicators import Line as Line
+from tthc.core.indicators import OnTime as OnTime
+from tthc.core.indicators import Scorecard as Scorecard
 from tthc.core.periods import Period
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.locale.i18n import t
 from tthc.storage import queries
 from tthc.storage.queries import Scope
 
 BY_KEYS = ("field", "procedure")
-
-
-@dataclass
-class Line:
-    """One indicator's figures for one group (or the total)."""
-
-    id: str
-    numerator: int | None = None
-    denominator: int | None = None
-    detail: list[dict[str, Any]] = field(default_factory=list)  # 2.2: per procedure
-
-    @property
-    def indicator(self) -> scorecard.Indicator:
-        return scorecard.BY_ID[self.id]
-
-    @property
-    def rate(self) -> Decimal | None:
-        if self.numerator is None or self.denominator is None:
-            return None
-        return percent(self.numerator, self.denominator)
-
-    @property
-    def points(self) -> Decimal | None:
-        return scorecard.points(self.indicator, self.rate)
-
-    def as_json(self, lang: str = "en") -> dict[str, Any]:
-        ind = self.indicator
-        formula = f"ind_formula_{self.id}"
-        out: dict[str, Any] = {
-            "id": self.id,
-            "name": t(lang, f"ind_name_{self.id}"),
-            "formula": t(lang, formula) if ind.computable else t(lang, "ind_not_ours"),
-            "group": ind.group,
-            "computable": ind.computable,
-            "numerator": self.numerator,
-            "denominator": self.denominator,
-            "rate": None if self.rate is None else float(self.rate),
-            "threshold": None if ind.threshold is None else float(ind.threshold),
-            "threshold_transcribed": ind.threshold_transcribed,
-            "points": None if self.points is None else float(self.points),
-            "max_points": float(ind.max_points),
-        }
-        if self.id == "2.2":
-            out["procedures"] = self.detail
-        return out
-
-
-@dataclass
-class OnTime:
-    """The two on-time rates of one group: the II.06a's and indicator 2.1's, and why they differ."""
-
-    resolved: int = 0  # the II.06a's denominator
-    resolved_in_time: int = 0
-    handled: int = 0  # 2.1's denominator
-    handled_in_time: int = 0
-    late: int = 0
-    unsatisfied: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def ii06a_rate(self) -> Decimal | None:
-        return percent(self.resolved_in_time, self.resolved)
-
-    @property
-    def rate_766(self) -> Decimal | None:
-        return percent(self.handled_in_time, self.handled)
-
-    @property
-    def gap(self) -> Decimal | None:
-        a, b = self.rate_766, self.ii06a_rate
-        return None if a is None or b is None else a - b
-
-    def as_json(self) -> dict[str, Any]:
-        def num(v: Decimal | None) -> float | None:
-            return None if v is None else float(v)
-
-        return {
-            "ii06a": {
-                "numerator": self.resolved_in_time,
-                "denominator": self.resolved,
-                "rate": num(self.ii06a_rate),
-            },
-            "766": {
-                "numerator": self.handled_in_time,
-                "denominator": self.handled,
-                "rate": num(self.rate_766),
-            },
-            "difference": num(self.gap),
-            "reasons": [
-                {"reason": r, "dossiers": self.reasons[r]} for r in scorecard.REASONS if self.reasons[r]
-            ],
-        }
-
-
-@dataclass
-class Card:
-    """One group's scorecard (or the center's)."""
-
-    lines: dict[str, Line]
-    on_time: OnTime
-
-    @property
-    def total_points(self) -> Decimal:
-        return sum((ln.points or Decimal(0) for ln in self.lines.values()), Decimal(0))
-
-    def as_json(self, lang: str = "en") -> dict[str, Any]:
-        return {
-            "indicators": [ln.as_json(lang) for ln in self.lines.values()],
-            "points": float(self.total_points),
-            "on_time": self.on_time.as_json(),
-        }
-
-
-@dataclass
-class Scorecard:
-    period: Period
-    snapshot: datetime
-    by: str | None
-    total: Card
-    groups: list[tuple[str | None, Card]]
-
-    def as_json(self, lang: str = "en") -> dict[str, Any]:
-        out: dict[str, Any] = {"period": self.period.as_json(), **self.total.as_json(lang)}
-        if self.by is not None:
-            out["by"] = self.by
-            out["groups"] = [{"key": k, **card.as_json(lang)} for k, card in self.groups]
-        return out
 
 
 def _blank() -> Card:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tthc.app.context import Context
 from tthc.app.inputs import DOSSIER_CODE, short_code_tail
-from tthc.core.lifecycle import OPEN
+from tthc.core.lifecycle import OPEN, papers_awaited
 
 if TYPE_CHECKING:
     from tthc.storage.store import DossierKeys
@@ -98,7 +98,7 @@ def lookup(ctx: Context, code: str, check: str) -> PublicStatus | None:
     # it adds: building the calendar for those was 3 ms of a 3.5 ms look-up.
     d = store.dossier(keys.code)
     assert d is not None, keys.code  # found by proof_keys in this same request
-    papers = d.rounds[-1].reason if d.status == "paused" and d.rounds else None
+    papers = papers_awaited(d.life)
     return PublicStatus(
         code=d.code,
         procedure=d.procedure_name or d.procedure,

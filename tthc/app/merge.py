@@ -29,6 +29,9 @@ from tthc.app.inputs import clean, codes_meant
 from tthc.core.clock import check_year
 from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import OPEN, STEPS, Life
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.merging import MergeReport as MergeReport
 from tthc.core.models import Event, search_text
 from tthc.core.replay import (
     DETAIL_FIELDS,
@@ -82,25 +85,6 @@ def read_database(store: Store, source: str) -> PointData:
         list(store.copy_events()),
         list(store.stored_dossiers()),
     )
-
-
-@dataclass(frozen=True)
-class MergeReport:
-    """What a merge brought (or, with ``dry_run``, would bring), table by table."""
-
-    source: str
-    dry_run: bool
-    added: dict[str, int]  # rows added per table: dossiers, events, procedures, officers …
-    updated: int  # dossiers that had moved on at the other point
-    removed: int  # dossiers whose receipt was undone at the other point
-    relaid: int  # open dossiers whose due date moved with the calendar days that came
-    whole: bool  # a blank database took a whole copy: settings and event numbers too
-    held: dict[str, list[Msg]] = field(default_factory=dict)  # dossiers held aside, and why
-    settled: tuple[str, ...] = ()  # held dossiers settled by --keep in this run
-
-    @property
-    def changed(self) -> bool:
-        return bool(sum(self.added.values()) or self.updated or self.removed or self.relaid or self.settled)
 
 
 @dataclass(frozen=True)

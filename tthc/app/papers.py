@@ -8,8 +8,9 @@ notice of a stop.
 A paper reads only what the core decided and stored: the due date in force (through
 ``Dossier`` and ``deadlines.due_in_force``), the supplement rounds with their reasons, the
 apology, the timeliness, and the handovers of the audit trail. Nothing is recomputed here and
-nothing is drawn: ``tthc.present.render`` prints a slip as text, ``tthc.present.paper_html`` lays it out for
-A5 printing and ``tthc.present.paper_xlsx`` writes the log book.
+nothing is drawn: ``tthc.present.paper_text`` prints a slip as text,
+``tthc.present.paper_html`` lays it out for A5 printing and ``tthc.present.paper_xlsx``
+writes the log book.
 
 Every paper is dated by the fact it records (the receipt, the request, the refusal, the
 apology), never by the day it is printed, so a reprint is the same paper.
@@ -26,6 +27,18 @@ from tthc.app.inputs import load
 from tthc.core import deadlines
 from tthc.core.errors import TthcError
 from tthc.core.models import Dossier, Event
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.papers import LOG_COLUMNS as LOG_COLUMNS
+from tthc.core.papers import LOG_DATES as LOG_DATES
+from tthc.core.papers import Block as Block
+from tthc.core.papers import Grid as Grid
+from tthc.core.papers import Line as Line
+from tthc.core.papers import LogBook as LogBook
+from tthc.core.papers import LogRow as LogRow
+from tthc.core.papers import Signature as Signature
+from tthc.core.papers import Slip as Slip
+from tthc.core.papers import Text as Text
 from tthc.core.settings import Settings
 from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
 from tthc.storage.store import DossierQuery
@@ -90,64 +103,6 @@ def form_set(received: date) -> FormSet:
 #: Left blank on the paper, to be filled in by hand.
 DOTS = "…………………"
 DOTS_LINE = "……………………………………………………………………"
-
-
-# -- what a slip is made of ------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Line:
-    """``label: value``; an empty value leaves the label alone, to head what follows."""
-
-    label: str
-    value: str
-
-
-@dataclass(frozen=True)
-class Text:
-    """A paragraph, indented by ``indent`` steps."""
-
-    text: str
-    indent: int = 0
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table on the paper: form 05's handovers."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-Block = Line | Text | Grid
-
-
-@dataclass(frozen=True)
-class Signature:
-    """A signature block: who signs, how (the hint in brackets), and the printed name."""
-
-    title: str
-    hint: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Slip:
-    """One paper in one language, every word already translated."""
-
-    form: str  # its number in its set: 01 … 06
-    paper: str  # receipt, supplement, refusal, apology, stop, control
-    circular: str  # the circular whose form it is: 03/2025/TT-VPCP, 01/2018/TT-VPCP
-    lang: str
-    code: str
-    form_label: str
-    issuer: tuple[str, ...]  # the center's name and address, top left
-    nation: tuple[str, str]  # the national motto, top right
-    place_date: str
-    title: str
-    subtitle: str  # the dossier code
-    body: tuple[Block, ...]
-    signatures: tuple[Signature, ...]
-    qr_data: str  # what the QR code holds
-    qr_caption: str
 
 
 #: Where the web side (``tthc serve``) answers a citizen's look-up, under the public address.
@@ -527,80 +482,6 @@ def slip(ctx: Context, code: str, form: str = "01", papers: Sequence[str] = ()) 
     d = load(store, code)
     paper = _Paper(ctx.lang, ctx.settings(), d, tuple(store.active_steps(d.code)))
     return _BUILDERS[slip_paper(paper.forms, number, d.code)](paper, listed)
-
-
-# -- the log book (form 07 of 2025, 06 of 2018) -----------------------------------------------------
-#: The log book's columns, (1) to (14), by their label keys; those under "date" are moments.
-LOG_COLUMNS = (
-    "p06_no",
-    "p06_code",
-    "p06_procedure",
-    "p06_sets",
-    "p06_applicant",
-    "p06_contact",
-    "p06_handler",
-    "p06_received",
-    "p06_due",
-    "p06_sent",
-    "p06_resolved",
-    "p06_returned",
-    "p06_signed",
-    "p06_note",
-)
-#: The columns grouped under "Ngày, tháng, năm" (1-based, first and last).
-LOG_DATES = (8, 12)
-
-
-@dataclass(frozen=True)
-class LogRow:
-    """One dossier in the book; moments stay moments so the sheet holds real dates."""
-
-    number: int
-    code: str
-    procedure: str
-    sets: int
-    applicant: str
-    contact: str
-    handler: str
-    received_at: datetime
-    due_at: datetime | None
-    sent_at: datetime | None
-    resolved_at: datetime | None
-    returned_at: datetime | None
-    note: str
-
-    def cells(self) -> tuple[object, ...]:
-        return (
-            self.number,
-            self.code,
-            self.procedure,
-            self.sets,
-            self.applicant,
-            self.contact,
-            self.handler,
-            self.received_at,
-            self.due_at,
-            self.sent_at,
-            self.resolved_at,
-            self.returned_at,
-            "",  # signed by hand when the result is collected
-            self.note,
-        )
-
-
-@dataclass(frozen=True)
-class LogBook:
-    """The dossiers received in a period, one row each, with the book's headings."""
-
-    lang: str
-    center: str
-    form: str  # 07 (Circular 03/2025) or 06 (Circular 01/2018)
-    form_label: str
-    title: str
-    period_line: str
-    dates_label: str
-    headers: tuple[str, ...]
-    rows: tuple[LogRow, ...]
 
 
 def _log_note(lang: str, d: Dossier) -> str:

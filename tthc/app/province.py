@@ -31,6 +31,7 @@ from tthc.app.summary import Figures, Summary, events_before, reached, snapshot_
 from tthc.core.deadlines import due_spans
 from tthc.core.errors import TthcError
 from tthc.core.periods import Period, months_in
+from tthc.storage.conditions import channel_sql, open_at_sql, overdue_sql
 from tthc.storage.sheets import data_writer
 
 if TYPE_CHECKING:
@@ -303,10 +304,7 @@ def _figures(
         "unit": unit,
     }
     key = f"d.{column}" if column else "NULL"
-    opened = (
-        "d.received_at < $seen AND (d.status IN ('processing', 'paused')"
-        " OR coalesce(d.resolved_at, d.withdrawn_at, d.closed_at) >= $seen)"
-    )
+    opened = open_at_sql("d", "$seen")
     rows = conn.execute(
         f"""
         SELECT {key} AS k,
@@ -314,17 +312,17 @@ def _figures(
             - count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) < $start)
             - count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) < $start)
             - count(*) FILTER (WHERE CAST(d.closed_at AS DATE) < $start),
-          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'direct'),
-          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'online'),
-          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND d.channel = 'postal'),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql("d", "direct")}),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql("d", "online")}),
+          count(*) FILTER (WHERE CAST(d.received_at AS DATE) BETWEEN $start AND $end AND {channel_sql("d", "postal")}),
           count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'early'),
           count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'on_time'),
           count(*) FILTER (WHERE CAST(d.resolved_at AS DATE) BETWEEN $start AND $end AND d.timeliness = 'late'),
           count(*) FILTER (WHERE CAST(d.withdrawn_at AS DATE) BETWEEN $start AND $end),
           count(*) FILTER (WHERE CAST(d.closed_at AS DATE) BETWEEN $start AND $end),
-          count(*) FILTER (WHERE {opened} AND NOT d.has_rounds AND d.deadline < $snap),
+          count(*) FILTER (WHERE {opened} AND NOT d.has_rounds AND {overdue_sql("d.deadline", "$snap")}),
           count(*) FILTER (WHERE {opened} AND s.paused),
-          count(*) FILTER (WHERE {opened} AND NOT s.paused AND s.deadline < $snap)
+          count(*) FILTER (WHERE {opened} AND NOT s.paused AND {overdue_sql("s.deadline", "$snap")})
         FROM d LEFT JOIN s ON d.has_rounds AND s.unit_code = d.unit_code AND s.code = d.code
           AND (s.after IS NULL OR s.after < $seen) AND (s.until IS NULL OR $seen <= s.until)
         WHERE CAST(d.received_at AS DATE) <= $end AND ($unit IS NULL OR d.unit_code = $unit)

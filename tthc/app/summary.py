@@ -5,153 +5,24 @@ open at the snapshot that had supplement rounds are judged in Python, each by th
 in force at the snapshot as ``due_in_force`` reads it from their stored rounds.
 """
 
-from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 from tthc.core import deadlines
 from tthc.core.errors import TthcError
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.figures import FIGURES as FIGURES
+from tthc.core.figures import Figures as Figures
+from tthc.core.figures import Summary as Summary
+from tthc.core.figures import on_time_rate as on_time_rate
+from tthc.core.figures import percent as percent
 from tthc.core.lifecycle import Life
-from tthc.core.models import CHANNELS
 from tthc.core.periods import Period, months_in
 from tthc.storage import queries
 from tthc.storage.queries import EVERYTHING, Scope
 from tthc.storage.store import Store
 
 BY_KEYS = tuple(queries.GROUP_COLUMNS)
-#: Every figure of a summary, in the order tables and files show them: one vocabulary for
-#: the JSON, the CSV/Excel columns and the terminal table.
-FIGURES = (
-    "carried_over",
-    "received",
-    "received_direct",
-    "received_online",
-    "received_postal",
-    "resolved",
-    "early",
-    "on_time",
-    "late",
-    "withdrawn",
-    "closed",
-    "pending",
-    "pending_not_due",
-    "pending_overdue",
-    "paused",
-    "on_time_rate",
-)
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    """``100 × part / whole`` rounded half up to 2 decimals; None when ``whole`` is 0. Every
-    percentage tthc reports is rounded here: the on-time rate, an officer's share of the load."""
-    if whole == 0:
-        return None
-    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def on_time_rate(early: int, on_time: int, resolved: int) -> Decimal | None:
-    """``100 × (early + on_time) / resolved`` rounded half up to 2 decimals; None if nothing resolved."""
-    return percent(early + on_time, resolved)
-
-
-@dataclass
-class Figures:
-    """The summary figures of one group (or the total) for one period."""
-
-    carried_over: int = 0
-    received_by_channel: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CHANNELS, 0))
-    early: int = 0
-    on_time: int = 0
-    late: int = 0
-    withdrawn: int = 0
-    pending_overdue: int = 0
-    paused: int = 0
-    closed: int = 0  # papers never came (Decree 118 Art. 19.5): ended without a result
-
-    @property
-    def received(self) -> int:
-        return sum(self.received_by_channel.values())
-
-    @property
-    def resolved(self) -> int:
-        return self.early + self.on_time + self.late
-
-    @property
-    def pending(self) -> int:
-        return self.carried_over + self.received - self.resolved - self.withdrawn - self.closed
-
-    @property
-    def pending_not_due(self) -> int:
-        return self.pending - self.pending_overdue
-
-    @property
-    def rate(self) -> Decimal | None:
-        return on_time_rate(self.early, self.on_time, self.resolved)
-
-    def value(self, name: str) -> int | Decimal | None:
-        """One figure by its name in :data:`FIGURES`."""
-        if name.startswith("received_"):
-            return self.received_by_channel[name.removeprefix("received_")]
-        if name == "on_time_rate":
-            return self.rate
-        value: int = getattr(self, name)
-        return value
-
-    def add(self, other: "Figures") -> None:
-        self.carried_over += other.carried_over
-        for ch in CHANNELS:
-            self.received_by_channel[ch] += other.received_by_channel[ch]
-        self.early += other.early
-        self.on_time += other.on_time
-        self.late += other.late
-        self.withdrawn += other.withdrawn
-        self.pending_overdue += other.pending_overdue
-        self.paused += other.paused
-        self.closed += other.closed
-
-    def is_empty(self) -> bool:
-        return not (
-            self.carried_over
-            or self.received
-            or self.resolved
-            or self.withdrawn
-            or self.closed
-            or self.pending
-        )
-
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name in FIGURES:
-            if name.startswith("received_"):
-                out.setdefault("received_by_channel", {})[name.removeprefix("received_")] = self.value(name)
-            elif name == "on_time_rate":
-                out[name] = None if self.rate is None else float(self.rate)
-            else:
-                out[name] = self.value(name)
-        return out
-
-
-@dataclass
-class Summary:
-    period: Period
-    by: str | None
-    groups: list[tuple[str | None, Figures]]
-    total: Figures
-    snapshot: datetime
-    corrections: int = 0  # changed timelines of steps in the period (see ``tthc corrections``)
-    #: Names of the groups' keys where a key is a code (``--by procedure``), for people.
-    names: dict[str, str] = field(default_factory=dict)
-
-    def as_json(self) -> dict[str, Any]:
-        if self.by is None:
-            return {"period": self.period.as_json(), **self.total.as_json()}
-        return {
-            "period": self.period.as_json(),
-            "by": self.by,
-            "groups": [{"key": key, **fig.as_json()} for key, fig in self.groups],
-            "total": self.total.as_json(),
-        }
 
 
 def reached(period: Period, now: datetime) -> Period:

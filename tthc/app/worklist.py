@@ -7,53 +7,21 @@ or the citizens to tell (``--to-notify``). Either way it knows how many dossiers
 the screen can say when it shows fewer. When each duty falls due is ``tthc.core.breaches``'s rule.
 """
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date
 
 from tthc.app.context import Context
 from tthc.app.dossiers import ListFilter, morning_filter, query_of, soon_until, urgency
 from tthc.core import breaches
+from tthc.core.lifecycle import papers_awaited
 from tthc.core.models import Dossier
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.worklist import SECTIONS as SECTIONS
+from tthc.core.worklist import Row as Row
+from tthc.core.worklist import Section as Section
+from tthc.core.worklist import Worklist as Worklist
 from tthc.storage.store import DossierQuery
-
-#: The sections of the morning view, in the order a clerk deals with them.
-SECTIONS = ("forward", "overdue", "today", "soon", "close", "paused", "collect")
-
-
-@dataclass(frozen=True)
-class Row:
-    dossier: Dossier
-    urgency: str  # see tthc.app.dossiers.urgency
-    days_overdue: int | None = None  # working days after the due date, for an overdue dossier
-    reason: str | None = None  # why papers were asked, for a dossier waiting for them
-    due_on: date | None = None  # the day a forward or a close is due
-    tell: breaches.Tell | None = None  # what the citizen is to be told (``--to-notify``)
-
-
-@dataclass(frozen=True)
-class Section:
-    name: str  # one of SECTIONS, or "found" for a filtered list
-    rows: list[Row]
-
-
-@dataclass(frozen=True)
-class Worklist:
-    sections: list[Section]
-    total: int  # how many dossiers matched, shown or not
-    at: datetime
-    morning: bool  # the morning view (no filter given)
-
-    @property
-    def shown(self) -> int:
-        return sum(len(s.rows) for s in self.sections)
-
-    def dossiers(self) -> list[Dossier]:
-        """Each dossier once (a forward due may be overdue too), in the sections' order."""
-        seen: dict[str, Dossier] = {}
-        for s in self.sections:
-            for r in s.rows:
-                seen.setdefault(r.dossier.code, r.dossier)
-        return list(seen.values())
 
 
 def build(ctx: Context, f: ListFilter) -> Worklist:
@@ -67,8 +35,7 @@ def build(ctx: Context, f: ListFilter) -> Worklist:
     def row(d: Dossier) -> Row:
         level = urgency(d, ctx.now, soon)
         late = cal.working_days_between(d.due_date, today) if level == "overdue" and d.due_date else None
-        reason = d.rounds[-1].reason if d.status == "paused" and d.rounds else None
-        return Row(d, level, late, reason)
+        return Row(d, level, late, papers_awaited(d.life))
 
     if f.to_notify:
         return _to_notify(ctx, query_of(ctx, f))

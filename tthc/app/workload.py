@@ -13,107 +13,23 @@ what the resolution stored, an apology's timeliness from what the apology stored
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import Decimal
 from typing import Any, Literal
 
 from tthc.app.context import Context
-from tthc.app.summary import events_before, on_time_rate, percent, reached, snapshot_of, state_at, summarize
+from tthc.app.summary import events_before, reached, snapshot_of, state_at, summarize
 from tthc.core import deadlines
 from tthc.core.clock import iso
 from tthc.core.errors import TthcError
-from tthc.core.models import RATINGS, Dossier, Kind, fold
+
+# moved to the core, where the screens read them; named here as before
+from tthc.core.figures import WORKLOAD_FIGURES as WORKLOAD_FIGURES
+from tthc.core.figures import Load as Load
+from tthc.core.figures import Workload as Workload
+from tthc.core.models import Dossier, Kind, fold
 from tthc.core.periods import Period
 from tthc.storage import queries
 
 WORKLOAD_BY = ("officer", "point")
-#: Every figure of a workload row, in the order the JSON, the files and the terminal show them.
-WORKLOAD_FIGURES = (
-    "received",
-    "handed_over",
-    "resolved",
-    "early",
-    "on_time",
-    "late",
-    "pending",
-    "overdue",
-    "on_time_rate",
-    "load",
-    "share",
-)
-
-
-@dataclass
-class Load:
-    """One officer's (or point's) figures for a period; ``key`` None is "(none)"."""
-
-    key: str | None
-    received: int = 0
-    handed_over: int = 0
-    early: int = 0
-    on_time: int = 0
-    late: int = 0
-    pending: int = 0
-    overdue: int = 0
-    #: The citizens' ratings of the dossiers in the officer's (point's) charge, given in the period.
-    ratings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RATINGS, 0))
-
-    @property
-    def resolved(self) -> int:
-        return self.early + self.on_time + self.late
-
-    @property
-    def load(self) -> int:
-        """What the officer carried in the period: what they resolved plus what they hold."""
-        return self.resolved + self.pending
-
-    @property
-    def rate(self) -> Decimal | None:
-        return on_time_rate(self.early, self.on_time, self.resolved)
-
-    def value(self, name: str, center_load: int) -> int | Decimal | None:
-        """One figure by its name in :data:`WORKLOAD_FIGURES`."""
-        if name == "on_time_rate":
-            return self.rate
-        if name == "share":  # of the center's load, rounded as the on-time rate is
-            return percent(self.load, center_load)
-        figure: int = getattr(self, name)
-        return figure
-
-    def add(self, other: "Load") -> None:
-        for name in ("received", "handed_over", "early", "on_time", "late", "pending", "overdue"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for rating, n in other.ratings.items():
-            self.ratings[rating] += n
-
-    def is_empty(self) -> bool:
-        return not (self.received or self.handed_over or self.load or any(self.ratings.values()))
-
-    def as_json(self, center_load: int) -> dict[str, Any]:
-        out: dict[str, Any] = {"key": self.key}
-        for name in WORKLOAD_FIGURES:
-            value = self.value(name, center_load)
-            out[name] = float(value) if isinstance(value, Decimal) else value
-        out["ratings"] = dict(self.ratings)
-        return out
-
-
-@dataclass
-class Workload:
-    period: Period
-    by: str
-    snapshot: datetime
-    groups: list[Load]  # heaviest load first; "(none)" last
-    total: Load
-
-    def as_json(self) -> dict[str, Any]:
-        load = self.total.load
-        return {
-            "period": self.period.as_json(),
-            "by": self.by,
-            "snapshot": iso(self.snapshot),
-            "groups": [g.as_json(load) for g in self.groups],
-            "total": {k: v for k, v in self.total.as_json(load).items() if k != "key"},
-        }
 
 
 def officers(ctx: Context, period: Period, by: str = "officer") -> Workload:

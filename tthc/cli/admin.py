@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from tthc.app.choosing import chosen_lang
 from tthc.cli.group import app, calendar_app, config_app, context, officer_app, point_app, procedure_app
 from tthc.cli.help import H, normalise_lang
 from tthc.cli.options import EResultOpt, JsonOpt, Lang, ProcedureCodeArg, ReasonOpt
@@ -457,5 +458,6 @@ def serve(
     from tthc.web.server import serve as run
 
     c = context(ctx)
-    c.lang_choice = c.lang_choice or center_language(c.db_path)  # never c.lang: it opens read-write
+    # never c.lang: it opens read-write
+    c.lang_choice = chosen_lang(c.lang_choice, lambda: center_language(c.db_path))
     run(c.db_path, host=host, port=port, lang=c.lang_choice)

@@ -11,7 +11,6 @@ command finds it: ``--lang``, else ``TTHC_LANG``, else the center's setting, els
 """
 
 import functools
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -21,7 +20,11 @@ from typing import Any
 import typer
 import typer.core
 
-from tthc.locale.i18n import LANG_WORDS, MESSAGES, t
+from tthc.app.choosing import chosen_lang, db_path, lang_asked
+from tthc.app.choosing import normalise_lang as normalise_lang
+from tthc.cli.home import default_db_path
+from tthc.cli.home import home_folder as home_folder
+from tthc.locale.i18n import MESSAGES, t
 
 #: Click's Context and HelpFormatter, as the installed Typer uses them.
 ClickContext: Any = typer.core.TyperCommand.context_class
@@ -39,26 +42,9 @@ def H(key: str) -> str:
     return MESSAGES[f"help.{key}"][0]
 
 
-def normalise_lang(value: str | None) -> str | None:
-    """vi, vn (as people type it) → vi; en → en; anything else → None."""
-    return LANG_WORDS.get((value or "").strip().lower())
-
-
-def home_folder() -> Path:
-    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
-    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
-
-
-def default_db_path() -> Path:
-    """Where the database is when neither --db nor TTHC_DB says: in this PC's tthc folder."""
-    return home_folder() / "tthc.db"
-
-
 def named_db(given: Any) -> Path:
     """The database a command line names: ``--db``, else ``TTHC_DB``, else this PC's."""
-    if given:
-        return Path(given)
-    return Path(os.environ["TTHC_DB"]) if os.environ.get("TTHC_DB") else default_db_path()
+    return db_path(given, default_db_path)
 
 
 def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
@@ -71,6 +57,7 @@ def complete_from(ctx: Any, kind: str, incomplete: str) -> list[str]:
 
 def early_lang(args: Sequence[str]) -> str:
     """The language before Click has parsed anything (for help pages and usage errors)."""
+    given = None
     for i, arg in enumerate(args):
         value = (
             args[i + 1]
@@ -80,11 +67,9 @@ def early_lang(args: Sequence[str]) -> str:
             else None
         )
         if value is not None and normalise_lang(value):
-            return normalise_lang(value) or "en"
-    env = normalise_lang(os.environ.get("TTHC_LANG"))
-    if env:
-        return env
-    return _center_lang(args) or "en"
+            given = value
+            break
+    return chosen_lang(lang_asked(given), lambda: _center_lang(args))
 
 
 def _center_lang(args: Sequence[str]) -> str | None:

@@ -23,6 +23,7 @@ import typer
 from typer.models import CommandInfo
 
 from tthc.app.basics import Msg
+from tthc.app.choosing import LANG_ENV, lang_asked
 from tthc.cli import admin, dossiers, exchange, reports  # noqa: F401  (each registers its commands)
 from tthc.cli.group import BUG_EXIT, app, can_ask, fail, lang_of
 from tthc.cli.help import H, early_lang, normalise_lang
@@ -134,14 +135,14 @@ def _main(
     from tthc.app.context import Context
     from tthc.cli.help import home_folder, named_db
 
-    env = os.environ.get("TTHC_LANG", "").strip()
+    env = os.environ.get(LANG_ENV, "").strip()
     if env and normalise_lang(env) is None:
         fail(Msg("e_env_lang", value=env).render("en"))
     ctx.obj = Context(
         db_path=named_db(db),
         actor=user or os.environ.get("TTHC_USER") or _os_user(),
         now=now_vn(),
-        lang_choice=normalise_lang(lang.value if lang else env),
+        lang_choice=lang_asked(lang.value if lang else None),
         home=home_folder(),
         point_choice=os.environ.get("TTHC_POINT", "").strip() or None,
         officer_choice=os.environ.get("TTHC_OFFICER", "").strip() or None,
@@ -158,12 +159,9 @@ def _waiting(ctx: typer.Context) -> None:
 
 
 def _os_user() -> str:
-    import getpass
+    from tthc.cli.home import os_user
 
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"
+    return os_user()
 
 
 def _name(command: CommandInfo) -> str:

@@ -169,6 +169,6 @@ def to_tell(life: Life) -> Tell | None:
     if life.status == "resolved" and life.timeliness == "early" and life.resolved_at is not None:
         return "result_ready" if told is None or told < life.resolved_at else None
     apology = life.apology
-    if apology is not None and life.status in ("processing", "paused"):
+    if apology is not None and lifecycle.is_open(life.status):
         return "new_date" if told is None or told < apology.issued_at else None
     return None

@@ -98,8 +98,8 @@ def is_overdue(deadline: datetime | None, at: datetime) -> bool:
     Only once the deadline lies behind ``at``: at the deadline itself (24:00 of the due date,
     or the appointment of an hour limit) not yet. None — no due date in force, the papers
     awaited — never is. The one home of this rule: the worklist, the web dashboard, the period
-    summary and the late list ask it; the storage layer's SQL (``deadline < ?`` over the
-    stored deadline) says the same where a query must.
+    summary and the late list ask it; ``tthc.storage.conditions.overdue_sql`` says the same in
+    SQL, over the stored deadline, where a query must.
     """
     return deadline is not None and deadline < at
 

@@ -6,9 +6,10 @@ The due date in force is never kept beside the facts: it is read from the receip
 and the supplement rounds by :func:`tthc.core.deadlines.due_in_force`.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Protocol, TypeVar, get_args
 
 from tthc.core import deadlines
 from tthc.core.deadlines import Counting, Due, Policy, Round, Timeliness
@@ -18,8 +19,37 @@ from tthc.core.workcalendar import DayInfo, WorkCalendar
 
 Status = Literal["processing", "paused", "resolved", "returned", "withdrawn", "closed"]
 Outcome = Literal["approved", "rejected"]
+#: Every status a dossier can be in, in the order of its life (the CLI's ``--status``
+#: choices, the database's CHECK and the SQL in ``tthc.storage.conditions`` come from here).
+STATUSES: tuple[Status, ...] = get_args(Status)
+#: Still in the center's hands: being processed, or waiting for papers.
 OPEN: tuple[Status, ...] = ("processing", "paused")
-OUTCOMES: tuple[Outcome, ...] = ("approved", "rejected")
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
+#: The step that takes another back: its event points at the one it undoes.
+UNDO = "undo"
+
+
+def is_open(status: str) -> bool:
+    """Is a dossier in this status still in the center's hands (processing or paused)? The
+    one home of "open": ``tthc.storage.conditions.open_sql`` says the same in SQL."""
+    return status in OPEN
+
+
+def open_at(life: "Life", moment: datetime) -> bool:
+    """Was the dossier in the center's hands just before ``moment``: received before it, and
+    neither resolved, withdrawn nor closed before it? (Its status now tells only for one still
+    open.) ``tthc.storage.conditions.open_at_sql`` says the same in SQL."""
+    if life.received_at >= moment:
+        return False
+    ended = life.resolved_at or life.withdrawn_at or life.closed_at
+    return is_open(life.status) or ended is None or ended >= moment
+
+
+def papers_awaited(life: "Life") -> str | None:
+    """What papers the dossier waits for (the reason of the open supplement request), while it
+    is paused; None otherwise, or when the request gave no reason. The worklist's row and the
+    citizen's look-up page say the same."""
+    return life.rounds[-1].reason if life.status == "paused" and life.rounds else None
 
 
 #: Papers asked for and never brought: the dossier is closed this many days after the request
@@ -183,6 +213,27 @@ ALLOWED: dict[str, tuple[Status, ...]] = {
 }
 #: Steps of a dossier's life (receipt included): what ``undo`` can revert.
 STEPS: tuple[str, ...] = ("receive", *ALLOWED)
+
+_Id = TypeVar("_Id", covariant=True)
+
+
+class Recorded(Protocol[_Id]):
+    """An audit event as the undo rule reads it: its step and the event it undoes, if any."""
+
+    @property
+    def step(self) -> str: ...
+
+    @property
+    def undoes(self) -> _Id | None: ...
+
+
+def undone(events: Iterable[Recorded[_Id]]) -> set[_Id]:
+    """The events taken back, given one dossier's trail: those an ``undo`` event of the trail
+    points at. Only an undo undoes (an ``undoes`` on any other event means nothing), and only
+    its own dossier's steps (an undo is recorded on the dossier whose step it takes back). The
+    one home of "a step not undone": ``tthc.storage.conditions.standing_sql`` says the same
+    in SQL."""
+    return {e.undoes for e in events if e.step == UNDO and e.undoes is not None}
 
 
 def step_of(name: str, at: datetime, details: dict[str, Any]) -> Step:

@@ -6,14 +6,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from tthc.core.clock import iso
 from tthc.core.deadlines import Round
 from tthc.core.lifecycle import Apology, Life
 
 Channel = Literal["direct", "online", "postal"]
-CHANNELS: tuple[Channel, ...] = ("direct", "online", "postal")
+#: How a dossier reached the center (the CLI's ``--channel`` choices, the database's CHECK and
+#: the summary's ``received_by_channel`` keys come from here).
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
 Kind = Literal["officer", "point"]
 
 

@@ -62,7 +62,8 @@ def moves_of(events: Iterable[Event]) -> list[Move]:
 
 
 def undone(moves: Iterable[Move]) -> set[str]:
-    return {m.undoes for m in moves if m.step == "undo" and m.undoes is not None}
+    """The uids of the events an undo takes back (``lifecycle.undone``)."""
+    return lifecycle.undone(moves)
 
 
 def standing_steps(moves: Sequence[Move]) -> list[Move]:

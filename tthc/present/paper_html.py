@@ -13,8 +13,8 @@ its QR code (a browser test prints it and counts the pages).
 from html import escape
 from pathlib import Path
 
-from tthc.app.papers import Grid, Line, Slip
 from tthc.core.errors import TthcError
+from tthc.core.papers import Grid, Line, Slip
 
 #: The sheet a slip is printed on: A5, the circulars' size for the slips; A4 for a center whose
 #: printer holds only A4 (the web side's ``?kho=a4``), the same A5 layout in its middle.

@@ -8,9 +8,9 @@ The file names citizens and their phone numbers, so it is written readable by it
 from pathlib import Path
 from typing import Any
 
-from tthc.app.papers import LOG_COLUMNS, LOG_DATES, LogBook
 from tthc.core.errors import TthcError
-from tthc.locale.i18n import t
+from tthc.core.papers import LOG_COLUMNS, LOG_DATES, LogBook
+from tthc.present.xlsx_layout import a4_landscape, column_widths, merged, thin_box
 from tthc.storage.sheets import put, workbook
 
 #: Column widths in characters, (1) to (14).
@@ -36,33 +36,21 @@ def write_log_book(book: LogBook, path: Path) -> None:
     save_workbook(wb, path, private=True)
 
 
-def _merged(ws: Any, row: int, first: int, last: int, text: str, **style: Any) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    cell = put(ws, row, first, text)
-    cell.font = Font(
-        bold=style.get("bold", False), italic=style.get("italic", False), size=style.get("size", 11)
-    )
-    cell.alignment = Alignment(horizontal=style.get("align", "center"))
-
-
 def _heading(ws: Any, book: LogBook) -> None:
     last = len(LOG_COLUMNS)
-    _merged(ws, 1, 1, 6, book.center.upper(), bold=True, align="left")
-    _merged(ws, 1, 10, last, book.form_label, italic=True, align="right", size=9)
-    _merged(ws, 2, 1, last, book.title, bold=True, size=14)
-    _merged(ws, 3, 1, last, book.period_line, italic=True)
+    merged(ws, 1, 1, 6, book.center.upper(), bold=True, align="left", wrap=False)
+    merged(ws, 1, 10, last, book.form_label, italic=True, align="right", size=9, wrap=False)
+    merged(ws, 2, 1, last, book.title, bold=True, size=14, wrap=False)
+    merged(ws, 3, 1, last, book.period_line, italic=True, wrap=False)
     # the dates' common heading sits above their own headings, as on the printed form
     first_date, last_date = LOG_DATES
-    _merged(ws, HEADER_ROW - 1, first_date, last_date, book.dates_label, bold=True)
+    merged(ws, HEADER_ROW - 1, first_date, last_date, book.dates_label, bold=True, wrap=False)
 
 
 def _table(ws: Any, book: LogBook) -> None:
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Font
 
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    box = thin_box()
     wrap = Alignment(wrap_text=True, vertical="top")
     for col, header in enumerate(book.headers, start=1):
         cell = put(ws, HEADER_ROW, col, header)
@@ -87,16 +75,7 @@ def _table(ws: Any, book: LogBook) -> None:
 
 
 def _page(ws: Any, book: LogBook) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for col, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
+    column_widths(ws, dict(enumerate(WIDTHS, start=1)))
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 2, column=1)  # header and numbers stay in view
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as the period needs
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = t(book.lang, "f06_page")
+    a4_landscape(ws, book.lang, pages_high=0)  # as many pages down as the period needs

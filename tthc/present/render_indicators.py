@@ -4,7 +4,7 @@
 from decimal import Decimal
 from typing import Any
 
-from tthc.app.indicators import Card, Line, Scorecard
+from tthc.core.indicators import Card, Line, Scorecard
 from tthc.core.scorecard import REASONS
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_rate, t
 
@@ -99,7 +99,7 @@ def table_lines(heads: list[str], cells: list[list[str]], limit: int | None) -> 
     """The indicators in the first shape that fits ``limit`` columns: a table with the
     formulas in a column of their own; the table with each formula on the lines under its
     indicator; one record per indicator. A figure is never cut in any of them."""
-    from tthc.present.render import Column, PlainRow, plain_lines, record_lines, table_fits
+    from tthc.present.layout import Column, PlainRow, plain_lines, record_lines, table_fits
 
     def columns(upto: int) -> list[Column]:
         return [
@@ -118,7 +118,7 @@ def table_lines(heads: list[str], cells: list[list[str]], limit: int | None) -> 
 
 
 def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
-    from tthc.present.render import wrap_line
+    from tthc.present.terminal import wrap_line
 
     heads, rows = records(card, lang)
     out = table_lines(heads, _cells(rows, lang), limit)
@@ -142,7 +142,7 @@ def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
 
 def text(s: Scorecard, lang: str, limit: int | None = None) -> str:
     """The scorecard as a person reads it, laid out for ``limit`` columns (None: no limit)."""
-    from tthc.present.render import wrap_line
+    from tthc.present.terminal import wrap_line
 
     title = t(lang, "ind_title", start=fmt_day(lang, s.period.start), end=fmt_day(lang, s.period.end))
     out = [*wrap_line(title, limit), ""]

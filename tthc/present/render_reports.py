@@ -12,16 +12,17 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tthc.app.summary import FIGURES
+from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
-from tthc.present.render import Col, Screen, echo, fit_table, fmt_moment, label_grid, screen, text_width
+from tthc.present.layout import Col, fit_table, label_grid
+from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
 if TYPE_CHECKING:
     from rich.table import Table
     from rich.terminal_theme import TerminalTheme
 
     from tthc.app.province import Rollup
-    from tthc.app.summary import Figures, Summary
+    from tthc.core.figures import Figures, Summary
 
 #: SVG and HTML are laid out this wide whatever the terminal: an A4 page across, readable.
 PRINT_WIDTH = 120
@@ -191,7 +192,7 @@ def print_screen() -> Screen:
     """A screen that records, at the printing width, with colours for the light theme."""
     from rich.console import Console
 
-    from tthc.present.render import _NOWHERE
+    from tthc.present.layout import _NOWHERE
 
     paper = Console(
         width=PRINT_WIDTH,

@@ -4,19 +4,11 @@ colour), the reason papers were asked, the apology's promised date under its row
 dates are never cut; an applicant's name wraps; spare columns go first on a narrow screen.
 """
 
-from tthc.app.worklist import Row, Section, Worklist
+from tthc.core.worklist import Row, Section, Worklist
 from tthc.locale.i18n import fmt_limit, label, t
-from tthc.present.render import (
-    URGENCY_STYLE,
-    Column,
-    PlainRow,
-    appointment,
-    echo,
-    fmt_moment,
-    fmt_short,
-    output_width,
-    plain_lines,
-)
+from tthc.present.dossiers import URGENCY_STYLE, appointment
+from tthc.present.table import Field, Plain, Table
+from tthc.present.terminal import echo, fmt_moment, fmt_short, output_width
 
 
 def _status(lang: str, r: Row) -> str:
@@ -59,57 +51,70 @@ def tell_json(r: Row) -> dict[str, object]:
     }
 
 
-def _columns(section: Section, lang: str) -> list[Column]:
+def _col(
+    heading: str, cells: list[str], *, wrap: bool = False, spare: bool = False
+) -> tuple[Field, list[str]]:
+    return Field(heading, wrap=wrap, spare=spare), cells
+
+
+def _columns(section: Section, lang: str) -> list[tuple[Field, list[str]]]:
     rows = section.rows
     ds = [r.dossier for r in rows]
     cols = [
-        Column(t(lang, "code"), [d.code for d in ds]),
-        Column(t(lang, "applicant"), [d.applicant for d in ds], wrap=True),
+        _col(t(lang, "code"), [d.code for d in ds]),
+        _col(t(lang, "applicant"), [d.applicant for d in ds], wrap=True),
     ]
     if section.name == "forward":
         cols += [
-            Column(t(lang, "wl_for"), [d.life.for_authority or "" for d in ds], wrap=True),
-            Column(t(lang, "wl_send_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
+            _col(t(lang, "wl_for"), [d.life.for_authority or "" for d in ds], wrap=True),
+            _col(t(lang, "wl_send_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
         ]
     elif section.name == "close":
         cols += [
-            Column(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
-            Column(t(lang, "wl_close_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
+            _col(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
+            _col(t(lang, "wl_close_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
         ]
     elif section.name == "notify":
         cols += [
-            Column(t(lang, "phone"), [d.phone or "" for d in ds]),
-            Column(t(lang, "wl_tell"), [_tell(lang, r) for r in rows], wrap=True),
+            _col(t(lang, "phone"), [d.phone or "" for d in ds]),
+            _col(t(lang, "wl_tell"), [_tell(lang, r) for r in rows], wrap=True),
         ]
     elif section.name == "paused":
         cols += [
-            Column(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
-            Column(t(lang, "wl_reason"), [r.reason or "" for r in rows], wrap=True),
+            _col(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
+            _col(t(lang, "wl_reason"), [r.reason or "" for r in rows], wrap=True),
         ]
     elif section.name == "collect":
         cols += [
-            Column(t(lang, "resolved_at"), [fmt_short(d.resolved_at) if d.resolved_at else "" for d in ds]),
-            Column(t(lang, "outcome"), [_outcome(lang, r) for r in rows], wrap=True),
+            _col(t(lang, "resolved_at"), [fmt_short(d.resolved_at) if d.resolved_at else "" for d in ds]),
+            _col(t(lang, "outcome"), [_outcome(lang, r) for r in rows], wrap=True),
         ]
     else:
-        cols.append(Column(t(lang, "due_at"), [_due(lang, r) for r in rows]))
+        cols.append(_col(t(lang, "due_at"), [_due(lang, r) for r in rows]))
         if any(r.days_overdue is not None for r in rows):
             days = ["" if r.days_overdue is None else str(r.days_overdue) for r in rows]
-            cols.append(Column(t(lang, "wl_days_overdue"), days, wrap=False, right=True))
-        cols.append(Column(t(lang, "status"), [_status(lang, r) for r in rows], wrap=True))
+            cols.append((Field(t(lang, "wl_days_overdue"), align="right"), days))
+        cols.append(_col(t(lang, "status"), [_status(lang, r) for r in rows], wrap=True))
     cols += [
-        Column(t(lang, "procedure"), [d.procedure_name or d.procedure for d in ds], wrap=True, optional=True),
-        Column(t(lang, "limit"), [fmt_limit(lang, d.limit) for d in ds], wrap=True, optional=True),
-        Column(t(lang, "officer"), [d.officer or "" for d in ds], wrap=True, optional=True),
+        _col(t(lang, "procedure"), [d.procedure_name or d.procedure for d in ds], wrap=True, spare=True),
+        _col(t(lang, "limit"), [fmt_limit(lang, d.limit) for d in ds], wrap=True, spare=True),
+        _col(t(lang, "officer"), [d.officer or "" for d in ds], wrap=True, spare=True),
     ]
     return cols
 
 
-def _row(lang: str, r: Row) -> PlainRow:
+def _notes(lang: str, r: Row) -> list[str]:
     apology = r.dossier.apology
     shown = apology is not None and r.tell is None  # a citizen to tell has it in its own column
-    notes = [t(lang, "wl_apology", date=apology.new_date.strftime("%d/%m/%Y"))] if shown and apology else []
-    return PlainRow(URGENCY_STYLE[r.urgency], notes)
+    return [t(lang, "wl_apology", date=apology.new_date.strftime("%d/%m/%Y"))] if shown and apology else []
+
+
+def _table(section: Section, lang: str) -> Table:
+    """A section as a table: a row per dossier, coloured by how urgent it is."""
+    cols = _columns(section, lang)
+    rows = [[cells[i] for _, cells in cols] for i in range(len(section.rows))]
+    styles = [URGENCY_STYLE[r.urgency] for r in section.rows]
+    return Table([f for f, _ in cols], rows, styles=styles, notes=[_notes(lang, r) for r in section.rows])
 
 
 def print_worklist(wl: Worklist, lang: str) -> None:
@@ -125,7 +130,7 @@ def print_worklist(wl: Worklist, lang: str) -> None:
         if wl.morning:
             name = t(lang, f"wl_{section.name}")
             out += ["", t(lang, "wl_heading", name=name, n=len(section.rows))]
-        out += plain_lines(_columns(section, lang), [_row(lang, r) for r in section.rows], limit)
+        out += Plain(limit, reshape=False).lines(_table(section, lang))
         if any(r.days_overdue is not None for r in section.rows):
             out.append(t(lang, "wl_days_note"))
     if wl.total > wl.shown:

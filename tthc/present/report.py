@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.errors import TthcError
 from tthc.locale.i18n import t
+from tthc.present.xlsx_layout import a4_landscape, column_widths, merged, thin_box
 from tthc.storage.sheets import put, workbook
 
 if TYPE_CHECKING:
-    from tthc.app.summary import Figures, Summary
     from tthc.app.workload import Compliance
+    from tthc.core.figures import Figures, Summary
     from tthc.core.settings import Settings
 
 #: Level-one headers: (first column, last column, label key).
@@ -148,7 +149,8 @@ def print_form(form: Form) -> None:
     ``(n) label value`` lines per field. The figures are never cut in any of them."""
     from rich.text import Text
 
-    from tthc.present.render import screen, table_width
+    from tthc.present.layout import table_width
+    from tthc.present.terminal import screen
 
     out = screen()
     _pairs(out, form.heading)
@@ -165,7 +167,7 @@ def print_form(form: Form) -> None:
 
 def _pairs(out: Any, lines: list[tuple[str, str]]) -> None:
     """Left and right blocks side by side (heading, signatures), wrapped to the screen."""
-    from tthc.present.render import Col, fit_table
+    from tthc.present.layout import Col, fit_table
 
     cols = [Col("", wrap=True), Col("", wrap=True)]
     grid = fit_table(out.limit, cols, [list(pair) for pair in lines], boxed=False, show_header=False)
@@ -188,7 +190,7 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
     """The table with its legend lines, or [] when no table shape fits."""
     from rich.text import Text
 
-    from tthc.present.render import Col, fit_table
+    from tthc.present.layout import Col, fit_table
 
     lang = form.lang
     styles = [None] * (len(form.rows) - 1) + ["bold"]
@@ -224,7 +226,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
     """One block per field: ``(n) label value`` in as many columns as fit."""
     from rich.text import Text
 
-    from tthc.present.render import label_grid
+    from tthc.present.layout import label_grid
 
     out: list[Any] = []
     for row in form.rows:
@@ -263,35 +265,23 @@ def write_form(form: Form, path: Path, late: "Compliance | None" = None) -> None
 LAST = 14  # the note column
 
 
-def _merged(ws: Any, row: int, first: int, last: int, text: str, **style: Any) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    cell = put(ws, row, first, text)
-    cell.font = Font(
-        bold=style.get("bold", False), italic=style.get("italic", False), size=style.get("size", 11)
-    )
-    cell.alignment = Alignment(horizontal=style.get("align", "center"), wrap_text=True)
-
-
 def _sheet_heading(ws: Any, form: Form) -> int:
     row = 1
     for left, right in form.heading:
-        _merged(ws, row, 1, 5, left, align="left", size=10)
-        _merged(ws, row, 9, LAST, right, align="right", size=10)
+        merged(ws, row, 1, 5, left, align="left", size=10)
+        merged(ws, row, 9, LAST, right, align="right", size=10)
         row += 1
     row += 1
     for i, line in enumerate(form.title):
-        _merged(ws, row, 1, LAST, line, bold=i == 0, size=13 if i == 0 else 11, italic=i == 2)
+        merged(ws, row, 1, LAST, line, bold=i == 0, size=13 if i == 0 else 11, italic=i == 2)
         row += 1
     return row
 
 
 def _sheet_table(ws: Any, form: Form, h1: int) -> int:
-    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.styles import Alignment, Font
 
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    box = thin_box()
     h2, nums = h1 + 1, h1 + 2
     for col in (1, 2, LAST):  # STT, field and note span both header rows
         ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
@@ -333,47 +323,31 @@ def _sheet_table(ws: Any, form: Form, h1: int) -> int:
 def _sheet_foot(ws: Any, form: Form, row: int) -> None:
     for i, (left, right) in enumerate(form.foot):
         bold = i == 1
-        _merged(ws, row + 1 + i, 1, 5, left, bold=bold, italic=i == 2)
-        _merged(ws, row + 1 + i, 9, LAST, right, bold=bold, italic=i in (0, 2))
-
-
-def _a4_landscape(ws: Any, lang: str, *, pages_high: int) -> None:
-    """A sheet printed on A4 landscape, one page wide and ``pages_high`` high (0: as many as
-    it takes), with the page number at the foot."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = pages_high
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = t(lang, "f06_page")
+        merged(ws, row + 1 + i, 1, 5, left, bold=bold, italic=i == 2)
+        merged(ws, row + 1 + i, 9, LAST, right, bold=bold, italic=i in (0, 2))
 
 
 def _sheet_page(ws: Any, form: Form) -> None:
-    from openpyxl.utils import get_column_letter
 
     widths = {1: 5, 2: 26, LAST: 16}
-    for c in range(1, LAST + 1):
-        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 9)
-    _a4_landscape(ws, form.lang, pages_high=1)
+    column_widths(ws, {c: widths.get(c, 9) for c in range(1, LAST + 1)})
+    a4_landscape(ws, form.lang, pages_high=1)
 
 
 # -- the second sheet: the late lists ----------------------------------------------------------------
 def _late_sheet(book: Any, form: Form, late: "Compliance") -> None:
     """The four lists of ``tthc late`` for the form's period, one under the other, each with
     its title, its column headers and its rows (or "none"); real dates, shown dd/mm/yyyy."""
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment, Font
 
-    from tthc.present.render import late_sections
+    from tthc.present.compliance import late_sections
 
     ws = book.create_sheet(t(form.lang, "lt_sheet"))
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    box = thin_box()
     sections = late_sections(late, form.lang)
     span = max(len(heads) for _, heads, _ in sections)
-    _merged(ws, 1, 1, span, t(form.lang, "lt_sheet_title"), bold=True, size=13)
-    _merged(ws, 2, 1, span, form.title[1])
+    merged(ws, 1, 1, span, t(form.lang, "lt_sheet_title"), bold=True, size=13)
+    merged(ws, 2, 1, span, form.title[1])
     row = 3
     for title, heads, rows in sections:
         row += 1
@@ -393,6 +367,5 @@ def _late_sheet(book: Any, form: Form, late: "Compliance") -> None:
                 put(ws, row, col, value).border = box  # dates as dates, shown dd/mm/yyyy
         row += 1
     widths = {1: 27, 2: 11, 3: 18}
-    for c in range(1, span + 1):
-        ws.column_dimensions[get_column_letter(c)].width = widths.get(c, 16)
-    _a4_landscape(ws, form.lang, pages_high=0)
+    column_widths(ws, {c: widths.get(c, 16) for c in range(1, span + 1)})
+    a4_landscape(ws, form.lang, pages_high=0)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tthc.storage.store import OPEN_SQL
+from tthc.storage.conditions import channel_sql, open_at_sql, open_sql, overdue_sql, standing_sql
 
 #: --by KEY → the dossier column it groups on (``month`` splits the period instead).
 GROUP_COLUMNS: dict[str, str | None] = {
@@ -68,26 +68,42 @@ def _norm(key: Any) -> str | None:
     return None if key in (None, "") else str(key)
 
 
+#: The columns ``daily_counts`` and ``monthly_counts`` share after their day or month.
+_ROLLUP = "procedure_code, field, channel, point, officer, received, early, on_time, late, withdrawn, closed"
+
+
 def period_counts(
     conn: sqlite3.Connection, by: str | None, start: date, end: date, scope: Scope = EVERYTHING
 ) -> list[PeriodCounts]:
-    """Carried over into ``start``, and what happened from ``start`` to ``end``, per group."""
+    """Carried over into ``start``, and what happened from ``start`` to ``end``, per group:
+    the months before ``start``'s month from ``monthly_counts``, the days from there on from
+    ``daily_counts`` (the same counts, so the history costs a row per month and key)."""
     column = GROUP_COLUMNS[by] if by else None
+    ended = "received - early - on_time - late - withdrawn - closed"
     rows = conn.execute(
         f"""
         SELECT {column or "NULL"} AS k,
-               sum(CASE WHEN day < :start THEN received - early - on_time - late - withdrawn - closed END),
-               sum(CASE WHEN day >= :start AND channel = 'direct' THEN received END),
-               sum(CASE WHEN day >= :start AND channel = 'online' THEN received END),
-               sum(CASE WHEN day >= :start AND channel = 'postal' THEN received END),
+               sum(CASE WHEN day < :start THEN {ended} END),
+               sum(CASE WHEN day >= :start AND {channel_sql("", "direct")} THEN received END),
+               sum(CASE WHEN day >= :start AND {channel_sql("", "online")} THEN received END),
+               sum(CASE WHEN day >= :start AND {channel_sql("", "postal")} THEN received END),
                sum(CASE WHEN day >= :start THEN early END),
                sum(CASE WHEN day >= :start THEN on_time END),
                sum(CASE WHEN day >= :start THEN late END),
                sum(CASE WHEN day >= :start THEN withdrawn END),
                sum(CASE WHEN day >= :start THEN closed END)
-        FROM daily_counts WHERE day <= :end{scope.sql()} GROUP BY k
+        FROM (
+            SELECT month AS day, {_ROLLUP} FROM monthly_counts WHERE month < :month{scope.sql()}
+            UNION ALL
+            SELECT day, {_ROLLUP} FROM daily_counts WHERE day >= :month AND day <= :end{scope.sql()}
+        ) GROUP BY k
         """,
-        {"start": start.isoformat(), "end": end.isoformat(), **scope.params()},
+        {
+            "start": start.isoformat(),
+            "month": start.isoformat()[:7],
+            "end": end.isoformat(),
+            **scope.params(),
+        },
     )
     return [PeriodCounts(_norm(r[0]), *(int(v or 0) for v in tuple(r)[1:])) for r in rows]
 
@@ -99,7 +115,7 @@ def _open_at_sql(column: str | None, scope: Scope) -> str:
     return (
         f"SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d INDEXED BY dossiers_open"  # open dossiers only, and it covers this query
-        f" WHERE {OPEN_SQL} AND d.received_at < :s{scope.sql('d')}"
+        f" WHERE {open_sql('d')} AND d.received_at < :s{scope.sql('d')}"
         f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s"
         f"{scope.sql('d')}"
@@ -121,7 +137,7 @@ def overdue_without_rounds(
     SQL): their due date in force is the receipt's, the one stored."""
     column = GROUP_COLUMNS[by] if by else None
     rows = conn.execute(
-        f"SELECT k, sum(deadline < :j) FROM ({_open_at_sql(column, scope)})"
+        f"SELECT k, sum({overdue_sql('deadline', ':j')}) FROM ({_open_at_sql(column, scope)})"
         " WHERE code NOT IN (SELECT dossier_code FROM pauses) GROUP BY k",
         {
             "s": seen_before.isoformat(timespec="seconds"),
@@ -142,7 +158,7 @@ def open_with_rounds(
     rows = conn.execute(
         f"SELECT d.code, {key} FROM (SELECT DISTINCT dossier_code FROM pauses) p"
         " JOIN dossiers d ON d.code = p.dossier_code"
-        f" WHERE d.received_at < :s AND ({OPEN_SQL} OR coalesce(d.resolved_at, d.withdrawn_at, d.closed_at) >= :s)"
+        f" WHERE {open_at_sql('d', ':s')}"
         f"{scope.sql('d')}",
         {"s": seen_before.isoformat(timespec="seconds"), **scope.params()},
     )
@@ -172,7 +188,7 @@ def raw_figures(conn: sqlite3.Connection, start: date, seen_before: datetime) ->
 
 # -- workload and compliance ---------------------------------------------------------------------
 #: A handover (or any step) still standing: no undo event points at it.
-_STANDING = "e.id NOT IN (SELECT undoes FROM events WHERE step = 'undo' AND undoes IS NOT NULL)"
+_STANDING = standing_sql("e")
 
 
 def handed_over_since_receipt(
@@ -240,7 +256,7 @@ def overdue_codes_without_rounds(
     """The dossiers :func:`overdue_without_rounds` counts, by code."""
     rows = conn.execute(
         f"SELECT code FROM ({_open_at_sql(None, EVERYTHING)})"
-        " WHERE deadline < :j AND code NOT IN (SELECT dossier_code FROM pauses)",
+        f" WHERE {overdue_sql('deadline', ':j')} AND code NOT IN (SELECT dossier_code FROM pauses)",
         {"s": seen_before.isoformat(timespec="seconds"), "j": snapshot.isoformat(timespec="seconds")},
     )
     return [r[0] for r in rows]
@@ -345,7 +361,7 @@ def scorecard_counts(
         f"""
         SELECT {column or "NULL"} AS k,
           sum(received_at >= :a),
-          sum(received_at >= :a AND channel = 'online'),
+          sum(received_at >= :a AND {channel_sql("", "online")}),
           sum(received_at >= :a AND fee > 0 AND coalesce(payment, 'cash') != 'exempt'),
           sum(received_at >= :a AND fee > 0 AND payment = 'online'),
           sum(resolved_at >= :a AND resolved_at < :s),

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, cast
 
 from tthc.core.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.core.errors import TthcError, os_reason, sqlite_reason
-from tthc.core.lifecycle import OPEN, STEPS, Apology, Life, Outcome, Status, facts_last_at
+from tthc.core.lifecycle import ALLOWED, STEPS, Apology, Life, Outcome, Status, facts_last_at, undone
 from tthc.core.models import (
     WHOLE_DAY,
     CalendarDay,
@@ -37,7 +37,16 @@ from tthc.core.models import (
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.storage.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
+from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
+from tthc.storage.migrations import (
+    BULK_MARKER,
+    LATEST,
+    SEARCH_INDEX,
+    backfill_closed,
+    backfill_counts,
+    backfill_search,
+    migrate,
+)
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
 APPLICATION_ID = 0x54544843
@@ -51,9 +60,8 @@ ASK_WAY_MS = 250
 #: How many times a long last step gives way before it keeps the lock to its end (so that a
 #: stream of clerks' writes cannot hold it off for ever).
 GIVE_WAY_TIMES = 5
-#: The open statuses as SQL. Written out, not bound: SQLite uses the partial index
-#: ``dossiers_open`` only for a condition it can read.
-OPEN_SQL = "d.status IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
+#: The open statuses as SQL (``conditions.open_sql``), on the dossiers' alias ``d``.
+OPEN_SQL = open_sql("d")
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
 
 
@@ -950,14 +958,11 @@ class Store:
         return [_event(r) for r in rows]
 
     def active_steps(self, dossier_code: str) -> list[Event]:
-        """The dossier's life-cycle steps that have not been undone, oldest first."""
+        """The dossier's life-cycle steps that have not been undone (``lifecycle.undone``),
+        oldest first."""
         events = self.events(dossier_code)
-        undone = {e.undoes for e in events if e.undoes is not None}
-        return [
-            e
-            for e in events
-            if e.dossier_code == dossier_code and e.step in STEPS and e.undoes is None and e.id not in undone
-        ]
+        gone = undone(events)
+        return [e for e in events if e.dossier_code == dossier_code and e.step in STEPS and e.id not in gone]
 
     def handovers(self, codes: Sequence[str]) -> dict[str, list[Event]]:
         """The handovers still standing (not undone) of many dossiers, oldest first, by code:
@@ -968,7 +973,7 @@ class Store:
             rows = self.conn.execute(
                 "SELECT * FROM events e WHERE e.step = 'handover'"
                 f" AND e.dossier_code IN ({', '.join('?' * len(chunk))})"
-                " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.dossier_code = e.dossier_code AND u.undoes = e.id) ORDER BY e.id",
+                f" AND {standing_sql('e')} ORDER BY e.id",
                 chunk,
             )
             for r in rows:
@@ -1260,7 +1265,7 @@ class Store:
             yield _life(r, rounds.get(r["code"], ()))
 
     def find(self, q: DossierQuery, order: str = "worklist") -> list[Dossier]:
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "")
         sql += (
             " ORDER BY d.due_date IS NULL, d.deadline, d.received_at"
@@ -1272,13 +1277,13 @@ class Store:
         return self._records(self.conn.execute(sql, params).fetchall())
 
     def count(self, q: DossierQuery) -> int:
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = "SELECT count(*) FROM dossiers d" + (" WHERE " + " AND ".join(where) if where else "")
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def stream(self, q: DossierQuery, batch: int = 2000) -> Iterator[Dossier]:
         """Every dossier ``q`` selects, oldest receipt first, a batch at a time (for exports)."""
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = (
             self._SELECT
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -1287,6 +1292,29 @@ class Store:
         cursor = self.conn.execute(sql, params)
         while rows := cursor.fetchmany(batch):
             yield from self._records(rows)
+
+    def search_match(self, words: Sequence[str]) -> str | None:
+        """What the search index is asked for ``words``: their pieces of three characters,
+        without those that many rows hold (the "ngu" of "nguyen"), which rule out little and
+        cost a read of most of the index. None when no word is three characters long or every
+        piece is that common: such rows are read faster from the table itself. How common a
+        piece is, is read from the latest ``SAMPLE_ROWS`` dossiers only, so the cost does not
+        grow with the history."""
+        pieces = search_pieces(words)
+        if not pieces:
+            return None
+        top = int(self.conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0])
+        most = min(top, SAMPLE_ROWS) * COMMON_SHARE
+        rare = [
+            p
+            for p in pieces
+            if self.conn.execute(
+                f"SELECT count(*) FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ? AND rowid > ?",
+                (_phrase(p), top - SAMPLE_ROWS),
+            ).fetchone()[0]
+            <= most
+        ]
+        return " AND ".join(_phrase(p) for p in rare) if rare else None
 
     # -- codes ---------------------------------------------------------------------------
     def codes_like(self, text: str) -> list[str]:
@@ -1362,7 +1390,7 @@ class Store:
         ``dossiers_by_end`` index backwards and stops at ``limit``.
         """
         rows = self.conn.execute(
-            "SELECT code, applicant, resolved_at FROM dossiers WHERE status = 'resolved'"
+            f"SELECT code, applicant, resolved_at FROM dossiers WHERE {status_sql('', 'resolved')}"
             " ORDER BY coalesce(resolved_at, withdrawn_at) DESC LIMIT ?",
             (limit,),
         )
@@ -1399,7 +1427,8 @@ class Store:
 
         A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
         secondary indexes, which are rebuilt sorted at the end; the per-day counts are added
-        in one aggregate instead of a trigger per row.
+        in one aggregate, and the new rows to the search index in one insert, instead of a
+        trigger per row.
         """
         conn = self.conn
         conn.execute("PRAGMA cache_size = -262144")  # a big load touches the indexes all over
@@ -1419,11 +1448,12 @@ class Store:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
         # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
         # new rows at the end; all of it inside the caller's transaction, which undoes it all.
-        # The insert triggers that keep the counts stand aside: the marker makes them do
-        # nothing, but each still asks for it once per row (about 0.5 s in a million rows).
+        # The insert triggers that keep the counts and the search words stand aside; those the
+        # marker makes do nothing still ask for it once per row (about 0.5 s in a million rows).
         triggers = conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers'"
-            " AND sql LIKE '%AFTER INSERT ON dossiers%' AND instr(sql, ?)",
+            " AND (name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+            " OR (sql LIKE '%AFTER INSERT ON dossiers%' AND instr(sql, ?)))",
             (BULK_MARKER,),
         ).fetchall()
         for name, _ in triggers:
@@ -1443,6 +1473,7 @@ class Store:
         if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
             backfill_counts(conn.execute, after_rowid=before)
             backfill_closed(conn.execute, after_rowid=before)
+        backfill_search(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
     # -- copies between databases (merge, full export) -----------------------------------------
@@ -1664,16 +1695,22 @@ def _replace_contents(conn: sqlite3.Connection) -> None:
         if kind in ("trigger", "view"):
             conn.execute(f'DROP {kind.upper()} IF EXISTS main."{name}"')
     for kind, name in here:
-        if kind == "table":
-            conn.execute(f'DROP TABLE main."{name}"')
+        if kind == "table":  # a full-text index takes its own tables with it
+            conn.execute(f'DROP TABLE IF EXISTS main."{name}"')
     there = conn.execute(
         "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
         " ORDER BY rowid"
     ).fetchall()
+    virtual = [
+        name for kind, name, sql in there if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")
+    ]
     for kind, name, sql in there:
-        if kind == "table":
+        if kind == "table" and name not in virtual and not name.startswith(tuple(f"{v}_" for v in virtual)):
             conn.execute(sql)
             conn.execute(f'INSERT INTO main."{name}" SELECT * FROM src."{name}"')
+    for name in virtual:  # built again over the rows copied (their rowids are new)
+        conn.execute(next(sql for _, n, sql in there if n == name))
+        conn.execute(f'INSERT INTO main."{name}" ("{name}") VALUES (\'rebuild\')')
     if conn.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
         conn.execute("DELETE FROM main.sqlite_sequence")
         conn.execute("INSERT INTO main.sqlite_sequence SELECT * FROM src.sqlite_sequence")
@@ -2043,8 +2080,29 @@ def _like(word: str) -> str:
     return "%" + _escape(word) + "%"
 
 
-def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on ``dossiers d``) for a query."""
+#: How common a piece of a searched word is, is read from this many of the latest dossiers;
+#: one held by more than this share of them is not asked of the search index.
+SAMPLE_ROWS = 5000
+COMMON_SHARE = 0.2
+
+
+def _phrase(piece: str) -> str:
+    return '"' + piece.replace('"', '""') + '"'
+
+
+def search_pieces(words: Iterable[str]) -> list[str]:
+    """The pieces of three characters the trigram index is asked for: every one of each word
+    of three characters or more (a shorter word is looked for by ``LIKE`` alone). A row
+    holding a word holds all its pieces, so the index never misses a row the ``LIKE`` keeps."""
+    pieces: dict[str, None] = {}
+    for word in words:
+        for i in range(len(word) - 2):
+            pieces[word[i : i + 3]] = None
+    return list(pieces)
+
+
+def _where(q: DossierQuery, match: str | None = None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``dossiers d``) for a query; ``match`` asks the search index first."""
     where: list[str] = []
     params: list[Any] = []
     for column, value in (
@@ -2065,24 +2123,28 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
         where.append("d.received_at < date(?, '+1 day')")
         params.append(q.received_to.isoformat())
     if q.overdue_at is not None:  # deadlines.is_overdue over the stored deadline
-        where.extend([OPEN_SQL, "d.deadline < ?"])
+        where.extend([OPEN_SQL, overdue_sql("d.deadline", "?")])
         params.append(_iso(q.overdue_at))
     if q.due_by is not None:
         where.extend([OPEN_SQL, "d.due_date <= ?"])
         params.append(q.due_by.isoformat())
+    if match is not None:  # the trigram index finds the rows holding its pieces; the LIKEs decide
+        where.append(f"d.rowid IN (SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ?)")
+        params.append(match)
     for word in q.words:
         where.append("d.search_text LIKE ? ESCAPE '\\'")
         params.append(_like(word))
     if q.to_forward:
         where.append(
-            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND d.status IN ('processing', 'paused', 'resolved')"
+            "d.for_authority IS NOT NULL AND d.forwarded_at IS NULL AND "
+            + status_sql("d", *ALLOWED["forward"])  # the forward step's own rule
         )
     if q.to_notify:  # breaches.to_tell, as a first sieve
         # Two selects, not one OR: each reads a small partial index (results not yet returned,
         # open dossiers); SQLite cannot split an OR over them and would read every row.
         where.append(
             "d.phone IS NOT NULL AND d.rowid IN ("
-            "SELECT d.rowid FROM dossiers d WHERE d.status = 'resolved' AND d.timeliness = 'early'"
+            f"SELECT d.rowid FROM dossiers d WHERE {status_sql('d', 'resolved')} AND d.timeliness = 'early'"
             " AND (d.notified_at IS NULL OR d.notified_at < d.resolved_at)"
             f" UNION ALL SELECT d.rowid FROM dossiers d WHERE {OPEN_SQL} AND d.apology_at IS NOT NULL"
             " AND (d.notified_at IS NULL OR d.notified_at < d.apology_at))"

@@ -1,0 +1,206 @@
+"""The center's set-up on screen: ``init`` and this PC's station, the settings, the working
+calendar and its check, the catalog of procedures and the registered names. Each list is a
+:class:`~tthc.present.table.Table` drawn by the rich backend: a table that fits, or a block per row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tthc.core.models import name_twins
+from tthc.locale.i18n import fmt_day, fmt_limit, fmt_money, label, t
+from tthc.present.table import Block, Field, Table, show
+from tthc.present.terminal import (
+    echo,
+    fmt_moment,
+    say,
+)
+
+if TYPE_CHECKING:
+    from tthc.app.calendar_check import Mismatch
+    from tthc.app.service import CalendarRow, InitResult
+    from tthc.core.models import Procedure, Registered
+    from tthc.storage.station import Station
+
+
+# -- setting up -------------------------------------------------------------------------------
+def print_init(result: InitResult, lang: str) -> None:
+    if result.created:
+        say(t(lang, "initialised", path=result.path))
+    else:
+        say(t(lang, "already_initialised", path=result.path))
+        for key, old, new in result.changes:
+            changed = "init_changed" if result.updated else "init_would_change"
+            say(t(lang, changed, key=key, old=old, new=new), indent="  ")
+        if result.changes and not result.updated:
+            say(t(lang, "init_use_update"))
+    if result.station is not None and result.station_path is not None:
+        print_station(result.station, result.station_path, lang)
+        if result.created and result.station.point and result.center_id:  # the other points join it
+            say(t(lang, "init_center_id", id=result.center_id))
+
+
+def print_station(station: Station, path: Path, lang: str) -> None:
+    """This PC's point, default officer and block of daily numbers."""
+    block = station.block
+    say(
+        t(
+            lang,
+            "station_line",
+            point=station.point or t(lang, "w_no_point"),
+            officer=station.officer or t(lang, "w_no_officer"),
+            first=block.first,
+            last=block.last,
+            path=path,
+        )
+    )
+
+
+def setting_value(lang: str, value: str) -> str:
+    """A setting's value for people: a secret's "(set)" in their language."""
+    from tthc.core.settings import SECRET_NOT_SET, SECRET_SET
+
+    words = {SECRET_SET: "secret_set", SECRET_NOT_SET: "secret_not_set"}
+    return t(lang, words[value]) if value in words else value
+
+
+def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
+    """Every setting: its key whole (it is typed in ``config set``), its value, what it means."""
+    fields = [
+        Field(t(lang, "setting")),
+        Field(t(lang, "value"), wrap=True),
+        Field(t(lang, "meaning"), wrap=True),
+    ]
+    cells = [[key, setting_value(lang, value), t(lang, f"setting.{key}")] for key, value in rows]
+
+    def block(row: Sequence[str]) -> Block:  # too narrow even for that: one block per setting
+        key, value, meaning = row
+        return [(f"{key} = {value}", "bold"), (f"  {meaning}", "")]
+
+    show(Table(fields, cells, blocks=block), "rich")
+
+
+def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, lang: str) -> None:
+    title = t(lang, "calendar_title", year=year)
+    if provisional:
+        title += f" — {t(lang, 'provisional', year=year)}"
+    cells = []
+    for row in rows:
+        name = row.name
+        if row.kind == "work" and row.source == "package" and row.name:
+            name = "→ " + fmt_day(lang, date.fromisoformat(row.name))
+        if row.status:
+            awaits = f": {t(lang, row.awaits)}" if row.awaits else ""
+            name += f" ({t(lang, f'cal_status_{row.status}')}{awaits})"
+        source = t(lang, f"source_{row.source}")
+        if row.decision:
+            source += f": {row.decision}"
+        kind = t(lang, "kind_off" if row.kind == "off" else "kind_work")
+        cells.append([fmt_day(lang, row.day), kind, name, source])
+    heads = (t(lang, "day"), t(lang, "kind"), t(lang, "name"), t(lang, "source"))
+    fields = [Field(heads[0]), *(Field(h, wrap=True) for h in heads[1:])]
+
+    def block(row: Sequence[str]) -> Block:
+        day, kind, name, source = row
+        return [(f"{day}  {kind} · {name} · {source}", "")]
+
+    show(Table(fields, cells, title=title, blocks=block), "rich")
+
+
+def calendar_json(rows: Sequence[CalendarRow], year: int, provisional: bool) -> dict[str, Any]:
+    return {
+        "year": year,
+        "provisional": provisional,
+        "days": [
+            {
+                "day": r.day.isoformat(),
+                "kind": r.kind,
+                "name": r.name,
+                "source": r.source,
+                **({"decision": r.decision} if r.decision else {}),
+                **({"status": r.status} if r.status else {}),
+            }
+            for r in rows
+        ],
+    }
+
+
+def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
+    """Each dossier whose stored due date differs from today's calendar: old and new dates,
+    whether its judgement changes, and what ``--apply`` does with it."""
+    if not items:
+        echo(t(lang, "cal_check_none"))
+        return
+
+    def judged(value: str | None) -> str:
+        return label(lang, value) if value else "—"
+
+    cells = []
+    for m in items:
+        change = t(lang, "cal_check_changes") if m.judgement_changes else ""
+        action = t(lang, "cal_check_relay" if m.open else "cal_check_correction")
+        if m.noted:
+            action = t(lang, "cal_check_noted")
+        cells.append(
+            [
+                m.code,
+                label(lang, m.status),
+                fmt_moment(lang, m.stored.due_at),
+                fmt_moment(lang, m.calendar.due_at),
+                f"{judged(m.judged_before)} → {judged(m.judged_after)}" + (f" ({change})" if change else ""),
+                action,
+            ]
+        )
+    keys = ("code", "status", "cal_check_stored", "cal_check_calendar", "timeliness", "cal_check_action")
+    fields = [Field(t(lang, k), wrap=i > 0) for i, k in enumerate(keys)]
+    title = t(lang, "cal_check_title", n=len(items))
+    show(Table(fields, cells, title=title, blocks=lambda row: [(" · ".join(row), "")]), "rich")
+
+
+def print_procedures(procs: list[Procedure], lang: str) -> None:
+    """The catalog: the national code and the limit whole, names wrapped, fees in đồng."""
+    fields = [
+        Field(t(lang, "proc_code")),
+        Field(t(lang, "procedure"), wrap=True),
+        Field(t(lang, "field"), wrap=True),
+        Field(t(lang, "limit"), wrap=True),
+        Field(t(lang, "alias")),
+        Field(t(lang, "fee"), align="right"),
+    ]
+    cells = [
+        [
+            p.code,
+            p.name,
+            p.field,
+            fmt_limit(lang, p.limit),
+            p.alias or "",
+            "" if p.fee is None else fmt_money(lang, p.fee),
+        ]
+        for p in procs
+    ]
+    show(Table(fields, cells, lead=2), "rich")  # too narrow: a block per procedure, code and name first
+
+
+def print_names(rows: list[Registered], lang: str) -> None:
+    """The registered names, then a note on any that are one name written apart."""
+    for row in rows:
+        extra = f" ({row.code_prefix})" if row.code_prefix else ""
+        echo(f"{row.name}{extra}")
+    for group in name_twins(r.name for r in rows):
+        echo(t(lang, "w_name_twins", names=", ".join(repr(n) for n in group)))
+
+
+def names_json(rows: list[Registered], kind: str) -> list[dict[str, Any]]:
+    """The registered names as JSON; a name written apart from another one (a twin from
+    before names were compared without diacritics) lists the others as ``same_name_as``."""
+    twins = {name: group for group in name_twins(r.name for r in rows) for name in group}
+    return [
+        {
+            "name": r.name,
+            **({"code_prefix": r.code_prefix} if kind == "point" else {}),
+            **({"same_name_as": [n for n in twins[r.name] if n != r.name]} if r.name in twins else {}),
+        }
+        for r in rows
+    ]

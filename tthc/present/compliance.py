@@ -1,0 +1,316 @@
+"""The manager's two questions after the summary, on screen and in files: who carries the load
+(the workload table and each group's share as a bar) and what was late (the lists of ``tthc
+late``, a table each, or a record per dossier on a narrow screen)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from tthc.locale.i18n import step_label, t
+from tthc.present.table import Field, Table, show
+from tthc.present.terminal import (
+    console,
+    echo,
+    fmt_moment,
+    output_width,
+    wrap_words,
+)
+
+if TYPE_CHECKING:
+    from tthc.app.workload import Compliance, LateDossier
+    from tthc.core.figures import Load, Workload
+
+
+# -- workload and compliance --------------------------------------------------------------------------
+#: The columns of the workload table; share and the bar are drawn below it, so the numbers fit
+#: 80 columns whole.
+WORKLOAD_COLUMNS = ("received", "handed_over", "resolved", "on_time_rate", "pending", "overdue", "load")
+
+
+def _cut(text: str, width: int) -> str:
+    """Names may be shortened to fit; numbers never are."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _workload_cells(lang: str, g: Load) -> list[str]:
+    from tthc.locale.i18n import fmt_rate
+
+    return [fmt_rate(lang, g.rate) if c == "on_time_rate" else str(getattr(g, c)) for c in WORKLOAD_COLUMNS]
+
+
+def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
+    """The workload table, then each group's share of the center's load as a bar, in
+    ``width`` columns: names are shortened to fit, numbers are always whole."""
+    import textwrap
+
+    from tthc.locale.i18n import fmt_rate
+
+    heads = [t(lang, f"wl_h_{c}").split("\n") for c in WORKLOAD_COLUMNS]
+    heads = [["", *h] if len(h) == 1 else h for h in heads]
+    names = [t(lang, "none_key") if g.key is None else g.key for g in w.groups]
+    body = [_workload_cells(lang, g) for g in w.groups]
+    total = _workload_cells(lang, w.total)
+    widths = [max(len(h[0]), len(h[1]), *(len(r[i]) for r in [*body, total])) for i, h in enumerate(heads)]
+    first = t(lang, w.by)
+    fixed = sum(widths) + 2 * len(widths)
+    name_w = min(max(len(first), len(t(lang, "total")), *(len(n) for n in names)), max(width - fixed, 8))
+
+    def line(name: str, cells: Sequence[str]) -> str:
+        return _cut(name, name_w).ljust(name_w) + "".join(
+            f"  {c:>{n}}" for c, n in zip(cells, widths, strict=True)
+        )
+
+    period = w.period
+    out = [
+        t(
+            lang,
+            f"wl_title_{w.by}",
+            start=period.start.strftime("%d/%m/%Y"),
+            end=period.end.strftime("%d/%m/%Y"),
+        ),
+        t(lang, "snapshot_note", at=fmt_moment(lang, w.snapshot)),
+        "",
+        line("", [h[0] for h in heads]),
+        line(first, [h[1] for h in heads]),
+        "─" * (name_w + fixed),
+        *(line(n, r) for n, r in zip(names, body, strict=True)),
+        "─" * (name_w + fixed),
+        line(t(lang, "total"), total),
+    ]
+    load = w.total.load
+    shares = [f"{fmt_rate(lang, g.value('share', load))}  {g.load}" for g in w.groups]
+    tail = max((len(s) for s in shares), default=0)
+    bar_w = max(width - name_w - tail - 4, 10)
+    most = max((g.load for g in w.groups), default=0) or 1
+    out += ["", *textwrap.wrap(t(lang, "wl_chart_title"), width)]
+    for name, g, text in zip(names, w.groups, shares, strict=True):
+        bar = "█" * (round(bar_w * g.load / most) or (1 if g.load else 0))
+        out.append(f"{_cut(name, name_w).ljust(name_w)}  {bar.ljust(bar_w)}  {text:>{tail}}")
+    out += ["", *textwrap.wrap(t(lang, f"wl_legend_{w.by}"), width)]
+    rated = [(n, g) for n, g in zip(names, w.groups, strict=True) if any(g.ratings.values())]
+    if rated:
+        out.append("")
+    for name, g in rated:
+        counts = ", ".join(f"{t(lang, r)} {n}" for r, n in g.ratings.items())
+        out += textwrap.wrap(t(lang, "officers_ratings", officer=name, counts=counts), width)
+    return out
+
+
+def print_workload(w: Workload, lang: str) -> None:
+    width = console().width if sys.stdout.isatty() else 80
+    echo("\n".join(line.rstrip() for line in workload_lines(w, lang, max(width, 40))))
+
+
+def workload_records(w: Workload, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """:func:`workload_table`'s headings and rows, as the CSV and Excel writer takes them."""
+    table = workload_table(w, lang)
+    return table.headings, [list(r) for r in table.rows]
+
+
+def workload_table(w: Workload, lang: str) -> Table:
+    """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
+    JSON, in Vietnamese with Vietnamese headers, as ``summary --out`` does."""
+    from tthc.core.figures import WORKLOAD_FIGURES
+
+    load = w.total.load
+    rows: list[list[Any]] = []
+    for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "fh_total"), w.total)]:
+        values = [g.value(name, load) for name in WORKLOAD_FIGURES]
+        rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
+    names = (w.by, *WORKLOAD_FIGURES)
+    fields = [
+        Field(t(lang, f"fh_{n}"), key=n, align="left" if i == 0 else "right") for i, n in enumerate(names)
+    ]
+    return Table(fields, rows)
+
+
+#: A list of ``tthc late`` as every output shows it: a title, column headers, and rows of
+#: typed cells (text, whole numbers, dates and moments), formatted by each output.
+Section = tuple[str, list[str], list[list[Any]]]
+_DOSSIER_HEADS = ("code", "procedure", "officer", "lt_h_due", "lt_h_resolved", "lt_h_days_late")
+_APOLOGY_HEADS = ("lt_h_apology", "lt_h_new_date", "lt_h_promise")
+
+
+def _late_row(lang: str, d: LateDossier) -> list[Any]:
+    a = d.apology
+    apology = "lt_apology_none" if a is None else "lt_apology_in_time" if a.in_time else "lt_apology_late"
+    return [
+        d.code,
+        d.procedure,
+        d.officer or "",
+        d.due_date,
+        d.resolved_at or t(lang, "lt_open"),
+        d.working_days_late,
+        t(lang, apology),
+        None if a is None else a.new_date,
+        "" if a is None else t(lang, f"lt_promise_{a.promise}"),
+    ]
+
+
+def late_sections(late: Compliance, lang: str) -> list[Section]:
+    """The five lists of ``tthc late``, titled and translated."""
+    heads = [t(lang, h) for h in (*_DOSSIER_HEADS, *_APOLOGY_HEADS)]
+    requests = [t(lang, h) for h in (*_DOSSIER_HEADS[:4], "lt_h_requested", "lt_h_days_late", "lt_h_reason")]
+    fixes = [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_kind", "lt_h_step", "lt_h_step_at")]
+    fixes += [t(lang, "lt_h_corrected_at"), t(lang, "actor")]
+    at = fmt_moment(lang, late.snapshot)
+    return [
+        (
+            t(lang, "lt_resolved_late", n=len(late.resolved_late)),
+            heads,
+            [_late_row(lang, d) for d in late.resolved_late],
+        ),
+        (
+            t(lang, "lt_open_overdue", at=at, n=len(late.open_overdue)),
+            heads,
+            [_late_row(lang, d) for d in late.open_overdue],
+        ),
+        (
+            t(lang, "lt_late_requests", n=len(late.late_requests)),
+            requests,
+            [
+                [
+                    r.code,
+                    r.procedure,
+                    r.officer or "",
+                    r.due_date,
+                    r.requested_at,
+                    r.working_days_late,
+                    r.reason or "",
+                ]
+                for r in late.late_requests
+            ],
+        ),
+        (
+            t(lang, "lt_corrections", n=len(late.corrections)),
+            fixes,
+            [
+                [
+                    c.code,
+                    c.procedure or "",
+                    c.officer or "",
+                    t(lang, f"kind_{c.kind}"),
+                    step_label(lang, c.step),
+                    c.step_at,
+                    c.corrected_at,
+                    c.actor,
+                ]
+                for c in late.corrections
+            ],
+        ),
+        (
+            t(lang, "lt_breaches", n=len(late.breaches)),
+            [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_breach", "lt_h_article")]
+            + [t(lang, h) for h in ("lt_h_breach_at", "lt_h_breach_due")],
+            [
+                [
+                    b.code,
+                    b.procedure,
+                    b.officer or "",
+                    t(lang, f"bk_{b.kind}"),
+                    b.article,
+                    b.at,
+                    b.due or "",
+                ]
+                for b in late.breaches
+            ],
+        ),
+    ]
+
+
+def print_late(late: Compliance, lang: str) -> None:
+    """The four lists, each a table where the screen allows, else a record per dossier."""
+    period = late.period
+    limit = output_width()
+
+    def words(text: str) -> str:
+        return "\n".join(wrap_words(text, limit) if limit else [text])
+
+    echo(
+        words(
+            t(lang, "lt_title", start=period.start.strftime("%d/%m/%Y"), end=period.end.strftime("%d/%m/%Y"))
+        )
+    )
+    for title, heads, rows in late_sections(late, lang):
+        echo("")
+        if not rows:
+            echo(f"{words(title)}\n{t(lang, 'lt_nothing')}")
+            continue
+        show(Table.of(heads, rows, title=title, lead=3))
+    missing = [d.code for d in late.without_apology_in_time()]
+    codes = " — " + ", ".join(missing) if missing else ""
+    echo("")
+    echo(words(t(lang, "lt_no_apology", n=len(missing), codes=codes)))
+
+
+#: The columns of ``tthc late --out``: the four lists in one table, told apart by ``list``.
+LATE_COLUMNS = (
+    "list",
+    "code",
+    "procedure",
+    "officer",
+    "due_date",
+    "resolved_at",
+    "working_days_late",
+    "apology_issued_at",
+    "apology_in_time",
+    "new_date",
+    "promise",
+    "requested_at",
+    "reason",
+    "kind",
+    "step",
+    "step_at",
+    "corrected_at",
+    "actor",
+    "article",
+    "at",
+    "due",
+    "done_at",
+)
+
+
+def late_records(late: Compliance, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """:func:`late_table`'s headings and rows, as the CSV and Excel writer takes them."""
+    table = late_table(late, lang)
+    return table.headings, [list(r) for r in table.rows]
+
+
+def late_table(late: Compliance, lang: str) -> Table:
+    """The four lists as one flat table for CSV and Excel: real date cells; in English named
+    as in the JSON, in Vietnamese with Vietnamese headers and words."""
+    vi = lang == "vi"
+
+    def word(value: str | None, key: str) -> str | None:
+        return t(lang, key) if vi and value is not None else value
+
+    rows: list[list[Any]] = []
+    for listed, items in (("resolved_late", late.resolved_late), ("open_overdue", late.open_overdue)):
+        for d in items:
+            a = d.apology
+            cells: dict[str, Any] = {"code": d.code, "procedure": d.procedure, "officer": d.officer}
+            cells.update(
+                due_date=d.due_date, resolved_at=d.resolved_at, working_days_late=d.working_days_late
+            )
+            if a is not None:
+                in_time = t(lang, "w_yes" if a.in_time else "w_no") if vi else a.in_time
+                cells.update(apology_issued_at=a.issued_at, apology_in_time=in_time, new_date=a.new_date)
+                cells.update(promise=word(a.promise, f"lt_promise_{a.promise}"))
+            rows.append([word(listed, f"lv_{listed}"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
+    for r in late.late_requests:
+        cells = {"code": r.code, "procedure": r.procedure, "officer": r.officer, "due_date": r.due_date}
+        cells.update(requested_at=r.requested_at, working_days_late=r.working_days_late, reason=r.reason)
+        rows.append([word("late_requests", "lv_late_requests"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
+    for c in late.corrections:
+        cells = {"code": c.code, "procedure": c.procedure, "officer": c.officer, "actor": c.actor}
+        cells.update(kind=word(c.kind, f"kind_{c.kind}"), step=step_label(lang, c.step) if vi else c.step)
+        cells.update(step_at=c.step_at, corrected_at=c.corrected_at)
+        rows.append([word("corrections", "lv_corrections"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
+    for b in late.breaches:
+        cells = {"code": b.code, "procedure": b.procedure, "officer": b.officer, "article": b.article}
+        cells.update(kind=word(b.kind, f"bk_{b.kind}"), at=b.at, due=b.due, done_at=b.done_at)
+        rows.append([word("breaches", "lv_breaches"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
+    return Table([Field(t(lang, f"fh_{c}"), key=c, wrap=c == "reason") for c in LATE_COLUMNS], rows, lead=2)

@@ -1,0 +1,302 @@
+"""One dossier on screen: the quote of a due date and the reasoning day by day, what a step
+did, the dossier's every field with its timeline, the audit trail, a correction's plan and the
+period's corrections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from tthc.core.lifecycle import undone as undone_of
+from tthc.core.models import mask_id
+from tthc.core.workcalendar import Doubts
+from tthc.locale.i18n import fmt_day, fmt_limit, label, step_label, t
+from tthc.present.layout import (
+    READABLE,
+    Column,
+    PlainRow,
+    plain_lines,
+    plain_widths,
+)
+from tthc.present.table import Table, show
+from tthc.present.terminal import (
+    echo,
+    fmt_moment,
+    fmt_short,
+    output_width,
+    say,
+    text_width,
+    wrap_line,
+    wrap_words,
+)
+
+if TYPE_CHECKING:
+    from tthc.app.corrections import Changed, UndoPlan
+    from tthc.app.dossiers import DossierView
+    from tthc.app.service import Quote
+    from tthc.core.models import Dossier, Event
+    from tthc.core.periods import Period
+
+
+def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
+    due = q.due
+    lines = [
+        f"{t(lang, 'limit')}: {fmt_limit(lang, due.limit)}"
+        + (f" ({q.procedure.code} {q.procedure.name})" if q.procedure else ""),
+        f"{t(lang, 'received_at')}: {fmt_moment(lang, q.received_at)}",
+    ]
+    if q.counting.anchor != q.received_at:
+        lines.append(f"{t(lang, 'effective_receipt')}: {fmt_moment(lang, q.counting.anchor)}")
+    lines.append(f"{t(lang, 'due_at')}: {fmt_moment(lang, due.due_at)}")
+    for line in lines:
+        echo(line)
+    for line in doubt_lines(lang, q.doubts):
+        echo("! " + line)
+    if explain:
+        echo("")
+        echo("\n".join(day_lines(lang, q.steps)))
+
+
+def doubt_lines(lang: str, doubts: Doubts) -> list[str]:
+    """Why a due date may still change, one line per provisional year or unconfirmed day:
+    every screen that shows a due date says it the same way."""
+    lines = [t(lang, "provisional", year=year) for year in doubts.years]
+    lines += [t(lang, "unconfirmed_day", day=fmt_day(lang, day)) for day in doubts.days]
+    return lines
+
+
+def day_lines(lang: str, steps: Sequence[Any]) -> list[str]:
+    """The day-by-day reasoning, the days padded to one width (``Chủ nhật`` is the longest)."""
+    rows = [(fmt_day(lang, s.day) if s.day else "", t(lang, s.what, **s.args)) for s in steps]
+    width = max((text_width(day) for day, _ in rows), default=0)
+    return [f"  {day}{' ' * (width - text_width(day))}  {what}" for day, what in rows]
+
+
+# -- dossiers -----------------------------------------------------------------------------------
+URGENCY_STYLE = {
+    "overdue": "bold red",
+    "today": "yellow",
+    "soon": "cyan",
+    "paused": "dim",
+    "open": "",
+    "done": "green",
+}
+
+
+def fmt_opt(lang: str, moment: datetime | None) -> str:
+    return "" if moment is None else fmt_moment(lang, moment)
+
+
+def appointment(lang: str, d: Dossier, fmt: Callable[[datetime], str]) -> str:
+    """The appointment as a person reads it: its moment; while papers are awaited, that; once
+    closed without them, when it was closed (as a withdrawn dossier shows its end)."""
+    if d.due_at is not None:
+        return fmt(d.due_at)
+    if d.status == "closed" and d.closed_at is not None:
+        return t(lang, "due_closed", at=fmt(d.closed_at))
+    return label(lang, "paused")
+
+
+def due_text(lang: str, d: Dossier) -> str:
+    return appointment(lang, d, lambda moment: fmt_moment(lang, moment))
+
+
+def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) -> None:
+    say(
+        t(
+            lang,
+            "received_ok",
+            code=d.code,
+            procedure=f"{d.procedure} {d.procedure_name}",
+            due=due_text(lang, d),
+        )
+    )
+    if d.limit_overridden:
+        limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
+        say(t(lang, "limit_overridden", limit=limit, catalog=catalog), indent="  ")
+    for line in doubt_lines(lang, doubts):
+        say(line, indent="  ! ")
+
+
+def print_step(d: Dossier, step: str, lang: str) -> None:
+    status = label(lang, d.status)
+    if d.status == "resolved" and d.timeliness:
+        status += f" ({label(lang, d.timeliness)})"
+    say(t(lang, "step_ok", code=d.code, step=step_label(lang, step), status=status))
+    if step == "resume" and d.due_at is not None:
+        say(t(lang, "due_now", due=due_text(lang, d)), indent="  ")
+
+
+def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
+    d = view.dossier
+    rows: list[tuple[str, str]] = [
+        (t(lang, "code"), d.code),
+        (t(lang, "procedure"), f"{d.procedure} {d.procedure_name}"),
+        (t(lang, "field"), d.field),
+        (t(lang, "applicant"), d.applicant),
+        (t(lang, "id_number"), (d.id_number if show_id else mask_id(d.id_number)) or ""),
+        (t(lang, "phone"), d.phone or ""),
+        (t(lang, "address"), d.address or ""),
+        (t(lang, "channel"), label(lang, d.channel)),
+        (t(lang, "point"), d.point or ""),
+        (t(lang, "officer"), d.officer or ""),
+        (t(lang, "limit"), fmt_limit(lang, d.limit)),
+        (t(lang, "received_at"), fmt_moment(lang, d.received_at)),
+        (t(lang, "due_at"), due_text(lang, d)),
+        (t(lang, "status"), label(lang, d.status)),
+        (t(lang, "paused_since"), fmt_opt(lang, d.paused_at)),
+        (
+            t(lang, "resolved_at"),
+            fmt_opt(lang, d.resolved_at) + (f" · {label(lang, d.outcome)}" if d.outcome else ""),
+        ),
+        (t(lang, "timeliness"), label(lang, d.timeliness)),
+        (t(lang, "returned_at"), fmt_opt(lang, d.returned_at)),
+        (t(lang, "withdrawn_at"), fmt_opt(lang, d.withdrawn_at)),
+        (t(lang, "closed_at"), fmt_opt(lang, d.closed_at)),
+        (t(lang, "submitted_at"), fmt_opt(lang, d.life.submitted_at)),
+        (t(lang, "for_authority"), d.life.for_authority or ""),
+        (t(lang, "forwarded_at"), fmt_opt(lang, d.life.forwarded_at)),
+        (t(lang, "notified_at"), fmt_opt(lang, d.life.notified_at)),
+        (t(lang, "note"), d.note or ""),
+    ]
+    if d.apology is not None:
+        rows.append(
+            (
+                t(lang, "apology"),
+                f"{fmt_moment(lang, d.apology.issued_at)} · "
+                + t(lang, "new_date", date=fmt_day(lang, d.apology.new_date))
+                + f" · {d.apology.reason}",
+            )
+        )
+    rows += service_rows(d, lang)
+    shown = [(key, value) for key, value in rows if value]
+    width = max(text_width(key) for key, _ in shown)
+    limit = output_width()
+    room = None if limit is None else max(limit - width - 2, READABLE)
+    lines = []
+    for key, value in shown:  # a long value (an apology, a note) wraps under itself
+        parts = wrap_words(value, room) if room else [value]
+        lines.append(f"{key}{' ' * (width - text_width(key))}  {parts[0]}")
+        lines += [" " * (width + 2) + part for part in parts[1:]]
+    lines += [x for line in doubt_lines(lang, view.doubts) for x in wrap_line(line, limit, indent="! ")]
+    if view.steps:
+        lines.append("")
+        lines.extend(day_lines(lang, view.steps))
+    echo("\n".join([*lines, ""]))
+    print_history(view.events, lang, title=t(lang, "timeline"))
+
+
+def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
+    """What the province's scorecard counts about the dossier, and the citizen's rating."""
+    svc = d.service
+    fee = "" if svc.fee is None else f"{svc.fee:,}".replace(",", ".") + " đ"
+    if svc.payment:
+        fee = f"{fee} · {label(lang, svc.payment)}".lstrip(" ·")
+    facts = [
+        t(lang, f"fh_{name}")
+        for name, on in (
+            ("digitised", svc.digitised),
+            ("data_reused", svc.data_reused),
+            ("e_result", bool(svc.e_result)),
+        )
+        if on
+    ]
+    rows = [(t(lang, "fh_fee"), fee), (t(lang, "show_facts"), ", ".join(facts))]
+    if d.rating is not None:
+        said = f" · {d.rating.comment}" if d.rating.comment else ""
+        rows.append(
+            (
+                t(lang, "show_rating"),
+                f"{label(lang, d.rating.rating)} · {fmt_moment(lang, d.rating.rated_at)}{said}",
+            )
+        )
+    return rows
+
+
+#: Below this many columns the details of a step go on a line of their own under it.
+DETAILS_ROOM = 30
+
+
+def print_history(events: list[Event], lang: str, *, title: str | None = None) -> None:
+    """The audit trail as aligned lines, each step said in words; an undone step is marked ✗.
+    On a narrow screen each step's details go under it, as wide as the screen allows."""
+    from tthc.present.render_history import event_text
+
+    undone = undone_of(events)
+    details = [event_text(lang, e) for e in events]
+    columns = [
+        Column("#", [str(e.id) for e in events], right=True),
+        Column(
+            t(lang, "step"),
+            [step_label(lang, e.step) + (" ✗" if e.id in undone else "") for e in events],
+            wrap=True,
+        ),
+        Column(t(lang, "when"), [fmt_short(e.happened_at) for e in events]),
+        Column(t(lang, "recorded"), [fmt_short(e.recorded_at) for e in events]),
+        Column(t(lang, "actor"), [e.actor for e in events], wrap=True),
+        Column(t(lang, "details"), details, wrap=True),
+    ]
+    limit = output_width()
+    kept, widths = plain_widths(columns, limit)
+    below = limit is not None and (kept[-1] is not columns[-1] or widths[-1] < DETAILS_ROOM)
+    rows = [
+        PlainRow("dim" if e.id in undone else "", [text] if below and text else [])
+        for e, text in zip(events, details, strict=True)
+    ]
+    lines = plain_lines(columns[:-1] if below else columns, rows, limit)
+    echo("\n".join([title, *lines] if title else lines))
+
+
+def print_undo_plan(plan: UndoPlan, lang: str) -> None:
+    say(
+        t(
+            lang,
+            "undo_plan",
+            code=plan.code,
+            step=step_label(lang, plan.step),
+            at=fmt_moment(lang, plan.happened_at),
+            actor=plan.actor,
+        )
+    )
+
+
+def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
+    """Every changed timeline of the period, under a title naming the period."""
+    start, end = period.start.strftime("%d/%m/%Y"), period.end.strftime("%d/%m/%Y")
+    if not items:
+        echo(t(lang, "corrections_none", start=start, end=end))
+        return
+    headers = [
+        t(lang, h)
+        for h in ("code", "h_kind", "step", "h_moment", "h_replaced", "recorded", "actor", "h_reason")
+    ]
+    rows = [
+        [
+            c.code,
+            t(lang, f"kind_{c.kind}"),
+            step_label(lang, c.step),
+            fmt_moment(lang, c.moment),
+            fmt_opt(lang, c.replaced),
+            fmt_moment(lang, c.recorded_at),
+            c.actor,
+            c.reason,
+        ]
+        for c in items
+    ]
+    title = t(lang, "corrections_title", start=start, end=end, n=len(items))
+    show(Table.of(headers, rows, title=title, lead=3))
+
+
+def event_json(e: Event) -> dict[str, Any]:
+    from tthc.core.clock import iso
+
+    return {
+        "id": e.id,
+        "step": e.step,
+        "happened_at": iso(e.happened_at),
+        "recorded_at": iso(e.recorded_at),
+        "actor": e.actor,
+        "details": e.details,
+        "undoes": e.undoes,
+    }

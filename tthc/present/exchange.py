@@ -1,0 +1,117 @@
+"""Files in and out on screen: an import's progress and result, what a merge of another
+point's file brought or held aside, and a full export's counts."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from tthc.locale.i18n import t
+from tthc.present.terminal import (
+    console,
+    echo,
+)
+
+if TYPE_CHECKING:
+    from tthc.app.interchange import ImportReport
+    from tthc.app.transfer import FullExport
+    from tthc.core.merging import MergeReport
+
+
+# -- import -------------------------------------------------------------------------------------------
+@contextmanager
+def import_progress() -> Iterator[Callable[[int], None] | None]:
+    """A progress line on stderr for long imports when stderr is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+        console=console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("import", total=None)
+
+        def advance(done: int) -> None:
+            bar.update(task, completed=done)
+
+        yield advance
+
+
+def print_import(report: ImportReport | MergeReport, lang: str) -> None:
+    from tthc.core.merging import MergeReport
+
+    if isinstance(report, MergeReport):  # a full export, merged
+        print_merge(report, lang)
+        return
+    key = "dry_run" if report.dry_run else "imported"
+    echo(t(lang, key, n=report.dossiers, path=report.file))
+    if report.new_officers:
+        echo("  " + t(lang, "new_officers", names=", ".join(report.new_officers)))
+    if report.new_points:
+        echo("  " + t(lang, "new_points", names=", ".join(report.new_points)))
+    if report.unknown_columns:
+        sys.stderr.write(t(lang, "unknown_columns", cols=", ".join(report.unknown_columns)) + "\n")
+
+
+# -- two points: merge and the full export ---------------------------------------------------------
+def print_merge(report: MergeReport, lang: str) -> None:
+    """What a merge brought (or would bring), table by table."""
+    if not report.changed:
+        if not report.held:
+            echo(t(lang, "merge_nothing", path=report.source))
+    else:
+        _print_merged(report, lang)
+    if report.held:
+        lines = [
+            f"{t(lang, 'error_prefix')}: {t(lang, 'merge_held', n=len(report.held), path=report.source)}"
+        ]
+        lines += [m.render(lang) for msgs in report.held.values() for m in msgs]
+        with contextlib.suppress(BrokenPipeError):
+            sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _print_merged(report: MergeReport, lang: str) -> None:
+    echo(t(lang, "merge_dry" if report.dry_run else "merged", path=report.source))
+    echo(
+        "  "
+        + t(
+            lang,
+            "merge_dossiers",
+            added=report.added.get("dossiers", 0),
+            updated=report.updated,
+            removed=report.removed,
+        )
+    )
+    for table in ("events", "procedures", "officers", "points", "calendar_days", "calendar_rulings"):
+        n = report.added.get(table, 0)
+        if n:
+            echo("  " + t(lang, "merge_table", table=t(lang, f"t_{table}"), n=n))
+    if report.relaid:
+        echo("  " + t(lang, "merge_relaid", n=report.relaid))
+    if report.whole:
+        echo("  " + t(lang, "merge_whole"))
+    if report.settled:
+        echo("  " + t(lang, "merge_settled", codes=", ".join(report.settled)))
+
+
+def print_full_export(result: FullExport, lang: str) -> None:
+    rows = result.rows
+    echo(
+        t(
+            lang,
+            "exported_full",
+            path=result.path,
+            dossiers=rows["dossiers"],
+            rounds=rows["pauses"],
+            events=rows["events"],
+            procedures=rows["procedures"],
+        )
+    )

@@ -1,0 +1,340 @@
+"""How a table is laid out to fit the screen, never by cutting a number or a code: a rich
+table whose columns are sized here (:func:`fit_table`), a light one for lists that must print
+at once (:func:`plain_lines`), and one record per row when neither fits (:func:`record_lines`).
+The one table model that commands fill, and its backends, are :mod:`tthc.present.table`'s."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from tthc.present.terminal import (
+    NO_LIMIT,
+    colour_wanted,
+    text_width,
+    wrap_words,
+)
+
+if TYPE_CHECKING:
+    from rich.table import Table
+    from rich.text import Text
+
+
+# -- tables that fit -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Col:
+    """A column of a fitted table. Only a ``wrap`` column's cells wrap, between words (names,
+    notes); other cells are never wrapped: a header may wrap, a number never."""
+
+    header: str
+    justify: Literal["left", "right"] = "left"
+    wrap: bool = False
+
+
+def _plain(cell: str | Text) -> str:
+    return cell if isinstance(cell, str) else cell.plain
+
+
+def _bounds(col: Col, cells: list[str], show_header: bool, wrap_headers: bool) -> tuple[int, int]:
+    """The narrowest a column may be and its natural width."""
+    head = [col.header] if show_header else []
+    texts = [*head, *cells]
+    longest_word = max((text_width(w) for text in texts for w in text.split()), default=1)
+    longest_line = max((text_width(line) for text in texts for line in text.splitlines()), default=1)
+    longest_cell = max((text_width(line) for text in cells for line in text.splitlines()), default=0)
+    narrowest = longest_word if col.wrap else max(longest_word, longest_cell)
+    if not wrap_headers:
+        narrowest = max([narrowest, *(text_width(line) for text in head for line in text.splitlines())])
+    return max(narrowest, 1), max(longest_line, narrowest, 1)
+
+
+def share(widths: list[int], targets: list[int], among: list[int], spare: int) -> int:
+    """Give ``spare`` columns out to the columns ``among``, narrowest first, none beyond its
+    target, so that wrapped columns end up alike; returns what is left."""
+    while spare > 0:
+        hungry = [i for i in among if widths[i] < targets[i]]
+        if not hungry:
+            break
+        narrowest = min(hungry, key=lambda i: widths[i])
+        widths[narrowest] += 1
+        spare -= 1
+    return spare
+
+
+def fit_table(
+    limit: int | None,
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[str | Text]],
+    *,
+    boxed: bool = True,
+    show_header: bool = True,
+    wrap_headers: bool = True,
+    styles: Sequence[str | None] = (),
+    ends: Sequence[bool] = (),
+) -> Table | None:
+    """A rich table whose columns are sized here, not by rich, so that it fits ``limit``
+    columns without cutting a cell; None when it cannot fit (the caller changes shape)."""
+    from rich import box
+
+    plain = [[_plain(c) for c in row] for row in rows]
+    bounds = [_bounds(col, [r[i] for r in plain], show_header, wrap_headers) for i, col in enumerate(cols)]
+    lowest = [lo for lo, _ in bounds]
+
+    def build(widths: list[int]) -> Table:
+        from rich.table import Table
+
+        table = Table(
+            box=box.SQUARE if boxed else None,
+            show_edge=boxed,
+            pad_edge=boxed,
+            padding=(0, 1),
+            show_header=show_header,
+            header_style="bold",
+        )
+        for col, width in zip(cols, widths, strict=True):
+            table.add_column(col.header, justify=col.justify, width=width, overflow="fold")
+        for i, row in enumerate(rows):
+            table.add_row(
+                *row,
+                style=styles[i] if i < len(styles) else None,
+                end_section=ends[i] if i < len(ends) else False,
+            )
+        return table
+
+    natural = [hi for _, hi in bounds]
+    if limit is None:
+        return build(natural)
+    spare = limit - table_width(build(lowest))
+    if spare < 0:
+        return None
+    widths = list(lowest)
+    spare = share(widths, natural, [i for i, c in enumerate(cols) if c.wrap], spare)
+    share(widths, natural, [i for i, c in enumerate(cols) if not c.wrap], spare)
+    return build(widths)
+
+
+def label_grid(limit: int | None, clusters: Sequence[Sequence[tuple[str, str]]]) -> Table | Text:
+    """Clusters of ``label value`` pairs side by side, three to a band, or two, or one: as many
+    as fit with every label on one line (else one, labels wrapped). A cluster is never split."""
+    from rich.text import Text
+
+    for across, wrap in ((3, False), (2, False), (1, False), (1, True)):
+        cells: list[list[str]] = []
+        for band in range(0, len(clusters), across):
+            group = clusters[band : band + across]
+            for i in range(max(len(c) for c in group)):
+                line = [x for c in group for x in (c[i] if i < len(c) else ("", ""))]
+                cells.append(line + [""] * (2 * across - len(line)))
+        cols = [Col("", wrap=wrap), Col("", justify="right")] * across
+        grid = fit_table(limit, cols, cells, boxed=False, show_header=False)
+        if grid is not None:
+            return grid
+    return Text("\n".join(f"{what} {value}" for cluster in clusters for what, value in cluster))
+
+
+def table_width(table: Table) -> int:
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    probe = Console(width=NO_LIMIT, file=_NOWHERE)
+    return Measurement.get(probe, probe.options, table).maximum
+
+
+class _Nowhere:
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+_NOWHERE: Any = _Nowhere()
+
+
+# -- plain tables (lists that must print at once) ---------------------------------------------
+@dataclass
+class Column:
+    """A column of a plain table: ``wrap`` cells wrap between words; an ``optional`` column
+    is left out when the screen is too narrow for it."""
+
+    header: str
+    cells: list[str]
+    wrap: bool = False
+    optional: bool = False
+    right: bool = False
+
+
+@dataclass
+class PlainRow:
+    style: str = ""
+    notes: list[str] = field(default_factory=list)  # lines under the row, e.g. an apology
+
+
+GAP = "  "
+#: A spare column is shown only this wide at least (or as wide as it needs), to be read.
+READABLE = 18
+
+
+def _plain_bounds(col: Column) -> tuple[int, int]:
+    texts = [col.header, *col.cells]
+    longest_word = max((text_width(w) for text in texts for w in text.split()), default=0)
+    longest_cell = max((text_width(c) for c in col.cells), default=0)
+    natural = max(text_width(col.header), longest_cell)
+    narrowest = longest_word if col.wrap else max(longest_word, longest_cell)
+    if col.optional:  # a spare column is worth showing only if it can be read
+        narrowest = max(narrowest, min(natural, READABLE))
+    return narrowest, natural
+
+
+def _two_lines(text: str) -> int:
+    """The width at which ``text`` wraps into at most two lines."""
+    width = max((text_width(w) for w in text.split()), default=0)
+    while len(wrap_words(text, width)) > 2:
+        width += 1
+    return width
+
+
+def plain_widths(columns: list[Column], limit: int | None) -> tuple[list[Column], list[int]]:
+    """The columns kept and their widths. Headers take at most two lines where they can.
+    Spare columns (empty ones first) go when space is short, or when keeping them would make
+    a main column wrap. What is left widens the main wrapped columns, then the spare ones,
+    narrowest first, then lets headers stand on one line."""
+    kept = [c for c in columns if not c.optional or any(c.cells)]
+    while True:
+        bounds = [_plain_bounds(c) for c in kept]
+        if limit is None:
+            return kept, [hi for _, hi in bounds]
+        base = [
+            lo if c.wrap else max(lo, _two_lines(c.header)) for (lo, _), c in zip(bounds, kept, strict=True)
+        ]
+        spare = limit - sum(base) - len(GAP) * (len(kept) - 1)
+        main = [i for i, c in enumerate(kept) if c.wrap and not c.optional]
+        optional = [i for i, c in enumerate(kept) if c.optional]
+        if spare >= sum(bounds[i][1] - base[i] for i in main) or not optional:
+            break
+        del kept[optional[-1]]
+    if spare < 0:  # too narrow for two-line headers: let them take more lines
+        base = [lo for lo, _ in bounds]
+        spare = limit - sum(base) - len(GAP) * (len(kept) - 1)
+    natural = [hi for _, hi in bounds]
+    widths = list(base)
+    spare = share(widths, natural, main, spare)
+    spare = share(widths, natural, [i for i in optional if kept[i].wrap], spare)
+    share(widths, natural, [i for i, c in enumerate(kept) if not c.wrap], spare)
+    return kept, widths
+
+
+def plain_lines(columns: list[Column], rows: list[PlainRow], limit: int | None) -> list[str]:
+    """A light table: aligned columns, wrapped where allowed, coloured by row on a terminal.
+
+    rich's Table lays out every cell (≈2 ms a row); a clerk's list should print at once."""
+    kept, widths = plain_widths(columns, limit)
+    colour = colour_wanted()
+    if colour:
+        from rich.style import Style
+
+    def paint(text: str, style: str) -> str:
+        return Style.parse(style).render(text) if colour and style else text
+
+    def block(cells: list[str], wrap: list[bool], right: list[bool]) -> list[str]:
+        split = [
+            wrap_words(c, w) if (wr or text_width(c) > w) else [c]
+            for c, w, wr in zip(cells, widths, wrap, strict=True)
+        ]
+        height = max(len(s) for s in split)
+        lines = []
+        for n in range(height):
+            parts = []
+            for s, w, r in zip(split, widths, right, strict=True):
+                text = s[n] if n < len(s) else ""
+                pad = " " * max(0, w - text_width(text))
+                parts.append(pad + text if r else text + pad)
+            lines.append(GAP.join(parts).rstrip())
+        return lines
+
+    right = [c.right for c in kept]
+    out = [paint(line, "bold") for line in block([c.header for c in kept], [True] * len(kept), right)]
+    out.append(GAP.join("─" * w for w in widths))
+    indent = widths[0] + len(GAP) if len(kept) > 1 else 0
+    for i, row in enumerate(rows):
+        cells = [c.cells[i] for c in kept]
+        out.extend(paint(line, row.style) for line in block(cells, [c.wrap for c in kept], right))
+        for note in row.notes:
+            room = None if limit is None else max(limit - indent - 2, 10)
+            for n, line in enumerate(wrap_words(note, room) if room else [note]):
+                out.append(paint(" " * indent + ("↳ " if n == 0 else "  ") + line, row.style))
+    return out
+
+
+def table_fits(lines: Sequence[str], limit: int) -> bool:
+    """No line wider than ``limit`` and a header of at most two lines (above its rule)."""
+    header = next((i for i, line in enumerate(lines) if line.startswith("─")), len(lines))
+    return header <= 2 and all(text_width(_unpainted(line)) <= limit for line in lines)
+
+
+def _unpainted(line: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", line)
+
+
+def record_lines(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], styles: Sequence[str], limit: int, *, lead: int = 1
+) -> list[str]:
+    """One record per row, for a screen too narrow for the table: the first ``lead`` cells
+    on a line (a code, a name: they need no label), then every other cell that has a value
+    as ``header: value``, the pairs separated by `` · `` and wrapped between pairs. A pair
+    too long for a line of its own wraps between words; no value is ever cut."""
+    colour = colour_wanted()
+    if colour:
+        from rich.style import Style
+
+    def paint(text: str, style: str) -> str:
+        return Style.parse(style).render(text) if colour and style else text
+
+    out: list[str] = []
+    for row, style in zip(rows, styles, strict=True):
+        head = _fill([c for c in row[:lead] if c], limit, "", sep="  ")
+        out.extend(paint(line, f"bold {style}".strip()) for line in head)
+        pairs = [f"{h}: {c}" for h, c in zip(headers[lead:], row[lead:], strict=True) if c]
+        out.extend(paint(line, style) for line in _fill(pairs, limit, "  ", sep=" · "))
+    return out
+
+
+def cell_text(value: Any) -> str:
+    """A typed cell as a person reads it: dd/mm/yyyy [HH:MM]."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[str]:
+    """``pieces`` joined by ``sep`` on lines of at most ``limit`` columns, each line starting
+    with ``indent``; a line breaks only between pieces, unless one piece alone is too long."""
+    lines: list[str] = []
+    current = ""
+    room = max(limit - len(indent), 10)
+    for piece in pieces:
+        joined = f"{current}{sep}{piece}" if current else piece
+        if text_width(joined) <= room:
+            current = joined
+            continue
+        if current:
+            lines.append(indent + current)
+        if text_width(piece) <= room:
+            current = piece
+        else:  # a long reason or name: between its words, the rest of it indented
+            parts = wrap_words(piece, room)
+            lines.append(indent + parts[0])
+            if parts[1:]:
+                lines.extend(indent + "  " + line for line in wrap_words(" ".join(parts[1:]), room - 2))
+            current = ""
+    if current:
+        lines.append(indent + current)
+    return lines

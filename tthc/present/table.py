@@ -1,0 +1,229 @@
+"""One table model for every list tthc shows or writes, and the backends that draw it.
+
+A command fills a :class:`Table`: its columns (:class:`Field`: a heading, a name in JSON, an
+alignment, whether its cells may wrap between words), rows of typed cells (text, whole
+numbers, dates and moments), a title and a footer. How it is drawn is chosen once, by
+:func:`backend`, as todoman's formatters are: ``plain`` (light aligned columns that print at
+once), ``rich`` (a boxed table), ``json``, or a file, ``csv`` or ``xlsx``. Whatever the
+backend, no cell is ever cut: on a screen too narrow for the columns the table changes shape,
+one record per row, its leading cells (a code, a name) heading each block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from tthc.present.layout import (
+    Col,
+    Column,
+    PlainRow,
+    cell_text,
+    fit_table,
+    plain_lines,
+    record_lines,
+    table_fits,
+)
+from tthc.present.terminal import echo, output_width, print_json, screen, wrap_words
+
+#: One block of a table re-shaped for a narrow screen: its lines, each with its style.
+Block = Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A column: its ``heading`` for people, its ``key`` in JSON (the heading when empty), its
+    alignment, and whether its cells may ``wrap`` between words (names, notes, reasons); a
+    code, a date or a number never wraps. A ``spare`` column may be left out of a narrow
+    screen's table (it stays in the records, in JSON and in files)."""
+
+    heading: str
+    key: str = ""
+    align: Literal["left", "right"] = "left"
+    wrap: bool = False
+    spare: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.key or self.heading
+
+
+@dataclass(frozen=True)
+class Table:
+    """What a list holds, whatever draws it. ``lead`` cells head each record when the table is
+    re-shaped; ``blocks``, when given, says how a row reads as a block instead (a table whose
+    rows read better another way, as a setting's ``key = value``)."""
+
+    fields: Sequence[Field]
+    rows: Sequence[Sequence[Any]]
+    title: str | None = None
+    footer: Sequence[str] = ()
+    styles: Sequence[str] = ()
+    notes: Sequence[Sequence[str]] = ()  # lines under a row (an apology's new date), by row
+    lead: int = 1
+    blocks: Callable[[Sequence[str]], Block] | None = None
+
+    @classmethod
+    def of(cls, headings: Sequence[str], rows: Sequence[Sequence[Any]], **options: Any) -> Table:
+        """A table of plain headings: the first column and columns of numbers keep their width,
+        every other column wraps between words."""
+        texts = [[cell_text(v) for v in row] for row in rows]
+        fields = [
+            Field(h, wrap=i > 0 and not all(r[i].replace(",", "").isdigit() for r in texts))
+            for i, h in enumerate(headings)
+        ]
+        return cls(fields, rows, **options)
+
+    @property
+    def headings(self) -> list[str]:
+        return [f.heading for f in self.fields]
+
+    def texts(self) -> list[list[str]]:
+        """Every cell as a person reads it: dd/mm/yyyy [HH:MM], nothing for nothing."""
+        return [[cell_text(v) for v in row] for row in self.rows]
+
+    def style(self, i: int) -> str:
+        return self.styles[i] if i < len(self.styles) else ""
+
+    def notes_of(self, i: int) -> list[str]:
+        return list(self.notes[i]) if i < len(self.notes) else []
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as JSON objects, by each column's key: ISO dates, numbers as numbers."""
+        return [{f.name: json_value(v) for f, v in zip(self.fields, row, strict=True)} for row in self.rows]
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+# -- the backends --------------------------------------------------------------------------------------
+class Backend(Protocol):
+    def show(self, table: Table) -> None: ...
+
+
+@dataclass
+class Plain:
+    """Light aligned columns, coloured by row on a terminal, for lists that must print at once:
+    rows under their headings when they fit with every heading on two lines at most, else one
+    record per row, ``header: value`` pairs under the leading cells. With ``reshape`` off the
+    columns stay, spare ones left out and text wrapped (the worklist, read down its codes)."""
+
+    limit: int | Literal["auto"] | None = "auto"
+    reshape: bool = True
+
+    def lines(self, table: Table) -> list[str]:
+        limit = output_width() if self.limit == "auto" else self.limit
+        texts = table.texts()
+        styles = [table.style(i) for i in range(len(texts))]
+        columns = [
+            Column(f.heading, [r[i] for r in texts], wrap=f.wrap, optional=f.spare, right=f.align == "right")
+            for i, f in enumerate(table.fields)
+        ]
+        rows = [PlainRow(s, table.notes_of(i)) for i, s in enumerate(styles)]
+        lines = plain_lines(columns, rows, limit)
+        if self.reshape and limit is not None and not table_fits(lines, limit):
+            lines = record_lines(table.headings, texts, styles, limit, lead=table.lead)
+        title = table.title
+        heading = wrap_words(title, limit) if title and limit else [title] if title else []
+        foot = [x for line in table.footer for x in (wrap_words(line, limit) if limit else [line])]
+        return [*heading, *lines, *foot]
+
+    def show(self, table: Table) -> None:
+        echo("\n".join(self.lines(table)))
+
+
+@dataclass
+class Rich:
+    """A rich table whose columns are sized to the screen: boxed when it fits, unboxed when
+    only that fits, else a block per row (the table's own ``blocks``, or its leading cells on a
+    bold line and the others joined by `` · `` under them)."""
+
+    limit: int | Literal["auto"] | None = "auto"
+
+    def show(self, table: Table) -> None:
+        out = screen(self.limit)
+        if table.title:
+            out.line(table.title, "bold")
+        cols = [Col(f.heading, justify=f.align, wrap=f.wrap) for f in table.fields]
+        cells = table.texts()
+        drawn = fit_table(out.limit, cols, cells) or fit_table(out.limit, cols, cells, boxed=False)
+        if drawn is not None:
+            out.print(drawn)
+        else:
+            for row in cells:
+                for text, style in (table.blocks or lead_block(table.lead))(row):
+                    out.line(text, style)
+        for line in table.footer:
+            out.line(line)
+
+
+def lead_block(lead: int) -> Callable[[Sequence[str]], Block]:
+    """A row as a block: its first ``lead`` cells on a bold line, the others that have a value
+    joined by `` · `` on an indented line under them."""
+
+    def block(row: Sequence[str]) -> Block:
+        rest = [c for c in row[lead:] if c]
+        head = ("  ".join(c for c in row[:lead] if c), "bold")
+        return [head, ("  " + " · ".join(rest), "")] if rest else [head]
+
+    return block
+
+
+@dataclass
+class Json:
+    """The rows as a JSON list of objects keyed by each column's ``key``."""
+
+    def show(self, table: Table) -> None:
+        print_json(table.records())
+
+
+@dataclass
+class Sheet:
+    """The table as a file: .csv (UTF-8 with a BOM; ``excel_vn`` for an Excel set to
+    Vietnamese) or .xlsx (real number and date cells), written whole through the one
+    spreadsheet writer; the headings are the first row."""
+
+    path: Path
+    sheet: str = "tthc"
+    excel_vn: bool = False
+    private: bool = False
+
+    def show(self, table: Table) -> None:
+        from tthc.storage.sheets import write_table
+
+        write_table(
+            self.path,
+            table.headings,
+            table.rows,
+            sheet=self.sheet,
+            excel_vn=self.excel_vn,
+            private=self.private,
+        )
+
+
+BACKENDS: dict[str, Callable[..., Backend]] = {
+    "plain": Plain,
+    "rich": Rich,
+    "json": Json,
+    "csv": Sheet,
+    "xlsx": Sheet,
+}
+
+
+def backend(kind: str, **options: Any) -> Backend:
+    """The backend chosen once for a run: ``plain``, ``rich``, ``json``, ``csv`` or ``xlsx``
+    (the last two given ``path=``)."""
+    return BACKENDS[kind](**options)
+
+
+def show(table: Table, kind: str = "plain", **options: Any) -> None:
+    backend(kind, **options).show(table)
