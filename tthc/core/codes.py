@@ -87,9 +87,17 @@ class CodeMinter:
             number += 1
             if number > block.last:
                 if block == WHOLE_DAY:
-                    raise TthcError("e_code_overflow", day=received, prefix=prefix)
+                    raise TthcError(
+                        "more than 9999 dossiers on {day:%d/%m/%Y} under {prefix}: give a code",
+                        day=received,
+                        prefix=prefix,
+                    )
                 raise TthcError(
-                    "e_code_block_full", day=received, prefix=prefix, first=block.first, last=block.last
+                    "no dossier number left on {day:%d/%m/%Y} under {prefix} in this PC's block {first:04d}–{last:04d}: give a code",
+                    day=received,
+                    prefix=prefix,
+                    first=block.first,
+                    last=block.last,
                 )
             code = f"{prefix}-{day}-{number:04d}"
             if self.take(code):  # a code typed by hand may have taken this number

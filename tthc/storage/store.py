@@ -37,6 +37,7 @@ from tthc.core.models import (
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
+from tthc.locale.i18n import msgid_of
 from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
 from tthc.storage.migrations import (
     BULK_MARKER,
@@ -54,6 +55,12 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 #: After this long waiting for the write lock, a person is told what they wait for.
 WAIT_NOTICE_MS = 1_000
+#: After this long waiting for the write lock, a write asks a long import's last step to give
+#: way (:meth:`Store.write_giving_way`), and asks again as long as it waits.
+ASK_WAY_MS = 250
+#: How many times a long last step gives way before it keeps the lock to its end (so that a
+#: stream of clerks' writes cannot hold it off for ever).
+GIVE_WAY_TIMES = 5
 #: The open statuses as SQL (``conditions.open_sql``), on the dossiers' alias ``d``.
 OPEN_SQL = open_sql("d")
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
@@ -69,7 +76,7 @@ def _check_foreign(path: Path) -> bool:
     with path.open("rb") as fh:
         header = fh.read(100)
     if header[:16] != _SQLITE_MAGIC or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise TthcError("e_not_tthc", path=path)
+        raise TthcError("{path} is not a tthc database; it was left untouched", path=path)
     return False
 
 
@@ -82,7 +89,7 @@ def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not have >= _CORE_TABLES and conn.execute("PRAGMA user_version").fetchone()[0] >= 2:
         conn.close()
-        raise TthcError("e_not_tthc", path=path)
+        raise TthcError("{path} is not a tthc database; it was left untouched", path=path)
 
 
 def _create(path: Path, upto: int) -> None:
@@ -114,6 +121,19 @@ def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _way_path(path: Path) -> Path:
+    """The file a waiting write leaves beside the database to ask a long step to give way."""
+    return path.with_name(f"{path.name}-give-way")
+
+
+def _ask_way(path: Path) -> bool:
+    try:
+        os.close(os.open(_way_path(path), os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        return False  # a folder that cannot be written: the write waits as before
+    return True
 
 
 def _log_holds_data(path: Path) -> bool:
@@ -152,12 +172,12 @@ def write_copy(conn: sqlite3.Connection, dest: Path) -> None:
         finally:
             target.close()
         if dest.exists():
-            raise TthcError("e_exists", path=dest)
+            raise TthcError("{path} already exists; choose a new file name", path=dest)
         os.replace(temp, dest)
     except OSError as exc:
-        raise TthcError("e_write", path=dest, reason=os_reason(exc)) from None
+        raise TthcError("cannot write {path}: {reason}", path=dest, reason=os_reason(exc)) from None
     except sqlite3.Error as exc:
-        raise TthcError("e_write", path=dest, reason=sqlite_reason(exc) or str(exc)) from None
+        raise TthcError("cannot write {path}: {reason}", path=dest, reason=sqlite_reason(exc) or str(exc)) from None
     finally:
         if temp is not None:
             for suffix in ("", "-journal", "-wal", "-shm"):
@@ -632,16 +652,16 @@ class Store:
         """Open ``path``; with ``create`` make it (owner-only) if missing. Foreign files are refused."""
         new = not path.exists()
         if new and not create:
-            raise TthcError("e_no_db", path=path)
+            raise TthcError("no tthc database at {path}; run `tthc init` first", path=path)
         if not new and _check_foreign(path) and not create:
-            raise TthcError("e_empty_db", path=path)
+            raise TthcError("{path} is empty, not a tthc database; run `tthc init` first", path=path)
         if new or path.stat().st_size == 0:
             _create(path, upto)
         conn = _connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST:
             conn.close()
-            raise TthcError("e_newer_db", path=path, version=version)
+            raise TthcError("{path} was written by a newer tthc (schema {version}); upgrade tthc", path=path, version=version)
         _check_tables(conn, path)  # before anything is written to a file that is not ours
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -654,16 +674,16 @@ class Store:
         """Open an existing, up-to-date database without the right to write to it; a
         ``source`` (a file only read, not the live database) as :func:`source_uri` says."""
         if not path.exists():
-            raise TthcError("e_no_db", path=path)
+            raise TthcError("no tthc database at {path}; run `tthc init` first", path=path)
         if _check_foreign(path):
-            raise TthcError("e_empty_db", path=path)
+            raise TthcError("{path} is empty, not a tthc database; run `tthc init` first", path=path)
         conn = _connect(source_uri(path) if source else f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version != LATEST:
                 raise TthcError(
-                    "e_newer_db" if version > LATEST else "e_older_db", path=path, version=version
+                    "{path} was written by a newer tthc (schema {version}); upgrade tthc" if version > LATEST else "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it", path=path, version=version
                 )
             _check_tables(conn, path)
         except BaseException:
@@ -707,7 +727,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise _unreadable(exc, path) from None
         except OSError as exc:
-            raise TthcError("e_db_unreadable", path=path, reason=os_reason(exc)) from None
+            raise TthcError("cannot read the database {path}: {reason}", path=path, reason=os_reason(exc)) from None
 
     @classmethod
     def _open_source(cls, path: Path, scratch: Path, shown: Path) -> "Store":
@@ -716,7 +736,7 @@ class Store:
             store.uri = source_uri(path) if path == shown else path.resolve().as_uri()
             return store
         except TthcError as exc:
-            if exc.msg.key != "e_older_db":
+            if exc.msg.key != msgid_of("e_older_db"):
                 raise
         copy = scratch / f"upgraded-{shown.name}"
         source = _connect(source_uri(path) if path == shown else path.resolve().as_uri(), uri=True)
@@ -743,7 +763,7 @@ class Store:
         try:
             verdict = [r[0] for r in store.conn.execute("PRAGMA quick_check(3)")]
             if verdict != ["ok"]:
-                raise TthcError("e_source_damaged", path=path, reason="; ".join(map(str, verdict)))
+                raise TthcError("{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)", path=path, reason="; ".join(map(str, verdict)))
             yield store
         except sqlite3.DatabaseError as exc:
             raise _damaged(exc, path) from None
@@ -812,21 +832,24 @@ class Store:
     def backup_to(self, dest: Path) -> None:
         """A consistent copy of the whole database (WAL included) in a new file ``dest``."""
         if dest.exists():
-            raise TthcError("e_exists", path=dest)
+            raise TthcError("{path} already exists; choose a new file name", path=dest)
         write_copy(self.conn, dest)
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self, *, ask_way: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken with the write lock first (BEGIN IMMEDIATE).
 
         Another writer holding the lock makes us wait (busy timeout) and then retry, so a
-        clerk never sees "database is locked"; any exception rolls everything back.
+        clerk never sees "database is locked"; any exception rolls everything back. A write
+        that waits asks a long import's last step to give way (:meth:`write_giving_way`),
+        unless it is that step itself (``ask_way`` False).
         """
-        deadline = _time.monotonic() + 30
+        started = _time.monotonic()
+        deadline = started + 30
         told = self.on_wait is None
-        if not told:  # a person is waiting: after a second, say why nothing happens yet
-            self.conn.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
+        asked = False
+        self.conn.execute(f"PRAGMA busy_timeout = {ASK_WAY_MS if ask_way else BUSY_TIMEOUT_MS}")
         try:
             while True:
                 try:
@@ -835,27 +858,76 @@ class Store:
                 except sqlite3.OperationalError as exc:
                     if "locked" not in str(exc) and "busy" not in str(exc):
                         raise
-                    if not told and self.on_wait is not None:
-                        told = True
+                    if ask_way:
+                        asked = _ask_way(self.path) or asked
+                    if (
+                        not told
+                        and self.on_wait is not None
+                        and _time.monotonic() - started >= WAIT_NOTICE_MS / 1000
+                    ):
+                        told = True  # a person is waiting: after a second, say why nothing happens yet
                         self.on_wait()
-                        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                     if _time.monotonic() > deadline:
-                        raise TthcError("e_busy", path=self.path) from None
-                    _time.sleep(0.05)
+                        raise TthcError("the database {path} stayed busy for 30 s; try again", path=self.path) from None
+                    if not ask_way:
+                        _time.sleep(0.05)
         finally:
-            if self.on_wait is not None and not told:
+            if ask_way:
                 self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if asked:  # the lock is ours (or never will be): the request is taken back
+                _way_path(self.path).unlink(missing_ok=True)
         try:
             yield self.conn
             if self.before_commit is not None:
                 self.before_commit()
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # an interrupted statement may have rolled it back already
+                self.conn.execute("ROLLBACK")
             self.rollbacks += 1
             raise
         else:
             self.conn.execute("COMMIT")
             self.commits += 1
+
+    def write_giving_way(self, step: Callable[[], None], *, times: int = GIVE_WAY_TIMES) -> int:
+        """``step`` in one write transaction (:meth:`write`) that gives way to a person's write
+        waiting for the lock: the transaction is rolled back at once, the person's write goes
+        in, and ``step`` runs again from its start, up to ``times`` times; after that it keeps
+        the lock to its end. All or nothing either way. Returns how many times it gave way.
+
+        For a long last step (an import's copy): SQLite lets one writer at a time, so without
+        it a clerk waits for the whole copy."""
+        way = _way_path(self.path)
+        way.unlink(missing_ok=True)  # a request left by a write that was killed while waiting
+        gave = 0
+        while True:
+            asked = False
+            look_at = 0.0
+
+            def look() -> int:
+                nonlocal asked, look_at
+                now = _time.monotonic()
+                if now < look_at:
+                    return 0
+                look_at = now + 0.05
+                asked = way.exists()
+                return 1 if asked else 0  # non-zero interrupts the statement
+
+            if gave < times:
+                self.conn.set_progress_handler(look, 20_000)
+            try:
+                with self.write(ask_way=False):
+                    step()
+                return gave
+            except sqlite3.OperationalError:
+                if not asked:
+                    raise
+            finally:
+                self.conn.set_progress_handler(None, 0)
+            gave += 1
+            until = _time.monotonic() + 5  # the writer takes the lock and its request back
+            while way.exists() and _time.monotonic() < until:
+                _time.sleep(0.01)
 
     # -- the audit trail -----------------------------------------------------------------
     def add_event(
@@ -1411,9 +1483,13 @@ class Store:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
         # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
         # new rows at the end; all of it inside the caller's transaction, which undoes it all.
+        # The insert triggers that keep the counts and the search words stand aside; those the
+        # marker makes do nothing still ask for it once per row (about 0.5 s in a million rows).
         triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-            " AND name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers'"
+            " AND (name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+            " OR (sql LIKE '%AFTER INSERT ON dossiers%' AND instr(sql, ?)))",
+            (BULK_MARKER,),
         ).fetchall()
         for name, _ in triggers:
             conn.execute(f"DROP TRIGGER {name}")
@@ -1587,7 +1663,7 @@ class RatingWriter:
 
     def __init__(self, path: Path) -> None:
         if not path.is_file():
-            raise TthcError("e_db_unreadable", path=path, reason="")
+            raise TthcError("cannot read the database {path}: {reason}", path=path, reason="")
         self.conn = _connect(path)
         self.conn.set_authorizer(_only_rating_inserts)
 
@@ -1744,14 +1820,14 @@ def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     """A file SQLite cannot read, as a refusal; a wrong query (a bug of tthc) stays a bug."""
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
-    return TthcError("e_db_unreadable", path=path, reason=sqlite_reason(exc) or str(exc))
+    return TthcError("cannot read the database {path}: {reason}", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 def _damaged(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     """Another database that SQLite cannot read, as a refusal naming that file."""
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
-    return TthcError("e_source_damaged", path=path, reason=sqlite_reason(exc) or str(exc))
+    return TthcError("{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 #: Below this many rows a file is loaded with the indexes in place.
@@ -1934,7 +2010,7 @@ def _copying(table: str, row: Mapping[str, Any]) -> Iterator[None]:
         yield
     except sqlite3.IntegrityError as exc:
         key = ", ".join(f"{k}={row[k]}" for k in (*COPY_KEYS.get(table, ()), "code", "uid") if k in row)
-        raise TthcError("e_copy_refused", table=table, key=key, reason=str(exc)) from None
+        raise TthcError("cannot copy the {table} row {key}: {reason}; nothing was written", table=table, key=key, reason=str(exc)) from None
 
 
 def _escape(text: str) -> str:

@@ -27,7 +27,9 @@ def edit(
     officer changes that report, so it needs a correction."""
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
-        raise TthcError("e_edit_nothing")
+        raise TthcError(
+            "nothing to change: give --applicant, --phone, --address, --point, --officer, --note or --id-number"
+        )
     why = clean(reason, "w_reason")
     store = ctx.store()
     with store.write():
@@ -70,7 +72,7 @@ def _edited_values(store: Store, given: dict[str, Any]) -> dict[str, Any]:
             values[key] = parse_fee(value)
         elif key == "payment":
             if value not in PAYMENTS:
-                raise TthcError("e_payment", value=value)
+                raise TthcError("bad payment {value!r}: expected cash, online or exempt", value=value)
             values[key] = value
         elif key == "applicant":
             values[key] = clean(value, "w_applicant", required=True)

@@ -90,11 +90,13 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
     store = ctx.store()
     today = ctx.now.date()
     if f.channel is not None and f.channel not in CHANNELS:
-        raise TthcError("e_channel", value=f.channel)
+        raise TthcError("bad channel {value!r}: expected direct, online or postal", value=f.channel)
     if f.due_within is not None and not 0 <= f.due_within <= MAX_DUE_WITHIN:
-        raise TthcError("e_due_within", n=f.due_within, most=MAX_DUE_WITHIN)
+        raise TthcError(
+            "bad --due-within {n}: expected 0 to {most} working days", n=f.due_within, most=MAX_DUE_WITHIN
+        )
     if f.limit is not None and not 0 < f.limit <= MAX_LIST:
-        raise TthcError("e_list_limit", n=f.limit, most=MAX_LIST)
+        raise TthcError("bad --limit {n}: expected 1 to {most}", n=f.limit, most=MAX_LIST)
     proc = known_procedure(store, f.procedure)
     field = known_field(store, f.field)
     point, officer = registered(store, "point", f.point), registered(store, "officer", f.officer)
@@ -137,7 +139,7 @@ def known_field(store: Store, text: str | None) -> str | None:
     fields = store.fields()
     match = [f for f in fields if fold(f) == fold(text.strip())]
     if not match:
-        raise TthcError("e_field_unknown", field=text, known=", ".join(fields))
+        raise TthcError("unknown field {field!r}; known: {known}", field=text, known=", ".join(fields))
     return match[0]
 
 
@@ -149,7 +151,10 @@ def search_words(text: str | None) -> tuple[str, ...]:
     number = phone_number(text)
     words = (number,) if number else tuple(w for w in fold(text).split() if any(c.isalnum() for c in w))
     if not words:  # nothing left to look for (only marks, dashes or other scripts): say so
-        raise TthcError("e_search_empty", text=text)
+        raise TthcError(
+            "nothing to search for in {text!r}: type letters or digits of a name, code, phone or ID",
+            text=text,
+        )
     return words
 
 

@@ -47,7 +47,7 @@ def service_at_receipt(proc: Procedure, channel: str, given: ServiceGiven) -> Se
     fee = parse_fee(given.fee) if given.fee is not None else proc.fee
     payment = given.payment
     if payment is not None and payment not in PAYMENTS:
-        raise TthcError("e_payment", value=payment)
+        raise TthcError("bad payment {value!r}: expected cash, online or exempt", value=payment)
     if payment is None and fee:
         payment = "cash"
     return Service(
@@ -73,7 +73,10 @@ def rating_of(text: str) -> str:
     }
     found = words.get(" ".join(fold(text).split()))
     if found is None:
-        raise TthcError("e_rating", value=text)
+        raise TthcError(
+            "bad rating {value!r}: expected satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng)",
+            value=text,
+        )
     return found
 
 
@@ -110,7 +113,7 @@ def receive(
     Online, ``at`` is the acceptance and ``submitted_at`` the submission (see :func:`_submission`)."""
     name = clean(applicant, "w_applicant", required=True) or ""
     if channel not in CHANNELS:
-        raise TthcError("e_channel", value=channel)
+        raise TthcError("bad channel {value!r}: expected direct, online or postal", value=channel)
     received = when(ctx, at, receipt=True, counter=channel == "direct")
     submitted, authority = _submission(ctx, channel, submitted_at, for_authority)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
@@ -190,7 +193,7 @@ def _submission(
     where the clock starts: Decree 118 Art. 17.2.c, 17.3), and the authority a dossier is
     received for (Art. 20.1: sent on within a working day); ``--submitted-at`` is online only."""
     if submitted_at is not None and channel != "online":
-        raise TthcError("e_submitted_online")
+        raise TthcError("--submitted-at is for online dossiers only (--channel online)")
     submitted = None if submitted_at is None else when(ctx, submitted_at, receipt=True)
     return submitted, clean(for_authority, "w_authority", required=for_authority is not None)
 

@@ -90,7 +90,9 @@ def handover(
         officer = registered(store, "officer", to)
         assert officer is not None
         if officer.name == life.officer:
-            raise TthcError("e_handover_same", code=life.code, officer=officer.name)
+            raise TthcError(
+                "dossier {code} is already in the charge of {officer}", code=life.code, officer=officer.name
+            )
         return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": noted}
 
     return _step(ctx, code, at, make, correction, reason)
@@ -111,7 +113,9 @@ def supplement(
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         if again and not life.rounds:
-            raise TthcError("e_again_first", code=life.code)
+            raise TthcError(
+                "--again is for a second request, but dossier {code} has no request yet", code=life.code
+            )
         policy = ctx.settings().supplement_policy
         facts: dict[str, Any] = {"policy": policy, **({"again": True} if again else {})}
         return lifecycle.Supplement(at, policy, why, again), facts
@@ -144,7 +148,7 @@ def resolve(
     """Processing finished; a refusal's reason (``reason``, else ``note``) goes on form 03.
     Whether the result is issued electronically defaults to the procedure's catalog entry."""
     if outcome not in lifecycle.OUTCOMES:
-        raise TthcError("e_outcome", value=outcome)
+        raise TthcError("bad outcome {value!r}: expected approved or rejected", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
     facts = {"outcome": result, "note": clean(note, "w_note")}
 
@@ -180,13 +184,13 @@ def return_result(
     value = rating_of(rating) if rating is not None else None
     said = clean(comment, "w_comment")
     if said is not None and value is None:
-        raise TthcError("e_comment_alone")
+        raise TthcError("a comment goes with a rating: give --rating too")
 
     def rated(store: Store, life: Life, at: datetime) -> dict[str, Any]:
         if value is None:
             return {}
         if store.rating(life.code) is not None:
-            raise TthcError("e_rated_already", code=life.code)
+            raise TthcError("dossier {code} has been rated already: a citizen rates once", code=life.code)
         store.put_rating(life.code, Rating(value, said, at, "counter"))  # type: ignore[arg-type]
         return {"rating": value, **({"comment": said} if said else {})}
 

@@ -63,10 +63,10 @@ def merge_database(
     """``tthc merge OTHER.db``: the other file is only read. An older one is upgraded in a
     temporary copy; a newer one, or a file that is not a tthc database, is refused."""
     if not path.exists():
-        raise TthcError("e_no_file", path=path)
+        raise TthcError("no such file: {path}", path=path)
     ctx.store()  # this database first: no reading the other file for nothing
     if path.resolve() == ctx.db_path.resolve():
-        raise TthcError("e_merge_self", path=path)
+        raise TthcError("{path} is this database itself", path=path)
     with (
         tempfile.TemporaryDirectory(prefix="tthc-merge-") as scratch,
         Store.reading_source(path, Path(scratch)) as other,
@@ -91,13 +91,20 @@ def merge(
             plan = _plan(ctx, store, data, other_center, keep)
             if plan.conflicts:
                 raise TthcError(
-                    "e_merge_conflicts", n=len(plan.conflicts), path=data.source, details=plan.conflicts
+                    "{n} conflict(s) between this database and {path}; nothing was written",
+                    n=len(plan.conflicts),
+                    path=data.source,
+                    details=plan.conflicts,
                 )
             if keep is not None:
                 settled = {plan.keeping[c] for c in plan.settled if c in plan.keeping}
                 stray = [c for c in keep.codes if c not in settled]
                 if stray:
-                    raise TthcError("e_keep_not_held", codes=", ".join(stray), path=data.source)
+                    raise TthcError(
+                        "no conflict held between this database and {path} for {codes}: --keep settles only dossiers this merge holds aside; nothing was written",
+                        codes=", ".join(stray),
+                        path=data.source,
+                    )
             report = apply_plan(ctx, store, data, plan, dry_run)
             if dry_run:
                 raise _Dry(report)

@@ -50,8 +50,13 @@ def check_file(ctx: Context, store: Store, data: PointData, *, whole: bool, othe
     if not faults:
         faults = _history_faults(ctx, store, data)
     if faults:
-        more = [Msg("e_more_rows", n=len(faults) - _SHOWN)] if len(faults) > _SHOWN else []
-        raise TthcError("e_merge_bad", n=len(faults), path=data.source, details=[*faults[:_SHOWN], *more])
+        more = [Msg("… and {n} more", n=len(faults) - _SHOWN)] if len(faults) > _SHOWN else []
+        raise TthcError(
+            "{n} value(s) in {path} that this database cannot hold; nothing was written",
+            n=len(faults),
+            path=data.source,
+            details=[*faults[:_SHOWN], *more],
+        )
 
 
 # -- checking: what this database would refuse to hold ----------------------------------------------
@@ -80,14 +85,21 @@ def _faults(data: PointData, whole: bool) -> list[Msg]:
             try:
                 check_stored(str(row["key"]), row["value"])
             except TthcError as exc:
-                faults.append(Msg("mb_setting", reason=exc.msg))
+                faults.append(Msg("setting: {reason}", reason=exc.msg))
     for d in data.dossiers:
         faults.extend(_dossier_faults(d))
     for e in data.events:
         try:
             check_year(e.happened_at, e.happened_at.isoformat(sep=" "))
         except TthcError as exc:
-            faults.append(Msg("mb_event", id=e.id, what=ColumnWord("happened_at"), reason=exc.msg))
+            faults.append(
+                Msg(
+                    "audit event #{id}: {what}: {reason}",
+                    id=e.id,
+                    what=ColumnWord("happened_at"),
+                    reason=exc.msg,
+                )
+            )
     return faults
 
 
@@ -109,25 +121,31 @@ def _dossier_faults(d: StoredDossier) -> list[Msg]:
         except ValueError:
             faults.append(
                 Msg(
-                    "mb_dossier",
+                    "dossier {code}: {what}: {reason}",
                     code=d.code,
                     what=ColumnWord(column),
-                    reason=Msg("mb_not_moment", value=value),
+                    reason=Msg("{value!r} is not a moment (YYYY-MM-DDTHH:MM:SS)", value=value),
                 )
             )
             continue
         except TthcError as exc:
-            faults.append(Msg("mb_dossier", code=d.code, what=ColumnWord(column), reason=exc.msg))
+            faults.append(
+                Msg("dossier {code}: {what}: {reason}", code=d.code, what=ColumnWord(column), reason=exc.msg)
+            )
             continue
         if column == "received_at":
             received = moment
         elif received is not None and moment < received:
             faults.append(
                 Msg(
-                    "mb_dossier",
+                    "dossier {code}: {what}: {reason}",
                     code=d.code,
                     what=ColumnWord(column),
-                    reason=Msg("mb_before_receipt", at=moment, received=received),
+                    reason=Msg(
+                        "{at:%d/%m/%Y %H:%M} is before the receipt ({received:%d/%m/%Y %H:%M})",
+                        at=moment,
+                        received=received,
+                    ),
                 )
             )
     return faults
@@ -208,7 +226,14 @@ def _history_faults(ctx: Context, store: Store, data: PointData) -> list[Msg]:
     for m in moves:  # a uid of this database's: it must name the same dossier and step here
         here = ours.get(m.uid)
         if here is not None and (here.dossier_code != m.code or here.step != m.step):
-            faults.append(Msg("mh_uid_taken", uid=m.uid, code=m.code or "-", here=here.dossier_code or "-"))
+            faults.append(
+                Msg(
+                    "audit event {uid} of dossier {code}: that uid is an event of {here} in this database",
+                    uid=m.uid,
+                    code=m.code or "-",
+                    here=here.dossier_code or "-",
+                )
+            )
     for d in data.dossiers:
         fault = _dossier_history_fault(cal, d, by_code.get(d.code, []), calendar_changed, rules_changed)
         if fault is not None:
@@ -227,35 +252,59 @@ def _dossier_history_fault(
     if d.get("imported_by") is None and receipt_stands(moves):
         receipt = next(m for m in moves if m.step == "receive")
         if receipt.happened_at != stored.received_at or receipt.details.get("limit") != str(stored.limit):
-            return Msg("mb_dossier", code=d.code, what=ColumnWord("received_at"), reason=Msg("mh_receipt"))
+            return Msg(
+                "dossier {code}: {what}: {reason}",
+                code=d.code,
+                what=ColumnWord("received_at"),
+                reason=Msg("the row's receipt is not the one its receive event records"),
+            )
         if not receipt_as_decided(cal, stored):
             return Msg(
-                "mb_dossier", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("mh_counting")
+                "dossier {code}: {what}: {reason}",
+                code=d.code,
+                what=ColumnWord("receipt_due_at"),
+                reason=Msg("the receipt's counting is not one its time limit gives"),
             )
         try:
             life = replay(cal, stored, standing_steps(moves))
         except TthcError as exc:
-            return Msg("mb_dossier", code=d.code, what=Msg("mh_history"), reason=exc.msg)
+            return Msg(
+                "dossier {code}: {what}: {reason}", code=d.code, what=Msg("its history"), reason=exc.msg
+            )
     else:
         life = judged_again(stored)
     as_of_then = (life.status not in OPEN and any(at > life.last_at for at in calendar_changed)) or any(
         at > stored.received_at for at in rules_changed
     )  # closed before days changed, or counted before the sessions or cut-off changed
     if not as_of_then and not countings_as_laid(cal, stored):
-        return Msg("mb_dossier", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("mh_counting"))
+        return Msg(
+            "dossier {code}: {what}: {reason}",
+            code=d.code,
+            what=ColumnWord("receipt_due_at"),
+            reason=Msg("the receipt's counting is not one its time limit gives"),
+        )
     skip: frozenset[str] = _BY_CALENDAR if as_of_then else frozenset()
     derived = dict(zip(LIFE_COLUMNS, life_values(life), strict=True))
     for column in _DERIVED:
         if column not in skip and derived[column] != d.get(column):
             return Msg(
-                "mb_dossier",
+                "dossier {code}: {what}: {reason}",
                 code=d.code,
                 what=ColumnWord(column),
-                reason=Msg("mh_disagrees", row=said(d.get(column)), history=said(derived[column])),
+                reason=Msg(
+                    "{row} in its row, {history} by its own history",
+                    row=said(d.get(column)),
+                    history=said(derived[column]),
+                ),
             )
     rounds = tuple(round_values(d.code, r)[1:] for r in life.rounds)
     if not skip and rounds != d.rounds:
-        return Msg("mb_dossier", code=d.code, what=ColumnWord("paused_at"), reason=Msg("mh_rounds"))
+        return Msg(
+            "dossier {code}: {what}: {reason}",
+            code=d.code,
+            what=ColumnWord("paused_at"),
+            reason=Msg("the supplement rounds are not those its history gives"),
+        )
     return None
 
 

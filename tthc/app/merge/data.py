@@ -66,5 +66,5 @@ def keep_decision(side: str | None, codes: Sequence[str], reason: str | None) ->
         return None
     why = clean(reason, "w_reason", required=True) or ""
     if side is None or not codes:
-        raise TthcError("e_keep_needs")
+        raise TthcError("--keep needs the codes of the dossiers to settle and --reason")
     return Keep(side, tuple(codes), why)

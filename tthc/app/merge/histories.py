@@ -71,7 +71,11 @@ def plan_dossiers(ctx: Context, store: Store, data: PointData, plan: Plan, keep:
         for typed in keep.codes:
             meant = codes_meant(typed, both)
             if len(meant) > 1:
-                raise TthcError("e_code_ambiguous", code=typed, candidates=", ".join(sorted(meant)[:10]))
+                raise TthcError(
+                    "{code!r} could be any of: {candidates}; type the whole code",
+                    code=typed,
+                    candidates=", ".join(sorted(meant)[:10]),
+                )
             if meant:
                 plan.keeping[meant[0]] = typed
     queued: set[str] = set()
@@ -100,7 +104,13 @@ def plan_dossiers(ctx: Context, store: Store, data: PointData, plan: Plan, keep:
     for row in plan.new:  # new here as typed; given here in another letter case is one code
         spelled = used.get(row.code)
         if spelled is not None and spelled != row.code:
-            plan.conflicts.append(Msg("mc_case_twin", code=row.code, ours=spelled))
+            plan.conflicts.append(
+                Msg(
+                    "dossier {code}: this database gave that code as {ours!r}; codes that differ only in letter case are one code",
+                    code=row.code,
+                    ours=spelled,
+                )
+            )
 
 
 #: What a merge makes of a dossier both sides know: a new row, its removal (its receipt was
@@ -122,14 +132,28 @@ def _merge_known(
         or all(here.get(c) == there.get(c) for c in ("received_at", "procedure_code", "time_limit"))
     )
     if (mine is not None and other is not None and mine != other) or not same_facts:
-        plan.conflicts.append(Msg("mc_receipt", code=code, ours=_describe(here), theirs=_describe(there)))
+        plan.conflicts.append(
+            Msg(
+                "dossier {code}: two different receipts under one code: here {ours}; there {theirs}",
+                code=code,
+                ours=_describe(here),
+                theirs=_describe(there),
+            )
+        )
         return None
     a, b = ours.moves.get(code, []), theirs.moves.get(code, [])
     known = {m.uid: m for m in a}
     problems: list[Msg] = []
     rewritten = [m for m in b if m.uid in known and known[m.uid].says() != m.says()]
     for m in rewritten:
-        problems.append(Msg("mc_rewritten", code=code, step=Msg(f"s_{m.step}"), at=m.happened_at))
+        problems.append(
+            Msg(
+                "dossier {code}: its {step} at {at:%d/%m/%Y %H:%M} is recorded differently here and there",
+                code=code,
+                step=Msg(f"s_{m.step}"),
+                at=m.happened_at,
+            )
+        )
     union = [*a, *(m for m in b if m.uid not in known)]
     if len(union) == len(a) and not rewritten:
         return "stay"  # nothing new from there
@@ -142,28 +166,17 @@ def _merge_known(
     only_here = [m for m in steps if m.uid not in theirs_uids]
     only_there = [m for m in steps if m.uid not in known]
     fields = _field_conflicts(union, known, theirs_uids)
-    life: Life | None = None
-    try:
-        life = replay(cal, here.life(), steps, there.life())
-    except TthcError:
+    life = _replayed(cal, here, there, steps)
+    if life is None:
         problems.append(
             Msg(
-                "mc_steps",
+                "dossier {code}: steps that cannot both stand: here {ours}; there {theirs}",
                 code=code,
                 ours=_first(only_here),
                 theirs=_first(only_there),
             )
         )
-    for name, (mine_value, their_value) in fields.items():
-        problems.append(
-            Msg(
-                "mc_field",
-                code=code,
-                field=Msg(name) if name in DETAIL_FIELDS else name,
-                ours=said(mine_value),
-                theirs=said(their_value),
-            )
-        )
+    problems += _field_problems(code, fields)
     if problems:
         if decided is None:
             plan.held[code] = problems
@@ -184,6 +197,28 @@ def _merge_known(
         )
     assert life is not None
     return _merged_row(code, here, there, union, known, theirs_uids, life, plan.decisions)
+
+
+def _replayed(cal: WorkCalendar, here: StoredDossier, there: StoredDossier, steps: list[Move]) -> Life | None:
+    """The life the standing steps of both sides give, or None when they cannot all stand."""
+    try:
+        return replay(cal, here.life(), steps, there.life())
+    except TthcError:
+        return None
+
+
+def _field_problems(code: str, fields: dict[str, tuple[Any, Any]]) -> list[Msg]:
+    """Each field edited to two values, as the manager reads it."""
+    return [
+        Msg(
+            "dossier {code}: {field} edited to {ours!r} here and {theirs!r} there",
+            code=code,
+            field=Msg(name) if name in DETAIL_FIELDS else name,
+            ours=said(mine_value),
+            theirs=said(their_value),
+        )
+        for name, (mine_value, their_value) in fields.items()
+    ]
 
 
 def _decide(
@@ -239,10 +274,21 @@ def _receipt_undone(
     if not unseen:
         return "remove" if here is not None else "stay"
     if decided is None:
-        plan.held[code] = [Msg("mc_receipt_undone", code=code, at=undo.happened_at, step=_step(unseen[0]))]
+        plan.held[code] = [
+            Msg(
+                "dossier {code}: its receipt was undone at one point ({at:%d/%m/%Y %H:%M}) while the other went on with it ({step})",
+                code=code,
+                at=undo.happened_at,
+                step=_step(unseen[0]),
+            )
+        ]
         return None
     if decided != side:
-        raise TthcError("e_keep_undone_receipt", code=code, side=side)
+        raise TthcError(
+            "the receipt of {code} was undone {side}: only --keep {side} settles it (receive the dossier again under a new code if it is real); nothing was written",
+            code=code,
+            side=side,
+        )
     plan.settled.append(code)
     for m in unseen:
         plan.decisions.append({"kind": "undo", "code": code, "move": m, "side": decided, "reason": reason})
@@ -272,7 +318,13 @@ def _fast_forward(
     common = next((i for i, (x, y) in enumerate(zip(ua, ub, strict=False)) if x != y), min(len(ua), len(ub)))
     if common < len(a) and common < len(b):
         plan.held[code] = [
-            Msg("mc_diverged", code=code, ours=_step(a[common]), theirs=_step(b[common]), common=common)
+            Msg(
+                "dossier {code}: the two points recorded different steps after {common} in common: here {ours}; there {theirs}",
+                code=code,
+                ours=_step(a[common]),
+                theirs=_step(b[common]),
+                common=common,
+            )
         ]
         return None
     return "stay"
@@ -329,14 +381,14 @@ def _merged_row(
 
 
 def _first(moves: list[Move]) -> Msg:
-    return _step(moves[0]) if moves else Msg("mc_no_step")
+    return _step(moves[0]) if moves else Msg("no step")
 
 
 def _describe(row: StoredDossier | None) -> Msg:
     if row is None:
-        return Msg("mc_no_row")
+        return Msg("receipt undone")
     return Msg(
-        "mc_side",
+        "{procedure} received {at:%d/%m/%Y %H:%M} from {applicant}",
         at=datetime.fromisoformat(str(row.get("received_at"))),
         procedure=row.get("procedure_code"),
         applicant=row.get("applicant"),
@@ -344,4 +396,4 @@ def _describe(row: StoredDossier | None) -> Msg:
 
 
 def _step(e: Move) -> Msg:
-    return Msg("mc_step", step=Msg(f"s_{e.step}"), at=e.happened_at)
+    return Msg("{step} at {at:%d/%m/%Y %H:%M}", step=Msg(f"s_{e.step}"), at=e.happened_at)

@@ -37,7 +37,14 @@ def _plan_catalog(store: Store, data: PointData, plan: Plan) -> None:
         if here is None:
             alias = str(theirs["alias"]).lower() if theirs["alias"] else None
             if alias is not None and alias in aliases:
-                plan.conflicts.append(Msg("mc_alias", code=code, alias=theirs["alias"], other=aliases[alias]))
+                plan.conflicts.append(
+                    Msg(
+                        "procedure {code}: its alias {alias!r} is procedure {other}'s here",
+                        code=code,
+                        alias=theirs["alias"],
+                        other=aliases[alias],
+                    )
+                )
             added.append(theirs)
             continue
         for column, word in _PROCEDURE_FIELDS.items():
@@ -46,7 +53,13 @@ def _plan_catalog(store: Store, data: PointData, plan: Plan) -> None:
                 if column == "time_limit":  # said as people say it: '5 ngày làm việc', not '5wd'
                     mine, other = LimitWords(mine), LimitWords(other)
                 plan.conflicts.append(
-                    Msg("mc_procedure", code=code, column=Msg(word), ours=mine, theirs=other)
+                    Msg(
+                        "procedure {code}: {column} is {ours!r} here and {theirs!r} there",
+                        code=code,
+                        column=Msg(word),
+                        ours=mine,
+                        theirs=other,
+                    )
                 )
     plan.rows["procedures"] = added
 
@@ -62,7 +75,7 @@ def _plan_officers_and_points(store: Store, data: PointData, plan: Plan) -> None
             elif table == "points" and here["code_prefix"] != theirs["code_prefix"]:
                 plan.conflicts.append(
                     Msg(
-                        "mc_point_prefix",
+                        "point {name}: unit code {ours!r} here and {theirs!r} there",
                         name=here["name"],
                         ours=here["code_prefix"] or "",
                         theirs=theirs["code_prefix"] or "",
@@ -82,7 +95,7 @@ def _plan_calendar(store: Store, data: PointData, plan: Plan) -> None:
         elif here["kind"] != row["kind"]:
             plan.conflicts.append(
                 Msg(
-                    "mc_calendar",
+                    "{day:%d/%m/%Y}: a {ours} here, a {theirs} there",
                     day=date.fromisoformat(day),
                     ours=Msg(f"kind_{here['kind']}"),
                     theirs=Msg(f"kind_{row['kind']}"),
@@ -105,7 +118,7 @@ def _plan_rulings(store: Store, data: PointData, plan: Plan) -> None:
         elif here["verdict"] != row["verdict"]:
             plan.conflicts.append(
                 Msg(
-                    "mc_ruling",
+                    "{day:%d/%m/%Y}: {ours} here, {theirs} there",
                     day=date.fromisoformat(row["day"]),
                     ours=Msg(f"w_{here['verdict']}"),
                     theirs=Msg(f"w_{row['verdict']}"),

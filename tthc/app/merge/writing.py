@@ -132,7 +132,12 @@ def _local(ids: dict[str, int], uid_of: dict[int, str], their_id: int, table: st
     """The id here of the event the other side numbers ``their_id``."""
     local = ids.get(uid_of.get(their_id, ""))
     if local is None:
-        raise TthcError("e_copy_refused", table=table, key=f"event {their_id}", reason="no such event")
+        raise TthcError(
+            "cannot copy the {table} row {key}: {reason}; nothing was written",
+            table=table,
+            key=f"event {their_id}",
+            reason="no such event",
+        )
     return local
 
 
@@ -163,4 +168,9 @@ def _insert_new(store: Store, items: Sequence[StoredDossier]) -> None:
 
 def _flush(duplicates: list[tuple[int, str]]) -> None:
     if duplicates:
-        raise TthcError("e_copy_refused", table="dossiers", key=duplicates[0][1], reason="already here")
+        raise TthcError(
+            "cannot copy the {table} row {key}: {reason}; nothing was written",
+            table="dossiers",
+            key=duplicates[0][1],
+            reason="already here",
+        )

@@ -26,7 +26,7 @@ class FormSet:
 
     def label(self, lang: str, paper: str) -> str:
         """``Mẫu số 06 (Thông tư 03/2025/TT-VPCP)``: the corner of every paper."""
-        return t(lang, "p_form_no", n=self.number(paper), circular=self.circular)
+        return t(lang, "Form {n} (Circular {circular})", n=self.number(paper), circular=self.circular)
 
 
 #: Circular 01/2018/TT-VPCP (guiding Decree 61/2018): five slips and the log book.
@@ -90,7 +90,7 @@ def form_number(text: str) -> str:
     value = text.strip()
     if value.isdigit() and len(value) <= 2 and value.zfill(2) in FORMS:
         return value.zfill(2)
-    raise TthcError("e_form", form=text)
+    raise TthcError("unknown form {form!r}: expected a form number, 01 to 07", form=text)
 
 
 def slip_paper(forms: FormSet, number: str, code: str) -> str:
@@ -98,8 +98,19 @@ def slip_paper(forms: FormSet, number: str, code: str) -> str:
     set does not have, is refused with the numbers it has."""
     paper = forms.paper(number)
     if paper == "logbook":
-        raise TthcError("e_form_is_logbook", form=number, circular=forms.circular, code=code)
+        raise TthcError(
+            "form {form} of Circular {circular} is the log book, not a slip: print it with `tthc logbook`",
+            form=number,
+            circular=forms.circular,
+            code=code,
+        )
     if paper is None:
         numbers = ", ".join(n for name, n in forms.numbers.items() if name != "logbook")
-        raise TthcError("e_form_not_in_set", form=number, circular=forms.circular, code=code, numbers=numbers)
+        raise TthcError(
+            "dossier {code} is printed on the forms of Circular {circular}, which has no form {form}: choose {numbers}",
+            form=number,
+            circular=forms.circular,
+            code=code,
+            numbers=numbers,
+        )
     return paper

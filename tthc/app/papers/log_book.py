@@ -22,17 +22,17 @@ def _log_note(lang: str, d: Dossier) -> str:
     if d.channel != "direct":
         parts.append(label(lang, d.channel))
     if d.rounds:
-        parts.append(t(lang, "p06_n_rounds", n=len(d.rounds)))
+        parts.append(t(lang, "{n} supplement request(s)", n=len(d.rounds)))
     if d.status == "paused":
-        parts.append(label(lang, "paused"))
+        parts.append(label(lang, "waiting for papers"))
     if d.apology is not None:
-        parts.append(t(lang, "p06_n_apology", day=d.apology.new_date.strftime("%d/%m/%Y")))
+        parts.append(t(lang, "apology, new date {day}", day=d.apology.new_date.strftime("%d/%m/%Y")))
     if d.outcome == "rejected":
         parts.append(label(lang, "rejected"))
     if d.timeliness:
         parts.append(label(lang, d.timeliness))
     if d.withdrawn_at is not None:
-        parts.append(t(lang, "p06_n_withdrawn", day=d.withdrawn_at.strftime("%d/%m/%Y")))
+        parts.append(t(lang, "withdrawn {day}", day=d.withdrawn_at.strftime("%d/%m/%Y")))
     return "; ".join(parts)
 
 
@@ -69,9 +69,11 @@ def log_book(ctx: Context, period: "Period") -> LogBook:
         center=ctx.settings().center_name,
         form=forms.number("logbook"),
         form_label=forms.label(lang, "logbook"),
-        title=t(lang, "p06_title"),
-        period_line=t(lang, "p06_period", start=_dmy(period.start), end=_dmy(period.end)),
-        dates_label=t(lang, "p06_dates"),
+        title=t(lang, "DOSSIER LOG BOOK"),
+        period_line=t(
+            lang, "Dossiers received from {start} to {end}", start=_dmy(period.start), end=_dmy(period.end)
+        ),
+        dates_label=t(lang, "Date and time"),
         headers=tuple(t(lang, key) for key in LOG_COLUMNS),
         rows=rows,
     )
