@@ -338,3 +338,83 @@ def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[s
     if current:
         lines.append(indent + current)
     return lines
+
+
+# -- ledgers: figures at a fixed width, with bars ---------------------------------------------
+def shortened(text: str, width: int) -> str:
+    """A name shortened with … to ``width`` characters; only a ledger's first column, a name,
+    is ever shortened, a number never."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+@dataclass(frozen=True)
+class LedgerColumn:
+    """A column of a ledger: its heading's lines, its cells as text (``None`` for a bar),
+    whether it is right-aligned. A bar column takes the width the other columns leave."""
+
+    heading: Sequence[str]
+    cells: Sequence[str | None]
+    right: bool = False
+    bar: Sequence[tuple[float, float]] = ()  # (value, most) per row, for a bar column
+
+
+#: A bar is this wide at least, however narrow the ledger.
+BAR_LEAST = 10
+#: The first column keeps this many characters at least, shortened if it must.
+NAME_LEAST = 8
+
+
+def ledger_lead(columns: Sequence[LedgerColumn], width: int) -> int:
+    """The first column's width: its longest name, or what the figures leave of ``width``."""
+    first, *rest = columns
+    widths = [_ledger_width(c) for c in rest if not c.bar]
+    fixed = sum(widths) + 2 * len(widths)
+    longest = max((len(x) for x in [*first.heading, *(c or "" for c in first.cells)]), default=0)
+    return min(longest, max(width - fixed, NAME_LEAST))
+
+
+def _ledger_width(column: LedgerColumn) -> int:
+    return max((len(x) for x in [*column.heading, *(c or "" for c in column.cells)]), default=0)
+
+
+def ledger_lines(
+    columns: Sequence[LedgerColumn], width: int, *, lead: int | None = None, totals: int = 0
+) -> list[str]:
+    """A ledger ``width`` columns wide: headings set on their last line, a rule, the rows and,
+    under a second rule, the last ``totals`` rows; the first column (names) left-aligned and
+    shortened with … when it must, the figures whole; a bar drawn ``█`` in the room left."""
+    first, *rest = columns
+    lead = ledger_lead(columns, width) if lead is None else lead
+    widths = [_ledger_width(c) for c in rest]
+    fixed = sum(w for w, c in zip(widths, rest, strict=True) if not c.bar) + 2 * len(rest)
+    widths = [max(width - lead - fixed, BAR_LEAST) if c.bar else w for w, c in zip(widths, rest, strict=True)]
+
+    def cell(column: LedgerColumn, w: int, i: int) -> str:
+        if column.bar:
+            value, most = column.bar[i]
+            return ("█" * (round(w * value / most) or (1 if value else 0))).ljust(w)
+        text = column.cells[i] or ""
+        return text.rjust(w) if column.right else text.ljust(w)
+
+    def line(i: int) -> str:
+        name = shortened(first.cells[i] or "", lead).ljust(lead)
+        return name + "".join(f"  {cell(c, w, i)}" for c, w in zip(rest, widths, strict=True))
+
+    height = max((len(c.heading) for c in columns), default=0)
+    heads = [[""] * (height - len(c.heading)) + list(c.heading) for c in columns]
+    out = [
+        shortened(heads[0][k], lead).ljust(lead)
+        + "".join(
+            f"  {h[k].rjust(w) if c.right else h[k].ljust(w)}" for h, c, w in zip(heads[1:], rest, widths, strict=True)
+        )
+        for k in range(height)
+    ]
+    rule = "─" * (lead + sum(widths) + 2 * len(rest))
+    rows = len(first.cells)
+    body = [line(i) for i in range(rows - totals)]
+    if height:
+        out.append(rule)
+    out += body
+    if totals:
+        out += [rule, *(line(i) for i in range(rows - totals, rows))]
+    return out

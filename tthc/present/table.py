@@ -21,9 +21,12 @@ from typing import Any, Literal, Protocol
 from tthc.present.layout import (
     Col,
     Column,
+    LedgerColumn,
     PlainRow,
     cell_text,
     fit_table,
+    ledger_lead,
+    ledger_lines,
     plain_lines,
     record_lines,
     table_fits,
@@ -53,6 +56,18 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """A cell drawn as a bar: ``value`` of the column's ``most``, as long as the room the
+    other columns leave allows; a value above nought is never drawn as nothing."""
+
+    value: float
+    most: float
+
+    def __str__(self) -> str:
+        return ""
+
+
+@dataclass(frozen=True)
 class Table:
     """What a list holds, whatever draws it. ``lead`` cells head each record when the table is
     re-shaped; ``blocks``, when given, says how a row reads as a block instead (a table whose
@@ -66,6 +81,7 @@ class Table:
     notes: Sequence[Sequence[str]] = ()  # lines under a row (an apology's new date), by row
     lead: int = 1
     blocks: Callable[[Sequence[str]], Block] | None = None
+    totals: int = 0  # the last rows are totals, under a rule of their own (a ledger's)
 
     @classmethod
     def of(cls, headings: Sequence[str], rows: Sequence[Sequence[Any]], **options: Any) -> Table:
@@ -166,6 +182,38 @@ class Rich:
             out.line(line)
 
 
+@dataclass
+class Ledger:
+    """Figures at a fixed ``width`` (80 columns, or the terminal's): headings of several lines
+    (``\\n`` in a heading) set on their last line, figures right-aligned and whole, the first
+    column's names shortened with … only when the figures leave no room, the totals under a
+    rule, a :class:`Bar` cell drawn in the room the others leave. Tables drawn together share
+    the first table's first column width, so their names line up."""
+
+    width: int
+
+    def drawn(self, *tables: Table) -> list[list[str]]:
+        columns = [self.columns(table) for table in tables]
+        lead = ledger_lead(columns[0], self.width)
+        return [
+            ledger_lines(c, self.width, lead=lead, totals=table.totals)
+            for c, table in zip(columns, tables, strict=True)
+        ]
+
+    @staticmethod
+    def columns(table: Table) -> list[LedgerColumn]:
+        texts = table.texts()
+        out = []
+        for i, f in enumerate(table.fields):
+            bars = [(float(r[i].value), float(r[i].most)) for r in table.rows if isinstance(r[i], Bar)]
+            heading = f.heading.split("\n") if f.heading else []
+            out.append(LedgerColumn(heading, [r[i] for r in texts], right=f.align == "right", bar=bars))
+        return out
+
+    def show(self, table: Table) -> None:
+        echo("\n".join(line.rstrip() for line in self.drawn(table)[0]))
+
+
 def lead_block(lead: int) -> Callable[[Sequence[str]], Block]:
     """A row as a block: its first ``lead`` cells on a bold line, the others that have a value
     joined by `` · `` on an indented line under them."""
@@ -213,6 +261,7 @@ class Sheet:
 BACKENDS: dict[str, Callable[..., Backend]] = {
     "plain": Plain,
     "rich": Rich,
+    "ledger": Ledger,
     "json": Json,
     "csv": Sheet,
     "xlsx": Sheet,
