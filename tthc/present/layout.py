@@ -405,7 +405,8 @@ def ledger_lines(
     out = [
         shortened(heads[0][k], lead).ljust(lead)
         + "".join(
-            f"  {h[k].rjust(w) if c.right else h[k].ljust(w)}" for h, c, w in zip(heads[1:], rest, widths, strict=True)
+            f"  {h[k].rjust(w) if c.right else h[k].ljust(w)}"
+            for h, c, w in zip(heads[1:], rest, widths, strict=True)
         )
         for k in range(height)
     ]
@@ -418,3 +419,55 @@ def ledger_lines(
     if totals:
         out += [rule, *(line(i) for i in range(rows - totals, rows))]
     return out
+
+
+# -- paper: a fixed width, whatever the screen ------------------------------------------------
+def grid_lines(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
+    """A grid that fits a paper ``width`` columns wide: the widest columns give way first (to
+    8 columns at least), and a cell too long for its column wraps onto more lines."""
+    import textwrap
+
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > 8:
+        widths[widths.index(max(widths))] -= 1
+
+    def lines(cells: Sequence[str]) -> list[str]:
+        wrapped = [textwrap.wrap(c, w) or [""] for c, w in zip(cells, widths, strict=True)]
+        height = max(len(w) for w in wrapped)
+        return [
+            "  ".join(
+                (w[k] if k < len(w) else "").ljust(n) for w, n in zip(wrapped, widths, strict=True)
+            ).rstrip()
+            for k in range(height)
+        ]
+
+    out = [*lines(headers), "  ".join("─" * w for w in widths)]
+    for row in rows:
+        out += lines(row)
+    return out
+
+
+def centred(lines: Sequence[str], width: int) -> list[str]:
+    """Lines of words centred in ``width`` columns, wrapped first if they must."""
+    import textwrap
+
+    out: list[str] = []
+    for line in lines:
+        out.extend(part.center(width) for part in (textwrap.wrap(line, width) or [""]))
+    return out
+
+
+def side_by_side(left: Sequence[str], right: Sequence[str], split: int, width: int) -> list[str]:
+    """Two centred blocks side by side, the first ``split`` columns wide, as the blocks at the
+    head and the foot of a form."""
+    a = centred(left, split)
+    b = centred(right, width - split)
+    rows = max(len(a), len(b))
+    a += [" " * split] * (rows - len(a))
+    b += [""] * (rows - len(b))
+    return [(x + y).rstrip() for x, y in zip(a, b, strict=True)]
+
+
+def flush_right(text: str, width: int) -> str:
+    """A line set against the right edge of ``width`` columns."""
+    return text.rjust(width)

@@ -25,6 +25,7 @@ from tthc.present.layout import (
     PlainRow,
     cell_text,
     fit_table,
+    grid_lines,
     ledger_lead,
     ledger_lines,
     plain_lines,
@@ -214,6 +215,20 @@ class Ledger:
         echo("\n".join(line.rstrip() for line in self.drawn(table)[0]))
 
 
+@dataclass
+class Paper:
+    """A grid printed on paper ``width`` columns wide, whatever the screen: the widest columns
+    give way first and a cell too long for its column wraps onto more lines."""
+
+    width: int
+
+    def lines(self, table: Table) -> list[str]:
+        return grid_lines(table.headings, table.texts(), self.width)
+
+    def show(self, table: Table) -> None:
+        echo("\n".join(self.lines(table)))
+
+
 def lead_block(lead: int) -> Callable[[Sequence[str]], Block]:
     """A row as a block: its first ``lead`` cells on a bold line, the others that have a value
     joined by `` · `` on an indented line under them."""
@@ -262,6 +277,7 @@ BACKENDS: dict[str, Callable[..., Backend]] = {
     "plain": Plain,
     "rich": Rich,
     "ledger": Ledger,
+    "paper": Paper,
     "json": Json,
     "csv": Sheet,
     "xlsx": Sheet,
