@@ -14,12 +14,8 @@ from tthc.core.workcalendar import Doubts
 from tthc.locale.i18n import fmt_day, fmt_limit, label, step_label, t
 from tthc.present.layout import (
     READABLE,
-    Column,
-    PlainRow,
-    plain_lines,
-    plain_widths,
 )
-from tthc.present.table import Table, show
+from tthc.present.table import Field, Table, show
 from tthc.present.terminal import (
     echo,
     fmt_moment,
@@ -224,28 +220,27 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
     from tthc.present.render_history import event_text
 
     undone = undone_of(events)
-    details = [event_text(lang, e) for e in events]
-    columns = [
-        Column("#", [str(e.id) for e in events], right=True),
-        Column(
-            t(lang, "step"),
-            [step_label(lang, e.step) + (" ✗" if e.id in undone else "") for e in events],
-            wrap=True,
-        ),
-        Column(t(lang, "when"), [fmt_short(e.happened_at) for e in events]),
-        Column(t(lang, "recorded"), [fmt_short(e.recorded_at) for e in events]),
-        Column(t(lang, "actor"), [e.actor for e in events], wrap=True),
-        Column(t(lang, "details"), details, wrap=True),
+    fields = [
+        Field("#", align="right"),
+        Field(t(lang, "step"), wrap=True),
+        Field(t(lang, "when")),
+        Field(t(lang, "recorded")),
+        Field(t(lang, "actor"), wrap=True),
+        Field(t(lang, "details"), wrap=True, under=DETAILS_ROOM),
     ]
-    limit = output_width()
-    kept, widths = plain_widths(columns, limit)
-    below = limit is not None and (kept[-1] is not columns[-1] or widths[-1] < DETAILS_ROOM)
     rows = [
-        PlainRow("dim" if e.id in undone else "", [text] if below and text else [])
-        for e, text in zip(events, details, strict=True)
+        [
+            str(e.id),
+            step_label(lang, e.step) + (" ✗" if e.id in undone else ""),
+            fmt_short(e.happened_at),
+            fmt_short(e.recorded_at),
+            e.actor,
+            event_text(lang, e),
+        ]
+        for e in events
     ]
-    lines = plain_lines(columns[:-1] if below else columns, rows, limit)
-    echo("\n".join([title, *lines] if title else lines))
+    styles = ["dim" if e.id in undone else "" for e in events]
+    show(Table(fields, rows, title=title, styles=styles), reshape=False)
 
 
 def print_undo_plan(plan: UndoPlan, lang: str) -> None:

@@ -99,22 +99,14 @@ def table_lines(heads: list[str], cells: list[list[str]], limit: int | None) -> 
     """The indicators in the first shape that fits ``limit`` columns: a table with the
     formulas in a column of their own; the table with each formula on the lines under its
     indicator; one record per indicator. A figure is never cut in any of them."""
-    from tthc.present.layout import Column, PlainRow, plain_lines, record_lines, table_fits
+    from tthc.present.table import Field, Plain, Table
 
-    def columns(upto: int) -> list[Column]:
-        return [
-            Column(h, [r[i] for r in cells], wrap=i in (1, 5), right=i in _FIGURES)
-            for i, h in enumerate(heads[:upto])
-        ]
-
-    styles = [""] * len(cells)
-    full = plain_lines(columns(len(heads)), [PlainRow() for _ in cells], limit)
-    if limit is None or table_fits(full, limit):
-        return full
-    notes = plain_lines(columns(len(heads) - 1), [PlainRow(notes=[r[-1]]) for r in cells], limit)
-    if table_fits(notes, limit):
-        return notes
-    return record_lines(heads, cells, styles, limit, lead=2)
+    last = len(heads) - 1
+    fields = [
+        Field(h, wrap=i in (1, 5), align="right" if i in _FIGURES else "left", under=1 if i == last else 0)
+        for i, h in enumerate(heads)
+    ]
+    return Plain(limit).lines(Table(fields, cells, lead=2))
 
 
 def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:

@@ -29,6 +29,7 @@ from tthc.present.layout import (
     ledger_lead,
     ledger_lines,
     plain_lines,
+    plain_widths,
     record_lines,
     table_fits,
 )
@@ -43,13 +44,16 @@ class Field:
     """A column: its ``heading`` for people, its ``key`` in JSON (the heading when empty), its
     alignment, and whether its cells may ``wrap`` between words (names, notes, reasons); a
     code, a date or a number never wraps. A ``spare`` column may be left out of a narrow
-    screen's table (it stays in the records, in JSON and in files)."""
+    screen's table (it stays in the records, in JSON and in files). An ``under`` column (a
+    formula, a step's details) goes on the lines under its row when the table does not fit,
+    or when it would be narrower than ``under`` columns."""
 
     heading: str
     key: str = ""
     align: Literal["left", "right"] = "left"
     wrap: bool = False
     spare: bool = False
+    under: int = 0  # > 0: may go on the lines under its row (see Plain)
 
     @property
     def name(self) -> str:
@@ -147,12 +151,33 @@ class Plain:
         ]
         rows = [PlainRow(s, table.notes_of(i)) for i, s in enumerate(styles)]
         lines = plain_lines(columns, rows, limit)
+        if limit is not None and self._goes_under(table, columns, lines, limit):
+            below = [i for i, f in enumerate(table.fields) if f.under]
+            columns = [c for i, c in enumerate(columns) if i not in below]
+            for n, row in enumerate(rows):
+                row.notes = [*row.notes, *(texts[n][i] for i in below if texts[n][i])]
+            lines = plain_lines(columns, rows, limit)
         if self.reshape and limit is not None and not table_fits(lines, limit):
             lines = record_lines(table.headings, texts, styles, limit, lead=table.lead)
         title = table.title
         heading = wrap_words(title, limit) if title and limit else [title] if title else []
         foot = [x for line in table.footer for x in (wrap_words(line, limit) if limit else [line])]
         return [*heading, *lines, *foot]
+
+    @staticmethod
+    def _goes_under(table: Table, columns: list[Column], lines: list[str], limit: int) -> bool:
+        """Whether the ``under`` columns go under their rows: the table does not fit, or one
+        of them is left out or narrower than it asks."""
+        if not any(f.under for f in table.fields):
+            return False
+        if not table_fits(lines, limit):
+            return True
+        kept, widths = plain_widths(columns, limit)
+        for f, column in zip(table.fields, columns, strict=True):
+            at = next((j for j, k in enumerate(kept) if k is column), None)
+            if f.under and (at is None or widths[at] < f.under):
+                return True
+        return False
 
     def show(self, table: Table) -> None:
         echo("\n".join(self.lines(table)))
