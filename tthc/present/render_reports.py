@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
-from tthc.present.layout import Col, fit_table, label_grid
+from tthc.present.chart import bar
+from tthc.present.table import Field, Rich, Table
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
 if TYPE_CHECKING:
@@ -64,16 +65,13 @@ def _table(
     names = [n for n in COUNTS if not (folded and n in CHANNEL_SPLIT)]
     prefix = "hs" if short else "h"
     first = t(lang, "col_month" if summary.by == "month" else "col_key")
-    cols = [
-        Col(first, wrap=True),
-        *(Col(t(lang, f"{prefix}_{n}"), justify="right") for n in names),
-        Col(t(lang, f"{prefix}_rate"), justify="right", wrap=wrap_rate),
+    fields = [
+        Field(first, wrap=True),
+        *(Field(t(lang, f"{prefix}_{n}"), align="right") for n in names),
+        Field(t(lang, f"{prefix}_rate"), align="right", wrap=wrap_rate),
     ]
-    rows = _rows(summary, lang)
-    cells = [[name, *(_count(fig, n) for n in names), _rate(lang, fig)] for name, fig in rows]
-    styles = [*([None] * (len(rows) - 1)), "bold"]
-    ends = [i == len(rows) - 2 for i in range(len(rows))]
-    return fit_table(limit, cols, cells, styles=styles, ends=ends)
+    cells = [[name, *(_count(fig, n) for n in names), _rate(lang, fig)] for name, fig in _rows(summary, lang)]
+    return Rich(limit).fit(Table(fields, cells, totals=1))
 
 
 def _legend(lang: str, names: list[str]) -> str:
@@ -91,7 +89,7 @@ def _blocks(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
             (t(lang, "h_rate"), _rate(lang, fig))
         ]
         clusters = [pairs[0:5], pairs[5:10], pairs[10:]]  # received, resolved, pending and the rate
-        out += [Text(name, style="bold"), label_grid(limit, clusters)]
+        out += [Text(name, style="bold"), Rich(limit).pairs(clusters)]
     return out
 
 
@@ -173,16 +171,18 @@ def month_chart(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
     room = 50 if limit is None else limit - fixed
     volume_max = max(4, min(30, room * 3 // 5))
     rate_max = max(4, min(20, room - volume_max))
-    rows: list[list[str | Text]] = []
+    rows: list[list[Any]] = []
     for (name, fig), rate in zip(groups, rates, strict=True):
-        volume = Text("█" * round(volume_max * fig.received / most), style="cyan")
-        volume.append(f" {fig.received}")
         share = 0 if fig.rate is None else float(fig.rate) / 100
-        bar = Text("▒" * round(rate_max * share), style="green" if share >= 0.95 else "yellow")
-        bar.append(f" {rate}")
-        rows.append([name, volume, bar])
-    cols = [Col(first, wrap=True), Col(t(lang, "received")), Col(t(lang, "on_time_rate"))]
-    table = fit_table(limit, cols, rows, boxed=False) or fit_table(None, cols, rows, boxed=False)
+        rows.append(
+            [
+                name,
+                bar(fig.received, most, volume_max, "█", "cyan", str(fig.received)),
+                bar(share, 1, rate_max, "▒", "green" if share >= 0.95 else "yellow", rate),
+            ]
+        )
+    chart = Table([Field(first, wrap=True), Field(t(lang, "received")), Field(t(lang, "on_time_rate"))], rows)
+    table = Rich(limit).fit(chart, boxed=False) or Rich(None).fit(chart, boxed=False)
     title = t(lang, "chart_title" if summary.by == "month" else "chart_title_groups")
     return [Text(title, style="bold"), table, Text(t(lang, "chart_legend"), style="dim")]
 

@@ -167,10 +167,10 @@ def print_form(form: Form) -> None:
 
 def _pairs(out: Any, lines: list[tuple[str, str]]) -> None:
     """Left and right blocks side by side (heading, signatures), wrapped to the screen."""
-    from tthc.present.layout import Col, fit_table
+    from tthc.present.table import Field, Rich, Table
 
-    cols = [Col("", wrap=True), Col("", wrap=True)]
-    grid = fit_table(out.limit, cols, [list(pair) for pair in lines], boxed=False, show_header=False)
+    blocks = Table([Field("", wrap=True), Field("", wrap=True)], [list(pair) for pair in lines])
+    grid = Rich(out.limit).fit(blocks, boxed=False)
     if grid is not None:
         out.print(grid)
         return
@@ -190,10 +190,10 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
     """The table with its legend lines, or [] when no table shape fits."""
     from rich.text import Text
 
-    from tthc.present.layout import Col, fit_table
+    from tthc.present.table import Field, Rich, Table
 
     lang = form.lang
-    styles = [None] * (len(form.rows) - 1) + ["bold"]
+    styles = [""] * (len(form.rows) - 1) + ["bold"]
     spans = t(
         lang,
         "f06_columns",
@@ -201,19 +201,22 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
             t(lang, "f06_span", first=first, last=last, name=t(lang, key)) for first, last, key in GROUPS
         ),
     )
-    words = [Col(f"{t(lang, key)}\n({n})", "left" if n == 2 else "right", wrap=n == 2) for n, key in COLUMNS]
-    numbers = [Col(f"({n})", "left" if n == 2 else "right", wrap=n == 2) for n, _ in COLUMNS]
+    words = [
+        Field(f"{t(lang, key)}\n({n})", align="left" if n == 2 else "right", wrap=n == 2)
+        for n, key in COLUMNS
+    ]
+    numbers = [Field(f"({n})", align="left" if n == 2 else "right", wrap=n == 2) for n, _ in COLUMNS]
     legend = t(lang, "f06_columns", items=" · ".join(f"({n}) {t(lang, key)}" for n, key in COLUMNS))
-    note = Col(t(lang, "f06_note"), wrap=True)
+    note = Field(t(lang, "f06_note"), wrap=True)
     shapes = [  # columns, with the note column, legend lines, headers may wrap, boxed
         ([*words, note], True, [spans], False, True),
         ([*numbers, note], True, [spans, legend], True, True),
         (numbers, False, [spans, legend], True, True),
         (numbers, False, [spans, legend], True, False),
     ]
-    for cols, with_note, legends, wrap_headers, boxed in shapes:
-        cells = _form_cells(form, with_note)
-        table = fit_table(limit, cols, cells, styles=styles, wrap_headers=wrap_headers, boxed=boxed)
+    for fields, with_note, legends, wrap_headings, boxed in shapes:
+        shape = Table(fields, _form_cells(form, with_note), styles=styles)
+        table = Rich(limit).fit(shape, wrap_headings=wrap_headings, boxed=boxed)
         if table is None:
             continue
         notes = [f"{row.field}: {row.note(lang)}" for row in form.rows if row.noted]
@@ -226,7 +229,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
     """One block per field: ``(n) label value`` in as many columns as fit."""
     from rich.text import Text
 
-    from tthc.present.layout import label_grid
+    from tthc.present.table import Rich
 
     out: list[Any] = []
     for row in form.rows:
@@ -235,7 +238,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
         ]
         out.append(Text(f"{row.number}. {row.field}" if row.number else row.field, style="bold"))
         clusters = [pairs[first - 3 : last - 2] for first, last, _ in GROUPS]
-        out.append(label_grid(limit, clusters))
+        out.append(Rich(limit).pairs(clusters))
         if row.noted:
             out.append(Text(f"{t(form.lang, 'f06_note')}: {row.note(form.lang)}"))
     return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from tthc.present.layout import (
     Col,
@@ -26,6 +26,7 @@ from tthc.present.layout import (
     cell_text,
     fit_table,
     grid_lines,
+    label_grid,
     ledger_lead,
     ledger_lines,
     plain_lines,
@@ -34,6 +35,10 @@ from tthc.present.layout import (
     table_fits,
 )
 from tthc.present.terminal import echo, output_width, print_json, screen, wrap_words
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
 
 #: One block of a table re-shaped for a narrow screen: its lines, each with its style.
 Block = Sequence[tuple[str, str]]
@@ -190,6 +195,35 @@ class Rich:
     bold line and the others joined by `` · `` under them)."""
 
     limit: int | Literal["auto"] | None = "auto"
+
+    def fit(self, table: Table, *, boxed: bool = True, wrap_headings: bool = True) -> RichTable | None:
+        """The table as rich draws it, its columns sized to fit the limit without cutting a
+        cell, the totals bold under a line; None when it cannot fit (the screen tries
+        another shape). A table whose headings are all empty is drawn without them; a cell
+        may be rich text already (a chart's coloured bar)."""
+        limit = output_width() if self.limit == "auto" else self.limit
+        cols = [Col(f.heading, justify=f.align, wrap=f.wrap) for f in table.fields]
+        cells = [[v if hasattr(v, "plain") else cell_text(v) for v in row] for row in table.rows]
+        first_total = len(cells) - table.totals
+        return fit_table(
+            limit,
+            cols,
+            cells,
+            boxed=boxed,
+            show_header=any(f.heading for f in table.fields),
+            wrap_headers=wrap_headings,
+            styles=[
+                table.style(i) or ("bold" if table.totals and i >= first_total else None)
+                for i in range(len(cells))
+            ],
+            ends=[bool(table.totals) and i == first_total - 1 for i in range(len(cells))],
+        )
+
+    def pairs(self, clusters: Sequence[Sequence[tuple[str, str]]]) -> RichTable | RichText:
+        """Clusters of ``label value`` pairs side by side, as many as fit (a summary's block
+        for one group on a narrow screen)."""
+        limit = output_width() if self.limit == "auto" else self.limit
+        return label_grid(limit, clusters)
 
     def show(self, table: Table) -> None:
         out = screen(self.limit)
