@@ -15,7 +15,7 @@ from tthc.locale.i18n import fmt_day, fmt_limit, label, step_label, t
 from tthc.present.layout import (
     READABLE,
 )
-from tthc.present.table import Field, Table, show
+from tthc.present.table import Field, Plain, Table, show
 from tthc.present.terminal import (
     echo,
     fmt_moment,
@@ -64,9 +64,8 @@ def doubt_lines(lang: str, doubts: Doubts) -> list[str]:
 
 def day_lines(lang: str, steps: Sequence[Any]) -> list[str]:
     """The day-by-day reasoning, the days padded to one width (``Chủ nhật`` is the longest)."""
-    rows = [(fmt_day(lang, s.day) if s.day else "", t(lang, s.what, **s.args)) for s in steps]
-    width = max((text_width(day) for day, _ in rows), default=0)
-    return [f"  {day}{' ' * (width - text_width(day))}  {what}" for day, what in rows]
+    rows = [[fmt_day(lang, s.day) if s.day else "", t(lang, s.what, **s.args)] for s in steps]
+    return ["  " + line for line in Plain(None, reshape=False).lines(Table([Field(""), Field("")], rows))]
 
 
 # -- dossiers -----------------------------------------------------------------------------------
@@ -240,7 +239,9 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
         for e in events
     ]
     styles = ["dim" if e.id in undone else "" for e in events]
-    show(Table(fields, rows, title=title, styles=styles), reshape=False)
+    if title:
+        echo(title)
+    show(Table(fields, rows, styles=styles), reshape=False)
 
 
 def print_undo_plan(plan: UndoPlan, lang: str) -> None:

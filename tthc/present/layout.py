@@ -164,6 +164,7 @@ class Column:
     wrap: bool = False
     optional: bool = False
     right: bool = False
+    least: int = 0  # as wide as this at least, or as its longest cell
 
 
 @dataclass
@@ -185,6 +186,7 @@ def _plain_bounds(col: Column) -> tuple[int, int]:
     narrowest = longest_word if col.wrap else max(longest_word, longest_cell)
     if col.optional:  # a spare column is worth showing only if it can be read
         narrowest = max(narrowest, min(natural, READABLE))
+    narrowest = max(narrowest, min(natural, col.least))
     return narrowest, natural
 
 
@@ -255,8 +257,10 @@ def plain_lines(columns: list[Column], rows: list[PlainRow], limit: int | None) 
         return lines
 
     right = [c.right for c in kept]
-    out = [paint(line, "bold") for line in block([c.header for c in kept], [True] * len(kept), right)]
-    out.append(GAP.join("─" * w for w in widths))
+    out: list[str] = []
+    if any(c.header for c in kept):  # a list of label and value has no headings
+        out += [paint(line, "bold") for line in block([c.header for c in kept], [True] * len(kept), right)]
+        out.append(GAP.join("─" * w for w in widths))
     indent = widths[0] + len(GAP) if len(kept) > 1 else 0
     for i, row in enumerate(rows):
         cells = [c.cells[i] for c in kept]

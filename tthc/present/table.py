@@ -59,6 +59,7 @@ class Field:
     wrap: bool = False
     spare: bool = False
     under: int = 0  # > 0: may go on the lines under its row (see Plain)
+    least: int = 0  # a wrapped column is this wide at least (or as wide as its longest cell)
 
     @property
     def name(self) -> str:
@@ -141,7 +142,8 @@ class Plain:
     """Light aligned columns, coloured by row on a terminal, for lists that must print at once:
     rows under their headings when they fit with every heading on two lines at most, else one
     record per row, ``header: value`` pairs under the leading cells. With ``reshape`` off the
-    columns stay, spare ones left out and text wrapped (the worklist, read down its codes)."""
+    columns stay, spare ones left out and text wrapped (the worklist, read down its codes).
+    A table whose headings are all empty is a list of label and value: no heading, no rule."""
 
     limit: int | Literal["auto"] | None = "auto"
     reshape: bool = True
@@ -151,7 +153,14 @@ class Plain:
         texts = table.texts()
         styles = [table.style(i) for i in range(len(texts))]
         columns = [
-            Column(f.heading, [r[i] for r in texts], wrap=f.wrap, optional=f.spare, right=f.align == "right")
+            Column(
+                f.heading,
+                [r[i] for r in texts],
+                wrap=f.wrap,
+                optional=f.spare,
+                right=f.align == "right",
+                least=f.least,
+            )
             for i, f in enumerate(table.fields)
         ]
         rows = [PlainRow(s, table.notes_of(i)) for i, s in enumerate(styles)]
