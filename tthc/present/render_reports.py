@@ -19,7 +19,7 @@ from tthc.present.table import Field, Rich, Table
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from rich.table import Table as RichTable
     from rich.terminal_theme import TerminalTheme
 
     from tthc.app.province import Rollup
@@ -61,7 +61,7 @@ def _rate(lang: str, fig: "Figures") -> str:
 
 def _table(
     summary: "Summary", lang: str, limit: int | None, *, short: bool, folded: bool, wrap_rate: bool = False
-) -> "Table | None":
+) -> "RichTable | None":
     names = [n for n in COUNTS if not (folded and n in CHANNEL_SPLIT)]
     prefix = "hs" if short else "h"
     first = t(lang, "col_month" if summary.by == "month" else "col_key")
