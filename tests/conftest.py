@@ -168,3 +168,11 @@ def center(cli: Cli, center_template: Path) -> Cli:
     """An initialised center with two points and three officers (a copy of the template)."""
     _copy_database(center_template, cli.db)
     return cli
+
+
+def keyed_messages() -> dict[str, tuple[str, str]]:
+    """Each message the code still reaches by its old key: (English, Vietnamese), unfilled."""
+    from tthc.locale.i18n import tr
+    from tthc.locale.keyed import KEYED
+
+    return {key: (tr("en", key), tr("vi", key)) for key in KEYED}

@@ -13,12 +13,13 @@ import pytest
 import typer
 import typer.main
 
-from tests.conftest import Cli
+from tests.conftest import Cli, keyed_messages
 from tthc.cli.help import confirm, localize
 from tthc.cli.main import app
 from tthc.core.errors import os_reason
 from tthc.core.settings import SETTINGS
-from tthc.locale.i18n import MESSAGES
+
+MESSAGES = keyed_messages()
 
 
 def help_texts(lang: str) -> list[str]:

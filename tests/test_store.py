@@ -123,6 +123,25 @@ SCHEMA = {
         "withdrawn",
         "closed",
     ],
+    "monthly_counts": [
+        "month",
+        "procedure_code",
+        "field",
+        "channel",
+        "point",
+        "officer",
+        "received",
+        "early",
+        "on_time",
+        "late",
+        "withdrawn",
+        "closed",
+    ],
+    # the trigram index of the search text, and the tables SQLite keeps it in
+    "dossiers_search": ["search_text"],
+    "dossiers_search_config": ["k", "v"],
+    "dossiers_search_data": ["id", "block"],
+    "dossiers_search_idx": ["segid", "term", "pgno"],
     "_sqlite_migrations": ["id", "migration_set", "name", "applied_at"],
     "ratings": ["dossier_code", "rating", "comment", "rated_at", "via"],
 }
@@ -154,6 +173,12 @@ def test_a_fresh_database_has_the_whole_schema(tmp_path: Path) -> None:
         "dossiers_close_insert",
         "dossiers_close_delete",
         "dossiers_close_update",
+        "dossiers_search_insert",
+        "dossiers_search_delete",
+        "dossiers_search_update",
+        "daily_counts_month_insert",
+        "daily_counts_month_delete",
+        "daily_counts_month_update",
     }
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x54544843

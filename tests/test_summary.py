@@ -1,6 +1,7 @@
 """Period summaries: a month worked out by hand, the invariant for random histories, the
 counts kept by triggers against the raw rows, the rounding tie, and the JSON contract."""
 
+import contextlib
 import json
 import sqlite3
 import tempfile
@@ -382,3 +383,125 @@ def test_a_center_name_typed_with_combining_marks_prints_composed(center: Cli, t
         assert page == unicodedata.normalize("NFC", page)
         assert "Hồ&#160;Tùng&#160;Mậu" in page or "Hồ Tùng Mậu" in page
         assert "TTHC Mono" in page and "U+1EA0-1EF9" in page  # the letters' own font face
+
+
+# -- a summary that adds up months gives the figures the dossier rows give ---------------------------
+long_histories = st.lists(
+    st.tuples(
+        st.integers(0, 400),  # receipt: days after 2/6/2025, over a new year
+        st.integers(0, 600),  # minutes after 07:30
+        st.sampled_from(["direct", "online", "postal"]),
+        st.sampled_from(["1.001193", "2.000884"]),
+        st.sampled_from(["open", "resolved", "corrected", "withdrawn", "paused", "resumed", "closed"]),
+        st.integers(0, 70),  # days until the step
+    ),
+    min_size=1,
+    max_size=20,
+)
+LATER = datetime(2026, 9, 30, 12, 0)
+
+
+def _rows_by(conn: sqlite3.Connection, column: str | None, start: date, seen_before: datetime) -> dict:
+    """Per group, the summary's counts straight from the dossier rows (no rollup read)."""
+    key = column or "NULL"
+    rows = conn.execute(
+        f"""
+        SELECT coalesce(nullif({key}, ''), NULL),
+          sum(received_at < :a AND coalesce(resolved_at, withdrawn_at, closed_at, '9999') >= :a),
+          sum(received_at >= :a AND received_at < :s AND channel = 'direct'),
+          sum(received_at >= :a AND received_at < :s AND channel = 'online'),
+          sum(received_at >= :a AND received_at < :s AND channel = 'postal'),
+          sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'early'),
+          sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'on_time'),
+          sum(resolved_at >= :a AND resolved_at < :s AND timeliness = 'late'),
+          sum(withdrawn_at >= :a AND withdrawn_at < :s),
+          sum(closed_at >= :a AND closed_at < :s)
+        FROM dossiers GROUP BY 1
+        """,
+        {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
+    )
+    out = {r[0]: tuple(int(v or 0) for v in tuple(r)[1:]) for r in rows}
+    return {k: v for k, v in out.items() if any(v)}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=long_histories, start=st.integers(0, 480), length=st.integers(0, 200))
+def test_a_summary_from_months_and_days_equals_one_from_the_rows_across_a_new_year(
+    blank_db: Path, tmp_path: Path, history: list[tuple], start: int, length: int
+) -> None:
+    """Dossiers from June 2025 to July 2026, each received, resolved (some undone and resolved
+    again on another day, as a correction), withdrawn, waiting for papers, resumed (some
+    undone), closed (some undone): for any period, every group's carried over, receipts by
+    channel, results and withdrawals and closes equal the rows', and the months hold exactly
+    the sum of their days."""
+    import shutil
+
+    from tthc.app import corrections, dossiers
+    from tthc.app.corrections import Correction
+    from tthc.core.errors import TthcError
+
+    db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"
+    shutil.copy(blank_db, db)
+    ctx = Context(db_path=db, actor="t", now=LATER)
+    ctx.late_entry = True
+    for n, (day, minute, channel, proc, fate, wait) in enumerate(history):
+        received = datetime(2025, 6, 2, 7, 30) + timedelta(days=day, minutes=minute)
+        code = dossiers.receive(
+            ctx, proc, applicant=f"P{n}", channel=channel, at=received.isoformat()
+        ).dossier.code
+        step = received + timedelta(days=wait, minutes=5)
+        if fate in ("resolved", "corrected"):
+            dossiers.resolve(ctx, code, at=step.isoformat())
+            if fate == "corrected":
+                corrections.undo(ctx, code, "ghi nhầm ngày", None)
+                with contextlib.suppress(TthcError):  # a time the rules refuse: it stays open
+                    again = step + timedelta(days=wait % 5 + 1)
+                    dossiers.resolve(ctx, code, at=again.isoformat(), correction=Correction("sửa ngày"))
+        elif fate == "withdrawn":
+            dossiers.withdraw(ctx, code, at=step.isoformat())
+        elif fate in ("paused", "resumed", "closed"):
+            dossiers.supplement(ctx, code, at=step.isoformat(), reason="thiếu giấy tờ")
+            if fate == "closed":
+                dossiers.close(ctx, code, at=(step + timedelta(days=15)).isoformat())
+                if wait % 3 == 0:
+                    corrections.undo(ctx, code, "ghi nhầm", None)
+            if fate == "resumed":
+                dossiers.resume(ctx, code, at=(step + timedelta(days=2)).isoformat())
+                if wait % 2:
+                    corrections.undo(ctx, code, "ghi nhầm", None)
+    store = ctx.store()
+    conn = store.conn
+    by_month = (
+        "SELECT substr(day, 1, 7), procedure_code, field, channel, point, officer, sum(received), sum(early),"
+    )
+    by_month += (
+        " sum(on_time), sum(late), sum(withdrawn), sum(closed) FROM daily_counts GROUP BY 1, 2, 3, 4, 5, 6"
+    )
+    months = "SELECT * FROM monthly_counts WHERE received OR early OR on_time OR late OR withdrawn OR closed"
+    assert sorted(tuple(r) for r in conn.execute(months)) == sorted(
+        tuple(r) for r in conn.execute(by_month) if any(tuple(r)[6:])
+    )
+    period = Period(date(2025, 6, 1) + timedelta(start), date(2025, 6, 1) + timedelta(start + length))
+    period = Period(period.start, min(period.end, LATER.date()))
+    seen = events_before(period, LATER)
+    for by, column in (
+        (None, None),
+        ("field", "field"),
+        ("channel", "channel"),
+        ("procedure", "procedure_code"),
+    ):
+        s = summarize(store, period, by, LATER)
+        got = {
+            key: (
+                g.carried_over,
+                *(g.received_by_channel[ch] for ch in ("direct", "online", "postal")),
+                g.early,
+                g.on_time,
+                g.late,
+                g.withdrawn,
+                g.closed,
+            )
+            for key, g in (s.groups if by else [(None, s.total)])
+        }
+        assert {k: v for k, v in got.items() if any(v)} == _rows_by(conn, column, period.start, seen)
+    ctx.close()

@@ -1,5 +1,5 @@
 """Entry point for ``python -m tthc``."""
 
-from tthc.cli.main import main
+from tthc.cli.quick import main
 
 main()

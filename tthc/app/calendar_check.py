@@ -111,7 +111,7 @@ def apply(ctx: Context, reason: str | None) -> Applied:
     transaction; a reason is required (it goes into every audit event)."""
     why = clean(reason, "w_reason")
     if why is None:
-        raise TthcError("e_apply_needs_reason")
+        raise TthcError("--apply needs --reason TEXT: say why the due dates are laid again")
     store = ctx.store()
     closed = closed_through(ctx)
     with store.write():

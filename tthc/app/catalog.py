@@ -31,7 +31,7 @@ def _text(value: str | None, what: str) -> str:
     """Whitespace-normalised text; ``what`` (a message key) names it when it is empty."""
     cleaned = " ".join((value or "").split())
     if not cleaned:
-        raise TthcError("e_empty", what=Msg(what))
+        raise TthcError("{what} must not be empty", what=Msg(what))
     return cleaned
 
 
@@ -45,7 +45,7 @@ def _fee(value: Any) -> int | None:
         return None
     text = str(value).strip().replace(".", "").replace(",", "").replace(" ", "")
     if not (text.isascii() and text.isdigit()) or len(text) > 12:  # up to 999 billion đồng
-        raise TthcError("e_fee", value=value)
+        raise TthcError("bad fee {value!r}: expected a whole number of đồng", value=value)
     return int(text)
 
 
@@ -60,9 +60,9 @@ def checked_procedure(
 ) -> Procedure:
     code = code.strip()
     if not _CODE.match(code):
-        raise TthcError("e_proc_code", code=code)
+        raise TthcError("bad procedure code {code!r}: e.g. 1.001193", code=code)
     if alias is not None and alias.strip() and not _ALIAS.match(alias.strip()):
-        raise TthcError("e_alias", alias=alias)
+        raise TthcError("bad alias {alias!r}: letters, digits, - and _ only", alias=alias)
     return Procedure(
         code,
         _text(name, "w_procedure_name"),
@@ -79,7 +79,7 @@ def _check_alias_free(store: Store, proc: Procedure) -> None:
         return
     clash = store.procedure(proc.alias)
     if clash is not None and clash.code != proc.code:
-        raise TthcError("e_alias_taken", alias=proc.alias, code=clash.code)
+        raise TthcError("alias {alias!r} is already used by procedure {code}", alias=proc.alias, code=clash.code)
 
 
 def install_starter(ctx: Context) -> int:
@@ -107,7 +107,7 @@ def add_procedure(
     store = ctx.store()
     with store.write():
         if store.procedure(proc.code) is not None:
-            raise TthcError("e_proc_exists", code=proc.code)
+            raise TthcError("procedure {code} already exists (use `tthc procedure edit`)", code=proc.code)
         _check_alias_free(store, proc)
         store.put_procedure(proc, ctx.now, new=True)
         store.add_event(
@@ -134,8 +134,8 @@ def find_procedure(store: Store, text: str) -> Procedure:
     if len(named) == 1:
         return named[0]
     if named:
-        raise TthcError("e_proc_ambiguous", name=typed, codes=", ".join(p.code for p in named))
-    raise TthcError("e_proc_unknown", code=typed)
+        raise TthcError("{name!r} is the name of several procedures ({codes}): give the code", name=typed, codes=", ".join(p.code for p in named))
+    raise TthcError("unknown procedure {code!r} (see `tthc procedure list`)", code=typed)
 
 
 def get_procedure(ctx: Context, code_or_name: str) -> Procedure:
@@ -149,7 +149,7 @@ def edit_procedure(ctx: Context, code_or_alias: str, changes: dict[str, Any]) ->
         old = get_procedure(ctx, code_or_alias)
         merged = {**old.as_json(), **{k: v for k, v in changes.items() if v is not None}}
         if not any(v is not None for v in changes.values()):
-            raise TthcError("e_proc_nothing")
+            raise TthcError("nothing to change: give --name, --field, --limit, --alias or --fee")
         proc = checked_procedure(
             old.code,
             merged["name"],
@@ -239,7 +239,7 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
             errors.add(number, exc.msg)
             continue
         if proc.code in seen:
-            errors.add(number, Msg("r_repeat", code=proc.code, first=seen[proc.code]))
+            errors.add(number, Msg("code {code} repeats row {first}", code=proc.code, first=seen[proc.code]))
             continue
         seen[proc.code] = number
         parsed.append(proc)
@@ -270,13 +270,13 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
 def add_name(ctx: Context, kind: Kind, name: str, prefix: str | None = None) -> str:
     clean = _text(name, f"w_{kind}_name")
     if prefix and kind != "point":
-        raise TthcError("e_prefix_points")
+        raise TthcError("--prefix applies to reception points only")
     checked_prefix = check_prefix(prefix) if prefix else None
     store = ctx.store()
     with store.write():
         existing = store.find_name(kind, name_key(clean))
         if existing is not None:
-            raise TthcError("e_name_taken", kind=Msg(f"w_{kind}"), name=clean, existing=existing.name)
+            raise TthcError("{kind} {name!r} is already registered as {existing!r}", kind=Msg(f"w_{kind}"), name=clean, existing=existing.name)
         store.add_name(kind, clean, name_key(clean), ctx.now, checked_prefix)
         store.add_event(
             step=f"{kind}.add",
@@ -320,10 +320,10 @@ def registered(store: Store, kind: Kind, name: str | None) -> Registered | None:
         return matches[0]
     if matches:
         raise TthcError(
-            "e_name_ambiguous",
+            "{kind} {name!r} could be any of: {candidates}; type more of the name",
             kind=Msg(f"w_{kind}"),
             name=name,
             candidates=", ".join(r.name for r in matches),
         )
-    known: str | Msg = ", ".join(r.name for r in everyone) or Msg("w_none_yet")
-    raise TthcError("e_name_unknown", kind=Msg(f"w_{kind}"), name=name, known=known, cmd=kind)
+    known: str | Msg = ", ".join(r.name for r in everyone) or Msg("none yet")
+    raise TthcError("unknown {kind} {name!r}; registered: {known} (add with `tthc {cmd} add`)", kind=Msg(f"w_{kind}"), name=name, known=known, cmd=kind)

@@ -53,10 +53,10 @@ def guard(
     in_closed = closed is not None and at.date() <= closed
     if correction is None:
         if in_closed:
-            raise TthcError("e_period_closed", at=at, closed=closed)
+            raise TthcError("{at:%d/%m/%Y %H:%M} lies in a period already reported (up to {closed:%d/%m/%Y}); change it only with --correct-time --reason", at=at, closed=closed)
         if replaced is not None and earlier:
             raise TthcError(
-                "e_earlier_than_undone", step=Msg(f"s_{step}"), at=at, undone=replaced.happened_at
+                "{step} at {at:%d/%m/%Y %H:%M} is earlier than the one undone ({undone:%d/%m/%Y %H:%M}); to re-date a step, add --correct-time --reason", step=Msg(f"s_{step}"), at=at, undone=replaced.happened_at
             )
         return {}
     return {
@@ -97,14 +97,14 @@ def undo_plan(ctx: Context, code: str, correction: Correction | None) -> UndoPla
     last = _last_step(store, d)
     closed = closed_through(ctx)
     if closed is not None and last.happened_at.date() <= closed and correction is None:
-        raise TthcError("e_period_closed", at=last.happened_at, closed=closed)
+        raise TthcError("{at:%d/%m/%Y %H:%M} lies in a period already reported (up to {closed:%d/%m/%Y}); change it only with --correct-time --reason", at=last.happened_at, closed=closed)
     return UndoPlan(d.code, last.id, last.step, last.happened_at, last.actor)
 
 
 def _last_step(store: Store, d: Dossier) -> Event:
     steps = store.active_steps(d.code)
     if not steps:
-        raise TthcError("e_undo_nothing", code=d.code)
+        raise TthcError("dossier {code} has nothing to undo", code=d.code)
     return steps[-1]
 
 
@@ -118,7 +118,7 @@ def undo(
     with store.write():
         plan = undo_plan(ctx, code, correction)
         if expected is not None and plan.event_id != expected:
-            raise TthcError("e_undo_moved", code=plan.code)
+            raise TthcError("dossier {code} changed meanwhile; run undo again to see what it would revert", code=plan.code)
         d = load(store, plan.code)
         last = _last_step(store, d)
         if last.step == "receive":

@@ -240,7 +240,7 @@ def _assign_fates(cal: WorkCalendar, rng: random.Random, items: list[_Dossier]) 
             quota["early"] -= 1
     if any(quota.values()) or any(not d.fate for d in items):
         left = sum(1 for d in items if not d.fate)
-        raise TthcError("e_demo_target", left=f"{quota}, {left} without a fate")
+        raise TthcError("demo generation could not meet the target figures: {left}", left=f"{quota}, {left} without a fate")
     for d in items:
         _times(cal, rng, d)
 
@@ -346,13 +346,13 @@ def build(ctx: Context) -> "ImportReport":
 
     path: Path = ctx.db_path
     if ctx.now.date() < START:  # the demo writes nothing later than now: it would be empty
-        raise TthcError("e_demo_clock", now=ctx.now, start=START)
+        raise TthcError("the demo center opens on {start:%d/%m/%Y}, and the clock says {now:%d/%m/%Y %H:%M} (TTHC_NOW): the demo writes no step later than now", now=ctx.now, start=START)
     if path.exists() and path.stat().st_size > 0:
         store = Store.open(path)
         is_demo = store.has_event("demo")
         store.close()
         if not is_demo:
-            raise TthcError("e_not_demo", path=path)
+            raise TthcError("{path} holds a database that is not a demo; the demo will not touch it", path=path)
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
     ctx.use_database(path)

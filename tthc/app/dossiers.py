@@ -79,7 +79,7 @@ def service_at_receipt(proc: Procedure, channel: str, given: ServiceGiven) -> Se
     fee = parse_fee(given.fee) if given.fee is not None else proc.fee
     payment = given.payment
     if payment is not None and payment not in PAYMENTS:
-        raise TthcError("e_payment", value=payment)
+        raise TthcError("bad payment {value!r}: expected cash, online or exempt", value=payment)
     if payment is None and fee:
         payment = "cash"
     return Service(
@@ -105,7 +105,7 @@ def rating_of(text: str) -> str:
     }
     found = words.get(" ".join(fold(text).split()))
     if found is None:
-        raise TthcError("e_rating", value=text)
+        raise TthcError("bad rating {value!r}: expected satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng)", value=text)
     return found
 
 
@@ -142,7 +142,7 @@ def receive(
     Online, ``at`` is the acceptance and ``submitted_at`` the submission (see :func:`_submission`)."""
     name = clean(applicant, "w_applicant", required=True) or ""
     if channel not in CHANNELS:
-        raise TthcError("e_channel", value=channel)
+        raise TthcError("bad channel {value!r}: expected direct, online or postal", value=channel)
     received = when(ctx, at, receipt=True, counter=channel == "direct")
     submitted, authority = _submission(ctx, channel, submitted_at, for_authority)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
@@ -222,7 +222,7 @@ def _submission(
     where the clock starts: Decree 118 Art. 17.2.c, 17.3), and the authority a dossier is
     received for (Art. 20.1: sent on within a working day); ``--submitted-at`` is online only."""
     if submitted_at is not None and channel != "online":
-        raise TthcError("e_submitted_online")
+        raise TthcError("--submitted-at is for online dossiers only (--channel online)")
     submitted = None if submitted_at is None else when(ctx, submitted_at, receipt=True)
     return submitted, clean(for_authority, "w_authority", required=for_authority is not None)
 
@@ -304,7 +304,7 @@ def handover(
         officer = registered(store, "officer", to)
         assert officer is not None
         if officer.name == life.officer:
-            raise TthcError("e_handover_same", code=life.code, officer=officer.name)
+            raise TthcError("dossier {code} is already in the charge of {officer}", code=life.code, officer=officer.name)
         return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": noted}
 
     return _step(ctx, code, at, make, correction, reason)
@@ -325,7 +325,7 @@ def supplement(
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         if again and not life.rounds:
-            raise TthcError("e_again_first", code=life.code)
+            raise TthcError("--again is for a second request, but dossier {code} has no request yet", code=life.code)
         policy = ctx.settings().supplement_policy
         facts: dict[str, Any] = {"policy": policy, **({"again": True} if again else {})}
         return lifecycle.Supplement(at, policy, why, again), facts
@@ -358,7 +358,7 @@ def resolve(
     """Processing finished; a refusal's reason (``reason``, else ``note``) goes on form 03.
     Whether the result is issued electronically defaults to the procedure's catalog entry."""
     if outcome not in lifecycle.OUTCOMES:
-        raise TthcError("e_outcome", value=outcome)
+        raise TthcError("bad outcome {value!r}: expected approved or rejected", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
     facts = {"outcome": result, "note": clean(note, "w_note")}
 
@@ -394,13 +394,13 @@ def return_result(
     value = rating_of(rating) if rating is not None else None
     said = clean(comment, "w_comment")
     if said is not None and value is None:
-        raise TthcError("e_comment_alone")
+        raise TthcError("a comment goes with a rating: give --rating too")
 
     def rated(store: Store, life: Life, at: datetime) -> dict[str, Any]:
         if value is None:
             return {}
         if store.rating(life.code) is not None:
-            raise TthcError("e_rated_already", code=life.code)
+            raise TthcError("dossier {code} has been rated already: a citizen rates once", code=life.code)
         store.put_rating(life.code, Rating(value, said, at, "counter"))  # type: ignore[arg-type]
         return {"rating": value, **({"comment": said} if said else {})}
 
@@ -501,7 +501,7 @@ def edit(
     officer changes that report, so it needs a correction."""
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
-        raise TthcError("e_edit_nothing")
+        raise TthcError("nothing to change: give --applicant, --phone, --address, --point, --officer, --note or --id-number")
     why = clean(reason, "w_reason")
     store = ctx.store()
     with store.write():
@@ -544,7 +544,7 @@ def _edited_values(store: Store, given: dict[str, Any]) -> dict[str, Any]:
             values[key] = parse_fee(value)
         elif key == "payment":
             if value not in PAYMENTS:
-                raise TthcError("e_payment", value=value)
+                raise TthcError("bad payment {value!r}: expected cash, online or exempt", value=value)
             values[key] = value
         elif key == "applicant":
             values[key] = clean(value, "w_applicant", required=True)
@@ -670,11 +670,11 @@ def query_of(ctx: Context, f: ListFilter) -> DossierQuery:
     store = ctx.store()
     today = ctx.now.date()
     if f.channel is not None and f.channel not in CHANNELS:
-        raise TthcError("e_channel", value=f.channel)
+        raise TthcError("bad channel {value!r}: expected direct, online or postal", value=f.channel)
     if f.due_within is not None and not 0 <= f.due_within <= MAX_DUE_WITHIN:
-        raise TthcError("e_due_within", n=f.due_within, most=MAX_DUE_WITHIN)
+        raise TthcError("bad --due-within {n}: expected 0 to {most} working days", n=f.due_within, most=MAX_DUE_WITHIN)
     if f.limit is not None and not 0 < f.limit <= MAX_LIST:
-        raise TthcError("e_list_limit", n=f.limit, most=MAX_LIST)
+        raise TthcError("bad --limit {n}: expected 1 to {most}", n=f.limit, most=MAX_LIST)
     proc = known_procedure(store, f.procedure)
     field = known_field(store, f.field)
     point, officer = registered(store, "point", f.point), registered(store, "officer", f.officer)
@@ -717,7 +717,7 @@ def known_field(store: Store, text: str | None) -> str | None:
     fields = store.fields()
     match = [f for f in fields if fold(f) == fold(text.strip())]
     if not match:
-        raise TthcError("e_field_unknown", field=text, known=", ".join(fields))
+        raise TthcError("unknown field {field!r}; known: {known}", field=text, known=", ".join(fields))
     return match[0]
 
 
@@ -729,7 +729,7 @@ def search_words(text: str | None) -> tuple[str, ...]:
     number = phone_number(text)
     words = (number,) if number else tuple(w for w in fold(text).split() if any(c.isalnum() for c in w))
     if not words:  # nothing left to look for (only marks, dashes or other scripts): say so
-        raise TthcError("e_search_empty", text=text)
+        raise TthcError("nothing to search for in {text!r}: type letters or digits of a name, code, phone or ID", text=text)
     return words
 
 

@@ -36,10 +36,10 @@ def build(
 ) -> Scorecard:
     """Every indicator the center's records can give, for the period, by group and in total."""
     if by is not None and by not in BY_KEYS:
-        raise TthcError("e_by", by=by, choices=", ".join(BY_KEYS))
+        raise TthcError("bad --by {by!r}: expected one of {choices}", by=by, choices=", ".join(BY_KEYS))
     now = ctx.now
     if period.start > now.date():
-        raise TthcError("e_period_future", day=period.start)
+        raise TthcError("the period starts {day:%d/%m/%Y}, after today", day=period.start)
     store = ctx.store()
     snapshot, seen = snapshot_of(period, now), events_before(period, now)
     cards: dict[str | None, Card] = {}

@@ -28,21 +28,21 @@ def clean(value: str | None, what: str | None = None, *, required: bool = False)
     cleaned = " ".join((value or "").split())
     if not cleaned:
         if required and what:
-            raise TthcError("e_empty", what=Msg(what))
+            raise TthcError("{what} must not be empty", what=Msg(what))
         return None
     if not cleaned.isprintable() and any(unicodedata.category(c) in ("Cc", "Cf") for c in cleaned):
         # an escape sequence would drive the clerk's terminal, and spreadsheets refuse it
-        raise TthcError("e_control_chars", text=cleaned.encode("unicode_escape").decode("ascii")[:60])
+        raise TthcError("{text!r} holds control characters; type plain text", text=cleaned.encode("unicode_escape").decode("ascii")[:60])
     limit = MAX_LENGTH.get(what or "")
     if limit is not None and len(cleaned) > limit:
-        raise TthcError("e_too_long", what=Msg(what or ""), n=len(cleaned), most=limit)
+        raise TthcError("{what} is too long: {n} characters, at most {most}", what=Msg(what or ""), n=len(cleaned), most=limit)
     return cleaned
 
 
 def check_id_number(value: str | None) -> str | None:
     cleaned = clean(value)
     if cleaned is not None and not _ID_NUMBER.match(cleaned.replace(" ", "")):
-        raise TthcError("e_id_number", value=value)
+        raise TthcError("bad ID number {value!r}: a citizen ID (CCCD) has 12 digits", value=value)
     return None if cleaned is None else cleaned.replace(" ", "")
 
 
@@ -64,7 +64,7 @@ def check_phone(value: str | None) -> str | None:
         return None
     number = phone_number(cleaned)
     if number is None:
-        raise TthcError("e_phone", value=value)
+        raise TthcError("bad phone number {value!r}", value=value)
     return number
 
 
@@ -75,11 +75,11 @@ def code_shape(text: str, received: datetime | None = None) -> str:
     systems and keep their days.)"""
     code = text.strip()
     if not DOSSIER_CODE.match(code):
-        raise TthcError("e_dossier_code", code=text)
+        raise TthcError("bad dossier code {code!r}", code=text)
     own = OWN_CODE.match(code) if received is not None else None
     if own is not None and received is not None and own.group("day") != code_day(received):
         raise TthcError(
-            "e_code_day", code=code, day=own.group("day"), received=received, expected=code_day(received)
+            "dossier code {code!r} carries the day {day}, but the dossier is received on {received:%d/%m/%Y}: a code <unit code>-YYMMDD-NNNN carries its day of receipt ({expected})", code=code, day=own.group("day"), received=received, expected=code_day(received)
         )
     return code
 
@@ -88,8 +88,8 @@ def code_taken(code: str, used_as: str) -> TthcError:
     """The refusal of a given code that was used before, as ``used_as``: codes are never
     reused, not even one whose receipt was undone, and differ in more than letter case."""
     if used_as != code:
-        return TthcError("e_code_used_case", code=code, used=used_as)
-    return TthcError("e_code_used", code=code)
+        return TthcError("dossier code {code!r} is already used as {used!r}: codes that differ only in letter case are one code", code=code, used=used_as)
+    return TthcError("dossier code {code!r} is already used", code=code)
 
 
 def given_code(store: Store, text: str, received: datetime) -> str:
@@ -117,7 +117,7 @@ def when(ctx: Context, text: str | None, *, receipt: bool = False, counter: bool
         default_time=RECEIPT_DEFAULT_TIME if receipt else STEP_DEFAULT_TIME,
     )
     if moment > ctx.now + CLOCK_SKEW:
-        raise TthcError("e_future", text=text, now=ctx.now)
+        raise TthcError("{text!r} is in the future (now is {now:%d/%m/%Y %H:%M})", text=text, now=ctx.now)
     if text is not None and text.strip().lower() not in ("now", "today") and not ctx.late_entry:
         check_typed_moment(ctx, moment, counter=counter)
     return moment
@@ -141,7 +141,7 @@ def check_typed_moment(ctx: Context, moment: datetime, *, counter: bool = False)
         raise TthcError(key, when=DayAgo(moment.date(), today), n=LATE_ENTRY_WORKING_DAYS)
     info = cal.day_info(moment.date())
     if counter and not info.working:
-        raise TthcError("e_counter_day_off", when=DayAgo(moment.date(), today), why=day_off_reason(info))
+        raise TthcError("{when} is a day the center is closed ({why}): no dossier is received at the counter then. Check the date; if this really is a late entry, add --late-entry", when=DayAgo(moment.date(), today), why=day_off_reason(info))
 
 
 def short_code_tail(text: str) -> str | None:
@@ -176,13 +176,13 @@ def dossier_code(store: Store, text: str) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise TthcError("e_code_ambiguous", code=typed, candidates=", ".join(sorted(found)[:10]))
-    raise TthcError("e_dossier_unknown", code=typed)
+        raise TthcError("{code!r} could be any of: {candidates}; type the whole code", code=typed, candidates=", ".join(sorted(found)[:10]))
+    raise TthcError("unknown dossier code {code!r}", code=typed)
 
 
 def load(store: Store, text: str) -> Dossier:
     """The dossier a clerk means by ``text`` (see :func:`dossier_code`)."""
     dossier = store.dossier(dossier_code(store, text))
     if dossier is None:  # the code was given once, but its receipt was undone
-        raise TthcError("e_dossier_unknown", code=text.strip())
+        raise TthcError("unknown dossier code {code!r}", code=text.strip())
     return dossier

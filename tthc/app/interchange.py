@@ -25,7 +25,7 @@ from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import Life
 from tthc.core.models import Dossier, Procedure, Registered, Service, name_key
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.locale.i18n import ColumnWord, fmt_limit, label, t
+from tthc.locale.i18n import ColumnWord, fmt_limit, label, msgid_of, t
 from tthc.storage import files
 from tthc.storage.sheets import write_table
 from tthc.storage.store import (
@@ -116,14 +116,14 @@ def _yes_no(lang: str, value: bool | None) -> str | None:
     """A yes/no fact as a cell: ``yes``/``no`` (``có``/``không``); empty when not known."""
     if value is None:
         return None
-    return t(lang, "yes_word" if value else "no_word")
+    return t(lang, "yes" if value else "no")
 
 
 def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -> int:
     """Write the dossiers a filter selects, headed in the reader's language; returns how many."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".json"):
-        raise TthcError("e_export_suffix", path=path)
+        raise TthcError("{path}: expected a .csv, .xlsx or .json file name", path=path)
     f.limit = None
     lang = ctx.lang
     records = ctx.store().stream(query_of(ctx, f))
@@ -140,7 +140,7 @@ def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -
             yield _export_row(d, lang)
 
     headers = [t(lang, f"fh_{name}") for name in EXPORT_COLUMNS]
-    write_table(path, headers, rows(), sheet=t(lang, "sheet_dossiers"), private=True, excel_vn=excel_vn)
+    write_table(path, headers, rows(), sheet=t(lang, "dossiers"), private=True, excel_vn=excel_vn)
     return count
 
 
@@ -250,7 +250,7 @@ def _moment(value: Any, default: time, what: str) -> datetime | None:
         try:
             check_year(moment, value)
         except TthcError as exc:
-            raise BadRow("r_field", what=ColumnWord(what), reason=exc.msg) from None
+            raise BadRow("{what}: {reason}", what=ColumnWord(what), reason=exc.msg) from None
     return moment
 
 
@@ -279,11 +279,11 @@ def _read_moment(value: Any, default: time, what: str) -> datetime | None:
         except ValueError:
             pass
     if text.lower() in ("now", "today"):
-        raise BadRow("r_real_dates", what=ColumnWord(what), text=text)
+        raise BadRow("{what}: {text!r} is not a date; a file needs real dates", what=ColumnWord(what), text=text)
     try:
         return parse_when(text, now=datetime(2000, 1, 1), default_time=default)
     except TthcError as exc:
-        raise BadRow("r_field", what=ColumnWord(what), reason=exc.msg) from None
+        raise BadRow("{what}: {reason}", what=ColumnWord(what), reason=exc.msg) from None
 
 
 def _text(value: Any) -> str:
@@ -366,7 +366,7 @@ class RowReader:
             return None
         moment = _moment(value, default, name)
         if past and moment is not None and moment > self.ctx.now:
-            raise BadRow("r_future", what=ColumnWord(name), at=moment)
+            raise BadRow("{what} {at:%d/%m/%Y %H:%M} is in the future", what=ColumnWord(name), at=moment)
         return moment
 
     def read(self, row: list[Any]) -> tuple[str, Details, Life]:
@@ -378,15 +378,15 @@ class RowReader:
             try:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
-                raise BadRow("r_field", what=ColumnWord("limit"), reason=exc.msg) from None
+                raise BadRow("{what}: {reason}", what=ColumnWord("limit"), reason=exc.msg) from None
         applicant = clean(_text(cells[at["applicant"]]), "w_applicant", required=True) or ""
         received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
         if received is None:
-            raise BadRow("r_no_received")
+            raise BadRow("received_at is empty")
         channel_text = _text(cells[at["channel"]]).lower()
         channel = _CHANNELS.get(channel_text or "direct")
         if channel is None:
-            raise BadRow("e_channel", value=channel_text)
+            raise BadRow("bad channel {value!r}: expected direct, online or postal", value=channel_text)
         point_text, officer_text = _text(cells[at["point"]]), _text(cells[at["officer"]])
         point = self.registered("point", point_text) if point_text else None
         officer = self.registered("officer", officer_text).name if officer_text else None
@@ -395,7 +395,7 @@ class RowReader:
         if given:
             given = code_shape(given)
             if not self.minter.claim(given):  # given earlier in this file, in any case
-                raise BadRow("r_duplicate", code=given)
+                raise BadRow("duplicate code {code} (already in the database or earlier in the file)", code=given)
             self.given.append(given)  # the database is asked a batch at a time, in _flush
         code = given or self.minter.next(
             (point.code_prefix if point else None) or self.ctx.settings().code_prefix, received
@@ -439,16 +439,16 @@ class RowReader:
             try:
                 flags[column] = yes_no(cells[at[column]])
             except TthcError as exc:
-                raise BadRow("r_field", what=ColumnWord(column), reason=exc.msg) from None
+                raise BadRow("{what}: {reason}", what=ColumnWord(column), reason=exc.msg) from None
         fee_text = _text(cells[at["fee"]])
         try:
             fee = parse_fee(fee_text) if fee_text else None
         except TthcError as exc:
-            raise BadRow("r_field", what=ColumnWord("fee"), reason=exc.msg) from None
+            raise BadRow("{what}: {reason}", what=ColumnWord("fee"), reason=exc.msg) from None
         pay_text = _text(cells[at["payment"]]).lower()
         payment = _PAYMENTS.get(pay_text) if pay_text else None
         if pay_text and payment is None:
-            raise BadRow("e_payment", value=pay_text)
+            raise BadRow("bad payment {value!r}: expected cash, online or exempt", value=pay_text)
         given = ServiceGiven(
             str(fee) if fee is not None else None, payment, flags["digitised"], flags["data_reused"]
         )
@@ -469,7 +469,7 @@ class RowReader:
             try:
                 life = lifecycle.apply(cal, life, step)
             except TthcError as exc:  # the life cycle's refusal, said in the file's terms
-                key = {"e_transition": "r_transition", "e_step_order": "r_step_order"}.get(exc.msg.key)
+                key = {msgid_of("e_transition"): "r_transition", msgid_of("e_step_order"): "r_step_order"}.get(exc.msg.key)
                 if key is None:
                     raise
                 raise BadRow(key, what=ColumnWord(column), **exc.msg.args) from None
@@ -494,7 +494,7 @@ class RowReader:
                 outcome_text = _text(cells[at["outcome"]]).lower()
                 outcome = _OUTCOMES.get(outcome_text or "approved")
                 if outcome is None:
-                    raise BadRow("e_outcome", value=outcome_text)
+                    raise BadRow("bad outcome {value!r}: expected approved or rejected", value=outcome_text)
                 steps.append(
                     (column, lifecycle.Resolve(moment, "rejected" if outcome == "rejected" else "approved"))
                 )
@@ -529,7 +529,7 @@ def _flush(loader: BulkLoader, reader: RowReader, errors: BadRows) -> None:
         loader.drop()  # the file is refused anyway: keep looking for bad rows, stop writing
         return
     for number, code in loader.flush():
-        errors.add(number, Msg("r_duplicate", code=code))
+        errors.add(number, Msg("duplicate code {code} (already in the database or earlier in the file)", code=code))
 
 
 def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:

@@ -129,7 +129,7 @@ def keep_decision(side: str | None, codes: Sequence[str], reason: str | None) ->
         return None
     why = clean(reason, "w_reason", required=True) or ""
     if side is None or not codes:
-        raise TthcError("e_keep_needs")
+        raise TthcError("--keep needs the codes of the dossiers to settle and --reason")
     return Keep(side, tuple(codes), why)
 
 
@@ -140,10 +140,10 @@ def merge_database(
     """``tthc merge OTHER.db``: the other file is only read. An older one is upgraded in a
     temporary copy; a newer one, or a file that is not a tthc database, is refused."""
     if not path.exists():
-        raise TthcError("e_no_file", path=path)
+        raise TthcError("no such file: {path}", path=path)
     ctx.store()  # this database first: no reading the other file for nothing
     if path.resolve() == ctx.db_path.resolve():
-        raise TthcError("e_merge_self", path=path)
+        raise TthcError("{path} is this database itself", path=path)
     with (
         tempfile.TemporaryDirectory(prefix="tthc-merge-") as scratch,
         Store.reading_source(path, Path(scratch)) as other,
@@ -168,13 +168,13 @@ def merge(
             plan = _plan(ctx, store, data, other_center, keep)
             if plan.conflicts:
                 raise TthcError(
-                    "e_merge_conflicts", n=len(plan.conflicts), path=data.source, details=plan.conflicts
+                    "{n} conflict(s) between this database and {path}; nothing was written", n=len(plan.conflicts), path=data.source, details=plan.conflicts
                 )
             if keep is not None:
                 settled = {plan.keeping[c] for c in plan.settled if c in plan.keeping}
                 stray = [c for c in keep.codes if c not in settled]
                 if stray:
-                    raise TthcError("e_keep_not_held", codes=", ".join(stray), path=data.source)
+                    raise TthcError("no conflict held between this database and {path} for {codes}: --keep settles only dossiers this merge holds aside; nothing was written", codes=", ".join(stray), path=data.source)
             report = _apply(ctx, store, data, plan, dry_run)
             if dry_run:
                 raise _Dry(report)
@@ -195,8 +195,8 @@ def _plan(ctx: Context, store: Store, data: PointData, other_center: bool, keep:
     if not faults:
         faults = _history_faults(ctx, store, data)
     if faults:
-        more = [Msg("e_more_rows", n=len(faults) - _SHOWN)] if len(faults) > _SHOWN else []
-        raise TthcError("e_merge_bad", n=len(faults), path=data.source, details=[*faults[:_SHOWN], *more])
+        more = [Msg("… and {n} more", n=len(faults) - _SHOWN)] if len(faults) > _SHOWN else []
+        raise TthcError("{n} value(s) in {path} that this database cannot hold; nothing was written", n=len(faults), path=data.source, details=[*faults[:_SHOWN], *more])
     if plan.whole:  # nothing here yet: the other side's rows are taken as they are
         plan.rows = {table: list(rows) for table, rows in data.tables.items()}
         plan.new = list(data.dossiers)
@@ -236,14 +236,14 @@ def _faults(data: PointData, whole: bool) -> list[Msg]:
             try:
                 check_stored(str(row["key"]), row["value"])
             except TthcError as exc:
-                faults.append(Msg("mb_setting", reason=exc.msg))
+                faults.append(Msg("setting: {reason}", reason=exc.msg))
     for d in data.dossiers:
         faults.extend(_dossier_faults(d))
     for e in data.events:
         try:
             check_year(e.happened_at, e.happened_at.isoformat(sep=" "))
         except TthcError as exc:
-            faults.append(Msg("mb_event", id=e.id, what=ColumnWord("happened_at"), reason=exc.msg))
+            faults.append(Msg("audit event #{id}: {what}: {reason}", id=e.id, what=ColumnWord("happened_at"), reason=exc.msg))
     return faults
 
 
@@ -265,25 +265,25 @@ def _dossier_faults(d: StoredDossier) -> list[Msg]:
         except ValueError:
             faults.append(
                 Msg(
-                    "mb_dossier",
+                    "dossier {code}: {what}: {reason}",
                     code=d.code,
                     what=ColumnWord(column),
-                    reason=Msg("mb_not_moment", value=value),
+                    reason=Msg("{value!r} is not a moment (YYYY-MM-DDTHH:MM:SS)", value=value),
                 )
             )
             continue
         except TthcError as exc:
-            faults.append(Msg("mb_dossier", code=d.code, what=ColumnWord(column), reason=exc.msg))
+            faults.append(Msg("dossier {code}: {what}: {reason}", code=d.code, what=ColumnWord(column), reason=exc.msg))
             continue
         if column == "received_at":
             received = moment
         elif received is not None and moment < received:
             faults.append(
                 Msg(
-                    "mb_dossier",
+                    "dossier {code}: {what}: {reason}",
                     code=d.code,
                     what=ColumnWord(column),
-                    reason=Msg("mb_before_receipt", at=moment, received=received),
+                    reason=Msg("{at:%d/%m/%Y %H:%M} is before the receipt ({received:%d/%m/%Y %H:%M})", at=moment, received=received),
                 )
             )
     return faults
@@ -299,7 +299,7 @@ def _plan_catalog(store: Store, data: PointData, plan: _Plan) -> None:
         if here is None:
             alias = str(theirs["alias"]).lower() if theirs["alias"] else None
             if alias is not None and alias in aliases:
-                plan.conflicts.append(Msg("mc_alias", code=code, alias=theirs["alias"], other=aliases[alias]))
+                plan.conflicts.append(Msg("procedure {code}: its alias {alias!r} is procedure {other}'s here", code=code, alias=theirs["alias"], other=aliases[alias]))
             added.append(theirs)
             continue
         for column, word in _PROCEDURE_FIELDS.items():
@@ -308,7 +308,7 @@ def _plan_catalog(store: Store, data: PointData, plan: _Plan) -> None:
                 if column == "time_limit":  # said as people say it: '5 ngày làm việc', not '5wd'
                     mine, other = LimitWords(mine), LimitWords(other)
                 plan.conflicts.append(
-                    Msg("mc_procedure", code=code, column=Msg(word), ours=mine, theirs=other)
+                    Msg("procedure {code}: {column} is {ours!r} here and {theirs!r} there", code=code, column=Msg(word), ours=mine, theirs=other)
                 )
     plan.rows["procedures"] = added
 
@@ -324,7 +324,7 @@ def _plan_registers(store: Store, data: PointData, plan: _Plan) -> None:
             elif table == "points" and here["code_prefix"] != theirs["code_prefix"]:
                 plan.conflicts.append(
                     Msg(
-                        "mc_point_prefix",
+                        "point {name}: unit code {ours!r} here and {theirs!r} there",
                         name=here["name"],
                         ours=here["code_prefix"] or "",
                         theirs=theirs["code_prefix"] or "",
@@ -344,7 +344,7 @@ def _plan_calendar(store: Store, data: PointData, plan: _Plan) -> None:
         elif here["kind"] != row["kind"]:
             plan.conflicts.append(
                 Msg(
-                    "mc_calendar",
+                    "{day:%d/%m/%Y}: a {ours} here, a {theirs} there",
                     day=date.fromisoformat(day),
                     ours=Msg(f"kind_{here['kind']}"),
                     theirs=Msg(f"kind_{row['kind']}"),
@@ -367,7 +367,7 @@ def _plan_rulings(store: Store, data: PointData, plan: _Plan) -> None:
         elif here["verdict"] != row["verdict"]:
             plan.conflicts.append(
                 Msg(
-                    "mc_ruling",
+                    "{day:%d/%m/%Y}: {ours} here, {theirs} there",
                     day=date.fromisoformat(row["day"]),
                     ours=Msg(f"w_{here['verdict']}"),
                     theirs=Msg(f"w_{row['verdict']}"),
@@ -461,7 +461,7 @@ def _history_faults(ctx: Context, store: Store, data: PointData) -> list[Msg]:
     for m in moves:  # a uid of this database's: it must name the same dossier and step here
         here = ours.get(m.uid)
         if here is not None and (here.dossier_code != m.code or here.step != m.step):
-            faults.append(Msg("mh_uid_taken", uid=m.uid, code=m.code or "-", here=here.dossier_code or "-"))
+            faults.append(Msg("audit event {uid} of dossier {code}: that uid is an event of {here} in this database", uid=m.uid, code=m.code or "-", here=here.dossier_code or "-"))
     for d in data.dossiers:
         fault = _dossier_history_fault(cal, d, by_code.get(d.code, []), calendar_changed, rules_changed)
         if fault is not None:
@@ -480,35 +480,35 @@ def _dossier_history_fault(
     if d.get("imported_by") is None and receipt_stands(moves):
         receipt = next(m for m in moves if m.step == "receive")
         if receipt.happened_at != stored.received_at or receipt.details.get("limit") != str(stored.limit):
-            return Msg("mb_dossier", code=d.code, what=ColumnWord("received_at"), reason=Msg("mh_receipt"))
+            return Msg("dossier {code}: {what}: {reason}", code=d.code, what=ColumnWord("received_at"), reason=Msg("the row's receipt is not the one its receive event records"))
         if not receipt_as_decided(cal, stored):
             return Msg(
-                "mb_dossier", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("mh_counting")
+                "dossier {code}: {what}: {reason}", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("the receipt's counting is not one its time limit gives")
             )
         try:
             life = replay(cal, stored, standing_steps(moves))
         except TthcError as exc:
-            return Msg("mb_dossier", code=d.code, what=Msg("mh_history"), reason=exc.msg)
+            return Msg("dossier {code}: {what}: {reason}", code=d.code, what=Msg("its history"), reason=exc.msg)
     else:
         life = judged_again(stored)
     as_of_then = (life.status not in OPEN and any(at > life.last_at for at in calendar_changed)) or any(
         at > stored.received_at for at in rules_changed
     )  # closed before days changed, or counted before the sessions or cut-off changed
     if not as_of_then and not countings_as_laid(cal, stored):
-        return Msg("mb_dossier", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("mh_counting"))
+        return Msg("dossier {code}: {what}: {reason}", code=d.code, what=ColumnWord("receipt_due_at"), reason=Msg("the receipt's counting is not one its time limit gives"))
     skip: frozenset[str] = _BY_CALENDAR if as_of_then else frozenset()
     derived = dict(zip(LIFE_COLUMNS, life_values(life), strict=True))
     for column in _DERIVED:
         if column not in skip and derived[column] != d.get(column):
             return Msg(
-                "mb_dossier",
+                "dossier {code}: {what}: {reason}",
                 code=d.code,
                 what=ColumnWord(column),
-                reason=Msg("mh_disagrees", row=_said(d.get(column)), history=_said(derived[column])),
+                reason=Msg("{row} in its row, {history} by its own history", row=_said(d.get(column)), history=_said(derived[column])),
             )
     rounds = tuple(round_values(d.code, r)[1:] for r in life.rounds)
     if not skip and rounds != d.rounds:
-        return Msg("mb_dossier", code=d.code, what=ColumnWord("paused_at"), reason=Msg("mh_rounds"))
+        return Msg("dossier {code}: {what}: {reason}", code=d.code, what=ColumnWord("paused_at"), reason=Msg("the supplement rounds are not those its history gives"))
     return None
 
 
@@ -558,7 +558,7 @@ def _plan_dossiers(ctx: Context, store: Store, data: PointData, plan: _Plan, kee
         for typed in keep.codes:
             meant = codes_meant(typed, both)
             if len(meant) > 1:
-                raise TthcError("e_code_ambiguous", code=typed, candidates=", ".join(sorted(meant)[:10]))
+                raise TthcError("{code!r} could be any of: {candidates}; type the whole code", code=typed, candidates=", ".join(sorted(meant)[:10]))
             if meant:
                 plan.keeping[meant[0]] = typed
     queued: set[str] = set()
@@ -587,7 +587,7 @@ def _plan_dossiers(ctx: Context, store: Store, data: PointData, plan: _Plan, kee
     for row in plan.new:  # new here as typed; given here in another letter case is one code
         spelled = used.get(row.code)
         if spelled is not None and spelled != row.code:
-            plan.conflicts.append(Msg("mc_case_twin", code=row.code, ours=spelled))
+            plan.conflicts.append(Msg("dossier {code}: this database gave that code as {ours!r}; codes that differ only in letter case are one code", code=row.code, ours=spelled))
 
 
 #: What a merge makes of a dossier both sides know: a new row, its removal (its receipt was
@@ -609,14 +609,14 @@ def _merge_known(
         or all(here.get(c) == there.get(c) for c in ("received_at", "procedure_code", "time_limit"))
     )
     if (mine is not None and other is not None and mine != other) or not same_facts:
-        plan.conflicts.append(Msg("mc_receipt", code=code, ours=_describe(here), theirs=_describe(there)))
+        plan.conflicts.append(Msg("dossier {code}: two different receipts under one code: here {ours}; there {theirs}", code=code, ours=_describe(here), theirs=_describe(there)))
         return None
     a, b = ours.moves.get(code, []), theirs.moves.get(code, [])
     known = {m.uid: m for m in a}
     problems: list[Msg] = []
     rewritten = [m for m in b if m.uid in known and known[m.uid].says() != m.says()]
     for m in rewritten:
-        problems.append(Msg("mc_rewritten", code=code, step=Msg(f"s_{m.step}"), at=m.happened_at))
+        problems.append(Msg("dossier {code}: its {step} at {at:%d/%m/%Y %H:%M} is recorded differently here and there", code=code, step=Msg(f"s_{m.step}"), at=m.happened_at))
     union = [*a, *(m for m in b if m.uid not in known)]
     if len(union) == len(a) and not rewritten:
         return "stay"  # nothing new from there
@@ -635,7 +635,7 @@ def _merge_known(
     except TthcError:
         problems.append(
             Msg(
-                "mc_steps",
+                "dossier {code}: steps that cannot both stand: here {ours}; there {theirs}",
                 code=code,
                 ours=_first(only_here),
                 theirs=_first(only_there),
@@ -644,7 +644,7 @@ def _merge_known(
     for name, (mine_value, their_value) in fields.items():
         problems.append(
             Msg(
-                "mc_field",
+                "dossier {code}: {field} edited to {ours!r} here and {theirs!r} there",
                 code=code,
                 field=Msg(name) if name in DETAIL_FIELDS else name,
                 ours=_said(mine_value),
@@ -726,10 +726,10 @@ def _receipt_undone(
     if not unseen:
         return "remove" if here is not None else "stay"
     if decided is None:
-        plan.held[code] = [Msg("mc_receipt_undone", code=code, at=undo.happened_at, step=_step(unseen[0]))]
+        plan.held[code] = [Msg("dossier {code}: its receipt was undone at one point ({at:%d/%m/%Y %H:%M}) while the other went on with it ({step})", code=code, at=undo.happened_at, step=_step(unseen[0]))]
         return None
     if decided != side:
-        raise TthcError("e_keep_undone_receipt", code=code, side=side)
+        raise TthcError("the receipt of {code} was undone {side}: only --keep {side} settles it (receive the dossier again under a new code if it is real); nothing was written", code=code, side=side)
     plan.settled.append(code)
     for m in unseen:
         plan.decisions.append({"kind": "undo", "code": code, "move": m, "side": decided, "reason": reason})
@@ -759,7 +759,7 @@ def _fast_forward(
     common = next((i for i, (x, y) in enumerate(zip(ua, ub, strict=False)) if x != y), min(len(ua), len(ub)))
     if common < len(a) and common < len(b):
         plan.held[code] = [
-            Msg("mc_diverged", code=code, ours=_step(a[common]), theirs=_step(b[common]), common=common)
+            Msg("dossier {code}: the two points recorded different steps after {common} in common: here {ours}; there {theirs}", code=code, ours=_step(a[common]), theirs=_step(b[common]), common=common)
         ]
         return None
     return "stay"
@@ -816,14 +816,14 @@ def _merged_row(
 
 
 def _first(moves: list[Move]) -> Msg:
-    return _step(moves[0]) if moves else Msg("mc_no_step")
+    return _step(moves[0]) if moves else Msg("no step")
 
 
 def _describe(row: StoredDossier | None) -> Msg:
     if row is None:
-        return Msg("mc_no_row")
+        return Msg("receipt undone")
     return Msg(
-        "mc_side",
+        "{procedure} received {at:%d/%m/%Y %H:%M} from {applicant}",
         at=datetime.fromisoformat(str(row.get("received_at"))),
         procedure=row.get("procedure_code"),
         applicant=row.get("applicant"),
@@ -831,7 +831,7 @@ def _describe(row: StoredDossier | None) -> Msg:
 
 
 def _step(e: Move) -> Msg:
-    return Msg("mc_step", step=Msg(f"s_{e.step}"), at=e.happened_at)
+    return Msg("{step} at {at:%d/%m/%Y %H:%M}", step=Msg(f"s_{e.step}"), at=e.happened_at)
 
 
 # -- writing ------------------------------------------------------------------------------------------
@@ -954,7 +954,7 @@ def _local(ids: dict[str, int], uid_of: dict[int, str], their_id: int, table: st
     """The id here of the event the other side numbers ``their_id``."""
     local = ids.get(uid_of.get(their_id, ""))
     if local is None:
-        raise TthcError("e_copy_refused", table=table, key=f"event {their_id}", reason="no such event")
+        raise TthcError("cannot copy the {table} row {key}: {reason}; nothing was written", table=table, key=f"event {their_id}", reason="no such event")
     return local
 
 
@@ -985,4 +985,4 @@ def _insert_new(store: Store, items: Sequence[StoredDossier]) -> None:
 
 def _flush(duplicates: list[tuple[int, str]]) -> None:
     if duplicates:
-        raise TthcError("e_copy_refused", table="dossiers", key=duplicates[0][1], reason="already here")
+        raise TthcError("cannot copy the {table} row {key}: {reason}; nothing was written", table="dossiers", key=duplicates[0][1], reason="already here")

@@ -41,6 +41,7 @@ from tthc.core.papers import Slip as Slip
 from tthc.core.papers import Text as Text
 from tthc.core.settings import Settings
 from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
+from tthc.locale.marks import P_
 from tthc.storage.store import DossierQuery
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class FormSet:
 
     def label(self, lang: str, paper: str) -> str:
         """``Mẫu số 06 (Thông tư 03/2025/TT-VPCP)``: the corner of every paper."""
-        return t(lang, "p_form_no", n=self.number(paper), circular=self.circular)
+        return t(lang, "Form {n} (Circular {circular})", n=self.number(paper), circular=self.circular)
 
 
 #: Circular 01/2018/TT-VPCP (guiding Decree 61/2018): five slips and the log book.
@@ -128,7 +129,7 @@ def form_number(text: str) -> str:
     value = text.strip()
     if value.isdigit() and len(value) <= 2 and value.zfill(2) in FORMS:
         return value.zfill(2)
-    raise TthcError("e_form", form=text)
+    raise TthcError("unknown form {form!r}: expected a form number, 01 to 07", form=text)
 
 
 def slip_paper(forms: FormSet, number: str, code: str) -> str:
@@ -136,10 +137,10 @@ def slip_paper(forms: FormSet, number: str, code: str) -> str:
     set does not have, is refused with the numbers it has."""
     paper = forms.paper(number)
     if paper == "logbook":
-        raise TthcError("e_form_is_logbook", form=number, circular=forms.circular, code=code)
+        raise TthcError("form {form} of Circular {circular} is the log book, not a slip: print it with `tthc logbook`", form=number, circular=forms.circular, code=code)
     if paper is None:
         numbers = ", ".join(n for name, n in forms.numbers.items() if name != "logbook")
-        raise TthcError("e_form_not_in_set", form=number, circular=forms.circular, code=code, numbers=numbers)
+        raise TthcError("dossier {code} is printed on the forms of Circular {circular}, which has no form {form}: choose {numbers}", form=number, circular=forms.circular, code=code, numbers=numbers)
     return paper
 
 
@@ -168,19 +169,19 @@ class _Paper:
     def moment(self, at: datetime) -> str:
         """``16 giờ 00 phút, Thứ Sáu ngày 29/08/2025`` / ``Fri 29/08/2025, 16:00``."""
         return self.t(
-            "p_moment",
-            time=self.t("p_time", h=at.hour, m=at.minute),
+            "{weekday} {day}, {time}",
+            time=self.t("{h:02d}:{m:02d}", h=at.hour, m=at.minute),
             weekday=WEEKDAYS[self.lang][at.weekday()],
             day=at.strftime("%d/%m/%Y"),
         )
 
     def short_moment(self, at: datetime) -> str:
         """``16 giờ 00, 29/08/2025`` / ``29/08/2025 16:00``: for a table's narrow column."""
-        return self.t("p_moment_short", h=at.hour, m=at.minute, day=at.strftime("%d/%m/%Y"))
+        return self.t("{day} {h:02d}:{m:02d}", h=at.hour, m=at.minute, day=at.strftime("%d/%m/%Y"))
 
     def day(self, day: date) -> str:
         """``Thứ Hai ngày 15/09/2025`` / ``Mon 15/09/2025``."""
-        return self.t("p_day", weekday=WEEKDAYS[self.lang][day.weekday()], day=day.strftime("%d/%m/%Y"))
+        return self.t("{weekday} {day}", weekday=WEEKDAYS[self.lang][day.weekday()], day=day.strftime("%d/%m/%Y"))
 
     def officer_at(self, at: datetime) -> str:
         """Who had the dossier at ``at``, from the handovers still standing; with none, the
@@ -206,13 +207,13 @@ class _Paper:
         """The applicant, where to reach them, and what they asked for."""
         d = self.d
         return [
-            Line(self.t("p_address"), d.address or DOTS),
-            Line(self.t("p_phone"), d.phone or DOTS),
-            Line(self.t("p_request"), f"{d.procedure_name} ({d.procedure})"),
+            Line(self.t("Address"), d.address or DOTS),
+            Line(self.t(P_("p_phone", "Phone")), d.phone or DOTS),
+            Line(self.t("Request"), f"{d.procedure_name} ({d.procedure})"),
         ]
 
     def due_text(self, due: deadlines.Due | None) -> str:
-        return self.moment(due.due_at) if due is not None else self.t("p_due_paused")
+        return self.moment(due.due_at) if due is not None else self.t("none while the papers are awaited (the time limit is stopped)")
 
     def slip(
         self, paper: str, issued: datetime, title: str, body: list[Block], signatures: list[Signature]
@@ -228,20 +229,20 @@ class _Paper:
             code=self.d.code,
             form_label=forms.label(self.lang, paper),
             issuer=tuple(x for x in (self.center.upper(), raw["center_address"]) if x),
-            nation=(self.t("p_nation"), self.t("p_motto")),
+            nation=(self.t("SOCIALIST REPUBLIC OF VIETNAM"), self.t("Independence - Freedom - Happiness")),
             place_date=self.t(
-                "f06_place_date",
+                "{place}, {d:02d}/{m:02d}/{y}",
                 place=raw["place_name"] or DOTS,
                 d=issued.day,
                 m=issued.month,
                 y=issued.year,
             ),
             title=self.t(title),
-            subtitle=self.t("p_code", code=self.d.code),
+            subtitle=self.t("Dossier code: {code}", code=self.d.code),
             body=tuple(body),
             signatures=tuple(signatures),
             qr_data=lookup_target(public_url, self.d.code),
-            qr_caption=self.t("p_qr_lookup" if public_url else "p_qr_code", code=self.d.code),
+            qr_caption=self.t("Scan to look up dossier {code}" if public_url else "Dossier code {code}", code=self.d.code),
         )
 
 
@@ -252,26 +253,26 @@ def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
     listed: list[Block] = [Text(f"- {x}", 1) for x in papers]
     public_url = p.settings.raw["public_url"]
     lookup = (
-        p.t("p01_lookup_url", url=public_url + LOOKUP_PATH, code=d.code)
+        p.t("at {url} with the code {code}, or scan the QR code", url=public_url + LOOKUP_PATH, code=d.code)
         if public_url
-        else p.t("p01_lookup_code", code=d.code)
+        else p.t("give the code {code} at the counter or by phone; the QR code holds it", code=d.code)
     )
     body: list[Block] = [
-        Line(p.t("p_received_from"), d.applicant),
+        Line(p.t("Dossier received from"), d.applicant),
         *p.who(),
-        Line(p.t("p01_papers"), ""),
+        Line(p.t("1. Papers handed in"), ""),
         *(listed or [Text(DOTS_LINE, 1)]),
-        Line(p.t("p01_count"), p.t("p01_one_set")),
-        Line(p.t("p01_limit"), p.limit_words()),
-        Line(p.t("p01_received"), p.moment(d.received_at)),
-        *(Line(p.t("p01_resumed"), p.moment(r.resumed_at)) for r in d.rounds if r.resumed_at),
-        Line(p.t("p01_due"), p.due_text(d.life.due)),
-        Line(p.t("p01_collect"), d.point or p.center),
-        Line(p.t("p01_lookup"), lookup),
+        Line(p.t("2. Number of dossiers"), p.t("1 set")),
+        Line(p.t("3. Time limit set by law"), p.limit_words()),
+        Line(p.t("4. Received"), p.moment(d.received_at)),
+        *(Line(p.t("   Missing papers completed"), p.moment(r.resumed_at)) for r in d.rounds if r.resumed_at),
+        Line(p.t("5. Result due"), p.due_text(d.life.due)),
+        Line(p.t("6. Collect the result at"), d.point or p.center),
+        Line(p.t("Look the dossier up"), lookup),
     ]
     signatures = [
-        Signature(p.t("p_sign_applicant"), p.t("p_sign_name"), d.applicant),
-        Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at)),
+        Signature(p.t("APPLICANT"), p.t("(signature and full name)"), d.applicant),
+        Signature(p.t("RECEIVING OFFICER"), p.t("(signature and full name)"), p.officer_at(d.received_at)),
     ]
     return p.slip("receipt", d.received_at, "p01_title", body, signatures)
 
@@ -280,28 +281,28 @@ def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
     """The request for missing papers: the latest supplement round, and what it led to."""
     d = p.d
     if not d.rounds:
-        raise TthcError("e_form02", code=d.code)
+        raise TthcError("dossier {code} has no supplement request: form 02 is written for one", code=d.code)
     r = d.rounds[-1]
     requested = p.moment(r.paused_at)
     if len(d.rounds) > 1:
-        requested += f" ({p.t('p02_round', k=len(d.rounds))})"
+        requested += f" ({p.t('request no. {k}', k=len(d.rounds))})"
     officer = p.officer_at(r.paused_at)
     body: list[Block] = [
-        Line(p.t("p02_dossier_of"), d.applicant),
+        Line(p.t("Dossier of"), d.applicant),
         *p.who(),
-        Line(p.t("p_received"), p.moment(d.received_at)),
-        Line(p.t("p02_requested"), requested),
-        Line(p.t("p02_what"), ""),
+        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
+        Line(p.t("Papers requested"), requested),
+        Line(p.t("Please complete the dossier with"), ""),
         Text(r.reason or DOTS_LINE, 1),
         Text(p.t(f"p02_clock_{r.policy}")),
     ]
     if r.resumed_at is not None:
         body += [
-            Line(p.t("p02_completed"), p.moment(r.resumed_at)),
-            Line(p.t("p02_new_due"), p.due_text(d.life.due)),
+            Line(p.t("Papers completed"), p.moment(r.resumed_at)),
+            Line(p.t("New appointment"), p.due_text(d.life.due)),
         ]
-    body.append(Text(p.t("p02_contact", officer=officer or DOTS, center=p.center)))
-    signatures = [Signature(p.t("p_sign_guide"), p.t("p_sign_name"), officer)]
+    body.append(Text(p.t("If anything is unclear while completing the dossier, please contact {officer} at {center}.", officer=officer or DOTS, center=p.center)))
+    signatures = [Signature(p.t("GUIDING OFFICER"), p.t("(signature and full name)"), officer)]
     return p.slip("supplement", r.paused_at, "p02_title", body, signatures)
 
 
@@ -309,17 +310,17 @@ def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
     """The refusal of a dossier resolved with the outcome ``rejected``, with its reason."""
     d = p.d
     if d.outcome != "rejected" or d.resolved_at is None:
-        raise TthcError("e_form03", code=d.code)
+        raise TthcError("dossier {code} was not rejected: form 03 is for a dossier resolved with outcome rejected", code=d.code)
     body: list[Block] = [
-        Line(p.t("p_received_from"), d.applicant),
+        Line(p.t("Dossier received from"), d.applicant),
         *p.who(),
-        Line(p.t("p_received"), p.moment(d.received_at)),
-        Line(p.t("p03_decided"), p.moment(d.resolved_at)),
-        Text(p.t("p03_reason_intro", center=p.center)),
+        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
+        Line(p.t("Refused"), p.moment(d.resolved_at)),
+        Text(p.t("Having examined the dossier against the regulations, {center} refuses to handle it for the following reason:", center=p.center)),
         Text(p.step_reason("resolve") or DOTS_LINE, 1),
-        Text(p.t("p03_notice")),
+        Text(p.t("We inform you accordingly./.")),
     ]
-    signatures = [Signature(p.t("p_sign_receiver"), p.t("p_sign_name"), p.officer_at(d.received_at))]
+    signatures = [Signature(p.t("RECEIVING OFFICER"), p.t("(signature and full name)"), p.officer_at(d.received_at))]
     return p.slip("refusal", d.resolved_at, "p03_title", body, signatures)
 
 
@@ -328,22 +329,22 @@ def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
     d = p.d
     a = d.apology
     if a is None:
-        raise TthcError("e_form04", code=d.code)
+        raise TthcError("dossier {code} has no apology: record one with `tthc apologize` first", code=d.code)
     due = deadlines.due_in_force(d.life.receipt, d.rounds, upto=a.issued_at)
     body: list[Block] = [
-        Line(p.t("p04_to"), d.applicant),
+        Line(p.t("To"), d.applicant),
         *p.who()[:2],
         Text(
-            p.t("p04_intro", day=d.received_at.strftime("%d/%m/%Y"), center=p.center, applicant=d.applicant)
+            p.t("On {day}, {center} received for handling the dossier of {applicant}.", day=d.received_at.strftime("%d/%m/%Y"), center=p.center, applicant=d.applicant)
         ),
         p.who()[2],
-        Line(p.t("p04_due"), p.due_text(due)),
-        Text(p.t("p04_late", center=p.center, reason=a.reason)),
-        Text(p.t("p04_sorry", center=p.center, new_date=p.day(a.new_date))),
-        Text(p.t("p04_thanks")),
+        Line(p.t(P_("p04_due", "Result due")), p.due_text(due)),
+        Text(p.t("So far, {center} has not returned the result. Reason: {reason}.", center=p.center, reason=a.reason)),
+        Text(p.t("We apologise for the trouble this delay causes you. {center} will return the result on {new_date}.", center=p.center, new_date=p.day(a.new_date))),
+        Text(p.t("Thank you./.")),
     ]
     raw = p.settings.raw
-    signatures = [Signature(raw["head_title"].upper(), p.t("p_sign_seal"), raw["head_name"])]
+    signatures = [Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])]
     title = "p04_title" if p.forms is FORMS_2018 else "p04_title_2025"
     return p.slip("apology", a.issued_at, title, body, signatures)
 
@@ -374,7 +375,7 @@ def _control_rows(p: _Paper) -> list[tuple[datetime, tuple[str, ...]]]:
         if r.resumed_at is not None:
             rows.append((r.resumed_at, ("resume", d.applicant, p.officer_at(r.resumed_at), "", "")))
     if d.apology is not None:
-        new_date = p.t("new_date", date=d.apology.new_date.strftime("%d/%m/%Y"))
+        new_date = p.t("new date {date}", date=d.apology.new_date.strftime("%d/%m/%Y"))
         rows.append((d.apology.issued_at, ("apologize", "", "", "", f"{new_date}: {d.apology.reason}")))
     if d.resolved_at is not None:
         result = " · ".join(x for x in (label(lang, d.timeliness), label(lang, d.outcome)) if x)
@@ -397,10 +398,10 @@ def _control(p: _Paper, papers: Sequence[str]) -> Slip:
     rows = tuple((step_label(p.lang, cells[0]), p.short_moment(at), *cells[1:]) for _, (at, cells) in ordered)
     headers = tuple(p.t(k) for k in ("p05_step", "p05_when", "p05_from", "p05_to", "p05_result", "p05_note"))
     body: list[Block] = [
-        Line(p.t("p05_attached"), d.applicant),
+        Line(p.t("Attached to the dossier of"), d.applicant),
         p.who()[2],
-        Line(p.t("p_received"), p.moment(d.received_at)),
-        Line(p.t("p_due"), p.due_text(d.life.due)),
+        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
+        Line(p.t("Result due"), p.due_text(d.life.due)),
         Grid(headers, rows),
     ]
     return p.slip("control", d.received_at, "p05_title", body, [])
@@ -431,32 +432,32 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
     d = p.d
     stopped = _stopped(p)
     if stopped is None:
-        raise TthcError("e_form05_stop", code=d.code)
+        raise TthcError("dossier {code} has not stopped: form 05 is written when a dossier is withdrawn or closed", code=d.code)
     how, at, reason = stopped
     body: list[Block] = [
-        Line(p.t("p04_to"), d.applicant),
+        Line(p.t("To"), d.applicant),
         *p.who(),
-        Line(p.t("p_received"), p.moment(d.received_at)),
+        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
     ]
     if how == "withdraw":
-        body.append(Text(p.t("p05s_withdrawn", when=p.moment(at))))
+        body.append(Text(p.t("On {when}, you asked that the handling of this dossier stop.", when=p.moment(at))))
     else:
         asked = d.rounds[-1] if d.rounds else None
         if asked is not None:
             body += [
-                Text(p.t("p05s_asked", when=p.moment(asked.paused_at), center=p.center)),
+                Text(p.t("On {when}, {center} asked you to supplement and complete the dossier with:", when=p.moment(asked.paused_at), center=p.center)),
                 Text(asked.reason or DOTS_LINE, 1),
             ]
-        body.append(Text(p.t("p05s_not_completed")))
+        body.append(Text(p.t("More than 15 days after that request, the dossier has not been completed.")))
     if reason:
-        body.append(Line(p.t("p05s_reason"), reason))
+        body.append(Line(p.t("Reason"), reason))
     body += [
-        Text(p.t("p05s_stopped", center=p.center, when=p.moment(at))),
-        Text(p.t("p05s_return")),
-        Text(p.t("p05s_notice")),
+        Text(p.t("{center} stops handling the dossier as of {when}.", center=p.center, when=p.moment(at))),
+        Text(p.t("The paper dossier and any fees paid are returned as the law of the field provides.")),
+        Text(p.t(P_("p05s_notice", "We inform you accordingly./."))),
     ]
     raw = p.settings.raw
-    signatures = [Signature(raw["head_title"].upper(), p.t("p_sign_seal"), raw["head_name"])]
+    signatures = [Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])]
     return p.slip("stop", at, "p05s_title", body, signatures)
 
 
@@ -477,7 +478,7 @@ def slip(ctx: Context, code: str, form: str = "01", papers: Sequence[str] = ()) 
     number = form_number(form)
     listed = [text for text in (" ".join(x.split()) for x in papers) if text]
     if listed and number != "01":
-        raise TthcError("e_paper_form01")
+        raise TthcError("--paper lists the papers on form 01 only")
     store = ctx.store()
     d = load(store, code)
     paper = _Paper(ctx.lang, ctx.settings(), d, tuple(store.active_steps(d.code)))
@@ -490,17 +491,17 @@ def _log_note(lang: str, d: Dossier) -> str:
     if d.channel != "direct":
         parts.append(label(lang, d.channel))
     if d.rounds:
-        parts.append(t(lang, "p06_n_rounds", n=len(d.rounds)))
+        parts.append(t(lang, "{n} supplement request(s)", n=len(d.rounds)))
     if d.status == "paused":
-        parts.append(label(lang, "paused"))
+        parts.append(label(lang, "waiting for papers"))
     if d.apology is not None:
-        parts.append(t(lang, "p06_n_apology", day=d.apology.new_date.strftime("%d/%m/%Y")))
+        parts.append(t(lang, "apology, new date {day}", day=d.apology.new_date.strftime("%d/%m/%Y")))
     if d.outcome == "rejected":
         parts.append(label(lang, "rejected"))
     if d.timeliness:
         parts.append(label(lang, d.timeliness))
     if d.withdrawn_at is not None:
-        parts.append(t(lang, "p06_n_withdrawn", day=d.withdrawn_at.strftime("%d/%m/%Y")))
+        parts.append(t(lang, "withdrawn {day}", day=d.withdrawn_at.strftime("%d/%m/%Y")))
     return "; ".join(parts)
 
 
@@ -537,9 +538,9 @@ def log_book(ctx: Context, period: "Period") -> LogBook:
         center=ctx.settings().center_name,
         form=forms.number("logbook"),
         form_label=forms.label(lang, "logbook"),
-        title=t(lang, "p06_title"),
-        period_line=t(lang, "p06_period", start=_dmy(period.start), end=_dmy(period.end)),
-        dates_label=t(lang, "p06_dates"),
+        title=t(lang, "DOSSIER LOG BOOK"),
+        period_line=t(lang, "Dossiers received from {start} to {end}", start=_dmy(period.start), end=_dmy(period.end)),
+        dates_label=t(lang, "Date and time"),
         headers=tuple(t(lang, key) for key in LOG_COLUMNS),
         rows=rows,
     )

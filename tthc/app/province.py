@@ -205,7 +205,7 @@ def exports_in(paths: Sequence[Path], scratch: Path, open_db: Any) -> list[Sourc
         elif path.is_dir() and (inner := sorted(p for p in path.iterdir() if (p / POINTER).is_file())):
             found += [(p, p) for p in inner]
         else:
-            raise TthcError("e_rollup_source", path=path)
+            raise TthcError("{path}: neither a center's export (made by `tthc export --parquet`), a folder of exports, nor a .db file", path=path)
     return found
 
 
@@ -217,9 +217,9 @@ def rollup(
     import duckdb
 
     if by not in BY_KEYS:
-        raise TthcError("e_by", by=by, choices=", ".join(BY_KEYS))
+        raise TthcError("bad --by {by!r}: expected one of {choices}", by=by, choices=", ".join(BY_KEYS))
     if period.start > now.date():
-        raise TthcError("e_period_future", day=period.start)
+        raise TthcError("the period starts {day:%d/%m/%Y}, after today", day=period.start)
     conn = duckdb.connect()
     try:
         centers = _load(conn, exports)
@@ -268,10 +268,10 @@ def _load(conn: Any, exports: Sequence[Source]) -> dict[str, str]:
         try:
             identity = json.loads((version / IDENTITY).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            raise TthcError("e_rollup_source", path=named) from None
+            raise TthcError("{path}: neither a center's export (made by `tthc export --parquet`), a folder of exports, nor a .db file", path=named) from None
         unit = identity["unit_code"]
         if unit in centers:
-            raise TthcError("e_rollup_twice", unit=unit, path=named)
+            raise TthcError("{path}: the center with unit code {unit} is given twice; each center once", unit=unit, path=named)
         centers[unit] = identity["center"]
         for table, found in files.items():
             found += [_sql_path(p) for p in sorted((version / table).rglob("*.parquet"))]

@@ -214,7 +214,7 @@ def export(
     """The dossiers the filters ask for to a table file (or, ``full``, everything a merge
     needs), or the whole database to Parquet files for the province: one target only."""
     if (file is None) == (parquet is None):
-        raise TthcError("e_export_target")
+        raise TthcError("give either a FILE to export to or --parquet DIR, not both")
     if parquet is not None:
         return Exported(parquet, parquet=service.export_parquet(ctx, parquet))
     assert file is not None

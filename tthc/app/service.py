@@ -20,6 +20,8 @@ from tthc.core.models import Kind, Procedure, name_key
 from tthc.core.settings import SETTINGS, shown, validate, with_defaults
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import Doubts, doubts
+from tthc.locale.i18n import msgid_of
+from tthc.locale.marks import P_
 from tthc.storage import station
 from tthc.storage.station import Station
 from tthc.storage.store import Store
@@ -75,7 +77,7 @@ def init(
     given = (("center_name", center), ("code_prefix", prefix), ("lang", lang), ("center_id", center_id))
     asked = {k: validate(k, v) for k, v in given if v is not None}
     if center_id is not None and not asked["center_id"]:  # an identity to join, never none
-        raise TthcError("e_center_id", text=center_id)
+        raise TthcError("bad center identity {text!r}: expected 32 hexadecimal digits, as config show prints it", text=center_id)
     point_name = " ".join((point or "").split()) or None
     officer_name = " ".join((officer or "").split()) or None
     wanted = None
@@ -206,9 +208,9 @@ def resolve_limit(ctx: Context, what: str) -> tuple[TimeLimit, Procedure | None]
         try:
             proc = find_procedure(store, what)
         except TthcError as exc:
-            if exc.msg.key != "e_proc_unknown":
+            if exc.msg.key != msgid_of("e_proc_unknown"):
                 raise
-            raise TthcError("e_neither", text=what) from None
+            raise TthcError("{text!r} is neither a time limit nor a procedure's code, alias or name", text=what) from None
         return parse_limit(proc.limit), proc
 
 
@@ -271,14 +273,14 @@ def calendar_ruling(ctx: Context, day_text: str, confirmed: bool, reason: str | 
     why = clean(reason, "w_reason") or ""
     cal = ctx.calendar()
     if unconfirmed_rule(day) is None or day in cal.decided or day not in cal.package_days(day.year)[0]:
-        raise TthcError("e_not_unconfirmed", day=day.strftime("%d/%m/%Y"))
+        raise TthcError("{day} is not an unconfirmed day off (see tthc calendar show)", day=day.strftime("%d/%m/%Y"))
     action = "confirm" if confirmed else "reject"
     store = ctx.store()
     with store.write():
         before = store.calendar_rulings().get(day)
         if before is confirmed:
-            state = Msg("w_confirmed" if confirmed else "w_rejected")
-            raise TthcError("e_ruled_already", day=day.strftime("%d/%m/%Y"), state=state)
+            state = Msg("confirmed" if confirmed else P_("w_rejected", "rejected"))
+            raise TthcError(P_("e_ruled_already", "{day} is already {state}"), day=day.strftime("%d/%m/%Y"), state=state)
         store.put_calendar_ruling(day, confirmed, why, ctx.now)
         store.add_event(
             step=f"calendar.{action}",
@@ -305,14 +307,14 @@ def calendar_change(ctx: Context, action: str, day_text: str, name: str | None) 
         existing = store.calendar_day(day)
         if action == "remove":
             if existing is None:
-                raise TthcError("e_no_override", day=day.isoformat())
+                raise TthcError("{day} has no center override to remove", day=day.isoformat())
             store.delete_calendar_day(day)
         else:
             kind = "off" if action == "add-holiday" else "work"
             working = ctx.calendar().day_info(day).working
             if existing is None and working == (kind == "work"):
                 state = "w_a_working_day" if working else "w_a_day_off"
-                raise TthcError("e_already", day=day.isoformat(), state=Msg(state))
+                raise TthcError("{day} is already {state}", day=day.isoformat(), state=Msg(state))
             store.put_calendar_day(day, kind, (name or "").strip(), ctx.now)
         store.add_event(
             step=f"calendar.{action}",
@@ -395,9 +397,9 @@ def restore(ctx: Context, src: Path, *, other_center: bool = False) -> Path | No
     from tthc.storage.store import restore_into, write_copy
 
     if not src.exists():
-        raise TthcError("e_no_file", path=src)
+        raise TthcError("no such file: {path}", path=src)
     if ctx.db_path.exists() and src.resolve() == ctx.db_path.resolve():
-        raise TthcError("e_merge_self", path=src)  # read as a copy, it would miss its own log
+        raise TthcError("{path} is this database itself", path=src)  # read as a copy, it would miss its own log
     with tempfile.TemporaryDirectory(prefix="tthc-restore-") as scratch:
         source = Store.open_source(src, Path(scratch))
         try:
@@ -473,4 +475,4 @@ def _need_duckdb() -> None:
     import importlib.util
 
     if importlib.util.find_spec("duckdb") is None:
-        raise TthcError("e_no_duckdb")
+        raise TthcError("the province's roll-up needs DuckDB: pip install \"tthc[province]\"")

@@ -86,9 +86,9 @@ def summarize(
     store: Store, period: Period, by: str | None, now: datetime, start_day: int = 1, scope: Scope = EVERYTHING
 ) -> Summary:
     if by is not None and by not in BY_KEYS:
-        raise TthcError("e_by", by=by, choices=", ".join(BY_KEYS))
+        raise TthcError("bad --by {by!r}: expected one of {choices}", by=by, choices=", ".join(BY_KEYS))
     if period.start > now.date():
-        raise TthcError("e_period_future", day=period.start)
+        raise TthcError("the period starts {day:%d/%m/%Y}, after today", day=period.start)
     snapshot = snapshot_of(period, now)
     changed = corrections_in(store, reached(period, now))
     if by == "month":

@@ -40,7 +40,7 @@ FULL_SUFFIXES = (".jsonl", ".xlsx")
 def export_procedures(ctx: Context, path: Path) -> int:
     """Write the catalog to .csv or .xlsx; returns how many procedures."""
     if path.suffix.lower() not in (".csv", ".xlsx"):
-        raise TthcError("e_table_suffix", path=path)
+        raise TthcError("{path}: expected a .csv or .xlsx file", path=path)
     procs = ctx.store().procedures()
     rows = [(p.code, p.name, p.field, p.limit, p.alias, p.fee, "yes" if p.e_result else "no") for p in procs]
     write_table(path, PROCEDURE_COLUMNS, rows, sheet="procedures")
@@ -58,10 +58,10 @@ def export_full(ctx: Context, path: Path, f: ListFilter) -> FullExport:
     """Every table's rows (holiday cache and per-day counts apart: each database rebuilds
     them). Written owner-only: it holds citizens' ID numbers and phones."""
     if not f.is_morning_view():
-        raise TthcError("e_full_filters")
+        raise TthcError("--full exports everything: it takes no filters")
     suffix = path.suffix.lower()
     if suffix not in FULL_SUFFIXES:
-        raise TthcError("e_full_suffix", path=path)
+        raise TthcError("{path}: a full export is a .jsonl or .xlsx file", path=path)
     store = ctx.store()
     counts = dict.fromkeys(FULL_TABLES, 0)
 
@@ -158,7 +158,7 @@ def import_full(
     """Load a full export: into a database that does not exist yet, an exact copy; into one
     that does, a merge. A refusal (or a dry run) leaves no database it had to create."""
     if not path.exists():
-        raise TthcError("e_no_file", path=path)
+        raise TthcError("no such file: {path}", path=path)
     existed = ctx.db_path.exists()
     was_empty = existed and ctx.db_path.stat().st_size == 0
     store = ctx.create_store()
@@ -197,17 +197,17 @@ def read_full(path: Path, required: Mapping[str, set[str]]) -> PointData:
     for where, table, row in rows:
         columns = COPY_COLUMNS.get(table)
         if columns is None:
-            raise TthcError("e_full_row", path=path, where=where, reason=f"unknown table {table!r}")
+            raise TthcError("{path}: {where}: {reason}", path=path, where=where, reason=f"unknown table {table!r}")
         for column, value in COPY_DEFAULTS.get(table, {}).items():
             row.setdefault(column, value)  # a copy made before the column existed
         missing = [c for c in columns if c not in row]
         if missing:
-            raise TthcError("e_full_row", path=path, where=where, reason=f"no column {missing[0]!r}")
+            raise TthcError("{path}: {where}: {reason}", path=path, where=where, reason=f"no column {missing[0]!r}")
         tables[table].append(row)
     try:
         events = [_event(r) for r in tables.pop("events")]
     except (TypeError, ValueError, KeyError) as exc:
-        raise TthcError("e_full_row", path=path, where="events", reason=exc) from None
+        raise TthcError("{path}: {where}: {reason}", path=path, where="events", reason=exc) from None
     rounds: dict[str, list[dict[str, Any]]] = {}
     for r in tables.pop("pauses"):
         rounds.setdefault(str(r["dossier_code"]), []).append(r)
@@ -217,9 +217,9 @@ def read_full(path: Path, required: Mapping[str, set[str]]) -> PointData:
 
 def _check_meta(path: Path, meta: Mapping[str, Any]) -> None:
     if meta.get(META_KEY) != 1 or not isinstance(meta.get("schema"), int):
-        raise TthcError("e_full_file", path=path)
+        raise TthcError("{path} is not a tthc full export (made by `tthc export --full`)", path=path)
     if meta["schema"] > LATEST:
-        raise TthcError("e_newer_db", path=path, version=meta["schema"])
+        raise TthcError("{path} was written by a newer tthc (schema {version}); upgrade tthc", path=path, version=meta["schema"])
 
 
 Located = tuple[str, str, dict[str, Any]]  # where (line or sheet row), table, row
@@ -231,9 +231,9 @@ def _jsonl(path: Path) -> tuple[dict[str, Any], Iterator[Located]]:
             first = fh.readline()
         meta = json.loads(first)
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise TthcError("e_full_file", path=path) from None
+        raise TthcError("{path} is not a tthc full export (made by `tthc export --full`)", path=path) from None
     if not isinstance(meta, dict):
-        raise TthcError("e_full_file", path=path)
+        raise TthcError("{path} is not a tthc full export (made by `tthc export --full`)", path=path)
 
     def rows() -> Iterator[Located]:
         with path.open("r", encoding="utf-8") as fh:
@@ -245,9 +245,9 @@ def _jsonl(path: Path) -> tuple[dict[str, Any], Iterator[Located]]:
                     item = json.loads(line)
                     table, row = item["table"], item["row"]
                 except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise TthcError("e_full_row", path=path, where=number, reason=exc) from None
+                    raise TthcError("{path}: {where}: {reason}", path=path, where=number, reason=exc) from None
                 if not isinstance(row, dict):
-                    raise TthcError("e_full_row", path=path, where=number, reason="not a row")
+                    raise TthcError("{path}: {where}: {reason}", path=path, where=number, reason="not a row")
                 yield str(number), str(table), row
 
     return meta, rows()
@@ -259,10 +259,10 @@ def _workbook(path: Path, required: Mapping[str, set[str]]) -> tuple[dict[str, A
     try:
         book = openpyxl.load_workbook(path, read_only=True)
     except Exception as exc:
-        raise TthcError("e_xlsx", path=path, reason=workbook_reason(exc)) from None
+        raise TthcError("{path}: not a readable .xlsx file ({reason})", path=path, reason=workbook_reason(exc)) from None
     if "meta" not in book.sheetnames:
         book.close()
-        raise TthcError("e_full_file", path=path)
+        raise TthcError("{path} is not a tthc full export (made by `tthc export --full`)", path=path)
     meta = {str(r[0]): r[1] for r in book["meta"].iter_rows(values_only=True) if r and r[0] is not None}
 
     def rows() -> Iterator[Located]:

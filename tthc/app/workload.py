@@ -40,7 +40,7 @@ def officers(ctx: Context, period: Period, by: str = "officer") -> Workload:
     overdue are the period summary's figures by current officer (or point), unchanged.
     """
     if by not in WORKLOAD_BY:
-        raise TthcError("e_by", by=by, choices=", ".join(WORKLOAD_BY))
+        raise TthcError("bad --by {by!r}: expected one of {choices}", by=by, choices=", ".join(WORKLOAD_BY))
     store = ctx.store()
     summary = summarize(store, period, by, ctx.now, ctx.settings().period_start_day)
     seen = events_before(period, ctx.now)
@@ -233,7 +233,7 @@ def late(ctx: Context, period: Period) -> Compliance:
     counts as ``late`` and ``pending_overdue``.
     """
     if period.start > ctx.now.date():
-        raise TthcError("e_period_future", day=period.start)
+        raise TthcError("the period starts {day:%d/%m/%Y}, after today", day=period.start)
     store, cal = ctx.store(), ctx.calendar()
     conn = store.conn
     snapshot, seen = snapshot_of(period, ctx.now), events_before(period, ctx.now)

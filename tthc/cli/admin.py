@@ -35,9 +35,9 @@ def _setting_set(result: tuple[str, str], lang: str) -> None:
     from tthc.present import render
 
     key, value = result
-    render.echo(t(lang, "set_done", key=key, value=render.setting_value(lang, value)))
+    render.echo(t(lang, "{key} = {value}", key=key, value=render.setting_value(lang, value)))
     if key == "supplement_policy" and value == "freeze":
-        typer.echo(t(lang, "warn_freeze"), err=True)
+        typer.echo(t(lang, "Warning: since 1/7/2025 Decree 118 Art. 19.5 says the time limit counts again from the start after the papers come ('tính lại từ đầu'); 'freeze' is the reading of some provinces before it"), err=True)
 
 
 def _print_quote(q: Any, lang: str, *, explain: bool) -> None:
@@ -69,7 +69,7 @@ def _print_check(v: Any, lang: str) -> None:
 
     render.print_calendar_check(v.items, lang)
     if v.applied is not None:
-        render.echo(t(lang, "cal_check_applied", relaid=v.applied.relaid, noted=v.applied.noted))
+        render.echo(t(lang, "{relaid} open dossier(s) laid again, {noted} closed dossier(s) noted for a correction", relaid=v.applied.relaid, noted=v.applied.noted))
 
 
 def _print_procedures(procs: Any, lang: str) -> None:
@@ -89,8 +89,8 @@ def _imported(report: Any, lang: str) -> None:
     from tthc.present import render
 
     if report.unknown_columns:
-        typer.echo(t(lang, "unknown_columns", cols=", ".join(report.unknown_columns)), err=True)
-    render.echo(t(lang, "imported_procedures", added=report.added, updated=report.updated))
+        typer.echo(t(lang, "warning: ignored unknown column(s): {cols}", cols=", ".join(report.unknown_columns)), err=True)
+    render.echo(t(lang, "Procedures: {added} added, {updated} updated", added=report.added, updated=report.updated))
 
 
 def _print_names(rows: Any, lang: str) -> None:
@@ -103,11 +103,11 @@ def _demo_built(built: Any, lang: str) -> None:
     from tthc.locale.i18n import t
     from tthc.present import render, render_reports
 
-    render.echo(t(lang, "demo_built", path=built.path))
+    render.echo(t(lang, "Synthetic demo center built in {path} (made-up data; your own database was not touched).", path=built.path))
     v = built.view
     render_reports.print_summary(v.summary, lang, v.center_name, chart=False, svg=None, html=None)
     period = f"--from {built.start.isoformat()} --to {built.end.isoformat()}"
-    render.echo(t(lang, "demo_next", path=built.path, period=period))
+    render.echo(t(lang, "Explore it: tthc --db {path} list --overdue · summary {period} --by month --chart · report {period}", path=built.path, period=period))
 
 
 def _restored(kept: tuple[Path, Path | None], lang: str) -> None:
@@ -115,7 +115,7 @@ def _restored(kept: tuple[Path, Path | None], lang: str) -> None:
     from tthc.present import render
 
     src, old = kept
-    render.echo(t(lang, "restored", src=src, kept=old) if old else t(lang, "restored_new", src=src))
+    render.echo(t(lang, "Restored from {src}; the previous database is kept as {kept}", src=src, kept=old) if old else t(lang, "Restored from {src}", src=src))
 
 
 INIT = View(_print_init)
@@ -137,18 +137,18 @@ DEMO = View(_demo_built)
 
 
 # -- init and settings ----------------------------------------------------------------------
-@app.command(help=H("init"))
+@app.command(help=H("Create the database; on an existing one, say what the values given would change."))
 def init(
     ctx: typer.Context,
-    center: Annotated[str | None, typer.Option(help=H("init.center"))] = None,
-    prefix: Annotated[str | None, typer.Option(help=H("init.prefix"))] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("init.lang"))] = None,
-    point: Annotated[str | None, typer.Option(help=H("init.point"))] = None,
-    officer: Annotated[str | None, typer.Option(help=H("init.officer"))] = None,
-    block: Annotated[str | None, typer.Option(help=H("init.block"))] = None,
-    catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("init.catalog"))] = True,
-    update: Annotated[bool, typer.Option("--update", help=H("init.update"))] = False,
-    center_id: Annotated[str | None, typer.Option("--center-id", help=H("init.center_id"))] = None,
+    center: Annotated[str | None, typer.Option(help=H("The center's name."))] = None,
+    prefix: Annotated[str | None, typer.Option(help=H("Unit code for generated dossier codes."))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("The center's default language."))] = None,
+    point: Annotated[str | None, typer.Option(help=H("Register a reception point and make this PC that point."))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("Register an officer and make them this PC's default officer."))] = None,
+    block: Annotated[str | None, typer.Option(help=H("This PC's block of daily numbers, N/M (default: from the point's number)."))] = None,
+    catalog: Annotated[bool, typer.Option("--catalog/--no-catalog", help=H("Install the starter procedure catalog."))] = True,
+    update: Annotated[bool, typer.Option("--update", help=H("On an existing database, apply the values given."))] = False,
+    center_id: Annotated[str | None, typer.Option("--center-id", help=H("A new database joins this center identity (32 hexadecimal digits, as the first point's init and config show print it) instead of drawing its own: set up another reception point of the same center."))] = None,
 ) -> None:
     from tthc.app import service
 
@@ -168,7 +168,7 @@ def init(
     show(c.lang, result, INIT)
 
 
-@config_app.command("show", help=H("config.show"))
+@config_app.command("show", help=H("Every setting with its value."))
 def config_show(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from tthc.app import screens
 
@@ -180,7 +180,7 @@ KeyArg = Annotated[str, typer.Argument(metavar="KEY")]
 ValueArg = Annotated[str, typer.Argument(metavar="VALUE")]
 
 
-@config_app.command("set", help=H("config.set"))
+@config_app.command("set", help=H("Change one setting (validated)."))
 def config_set(ctx: typer.Context, key: KeyArg, value: ValueArg) -> None:
     from tthc.app import service
 
@@ -189,13 +189,13 @@ def config_set(ctx: typer.Context, key: KeyArg, value: ValueArg) -> None:
 
 
 # -- the counter calculator ---------------------------------------------------------------
-@app.command(help=H("due"))
+@app.command(help=H("If I take this dossier now, when is it due?"))
 def due(
     ctx: typer.Context,
-    what: Annotated[str, typer.Argument(metavar="LIMIT|PROCEDURE", help=H("due.what"))],
-    at: Annotated[str | None, typer.Option(help=H("due.at"))] = None,
+    what: Annotated[str, typer.Argument(metavar="LIMIT|PROCEDURE", help=H("e.g. 5wd, same-day, 8h, 15d, '5 ngày làm việc', or a procedure's code, alias or name."))],
+    at: Annotated[str | None, typer.Option(help=H("Receipt moment (default: now)."))] = None,
     as_json: JsonOpt = False,
-    explain: Annotated[bool, typer.Option("--explain", help=H("due.explain"))] = False,
+    explain: Annotated[bool, typer.Option("--explain", help=H("Show, day by day, what was counted and skipped."))] = False,
 ) -> None:
     from tthc.app import service
 
@@ -204,10 +204,10 @@ def due(
 
 
 # -- calendar upkeep ----------------------------------------------------------------------
-@calendar_app.command("show", help=H("calendar.show"))
+@calendar_app.command("show", help=H("Days off and make-up working days of a year, with their source."))
 def calendar_show(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option(min=1990, max=2100, help=H("calendar.year"))] = None,
+    year: Annotated[int | None, typer.Option(min=1990, max=2100, help=H("The year (default: this year)."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc.app import screens
@@ -226,20 +226,20 @@ def _calendar_said(action: str) -> View:
         when, changed = result
         day = fmt_day(lang, when)
         if action in ("confirm", "reject"):
-            render.echo(t(lang, "cal_confirmed" if action == "confirm" else "cal_rejected", day=day))
+            render.echo(t(lang, "{day}: confirmed as a day off" if action == "confirm" else "{day}: rejected, a working day", day=day))
         elif action == "remove":
-            render.echo(t(lang, "calendar_removed", day=day))
+            render.echo(t(lang, "{day}: center override removed", day=day))
         else:
-            kind = t(lang, "kind_off" if action == "add-holiday" else "kind_work")
-            render.echo(t(lang, "calendar_added", day=day, kind=kind))
+            kind = t(lang, "day off" if action == "add-holiday" else "make-up working day")
+            render.echo(t(lang, "{day}: {kind} added", day=day, kind=kind))
         if changed:
-            render.echo(t(lang, "calendar_recomputed", n=changed))
+            render.echo(t(lang, "{n} open dossier(s) got a new due date", n=changed))
 
     return View(screen)
 
 
 DayArg = Annotated[str, typer.Argument(metavar="DAY")]
-DayNameOpt = Annotated[str | None, typer.Option(help=H("calendar.name"))]
+DayNameOpt = Annotated[str | None, typer.Option(help=H("What the day is (shown in explanations)."))]
 
 
 def _calendar_change(ctx: typer.Context, action: str, day: str, name: str | None) -> None:
@@ -249,17 +249,17 @@ def _calendar_change(ctx: typer.Context, action: str, day: str, name: str | None
     show(c.lang, service.calendar_change(c, action, day, name), _calendar_said(action))
 
 
-@calendar_app.command("add-holiday", help=H("calendar.add-holiday"))
+@calendar_app.command("add-holiday", help=H("Make DAY a day off for this center (wins over the national calendar)."))
 def calendar_add_holiday(ctx: typer.Context, day: DayArg, name: DayNameOpt = None) -> None:
     _calendar_change(ctx, "add-holiday", day, name)
 
 
-@calendar_app.command("add-workday", help=H("calendar.add-workday"))
+@calendar_app.command("add-workday", help=H("Make DAY a working day for this center (e.g. a local make-up Saturday)."))
 def calendar_add_workday(ctx: typer.Context, day: DayArg, name: DayNameOpt = None) -> None:
     _calendar_change(ctx, "add-workday", day, name)
 
 
-@calendar_app.command("remove", help=H("calendar.remove"))
+@calendar_app.command("remove", help=H("Drop this center's override of DAY; the national calendar applies again."))
 def calendar_remove(ctx: typer.Context, day: DayArg) -> None:
     _calendar_change(ctx, "remove", day, None)
 
@@ -272,20 +272,20 @@ def _calendar_ruling(ctx: typer.Context, day: str, confirmed: bool, reason: str 
     show(c.lang, result, _calendar_said("confirm" if confirmed else "reject"))
 
 
-@calendar_app.command("confirm", help=H("calendar.confirm"))
+@calendar_app.command("confirm", help=H("Confirm an unconfirmed day off (one the holidays package lists with no decision in force)."))
 def calendar_confirm(ctx: typer.Context, day: DayArg, reason: ReasonOpt = None) -> None:
     _calendar_ruling(ctx, day, True, reason)
 
 
-@calendar_app.command("reject", help=H("calendar.reject"))
+@calendar_app.command("reject", help=H("Reject an unconfirmed day off: it is a working day at this center."))
 def calendar_reject(ctx: typer.Context, day: DayArg, reason: ReasonOpt = None) -> None:
     _calendar_ruling(ctx, day, False, reason)
 
 
-@calendar_app.command("check", help=H("calendar.check"))
+@calendar_app.command("check", help=H("List every dossier whose stored due date differs from today's calendar."))
 def calendar_check(
     ctx: typer.Context,
-    apply: Annotated[bool, typer.Option("--apply", help=H("calendar.apply"))] = False,
+    apply: Annotated[bool, typer.Option("--apply", help=H("Lay the open ones again and note the closed ones for a correction (needs --reason)."))] = False,
     reason: ReasonOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -299,15 +299,15 @@ def calendar_check(
 FileArg = Annotated[Path, typer.Argument(metavar="FILE")]
 
 
-@procedure_app.command("add", help=H("procedure.add"))
+@procedure_app.command("add", help=H("Add a procedure to the catalog."))
 def procedure_add(
     ctx: typer.Context,
     code: ProcedureCodeArg,
-    name: Annotated[str, typer.Option(help=H("procedure.name"))],
-    field: Annotated[str, typer.Option(help=H("procedure.field"))],
-    limit: Annotated[str, typer.Option(help=H("procedure.limit"))],
-    alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
-    fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
+    name: Annotated[str, typer.Option(help=H("Procedure name."))],
+    field: Annotated[str, typer.Option(help=H("Field (lĩnh vực), e.g. Hộ tịch."))],
+    limit: Annotated[str, typer.Option(help=H("Time limit: same-day, 5wd, 15d, 8h …"))],
+    alias: Annotated[str | None, typer.Option(help=H("Short alias usable wherever a procedure is named."))] = None,
+    fee: Annotated[str | None, typer.Option(help=H("Fee in VND."))] = None,
     e_result: EResultOpt = None,
 ) -> None:
     from tthc.app import catalog
@@ -317,10 +317,10 @@ def procedure_add(
     show(c.lang, proc, PROCEDURE_ADDED)
 
 
-@procedure_app.command("list", help=H("procedure.list"))
+@procedure_app.command("list", help=H("The catalog, by field."))
 def procedure_list(
     ctx: typer.Context,
-    field: Annotated[str | None, typer.Option(help=H("opt.field"))] = None,
+    field: Annotated[str | None, typer.Option(help=H("Only this field (lĩnh vực)."))] = None,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc.app import catalog
@@ -329,7 +329,7 @@ def procedure_list(
     show(c.lang, catalog.list_procedures(c, field), PROCEDURES, Output(json=as_json))
 
 
-@procedure_app.command("show", help=H("procedure.show"))
+@procedure_app.command("show", help=H("One procedure (by code, alias or name)."))
 def procedure_show(ctx: typer.Context, code: ProcedureCodeArg, as_json: JsonOpt = False) -> None:
     from tthc.app import catalog
 
@@ -337,15 +337,15 @@ def procedure_show(ctx: typer.Context, code: ProcedureCodeArg, as_json: JsonOpt 
     show(c.lang, catalog.get_procedure(c, code), PROCEDURES, Output(json=as_json))
 
 
-@procedure_app.command("edit", help=H("procedure.edit"))
+@procedure_app.command("edit", help=H("Change a procedure; due dates already issued never move."))
 def procedure_edit(
     ctx: typer.Context,
     code: ProcedureCodeArg,
-    name: Annotated[str | None, typer.Option(help=H("procedure.name"))] = None,
-    field: Annotated[str | None, typer.Option(help=H("procedure.field"))] = None,
-    limit: Annotated[str | None, typer.Option(help=H("procedure.edit.limit"))] = None,
-    alias: Annotated[str | None, typer.Option(help=H("procedure.alias"))] = None,
-    fee: Annotated[str | None, typer.Option(help=H("procedure.fee"))] = None,
+    name: Annotated[str | None, typer.Option(help=H("Procedure name."))] = None,
+    field: Annotated[str | None, typer.Option(help=H("Field (lĩnh vực), e.g. Hộ tịch."))] = None,
+    limit: Annotated[str | None, typer.Option(help=H("New limit; dossiers already received keep theirs."))] = None,
+    alias: Annotated[str | None, typer.Option(help=H("Short alias usable wherever a procedure is named."))] = None,
+    fee: Annotated[str | None, typer.Option(help=H("Fee in VND."))] = None,
     e_result: EResultOpt = None,
 ) -> None:
     from tthc.app import catalog
@@ -355,7 +355,7 @@ def procedure_edit(
     show(c.lang, catalog.edit_procedure(c, code, changes), PROCEDURES)
 
 
-@procedure_app.command("import", help=H("procedure.import"))
+@procedure_app.command("import", help=H("Load procedures from .csv/.xlsx (columns code,name,field,limit[,alias,fee]); all or nothing."))
 def procedure_import(ctx: typer.Context, file: FileArg) -> None:
     from tthc.app import catalog
 
@@ -363,7 +363,7 @@ def procedure_import(ctx: typer.Context, file: FileArg) -> None:
     show(c.lang, catalog.import_procedures(c, file), PROCEDURES_IMPORTED)
 
 
-@procedure_app.command("export", help=H("procedure.export"))
+@procedure_app.command("export", help=H("Write the catalog to .csv/.xlsx in the columns `procedure import` reads."))
 def procedure_export(ctx: typer.Context, file: FileArg) -> None:
     from tthc.app.transfer import export_procedures
 
@@ -381,16 +381,16 @@ def _added(ctx: typer.Context, kind: "Kind", name: str, prefix: str | None = Non
     show(c.lang, catalog.add_name(c, kind, name, prefix), NAME_ADDED)
 
 
-@officer_app.command("add", help=H("officer.add"))
+@officer_app.command("add", help=H("Register an officer."))
 def officer_add(ctx: typer.Context, name: NameArg) -> None:
     _added(ctx, "officer", name)
 
 
-@point_app.command("add", help=H("point.add"))
+@point_app.command("add", help=H("Register a reception point."))
 def point_add(
     ctx: typer.Context,
     name: NameArg,
-    prefix: Annotated[str | None, typer.Option(help=H("point.prefix"))] = None,
+    prefix: Annotated[str | None, typer.Option(help=H("The point's own unit code for generated codes."))] = None,
 ) -> None:
     _added(ctx, "point", name, prefix)
 
@@ -416,7 +416,7 @@ _register("point", point_app)
 
 
 # -- the database file ----------------------------------------------------------------------------
-@app.command(help=H("backup"))
+@app.command(help=H("Copy the whole database, consistently, to a new file DEST."))
 def backup(ctx: typer.Context, dest: Annotated[Path, typer.Argument(metavar="DEST")]) -> None:
     from tthc.app import service
 
@@ -424,11 +424,11 @@ def backup(ctx: typer.Context, dest: Annotated[Path, typer.Argument(metavar="DES
     show(c.lang, service.backup(c, dest), BACKED_UP)
 
 
-@app.command(help=H("restore"))
+@app.command(help=H("Put the backup SRC in place of the database (the current one is kept beside it)."))
 def restore(
     ctx: typer.Context,
     src: Annotated[Path, typer.Argument(metavar="SRC")],
-    other_center: Annotated[bool, typer.Option("--other-center", help=H("restore.other_center"))] = False,
+    other_center: Annotated[bool, typer.Option("--other-center", help=H("Restore a database of another center (another unit code or center identity) all the same."))] = False,
 ) -> None:
     from tthc.app import service
 
@@ -436,10 +436,10 @@ def restore(
     show(c.lang, (src, service.restore(c, src, other_center=other_center)), RESTORED)
 
 
-@app.command(help=H("demo"))
+@app.command(help=H("Build a synthetic center (1/7–12/9/2025, two points) and print its summary: 1,964 dossiers, 98.28%."))
 def demo(
     ctx: typer.Context,
-    db: Annotated[Path | None, typer.Option("--db", help=H("demo.db"))] = None,
+    db: Annotated[Path | None, typer.Option("--db", help=H("Where to build it (default: a file in the temp folder)."))] = None,
 ) -> None:
     from tthc.app import screens
 
@@ -448,11 +448,11 @@ def demo(
 
 
 # -- the web side ---------------------------------------------------------------------------------
-@app.command(help=H("serve"))
+@app.command(help=H("Serve the citizen look-up (/), the waiting-room board (/bang) and the dashboard (/quan-ly), read-only."))
 def serve(
     ctx: typer.Context,
-    host: Annotated[str, typer.Option(help=H("serve.host"))] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help=H("serve.port"))] = 8080,
+    host: Annotated[str, typer.Option(help=H("Address to listen on; other than 127.0.0.1 opens it to the network."))] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help=H("Port to listen on."))] = 8080,
 ) -> None:
     from tthc.web.server import center_language
     from tthc.web.server import serve as run

@@ -48,7 +48,7 @@ def _step_view(step: str) -> View:
         if step == "apologize" and d.apology is not None and not d.apology.in_time:
             from tthc.locale.i18n import t
 
-            typer.echo(t(lang, "apology_late"), err=True)
+            typer.echo(t(lang, "warning: an apology should be issued at least one working day before the due date"), err=True)
 
     return View(screen, json=as_json)
 
@@ -87,7 +87,7 @@ def _edited(d: Any, lang: str) -> None:
     from tthc.locale.i18n import t
     from tthc.present import render
 
-    render.echo(t(lang, "edited", code=d.code))
+    render.echo(t(lang, "{code}: details corrected", code=d.code))
 
 
 def _undone(result: Any, lang: str) -> None:
@@ -96,9 +96,9 @@ def _undone(result: Any, lang: str) -> None:
 
     code, step, d = result
     if d is None:
-        render.say(t(lang, "receipt_undone", code=code))
+        render.say(t(lang, "{code}: receipt undone; the code will not be given again", code=code))
     else:
-        render.say(t(lang, "undone", code=d.code, step=step_label(lang, step)))
+        render.say(t(lang, "{code}: {step} undone", code=d.code, step=step_label(lang, step)))
 
 
 def _print_corrections(v: Any, lang: str) -> None:
@@ -118,26 +118,26 @@ CORRECTIONS = View(_print_corrections, json=lambda v, lang: [item.as_json() for 
 
 
 # -- receipt and steps --------------------------------------------------------------------------
-@app.command(help=H("receive"))
+@app.command(help=H("Receive a dossier and print its code and appointment."))
 def receive(
     ctx: typer.Context,
     procedure: Annotated[
         str,
         typer.Argument(
-            metavar="PROCEDURE|ALIAS", help=H("opt.procedure"), autocompletion=complete_procedures
+            metavar="PROCEDURE|ALIAS", help=H("Code, alias or full name (diacritics optional)."), autocompletion=complete_procedures
         ),
     ],
-    applicant: Annotated[str, typer.Option(help=H("receive.applicant"))],
-    channel: Annotated[str, typer.Option(help=H("receive.channel"), click_type=CHANNEL)] = "direct",
+    applicant: Annotated[str, typer.Option(help=H("Applicant's full name (at most 200 characters)."))],
+    channel: Annotated[str, typer.Option(help=H("How it arrived."), click_type=CHANNEL)] = "direct",
     at: AtOpt = None,
-    code: Annotated[str | None, typer.Option(help=H("receive.code"))] = None,
-    point: Annotated[str | None, typer.Option(help=H("receive.point"))] = None,
-    officer: Annotated[str | None, typer.Option(help=H("receive.officer"))] = None,
-    limit: Annotated[str | None, typer.Option(help=H("receive.limit"))] = None,
-    id_number: Annotated[str | None, typer.Option(help=H("receive.id_number"))] = None,
-    phone: Annotated[str | None, typer.Option(help=H("receive.phone"))] = None,
-    address: Annotated[str | None, typer.Option(help=H("receive.address"))] = None,
-    note: Annotated[str | None, typer.Option(help=H("receive.note"))] = None,
+    code: Annotated[str | None, typer.Option(help=H("Dossier code (default: generated); never one used before, in any letter case. A code UNIT-YYMMDD-NNNN carries the day of receipt."))] = None,
+    point: Annotated[str | None, typer.Option(help=H("Reception point (any case, or a unique part of the name)."))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("Officer in charge (any case, or a unique given name)."))] = None,
+    limit: Annotated[str | None, typer.Option(help=H("Override the procedure's time limit (audited)."))] = None,
+    id_number: Annotated[str | None, typer.Option(help=H("Citizen ID (CCCD, 12 digits)."))] = None,
+    phone: Annotated[str | None, typer.Option(help=H("Phone number (spaces, dots and +84 are fine)."))] = None,
+    address: Annotated[str | None, typer.Option(help=H("Address (at most 300 characters)."))] = None,
+    note: Annotated[str | None, typer.Option(help=H("A note (at most 1,000 characters)."))] = None,
     fee: FeeOpt = None,
     paid: PaidOptT = None,
     digitised: DigitisedOpt = None,
@@ -145,9 +145,9 @@ def receive(
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     submitted_at: Annotated[
-        str | None, typer.Option("--submitted-at", help=H("receive.submitted_at"))
+        str | None, typer.Option("--submitted-at", help=H("Online only: when the provincial system received it (--at is the acceptance, where the clock starts)."))
     ] = None,
-    for_authority: Annotated[str | None, typer.Option("--for", help=H("receive.for"))] = None,
+    for_authority: Annotated[str | None, typer.Option("--for", help=H("Received here for another authority of the province: its paper dossier is forwarded within 1 working day."))] = None,
     late_entry: LateOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -178,11 +178,11 @@ def receive(
     show(c.lang, r, RECEIVED, Output(json=as_json))
 
 
-@app.command(help=H("handover"))
+@app.command(help=H("Hand the dossier to another officer for processing (status unchanged)."))
 def handover(
     ctx: typer.Context,
     code: CodeArg,
-    to: Annotated[str, typer.Option("--to", help=H("handover.to"))],
+    to: Annotated[str, typer.Option("--to", help=H("Officer taking it over."))],
     at: AtOpt = None,
     note: NoteOpt = None,
     reason: ReasonOpt = None,
@@ -201,13 +201,13 @@ def handover(
     )
 
 
-@app.command(help=H("supplement"))
+@app.command(help=H("Ask the applicant for more papers: the clock stops."))
 def supplement(
     ctx: typer.Context,
     code: CodeArg,
-    reason: Annotated[str, typer.Option("--reason", help=H("supplement.reason"))],
+    reason: Annotated[str, typer.Option("--reason", help=H("The papers asked for (required)."))],
     at: AtOpt = None,
-    again: Annotated[bool, typer.Option("--again", help=H("supplement.again"))] = False,
+    again: Annotated[bool, typer.Option("--again", help=H("Record a second request anyway (the decree allows one: it is listed as a breach)."))] = False,
     correct_time: CorrectOpt = False,
     late_entry: LateOpt = False,
 ) -> None:
@@ -251,12 +251,12 @@ for _name in ("resume", "withdraw", "close", "forward", "notify"):
     _plain_step(_name)
 
 
-@app.command(help=H("resolve"))
+@app.command(help=H("Processing finished with a result (approved or rejected)."))
 def resolve(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
-    outcome: Annotated[str, typer.Option(help=H("resolve.outcome"), click_type=OUTCOME)] = "approved",
+    outcome: Annotated[str, typer.Option(help=H("approved, or rejected (từ chối giải quyết)."), click_type=OUTCOME)] = "approved",
     note: NoteOpt = None,
     e_result: EResultOpt = None,
     reason: ReasonOpt = None,
@@ -273,13 +273,13 @@ def resolve(
     show(c.lang, d, _step_view("resolve"), Output(json=as_json))
 
 
-@app.command("return", help=H("return"))
+@app.command("return", help=H("The result was handed to the applicant."))
 def return_(
     ctx: typer.Context,
     code: CodeArg,
     at: AtOpt = None,
-    rating: Annotated[str | None, typer.Option("--rating", help=H("return.rating"))] = None,
-    comment: Annotated[str | None, typer.Option("--comment", help=H("return.comment"))] = None,
+    rating: Annotated[str | None, typer.Option("--rating", help=H("The citizen's rating: satisfied, acceptable or unsatisfied (hài lòng, bình thường, không hài lòng)."))] = None,
+    comment: Annotated[str | None, typer.Option("--comment", help=H("The citizen's comment with the rating."))] = None,
     reason: ReasonOpt = None,
     correct_time: CorrectOpt = False,
     late_entry: LateOpt = False,
@@ -293,11 +293,11 @@ def return_(
     show(c.lang, d, _step_view("return"))
 
 
-@app.command(help=H("apologize"))
+@app.command(help=H("Record the written apology with one new appointment date (never changes timeliness)."))
 def apologize(
     ctx: typer.Context,
     code: CodeArg,
-    new_date: Annotated[str, typer.Option("--new-date", help=H("apologize.new_date"))],
+    new_date: Annotated[str, typer.Option("--new-date", help=H("The new appointment date."))],
     reason: NeededReasonOpt,
     at: AtOpt = None,
     correct_time: CorrectOpt = False,
@@ -312,12 +312,12 @@ def apologize(
 
 
 # -- looking and mending ------------------------------------------------------------------------
-@app.command("show", help=H("show"))
+@app.command("show", help=H("Every fact about a dossier, its due date explained, and its timeline."))
 def show_(
     ctx: typer.Context,
     code: CodeArg,
     as_json: JsonOpt = False,
-    show_id: Annotated[bool, typer.Option("--show-id", help=H("show.show_id"))] = False,
+    show_id: Annotated[bool, typer.Option("--show-id", help=H("Show the full ID number."))] = False,
 ) -> None:
     from tthc.app import dossiers
 
@@ -327,7 +327,7 @@ def show_(
     show(c.lang, view, json_view, Output(json=as_json), show_id=show_id)
 
 
-@app.command(help=H("history"))
+@app.command(help=H("The audit trail: what happened, when, when it was recorded, by whom."))
 def history(ctx: typer.Context, code: CodeArg, as_json: JsonOpt = False) -> None:
     from tthc.app import dossiers
 
@@ -335,13 +335,13 @@ def history(ctx: typer.Context, code: CodeArg, as_json: JsonOpt = False) -> None
     show(c.lang, dossiers.history(c, code), HISTORY, Output(json=as_json))
 
 
-@app.command("list", help=H("list"))
+@app.command("list", help=H("The worklist, soonest deadline first. No filter: overdue, due today, due within 2 working days."))
 @takes(FILTERS)
 def list_(
     ctx: typer.Context,
     filters: Any,
-    to_notify: Annotated[bool, typer.Option("--to-notify", help=H("list.to_notify"))] = False,
-    limit: Annotated[int, typer.Option(help=H("list.limit"))] = 50,
+    to_notify: Annotated[bool, typer.Option("--to-notify", help=H("Citizens to tell: results ready before their date and not collected, apologies' new dates not yet told."))] = False,
+    limit: Annotated[int, typer.Option(help=H("At most this many rows."))] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     from tthc.app import screens
@@ -351,17 +351,17 @@ def list_(
     show(c.lang, work, TO_NOTIFY if to_notify else WORKLIST, Output(json=as_json))
 
 
-@app.command(help=H("edit"))
+@app.command(help=H("Correct a dossier's details (audited). The timeline is changed with undo, not here."))
 def edit(
     ctx: typer.Context,
     code: CodeArg,
-    applicant: Annotated[str | None, typer.Option(help=H("edit.applicant"))] = None,
-    phone: Annotated[str | None, typer.Option(help=H("edit.phone"))] = None,
-    address: Annotated[str | None, typer.Option(help=H("edit.address"))] = None,
-    point: Annotated[str | None, typer.Option(help=H("edit.point"))] = None,
-    officer: Annotated[str | None, typer.Option(help=H("edit.officer"))] = None,
+    applicant: Annotated[str | None, typer.Option(help=H("The applicant's full name."))] = None,
+    phone: Annotated[str | None, typer.Option(help=H("The phone number."))] = None,
+    address: Annotated[str | None, typer.Option(help=H("The address."))] = None,
+    point: Annotated[str | None, typer.Option(help=H("The reception point."))] = None,
+    officer: Annotated[str | None, typer.Option(help=H("The officer in charge."))] = None,
     note: NoteOpt = None,
-    id_number: Annotated[str | None, typer.Option(help=H("edit.id_number"))] = None,
+    id_number: Annotated[str | None, typer.Option(help=H("The citizen ID (12 digits)."))] = None,
     fee: FeeOpt = None,
     paid: PaidOptT = None,
     digitised: DigitisedOpt = None,
@@ -392,12 +392,12 @@ def edit(
     show(c.lang, d, EDITED)
 
 
-@app.command(help=H("undo"))
+@app.command(help=H("Revert the dossier's latest life-cycle step to exactly the state before it (audited)."))
 def undo(
     ctx: typer.Context,
     code: CodeArg,
     reason: NeededReasonOpt,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help=H("undo.yes"))] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=H("Do not ask for confirmation."))] = False,
     correct_time: CorrectOpt = False,
 ) -> None:
     from tthc.app import corrections
@@ -409,13 +409,13 @@ def undo(
     fix = Correction.of(correct_time, reason)
     plan = corrections.undo_plan(c, code, fix)
     render.print_undo_plan(plan, c.lang)
-    if not yes and group.can_ask() and not confirm(c.lang, t(c.lang, "undo_confirm")):
+    if not yes and group.can_ask() and not confirm(c.lang, t(c.lang, "Revert it?")):
         raise typer.Abort()
     step, d = corrections.undo(c, code, reason, fix, expected=plan.event_id)
     show(c.lang, (plan.code, step, d), UNDONE)
 
 
-@app.command(help=H("corrections"))
+@app.command(help=H("Every changed timeline: undone steps and corrected times, with who, when and why."))
 @takes(PERIOD)
 def corrections(ctx: typer.Context, period: Any, as_json: JsonOpt = False) -> None:
     from tthc.app import screens

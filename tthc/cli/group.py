@@ -62,7 +62,7 @@ class _App(TyperGroup):
         except typer.Abort:
             from tthc.locale.i18n import t
 
-            typer.echo(t(early_lang(argv), "click_aborted"), err=True)
+            typer.echo(t(early_lang(argv), "Aborted!"), err=True)
             sys.exit(1)
         if not standalone_mode:
             return result
@@ -77,7 +77,7 @@ class _App(TyperGroup):
         except TthcError as exc:
             fail(exc.text(lang_of(ctx)), lang_of(ctx))
         except KeyboardInterrupt:
-            fail(_said(ctx, lang_of(ctx), Msg("e_interrupted")), lang_of(ctx))
+            fail(_said(ctx, lang_of(ctx), Msg("interrupted.")), lang_of(ctx))
         except Exception as exc:
             if hasattr(exc, "exit_code") or isinstance(exc, typer.Exit | typer.Abort):
                 raise  # Click's own usage errors and exits keep their status and message
@@ -86,8 +86,8 @@ class _App(TyperGroup):
                 fail(refusal.render(lang_of(ctx)), lang_of(ctx))
             if os.environ.get("TTHC_DEBUG"):
                 raise
-            bug = Msg("e_internal", kind=type(exc).__name__, detail=exc)
-            fail(_said(ctx, lang_of(ctx), bug, Msg("w_report_bug")), lang_of(ctx), BUG_EXIT)
+            bug = Msg("internal error (a bug in tthc, not your input): {kind}: {detail}.", kind=type(exc).__name__, detail=exc)
+            fail(_said(ctx, lang_of(ctx), bug, Msg("Please report it; TTHC_DEBUG=1 shows the details")), lang_of(ctx), BUG_EXIT)
         finally:
             obj = ctx.obj
             if obj is not None:
@@ -100,8 +100,8 @@ def _said(ctx: Any, lang: str, what: Msg, *after: Msg) -> str:
     write either way, nothing is claimed."""
     obj = getattr(ctx, "obj", None)
     committed, rolled_back = obj.writes() if obj is not None else (0, 0)
-    writes = [Msg("w_cut_rolled_back")] if rolled_back else []
-    writes += [Msg("w_cut_kept")] if committed else []
+    writes = [Msg("The change it was writing was rolled back.")] if rolled_back else []
+    writes += [Msg("What it had saved before stays saved.")] if committed else []
     return " ".join(m.render(lang) for m in (what, *writes, *after))
 
 
@@ -112,13 +112,13 @@ def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
 
     path = getattr(getattr(ctx, "obj", None), "db_path", None)
     if isinstance(exc, BrokenPipeError):
-        return Msg("e_pipe")
+        return Msg("the output was closed before everything was written")
     if isinstance(exc, OSError):
-        return Msg("e_os", path=exc.filename or path or "", reason=os_reason(exc))
+        return Msg("cannot use {path}: {reason}", path=exc.filename or path or "", reason=os_reason(exc))
     if isinstance(exc, sqlite3.OperationalError):
         reason = sqlite_reason(exc)
         if reason is not None and reason.key != "w_locked":  # locked: retried, then a bug
-            return Msg("e_os", path=path or "", reason=reason)
+            return Msg("cannot use {path}: {reason}", path=path or "", reason=reason)
     return None
 
 
@@ -132,7 +132,7 @@ def lang_of(ctx: Any) -> str:
 
 
 def fail(message: str, lang: str = "en", status: int = 1) -> NoReturn:
-    prefix = Msg("error_prefix").render(lang)
+    prefix = Msg("Error").render(lang)
     with contextlib.suppress(BrokenPipeError):
         typer.echo(f"{prefix}: {message}", err=True)
     raise typer.Exit(status)

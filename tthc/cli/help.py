@@ -11,7 +11,6 @@ command finds it: ``--lang``, else ``TTHC_LANG``, else the center's setting, els
 """
 
 import functools
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -23,7 +22,11 @@ import typer.core
 
 from tthc.app.choosing import chosen_lang, db_path, lang_asked
 from tthc.app.choosing import normalise_lang as normalise_lang
-from tthc.locale.i18n import MESSAGES, t
+from tthc.cli.home import default_db_path
+from tthc.cli.home import home_folder as home_folder
+from tthc.locale.i18n import catalog, known, msgid_of, t
+from tthc.locale.keyed import KEYED
+from tthc.locale.marks import english
 
 #: Click's Context and HelpFormatter, as the installed Typer uses them.
 ClickContext: Any = typer.core.TyperCommand.context_class
@@ -36,19 +39,9 @@ _click: Any = getattr(typer.core, "_click", None) or typer.core.click  # type: i
 _page_lang = ["en"]
 
 
-def H(key: str) -> str:
-    """The English help text ``key`` (the table holds its Vietnamese too)."""
-    return MESSAGES[f"help.{key}"][0]
-
-
-def home_folder() -> Path:
-    """This PC's tthc folder (station file, default database): TTHC_HOME, else the app folder."""
-    return Path(os.environ["TTHC_HOME"]) if os.environ.get("TTHC_HOME") else Path(typer.get_app_dir("tthc"))
-
-
-def default_db_path() -> Path:
-    """Where the database is when neither --db nor TTHC_DB says: in this PC's tthc folder."""
-    return home_folder() / "tthc.db"
+def H(text: str) -> str:
+    """A help text: its English msgid as Click shows it (the catalog holds its Vietnamese)."""
+    return english(msgid_of(f"help.{text}") if known(f"help.{text}") else text)
 
 
 def named_db(given: Any) -> Path:
@@ -95,8 +88,12 @@ def _center_lang(args: Sequence[str]) -> str | None:
 
 @functools.cache
 def _vietnamese() -> dict[str, str]:
-    """English → Vietnamese of the help texts and the placeholders (``metavar.*``)."""
-    return {en: vi for key, (en, vi) in MESSAGES.items() if key.startswith(("help.", "metavar."))}
+    """English → Vietnamese of the help texts and the placeholders: the catalog's own table
+    (``metavar.CODE`` names a placeholder ``CODE`` where the English word alone is ambiguous)."""
+    cat = catalog("vi")
+    words = dict(getattr(cat, "_catalog", {}))
+    words.update({english(msgid_of(key)): t("vi", key) for key in KEYED if key.startswith("metavar.")})
+    return words
 
 
 def localize(command: Any, lang: str) -> None:
@@ -144,7 +141,7 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(
-            prog, args, prefix=f"{t(_page_lang[0], 'click_usage')} " if prefix is None else prefix
+            prog, args, prefix=f"{t(_page_lang[0], 'Usage:')} " if prefix is None else prefix
         )
 
     def write_heading(self, heading: str) -> None:
@@ -193,7 +190,7 @@ def _translate_help_option(cmd: Any) -> None:
     def get_help_option(ctx: Any) -> Any:
         option = original(ctx)
         if option is not None:
-            option.help = t(_page_lang[0], "click_help_option")
+            option.help = t(_page_lang[0], "Show this message and exit.")
         return option
 
     cmd.get_help_option = get_help_option
@@ -226,16 +223,16 @@ def _bracketed(lang: str, term: str, text: str) -> str:
 
 def _bracket_word(lang: str, term: str, part: str) -> str | None:
     if part == "required":
-        return t(lang, "click_required")
+        return t(lang, "required")
     if part.startswith("default: "):
         value = part.removeprefix("default: ")
         flag = f"--{value}"
         shown = flag if re.search(rf"(^|[\s/]){re.escape(flag)}($|[\s/])", term) else value
-        if value in MESSAGES and f"{t(lang, value).lower()}" in re.findall(r"[<|]([^<|>]+)(?=[|>])", term):
+        if known(value) and f"{t(lang, value).lower()}" in re.findall(r"[<|]([^<|>]+)(?=[|>])", term):
             shown = t(lang, value).lower()  # a fixed choice's default, as its words are listed
-        return t(lang, "click_default", value=shown)
+        return t(lang, "default: {value}", value=shown)
     if part.startswith("env var: "):
-        return t(lang, "click_env_var", name=part.removeprefix("env var: "))
+        return t(lang, "env var: {name}", name=part.removeprefix("env var: "))
     return range_words(lang, part)
 
 
@@ -280,7 +277,7 @@ class Words(_click.types.ParamType):  # type: ignore[misc]
     def word(self, lang: str, value: str) -> str:
         """How ``value`` is listed in ``lang``: as stored in English, in its words in Vietnamese."""
         key = self._keys.get(value, value)
-        return t(lang, key).lower() if lang == "vi" and key in MESSAGES else value
+        return t(lang, key).lower() if lang == "vi" and known(key) else value
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         from tthc.app.basics import name_key  # the one folding of names and words
@@ -313,7 +310,7 @@ def confirm(lang: str, question: str, *, ask: Callable[[str], str] = input) -> b
     is yes; n/no, k/không or Enter alone is no. End of input or Ctrl+C cancels (Abort)."""
     while True:
         try:
-            answer = ask(f"{question} {t(lang, 'confirm_choices')}: ")
+            answer = ask(f"{question} {t(lang, '[y/N]')}: ")
         except (EOFError, KeyboardInterrupt):
             raise typer.Abort() from None
         word = unicodedata.normalize("NFC", answer).strip().lower()
@@ -321,7 +318,7 @@ def confirm(lang: str, question: str, *, ask: Callable[[str], str] = input) -> b
             return True
         if word in NO or not word:
             return False
-        typer.echo(t(lang, "confirm_again"), err=True)
+        typer.echo(t(lang, "Please answer y (yes) or n (no)."), err=True)
 
 
 # -- Click's own usage errors -------------------------------------------------------------------
@@ -337,12 +334,12 @@ def usage_error(exc: Any, lang: str) -> str:
     ctx = getattr(exc, "ctx", None)
     lines: list[str] = []
     if ctx is not None:
-        lines.append(f"{t(lang, 'click_usage')} {ctx.get_usage().split(':', 1)[1].strip()}")
-        lines.append(t(lang, "click_try", cmd=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n")
+        lines.append(f"{t(lang, 'Usage:')} {ctx.get_usage().split(':', 1)[1].strip()}")
+        lines.append(t(lang, "Try '{cmd}' for help.", cmd=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n")
     if getattr(exc, "tthc_refusal", None) is not None:  # a fixed choice: its words in ``lang``
         exc.message = exc.tthc_refusal(lang)
     message = exc.format_message() if lang == "en" else _vietnamese_message(exc, kind)
-    lines.append(f"{t(lang, 'error_prefix')}: {message}")
+    lines.append(f"{t(lang, 'Error')}: {message}")
     return "\n".join(lines)
 
 
@@ -350,15 +347,15 @@ def _vietnamese_message(exc: Any, kind: str) -> str:
     hint = _hint(exc)
     if kind == "MissingParameter":
         param_type = getattr(exc, "param_type", None) or getattr(exc.param, "param_type_name", "option")
-        what = t("vi", "click_argument" if param_type == "argument" else "click_option")
-        return t("vi", "click_missing", what=what, hint=hint)
+        what = t("vi", "argument" if param_type == "argument" else "option")
+        return t("vi", "Missing {what} {hint}.", what=what, hint=hint)
     if kind == "NoSuchOption":
-        text = t("vi", "click_no_such_option", name=exc.option_name)
+        text = t("vi", "No such option: {name}.", name=exc.option_name)
         if getattr(exc, "possibilities", None):
-            text += " " + t("vi", "click_did_you_mean", names=", ".join(sorted(exc.possibilities)))
+            text += " " + t("vi", "Did you mean {names}?", names=", ".join(sorted(exc.possibilities)))
         return text
     if kind == "BadParameter":
-        return t("vi", "click_bad_value", hint=hint, reason=_reason(str(exc.message)))
+        return t("vi", "Invalid value for {hint}: {reason}", hint=hint, reason=_reason(str(exc.message)))
     message = str(getattr(exc, "message", exc))
     for pattern, key in (
         (

@@ -102,18 +102,18 @@ def _install_completion(value: Shell | None) -> None:
         from tthc.locale.i18n import t
 
         shell, path = install(shell=value.value, prog_name="tthc", complete_var="_TTHC_COMPLETE")
-        typer.echo(t(early_lang(sys.argv[1:]), "completion_installed", shell=shell, path=path))
+        typer.echo(t(early_lang(sys.argv[1:]), "{shell} completion installed in {path}; it works in new terminals.", shell=shell, path=path))
         raise typer.Exit(0)
 
 
 @app.callback()
 def _main(
     ctx: typer.Context,
-    db: Annotated[Path | None, typer.Option("--db", help=H("opt.db"))] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("opt.lang"))] = None,
-    user: Annotated[str | None, typer.Option("--user", help=H("opt.user"))] = None,
+    db: Annotated[Path | None, typer.Option("--db", help=H("Database file (else TTHC_DB, else the app directory)."))] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", case_sensitive=False, help=H("Output language: vi (or vn) or en (else TTHC_LANG, else the setting)."))] = None,
+    user: Annotated[str | None, typer.Option("--user", help=H("Who is typing (else TTHC_USER, else the OS user)."))] = None,
     version: Annotated[
-        bool, typer.Option("--version", is_eager=True, callback=_show_version, help=H("opt.version"))
+        bool, typer.Option("--version", is_eager=True, callback=_show_version, help=H("Print the version of tthc and stop."))
     ] = False,
     install_completion: Annotated[
         Shell | None,
@@ -121,13 +121,13 @@ def _main(
             "--install-completion",
             is_eager=True,
             callback=_install_completion,
-            help=H("opt.install_completion"),
+            help=H("Install tab completion of commands, dossier codes and procedures for SHELL."),
         ),
     ] = None,
     show_completion: Annotated[
         Shell | None,
         typer.Option(
-            "--show-completion", is_eager=True, callback=_show_completion, help=H("opt.show_completion")
+            "--show-completion", is_eager=True, callback=_show_completion, help=H("Print the tab-completion script for SHELL, to install by hand.")
         ),
     ] = None,
 ) -> None:
@@ -137,7 +137,7 @@ def _main(
 
     env = os.environ.get(LANG_ENV, "").strip()
     if env and normalise_lang(env) is None:
-        fail(Msg("e_env_lang", value=env).render("en"))
+        fail(Msg("bad TTHC_LANG {value!r}: expected vi or en", value=env).render("en"))
     ctx.obj = Context(
         db_path=named_db(db),
         actor=user or os.environ.get("TTHC_USER") or _os_user(),
@@ -155,16 +155,13 @@ def _waiting(ctx: typer.Context) -> None:
     from tthc.locale.i18n import t
 
     with contextlib.suppress(OSError):
-        typer.echo(t(lang_of(ctx), "w_waiting_for_lock"), err=True)
+        typer.echo(t(lang_of(ctx), "Waiting: another command is writing to the database (a restore or an import); your step will be saved when it ends…"), err=True)
 
 
 def _os_user() -> str:
-    import getpass
+    from tthc.cli.home import os_user
 
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "unknown"
+    return os_user()
 
 
 def _name(command: CommandInfo) -> str:

@@ -63,24 +63,24 @@ def complete_procedures(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 # -- single options several commands take -------------------------------------------------
-AtOpt = Annotated[str | None, typer.Option("--at", help=H("opt.at"))]
-JsonOpt = Annotated[bool, typer.Option("--json", help=H("opt.json"))]
-CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("opt.code"), autocompletion=_complete_codes)]
-ReasonOpt = Annotated[str | None, typer.Option("--reason", help=H("opt.reason"))]
-NeededReasonOpt = Annotated[str, typer.Option("--reason", help=H("opt.reason"))]
-NoteOpt = Annotated[str | None, typer.Option("--note", help=H("opt.note"))]
-CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("opt.correct_time"))]
-LateOpt = Annotated[bool, typer.Option("--late-entry", help=H("opt.late_entry"))]
-EResultOpt = Annotated[bool | None, typer.Option("--e-result/--paper-result", help=H("opt.e_result"))]
-FeeOpt = Annotated[str | None, typer.Option("--fee", help=H("opt.dossier_fee"))]
-PaidOptT = Annotated[PaidOpt | None, typer.Option("--paid", help=H("opt.paid"))]
-DigitisedOpt = Annotated[bool | None, typer.Option("--digitised/--not-digitised", help=H("opt.digitised"))]
-ReusedOpt = Annotated[bool | None, typer.Option("--data-reused/--no-data-reused", help=H("opt.data_reused"))]
-FieldF = Annotated[str | None, typer.Option("--field", help=H("opt.field"))]
-ProcedureF = Annotated[str | None, typer.Option("--procedure", help=H("opt.procedure"))]
-ExcelVnOpt = Annotated[bool, typer.Option("--excel-vn", help=H("opt.excel_vn"))]
+AtOpt = Annotated[str | None, typer.Option("--at", help=H("When it happened (default: now; 'today' is now too). ISO or DD/MM/YYYY [HH:MM]."))]
+JsonOpt = Annotated[bool, typer.Option("--json", help=H("Print JSON."))]
+CodeArg = Annotated[str, typer.Argument(metavar="CODE", help=H("The dossier code (any case; the short form YYMMDD-NNNN when unique)."), autocompletion=_complete_codes)]
+ReasonOpt = Annotated[str | None, typer.Option("--reason", help=H("Why (kept in the audit trail)."))]
+NeededReasonOpt = Annotated[str, typer.Option("--reason", help=H("Why (kept in the audit trail)."))]
+NoteOpt = Annotated[str | None, typer.Option("--note", help=H("A note."))]
+CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("Knowingly change a timeline: date a step before the one it replaces, or touch a period already reported (needs --reason)."))]
+LateOpt = Annotated[bool, typer.Option("--late-entry", help=H("Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off."))]
+EResultOpt = Annotated[bool | None, typer.Option("--e-result/--paper-result", help=H("The result is issued electronically (default: the procedure's catalog entry)."))]
+FeeOpt = Annotated[str | None, typer.Option("--fee", help=H("Fee or charge of this dossier in đồng (default: the procedure's fee)."))]
+PaidOptT = Annotated[PaidOpt | None, typer.Option("--paid", help=H("How the fee was paid: cash, online or exempt (default: cash where there is a fee)."))]
+DigitisedOpt = Annotated[bool | None, typer.Option("--digitised/--not-digitised", help=H("The dossier was digitised at receipt (default: yes for online dossiers)."))]
+ReusedOpt = Annotated[bool | None, typer.Option("--data-reused/--no-data-reused", help=H("Data already held was reused instead of asking for papers."))]
+FieldF = Annotated[str | None, typer.Option("--field", help=H("Only this field (lĩnh vực)."))]
+ProcedureF = Annotated[str | None, typer.Option("--procedure", help=H("Code, alias or full name (diacritics optional)."))]
+ExcelVnOpt = Annotated[bool, typer.Option("--excel-vn", help=H("CSV for Excel set to Vietnamese: ';' between cells, ',' in decimals."))]
 ProcedureCodeArg = Annotated[
-    str, typer.Argument(metavar="CODE", help=H("procedure.code"), autocompletion=complete_procedures)
+    str, typer.Argument(metavar="CODE", help=H("National procedure code, e.g. 1.001193."), autocompletion=complete_procedures)
 ]
 
 
@@ -137,11 +137,11 @@ def _period(**given: str | None) -> Any:
 PERIOD = Group(
     "period",
     (
-        _option("from_", Annotated[str | None, typer.Option("--from", help=H("opt.from"))]),
-        _option("to", Annotated[str | None, typer.Option("--to", help=H("opt.to"))]),
-        _option("month", Annotated[str | None, typer.Option("--month", help=H("opt.month"))]),
-        _option("quarter", Annotated[str | None, typer.Option("--quarter", help=H("opt.quarter"))]),
-        _option("year", Annotated[str | None, typer.Option("--year", help=H("opt.year"))]),
+        _option("from_", Annotated[str | None, typer.Option("--from", help=H("First day of the period."))]),
+        _option("to", Annotated[str | None, typer.Option("--to", help=H("Last day of the period."))]),
+        _option("month", Annotated[str | None, typer.Option("--month", help=H("A reporting month: 2025-09, 9/2025 or 09/2025."))]),
+        _option("quarter", Annotated[str | None, typer.Option("--quarter", help=H("A quarter: 2025-Q3, Q3/2025 or 3/2025."))]),
+        _option("year", Annotated[str | None, typer.Option("--year", help=H("A year, YYYY."))]),
     ),
     _period,
 )
@@ -158,28 +158,28 @@ FILTERS = Group(
     "filters",
     (
         _option(
-            "status", Annotated[str | None, typer.Option("--status", help=H("opt.status"), click_type=STATUS)]
+            "status", Annotated[str | None, typer.Option("--status", help=H("Only dossiers in this status."), click_type=STATUS)]
         ),
         _option("field", FieldF),
         _option("procedure", ProcedureF),
-        _option("point", Annotated[str | None, typer.Option("--point", help=H("opt.point"))]),
-        _option("officer", Annotated[str | None, typer.Option("--officer", help=H("opt.officer"))]),
+        _option("point", Annotated[str | None, typer.Option("--point", help=H("Only this reception point."))]),
+        _option("officer", Annotated[str | None, typer.Option("--officer", help=H("Only this officer."))]),
         _option(
             "channel",
-            Annotated[str | None, typer.Option("--channel", help=H("opt.channel"), click_type=CHANNEL)],
+            Annotated[str | None, typer.Option("--channel", help=H("Only this channel."), click_type=CHANNEL)],
         ),
         _option(
             "received_from",
-            Annotated[str | None, typer.Option("--received-from", help=H("opt.received_from"))],
+            Annotated[str | None, typer.Option("--received-from", help=H("Received on or after this day."))],
         ),
         _option(
-            "received_to", Annotated[str | None, typer.Option("--received-to", help=H("opt.received_to"))]
+            "received_to", Annotated[str | None, typer.Option("--received-to", help=H("Received on or before this day."))]
         ),
-        _option("due_from", Annotated[str | None, typer.Option("--due-from", help=H("opt.due_from"))]),
-        _option("due_to", Annotated[str | None, typer.Option("--due-to", help=H("opt.due_to"))]),
-        _option("overdue", Annotated[bool, typer.Option("--overdue", help=H("opt.overdue"))], False),
-        _option("due_within", Annotated[int | None, typer.Option("--due-within", help=H("opt.due_within"))]),
-        _option("search", Annotated[str | None, typer.Option("--search", help=H("opt.search"))]),
+        _option("due_from", Annotated[str | None, typer.Option("--due-from", help=H("Due on or after this day."))]),
+        _option("due_to", Annotated[str | None, typer.Option("--due-to", help=H("Due on or before this day."))]),
+        _option("overdue", Annotated[bool, typer.Option("--overdue", help=H("Open dossiers past their deadline."))], False),
+        _option("due_within", Annotated[int | None, typer.Option("--due-within", help=H("Open dossiers due within N working days."))]),
+        _option("search", Annotated[str | None, typer.Option("--search", help=H("Name, code, phone or ID; diacritics ignored."))]),
     ),
     _filters,
 )

@@ -56,7 +56,7 @@ def show(lang: str, result: Any, view: View, output: Output = SCREEN, **screen: 
 
             sheet, headers, rows = view.table(result, lang)
             write_table(output.out, headers, rows, sheet=sheet, excel_vn=output.excel_vn)
-        render.echo(t(lang, "written", path=output.out))
+        render.echo(t(lang, "Written {path}", path=output.out))
     else:
         view.screen(result, lang, **screen)
     if view.after is not None:

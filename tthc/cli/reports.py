@@ -41,7 +41,7 @@ class WorkloadByOpt(StrEnum):
     point = "point"
 
 
-TableOutOpt = Annotated[Path | None, typer.Option("--out", help=H("opt.table_out"))]
+TableOutOpt = Annotated[Path | None, typer.Option("--out", help=H("Write the rows to FILE.csv or FILE.xlsx."))]
 
 
 # -- views: how each result looks ---------------------------------------------------------------
@@ -105,7 +105,7 @@ def _closed(data: Any, lang: str) -> None:
         from tthc.locale.i18n import t
         from tthc.present import render
 
-        render.echo(t(lang, "reports_closed", day=data.closed_through))
+        render.echo(t(lang, "Periods up to {day:%d/%m/%Y} are marked as reported", day=data.closed_through))
 
 
 def _print_rollup(result: Any, lang: str) -> None:
@@ -151,7 +151,7 @@ def _log_book_written(book: Any, lang: str, *, out: Path) -> None:
     from tthc.present.paper_xlsx import write_log_book
 
     write_log_book(book, out)
-    render.echo(t(lang, "p06_written", n=len(book.rows), path=out))
+    render.echo(t(lang, "Log book: {n} dossier(s) written to {path}", n=len(book.rows), path=out))
 
 
 def _print_slip(s: Any, lang: str) -> None:
@@ -183,21 +183,21 @@ SLIP = View(_print_slip, file=_write_slip)
 
 
 # -- the manager's reports ------------------------------------------------------------------------
-@app.command(help=H("summary"))
+@app.command(help=H("Period summary: received, carried over, resolved early/on time/late, pending, on-time rate."))
 @takes(PERIOD)
 def summary(
     ctx: typer.Context,
     period: Any,
     by: Annotated[
-        ByOpt | None, typer.Option(help=H("summary.by"), click_type=Words(ByOpt, {"month": "w_month"}))
+        ByOpt | None, typer.Option(help=H("Break the figures down by this key."), click_type=Words(ByOpt, {"month": "w_month"}))
     ] = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
     as_json: JsonOpt = False,
-    out: Annotated[Path | None, typer.Option("--out", help=H("summary.out"))] = None,
-    chart: Annotated[bool, typer.Option("--chart", help=H("summary.chart"))] = False,
-    svg: Annotated[Path | None, typer.Option("--svg", help=H("summary.svg"))] = None,
-    html: Annotated[Path | None, typer.Option("--html", help=H("summary.html"))] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=H("Write the figures to FILE.csv or FILE.xlsx."))] = None,
+    chart: Annotated[bool, typer.Option("--chart", help=H("Draw volume and on-time rate as bars."))] = False,
+    svg: Annotated[Path | None, typer.Option("--svg", help=H("Also save it as SVG for printing (light, 120 columns)."))] = None,
+    html: Annotated[Path | None, typer.Option("--html", help=H("Also save it as HTML for printing (light, 120 columns)."))] = None,
     excel_vn: ExcelVnOpt = False,
 ) -> None:
     from tthc.app import screens
@@ -208,14 +208,14 @@ def summary(
     show(c.lang, result, SUMMARY, output, chart=chart, svg=svg, html=html)
 
 
-@app.command(help=H("indicators"))
+@app.command(help=H("The province's scorecard (Decision 766): each indicator the center's records can give, with its rate, threshold and points, and the II.06a on-time rate beside indicator 2.1's."))
 @takes(PERIOD)
 def indicators(
     ctx: typer.Context,
     period: Any,
-    by: Annotated[IndicatorsByOpt | None, typer.Option(help=H("indicators.by"))] = None,
+    by: Annotated[IndicatorsByOpt | None, typer.Option(help=H("Split by field or procedure."))] = None,
     as_json: JsonOpt = False,
-    out: Annotated[Path | None, typer.Option("--out", help=H("indicators.out"))] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=H("Write the scorecard to an .xlsx or .csv file."))] = None,
 ) -> None:
     from tthc.app import screens
 
@@ -223,13 +223,13 @@ def indicators(
     show(c.lang, screens.indicators(c, period, by.value if by else None), INDICATORS, Output(as_json, out))
 
 
-@app.command(help=H("report"))
+@app.command(help=H("The official form Biểu II.06a (Circular 01/2020/TT-VPCP), by field."))
 @takes(PERIOD)
 def report(
     ctx: typer.Context,
     period: Any,
-    out: Annotated[Path | None, typer.Option("--out", help=H("report.out"))] = None,
-    close: Annotated[bool, typer.Option("--close", help=H("report.close"))] = False,
+    out: Annotated[Path | None, typer.Option("--out", help=H("Write the form to FILE.xlsx (one A4 landscape page), the late lists on a second sheet."))] = None,
+    close: Annotated[bool, typer.Option("--close", help=H("Mark the period as reported: its dossiers' timelines change only with --correct-time."))] = False,
 ) -> None:
     from tthc.app import screens
 
@@ -237,15 +237,15 @@ def report(
     show(c.lang, screens.report(c, period, with_late=out is not None, close=close), REPORT, Output(out=out))
 
 
-@app.command(help=H("rollup"))
+@app.command(help=H("A province on one screen: the II.06a of many centers, per center and in total, from their Parquet exports or .db files."))
 @takes(PERIOD)
 def rollup(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=H("rollup.paths"))],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=H("A center's export folder, a folder of exports, or a center's .db file."))],
     period: Any,
-    by: Annotated[RollupBy, typer.Option(help=H("rollup.by"))] = RollupBy.center_,
+    by: Annotated[RollupBy, typer.Option(help=H("Group by center (ranked by on-time rate), field, procedure or month."))] = RollupBy.center_,
     as_json: JsonOpt = False,
-    out: Annotated[Path | None, typer.Option("--out", help=H("rollup.out"))] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=H("Write the province's workbook (.xlsx): the total sheet, then one sheet per center."))] = None,
 ) -> None:
     from tthc.app import screens
 
@@ -254,13 +254,13 @@ def rollup(
     show(c.lang, result, ROLLUP, Output(as_json, out))
 
 
-@app.command(help=H("officers"))
+@app.command(help=H("Workload per officer: received, handed over, resolved, pending, overdue, on-time rate, share."))
 @takes(PERIOD)
 def officers(
     ctx: typer.Context,
     period: Any,
     by: Annotated[
-        WorkloadByOpt, typer.Option(help=H("officers.by"), click_type=Words(WorkloadByOpt))
+        WorkloadByOpt, typer.Option(help=H("One row per officer or per reception point."), click_type=Words(WorkloadByOpt))
     ] = WorkloadByOpt.officer,
     as_json: JsonOpt = False,
     out: TableOutOpt = None,
@@ -271,7 +271,7 @@ def officers(
     show(c.lang, screens.officers(c, period, by.value), WORKLOAD, Output(as_json, out))
 
 
-@app.command(help=H("late"))
+@app.command(help=H("Late and overdue dossiers with their officer and apology; late supplement requests; corrections; the duties of Decree 118 broken."))
 @takes(PERIOD)
 def late(ctx: typer.Context, period: Any, as_json: JsonOpt = False, out: TableOutOpt = None) -> None:
     from tthc.app import screens
@@ -281,8 +281,8 @@ def late(ctx: typer.Context, period: Any, as_json: JsonOpt = False, out: TableOu
 
 
 # -- papers ---------------------------------------------------------------------------------------
-HtmlOpt = Annotated[Path | None, typer.Option("--html", help=H("slip.html"))]
-PaperOpt = Annotated[list[str] | None, typer.Option("--paper", help=H("slip.paper"))]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help=H("Write the slip to FILE.html, laid out for A5 printing."))]
+PaperOpt = Annotated[list[str] | None, typer.Option("--paper", help=H("A paper handed in, printed on form 01 (repeat for each)."))]
 
 
 def _slip(ctx: typer.Context, code: str, form: str, html: Path | None, paper: list[str] | None) -> None:
@@ -292,27 +292,27 @@ def _slip(ctx: typer.Context, code: str, form: str, html: Path | None, paper: li
     show(c.lang, papers.slip(c, code, form, paper or ()), SLIP, Output(out=html))
 
 
-@app.command(help=H("receipt"))
+@app.command(help=H("Form 01: the receipt and appointment slip, with a QR code of the dossier."))
 def receipt(ctx: typer.Context, code: CodeArg, html: HtmlOpt = None, paper: PaperOpt = None) -> None:
     _slip(ctx, code, "01", html, paper)
 
 
-@app.command(help=H("slip"))
+@app.command(help=H("Print a form for a dossier: Circular 03/2025/TT-VPCP's if received from 30/10/2025, else Circular 01/2018/TT-VPCP's; a form that does not apply is refused."))
 def slip(
     ctx: typer.Context,
     code: CodeArg,
-    form: Annotated[str, typer.Argument(metavar="FORM", help=H("slip.form"))],
+    form: Annotated[str, typer.Argument(metavar="FORM", help=H("01 receipt, 02 supplement request, 03 refusal, 04 apology; 2025 set: 05 notice that handling stops, 06 process control sheet; 2018 set: 05 process control sheet."))],
     html: HtmlOpt = None,
     paper: PaperOpt = None,
 ) -> None:
     _slip(ctx, code, form, html, paper)
 
 
-@app.command(help=H("logbook"))
+@app.command(help=H("The dossier log book (form 07 of 2025, 06 of 2018): one row per dossier received in the period."))
 @takes(PERIOD)
 def logbook(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("--out", help=H("logbook.out"))],
+    out: Annotated[Path, typer.Option("--out", help=H("The log book, FILE.xlsx (A4 landscape)."))],
     period: Any,
 ) -> None:
     from tthc.app import screens

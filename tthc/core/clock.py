@@ -41,21 +41,21 @@ def now_vn() -> datetime:
 def check_year(day: date, text: object) -> None:
     """Refuse a day (or moment) outside :data:`YEARS`; ``text`` is how it was given."""
     if not YEARS[0] <= day.year <= YEARS[1]:
-        raise TthcError("e_date_range", text=str(text), lo=YEARS[0], hi=YEARS[1])
+        raise TthcError("bad date {text!r}: the year must lie between {lo} and {hi}", text=str(text), lo=YEARS[0], hi=YEARS[1])
 
 
 def _build(text: str, y: str, mo: str, d: str, hh: str | None, mm: str | None) -> tuple[date, time | None]:
     try:
         day = date(int(y), int(mo), int(d))
     except ValueError:
-        raise TthcError("e_date_no_day", text=text) from None
+        raise TthcError("bad date {text!r}: no such day", text=text) from None
     check_year(day, text)
     if hh is None:
         return day, None
     try:
         return day, time(int(hh), int(mm or 0))
     except ValueError:
-        raise TthcError("e_date_no_time", text=text) from None
+        raise TthcError("bad date {text!r}: no such time of day", text=text) from None
 
 
 def _split(text: str) -> tuple[date, time | None]:
@@ -64,15 +64,15 @@ def _split(text: str) -> tuple[date, time | None]:
     if m:
         y, mo, d, hh, mm, ss = m.groups()
         if ss is not None and int(ss) > 59:
-            raise TthcError("e_date_no_time", text=text)
+            raise TthcError("bad date {text!r}: no such time of day", text=text)
         return _build(text, y, mo, d, hh, mm)
     m = _DMY.match(s)
     if m:
         d, mo, y, hh, mm, ss = m.groups()
         if ss is not None and int(ss) > 59:
-            raise TthcError("e_date_no_time", text=text)
+            raise TthcError("bad date {text!r}: no such time of day", text=text)
         return _build(text, y, mo, d, hh, mm)
-    raise TthcError("e_date_format", text=text)
+    raise TthcError("bad date {text!r}: use YYYY-MM-DD[ HH:MM] or DD/MM/YYYY[ HH:MM], 'now' or 'today'", text=text)
 
 
 def parse_when(text: str, *, now: datetime, default_time: time) -> datetime:
@@ -96,7 +96,7 @@ def parse_day(text: str, *, today: date) -> date:
         return today
     day, clock = _split(text)
     if clock is not None:
-        raise TthcError("e_date_no_time_wanted", text=text)
+        raise TthcError("bad date {text!r}: expected a day without a time", text=text)
     return day
 
 

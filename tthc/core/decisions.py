@@ -132,11 +132,11 @@ def package_name(english: str, vietnamese: str, lang: str) -> str:
         return t(lang, PACKAGE_NAMES[english])
     observed = _OBSERVED.match(english)
     if observed and observed["base"] in PACKAGE_NAMES:
-        return t(lang, "hol_in_lieu", name=t(lang, PACKAGE_NAMES[observed["base"]]))
+        return t(lang, "{name} (day off in lieu)", name=t(lang, PACKAGE_NAMES[observed["base"]]))
     swapped = _SUBSTITUTED.match(english)
     if swapped:
         worked = date(int(swapped["y"]), int(swapped["m"]), int(swapped["d"]))
-        return t(lang, "hol_swapped", day=worked.strftime("%d/%m/%Y"))
+        return t(lang, "Day off, worked instead on {day}", day=worked.strftime("%d/%m/%Y"))
     if lang == "vi":  # a name this table does not know yet: the package's own Vietnamese
-        return vietnamese if vietnamese != english else t(lang, "hol_unknown")
+        return vietnamese if vietnamese != english else t(lang, "Public holiday")
     return _US_DATE.sub(lambda m: f"{int(m[2]):02d}/{int(m[1]):02d}/{m[3]}", english)

@@ -1,12 +1,15 @@
-"""The one family of refusals. Each carries a message key from ``tthc.locale.i18n`` and its values,
-so the same refusal reads in Vietnamese or English; a key or a value missing from the table
-is a bug, caught when the refusal is built rather than when it is printed. The machine's own
+"""The one family of refusals. Each carries its message (an English msgid of the catalog, see
+``tthc.locale.i18n``) and its values, so the same refusal reads in Vietnamese or English; a
+value the message needs and was not given is a bug, caught when the refusal is built rather
+than when it is printed. The machine's own
 reasons (a missing file, a full disk, a port in use) are said in words too, from the error
 number (:func:`os_reason`)."""
 
 import errno
 from string import Formatter
 from typing import Any, Protocol, runtime_checkable
+
+from tthc.locale.marks import N_
 
 
 @runtime_checkable
@@ -18,14 +21,15 @@ class Said(Protocol):
 
 
 class Msg:
-    """A translatable message: a key of ``tthc.locale.i18n.MESSAGES`` and the values to fill in."""
+    """A translatable message: its English msgid (``tthc.locale.marks``) and the values to fill in."""
 
     def __init__(self, key: str, /, **args: Any) -> None:
-        from tthc.locale.i18n import MESSAGES
+        from tthc.locale.i18n import in_catalog, msgid_of
+        from tthc.locale.marks import CONTEXT, PLURAL
 
-        texts = MESSAGES.get(key)
-        if texts is None:
-            raise KeyError(f"no message {key!r} in tthc.locale.i18n.MESSAGES")
+        if not in_catalog(key):
+            raise KeyError(f"no message {key!r} in the catalog (tthc/locale/vi/LC_MESSAGES/tthc.po)")
+        texts = msgid_of(key).rpartition(CONTEXT)[2].split(PLURAL)
         wanted = {
             name.split(".")[0].split("[")[0]
             for text in texts
@@ -39,11 +43,10 @@ class Msg:
         self.args = args
 
     def render(self, lang: str) -> str:
-        from tthc.locale.i18n import MESSAGES
+        from tthc.locale.i18n import t
 
-        en, vi = MESSAGES[self.key]
         args = {k: v.render(lang) if isinstance(v, Said) else v for k, v in self.args.items()}
-        return (vi if lang == "vi" else en).format(**args)
+        return t(lang, self.key, **args)
 
     def __str__(self) -> str:
         return self.render("en")
@@ -70,25 +73,25 @@ class TthcError(Exception):
         return self.text("en")
 
 
-#: The machine's refusals tthc meets, by error number, as message keys: a person reads why
+#: The machine's refusals tthc meets, by error number, as messages: a person reads why
 #: in their own language, never the operating system's English (``[Errno 21] Is a directory``).
 OS_WORDS = {
-    errno.ENOENT: "os_enoent",
-    errno.ENOTDIR: "os_enotdir",
-    errno.EISDIR: "os_eisdir",
-    errno.EACCES: "os_eacces",
-    errno.EPERM: "os_eacces",
-    errno.ENOSPC: "w_disk_full",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "w_disk_full",
-    errno.EFBIG: "os_efbig",
-    errno.EROFS: "w_readonly",
-    errno.EIO: "w_disk_io",
-    errno.EEXIST: "os_eexist",
-    errno.ENAMETOOLONG: "os_enametoolong",
-    errno.EBUSY: "os_ebusy",
-    errno.EMFILE: "os_emfile",
-    errno.EADDRINUSE: "os_eaddrinuse",
-    errno.EADDRNOTAVAIL: "os_eaddrnotavail",
+    errno.ENOENT: N_("no such file or folder"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.ENOSPC: N_("the disk is full"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): N_("the disk is full"),
+    errno.EFBIG: N_("the file is larger than the system allows"),
+    errno.EROFS: N_("the file or its folder is read-only"),
+    errno.EIO: N_("the disk could not be read or written"),
+    errno.EEXIST: N_("it already exists"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EBUSY: N_("it is in use by another program"),
+    errno.EMFILE: N_("too many files are open"),
+    errno.EADDRINUSE: N_("the port is already in use (another program, or tthc serve already running)"),
+    errno.EADDRNOTAVAIL: N_("this machine has no such address"),
 }
 
 
@@ -98,25 +101,25 @@ def os_reason(exc: BaseException) -> Msg:
     (``ENOTEMPTY``) beside the system's text in English."""
     number = getattr(exc, "errno", None)
     if type(exc).__name__ == "gaierror" or (isinstance(number, int) and number < 0):
-        return Msg("os_unknown_host")  # getaddrinfo's numbers (EAI_*) are negative
+        return Msg("no such host name")  # getaddrinfo's numbers (EAI_*) are negative
     key = OS_WORDS.get(number) if isinstance(number, int) else None
     if key is not None:
         return Msg(key)
     text = getattr(exc, "strerror", None) or str(exc)
     name = errno.errorcode.get(number, str(number)) if isinstance(number, int) else type(exc).__name__
-    return Msg("os_other", name=name, text=text)
+    return Msg("{text} ({name})", name=name, text=text)
 
 
 #: What SQLite says when the machine or the file refuses, as message keys (SQLite gives no
 #: error number through Python's module, only its English text).
 SQLITE_WORDS = (
-    ("readonly", "w_readonly"),
-    ("unable to open", "w_cannot_open"),
-    ("disk is full", "w_disk_full"),
-    ("disk I/O", "w_disk_io"),
-    ("not a database", "w_not_database"),
-    ("malformed", "w_malformed"),
-    ("locked", "w_locked"),
+    ("readonly", N_("the file or its folder is read-only")),
+    ("unable to open", N_("it cannot be opened (check the folder and its permissions)")),
+    ("disk is full", N_("the disk is full")),
+    ("disk I/O", N_("the disk could not be read or written")),
+    ("not a database", N_("it is not a database file")),
+    ("malformed", N_("the database file is damaged")),
+    ("locked", N_("another program holds the database")),
 )
 
 

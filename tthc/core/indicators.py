@@ -44,7 +44,7 @@ class Line:
         out: dict[str, Any] = {
             "id": self.id,
             "name": t(lang, f"ind_name_{self.id}"),
-            "formula": t(lang, formula) if ind.computable else t(lang, "ind_not_ours"),
+            "formula": t(lang, formula) if ind.computable else t(lang, "not from this center's records"),
             "group": ind.group,
             "computable": ind.computable,
             "numerator": self.numerator,

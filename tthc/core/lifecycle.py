@@ -279,12 +279,12 @@ def receive(
     """A new dossier: its effective receipt and counting are decided now, once. An online
     dossier's acceptance (``received_at``) is never before its submission."""
     if submitted_at is not None and submitted_at > received_at:
-        raise TthcError("e_submitted_after", submitted=submitted_at, at=received_at)
+        raise TthcError("the submission ({submitted:%d/%m/%Y %H:%M}) cannot be after the acceptance ({at:%d/%m/%Y %H:%M})", submitted=submitted_at, at=received_at)
     if due_given is None:
         receipt = deadlines.fresh_counting(cal, limit, received_at)
     else:
         if due_given < received_at:
-            raise TthcError("e_due_before_receipt", at=due_given, received=received_at)
+            raise TthcError("due_at {at:%d/%m/%Y %H:%M} is before the receipt ({received:%d/%m/%Y %H:%M})", at=due_given, received=received_at)
         receipt = deadlines.given_counting(cal, limit, received_at, due_given)
     return Life(
         code,
@@ -303,16 +303,16 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
     allowed = ALLOWED[step.name]
     if life.status not in allowed:
         raise TthcError(
-            "e_transition",
+            "cannot record {step} for dossier {code}: it is {status} ({step} needs {allowed})",
             step=Msg(f"s_{step.name}"),
             code=life.code,
             status=Msg(life.status),
-            allowed=Msg("w_or", a=Msg(allowed[0]), b=Msg(allowed[1]))
+            allowed=Msg("{a} or {b}", a=Msg(allowed[0]), b=Msg(allowed[1]))
             if len(allowed) > 1
             else Msg(allowed[0]),
         )
     if step.at < life.last_at:
-        raise TthcError("e_step_order", step=Msg(f"s_{step.name}"), at=step.at, last=life.last_at)
+        raise TthcError("{step} at {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})", step=Msg(f"s_{step.name}"), at=step.at, last=life.last_at)
     if isinstance(step, Handover):
         return _evolve(life, officer=step.to, last_at=step.at)
     if isinstance(step, Supplement):
@@ -339,13 +339,13 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
         asked = life.paused_at
         earliest = asked.date() + timedelta(CLOSE_AFTER.n) if asked is not None else step.at.date()
         if step.at.date() < earliest:  # the citizen still has until then to bring the papers
-            raise TthcError("e_close_early", code=life.code, asked=asked, day=earliest)
+            raise TthcError("dossier {code}: papers were asked for on {asked:%d/%m/%Y %H:%M}; the dossier may be closed from {day:%d/%m/%Y} on, 15 days after the request (Decree 118 Art. 19.5); the applicant can withdraw it before", code=life.code, asked=asked, day=earliest)
         return _evolve(life, status="closed", closed_at=step.at, last_at=step.at)
     if isinstance(step, Forward):
         if life.for_authority is None:
-            raise TthcError("e_forward_not_for", code=life.code)
+            raise TthcError("dossier {code} was received for this center, not for another authority (receive --for)", code=life.code)
         if life.forwarded_at is not None:
-            raise TthcError("e_forward_twice", code=life.code, at=life.forwarded_at)
+            raise TthcError("dossier {code} was already forwarded ({at:%d/%m/%Y %H:%M})", code=life.code, at=life.forwarded_at)
         return _evolve(life, forwarded_at=step.at, last_at=step.at)
     if isinstance(step, Notify):
         return _evolve(life, notified_at=step.at, last_at=step.at)
@@ -354,7 +354,7 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
 
 def _supplement(cal: WorkCalendar, life: Life, step: Supplement) -> Life:
     if life.rounds and not step.again:  # Art. 11.2.c, 16.3: papers are asked for once
-        raise TthcError("e_supplement_twice", code=life.code, at=life.rounds[0].paused_at)
+        raise TthcError("papers were already asked for on dossier {code} ({at:%d/%m/%Y %H:%M}): Decree 118 Art. 11.2.c allows one request only; to record a second one anyway (a breach), add --again", code=life.code, at=life.rounds[0].paused_at)
     left = None
     if step.policy == "freeze":
         in_force = deadlines.counting_in_force(life.receipt, life.rounds)
@@ -376,20 +376,20 @@ def _resume(cal: WorkCalendar, life: Life, step: Resume) -> Life:
 
 def _apologize(cal: WorkCalendar, life: Life, step: Apologize) -> Life:
     if life.apology is not None:
-        raise TthcError("e_apology_twice", code=life.code, at=life.apology.issued_at)
+        raise TthcError("dossier {code} already has an apology (issued {at:%d/%m/%Y %H:%M})", code=life.code, at=life.apology.issued_at)
     due = life.due
     if due is not None:
         if step.new_date <= due.due_date:
-            raise TthcError("e_apology_date", new=step.new_date, due=due.due_date)
+            raise TthcError("the new date {new:%d/%m/%Y} must be after the due date {due:%d/%m/%Y}", new=step.new_date, due=due.due_date)
         in_time = deadlines.apology_in_time(cal, step.at, due.due_date)
     else:
         if step.new_date <= step.at.date():
-            raise TthcError("e_apology_date_paused", new=step.new_date)
+            raise TthcError("the new date {new:%d/%m/%Y} must be after the apology", new=step.new_date)
         in_time = True  # no due date runs while the dossier waits for papers
     day = cal.day_info(step.new_date)
     if not day.working:  # the citizen would come to a closed office
         raise TthcError(
-            "e_apology_day_off",
+            "the new date {new:%d/%m/%Y} is not a working day ({why}); the next working day is {next:%d/%m/%Y}",
             new=step.new_date,
             why=day_off_reason(day),
             next=cal.working_day_on_or_after(step.new_date),
@@ -402,9 +402,9 @@ def day_off_reason(day: DayInfo) -> Msg | str:
     """Why a day is not a working day, in words: the weekend, a holiday's name, or the
     center's own day off."""
     if day.kind == "weekend":
-        return Msg("w_saturday" if day.day.weekday() == 5 else "w_sunday")
+        return Msg("Saturday" if day.day.weekday() == 5 else "Sunday")
     if day.kind == "center_off":
-        return Msg("w_center_day_off_named", name=day.name) if day.name else Msg("w_center_day_off")
+        return Msg("the center's day off: {name}", name=day.name) if day.name else Msg("the center's day off")
     return day.name
 
 

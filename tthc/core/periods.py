@@ -75,7 +75,7 @@ def _month(text: str) -> tuple[int, int]:
         else (0, 0)
     )
     if not 1 <= month <= 12 or not 1990 <= year <= 2100:
-        raise TthcError("e_month", text=text)
+        raise TthcError("bad month {text!r}: expected e.g. 2025-07, 7/2025 or 07/2025", text=text)
     return year, month
 
 
@@ -87,7 +87,7 @@ def _quarter(text: str) -> tuple[int, int]:
         return int(iso.group(1)), int(iso.group(2))
     if vn:
         return int(vn.group(2)), int(vn.group(1))
-    raise TthcError("e_quarter", text=text)
+    raise TthcError("bad quarter {text!r}: expected e.g. 2025-Q3, Q3/2025 or 3/2025", text=text)
 
 
 def parse_period(
@@ -112,21 +112,21 @@ def parse_period(
         if v
     ]
     if len(given) > 1:
-        raise TthcError("e_period_choose", given=" / ".join(given))
+        raise TthcError("choose one period: {given}", given=" / ".join(given))
     if month:
         return month_window(*_month(month), start_day)
     if quarter:
         return quarter_window(*_quarter(quarter), start_day)
     if year:
         if not year.strip().isdigit() or not 1990 <= int(year) <= 2100:
-            raise TthcError("e_year", text=year)
+            raise TthcError("bad year {text!r}: expected e.g. 2025", text=year)
         return year_window(int(year), start_day)
     if from_ or to:
         if not (from_ and to):
-            raise TthcError("e_from_to_both")
+            raise TthcError("give both --from and --to")
         start, end = parse_day(from_, today=today), parse_day(to, today=today)
         if end < start:
-            raise TthcError("e_to_before_from", end=to, start=from_)
+            raise TthcError("--to {end!r} is before --from {start!r}", end=to, start=from_)
         return Period(start, end)
     this = month_window(*month_of(today, start_day), start_day)
     return Period(this.start, today)

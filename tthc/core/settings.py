@@ -16,7 +16,7 @@ def parse_hm(text: str, key: str) -> int:
     """``HH:MM`` → minutes after midnight."""
     m = _HM.match(text.strip())
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise TthcError("e_setting_hm", text=text, key=key)
+        raise TthcError("bad value {text!r} for {key}: expected HH:MM, e.g. 15:00", text=text, key=key)
     return int(m.group(1)) * 60 + int(m.group(2))
 
 
@@ -26,12 +26,12 @@ def parse_sessions(text: str) -> tuple[Session, ...]:
     for part in text.split(","):
         bounds = part.strip().split("-")
         if len(bounds) != 2:
-            raise TthcError("e_setting_sessions", text=text)
+            raise TthcError("bad value {text!r} for office_hours: expected HH:MM-HH:MM[,HH:MM-HH:MM…]", text=text)
         start, end = (parse_hm(b, "office_hours") for b in bounds)
         if end <= start:
-            raise TthcError("e_setting_session_order", text=text, part=part.strip())
+            raise TthcError("bad value {text!r} for office_hours: {part} ends before it starts", text=text, part=part.strip())
         if sessions and start < sessions[-1][1]:
-            raise TthcError("e_setting_overlap", text=text)
+            raise TthcError("bad value {text!r} for office_hours: sessions overlap or are out of order", text=text)
         sessions.append((start, end))
     return tuple(sessions)
 
@@ -52,7 +52,7 @@ def _choice(key: str, choices: tuple[str, ...]) -> Callable[[str], str]:
     def check(text: str) -> str:
         value = text.strip().lower()
         if value not in choices:
-            raise TthcError("e_setting_choice", text=text, key=key, choices=", ".join(choices))
+            raise TthcError("bad value {text!r} for {key}: expected one of {choices}", text=text, key=key, choices=", ".join(choices))
         return value
 
     return check
@@ -63,9 +63,9 @@ def _int_between(key: str, lo: int, hi: int) -> Callable[[str], str]:
         try:
             value = int(text.strip())
         except ValueError:
-            raise TthcError("e_setting_int", text=text, key=key) from None
+            raise TthcError("bad value {text!r} for {key}: expected a whole number", text=text, key=key) from None
         if not lo <= value <= hi:
-            raise TthcError("e_setting_range", text=text, key=key, lo=lo, hi=hi)
+            raise TthcError("bad value {text!r} for {key}: expected {lo}–{hi}", text=text, key=key, lo=lo, hi=hi)
         return str(value)
 
     return check
@@ -75,7 +75,7 @@ def _text(key: str) -> Callable[[str], str]:
     def check(text: str) -> str:
         value = " ".join(text.split())
         if not value:
-            raise TthcError("e_setting_empty", text=text, key=key)
+            raise TthcError("bad value {text!r} for {key}: must not be empty", text=text, key=key)
         return value
 
     return check
@@ -87,7 +87,7 @@ def _language(text: str) -> str:
 
     value = LANG_WORDS.get(text.strip().lower())
     if value is None:
-        raise TthcError("e_setting_choice", text=text, key="lang", choices="vi, en")
+        raise TthcError("bad value {text!r} for {key}: expected one of {choices}", text=text, key="lang", choices="vi, en")
     return value
 
 
@@ -116,7 +116,7 @@ def _url(text: str) -> str:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - reading it checks it: a port past 65535 raises
     except ValueError:
-        raise TthcError("e_public_url", text=text) from None
+        raise TthcError("bad public_url {text!r}: expected an address like http://192.168.1.10:8080 or https://…", text=text) from None
     if (
         parts.scheme not in ("http", "https")
         or not parts.hostname
@@ -124,7 +124,7 @@ def _url(text: str) -> str:
         or parts.fragment
         or any(c.isspace() for c in value)
     ):
-        raise TthcError("e_public_url", text=text)
+        raise TthcError("bad public_url {text!r}: expected an address like http://192.168.1.10:8080 or https://…", text=text)
     return value
 
 
@@ -135,14 +135,14 @@ def _center_id(text: str) -> str:
     """The center's identity: 32 hexadecimal digits, as ``init`` draws them; empty: none yet."""
     value = text.strip().lower()
     if value and (len(value) != 32 or any(c not in "0123456789abcdef" for c in value)):
-        raise TthcError("e_center_id", text=text)
+        raise TthcError("bad center identity {text!r}: expected 32 hexadecimal digits, as config show prints it", text=text)
     return value
 
 
 def check_prefix(text: str) -> str:
     value = text.strip()
     if not _PREFIX.match(value):
-        raise TthcError("e_unit_code", text=text)
+        raise TthcError("bad unit code {text!r}: letters, digits and dots only (e.g. 000.00.20.H56)", text=text)
     return value
 
 
@@ -182,7 +182,7 @@ def _password(text: str) -> str:
     if text == "":
         return ""
     if len(text) < MIN_PASSWORD:
-        raise TthcError("e_password_short", n=MIN_PASSWORD)
+        raise TthcError("the manager password needs at least {n} characters", n=MIN_PASSWORD)
     return hash_password(text)
 
 
@@ -224,7 +224,7 @@ def validate(key: str, value: str) -> str:
     """The canonical form of ``value`` for ``key``, or an error naming what is wrong."""
     setting = SETTINGS.get(key)
     if setting is None:
-        raise TthcError("e_setting_unknown", key=key, known=", ".join(SETTINGS))
+        raise TthcError("unknown setting {key!r}; known: {known}", key=key, known=", ".join(SETTINGS))
     return setting.check(value)
 
 
@@ -252,11 +252,11 @@ def check_stored(key: str, value: object) -> str:
     sure of with the validator ``config set`` uses; a secret must be held hashed. Its
     canonical form, or the validator's refusal."""
     if not isinstance(value, str):
-        raise TthcError("e_setting_not_text", key=key, value=value)
+        raise TthcError("bad value {value!r} for {key}: expected text", key=key, value=value)
     setting = SETTINGS.get(key)
     if setting is not None and setting.secret:
         if value and not _HASHED.match(value):
-            raise TthcError("e_setting_not_hashed", key=key)
+            raise TthcError("{key} is not stored hashed", key=key)
         return value
     return validate(key, value)
 
@@ -286,7 +286,7 @@ class Settings:
             try:
                 raw[key] = check_stored(key, raw[key])
             except TthcError as exc:
-                raise TthcError("e_setting_stored", key=key, reason=exc.msg) from None
+                raise TthcError("the database holds a bad setting: {reason}; set it again with `tthc config set {key} …`", key=key, reason=exc.msg) from None
         policy = raw["supplement_policy"]
         return cls(
             center_name=raw["center_name"],

@@ -67,16 +67,16 @@ def parse_limit(text: str) -> TimeLimit:
         return TimeLimit("same-day")
     match = _PATTERN.match(norm)
     if not match:
-        raise TthcError("e_limit_syntax", text=raw)
+        raise TthcError("bad time limit {text!r}: expected same-day, <N>wd, <N>d or <N>h (e.g. 5wd, 15d, 8h, '5 ngày làm việc')", text=raw)
     number, word = match.groups()
     unit = _UNIT_WORDS.get(word.strip())
     if unit is None or unit == "same-day":
-        raise TthcError("e_limit_unit", text=raw, unit=word.strip())
+        raise TthcError("bad time limit {text!r}: unknown unit {unit!r}", text=raw, unit=word.strip())
     n = int(number)
     if n == 0 and unit == "wd":
         return TimeLimit("same-day")
     if n <= 0:
-        raise TthcError("e_limit_positive", text=raw)
+        raise TthcError("bad time limit {text!r}: the number must be positive", text=raw)
     if n > CAPS[unit]:
-        raise TthcError("e_limit_cap", text=raw, cap=f"{CAPS[unit]}{unit}")
+        raise TthcError("bad time limit {text!r}: at most {cap}", text=raw, cap=f"{CAPS[unit]}{unit}")
     return TimeLimit(unit, n)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.models import name_twins
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_money, label, t
+from tthc.locale.marks import P_
 from tthc.present.table import Block, Field, Table, show
 from tthc.present.terminal import (
     echo,
@@ -28,18 +29,24 @@ if TYPE_CHECKING:
 # -- setting up -------------------------------------------------------------------------------
 def print_init(result: InitResult, lang: str) -> None:
     if result.created:
-        say(t(lang, "initialised", path=result.path))
+        say(t(lang, "Database ready: {path}", path=result.path))
     else:
-        say(t(lang, "already_initialised", path=result.path))
+        say(t(lang, "Database already initialised: {path}", path=result.path))
         for key, old, new in result.changes:
             changed = "init_changed" if result.updated else "init_would_change"
             say(t(lang, changed, key=key, old=old, new=new), indent="  ")
         if result.changes and not result.updated:
-            say(t(lang, "init_use_update"))
+            say(t(lang, "nothing was changed; run again with --update to apply"))
     if result.station is not None and result.station_path is not None:
         print_station(result.station, result.station_path, lang)
         if result.created and result.station.point and result.center_id:  # the other points join it
-            say(t(lang, "init_center_id", id=result.center_id))
+            say(
+                t(
+                    lang,
+                    "Center identity: {id} (set up the center's other points with tthc init … --center-id {id})",
+                    id=result.center_id,
+                )
+            )
 
 
 def print_station(station: Station, path: Path, lang: str) -> None:
@@ -48,9 +55,9 @@ def print_station(station: Station, path: Path, lang: str) -> None:
     say(
         t(
             lang,
-            "station_line",
-            point=station.point or t(lang, "w_no_point"),
-            officer=station.officer or t(lang, "w_no_officer"),
+            "This PC: point {point}, officer {officer}, dossier numbers {first:04d}–{last:04d} each day ({path})",
+            point=station.point or t(lang, "none"),
+            officer=station.officer or t(lang, "none"),
             first=block.first,
             last=block.last,
             path=path,
@@ -69,9 +76,9 @@ def setting_value(lang: str, value: str) -> str:
 def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
     """Every setting: its key whole (it is typed in ``config set``), its value, what it means."""
     fields = [
-        Field(t(lang, "setting")),
-        Field(t(lang, "value"), wrap=True),
-        Field(t(lang, "meaning"), wrap=True),
+        Field(t(lang, "Setting")),
+        Field(t(lang, "Value"), wrap=True),
+        Field(t(lang, "Meaning"), wrap=True),
     ]
     cells = [[key, setting_value(lang, value), t(lang, f"setting.{key}")] for key, value in rows]
 
@@ -83,9 +90,9 @@ def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
 
 
 def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, lang: str) -> None:
-    title = t(lang, "calendar_title", year=year)
+    title = t(lang, "Days off and make-up working days, {year}", year=year)
     if provisional:
-        title += f" — {t(lang, 'provisional', year=year)}"
+        title += f" — {t(lang, 'provisional: holidays of {year} are not yet confirmed by the government', year=year)}"
     cells = []
     for row in rows:
         name = row.name
@@ -97,9 +104,9 @@ def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, la
         source = t(lang, f"source_{row.source}")
         if row.decision:
             source += f": {row.decision}"
-        kind = t(lang, "kind_off" if row.kind == "off" else "kind_work")
+        kind = t(lang, "day off" if row.kind == "off" else "make-up working day")
         cells.append([fmt_day(lang, row.day), kind, name, source])
-    heads = (t(lang, "day"), t(lang, "kind"), t(lang, "name"), t(lang, "source"))
+    heads = (t(lang, "Day"), t(lang, "Kind"), t(lang, "Name"), t(lang, "Source"))
     fields = [Field(heads[0]), *(Field(h, wrap=True) for h in heads[1:])]
 
     def block(row: Sequence[str]) -> Block:
@@ -131,7 +138,7 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
     """Each dossier whose stored due date differs from today's calendar: old and new dates,
     whether its judgement changes, and what ``--apply`` does with it."""
     if not items:
-        echo(t(lang, "cal_check_none"))
+        echo(t(lang, "Every stored due date is the one today's calendar gives."))
         return
 
     def judged(value: str | None) -> str:
@@ -139,10 +146,10 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
 
     cells = []
     for m in items:
-        change = t(lang, "cal_check_changes") if m.judgement_changes else ""
-        action = t(lang, "cal_check_relay" if m.open else "cal_check_correction")
+        change = t(lang, "changes") if m.judgement_changes else ""
+        action = t(lang, "laid again" if m.open else "closed: for a correction")
         if m.noted:
-            action = t(lang, "cal_check_noted")
+            action = t(lang, "closed: correction recorded")
         cells.append(
             [
                 m.code,
@@ -155,19 +162,19 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
         )
     keys = ("code", "status", "cal_check_stored", "cal_check_calendar", "timeliness", "cal_check_action")
     fields = [Field(t(lang, k), wrap=i > 0) for i, k in enumerate(keys)]
-    title = t(lang, "cal_check_title", n=len(items))
+    title = t(lang, "{n} dossier(s) whose stored due date differs from today's calendar", n=len(items))
     show(Table(fields, cells, title=title, blocks=lambda row: [(" · ".join(row), "")]), "rich")
 
 
 def print_procedures(procs: list[Procedure], lang: str) -> None:
     """The catalog: the national code and the limit whole, names wrapped, fees in đồng."""
     fields = [
-        Field(t(lang, "proc_code")),
-        Field(t(lang, "procedure"), wrap=True),
-        Field(t(lang, "field"), wrap=True),
-        Field(t(lang, "limit"), wrap=True),
-        Field(t(lang, "alias")),
-        Field(t(lang, "fee"), align="right"),
+        Field(t(lang, P_("proc_code", "Code"))),
+        Field(t(lang, "Procedure"), wrap=True),
+        Field(t(lang, "Field"), wrap=True),
+        Field(t(lang, "Time limit"), wrap=True),
+        Field(t(lang, "Alias")),
+        Field(t(lang, "Fee"), align="right"),
     ]
     cells = [
         [
@@ -189,7 +196,13 @@ def print_names(rows: list[Registered], lang: str) -> None:
         extra = f" ({row.code_prefix})" if row.code_prefix else ""
         echo(f"{row.name}{extra}")
     for group in name_twins(r.name for r in rows):
-        echo(t(lang, "w_name_twins", names=", ".join(repr(n) for n in group)))
+        echo(
+            t(
+                lang,
+                "Note: {names} are one name written in different ways (registered before names were compared without diacritics), and their work is counted apart. Type the name exactly as registered to choose one.",
+                names=", ".join(repr(n) for n in group),
+            )
+        )
 
 
 def names_json(rows: list[Registered], kind: str) -> list[dict[str, Any]]:

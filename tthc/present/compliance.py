@@ -43,7 +43,7 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
     from tthc.locale.i18n import fmt_rate
     from tthc.present.table import Bar, Ledger
 
-    names = [t(lang, "none_key") if g.key is None else g.key for g in w.groups]
+    names = [t(lang, "(none)") if g.key is None else g.key for g in w.groups]
     figures = Table(
         [
             Field(t(lang, w.by), key=w.by),
@@ -51,7 +51,7 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
         ],
         [
             *([n, *_workload_cells(lang, g)] for n, g in zip(names, w.groups, strict=True)),
-            [t(lang, "total"), *_workload_cells(lang, w.total)],
+            [t(lang, "Total"), *_workload_cells(lang, w.total)],
         ],
         totals=1,
     )
@@ -73,18 +73,22 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
             start=period.start.strftime("%d/%m/%Y"),
             end=period.end.strftime("%d/%m/%Y"),
         ),
-        t(lang, "snapshot_note", at=fmt_moment(lang, w.snapshot)),
+        t(lang, "pending counted at {at}", at=fmt_moment(lang, w.snapshot)),
         "",
         *table,
     ]
-    out += ["", *textwrap.wrap(t(lang, "wl_chart_title"), width), *bars]
+    out += [
+        "",
+        *textwrap.wrap(t(lang, "Share of the center's load (load = resolved + pending)"), width),
+        *bars,
+    ]
     out += ["", *textwrap.wrap(t(lang, f"wl_legend_{w.by}"), width)]
     rated = [(n, g) for n, g in zip(names, w.groups, strict=True) if any(g.ratings.values())]
     if rated:
         out.append("")
     for name, g in rated:
         counts = ", ".join(f"{t(lang, r)} {n}" for r, n in g.ratings.items())
-        out += textwrap.wrap(t(lang, "officers_ratings", officer=name, counts=counts), width)
+        out += textwrap.wrap(t(lang, "Ratings: {officer}: {counts}", officer=name, counts=counts), width)
     return out
 
 
@@ -106,7 +110,7 @@ def workload_table(w: Workload, lang: str) -> Table:
 
     load = w.total.load
     rows: list[list[Any]] = []
-    for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "fh_total"), w.total)]:
+    for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "TOTAL"), w.total)]:
         values = [g.value(name, load) for name in WORKLOAD_FIGURES]
         rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
     names = (w.by, *WORKLOAD_FIGURES)
@@ -131,7 +135,7 @@ def _late_row(lang: str, d: LateDossier) -> list[Any]:
         d.procedure,
         d.officer or "",
         d.due_date,
-        d.resolved_at or t(lang, "lt_open"),
+        d.resolved_at or t(lang, "open"),
         d.working_days_late,
         t(lang, apology),
         None if a is None else a.new_date,
@@ -144,21 +148,21 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
     heads = [t(lang, h) for h in (*_DOSSIER_HEADS, *_APOLOGY_HEADS)]
     requests = [t(lang, h) for h in (*_DOSSIER_HEADS[:4], "lt_h_requested", "lt_h_days_late", "lt_h_reason")]
     fixes = [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_kind", "lt_h_step", "lt_h_step_at")]
-    fixes += [t(lang, "lt_h_corrected_at"), t(lang, "actor")]
+    fixes += [t(lang, "Corrected"), t(lang, "By")]
     at = fmt_moment(lang, late.snapshot)
     return [
         (
-            t(lang, "lt_resolved_late", n=len(late.resolved_late)),
+            t(lang, "Resolved late ({n})", n=len(late.resolved_late)),
             heads,
             [_late_row(lang, d) for d in late.resolved_late],
         ),
         (
-            t(lang, "lt_open_overdue", at=at, n=len(late.open_overdue)),
+            t(lang, "Open and overdue at {at} ({n})", at=at, n=len(late.open_overdue)),
             heads,
             [_late_row(lang, d) for d in late.open_overdue],
         ),
         (
-            t(lang, "lt_late_requests", n=len(late.late_requests)),
+            t(lang, "Papers requested after the due date had passed ({n})", n=len(late.late_requests)),
             requests,
             [
                 [
@@ -174,7 +178,7 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
             ],
         ),
         (
-            t(lang, "lt_corrections", n=len(late.corrections)),
+            t(lang, "Timelines corrected ({n})", n=len(late.corrections)),
             fixes,
             [
                 [
@@ -191,7 +195,7 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
             ],
         ),
         (
-            t(lang, "lt_breaches", n=len(late.breaches)),
+            t(lang, "Duties of Decree 118 broken ({n})", n=len(late.breaches)),
             [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_breach", "lt_h_article")]
             + [t(lang, h) for h in ("lt_h_breach_at", "lt_h_breach_due")],
             [
@@ -220,19 +224,24 @@ def print_late(late: Compliance, lang: str) -> None:
 
     echo(
         words(
-            t(lang, "lt_title", start=period.start.strftime("%d/%m/%Y"), end=period.end.strftime("%d/%m/%Y"))
+            t(
+                lang,
+                "Late and overdue dossiers — {start} to {end}",
+                start=period.start.strftime("%d/%m/%Y"),
+                end=period.end.strftime("%d/%m/%Y"),
+            )
         )
     )
     for title, heads, rows in late_sections(late, lang):
         echo("")
         if not rows:
-            echo(f"{words(title)}\n{t(lang, 'lt_nothing')}")
+            echo(f"{words(title)}\n{t(lang, '  none')}")
             continue
         show(Table.of(heads, rows, title=title, lead=3))
     missing = [d.code for d in late.without_apology_in_time()]
     codes = " — " + ", ".join(missing) if missing else ""
     echo("")
-    echo(words(t(lang, "lt_no_apology", n=len(missing), codes=codes)))
+    echo(words(t(lang, "Late without an apology in time: {n}{codes}", n=len(missing), codes=codes)))
 
 
 #: The columns of ``tthc late --out``: the four lists in one table, told apart by ``list``.
@@ -285,7 +294,7 @@ def late_table(late: Compliance, lang: str) -> Table:
                 due_date=d.due_date, resolved_at=d.resolved_at, working_days_late=d.working_days_late
             )
             if a is not None:
-                in_time = t(lang, "w_yes" if a.in_time else "w_no") if vi else a.in_time
+                in_time = t(lang, "yes" if a.in_time else "no") if vi else a.in_time
                 cells.update(apology_issued_at=a.issued_at, apology_in_time=in_time, new_date=a.new_date)
                 cells.update(promise=word(a.promise, f"lt_promise_{a.promise}"))
             rows.append([word(listed, f"lv_{listed}"), *(cells.get(c) for c in LATE_COLUMNS[1:])])

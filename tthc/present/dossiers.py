@@ -12,6 +12,7 @@ from tthc.core.lifecycle import undone as undone_of
 from tthc.core.models import mask_id
 from tthc.core.workcalendar import Doubts
 from tthc.locale.i18n import fmt_day, fmt_limit, label, step_label, t
+from tthc.locale.marks import P_
 from tthc.present.layout import (
     READABLE,
 )
@@ -38,13 +39,13 @@ if TYPE_CHECKING:
 def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
     due = q.due
     lines = [
-        f"{t(lang, 'limit')}: {fmt_limit(lang, due.limit)}"
+        f"{t(lang, 'Time limit')}: {fmt_limit(lang, due.limit)}"
         + (f" ({q.procedure.code} {q.procedure.name})" if q.procedure else ""),
-        f"{t(lang, 'received_at')}: {fmt_moment(lang, q.received_at)}",
+        f"{t(lang, 'Received')}: {fmt_moment(lang, q.received_at)}",
     ]
     if q.counting.anchor != q.received_at:
-        lines.append(f"{t(lang, 'effective_receipt')}: {fmt_moment(lang, q.counting.anchor)}")
-    lines.append(f"{t(lang, 'due_at')}: {fmt_moment(lang, due.due_at)}")
+        lines.append(f"{t(lang, 'Counted from')}: {fmt_moment(lang, q.counting.anchor)}")
+    lines.append(f"{t(lang, 'Appointment')}: {fmt_moment(lang, due.due_at)}")
     for line in lines:
         echo(line)
     for line in doubt_lines(lang, q.doubts):
@@ -57,8 +58,18 @@ def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
 def doubt_lines(lang: str, doubts: Doubts) -> list[str]:
     """Why a due date may still change, one line per provisional year or unconfirmed day:
     every screen that shows a due date says it the same way."""
-    lines = [t(lang, "provisional", year=year) for year in doubts.years]
-    lines += [t(lang, "unconfirmed_day", day=fmt_day(lang, day)) for day in doubts.days]
+    lines = [
+        t(lang, "provisional: holidays of {year} are not yet confirmed by the government", year=year)
+        for year in doubts.years
+    ]
+    lines += [
+        t(
+            lang,
+            "unconfirmed: {day} is a day off no decision has put in force yet; the center confirms or rejects it",
+            day=fmt_day(lang, day),
+        )
+        for day in doubts.days
+    ]
     return lines
 
 
@@ -89,8 +100,8 @@ def appointment(lang: str, d: Dossier, fmt: Callable[[datetime], str]) -> str:
     if d.due_at is not None:
         return fmt(d.due_at)
     if d.status == "closed" and d.closed_at is not None:
-        return t(lang, "due_closed", at=fmt(d.closed_at))
-    return label(lang, "paused")
+        return t(lang, "closed {at}", at=fmt(d.closed_at))
+    return label(lang, "waiting for papers")
 
 
 def due_text(lang: str, d: Dossier) -> str:
@@ -101,7 +112,7 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) ->
     say(
         t(
             lang,
-            "received_ok",
+            "Received {code} · {procedure} · due {due}",
             code=d.code,
             procedure=f"{d.procedure} {d.procedure_name}",
             due=due_text(lang, d),
@@ -109,7 +120,15 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) ->
     )
     if d.limit_overridden:
         limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
-        say(t(lang, "limit_overridden", limit=limit, catalog=catalog), indent="  ")
+        say(
+            t(
+                lang,
+                "time limit {limit} instead of the catalog's {catalog} (recorded)",
+                limit=limit,
+                catalog=catalog,
+            ),
+            indent="  ",
+        )
     for line in doubt_lines(lang, doubts):
         say(line, indent="  ! ")
 
@@ -118,49 +137,51 @@ def print_step(d: Dossier, step: str, lang: str) -> None:
     status = label(lang, d.status)
     if d.status == "resolved" and d.timeliness:
         status += f" ({label(lang, d.timeliness)})"
-    say(t(lang, "step_ok", code=d.code, step=step_label(lang, step), status=status))
+    say(
+        t(lang, "{code}: {step} recorded · {status}", code=d.code, step=step_label(lang, step), status=status)
+    )
     if step == "resume" and d.due_at is not None:
-        say(t(lang, "due_now", due=due_text(lang, d)), indent="  ")
+        say(t(lang, "due {due}", due=due_text(lang, d)), indent="  ")
 
 
 def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
     d = view.dossier
     rows: list[tuple[str, str]] = [
-        (t(lang, "code"), d.code),
-        (t(lang, "procedure"), f"{d.procedure} {d.procedure_name}"),
-        (t(lang, "field"), d.field),
-        (t(lang, "applicant"), d.applicant),
-        (t(lang, "id_number"), (d.id_number if show_id else mask_id(d.id_number)) or ""),
-        (t(lang, "phone"), d.phone or ""),
-        (t(lang, "address"), d.address or ""),
-        (t(lang, "channel"), label(lang, d.channel)),
-        (t(lang, "point"), d.point or ""),
-        (t(lang, "officer"), d.officer or ""),
-        (t(lang, "limit"), fmt_limit(lang, d.limit)),
-        (t(lang, "received_at"), fmt_moment(lang, d.received_at)),
-        (t(lang, "due_at"), due_text(lang, d)),
-        (t(lang, "status"), label(lang, d.status)),
-        (t(lang, "paused_since"), fmt_opt(lang, d.paused_at)),
+        (t(lang, "Code"), d.code),
+        (t(lang, "Procedure"), f"{d.procedure} {d.procedure_name}"),
+        (t(lang, "Field"), d.field),
+        (t(lang, "Applicant"), d.applicant),
+        (t(lang, "ID number"), (d.id_number if show_id else mask_id(d.id_number)) or ""),
+        (t(lang, "Phone"), d.phone or ""),
+        (t(lang, "Address"), d.address or ""),
+        (t(lang, "Channel"), label(lang, d.channel)),
+        (t(lang, "Point"), d.point or ""),
+        (t(lang, "Officer"), d.officer or ""),
+        (t(lang, "Time limit"), fmt_limit(lang, d.limit)),
+        (t(lang, "Received"), fmt_moment(lang, d.received_at)),
+        (t(lang, "Appointment"), due_text(lang, d)),
+        (t(lang, "Status"), label(lang, d.status)),
+        (t(lang, "Waiting for papers since"), fmt_opt(lang, d.paused_at)),
         (
-            t(lang, "resolved_at"),
+            t(lang, "Resolved"),
             fmt_opt(lang, d.resolved_at) + (f" · {label(lang, d.outcome)}" if d.outcome else ""),
         ),
-        (t(lang, "timeliness"), label(lang, d.timeliness)),
-        (t(lang, "returned_at"), fmt_opt(lang, d.returned_at)),
-        (t(lang, "withdrawn_at"), fmt_opt(lang, d.withdrawn_at)),
-        (t(lang, "closed_at"), fmt_opt(lang, d.closed_at)),
-        (t(lang, "submitted_at"), fmt_opt(lang, d.life.submitted_at)),
-        (t(lang, "for_authority"), d.life.for_authority or ""),
-        (t(lang, "forwarded_at"), fmt_opt(lang, d.life.forwarded_at)),
-        (t(lang, "notified_at"), fmt_opt(lang, d.life.notified_at)),
-        (t(lang, "note"), d.note or ""),
+        (t(lang, "Timeliness"), label(lang, d.timeliness)),
+        (t(lang, "Returned"), fmt_opt(lang, d.returned_at)),
+        (t(lang, "Withdrawn"), fmt_opt(lang, d.withdrawn_at)),
+        (t(lang, P_("closed_at", "Closed")), fmt_opt(lang, d.closed_at)),
+        (t(lang, "Submitted online"), fmt_opt(lang, d.life.submitted_at)),
+        (t(lang, "Received for"), d.life.for_authority or ""),
+        (t(lang, "Forwarded"), fmt_opt(lang, d.life.forwarded_at)),
+        (t(lang, "Citizen told"), fmt_opt(lang, d.life.notified_at)),
+        (t(lang, "Note"), d.note or ""),
     ]
     if d.apology is not None:
         rows.append(
             (
-                t(lang, "apology"),
+                t(lang, "Apology"),
                 f"{fmt_moment(lang, d.apology.issued_at)} · "
-                + t(lang, "new_date", date=fmt_day(lang, d.apology.new_date))
+                + t(lang, "new date {date}", date=fmt_day(lang, d.apology.new_date))
                 + f" · {d.apology.reason}",
             )
         )
@@ -179,7 +200,7 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
         lines.append("")
         lines.extend(day_lines(lang, view.steps))
     echo("\n".join([*lines, ""]))
-    print_history(view.events, lang, title=t(lang, "timeline"))
+    print_history(view.events, lang, title=t(lang, "Timeline"))
 
 
 def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
@@ -197,12 +218,12 @@ def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
         )
         if on
     ]
-    rows = [(t(lang, "fh_fee"), fee), (t(lang, "show_facts"), ", ".join(facts))]
+    rows = [(t(lang, P_("fh_fee", "fee")), fee), (t(lang, "Scorecard facts"), ", ".join(facts))]
     if d.rating is not None:
         said = f" · {d.rating.comment}" if d.rating.comment else ""
         rows.append(
             (
-                t(lang, "show_rating"),
+                t(lang, "Citizen's rating"),
                 f"{label(lang, d.rating.rating)} · {fmt_moment(lang, d.rating.rated_at)}{said}",
             )
         )
@@ -221,11 +242,11 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
     undone = undone_of(events)
     fields = [
         Field("#", align="right"),
-        Field(t(lang, "step"), wrap=True),
-        Field(t(lang, "when")),
-        Field(t(lang, "recorded")),
-        Field(t(lang, "actor"), wrap=True),
-        Field(t(lang, "details"), wrap=True, under=DETAILS_ROOM),
+        Field(t(lang, "Step"), wrap=True),
+        Field(t(lang, "When")),
+        Field(t(lang, "Recorded")),
+        Field(t(lang, "By"), wrap=True),
+        Field(t(lang, "Details"), wrap=True, under=DETAILS_ROOM),
     ]
     rows = [
         [
@@ -248,7 +269,7 @@ def print_undo_plan(plan: UndoPlan, lang: str) -> None:
     say(
         t(
             lang,
-            "undo_plan",
+            "{code}: will revert {step} of {at} (recorded by {actor})",
             code=plan.code,
             step=step_label(lang, plan.step),
             at=fmt_moment(lang, plan.happened_at),
@@ -261,7 +282,7 @@ def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
     """Every changed timeline of the period, under a title naming the period."""
     start, end = period.start.strftime("%d/%m/%Y"), period.end.strftime("%d/%m/%Y")
     if not items:
-        echo(t(lang, "corrections_none", start=start, end=end))
+        echo(t(lang, "No timeline was changed from {start} to {end}.", start=start, end=end))
         return
     headers = [
         t(lang, h)
@@ -280,7 +301,7 @@ def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
         ]
         for c in items
     ]
-    title = t(lang, "corrections_title", start=start, end=end, n=len(items))
+    title = t(lang, "Changed timelines — {start} to {end} ({n})", start=start, end=end, n=len(items))
     show(Table.of(headers, rows, title=title, lead=3))
 
 

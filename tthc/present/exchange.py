@@ -54,11 +54,14 @@ def print_import(report: ImportReport | MergeReport, lang: str) -> None:
     key = "dry_run" if report.dry_run else "imported"
     echo(t(lang, key, n=report.dossiers, path=report.file))
     if report.new_officers:
-        echo("  " + t(lang, "new_officers", names=", ".join(report.new_officers)))
+        echo("  " + t(lang, "new officers registered: {names}", names=", ".join(report.new_officers)))
     if report.new_points:
-        echo("  " + t(lang, "new_points", names=", ".join(report.new_points)))
+        echo("  " + t(lang, "new reception points registered: {names}", names=", ".join(report.new_points)))
     if report.unknown_columns:
-        sys.stderr.write(t(lang, "unknown_columns", cols=", ".join(report.unknown_columns)) + "\n")
+        sys.stderr.write(
+            t(lang, "warning: ignored unknown column(s): {cols}", cols=", ".join(report.unknown_columns))
+            + "\n"
+        )
 
 
 # -- two points: merge and the full export ---------------------------------------------------------
@@ -66,12 +69,18 @@ def print_merge(report: MergeReport, lang: str) -> None:
     """What a merge brought (or would bring), table by table."""
     if not report.changed:
         if not report.held:
-            echo(t(lang, "merge_nothing", path=report.source))
+            echo(
+                t(
+                    lang,
+                    "Nothing to merge from {path}: this database already holds all of it",
+                    path=report.source,
+                )
+            )
     else:
         _print_merged(report, lang)
     if report.held:
         lines = [
-            f"{t(lang, 'error_prefix')}: {t(lang, 'merge_held', n=len(report.held), path=report.source)}"
+            f"{t(lang, 'Error')}: {t(lang, '{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:', n=len(report.held), path=report.source)}"
         ]
         lines += [m.render(lang) for msgs in report.held.values() for m in msgs]
         with contextlib.suppress(BrokenPipeError):
@@ -79,12 +88,20 @@ def print_merge(report: MergeReport, lang: str) -> None:
 
 
 def _print_merged(report: MergeReport, lang: str) -> None:
-    echo(t(lang, "merge_dry" if report.dry_run else "merged", path=report.source))
+    echo(
+        t(
+            lang,
+            "Dry run: merging {path} would bring (nothing was written):"
+            if report.dry_run
+            else "Merged {path}:",
+            path=report.source,
+        )
+    )
     echo(
         "  "
         + t(
             lang,
-            "merge_dossiers",
+            "dossiers: {added} added, {updated} moved on at the other point, {removed} whose receipt was undone there",
             added=report.added.get("dossiers", 0),
             updated=report.updated,
             removed=report.removed,
@@ -93,13 +110,20 @@ def _print_merged(report: MergeReport, lang: str) -> None:
     for table in ("events", "procedures", "officers", "points", "calendar_days", "calendar_rulings"):
         n = report.added.get(table, 0)
         if n:
-            echo("  " + t(lang, "merge_table", table=t(lang, f"t_{table}"), n=n))
+            echo("  " + t(lang, "{table}: {n} added", table=t(lang, f"t_{table}"), n=n))
     if report.relaid:
-        echo("  " + t(lang, "merge_relaid", n=report.relaid))
+        echo(
+            "  "
+            + t(
+                lang,
+                "{n} open dossier(s) got a new due date from the calendar days that came",
+                n=report.relaid,
+            )
+        )
     if report.whole:
-        echo("  " + t(lang, "merge_whole"))
+        echo("  " + t(lang, "a new database: settings and event numbers copied as they were"))
     if report.settled:
-        echo("  " + t(lang, "merge_settled", codes=", ".join(report.settled)))
+        echo("  " + t(lang, "settled by decision: {codes}", codes=", ".join(report.settled)))
 
 
 def print_full_export(result: FullExport, lang: str) -> None:
@@ -107,7 +131,7 @@ def print_full_export(result: FullExport, lang: str) -> None:
     echo(
         t(
             lang,
-            "exported_full",
+            "Wrote a full export to {path}: {dossiers} dossier(s), {rounds} supplement round(s), {events} audit event(s), {procedures} procedure(s)",
             path=result.path,
             dossiers=rows["dossiers"],
             rounds=rows["pauses"],

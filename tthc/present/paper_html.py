@@ -132,7 +132,7 @@ def write_slip(slip: Slip, path: Path) -> None:
     """The page written whole or not at all, readable by its owner only: a slip names the
     citizen and their phone number."""
     if path.suffix.lower() not in (".html", ".htm"):
-        raise TthcError("e_html_suffix", path=path)
+        raise TthcError("{path}: a slip is written as .html", path=path)
     from tthc.storage.files import write_text
 
     write_text(path, slip_html(slip), private=True)

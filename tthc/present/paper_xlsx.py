@@ -23,7 +23,7 @@ DATE_FORMAT = "dd/mm/yyyy hh:mm"
 def write_log_book(book: LogBook, path: Path) -> None:
     """The log book as .xlsx, written whole or not at all, owner-only."""
     if path.suffix.lower() != ".xlsx":
-        raise TthcError("e_logbook_xlsx", path=path)
+        raise TthcError("{path}: the log book is written as .xlsx", path=path)
     wb = workbook()
     ws = wb.active
     assert ws is not None

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tthc.core.models import Event, mask_id
-from tthc.locale.i18n import MESSAGES, fmt_limit, label, step_label, t
+from tthc.locale.i18n import fmt_limit, known, label, step_label, t
 
 #: The facts a reader needs no words for: internal ids, and copies kept for undo.
 _HIDDEN = {"before", "pause_id", "due_before"}
@@ -19,7 +19,7 @@ _HIDDEN = {"before", "pause_id", "due_before"}
 def fmt_value(lang: str, key: str, value: Any) -> str:
     """One stored fact as a person reads it."""
     if value is None or value == "":
-        return t(lang, "hx_empty")
+        return t(lang, "(empty)")
     if key == "id_number":
         return mask_id(str(value)) or ""
     if key == "limit":
@@ -49,11 +49,11 @@ def _date_text(text: str) -> str:
 
 def _name(lang: str, key: str) -> str:
     """A fact's name: the label a screen uses for it, else the key itself."""
-    return t(lang, key) if key in MESSAGES and not key.startswith(("e_", "w_")) else key
+    return t(lang, key) if known(key) and not key.startswith(("e_", "w_")) else key
 
 
 def _due(lang: str, d: dict[str, Any]) -> list[str]:
-    return [t(lang, "hx_due", at=_date_text(d["due_at"]))] if d.get("due_at") else []
+    return [t(lang, "due {at}", at=_date_text(d["due_at"]))] if d.get("due_at") else []
 
 
 def _said(lang: str, key: str, d: dict[str, Any], name: str) -> list[str]:
@@ -69,7 +69,7 @@ def _receive(lang: str, d: dict[str, Any]) -> list[str]:
     out = [
         t(
             lang,
-            "hx_receive",
+            "procedure {code}, time limit {limit}, {channel}",
             code=d.get("procedure", ""),
             limit=fmt_limit(lang, d.get("limit", "")),
             channel=label(lang, d.get("channel", "")),
@@ -77,9 +77,11 @@ def _receive(lang: str, d: dict[str, Any]) -> list[str]:
     ]
     override = d.get("limit_override")
     if isinstance(override, dict):
-        out.append(t(lang, "hx_override", limit=fmt_limit(lang, override.get("catalog", ""))))
+        out.append(
+            t(lang, "instead of the catalog's {limit}", limit=fmt_limit(lang, override.get("catalog", "")))
+        )
     if d.get("submitted_at"):
-        out.append(t(lang, "hx_submitted", at=fmt_value(lang, "submitted_at", d["submitted_at"])))
+        out.append(t(lang, "submitted online {at}", at=fmt_value(lang, "submitted_at", d["submitted_at"])))
     out += _said(lang, "hx_for", d, "for")
     return [*out, *_why(lang, d)]
 
@@ -90,26 +92,26 @@ def _forward(lang: str, d: dict[str, Any]) -> list[str]:
 
 def _handover(lang: str, d: dict[str, Any]) -> list[str]:
     moved = (
-        t(lang, "hx_handover", old=d["from"], new=d.get("to", ""))
+        t(lang, "from {old} to {new}", old=d["from"], new=d.get("to", ""))
         if d.get("from")
-        else t(lang, "hx_handover_to", new=d.get("to", ""))
+        else t(lang, "to {new}", new=d.get("to", ""))
     )
     return [moved, *_why(lang, d), *_said(lang, "hx_note", d, "note"), *_due(lang, d)]
 
 
 def _supplement(lang: str, d: dict[str, Any]) -> list[str]:
     policy = [t(lang, f"hx_{d['policy']}")] if d.get("policy") in ("restart", "freeze") else []
-    again = [t(lang, "hx_again")] if d.get("again") else []
+    again = [t(lang, "a second request (Decree 118 Art. 11.2.c allows one)")] if d.get("again") else []
     return [*again, *_why(lang, d), *policy]
 
 
 def _resolve(lang: str, d: dict[str, Any]) -> list[str]:
-    outcome = [t(lang, "hx_outcome", outcome=label(lang, d["outcome"]))] if d.get("outcome") else []
+    outcome = [t(lang, "outcome: {outcome}", outcome=label(lang, d["outcome"]))] if d.get("outcome") else []
     return [*outcome, *_why(lang, d), *_said(lang, "hx_note", d, "note"), *_due(lang, d)]
 
 
 def _apologize(lang: str, d: dict[str, Any]) -> list[str]:
-    promised = [t(lang, "new_date", date=_date_text(d["new_date"]))] if d.get("new_date") else []
+    promised = [t(lang, "new date {date}", date=_date_text(d["new_date"]))] if d.get("new_date") else []
     return [*promised, *_why(lang, d)]
 
 
@@ -118,7 +120,7 @@ def _edit(lang: str, d: dict[str, Any]) -> list[str]:
     changed = [
         t(
             lang,
-            "hx_changed",
+            "{what}: {old} → {new}",
             what=_name(lang, key),
             old=fmt_value(lang, key, before.get(key)),
             new=fmt_value(lang, key, new),
@@ -132,16 +134,16 @@ def _recompute(lang: str, d: dict[str, Any]) -> list[str]:
     out = [
         t(
             lang,
-            "hx_moved",
+            "due date moved from {old} to {new}",
             old=fmt_value(lang, "before", d.get("before")),
             new=fmt_value(lang, "after", d.get("after")),
         )
     ]
     words = str(d.get("reason", "")).split()
     if len(words) == 3 and words[0] == "calendar":  # as tthc.app.service writes it: calendar ACTION DAY
-        out.append(t(lang, "hx_calendar", day=_date_text(words[2])))
+        out.append(t(lang, "after a change of the calendar on {day}", day=_date_text(words[2])))
     elif d.get("reason"):
-        out.append(t(lang, "hx_reason", text=d["reason"]))
+        out.append(t(lang, "reason: {text}", text=d["reason"]))
     return out
 
 
@@ -150,7 +152,7 @@ def _calendar_note(lang: str, d: dict[str, Any]) -> list[str]:
     judged = [d.get("timeliness"), d.get("timeliness_by_calendar")]
     note = t(
         lang,
-        "hx_calendar_note",
+        "due {old} kept; today's calendar gives {new} ({before} → {after}): for a correction",
         old=_date_text(str(d.get("stored_due_at", ""))),
         new=_date_text(str(d.get("calendar_due_at", ""))),
         before=label(lang, judged[0]) or "—",
@@ -160,7 +162,7 @@ def _calendar_note(lang: str, d: dict[str, Any]) -> list[str]:
 
 
 def _import(lang: str, d: dict[str, Any]) -> list[str]:
-    return [t(lang, "hx_import", n=d.get("dossiers", 0), file=d.get("file", ""))]
+    return [t(lang, "{n} dossier(s) from {file}", n=d.get("dossiers", 0), file=d.get("file", ""))]
 
 
 _SENTENCES: dict[str, Callable[[str, dict[str, Any]], list[str]]] = {
@@ -187,7 +189,7 @@ def event_text(lang: str, e: Event) -> str:
     if e.step == "undo":
         undid = t(
             lang,
-            "hx_undo",
+            "undid #{id}: {step} of {at}",
             id=e.undoes if e.undoes is not None else "",
             step=step_label(lang, str(e.details.get("step", ""))),
             at=_date_text(str(e.details.get("happened_at", ""))),

@@ -33,10 +33,20 @@ def line_row(line: Line, lang: str) -> list[Any]:
     ind = line.indicator
     name = t(lang, f"ind_name_{ind.id}")
     if not ind.computable:
-        return [ind.id, name, None, None, None, None, None, float(ind.max_points), t(lang, "ind_not_ours")]
+        return [
+            ind.id,
+            name,
+            None,
+            None,
+            None,
+            None,
+            None,
+            float(ind.max_points),
+            t(lang, "not from this center's records"),
+        ]
     threshold = None if ind.threshold is None else fmt_rate(lang, ind.threshold)
     if threshold is not None and not ind.threshold_transcribed:
-        threshold += " " + t(lang, "ind_assumed")
+        threshold += " " + t(lang, "(assumed)")
     return [
         ind.id,
         name,
@@ -60,7 +70,7 @@ def file_records(s: Scorecard, lang: str) -> tuple[list[str], list[list[Any]]]:
     rows = [["", *r] for r in records(s.total, lang)[1]]
     for key, card in s.groups:
         rows += [[key or "", *r] for r in records(card, lang)[1]]
-    return [t(lang, "ind_h_group"), *heads], rows
+    return [t(lang, "Group"), *heads], rows
 
 
 def rate_lines(card: Card, lang: str) -> list[str]:
@@ -70,7 +80,7 @@ def rate_lines(card: Card, lang: str) -> list[str]:
     out = [
         t(
             lang,
-            "ind_rates",
+            "On time: II.06a {ii06a} ({a} of {b} resolved) · indicator 2.1 {r766} ({c} of {d} handled) · difference {gap} percentage points",
             ii06a=fmt_rate(lang, o.ii06a_rate),
             a=o.resolved_in_time,
             b=o.resolved,
@@ -115,18 +125,26 @@ def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
     heads, rows = records(card, lang)
     out = table_lines(heads, _cells(rows, lang), limit)
     most = sum((ln.indicator.max_points for ln in card.lines.values() if ln.indicator.computable), Decimal(0))
-    out += wrap_line(t(lang, "ind_total", points=_num(lang, card.total_points), most=_num(lang, most)), limit)
+    out += wrap_line(
+        t(
+            lang,
+            "Points from this center's records: {points} of {most}",
+            points=_num(lang, card.total_points),
+            most=_num(lang, most),
+        ),
+        limit,
+    )
     for line in rate_lines(card, lang):
         out += wrap_line(line.strip(), limit, indent=line[: len(line) - len(line.lstrip())])
     for item in card.lines["2.2"].detail:
         line = t(
             lang,
-            "ind_2.2_line",
+            "  2.2 {procedure}: {n} dossiers, average {average} against {limit}: {verdict}",
             procedure=item["procedure"],
             n=item["dossiers"],
             average=_num(lang, Decimal(str(item["average"]))),
             limit=fmt_limit(lang, item["limit"]),
-            verdict=t(lang, "ind_within" if item["within"] else "ind_over"),
+            verdict=t(lang, "within the limit" if item["within"] else "over the limit"),
         )
         out += wrap_line(line.strip(), limit, indent="  ")
     return out
@@ -136,10 +154,15 @@ def text(s: Scorecard, lang: str, limit: int | None = None) -> str:
     """The scorecard as a person reads it, laid out for ``limit`` columns (None: no limit)."""
     from tthc.present.terminal import wrap_line
 
-    title = t(lang, "ind_title", start=fmt_day(lang, s.period.start), end=fmt_day(lang, s.period.end))
+    title = t(
+        lang,
+        "Scorecard (Decision 766) {start} – {end}",
+        start=fmt_day(lang, s.period.start),
+        end=fmt_day(lang, s.period.end),
+    )
     out = [*wrap_line(title, limit), ""]
     out += card_lines(s.total, lang, limit)
     for key, card in s.groups:
-        out += ["", *wrap_line(t(lang, "ind_group", by=s.by, key=key or "—"), limit)]
+        out += ["", *wrap_line(t(lang, "{by}: {key}", by=s.by, key=key or "—"), limit)]
         out += card_lines(card, lang, limit)
     return "\n".join(out)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
+from tthc.locale.marks import P_
 from tthc.present.chart import bar
 from tthc.present.table import Field, Rich, Table
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
@@ -36,7 +37,7 @@ def group_label(lang: str, summary: "Summary", key: str | None) -> str:
     """A group as a person names it: a channel in words, a month as ``tháng 7/2025``, a
     procedure by its code and name."""
     if key is None:
-        return t(lang, "none_key")
+        return t(lang, "(none)")
     if summary.by == "channel":
         return label(lang, key)
     if summary.by == "month":
@@ -48,7 +49,7 @@ def group_label(lang: str, summary: "Summary", key: str | None) -> str:
 
 def _rows(summary: "Summary", lang: str) -> list[tuple[str, "Figures"]]:
     groups = [(group_label(lang, summary, key), fig) for key, fig in summary.groups] if summary.by else []
-    return [*groups, (t(lang, "total"), summary.total)]
+    return [*groups, (t(lang, "Total"), summary.total)]
 
 
 def _count(fig: "Figures", name: str) -> str:
@@ -64,7 +65,7 @@ def _table(
 ) -> "RichTable | None":
     names = [n for n in COUNTS if not (folded and n in CHANNEL_SPLIT)]
     prefix = "hs" if short else "h"
-    first = t(lang, "col_month" if summary.by == "month" else "col_key")
+    first = t(lang, "Month" if summary.by == "month" else "Group")
     fields = [
         Field(first, wrap=True),
         *(Field(t(lang, f"{prefix}_{n}"), align="right") for n in names),
@@ -75,8 +76,8 @@ def _table(
 
 
 def _legend(lang: str, names: list[str]) -> str:
-    items = [t(lang, "legend_item", short=t(lang, f"hs_{n}"), long=t(lang, f"hl_{n}")) for n in names]
-    return t(lang, "legend", items=" · ".join(items))
+    items = [t(lang, "{short} = {long}", short=t(lang, f"hs_{n}"), long=t(lang, f"hl_{n}")) for n in names]
+    return t(lang, "Columns: {items}", items=" · ".join(items))
 
 
 def _blocks(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
@@ -86,7 +87,7 @@ def _blocks(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
     out: list[Any] = []
     for name, fig in _rows(summary, lang):
         pairs = [(t(lang, f"hl_{n}"), _count(fig, n)) for n in COUNTS] + [
-            (t(lang, "h_rate"), _rate(lang, fig))
+            (t(lang, "Rate (on time/resolved)"), _rate(lang, fig))
         ]
         clusters = [pairs[0:5], pairs[5:10], pairs[10:]]  # received, resolved, pending and the rate
         out += [Text(name, style="bold"), Rich(limit).pairs(clusters)]
@@ -107,7 +108,7 @@ def summary_body(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
     for wrap_rate in (False, True):
         folded = _table(summary, lang, limit, short=True, folded=True, wrap_rate=wrap_rate)
         if folded is not None:
-            split = [t(lang, "by_channel")] + [
+            split = [t(lang, "Received by channel (direct / online / postal):")] + [
                 f"  {name}: " + " / ".join(_count(fig, n) for n in CHANNEL_SPLIT)
                 for name, fig in _rows(summary, lang)
             ]
@@ -120,16 +121,32 @@ def draw_summary(out: Screen, summary: "Summary", lang: str, center: str, *, cha
     from rich.text import Text
 
     start, end = (d.strftime("%d/%m/%Y") for d in (summary.period.start, summary.period.end))
-    out.print(Text(t(lang, "summary_title", center=center, start=start, end=end), style="bold"))
+    out.print(Text(t(lang, "{center} — {start} to {end}", center=center, start=start, end=end), style="bold"))
     for part in summary_body(summary, lang, out.limit):
         out.print(part)
-    out.line(t(lang, "snapshot_note", at=fmt_moment(lang, summary.snapshot)), "dim")
+    out.line(t(lang, "pending counted at {at}", at=fmt_moment(lang, summary.snapshot)), "dim")
     total = summary.total
     good = total.early + total.on_time
-    out.line(t(lang, "rate_line", rate=fmt_rate(lang, total.rate), good=good, resolved=total.resolved))
+    out.line(
+        t(
+            lang,
+            "Returned early or on time: {rate} ({good} of {resolved} resolved)",
+            rate=fmt_rate(lang, total.rate),
+            good=good,
+            resolved=total.resolved,
+        )
+    )
     if summary.corrections:
         start_iso, end_iso = summary.period.start.isoformat(), summary.period.end.isoformat()
-        out.line(t(lang, "corrections_note", n=summary.corrections, start=start_iso, end=end_iso))
+        out.line(
+            t(
+                lang,
+                "{n} changed timeline(s) in this period: see tthc corrections --from {start} --to {end}",
+                n=summary.corrections,
+                start=start_iso,
+                end=end_iso,
+            )
+        )
     if chart:
         out.print("")
         for part in month_chart(summary, lang, out.limit):
@@ -151,10 +168,10 @@ def print_summary(
     if svg is not None:
         title = f"{center} — {summary.period.start:%d/%m/%Y}–{summary.period.end:%d/%m/%Y}"
         files.write_text(svg, printable_svg(paper, title))
-        echo(t(lang, "written", path=svg))
+        echo(t(lang, "Written {path}", path=svg))
     if html is not None:
         files.write_text(html, printable_html(paper))
-        echo(t(lang, "written", path=html))
+        echo(t(lang, "Written {path}", path=html))
 
 
 # -- the chart ---------------------------------------------------------------------------------
@@ -166,7 +183,7 @@ def month_chart(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
     groups = _rows(summary, lang)[:-1] or _rows(summary, lang)
     most = max(fig.received for _, fig in groups) or 1
     rates = [fmt_rate(lang, fig.rate) for _, fig in groups]
-    first = t(lang, "col_month" if summary.by == "month" else "col_key")
+    first = t(lang, "Month" if summary.by == "month" else "Group")
     fixed = max(text_width(n) for n, _ in groups) + len(str(most)) + max(map(len, rates)) + 6
     room = 50 if limit is None else limit - fixed
     volume_max = max(4, min(30, room * 3 // 5))
@@ -181,10 +198,19 @@ def month_chart(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
                 bar(share, 1, rate_max, "▒", "green" if share >= 0.95 else "yellow", rate),
             ]
         )
-    chart = Table([Field(first, wrap=True), Field(t(lang, "received")), Field(t(lang, "on_time_rate"))], rows)
+    chart = Table([Field(first, wrap=True), Field(t(lang, "Received")), Field(t(lang, "On time"))], rows)
     table = Rich(limit).fit(chart, boxed=False) or Rich(None).fit(chart, boxed=False)
-    title = t(lang, "chart_title" if summary.by == "month" else "chart_title_groups")
-    return [Text(title, style="bold"), table, Text(t(lang, "chart_legend"), style="dim")]
+    title = t(
+        lang,
+        "Dossiers received and on-time rate by month"
+        if summary.by == "month"
+        else "Dossiers received and on-time rate",
+    )
+    return [
+        Text(title, style="bold"),
+        table,
+        Text(t(lang, "█ dossiers received · ▒ returned early or on time, % of resolved"), style="dim"),
+    ]
 
 
 # -- printing: SVG and HTML ---------------------------------------------------------------------
@@ -304,14 +330,14 @@ def printable_html(paper: Screen) -> str:
 def summary_records(summary: "Summary", lang: str) -> tuple[list[str], list[list[Any]]]:
     """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
     JSON, keys as stored; in Vietnamese with Vietnamese headers and groups named in words."""
-    first = t(lang, "fh_key_month" if summary.by == "month" else "fh_key")
+    first = t(lang, P_("fh_key_month", "key") if summary.by == "month" else "key")
     headers = [first, *(t(lang, f"fh_{name}") for name in FIGURES)]
     rows: list[list[Any]] = []
     named = [
         (group_label(lang, summary, key) if lang == "vi" else key or "", fig)
         for key, fig in (summary.groups if summary.by else [])
     ]
-    for name, fig in [*named, (t(lang, "fh_total"), summary.total)]:
+    for name, fig in [*named, (t(lang, "TOTAL"), summary.total)]:
         rows.append([name, *(int(fig.value(n) or 0) for n in COUNTS), fig.rate])
     return headers, rows
 
@@ -329,14 +355,14 @@ def _named(result: "Rollup") -> "Summary":
 
 def print_rollup(result: "Rollup", lang: str) -> None:
     """The province's II.06a on screen: a row per center, best on-time rate first, and the total."""
-    title = t(lang, "province_title", n=len(result.centers))
+    title = t(lang, "Province roll-up of {n} centers", n=len(result.centers))
     print_summary(_named(result), lang, title, chart=False, svg=None, html=None)
 
 
 def rollup_sheets(result: "Rollup", lang: str) -> list[tuple[str, list[str], list[list[Any]]]]:
     """The province's workbook: the total sheet, a row per group; then a sheet per center with
     its figures by field."""
-    sheets = [(t(lang, "sheet_province"), *summary_records(_named(result), lang))]
+    sheets = [(t(lang, "Province"), *summary_records(_named(result), lang))]
     used = {sheets[0][0]}
     for unit, own in result.by_center.items():
         name = _sheet_name(f"{result.centers[unit]} {unit}", used)

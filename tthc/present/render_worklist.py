@@ -6,6 +6,7 @@ dates are never cut; an applicant's name wraps; spare columns go first on a narr
 
 from tthc.core.worklist import Row, Section, Worklist
 from tthc.locale.i18n import fmt_limit, label, t
+from tthc.locale.marks import P_
 from tthc.present.dossiers import URGENCY_STYLE, appointment
 from tthc.present.table import Field, Plain, Table
 from tthc.present.terminal import echo, fmt_moment, fmt_short, output_width
@@ -14,7 +15,7 @@ from tthc.present.terminal import echo, fmt_moment, fmt_short, output_width
 def _status(lang: str, r: Row) -> str:
     d = r.dossier
     if r.urgency == "overdue":
-        return t(lang, "wl_overdue_word")
+        return t(lang, P_("wl_overdue_word", "overdue"))
     status = label(lang, d.status)
     return status + (f" · {label(lang, d.timeliness)}" if d.timeliness else "")
 
@@ -32,9 +33,9 @@ def _tell(lang: str, r: Row) -> str:
     """What the citizen is to be told, with the date it is about."""
     d = r.dossier
     if r.tell == "new_date" and d.apology is not None:
-        return t(lang, "wl_tell_new_date", date=d.apology.new_date.strftime("%d/%m/%Y"))
+        return t(lang, "apology: new date {date}", date=d.apology.new_date.strftime("%d/%m/%Y"))
     due = d.due_date.strftime("%d/%m/%Y") if d.due_date else ""
-    return t(lang, "wl_tell_result", date=due)
+    return t(lang, "result ready before its date {date}", date=due)
 
 
 def tell_json(r: Row) -> dict[str, object]:
@@ -61,44 +62,44 @@ def _columns(section: Section, lang: str) -> list[tuple[Field, list[str]]]:
     rows = section.rows
     ds = [r.dossier for r in rows]
     cols = [
-        _col(t(lang, "code"), [d.code for d in ds]),
-        _col(t(lang, "applicant"), [d.applicant for d in ds], wrap=True),
+        _col(t(lang, "Code"), [d.code for d in ds]),
+        _col(t(lang, "Applicant"), [d.applicant for d in ds], wrap=True),
     ]
     if section.name == "forward":
         cols += [
-            _col(t(lang, "wl_for"), [d.life.for_authority or "" for d in ds], wrap=True),
-            _col(t(lang, "wl_send_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
+            _col(t(lang, "For"), [d.life.for_authority or "" for d in ds], wrap=True),
+            _col(t(lang, "Send by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
         ]
     elif section.name == "close":
         cols += [
-            _col(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
-            _col(t(lang, "wl_close_by"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
+            _col(t(lang, "Since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
+            _col(t(lang, "Close on"), [r.due_on.strftime("%d/%m/%Y") if r.due_on else "" for r in rows]),
         ]
     elif section.name == "notify":
         cols += [
-            _col(t(lang, "phone"), [d.phone or "" for d in ds]),
-            _col(t(lang, "wl_tell"), [_tell(lang, r) for r in rows], wrap=True),
+            _col(t(lang, "Phone"), [d.phone or "" for d in ds]),
+            _col(t(lang, "To tell"), [_tell(lang, r) for r in rows], wrap=True),
         ]
     elif section.name == "paused":
         cols += [
-            _col(t(lang, "wl_since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
-            _col(t(lang, "wl_reason"), [r.reason or "" for r in rows], wrap=True),
+            _col(t(lang, "Since"), [fmt_short(d.paused_at) if d.paused_at else "" for d in ds]),
+            _col(t(lang, "Reason asked"), [r.reason or "" for r in rows], wrap=True),
         ]
     elif section.name == "collect":
         cols += [
-            _col(t(lang, "resolved_at"), [fmt_short(d.resolved_at) if d.resolved_at else "" for d in ds]),
-            _col(t(lang, "outcome"), [_outcome(lang, r) for r in rows], wrap=True),
+            _col(t(lang, "Resolved"), [fmt_short(d.resolved_at) if d.resolved_at else "" for d in ds]),
+            _col(t(lang, "Outcome"), [_outcome(lang, r) for r in rows], wrap=True),
         ]
     else:
-        cols.append(_col(t(lang, "due_at"), [_due(lang, r) for r in rows]))
+        cols.append(_col(t(lang, "Appointment"), [_due(lang, r) for r in rows]))
         if any(r.days_overdue is not None for r in rows):
             days = ["" if r.days_overdue is None else str(r.days_overdue) for r in rows]
-            cols.append((Field(t(lang, "wl_days_overdue"), align="right"), days))
-        cols.append(_col(t(lang, "status"), [_status(lang, r) for r in rows], wrap=True))
+            cols.append((Field(t(lang, "Days overdue"), align="right"), days))
+        cols.append(_col(t(lang, "Status"), [_status(lang, r) for r in rows], wrap=True))
     cols += [
-        _col(t(lang, "procedure"), [d.procedure_name or d.procedure for d in ds], wrap=True, spare=True),
-        _col(t(lang, "limit"), [fmt_limit(lang, d.limit) for d in ds], wrap=True, spare=True),
-        _col(t(lang, "officer"), [d.officer or "" for d in ds], wrap=True, spare=True),
+        _col(t(lang, "Procedure"), [d.procedure_name or d.procedure for d in ds], wrap=True, spare=True),
+        _col(t(lang, "Time limit"), [fmt_limit(lang, d.limit) for d in ds], wrap=True, spare=True),
+        _col(t(lang, "Officer"), [d.officer or "" for d in ds], wrap=True, spare=True),
     ]
     return cols
 
@@ -106,7 +107,11 @@ def _columns(section: Section, lang: str) -> list[tuple[Field, list[str]]]:
 def _notes(lang: str, r: Row) -> list[str]:
     apology = r.dossier.apology
     shown = apology is not None and r.tell is None  # a citizen to tell has it in its own column
-    return [t(lang, "wl_apology", date=apology.new_date.strftime("%d/%m/%Y"))] if shown and apology else []
+    return (
+        [t(lang, "apology: new date {date}", date=apology.new_date.strftime("%d/%m/%Y"))]
+        if shown and apology
+        else []
+    )
 
 
 def _table(section: Section, lang: str) -> Table:
@@ -121,18 +126,25 @@ def print_worklist(wl: Worklist, lang: str) -> None:
     limit = output_width()
     out: list[str] = []
     if wl.morning:
-        out.append(t(lang, "wl_title", at=fmt_moment(lang, wl.at)))
+        out.append(t(lang, "Worklist at {at}", at=fmt_moment(lang, wl.at)))
     if not wl.shown:
-        out.append(t(lang, "wl_nothing" if wl.morning else "none_found"))
+        out.append(
+            t(
+                lang,
+                "Nothing is overdue, due soon, waiting for papers or waiting to be collected."
+                if wl.morning
+                else "No dossiers match.",
+            )
+        )
     for section in wl.sections:
         if not section.rows:
             continue
         if wl.morning:
             name = t(lang, f"wl_{section.name}")
-            out += ["", t(lang, "wl_heading", name=name, n=len(section.rows))]
+            out += ["", t(lang, "{name} ({n})", name=name, n=len(section.rows))]
         out += Plain(limit, reshape=False).lines(_table(section, lang))
         if any(r.days_overdue is not None for r in section.rows):
-            out.append(t(lang, "wl_days_note"))
+            out.append(t(lang, "days overdue: working days after the due date"))
     if wl.total > wl.shown:
-        out += ["", t(lang, "wl_more", shown=wl.shown, total=wl.total)]
+        out += ["", t(lang, "{shown} of {total}; use --limit to see more", shown=wl.shown, total=wl.total)]
     echo("\n".join(out))

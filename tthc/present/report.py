@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.errors import TthcError
 from tthc.locale.i18n import t
+from tthc.locale.marks import P_
 from tthc.present.xlsx_layout import a4_landscape, column_widths, merged, thin_box
 from tthc.storage.sheets import put, workbook
 
@@ -60,9 +61,9 @@ class FormRow:
         return self.withdrawn + self.closed
 
     def note(self, lang: str) -> str:
-        parts = [t(lang, "f06_withdrawn_note", n=self.withdrawn)] if self.withdrawn else []
+        parts = [t(lang, "{n} withdrawn", n=self.withdrawn)] if self.withdrawn else []
         if self.closed:
-            parts.append(t(lang, "f06_closed_note", n=self.closed))
+            parts.append(t(lang, "{n} closed (papers never came)", n=self.closed))
         return "; ".join(parts)
 
 
@@ -102,7 +103,9 @@ def form_rows(summary: "Summary", lang: str) -> list[FormRow]:
         for i, (key, fig) in enumerate(summary.groups, start=1)
     ]
     total = summary.total
-    rows.append(FormRow("", t(lang, "f06_total_row"), _cells(total), total.withdrawn, total.closed))
+    rows.append(
+        FormRow("", t(lang, P_("f06_total_row", "Total")), _cells(total), total.withdrawn, total.closed)
+    )
     for row in rows:
         assert row.cells[0] == row.cells[4] + row.cells[8] + row.noted, row
     return rows
@@ -113,7 +116,7 @@ def head_title(lang: str, title: str) -> str:
     the default title in the reader's language."""
     from tthc.core.settings import SETTINGS
 
-    return t(lang, "f06_head") if title == SETTINGS["head_title"].default else title
+    return t(lang, "Head of unit") if title == SETTINGS["head_title"].default else title
 
 
 def build_form(summary: "Summary", lang: str, settings: "Settings", today: date) -> Form:
@@ -121,25 +124,36 @@ def build_form(summary: "Summary", lang: str, settings: "Settings", today: date)
     s = settings.raw
     period = t(
         lang,
-        "f06_period",
+        "Reporting period: {start} to {end}",
         start=summary.period.start.strftime("%d/%m/%Y"),
         end=summary.period.end.strftime("%d/%m/%Y"),
     )
     place = s["place_name"] or DOTS
     heading = [
-        (t(lang, "f06_code"), t(lang, "f06_reporting_unit", unit=settings.center_name)),
-        (t(lang, "f06_issued_by"), t(lang, "f06_receiving_unit", unit=s["report_to"] or DOTS)),
+        (t(lang, "Form II.06a/VPCP/KSTT"), t(lang, "Reporting unit: {unit}", unit=settings.center_name)),
+        (
+            t(lang, "Issued with Circular 01/2020/TT-VPCP of 21/10/2020"),
+            t(lang, "Receiving unit: {unit}", unit=s["report_to"] or DOTS),
+        ),
     ]
     foot = [
-        ("", t(lang, "f06_place_date", place=place, d=today.day, m=today.month, y=today.year)),
-        (t(lang, "f06_preparer"), head_title(lang, s["head_title"]).upper()),
-        (t(lang, "f06_sign_name"), t(lang, "f06_sign_seal")),
+        ("", t(lang, "{place}, {d:02d}/{m:02d}/{y}", place=place, d=today.day, m=today.month, y=today.year)),
+        (t(lang, "PREPARED BY"), head_title(lang, s["head_title"]).upper()),
+        (t(lang, P_("f06_sign_name", "(signature and full name)")), t(lang, "(signature and seal)")),
         ("", ""),
         ("", ""),
         (s["preparer_name"], s["head_name"]),
     ]
     return Form(
-        lang, heading, [t(lang, "f06_title"), period, t(lang, "f06_unit")], form_rows(summary, lang), foot
+        lang,
+        heading,
+        [
+            t(lang, "HANDLING OF ADMINISTRATIVE PROCEDURES AT THE COMMUNE"),
+            period,
+            t(lang, "Unit: number of dossiers"),
+        ],
+        form_rows(summary, lang),
+        foot,
     )
 
 
@@ -196,9 +210,10 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
     styles = [""] * (len(form.rows) - 1) + ["bold"]
     spans = t(
         lang,
-        "f06_columns",
+        "Columns: {items}",
         items=" · ".join(
-            t(lang, "f06_span", first=first, last=last, name=t(lang, key)) for first, last, key in GROUPS
+            t(lang, "({first})–({last}) {name}", first=first, last=last, name=t(lang, key))
+            for first, last, key in GROUPS
         ),
     )
     words = [
@@ -206,8 +221,8 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
         for n, key in COLUMNS
     ]
     numbers = [Field(f"({n})", align="left" if n == 2 else "right", wrap=n == 2) for n, _ in COLUMNS]
-    legend = t(lang, "f06_columns", items=" · ".join(f"({n}) {t(lang, key)}" for n, key in COLUMNS))
-    note = Field(t(lang, "f06_note"), wrap=True)
+    legend = t(lang, "Columns: {items}", items=" · ".join(f"({n}) {t(lang, key)}" for n, key in COLUMNS))
+    note = Field(t(lang, "Note"), wrap=True)
     shapes = [  # columns, with the note column, legend lines, headers may wrap, boxed
         ([*words, note], True, [spans], False, True),
         ([*numbers, note], True, [spans, legend], True, True),
@@ -220,7 +235,7 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
         if table is None:
             continue
         notes = [f"{row.field}: {row.note(lang)}" for row in form.rows if row.noted]
-        tail = [] if with_note or not notes else [t(lang, "f06_notes", items="; ".join(notes))]
+        tail = [] if with_note or not notes else [t(lang, "Notes: {items}", items="; ".join(notes))]
         return [table, *(Text(line) for line in [*legends, *tail])]
     return []
 
@@ -240,7 +255,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
         clusters = [pairs[first - 3 : last - 2] for first, last, _ in GROUPS]
         out.append(Rich(limit).pairs(clusters))
         if row.noted:
-            out.append(Text(f"{t(form.lang, 'f06_note')}: {row.note(form.lang)}"))
+            out.append(Text(f"{t(form.lang, 'Note')}: {row.note(form.lang)}"))
     return out
 
 
@@ -249,7 +264,7 @@ def write_form(form: Form, path: Path, late: "Compliance | None" = None) -> None
     the blocks above and below the table, and page numbers in the footer; with ``late``, a
     second sheet lists the period's late dossiers, as ``tthc late`` does."""
     if path.suffix.lower() != ".xlsx":
-        raise TthcError("e_form_xlsx", path=path)
+        raise TthcError("{path}: the official form is written as .xlsx", path=path)
     book = workbook()
     ws = book.active
     assert ws is not None
@@ -288,9 +303,9 @@ def _sheet_table(ws: Any, form: Form, h1: int) -> int:
     h2, nums = h1 + 1, h1 + 2
     for col in (1, 2, LAST):  # STT, field and note span both header rows
         ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
-    put(ws, h1, 1, t(form.lang, "f06_no"))
-    put(ws, h1, 2, t(form.lang, "f06_field"))
-    put(ws, h1, LAST, t(form.lang, "f06_note"))
+    put(ws, h1, 1, t(form.lang, "No."))
+    put(ws, h1, 2, t(form.lang, P_("f06_field", "Field")))
+    put(ws, h1, LAST, t(form.lang, "Note"))
     for first, end, key in GROUPS:
         ws.merge_cells(start_row=h1, start_column=first, end_row=h1, end_column=end)
         put(ws, h1, first, t(form.lang, key))
@@ -345,11 +360,11 @@ def _late_sheet(book: Any, form: Form, late: "Compliance") -> None:
 
     from tthc.present.compliance import late_sections
 
-    ws = book.create_sheet(t(form.lang, "lt_sheet"))
+    ws = book.create_sheet(t(form.lang, "Late"))
     box = thin_box()
     sections = late_sections(late, form.lang)
     span = max(len(heads) for _, heads, _ in sections)
-    merged(ws, 1, 1, span, t(form.lang, "lt_sheet_title"), bold=True, size=13)
+    merged(ws, 1, 1, span, t(form.lang, "LATE AND OVERDUE DOSSIERS"), bold=True, size=13)
     merged(ws, 2, 1, span, form.title[1])
     row = 3
     for title, heads, rows in sections:
@@ -363,7 +378,7 @@ def _late_sheet(book: Any, form: Form, late: "Compliance") -> None:
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         if not rows:
             row += 1
-            put(ws, row, 1, t(form.lang, "lt_nothing").strip()).font = Font(italic=True)
+            put(ws, row, 1, t(form.lang, "  none").strip()).font = Font(italic=True)
         for values in rows:
             row += 1
             for col, value in enumerate(values, start=1):

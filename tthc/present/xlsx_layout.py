@@ -61,4 +61,4 @@ def a4_landscape(ws: Any, lang: str, *, pages_high: int) -> None:
     ws.page_setup.fitToHeight = pages_high
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = t(lang, "f06_page")
+    ws.oddFooter.center.text = t(lang, "Page &P of &N")

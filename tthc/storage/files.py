@@ -20,7 +20,7 @@ def replacing(path: Path, *, private: bool = False) -> Iterator[Path]:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise TthcError("e_write", path=path, reason=os_reason(exc)) from None
+        raise TthcError("cannot write {path}: {reason}", path=path, reason=os_reason(exc)) from None
     os.close(fd)
     temp = Path(name)
     try:
@@ -28,7 +28,7 @@ def replacing(path: Path, *, private: bool = False) -> Iterator[Path]:
         os.chmod(temp, 0o600 if private else 0o644)
         os.replace(temp, path)  # atomic, and overwrites on Windows too
     except OSError as exc:
-        raise TthcError("e_write", path=path, reason=os_reason(exc)) from None
+        raise TthcError("cannot write {path}: {reason}", path=path, reason=os_reason(exc)) from None
     finally:
         temp.unlink(missing_ok=True)
 

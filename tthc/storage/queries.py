@@ -68,15 +68,22 @@ def _norm(key: Any) -> str | None:
     return None if key in (None, "") else str(key)
 
 
+#: The columns ``daily_counts`` and ``monthly_counts`` share after their day or month.
+_ROLLUP = "procedure_code, field, channel, point, officer, received, early, on_time, late, withdrawn, closed"
+
+
 def period_counts(
     conn: sqlite3.Connection, by: str | None, start: date, end: date, scope: Scope = EVERYTHING
 ) -> list[PeriodCounts]:
-    """Carried over into ``start``, and what happened from ``start`` to ``end``, per group."""
+    """Carried over into ``start``, and what happened from ``start`` to ``end``, per group:
+    the months before ``start``'s month from ``monthly_counts``, the days from there on from
+    ``daily_counts`` (the same counts, so the history costs a row per month and key)."""
     column = GROUP_COLUMNS[by] if by else None
+    ended = "received - early - on_time - late - withdrawn - closed"
     rows = conn.execute(
         f"""
         SELECT {column or "NULL"} AS k,
-               sum(CASE WHEN day < :start THEN received - early - on_time - late - withdrawn - closed END),
+               sum(CASE WHEN day < :start THEN {ended} END),
                sum(CASE WHEN day >= :start AND {channel_sql("", "direct")} THEN received END),
                sum(CASE WHEN day >= :start AND {channel_sql("", "online")} THEN received END),
                sum(CASE WHEN day >= :start AND {channel_sql("", "postal")} THEN received END),
@@ -85,9 +92,18 @@ def period_counts(
                sum(CASE WHEN day >= :start THEN late END),
                sum(CASE WHEN day >= :start THEN withdrawn END),
                sum(CASE WHEN day >= :start THEN closed END)
-        FROM daily_counts WHERE day <= :end{scope.sql()} GROUP BY k
+        FROM (
+            SELECT month AS day, {_ROLLUP} FROM monthly_counts WHERE month < :month{scope.sql()}
+            UNION ALL
+            SELECT day, {_ROLLUP} FROM daily_counts WHERE day >= :month AND day <= :end{scope.sql()}
+        ) GROUP BY k
         """,
-        {"start": start.isoformat(), "end": end.isoformat(), **scope.params()},
+        {
+            "start": start.isoformat(),
+            "month": start.isoformat()[:7],
+            "end": end.isoformat(),
+            **scope.params(),
+        },
     )
     return [PeriodCounts(_norm(r[0]), *(int(v or 0) for v in tuple(r)[1:])) for r in rows]
 

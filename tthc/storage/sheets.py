@@ -137,7 +137,7 @@ def write_table(
     elif suffix == ".xlsx":
         _write_xlsx(path, headers, rows, sheet, private)
     else:
-        raise TthcError("e_table_suffix", path=path)
+        raise TthcError("{path}: expected a .csv or .xlsx file", path=path)
 
 
 #: How many rows are read ahead to size the columns of a sheet (the rest stream after them).
@@ -155,7 +155,7 @@ def write_workbook(
 ) -> None:
     """Several tables in one .xlsx, a sheet each (named as given), whole or not at all."""
     if path.suffix.lower() != ".xlsx":
-        raise TthcError("e_table_suffix", path=path)
+        raise TthcError("{path}: expected a .csv or .xlsx file", path=path)
     book = workbook(write_only=True)
     for name, headers, rows in sheets:
         _fill_sheet(book.create_sheet(name), headers, rows)

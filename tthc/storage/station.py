@@ -59,7 +59,7 @@ def parse_block(text: str) -> CodeBlock:
     """``N/M``: the N-th of M equal parts of the day's numbers."""
     m = _BLOCK.match(text)
     if not m or not 1 <= int(m.group(1)) <= int(m.group(2)) <= MAX_BLOCKS:
-        raise TthcError("e_block", text=text, most=MAX_BLOCKS)
+        raise TthcError("bad --block {text!r}: expected N/M, the N-th of M equal parts of the day's numbers (1 ≤ N ≤ M ≤ {most}), e.g. 3/3", text=text, most=MAX_BLOCKS)
     return CodeBlock(int(m.group(1)), int(m.group(2)))
 
 
@@ -67,7 +67,7 @@ def block_of_point(point: str) -> CodeBlock:
     """The block the number in a point's name gives: 1 → the first half, 2 → the second."""
     m = _NUMBER.search(point)
     if m is None or not 1 <= int(m.group(0)) <= NAMED_POINTS:
-        raise TthcError("e_point_block", point=point)
+        raise TthcError("point {point!r}: its name has no point number 1 or 2, so this PC's block of daily numbers cannot be told; give --block N/M (e.g. --block 3/3 for the third of three points)", point=point)
     return CodeBlock(int(m.group(0)), NAMED_POINTS)
 
 
@@ -78,7 +78,7 @@ def settle(current: Station, point: str | None, officer: str | None, block: str 
     officer = officer or current.officer
     if point is None:
         if block is not None:
-            raise TthcError("e_block_without_point")
+            raise TthcError("--block needs a point: give --point too")
         return Station(None, officer)
     if block is not None:
         return Station(point, officer, parse_block(block))
@@ -131,9 +131,9 @@ def _read(path: Path) -> Mapping[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise TthcError("e_station_file", path=path, reason=os_reason(exc)) from None
+        raise TthcError("cannot read this PC's station file {path}: {reason}", path=path, reason=os_reason(exc)) from None
     except (UnicodeDecodeError, json.JSONDecodeError):
         data = None
     if not isinstance(data, dict):
-        raise TthcError("e_station_file", path=path, reason=Msg("w_station_not_json"))
+        raise TthcError("cannot read this PC's station file {path}: {reason}", path=path, reason=Msg("it is not a JSON object in UTF-8"))
     return data

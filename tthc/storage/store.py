@@ -37,8 +37,17 @@ from tthc.core.models import (
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
+from tthc.locale.i18n import msgid_of
 from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
-from tthc.storage.migrations import BULK_MARKER, LATEST, backfill_closed, backfill_counts, migrate
+from tthc.storage.migrations import (
+    BULK_MARKER,
+    LATEST,
+    SEARCH_INDEX,
+    backfill_closed,
+    backfill_counts,
+    backfill_search,
+    migrate,
+)
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
 APPLICATION_ID = 0x54544843
@@ -59,7 +68,7 @@ def _check_foreign(path: Path) -> bool:
     with path.open("rb") as fh:
         header = fh.read(100)
     if header[:16] != _SQLITE_MAGIC or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise TthcError("e_not_tthc", path=path)
+        raise TthcError("{path} is not a tthc database; it was left untouched", path=path)
     return False
 
 
@@ -72,7 +81,7 @@ def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not have >= _CORE_TABLES and conn.execute("PRAGMA user_version").fetchone()[0] >= 2:
         conn.close()
-        raise TthcError("e_not_tthc", path=path)
+        raise TthcError("{path} is not a tthc database; it was left untouched", path=path)
 
 
 def _create(path: Path, upto: int) -> None:
@@ -142,12 +151,12 @@ def write_copy(conn: sqlite3.Connection, dest: Path) -> None:
         finally:
             target.close()
         if dest.exists():
-            raise TthcError("e_exists", path=dest)
+            raise TthcError("{path} already exists; choose a new file name", path=dest)
         os.replace(temp, dest)
     except OSError as exc:
-        raise TthcError("e_write", path=dest, reason=os_reason(exc)) from None
+        raise TthcError("cannot write {path}: {reason}", path=dest, reason=os_reason(exc)) from None
     except sqlite3.Error as exc:
-        raise TthcError("e_write", path=dest, reason=sqlite_reason(exc) or str(exc)) from None
+        raise TthcError("cannot write {path}: {reason}", path=dest, reason=sqlite_reason(exc) or str(exc)) from None
     finally:
         if temp is not None:
             for suffix in ("", "-journal", "-wal", "-shm"):
@@ -622,16 +631,16 @@ class Store:
         """Open ``path``; with ``create`` make it (owner-only) if missing. Foreign files are refused."""
         new = not path.exists()
         if new and not create:
-            raise TthcError("e_no_db", path=path)
+            raise TthcError("no tthc database at {path}; run `tthc init` first", path=path)
         if not new and _check_foreign(path) and not create:
-            raise TthcError("e_empty_db", path=path)
+            raise TthcError("{path} is empty, not a tthc database; run `tthc init` first", path=path)
         if new or path.stat().st_size == 0:
             _create(path, upto)
         conn = _connect(path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST:
             conn.close()
-            raise TthcError("e_newer_db", path=path, version=version)
+            raise TthcError("{path} was written by a newer tthc (schema {version}); upgrade tthc", path=path, version=version)
         _check_tables(conn, path)  # before anything is written to a file that is not ours
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -644,16 +653,16 @@ class Store:
         """Open an existing, up-to-date database without the right to write to it; a
         ``source`` (a file only read, not the live database) as :func:`source_uri` says."""
         if not path.exists():
-            raise TthcError("e_no_db", path=path)
+            raise TthcError("no tthc database at {path}; run `tthc init` first", path=path)
         if _check_foreign(path):
-            raise TthcError("e_empty_db", path=path)
+            raise TthcError("{path} is empty, not a tthc database; run `tthc init` first", path=path)
         conn = _connect(source_uri(path) if source else f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             conn.execute("PRAGMA query_only = ON")  # and SQLite itself refuses any write on it
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version != LATEST:
                 raise TthcError(
-                    "e_newer_db" if version > LATEST else "e_older_db", path=path, version=version
+                    "{path} was written by a newer tthc (schema {version}); upgrade tthc" if version > LATEST else "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it", path=path, version=version
                 )
             _check_tables(conn, path)
         except BaseException:
@@ -697,7 +706,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise _unreadable(exc, path) from None
         except OSError as exc:
-            raise TthcError("e_db_unreadable", path=path, reason=os_reason(exc)) from None
+            raise TthcError("cannot read the database {path}: {reason}", path=path, reason=os_reason(exc)) from None
 
     @classmethod
     def _open_source(cls, path: Path, scratch: Path, shown: Path) -> "Store":
@@ -706,7 +715,7 @@ class Store:
             store.uri = source_uri(path) if path == shown else path.resolve().as_uri()
             return store
         except TthcError as exc:
-            if exc.msg.key != "e_older_db":
+            if exc.msg.key != msgid_of("e_older_db"):
                 raise
         copy = scratch / f"upgraded-{shown.name}"
         source = _connect(source_uri(path) if path == shown else path.resolve().as_uri(), uri=True)
@@ -733,7 +742,7 @@ class Store:
         try:
             verdict = [r[0] for r in store.conn.execute("PRAGMA quick_check(3)")]
             if verdict != ["ok"]:
-                raise TthcError("e_source_damaged", path=path, reason="; ".join(map(str, verdict)))
+                raise TthcError("{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)", path=path, reason="; ".join(map(str, verdict)))
             yield store
         except sqlite3.DatabaseError as exc:
             raise _damaged(exc, path) from None
@@ -792,7 +801,7 @@ class Store:
     def backup_to(self, dest: Path) -> None:
         """A consistent copy of the whole database (WAL included) in a new file ``dest``."""
         if dest.exists():
-            raise TthcError("e_exists", path=dest)
+            raise TthcError("{path} already exists; choose a new file name", path=dest)
         write_copy(self.conn, dest)
 
     # -- transactions --------------------------------------------------------------------
@@ -820,7 +829,7 @@ class Store:
                         self.on_wait()
                         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                     if _time.monotonic() > deadline:
-                        raise TthcError("e_busy", path=self.path) from None
+                        raise TthcError("the database {path} stayed busy for 30 s; try again", path=self.path) from None
                     _time.sleep(0.05)
         finally:
             if self.on_wait is not None and not told:
@@ -1186,7 +1195,7 @@ class Store:
             yield _life(r, rounds.get(r["code"], ()))
 
     def find(self, q: DossierQuery, order: str = "worklist") -> list[Dossier]:
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = self._SELECT + (" WHERE " + " AND ".join(where) if where else "")
         sql += (
             " ORDER BY d.due_date IS NULL, d.deadline, d.received_at"
@@ -1198,13 +1207,13 @@ class Store:
         return self._records(self.conn.execute(sql, params).fetchall())
 
     def count(self, q: DossierQuery) -> int:
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = "SELECT count(*) FROM dossiers d" + (" WHERE " + " AND ".join(where) if where else "")
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def stream(self, q: DossierQuery, batch: int = 2000) -> Iterator[Dossier]:
         """Every dossier ``q`` selects, oldest receipt first, a batch at a time (for exports)."""
-        where, params = _where(q)
+        where, params = _where(q, self.search_match(q.words))
         sql = (
             self._SELECT
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -1213,6 +1222,29 @@ class Store:
         cursor = self.conn.execute(sql, params)
         while rows := cursor.fetchmany(batch):
             yield from self._records(rows)
+
+    def search_match(self, words: Sequence[str]) -> str | None:
+        """What the search index is asked for ``words``: their pieces of three characters,
+        without those that many rows hold (the "ngu" of "nguyen"), which rule out little and
+        cost a read of most of the index. None when no word is three characters long or every
+        piece is that common: such rows are read faster from the table itself. How common a
+        piece is, is read from the latest ``SAMPLE_ROWS`` dossiers only, so the cost does not
+        grow with the history."""
+        pieces = search_pieces(words)
+        if not pieces:
+            return None
+        top = int(self.conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0])
+        most = min(top, SAMPLE_ROWS) * COMMON_SHARE
+        rare = [
+            p
+            for p in pieces
+            if self.conn.execute(
+                f"SELECT count(*) FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ? AND rowid > ?",
+                (_phrase(p), top - SAMPLE_ROWS),
+            ).fetchone()[0]
+            <= most
+        ]
+        return " AND ".join(_phrase(p) for p in rare) if rare else None
 
     # -- codes ---------------------------------------------------------------------------
     def codes_like(self, text: str) -> list[str]:
@@ -1325,7 +1357,8 @@ class Store:
 
         A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
         secondary indexes, which are rebuilt sorted at the end; the per-day counts are added
-        in one aggregate instead of a trigger per row.
+        in one aggregate, and the new rows to the search index in one insert, instead of a
+        trigger per row.
         """
         conn = self.conn
         conn.execute("PRAGMA cache_size = -262144")  # a big load touches the indexes all over
@@ -1345,11 +1378,12 @@ class Store:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
         # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
         # new rows at the end; all of it inside the caller's transaction, which undoes it all.
-        trigger = conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'dossiers_count_insert'"
-        ).fetchone()
-        if trigger is not None:
-            conn.execute("DROP TRIGGER dossiers_count_insert")
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            " AND name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+        ).fetchall()
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
         conn.execute("PRAGMA ignore_check_constraints = ON")
         try:
             loader = BulkLoader(conn, without_indexes=bool(indexes))
@@ -1358,13 +1392,14 @@ class Store:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
         if not checked:  # rows already checked where they were built (:class:`Stage`) are not
             _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
-        if trigger is not None:
-            conn.execute(trigger[0])
+        for _, sql in triggers:
+            conn.execute(sql)
         for _, sql in indexes:
             conn.execute(sql)
         if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
             backfill_counts(conn.execute, after_rowid=before)
             backfill_closed(conn.execute, after_rowid=before)
+        backfill_search(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
     # -- copies between databases (merge, full export) -----------------------------------------
@@ -1519,7 +1554,7 @@ class RatingWriter:
 
     def __init__(self, path: Path) -> None:
         if not path.is_file():
-            raise TthcError("e_db_unreadable", path=path, reason="")
+            raise TthcError("cannot read the database {path}: {reason}", path=path, reason="")
         self.conn = _connect(path)
         self.conn.set_authorizer(_only_rating_inserts)
 
@@ -1586,16 +1621,22 @@ def _replace_contents(conn: sqlite3.Connection) -> None:
         if kind in ("trigger", "view"):
             conn.execute(f'DROP {kind.upper()} IF EXISTS main."{name}"')
     for kind, name in here:
-        if kind == "table":
-            conn.execute(f'DROP TABLE main."{name}"')
+        if kind == "table":  # a full-text index takes its own tables with it
+            conn.execute(f'DROP TABLE IF EXISTS main."{name}"')
     there = conn.execute(
         "SELECT type, name, sql FROM src.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
         " ORDER BY rowid"
     ).fetchall()
+    virtual = [
+        name for kind, name, sql in there if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")
+    ]
     for kind, name, sql in there:
-        if kind == "table":
+        if kind == "table" and name not in virtual and not name.startswith(tuple(f"{v}_" for v in virtual)):
             conn.execute(sql)
             conn.execute(f'INSERT INTO main."{name}" SELECT * FROM src."{name}"')
+    for name in virtual:  # built again over the rows copied (their rowids are new)
+        conn.execute(next(sql for _, n, sql in there if n == name))
+        conn.execute(f'INSERT INTO main."{name}" ("{name}") VALUES (\'rebuild\')')
     if conn.execute("SELECT 1 FROM src.sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
         conn.execute("DELETE FROM main.sqlite_sequence")
         conn.execute("INSERT INTO main.sqlite_sequence SELECT * FROM src.sqlite_sequence")
@@ -1670,14 +1711,14 @@ def _unreadable(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     """A file SQLite cannot read, as a refusal; a wrong query (a bug of tthc) stays a bug."""
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
-    return TthcError("e_db_unreadable", path=path, reason=sqlite_reason(exc) or str(exc))
+    return TthcError("cannot read the database {path}: {reason}", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 def _damaged(exc: sqlite3.DatabaseError, path: Path) -> BaseException:
     """Another database that SQLite cannot read, as a refusal naming that file."""
     if type(exc) not in (sqlite3.DatabaseError, sqlite3.OperationalError):
         return exc
-    return TthcError("e_source_damaged", path=path, reason=sqlite_reason(exc) or str(exc))
+    return TthcError("{path} is damaged or cut short, so it cannot be merged: {reason}; nothing was written. Ask the other point for a new copy (tthc backup)", path=path, reason=sqlite_reason(exc) or str(exc))
 
 
 #: Below this many rows a file is loaded with the indexes in place.
@@ -1917,9 +1958,9 @@ class CodeMinter:
             number += 1
             if number > block.last:
                 if block == WHOLE_DAY:
-                    raise TthcError("e_code_overflow", day=received, prefix=prefix)
+                    raise TthcError("more than 9999 dossiers on {day:%d/%m/%Y} under {prefix}: give a code", day=received, prefix=prefix)
                 raise TthcError(
-                    "e_code_block_full", day=received, prefix=prefix, first=block.first, last=block.last
+                    "no dossier number left on {day:%d/%m/%Y} under {prefix} in this PC's block {first:04d}–{last:04d}: give a code", day=received, prefix=prefix, first=block.first, last=block.last
                 )
             code = f"{prefix}-{day}-{number:04d}"
             if self.take(code):  # a code typed by hand may have taken this number
@@ -1954,7 +1995,7 @@ def _copying(table: str, row: Mapping[str, Any]) -> Iterator[None]:
         yield
     except sqlite3.IntegrityError as exc:
         key = ", ".join(f"{k}={row[k]}" for k in (*COPY_KEYS.get(table, ()), "code", "uid") if k in row)
-        raise TthcError("e_copy_refused", table=table, key=key, reason=str(exc)) from None
+        raise TthcError("cannot copy the {table} row {key}: {reason}; nothing was written", table=table, key=key, reason=str(exc)) from None
 
 
 def _escape(text: str) -> str:
@@ -1965,8 +2006,29 @@ def _like(word: str) -> str:
     return "%" + _escape(word) + "%"
 
 
-def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on ``dossiers d``) for a query."""
+#: How common a piece of a searched word is, is read from this many of the latest dossiers;
+#: one held by more than this share of them is not asked of the search index.
+SAMPLE_ROWS = 5000
+COMMON_SHARE = 0.2
+
+
+def _phrase(piece: str) -> str:
+    return '"' + piece.replace('"', '""') + '"'
+
+
+def search_pieces(words: Iterable[str]) -> list[str]:
+    """The pieces of three characters the trigram index is asked for: every one of each word
+    of three characters or more (a shorter word is looked for by ``LIKE`` alone). A row
+    holding a word holds all its pieces, so the index never misses a row the ``LIKE`` keeps."""
+    pieces: dict[str, None] = {}
+    for word in words:
+        for i in range(len(word) - 2):
+            pieces[word[i : i + 3]] = None
+    return list(pieces)
+
+
+def _where(q: DossierQuery, match: str | None = None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``dossiers d``) for a query; ``match`` asks the search index first."""
     where: list[str] = []
     params: list[Any] = []
     for column, value in (
@@ -1992,6 +2054,9 @@ def _where(q: DossierQuery) -> tuple[list[str], list[Any]]:
     if q.due_by is not None:
         where.extend([OPEN_SQL, "d.due_date <= ?"])
         params.append(q.due_by.isoformat())
+    if match is not None:  # the trigram index finds the rows holding its pieces; the LIKEs decide
+        where.append(f"d.rowid IN (SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH ?)")
+        params.append(match)
     for word in q.words:
         where.append("d.search_text LIKE ? ESCAPE '\\'")
         params.append(_like(word))

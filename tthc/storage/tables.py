@@ -37,25 +37,25 @@ def map_header(
             if str(name or "").strip():
                 unknown.append(str(name).strip())
         elif key in mapping.values():
-            raise TthcError("e_dup_column", path=path, key=key)
+            raise TthcError("{path}: column {key!r} appears twice in the header", path=path, key=key)
         else:
             mapping[i] = key
     missing = [c for c in required if c not in mapping.values()]
     if missing:
-        raise TthcError("e_missing_columns", path=path, cols=", ".join(missing))
+        raise TthcError("{path}: missing column(s) {cols} in the header", path=path, cols=", ".join(missing))
     return mapping, unknown
 
 
 def read_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
     """The header and an iterator of (row number as a person counts it, cells)."""
     if not path.exists():
-        raise TthcError("e_no_file", path=path)
+        raise TthcError("no such file: {path}", path=path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _csv_rows(path)
     if suffix == ".xlsx":
         return _xlsx_rows(path)
-    raise TthcError("e_table_suffix", path=path)
+    raise TthcError("{path}: expected a .csv or .xlsx file", path=path)
 
 
 def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
@@ -63,11 +63,11 @@ def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
         with path.open("r", encoding="utf-8-sig", newline="") as fh:
             first = fh.readline()
     except UnicodeDecodeError:
-        raise TthcError("e_not_utf8", path=path) from None
+        raise TthcError("{path}: not UTF-8 text (save it as 'CSV UTF-8' in Excel)", path=path) from None
     delimiter = ";" if first.count(";") > first.count(",") else ","
     header = next(csv.reader([first], delimiter=delimiter), [])
     if not header:
-        raise TthcError("e_empty_file", path=path)
+        raise TthcError("{path}: the file is empty", path=path)
 
     def rows() -> Iterator[tuple[int, list[Cell]]]:
         with path.open("r", encoding="utf-8-sig", newline="") as fh:
@@ -85,9 +85,9 @@ def _csv_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]:
                             [unquote(c) for c in cells] if "'" in joined else cast("list[Cell]", cells),
                         )
             except csv.Error as exc:  # a field past the csv module's limit, a stray NUL …
-                raise TthcError("e_csv_row", path=path, number=number + 1, reason=_csv_reason(exc)) from None
+                raise TthcError("{path}: row {number} cannot be read ({reason})", path=path, number=number + 1, reason=_csv_reason(exc)) from None
             except UnicodeDecodeError:
-                raise TthcError("e_row_not_utf8", path=path, number=number + 1) from None
+                raise TthcError("{path}: row {number} is not UTF-8 text (wrong encoding)", path=path, number=number + 1) from None
 
     return header, rows()
 
@@ -98,13 +98,13 @@ def _xlsx_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:
-        raise TthcError("e_xlsx", path=path, reason=workbook_reason(exc)) from None
+        raise TthcError("{path}: not a readable .xlsx file ({reason})", path=path, reason=workbook_reason(exc)) from None
     sheet = book.worksheets[0]
     it = sheet.iter_rows(values_only=True)
     header = list(next(it, None) or [])
     if not header:
         book.close()
-        raise TthcError("e_empty_sheet", path=path)
+        raise TthcError("{path}: the first sheet is empty", path=path)
 
     def rows() -> Iterator[tuple[int, list[Cell]]]:
         try:
@@ -120,9 +120,9 @@ def _xlsx_rows(path: Path) -> tuple[list[Any], Iterator[tuple[int, list[Cell]]]]
 def _csv_reason(exc: csv.Error) -> Msg | str:
     text = str(exc)
     if "field larger than field limit" in text:
-        return Msg("w_csv_cell_long", n=csv.field_size_limit())
+        return Msg("a cell is longer than {n} characters", n=csv.field_size_limit())
     if "NUL" in text:
-        return Msg("w_csv_nul")
+        return Msg("it holds a NUL byte: not a text file?")
     return text
 
 
@@ -132,7 +132,7 @@ def workbook_reason(exc: Exception) -> Msg | str:
     if isinstance(exc, OSError):
         return os_reason(exc)
     if type(exc).__name__ in ("BadZipFile", "InvalidFileException", "KeyError"):
-        return Msg("w_not_workbook")
+        return Msg("not an Excel workbook")
     return str(exc)
 
 
@@ -157,7 +157,7 @@ class BadRows:
 
     def add(self, number: int, reason: Msg) -> None:
         self.count += 1
-        entry = (-number, -self.count, Msg("e_row", number=number, reason=reason))
+        entry = (-number, -self.count, Msg("row {number}: {reason}", number=number, reason=reason))
         if len(self.kept) < self.shown:
             heapq.heappush(self.kept, entry)
         elif entry[:2] > self.kept[0][:2]:
@@ -172,8 +172,8 @@ class BadRows:
 
     def raise_if_any(self, path: Path) -> None:
         if self.count:
-            more = [Msg("e_more_rows", n=self.count - self.shown)] if self.count > self.shown else []
-            raise TthcError("e_bad_rows", count=self.count, path=path, details=[*self.first, *more])
+            more = [Msg("… and {n} more", n=self.count - self.shown)] if self.count > self.shown else []
+            raise TthcError("{count} bad rows in {path}", count=self.count, path=path, details=[*self.first, *more])
 
 
 #: Yes and no as a cell may say them, in English or Vietnamese (with or without marks).
@@ -198,5 +198,5 @@ def yes_no(value: Cell) -> bool | None:
     if not text:
         return None
     if text not in YES_NO:
-        raise TthcError("e_yes_no", value=text)
+        raise TthcError("expected yes or no, not {value!r}", value=text)
     return YES_NO[text]

@@ -36,7 +36,9 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tthc.app import TthcError, now_vn
-from tthc.locale.i18n import fmt_day, fmt_rate, label, t
+from tthc.locale.i18n import fmt_day, fmt_rate, label, msgid_of, t
+from tthc.locale.keyed import KEYED
+from tthc.locale.marks import P_
 from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
 from tthc.web.views import (
     CODE_SHAPE,
@@ -186,7 +188,7 @@ class Pages:
         other = "vi" if lang == "en" else "en"
 
         def moment(when: datetime) -> str:
-            return t(lang, "web_moment", day=fmt_day(lang, when.date()), time=when.strftime("%H:%M"))
+            return t(lang, "{day} at {time}", day=fmt_day(lang, when.date()), time=when.strftime("%H:%M"))
 
         def day(when: date) -> str:
             return fmt_day(lang, when)
@@ -194,6 +196,7 @@ class Pages:
         html = self.env.get_template(name).render(
             lang=lang,
             t=partial(t, lang),
+            P_=P_,
             label=partial(label, lang),
             rate=partial(fmt_rate, lang),
             moment=moment,
@@ -476,7 +479,7 @@ class Site:
             try:
                 return reader.dashboard(WORKLIST_MAX, period=period)
             except TthcError as exc:
-                if exc.msg.key.startswith(("e_month", "e_quarter", "e_year", "e_period")):
+                if exc.msg.key in {msgid_of(k) for k in KEYED if k.startswith(("e_month", "e_quarter", "e_year", "e_period"))}:
                     raise PeriodRefused(exc.text(lang)) from None
                 raise HTTPException(503) from None
 

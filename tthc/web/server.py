@@ -19,8 +19,8 @@ def exposure(host: str, password_set: bool, lang: str) -> list[str]:
     if host == "localhost" or is_loopback(host):
         return []
     return [
-        t(lang, "web_exposed", host=host),
-        "  " + t(lang, "web_exposed_password" if password_set else "web_exposed_local"),
+        t(lang, "warning: listening on {host}, not only on this machine: anyone on the network can open the look-up page (/) and the waiting-room board (/bang: codes and initials of results ready)", host=host),
+        "  " + t(lang, "the dashboard (/quan-ly) and printouts, with names and phone numbers, ask for the manager password" if password_set else "the dashboard (/quan-ly) and printouts answer this machine only until `tthc config set manager_password` is set"),
     ]
 
 
@@ -44,7 +44,7 @@ def listen(host: str, port: int) -> socket.socket:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         return socket.create_server((host, port), family=family)
     except OSError as exc:
-        raise TthcError("e_listen", host=host, port=port, reason=os_reason(exc)) from None
+        raise TthcError("cannot listen on {host}:{port}: {reason}", host=host, port=port, reason=os_reason(exc)) from None
 
 
 def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
@@ -62,7 +62,7 @@ def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
         print(line, file=sys.stderr)
     shown_host = f"[{host}]" if ":" in host else host
     print(
-        t(lang, "web_serving", path=db_path, url=f"http://{shown_host}:{port}/"), file=sys.stderr, flush=True
+        t(lang, "Serving {path} read-only at {url} — look-up /, board /bang, dashboard /quan-ly. Ctrl+C stops.", path=db_path, url=f"http://{shown_host}:{port}/"), file=sys.stderr, flush=True
     )
     config = uvicorn.Config(
         create_app(db_path),
@@ -73,7 +73,7 @@ def serve(db_path: Path, *, host: str, port: int, lang: str) -> None:
         http=guarded_protocol(connection_cap()),  # a time limit on request heads, a cap on connections
     )
     server = uvicorn.Server(config)
-    shortage = FileShortage(lambda n: t(lang, "web_out_of_files", n=n))
+    shortage = FileShortage(lambda n: t(lang, "warning: out of file handles; {n} connection(s) not accepted (said at most once a minute)", n=n))
 
     async def run() -> None:
         asyncio.get_running_loop().set_exception_handler(shortage)
