@@ -25,11 +25,7 @@ MACHINERY = {
     "record_lines",
 }
 #: Modules that still lay out a list by hand, being moved onto the model; only shrinks.
-BY_HAND_YET: dict[str, set[str]] = {
-    # a dossier's fields, label and value: a value wraps at the room left even past a word
-    # longer than that room (a long code in a note), which the plain table does not do
-    "dossiers": {"' ' * n"},
-}
+BY_HAND_YET: dict[str, set[str]] = {}
 #: ``[[fill]align][sign][z][#][0][width][grouping][.precision][type]``: the parts of a format
 #: spec up to its width.
 SPEC = re.compile(r"^(?P<align>.?[<>=^])?[+\- ]?z?#?0?(?P<width>\d+)?")

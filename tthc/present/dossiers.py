@@ -23,9 +23,7 @@ from tthc.present.terminal import (
     fmt_short,
     output_width,
     say,
-    text_width,
     wrap_line,
-    wrap_words,
 )
 
 if TYPE_CHECKING:
@@ -186,15 +184,10 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
             )
         )
     rows += service_rows(d, lang)
-    shown = [(key, value) for key, value in rows if value]
-    width = max(text_width(key) for key, _ in shown)
+    shown = [[key, value] for key, value in rows if value]
     limit = output_width()
-    room = None if limit is None else max(limit - width - 2, READABLE)
-    lines = []
-    for key, value in shown:  # a long value (an apology, a note) wraps under itself
-        parts = wrap_words(value, room) if room else [value]
-        lines.append(f"{key}{' ' * (width - text_width(key))}  {parts[0]}")
-        lines += [" " * (width + 2) + part for part in parts[1:]]
+    fields = [Field(""), Field("", wrap=True, least=READABLE)]  # a long value wraps under itself
+    lines = Plain(limit, reshape=False).lines(Table(fields, shown))
     lines += [x for line in doubt_lines(lang, view.doubts) for x in wrap_line(line, limit, indent="! ")]
     if view.steps:
         lines.append("")

@@ -164,7 +164,7 @@ class Column:
     wrap: bool = False
     optional: bool = False
     right: bool = False
-    least: int = 0  # as wide as this at least, or as its longest cell
+    least: int = 0  # a wrapped column this wide at least (or its longest cell), a long word standing out
 
 
 @dataclass
@@ -186,7 +186,8 @@ def _plain_bounds(col: Column) -> tuple[int, int]:
     narrowest = longest_word if col.wrap else max(longest_word, longest_cell)
     if col.optional:  # a spare column is worth showing only if it can be read
         narrowest = max(narrowest, min(natural, READABLE))
-    narrowest = max(narrowest, min(natural, col.least))
+    if col.least and col.wrap:  # a word longer than that stands out rather than widen it
+        narrowest = min(natural, col.least)
     return narrowest, natural
 
 

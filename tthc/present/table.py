@@ -59,7 +59,7 @@ class Field:
     wrap: bool = False
     spare: bool = False
     under: int = 0  # > 0: may go on the lines under its row (see Plain)
-    least: int = 0  # a wrapped column is this wide at least (or as wide as its longest cell)
+    least: int = 0  # wrapped at this width at least; a longer word stands out rather than widen it
 
     @property
     def name(self) -> str:
