@@ -129,3 +129,15 @@ def test_a_list_of_label_and_value_has_no_heading_and_no_rule() -> None:
         "Sat 30/08/2025  not a working day",
         "Tue 02/09/2025  National Day",
     ]
+
+
+def test_a_notes_long_code_stands_out_of_the_room_left_rather_than_widen_the_column() -> None:
+    note = "papers: a certified copy of 000.00.20.H56-250908-0001-birth-certificate and the household book"
+    fields = [Field(""), Field("", wrap=True, least=18)]
+    lines = Plain(40, reshape=False).lines(Table(fields, [["Code", "X-1"], ["Note", note]]))
+    assert lines == [
+        "Code  X-1",
+        "Note  papers: a certified copy of",
+        "      000.00.20.H56-250908-0001-birth-certificate",
+        "      and the household book",
+    ]
