@@ -121,3 +121,61 @@ def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import(
         ctx.close()
     assert "row 2" in refused.value.message and "x-250910-0001" in refused.value.message
     assert [r["applicant"] for r in json.loads(center.ok("list", "--json").stdout)] == ["Nguyễn Văn An"]
+
+
+def test_a_receipt_at_the_counter_gets_in_while_an_import_copies_its_rows(
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import's copy into the live table takes the write lock; a clerk's receipt waiting
+    for it makes the copy give way (rolled back whole, nothing of it seen), goes in, and the
+    copy runs again after it. Here the first copy would never end: a receipt that waited for
+    it would fail after 30 s."""
+    import threading
+
+    from tthc.app import dossiers, interchange
+    from tthc.app.context import Context
+
+    data = tmp_path / "provincial.csv"
+    write_csv(data, 300)
+    real_copy_in = interchange.Stage.copy_in
+    copies: list[int] = []
+    copying = threading.Event()
+
+    def a_copy_that_would_go_on_for_ever(stage: interchange.Stage, imported_by: int) -> None:
+        real_copy_in(stage, imported_by)
+        copies.append(imported_by)
+        if len(copies) == 1:
+            copying.set()
+            stage.store.conn.execute(
+                "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n)"
+                " SELECT count(*) FROM (SELECT x FROM n LIMIT 1000000000000)"
+            ).fetchone()
+
+    monkeypatch.setattr(interchange.Stage, "copy_in", a_copy_that_would_go_on_for_ever)
+    outcome: dict[str, object] = {}
+
+    def manager_imports() -> None:
+        ctx = center.context()
+        try:
+            outcome["report"] = interchange.import_file(ctx, data)
+        except BaseException as exc:  # shown by the assertion below
+            outcome["error"] = exc
+        finally:
+            ctx.close()
+
+    manager = threading.Thread(target=manager_imports, daemon=True)
+    manager.start()
+    assert copying.wait(60), outcome
+    clerk = Context(db_path=center.db, actor="clerk", now=datetime.fromisoformat(center.now))
+    try:
+        receipt = dossiers.receive(clerk, "ks", applicant="Nguyễn Văn An", at="2025-09-10 09:00")
+    finally:
+        clerk.close()
+    manager.join(60)
+    assert not manager.is_alive() and "error" not in outcome, outcome
+    assert len(copies) == 2  # the copy gave way once, then ran again whole
+    shown = json.loads(center.ok("show", receipt.dossier.code, "--json").stdout)
+    assert shown["applicant"] == "Nguyễn Văn An"
+    summary = json.loads(center.ok("summary", "--year", "2025", "--json").stdout)
+    assert summary["received"] == 300 + 1
+    assert not center.db.with_name(center.db.name + "-give-way").exists()

@@ -7,7 +7,6 @@ steps after it (supplement, resume, resolve or withdraw, return), applied throug
 """
 
 import json
-import tempfile
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -551,8 +550,8 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
     marks = store.marks()  # the codes given after this are checked again under the lock
     minter = store.minter(ctx.station().block)
     reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
-    with tempfile.TemporaryDirectory(prefix=".tthc-import-", dir=ctx.db_path.parent) as scratch:
-        stage = Stage(store, Path(scratch))
+    with files.scratch_folder(ctx.db_path.parent, ".tthc-import-") as scratch:
+        stage = Stage(store, scratch)
         try:
             staged = _stage_rows(ctx, path, rows, reader, stage, marks, progress)
             report = ImportReport(
@@ -564,9 +563,13 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
                 dry_run,
             )
             if not dry_run:
-                with stage.attached(), store.write():
-                    _recheck(stage, store, minter, marks, staged, path)
-                    _last_step(ctx, store, stage, minter, report)
+                with stage.attached():
+
+                    def last_step() -> None:
+                        _recheck(stage, store, minter, marks, staged, path)
+                        _last_step(ctx, store, stage, minter, report)
+
+                    store.write_giving_way(last_step)
         finally:
             stage.close()
     return report

@@ -55,6 +55,12 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 #: After this long waiting for the write lock, a person is told what they wait for.
 WAIT_NOTICE_MS = 1_000
+#: After this long waiting for the write lock, a write asks a long import's last step to give
+#: way (:meth:`Store.write_giving_way`), and asks again as long as it waits.
+ASK_WAY_MS = 250
+#: How many times a long last step gives way before it keeps the lock to its end (so that a
+#: stream of clerks' writes cannot hold it off for ever).
+GIVE_WAY_TIMES = 5
 #: The open statuses as SQL (``conditions.open_sql``), on the dossiers' alias ``d``.
 OPEN_SQL = open_sql("d")
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
@@ -113,6 +119,19 @@ def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _way_path(path: Path) -> Path:
+    """The file a waiting write leaves beside the database to ask a long step to give way."""
+    return path.with_name(f"{path.name}-give-way")
+
+
+def _ask_way(path: Path) -> bool:
+    try:
+        os.close(os.open(_way_path(path), os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        return False  # a folder that cannot be written: the write waits as before
+    return True
 
 
 def _log_holds_data(path: Path) -> bool:
@@ -806,16 +825,19 @@ class Store:
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
+    def write(self, *, ask_way: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken with the write lock first (BEGIN IMMEDIATE).
 
         Another writer holding the lock makes us wait (busy timeout) and then retry, so a
-        clerk never sees "database is locked"; any exception rolls everything back.
+        clerk never sees "database is locked"; any exception rolls everything back. A write
+        that waits asks a long import's last step to give way (:meth:`write_giving_way`),
+        unless it is that step itself (``ask_way`` False).
         """
-        deadline = _time.monotonic() + 30
+        started = _time.monotonic()
+        deadline = started + 30
         told = self.on_wait is None
-        if not told:  # a person is waiting: after a second, say why nothing happens yet
-            self.conn.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
+        asked = False
+        self.conn.execute(f"PRAGMA busy_timeout = {ASK_WAY_MS if ask_way else BUSY_TIMEOUT_MS}")
         try:
             while True:
                 try:
@@ -824,27 +846,76 @@ class Store:
                 except sqlite3.OperationalError as exc:
                     if "locked" not in str(exc) and "busy" not in str(exc):
                         raise
-                    if not told and self.on_wait is not None:
-                        told = True
+                    if ask_way:
+                        asked = _ask_way(self.path) or asked
+                    if (
+                        not told
+                        and self.on_wait is not None
+                        and _time.monotonic() - started >= WAIT_NOTICE_MS / 1000
+                    ):
+                        told = True  # a person is waiting: after a second, say why nothing happens yet
                         self.on_wait()
-                        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                     if _time.monotonic() > deadline:
                         raise TthcError("the database {path} stayed busy for 30 s; try again", path=self.path) from None
-                    _time.sleep(0.05)
+                    if not ask_way:
+                        _time.sleep(0.05)
         finally:
-            if self.on_wait is not None and not told:
+            if ask_way:
                 self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if asked:  # the lock is ours (or never will be): the request is taken back
+                _way_path(self.path).unlink(missing_ok=True)
         try:
             yield self.conn
             if self.before_commit is not None:
                 self.before_commit()
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # an interrupted statement may have rolled it back already
+                self.conn.execute("ROLLBACK")
             self.rollbacks += 1
             raise
         else:
             self.conn.execute("COMMIT")
             self.commits += 1
+
+    def write_giving_way(self, step: Callable[[], None], *, times: int = GIVE_WAY_TIMES) -> int:
+        """``step`` in one write transaction (:meth:`write`) that gives way to a person's write
+        waiting for the lock: the transaction is rolled back at once, the person's write goes
+        in, and ``step`` runs again from its start, up to ``times`` times; after that it keeps
+        the lock to its end. All or nothing either way. Returns how many times it gave way.
+
+        For a long last step (an import's copy): SQLite lets one writer at a time, so without
+        it a clerk waits for the whole copy."""
+        way = _way_path(self.path)
+        way.unlink(missing_ok=True)  # a request left by a write that was killed while waiting
+        gave = 0
+        while True:
+            asked = False
+            look_at = 0.0
+
+            def look() -> int:
+                nonlocal asked, look_at
+                now = _time.monotonic()
+                if now < look_at:
+                    return 0
+                look_at = now + 0.05
+                asked = way.exists()
+                return 1 if asked else 0  # non-zero interrupts the statement
+
+            if gave < times:
+                self.conn.set_progress_handler(look, 20_000)
+            try:
+                with self.write(ask_way=False):
+                    step()
+                return gave
+            except sqlite3.OperationalError:
+                if not asked:
+                    raise
+            finally:
+                self.conn.set_progress_handler(None, 0)
+            gave += 1
+            until = _time.monotonic() + 5  # the writer takes the lock and its request back
+            while way.exists() and _time.monotonic() < until:
+                _time.sleep(0.01)
 
     # -- the audit trail -----------------------------------------------------------------
     def add_event(
@@ -1378,9 +1449,13 @@ class Store:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
         # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
         # new rows at the end; all of it inside the caller's transaction, which undoes it all.
+        # The insert triggers that keep the counts and the search words stand aside; those the
+        # marker makes do nothing still ask for it once per row (about 0.5 s in a million rows).
         triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-            " AND name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers'"
+            " AND (name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+            " OR (sql LIKE '%AFTER INSERT ON dossiers%' AND instr(sql, ?)))",
+            (BULK_MARKER,),
         ).fetchall()
         for name, _ in triggers:
             conn.execute(f"DROP TRIGGER {name}")

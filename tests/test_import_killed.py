@@ -1,0 +1,126 @@
+"""An import killed in the middle of its copy into the live database (a power cut, a task
+manager's "end process"): nothing of it is visible afterwards, the database is sound, the
+counter goes on, and the same file loads whole on the next try."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import Cli, sandbox_env
+
+#: Runs ``tthc import`` in a real process whose copy into the live database, once done,
+#: waits inside its transaction (uncommitted) for the kill, and says so in a marker file.
+KILLED_IN_THE_COPY = """
+import runpy, sys, time
+from pathlib import Path
+from tthc.storage import store
+
+real_copy_in = store.Stage.copy_in
+marker = Path(sys.argv[1])
+
+def copy_in_then_wait(self, imported_by):
+    real_copy_in(self, imported_by)
+    marker.write_text("copied", encoding="utf-8")
+    time.sleep(120)
+
+store.Stage.copy_in = copy_in_then_wait
+sys.argv = ["tthc", "--db", *sys.argv[2:]]
+runpy.run_module("tthc", run_name="__main__")
+"""
+ROWS = 3_000
+
+
+def write_csv(path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("code,procedure,received_at,resolved_at,applicant,officer\n")
+        for i in range(ROWS):
+            day = 1 + i % 28
+            fh.write(
+                f"P-{i:05d},1.001193,2025-02-{day:02d} 08:00,2025-02-{day:02d} 10:00,"
+                f"Nguyễn Văn {i},Trần Văn Mới\n"
+            )
+
+
+def schema_of(db: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(db)
+    try:
+        return sorted(conn.execute("SELECT type, name FROM sqlite_master").fetchall())
+    finally:
+        conn.close()
+
+
+def test_an_import_killed_during_its_copy_on_a_february_morning_leaves_nothing_of_itself(
+    center: Cli, tmp_path: Path
+) -> None:
+    data = tmp_path / "provincial-february-2025.csv"
+    write_csv(data)
+    center.ok("receive", "ks", "--applicant", "Lê Thị Hoa", "--at", "2025-09-10 08:30")
+    before = json.loads(center.ok("summary", "--year", "2025", "--json").stdout)
+    schema = schema_of(center.db)
+    marker = tmp_path / "copied"
+    importer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_IN_THE_COPY, str(marker), str(center.db), "import", str(data)],
+        env=sandbox_env(TTHC_NOW=center.now, TTHC_USER="manager", PATH="/usr/bin:/bin"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert importer.poll() is None, importer.stderr.read() if importer.stderr else ""
+            assert time.monotonic() < deadline, "the import never reached its copy"
+            time.sleep(0.05)
+    finally:
+        os.kill(importer.pid, signal.SIGKILL)
+        importer.wait()
+    assert importer.returncode == -signal.SIGKILL
+
+    conn = sqlite3.connect(center.db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("SELECT count(*) FROM dossiers WHERE code LIKE 'P-%'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM events WHERE step = 'import'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM officers WHERE name = 'Trần Văn Mới'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM settings WHERE key LIKE '\\_%' ESCAPE '\\'").fetchone() == (
+            0,
+        )
+    finally:
+        conn.close()
+    assert schema_of(center.db) == schema  # the triggers and indexes a bulk load set aside are back
+    assert json.loads(center.ok("summary", "--year", "2025", "--json").stdout) == before
+    center.fails("show", "P-00001")
+    # the counter goes on, and the same file loads whole on the next try
+    center.ok("receive", "ks", "--applicant", "Phạm Văn Nam", "--at", "2025-09-10 09:00")
+    center.ok("import", str(data))
+    after = json.loads(center.ok("summary", "--year", "2025", "--json").stdout)
+    assert after["received"] == before["received"] + 1 + ROWS
+    # and the killed import's scratch folder, left behind by the kill, is gone with it
+    assert [p.name for p in center.db.parent.glob(".tthc-import-*")] == []
+
+
+def test_an_import_running_beside_keeps_its_scratch_folder(tmp_path: Path) -> None:
+    """Two managers import at once: the second one's start removes only what a killed import
+    left behind, never the stage of the one still running."""
+    from tthc.storage.files import scratch_folder
+
+    left_over = tmp_path / ".tthc-import-killed"
+    left_over.mkdir()
+    (left_over / "in-use.lock").touch()  # its job died: nobody holds the lock
+    (left_over / "stage.db").write_bytes(b"\0" * 1024)
+    with scratch_folder(tmp_path, ".tthc-import-") as running:
+        (running / "stage.db").write_bytes(b"\0" * 1024)
+        with scratch_folder(tmp_path, ".tthc-import-") as second:
+            assert running.exists() and (running / "stage.db").exists()
+            assert not left_over.exists()
+            assert second != running
+        assert not second.exists()
+    assert not running.exists()
