@@ -1,7 +1,9 @@
-"""How a table is laid out to fit the screen, never by cutting a number or a code: a rich
-table whose columns are sized here (:func:`fit_table`), a light one for lists that must print
-at once (:func:`plain_lines`), and one record per row when neither fits (:func:`record_lines`).
-The one table model that commands fill, and its backends, are :mod:`tthc.present.table`'s."""
+"""How a table is laid out, never by cutting a number or a code, and the one place where
+columns are: a rich table whose columns are sized here (:func:`fit_table`), a light one for
+lists that must print at once (:func:`plain_lines`), one record per row when neither fits
+(:func:`record_lines`), a ledger of figures at a fixed width (:func:`ledger_lines`), and a
+paper's grid and centred blocks (:func:`grid_lines`, :func:`side_by_side`). The one table
+model that commands fill, and its backends, are :mod:`tthc.present.table`'s."""
 
 from __future__ import annotations
 

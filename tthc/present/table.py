@@ -1,14 +1,17 @@
 """One table model for every list tthc shows or writes, and the backends that draw it.
 
 A command fills a :class:`Table`: its columns (:class:`Field`: a heading, a name in JSON, an
-alignment, whether its cells may wrap between words), rows of typed cells (text, whole
-numbers, dates and moments), a title and a footer. How it is drawn is chosen once, by
-:func:`backend`, as todoman's formatters are: ``plain`` (light aligned columns that print at
-once), ``rich`` (a boxed table), ``json``, or a file, ``csv`` or ``xlsx``. Whatever the
-backend, no cell is ever cut: on a screen too narrow for the columns the table changes shape,
-one record per row, its leading cells (a code, a name) heading each block.
+alignment, whether its cells may wrap between words, whether it may go under its row), rows
+of typed cells (text, whole numbers, dates and moments, a :class:`Bar`), a title, a footer
+and totals. How it is drawn is chosen once, by :func:`backend`, as todoman's formatters are:
+``plain`` (light aligned columns that print at once), ``rich`` (a boxed table, or the first
+of a screen's shapes that fits), ``ledger`` (figures at a fixed width, with share bars),
+``paper`` (a grid at a slip's width), ``json``, or a file, ``csv`` or ``xlsx``. Whatever the
+backend, no number, code or date is ever cut: on a screen too narrow for the columns a
+column goes under its row or the table changes shape, one record per row, its leading cells
+(a code, a name) heading each block. Only a ledger's names are shortened, with …, so that
+every figure stays whole at 80 columns.
 """
-
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
