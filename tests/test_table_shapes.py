@@ -47,16 +47,19 @@ def test_the_share_bars_take_the_room_the_figures_leave_and_line_up_under_the_na
     assert tam.count("█") == 1  # one dossier of 500 still shows
 
 
-def test_a_long_name_is_shortened_only_when_the_figures_leave_it_no_room() -> None:
+def test_a_long_name_goes_on_under_its_row_only_when_the_figures_leave_it_no_room() -> None:
     long = Table(SEPTEMBER.fields, [["Nguyễn Thị Hồng Nhung Phương Thảo", "12345", "99.99%", "23456"]])
     [wide] = Ledger(80).drawn(long)
     assert "Nguyễn Thị Hồng Nhung Phương Thảo  " in wide[-1]
     [narrow] = Ledger(40).drawn(long)
-    assert narrow[-1].startswith("Nguyễn Thị Hồ…") and narrow[-1].split()[-3:] == [
-        "12345",
-        "99.99%",
-        "23456",
+    row = next(i for i, line in enumerate(narrow) if line.startswith("Nguyễn"))
+    assert narrow[row].split()[-3:] == ["12345", "99.99%", "23456"]
+    assert [line.rstrip() for line in narrow[row:]] == [
+        "Nguyễn Thị         12345   99.99%  23456",
+        "Hồng Nhung",
+        "Phương Thảo",
     ]
+    assert "…" not in "".join(narrow)
     assert max(len(line) for line in narrow) <= 40
 
 

@@ -37,7 +37,7 @@ def _workload_cells(lang: str, g: Load) -> list[str]:
 
 def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
     """The workload table, then each group's share of the center's load as a bar, in
-    ``width`` columns: names are shortened to fit, numbers are always whole."""
+    ``width`` columns: a name too long goes on under its row, whole; numbers are always whole."""
     import textwrap
 
     from tthc.locale.i18n import fmt_rate

@@ -348,10 +348,16 @@ def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[s
 
 
 # -- ledgers: figures at a fixed width, with bars ---------------------------------------------
-def shortened(text: str, width: int) -> str:
-    """A name shortened with … to ``width`` characters; only a ledger's first column, a name,
-    is ever shortened, a number never."""
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+def name_lines(text: str, width: int) -> list[str]:
+    """A name on as many lines of ``width`` as it needs, broken between words (a word longer
+    than the column is broken inside it): a name is never cut, and a number never wraps."""
+    lines: list[str] = []
+    for line in wrap_words(text, width):
+        while text_width(line) > width:
+            lines.append(line[:width])
+            line = line[width:]
+        lines.append(line)
+    return lines or [""]
 
 
 @dataclass(frozen=True)
@@ -367,17 +373,19 @@ class LedgerColumn:
 
 #: A bar is this wide at least, however narrow the ledger.
 BAR_LEAST = 10
-#: The first column keeps this many characters at least, shortened if it must.
+#: The first column keeps this many characters at least; a longer name goes on under its row.
 NAME_LEAST = 8
 
 
 def ledger_lead(columns: Sequence[LedgerColumn], width: int) -> int:
-    """The first column's width: its longest name, or what the figures leave of ``width``."""
+    """The first column's width: its longest name, or what the figures leave of ``width``
+    (a longer name then takes more lines), never narrower than its heading."""
     first, *rest = columns
     widths = [_ledger_width(c) for c in rest if not c.bar]
     fixed = sum(widths) + 2 * len(widths)
     longest = max((len(x) for x in [*first.heading, *(c or "" for c in first.cells)]), default=0)
-    return min(longest, max(width - fixed, NAME_LEAST))
+    heading = max((len(x) for x in first.heading), default=0)
+    return max(min(longest, max(width - fixed, NAME_LEAST)), heading)
 
 
 def _ledger_width(column: LedgerColumn) -> int:
@@ -388,8 +396,9 @@ def ledger_lines(
     columns: Sequence[LedgerColumn], width: int, *, lead: int | None = None, totals: int = 0
 ) -> list[str]:
     """A ledger ``width`` columns wide: headings set on their last line, a rule, the rows and,
-    under a second rule, the last ``totals`` rows; the first column (names) left-aligned and
-    shortened with … when it must, the figures whole; a bar drawn ``█`` in the room left."""
+    under a second rule, the last ``totals`` rows; the first column (names) left-aligned, a
+    name too long for it going on under its row, the figures whole; a bar drawn ``█`` in the
+    room left."""
     first, *rest = columns
     lead = ledger_lead(columns, width) if lead is None else lead
     widths = [_ledger_width(c) for c in rest]
@@ -403,14 +412,15 @@ def ledger_lines(
         text = column.cells[i] or ""
         return text.rjust(w) if column.right else text.ljust(w)
 
-    def line(i: int) -> str:
-        name = shortened(first.cells[i] or "", lead).ljust(lead)
-        return name + "".join(f"  {cell(c, w, i)}" for c, w in zip(rest, widths, strict=True))
+    def line(i: int) -> list[str]:
+        name, *more = name_lines(first.cells[i] or "", lead)
+        figures = "".join(f"  {cell(c, w, i)}" for c, w in zip(rest, widths, strict=True))
+        return [name.ljust(lead) + figures, *more]
 
     height = max((len(c.heading) for c in columns), default=0)
     heads = [[""] * (height - len(c.heading)) + list(c.heading) for c in columns]
     out = [
-        shortened(heads[0][k], lead).ljust(lead)
+        heads[0][k].ljust(lead)
         + "".join(
             f"  {h[k].rjust(w) if c.right else h[k].ljust(w)}"
             for h, c, w in zip(heads[1:], rest, widths, strict=True)
@@ -419,12 +429,12 @@ def ledger_lines(
     ]
     rule = "─" * (lead + sum(widths) + 2 * len(rest))
     rows = len(first.cells)
-    body = [line(i) for i in range(rows - totals)]
+    body = [text for i in range(rows - totals) for text in line(i)]
     if height:
         out.append(rule)
     out += body
     if totals:
-        out += [rule, *(line(i) for i in range(rows - totals, rows))]
+        out += [rule, *(text for i in range(rows - totals, rows) for text in line(i))]
     return out
 
 

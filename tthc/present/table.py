@@ -9,8 +9,8 @@ of a screen's shapes that fits), ``ledger`` (figures at a fixed width, with shar
 ``paper`` (a grid at a slip's width), ``json``, or a file, ``csv`` or ``xlsx``. Whatever the
 backend, no number, code or date is ever cut: on a screen too narrow for the columns a
 column goes under its row or the table changes shape, one record per row, its leading cells
-(a code, a name) heading each block. Only a ledger's names are shortened, with …, so that
-every figure stays whole at 80 columns.
+(a code, a name) heading each block; in a ledger, a name the figures leave no room for goes
+on under its row, whole.
 """
 from __future__ import annotations
 
@@ -258,7 +258,7 @@ class Rich:
 class Ledger:
     """Figures at a fixed ``width`` (80 columns, or the terminal's): headings of several lines
     (``\\n`` in a heading) set on their last line, figures right-aligned and whole, the first
-    column's names shortened with … only when the figures leave no room, the totals under a
+    column's names going on under their row when the figures leave no room, the totals under a
     rule, a :class:`Bar` cell drawn in the room the others leave. Tables drawn together share
     the first table's first column width, so their names line up."""
 
