@@ -279,7 +279,7 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
 ) -> None:
     import sqlite3
 
-    from tthc.storage import store
+    from tthc.storage import bulk
 
     def ask(sql: str) -> list[tuple[str, str]]:
         """A question to the file on a connection closed at once: one left for the garbage
@@ -297,7 +297,7 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
         )
 
     before = indexes()
-    monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
+    monkeypatch.setattr(bulk, "REBUILD_AFTER_ROWS", 0)
     center.ok("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
     assert indexes() == before
     plan = ask("EXPLAIN QUERY PLAN SELECT * FROM dossiers WHERE received_at > '2025-09-04'")
@@ -315,10 +315,10 @@ def test_a_large_import_rebuilds_the_indexes_it_dropped(
 def load_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """An import smaller than the table keeps its indexes and asks them about codes; a larger
     one drops them and reads the codes ever given once. The rules must not tell them apart."""
-    from tthc.storage import store
+    from tthc.storage import bulk
 
     if request.param == "large":
-        monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
+        monkeypatch.setattr(bulk, "REBUILD_AFTER_ROWS", 0)
     return str(request.param)
 
 
@@ -377,9 +377,9 @@ def test_a_bulk_row_the_table_would_refuse_is_a_bug_and_nothing_is_written(
     """A large load leaves the table's CHECKs to one pass at its end: a value the life cycle
     should never make (a channel 'fax') still stops the whole load, as the bug it is."""
     from tthc.app import interchange
-    from tthc.storage import store
+    from tthc.storage import bulk
 
-    monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
+    monkeypatch.setattr(bulk, "REBUILD_AFTER_ROWS", 0)
     monkeypatch.setitem(interchange._CHANNELS, "direct", "fax")
     before = center.fingerprint()
     result = center("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
@@ -392,10 +392,10 @@ def test_a_bulk_supplement_round_the_table_would_refuse_is_a_bug_too(
 ) -> None:
     """The rounds of a large load are checked at its end as its dossiers are."""
     from tthc.app import interchange
-    from tthc.storage import store
+    from tthc.storage import bulk
 
     real = interchange.round_values
-    monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
+    monkeypatch.setattr(bulk, "REBUILD_AFTER_ROWS", 0)
     monkeypatch.setattr(
         interchange, "round_values", lambda code, r: (*real(code, r)[:2], "forever", *real(code, r)[3:])
     )

@@ -1,0 +1,356 @@
+"""Bulk loading: many new dossiers at once (an import, a merge), the indexes rebuilt and
+the counts and CHECKs done once at the end; a load staged beside the database and copied
+in by a last step that gives way to a clerk waiting to write.
+"""
+
+import re
+import sqlite3
+import time as _time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tthc.core.models import search_text
+from tthc.storage.columns import _ROUND_COLUMNS, ALL_DOSSIER_COLUMNS, INSERT_DOSSIER, INSERT_ROUND
+from tthc.storage.connection import Connection, _way_path
+from tthc.storage.migrations import BULK_MARKER, backfill_closed, backfill_counts, backfill_search
+from tthc.storage.records import _moment
+
+#: How many times a long last step gives way before it keeps the lock to its end (so that a
+#: stream of clerks' writes cannot hold it off for ever).
+GIVE_WAY_TIMES = 5
+
+
+_CHECK = re.compile(r"\bCHECK\s*\(", re.IGNORECASE)
+
+
+def _checks_of(conn: sqlite3.Connection, table: str) -> list[str]:
+    """The CHECK expressions of ``table``, read from its own definition (parentheses inside
+    quoted text do not count)."""
+    sql = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()[0]
+    found = []
+    for match in _CHECK.finditer(sql):
+        depth, quote = 1, ""
+        for end in range(match.end(), len(sql)):
+            char = sql[end]
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char in "()":
+                depth += 1 if char == "(" else -1
+                if depth == 0:
+                    found.append(sql[match.end() : end])
+                    break
+    return found
+
+
+def _check_new_rows(conn: sqlite3.Connection, after: dict[str, int]) -> None:
+    """The CHECKs of each table over the rows a bulk load added (after the rowid given per
+    table), in one pass each. A row that fails one is a bug of tthc (every value was made by
+    the life cycle), not a bad file."""
+    for table, rowid in after.items():
+        checks = " AND ".join(f"coalesce({c}, 1)" for c in _checks_of(conn, table))
+        if not checks:
+            continue
+        bad = conn.execute(f"SELECT rowid FROM {table} WHERE rowid > ? AND NOT ({checks}) LIMIT 1", (rowid,))
+        row = bad.fetchone()
+        if row is not None:
+            raise RuntimeError(f"a new row of {table} breaks a CHECK of its table: rowid {row[0]}")
+
+
+#: Below this many rows a file is loaded with the indexes in place.
+REBUILD_AFTER_ROWS = 20_000
+
+
+@dataclass
+class BulkLoader:
+    """Inserts dossiers and their rounds in batches; a duplicate code is reported, not raised."""
+
+    conn: sqlite3.Connection
+    #: The secondary indexes are dropped until the load ends: look nothing up by them.
+    without_indexes: bool = False
+    rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)
+    rounds: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def add(self, number: int, values: tuple[Any, ...], rounds: Iterable[tuple[Any, ...]]) -> None:
+        self.rows.append((number, values))
+        self.rounds.extend(rounds)
+
+    def flush(self) -> list[tuple[int, str]]:
+        """Insert what was added; the (row number, code) of each duplicate, none written then."""
+        duplicates: list[tuple[int, str]] = []
+        conn = self.conn
+        conn.execute("SAVEPOINT bulk")
+        try:
+            conn.executemany(INSERT_DOSSIER, [v for _, v in self.rows])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO bulk")
+            for number, v in self.rows:
+                try:
+                    conn.execute(INSERT_DOSSIER, v)
+                except sqlite3.IntegrityError:
+                    duplicates.append((number, v[0]))
+        conn.execute("RELEASE bulk")
+        if not duplicates and self.rounds:
+            conn.executemany(INSERT_ROUND, self.rounds)
+        self.rows.clear()
+        self.rounds.clear()
+        return duplicates
+
+    def drop(self) -> None:
+        self.rows.clear()
+        self.rounds.clear()
+
+
+#: The columns of ``daily_counts`` after its day: the five it is kept by, then the counts.
+_COUNT_COLUMNS = (
+    "procedure_code",
+    "field",
+    "channel",
+    "point",
+    "officer",
+    "received",
+    "early",
+    "on_time",
+    "late",
+    "withdrawn",
+    "closed",
+)
+
+
+class Stage:
+    """A load's dossiers built beside the database, outside its write lock: a scratch file in
+    ``folder`` with the ``dossiers`` and ``pauses`` tables of the database's own definition,
+    so a long import keeps the lock only for :meth:`copy_in`, its short last step.
+
+    Rows are checked against the tables' CHECKs here (a failure is a bug of tthc: every value
+    was made by the life cycle). Under the lock, the codes given since the stage began
+    (:meth:`Store.marks`, :meth:`Store.codes_since`) are checked again against the staged
+    ones (:meth:`clashes`)."""
+
+    def __init__(self, store: "BulkLoading", folder: Path) -> None:
+        self.store = store
+        self.path = folder / "stage.db"
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: lost on a crash, never needed
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -262144")
+        for table in ("dossiers", "pauses"):
+            sql = store.conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).fetchone()[0]
+            conn.execute(sql)
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # checked once, in :meth:`finish`
+        conn.execute("BEGIN")
+        self.conn = conn
+
+    def loader(self) -> "BulkLoader":
+        return BulkLoader(self.conn)
+
+    def finish(self) -> None:
+        """Every staged row checked against its table, then indexed by code for the clashes."""
+        self.conn.execute("PRAGMA ignore_check_constraints = OFF")
+        _check_new_rows(self.conn, {"dossiers": 0, "pauses": 0})
+        self.conn.execute("CREATE INDEX stage_by_code ON dossiers (code COLLATE NOCASE)")
+        # the per-day counts of the staged rows, summed here: the last step only adds them
+        sql = self.store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'daily_counts'").fetchone()[
+            0
+        ]
+        self.conn.execute(sql)
+        backfill_counts(self.conn.execute)
+        backfill_closed(self.conn.execute)
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        if self.conn is not self.store.conn:
+            self.conn.close()
+
+    # -- the last step, under the write lock of the store -------------------------------------
+    def clashes(self, codes: Iterable[str]) -> list[tuple[int, str, str]]:
+        """The staged rows whose code equals one of ``codes`` in any letter case: (staged
+        row, staged code, the code given meanwhile)."""
+        out = []
+        for code in codes:
+            for rowid, staged in self.conn.execute(
+                "SELECT rowid, code FROM stage.dossiers WHERE code = ? COLLATE NOCASE", (code,)
+            ):
+                out.append((int(rowid), str(staged), code))
+        return out
+
+    def recode(self, old: str, new: str) -> None:
+        """Give a staged dossier another code (its own was given meanwhile)."""
+        conn = self.conn
+        row = conn.execute(
+            "SELECT applicant, phone, id_number FROM stage.dossiers WHERE code = ?", (old,)
+        ).fetchone()
+        conn.execute(
+            "UPDATE stage.dossiers SET code = ?, search_text = ? WHERE code = ?",
+            (new, search_text(row[0], new, row[1], row[2]), old),
+        )
+        conn.execute("UPDATE stage.pauses SET dossier_code = ? WHERE dossier_code = ?", (new, old))
+
+    def received_at(self, code: str) -> datetime:
+        row = self.conn.execute("SELECT received_at FROM stage.dossiers WHERE code = ?", (code,)).fetchone()
+        return _moment(row[0])
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM stage.dossiers").fetchone()[0])
+
+    def copy_in(self, imported_by: int) -> None:
+        """Inside the store's write transaction: every staged row into the database (as a bulk
+        load: without its indexes when it is bigger than the table), each dossier pointing
+        at the import's event."""
+        store = self.store
+        conn = store.conn
+        with store.bulk_load(self.count(), checked=True, counted=True):
+            columns = ", ".join(ALL_DOSSIER_COLUMNS)
+            picked = ", ".join("?" if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
+            conn.execute(
+                f"INSERT INTO main.dossiers ({columns}) SELECT {picked} FROM stage.dossiers ORDER BY rowid",
+                (imported_by,),
+            )
+            rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
+            conn.execute(f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses ORDER BY id")
+            counts = ", ".join(("day", *_COUNT_COLUMNS))
+            conn.execute(
+                f"INSERT INTO main.daily_counts ({counts}) SELECT {counts} FROM stage.daily_counts WHERE true"
+                f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
+                + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
+            )
+
+    @contextmanager
+    def attached(self) -> Iterator[None]:
+        """The stage readable from the store's connection as ``stage`` (attached and detached
+        outside any transaction, as SQLite wants)."""
+        self.conn.close()  # the store reads it now; the stage's own reads go through it too
+        self.conn = self.store.conn
+        self.store.conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
+        try:
+            yield
+        finally:
+            self.store.conn.execute("DETACH DATABASE stage")
+
+
+class BulkLoading(Connection):
+    """Many dossiers loaded at once, and the long write that gives way."""
+
+    def write_giving_way(self, step: Callable[[], None], *, times: int = GIVE_WAY_TIMES) -> int:
+        """``step`` in one write transaction (:meth:`write`) that gives way to a person's write
+        waiting for the lock: the transaction is rolled back at once, the person's write goes
+        in, and ``step`` runs again from its start, up to ``times`` times; after that it keeps
+        the lock to its end. All or nothing either way. Returns how many times it gave way.
+
+        For a long last step (an import's copy): SQLite lets one writer at a time, so without
+        it a clerk waits for the whole copy."""
+        way = _way_path(self.path)
+        way.unlink(missing_ok=True)  # a request left by a write that was killed while waiting
+        gave = 0
+        while True:
+            asked = False
+            look_at = 0.0
+
+            def look() -> int:
+                nonlocal asked, look_at
+                now = _time.monotonic()
+                if now < look_at:
+                    return 0
+                look_at = now + 0.05
+                asked = way.exists()
+                return 1 if asked else 0  # non-zero interrupts the statement
+
+            if gave < times:
+                self.conn.set_progress_handler(look, 20_000)
+            try:
+                with self.write(ask_way=False):
+                    step()
+                return gave
+            except sqlite3.OperationalError:
+                if not asked:
+                    raise
+            finally:
+                self.conn.set_progress_handler(None, 0)
+            gave += 1
+            until = _time.monotonic() + 5  # the writer takes the lock and its request back
+            while way.exists() and _time.monotonic() < until:
+                _time.sleep(0.01)
+
+    # -- bulk loading --------------------------------------------------------------------
+    def marks(self) -> tuple[int, int]:
+        """Where the events and the dossiers end now: what :meth:`codes_since` starts after."""
+        row = self.conn.execute(
+            "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(rowid), 0) FROM dossiers)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def codes_since(self, marks: tuple[int, int]) -> list[str]:
+        """The codes given since :meth:`marks`: every receipt leaves an event naming its
+        code (a merge copies them), and every new row of an import lies past the last rowid."""
+        rows = self.conn.execute(
+            "SELECT dossier_code FROM events WHERE id > ? AND dossier_code IS NOT NULL"
+            " UNION SELECT code FROM dossiers WHERE rowid > ?",
+            marks,
+        )
+        return [r[0] for r in rows]
+
+    @contextmanager
+    def bulk_load(
+        self, expected_rows: int, *, checked: bool = False, counted: bool = False
+    ) -> Iterator["BulkLoader"]:
+        """Load many new dossiers inside the caller's write transaction.
+
+        A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
+        secondary indexes, which are rebuilt sorted at the end; the per-day counts are added
+        in one aggregate, and the new rows to the search index in one insert, instead of a
+        trigger per row.
+        """
+        conn = self.conn
+        conn.execute("PRAGMA cache_size = -262144")  # a big load touches the indexes all over
+        before = conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0]
+        rounds_before = conn.execute("SELECT coalesce(max(rowid), 0) FROM pauses").fetchone()[0]
+        indexes: list[tuple[str, str]] = []
+        if expected_rows > max(before, REBUILD_AFTER_ROWS):
+            indexes = [
+                (r[0], r[1])
+                for r in conn.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers'"
+                    " AND sql IS NOT NULL"
+                )
+            ]
+            for name, _ in indexes:
+                conn.execute(f"DROP INDEX {name}")
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
+        # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
+        # new rows at the end; all of it inside the caller's transaction, which undoes it all.
+        # The insert triggers that keep the counts and the search words stand aside; those the
+        # marker makes do nothing still ask for it once per row (about 0.5 s in a million rows).
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers'"
+            " AND (name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+            " OR (sql LIKE '%AFTER INSERT ON dossiers%' AND instr(sql, ?)))",
+            (BULK_MARKER,),
+        ).fetchall()
+        for name, _ in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            loader = BulkLoader(conn, without_indexes=bool(indexes))
+            yield loader
+        finally:
+            conn.execute("PRAGMA ignore_check_constraints = OFF")
+        if not checked:  # rows already checked where they were built (:class:`Stage`) are not
+            _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
+        for _, sql in triggers:
+            conn.execute(sql)
+        for _, sql in indexes:
+            conn.execute(sql)
+        if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
+            backfill_counts(conn.execute, after_rowid=before)
+            backfill_closed(conn.execute, after_rowid=before)
+        backfill_search(conn.execute, after_rowid=before)
+        conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
