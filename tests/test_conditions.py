@@ -27,7 +27,7 @@ from tthc.cli.help import early_lang
 from tthc.core import deadlines, lifecycle
 from tthc.core.lifecycle import OPEN, OUTCOMES, STATUSES, is_open
 from tthc.core.models import CHANNELS
-from tthc.storage import conditions, queries
+from tthc.storage import conditions
 from tthc.storage.conditions import check_sql, open_at_sql, open_sql, overdue_sql, standing_sql, status_sql
 from tthc.storage.store import DossierQuery, Store
 
@@ -168,7 +168,7 @@ def test_the_overdue_list_holds_what_python_calls_overdue_every_six_hours_of_sep
         python = {d.code for d in every if is_open(d.status) and deadlines.is_overdue(d.deadline, at)}
         assert {d.code for d in store.find(DossierQuery(overdue_at=at))} == python, at
         seen = datetime(2025, 9, 30, 17, 0)  # every step seen: the stored statuses hold
-        summed = set(queries.overdue_codes_without_rounds(store.conn, seen, at))
+        summed = set(store.overdue_codes_without_rounds(seen, at))
         assert summed == python - waited, at
         held = {d.code for d in every if lifecycle.open_at(d.life, at)}
         rows = store.conn.execute(
@@ -176,7 +176,7 @@ def test_the_overdue_list_holds_what_python_calls_overdue_every_six_hours_of_sep
             {"s": at.isoformat(timespec="seconds")},
         )
         assert {r[0] for r in rows} == held, at
-        assert {code for code, _ in queries.open_with_rounds(store.conn, None, at)} == held & waited, at
+        assert {code for code, _ in store.open_with_rounds(None, at)} == held & waited, at
     ctx.close()
 
 
@@ -257,7 +257,7 @@ def _standing_everywhere(center: Cli, code: str) -> dict[str, bool]:
     seen = datetime(2025, 9, 9)
     out = {
         "log book": bool(store.handovers([code]).get(code)),
-        "workload": queries.handovers(store.conn, "officer", date(2025, 9, 8), seen).get("Đức", 0) == 1,
+        "workload": store.handover_counts("officer", date(2025, 9, 8), seen).get("Đức", 0) == 1,
         "steps": any(e.step == "handover" for e in store.active_steps(code)),
     }
     ctx.close()

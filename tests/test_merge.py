@@ -19,7 +19,6 @@ import pytest
 from tests.conftest import Cli
 from tthc.app import service
 from tthc.app.summary import BY_KEYS, events_before, on_time_rate
-from tthc.storage import queries
 
 PREFIX = "000.00.20.H56"
 BYS: tuple[str | None, ...] = (None, *BY_KEYS)
@@ -119,7 +118,7 @@ def assert_counts_exact(db: Path, now: str) -> None:
     ctx = Cli(db, now=now).context()
     period = service.period(ctx, from_=PERIOD[0], to=PERIOD[1], month=None, quarter=None, year=None)
     seen = events_before(period, datetime.fromisoformat(now))
-    raw = queries.raw_figures(ctx.store().conn, date.fromisoformat(PERIOD[0]), seen)
+    raw = ctx.store().raw_figures(date.fromisoformat(PERIOD[0]), seen)
     ctx.close()
     assert raw == {k: total[k] for k in raw}
 

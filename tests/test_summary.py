@@ -20,7 +20,6 @@ from tthc.app.service import init
 from tthc.app.summary import events_before, on_time_rate, summarize
 from tthc.core.periods import Period
 from tthc.locale.i18n import fmt_rate
-from tthc.storage.queries import raw_figures
 from tthc.storage.store import Store
 
 
@@ -245,7 +244,7 @@ def test_invariant_and_counts_match_raw_rows(
     summary = summarize(store, period, None, NOW)
     t = summary.total
     assert t.carried_over + t.received == t.resolved + t.withdrawn + t.closed + t.pending
-    raw = raw_figures(store.conn, period.start, events_before(period, NOW))
+    raw = store.raw_figures(period.start, events_before(period, NOW))
     assert (t.carried_over, t.received, t.early, t.on_time, t.late, t.withdrawn, t.closed, t.pending) == (
         raw["carried_over"],
         raw["received"],

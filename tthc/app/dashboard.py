@@ -14,7 +14,6 @@ from tthc.app.dossiers import ListFilter
 from tthc.app.summary import events_before
 from tthc.core.models import RATINGS
 from tthc.core.periods import Period, month_of, month_window, period_words
-from tthc.storage.queries import ratings_in
 
 if TYPE_CHECKING:
     from tthc.app.indicators import Scorecard
@@ -69,7 +68,7 @@ def last_months(ctx: Context, today: date, months: int) -> Period:
 
 def ratings_given(ctx: Context, period: Period) -> dict[str, int]:
     """How many of each rating were given in the period, in the order of :data:`RATINGS`."""
-    given = ctx.store().ask(ratings_in, period.start, events_before(period, ctx.now))
+    given = ctx.store().ratings_in(period.start, events_before(period, ctx.now))
     return {kind: given.get(kind, 0) for kind in RATINGS}
 
 

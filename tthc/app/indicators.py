@@ -21,8 +21,8 @@ from tthc.core.indicators import OnTime as OnTime
 from tthc.core.indicators import Scorecard as Scorecard
 from tthc.core.periods import Period
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.storage import queries
-from tthc.storage.queries import Scope
+from tthc.storage.report_scorecard import ScorecardCounts
+from tthc.storage.reports import EVERYTHING, Scope
 
 BY_KEYS = ("field", "procedure")
 
@@ -32,7 +32,7 @@ def _blank() -> Card:
 
 
 def build(
-    ctx: Context, period: Period, by: str | None = None, scope: Scope = queries.EVERYTHING
+    ctx: Context, period: Period, by: str | None = None, scope: Scope = EVERYTHING
 ) -> Scorecard:
     """Every indicator the center's records can give, for the period, by group and in total."""
     if by is not None and by not in BY_KEYS:
@@ -48,12 +48,12 @@ def build(
     def card(key: str | None) -> Card:
         return cards.setdefault(key, _blank())
 
-    for c in store.ask(queries.scorecard_counts, by, period.start, seen, scope):
+    for c in store.scorecard_counts(by, period.start, seen, scope):
         for target in (card(c.key), total):
             _add_counts(target, c)
     judged: Counter[tuple[Any, ...]] = Counter(
         (row[0], *_judge(row, snapshot))
-        for row in store.ask(queries.handled_in_period, by, period.start, seen, scope)
+        for row in store.handled_in_period(by, period.start, seen, scope)
     )
     for (key, *verdict), n in judged.items():
         for target in (card(key), total):
@@ -70,7 +70,7 @@ def _count(line: Line, numerator: int, denominator: int) -> None:
     line.denominator = (line.denominator or 0) + denominator
 
 
-def _add_counts(card: Card, c: queries.ScorecardCounts) -> None:
+def _add_counts(card: Card, c: ScorecardCounts) -> None:
     lines = card.lines
     _count(lines["3.3"], c.online, c.received)
     _count(lines["3.6"], c.paid_online, c.fee_due)
@@ -120,8 +120,8 @@ def _handling_times(
     """2.2: per procedure, the average handling time of its dossiers against its limit."""
     cal = ctx.calendar()
     sums: dict[tuple[str | None, str], list[Any]] = {}
-    for key, proc, limit_text, start, end, minutes in ctx.store().ask(
-        queries.completed_received_in, by, period.start, seen, scope
+    for key, proc, limit_text, start, end, minutes in ctx.store().completed_received_in(
+        by, period.start, seen, scope
     ):
         limit = _limit(limit_text)
         took = scorecard.handling_time(

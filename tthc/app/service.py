@@ -361,7 +361,7 @@ def summary(
     """The period's figures, for the whole center or one field or procedure."""
     from tthc.app.dossiers import known_field, known_procedure
     from tthc.app.summary import summarize
-    from tthc.storage.queries import Scope
+    from tthc.storage.reports import Scope
 
     store = ctx.store()
     scope = Scope(known_field(store, field), known_procedure(store, procedure))

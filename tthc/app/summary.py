@@ -18,11 +18,10 @@ from tthc.core.figures import on_time_rate as on_time_rate
 from tthc.core.figures import percent as percent
 from tthc.core.lifecycle import Life
 from tthc.core.periods import Period, months_in
-from tthc.storage import queries
-from tthc.storage.queries import EVERYTHING, Scope
+from tthc.storage.reports import EVERYTHING, GROUP_COLUMNS, Scope
 from tthc.storage.store import Store
 
-BY_KEYS = tuple(queries.GROUP_COLUMNS)
+BY_KEYS = tuple(GROUP_COLUMNS)
 
 
 def reached(period: Period, now: datetime) -> Period:
@@ -58,7 +57,7 @@ def figures(
     """Every group's figures for one period (one aggregate query plus the dossiers open at its end)."""
     snapshot, seen = snapshot_of(period, now), events_before(period, now)
     groups: dict[str | None, Figures] = {}
-    for c in store.ask(queries.period_counts, by, period.start, reached(period, now).end, scope):
+    for c in store.period_counts(by, period.start, reached(period, now).end, scope):
         groups[c.key] = Figures(
             c.carried_over,
             {"direct": c.direct, "online": c.online, "postal": c.postal},
@@ -68,9 +67,9 @@ def figures(
             c.withdrawn,
             closed=c.closed,
         )
-    for key, n in store.ask(queries.overdue_without_rounds, by, seen, snapshot, scope).items():
+    for key, n in store.overdue_without_rounds(by, seen, snapshot, scope).items():
         groups.setdefault(key, Figures()).pending_overdue += n
-    open_rounds = store.ask(queries.open_with_rounds, by, seen, scope)
+    open_rounds = store.open_with_rounds(by, seen, scope)
     lives = store.lives([code for code, _ in open_rounds])
     for code, key in open_rounds:
         state = state_at(lives[code], seen, snapshot)

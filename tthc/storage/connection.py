@@ -10,7 +10,7 @@ import time as _time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, Self, TypeVar
+from typing import Any, Self
 
 from tthc.core.errors import TthcError, os_reason, sqlite_reason
 from tthc.core.models import Rating
@@ -37,10 +37,8 @@ WAIT_NOTICE_MS = 1_000
 ASK_WAY_MS = 250
 
 
-_Asked = ParamSpec("_Asked")
 
 
-_Answer = TypeVar("_Answer")
 
 
 def _check_foreign(path: Path) -> bool:
@@ -362,15 +360,6 @@ class Connection:
     def close(self) -> None:
         self.conn.close()
 
-    def ask(
-        self,
-        query: Callable[Concatenate[sqlite3.Connection, _Asked], _Answer],
-        *args: _Asked.args,
-        **kwargs: _Asked.kwargs,
-    ) -> _Answer:
-        """One reporting query of ``tthc.storage.queries`` run on this store, so that nothing
-        outside the storage layer holds a connection: ``store.ask(queries.handovers, by, …)``."""
-        return query(self.conn, *args, **kwargs)
 
     def backup_to(self, dest: Path) -> None:
         """A consistent copy of the whole database (WAL included) in a new file ``dest``."""

@@ -35,6 +35,7 @@ from tthc.storage.records import life_values as life_values
 from tthc.storage.records import new_dossier_values as new_dossier_values
 from tthc.storage.records import round_values as round_values
 from tthc.storage.registers import Registers
+from tthc.storage.report_scorecard import ScorecardReads
 from tthc.storage.reports import Reports
 
 
@@ -46,6 +47,7 @@ class Store(
     Finding,
     Lookups,
     Reports,
+    ScorecardReads,
     CodeBook,
     BulkLoading,
     Connection,
