@@ -4,6 +4,7 @@ and a docstring on every module — the web side (``tthc/web``) included, which,
 command line, imports only ``tthc.app``, ``tthc.present`` and ``tthc.locale``."""
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -43,6 +44,7 @@ TOO_LONG_YET = (
 )
 
 
+@functools.cache
 def modules() -> dict[str, ast.Module]:
     """Every module of the package by its dotted name below ``tthc``: ``core.deadlines``,
     ``web.app``, ``storage.frozen.m005_countings``; a package by its folder (``web``)."""
@@ -82,7 +84,7 @@ def _runtime_nodes(tree: ast.Module) -> list[ast.AST]:
 def imports_of(tree: ast.Module, *, runtime_only: bool = False) -> set[str]:
     """Every tthc module a module imports, at the top or inside a function, by its dotted name
     below ``tthc``; with ``runtime_only``, not those imported for type annotations alone."""
-    known = set(modules_cache())
+    known = set(modules())
     found: set[str] = set()
     for node in _runtime_nodes(tree) if runtime_only else ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "tthc":
@@ -93,15 +95,6 @@ def imports_of(tree: ast.Module, *, runtime_only: bool = False) -> set[str]:
         elif isinstance(node, ast.Import):
             found.update(_module_name(a.name) for a in node.names if a.name.startswith("tthc."))
     return found
-
-
-_CACHE: dict[str, ast.Module] = {}
-
-
-def modules_cache() -> dict[str, ast.Module]:
-    if not _CACHE:
-        _CACHE.update(modules())
-    return _CACHE
 
 
 def outside_imports(tree: ast.Module) -> set[str]:
