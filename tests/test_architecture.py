@@ -38,8 +38,6 @@ MAX_FUNCTION_LINES = 80
 MAX_MODULE_LINES = 600
 #: Modules still longer than that, being split; this list only shrinks.
 TOO_LONG_YET = (
-    "app.interchange",  # 679 lines
-    "storage.migrations",  # 699 lines
     "storage.store",  # 2028 lines
 )
 
@@ -47,7 +45,7 @@ TOO_LONG_YET = (
 @functools.cache
 def modules() -> dict[str, ast.Module]:
     """Every module of the package by its dotted name below ``tthc``: ``core.deadlines``,
-    ``web.app``, ``storage.frozen.m005_countings``; a package by its folder (``web``)."""
+    ``web.app``, ``storage.migrations.frozen.m005_countings``; a package by its folder (``web``)."""
     found: dict[str, Path] = {}
     for p in sorted(PACKAGE.rglob("*.py")):
         parts = p.relative_to(PACKAGE).with_suffix("").parts
@@ -336,10 +334,14 @@ def test_the_cell_writer_check_catches_a_direct_write() -> None:
 
 def test_a_shipped_migration_never_calls_todays_rules() -> None:
     """What a migration did must not change when a rule changes: migrations and the rules
-    frozen with them import nothing of tthc but each other."""
+    frozen with them (the package ``storage.migrations``, its ``frozen/`` with it) import
+    nothing of tthc but each other."""
     found = modules()
-    for name in ("storage.migrations", *(n for n in found if n.startswith("storage.frozen."))):
-        others = {m for m in imports_of(found[name]) if m != name and not m.startswith("storage.frozen")}
+    past = [n for n in found if n == "storage.migrations" or n.startswith("storage.migrations.")]
+    assert "storage.migrations.m005_stored_countings" in past
+    assert "storage.migrations.frozen.m005_countings" in past
+    for name in past:
+        others = {m for m in imports_of(found[name]) if not m.startswith("storage.migrations")}
         assert others == set(), f"{name} imports today's {sorted(others)}"
 
 
