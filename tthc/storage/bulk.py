@@ -23,7 +23,6 @@ from tthc.storage.records import _moment
 #: stream of clerks' writes cannot hold it off for ever).
 GIVE_WAY_TIMES = 5
 
-
 _CHECK = re.compile(r"\bCHECK\s*\(", re.IGNORECASE)
 
 

@@ -57,7 +57,6 @@ DETAIL_COLUMNS = (
 #: What the province's scorecard counts about a dossier besides its timeline (:class:`Service`).
 SERVICE_COLUMNS = ("fee", "payment", "digitised", "data_reused", "e_result")
 
-
 INSERT_DOSSIER = (
     f"INSERT INTO dossiers ({', '.join((*DETAIL_COLUMNS, *SERVICE_COLUMNS, *LIFE_COLUMNS, 'imported_by', 'created_at', 'updated_at'))})"
     f" VALUES ({', '.join('?' * (len(DETAIL_COLUMNS) + len(SERVICE_COLUMNS) + len(LIFE_COLUMNS) + 3))})"
@@ -79,7 +78,6 @@ _ROUND_COLUMNS = (
 
 INSERT_ROUND = f"INSERT INTO pauses (dossier_code, {', '.join(_ROUND_COLUMNS)}) VALUES ({', '.join('?' * (len(_ROUND_COLUMNS) + 1))})"
 
-
 #: Every column of a dossier row, in the order :data:`INSERT_DOSSIER` takes them.
 ALL_DOSSIER_COLUMNS = (
     *DETAIL_COLUMNS,
@@ -99,7 +97,6 @@ COPY_DEFAULTS: dict[str, dict[str, Any]] = {
 
 
 _DOSSIER_INDEX = {c: i for i, c in enumerate(ALL_DOSSIER_COLUMNS)}
-
 
 EVENT_COLUMNS = (
     "id",

@@ -20,25 +20,15 @@ from tthc.storage.records import _iso
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
 APPLICATION_ID = 0x54544843
-
-
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
 BUSY_TIMEOUT_MS = 10_000
-
 
 #: After this long waiting for the write lock, a person is told what they wait for.
 WAIT_NOTICE_MS = 1_000
 
-
 #: After this long waiting for the write lock, a write asks a long import's last step to give
 #: way (:meth:`Store.write_giving_way`), and asks again as long as it waits.
 ASK_WAY_MS = 250
-
-
-
-
 
 
 def _check_foreign(path: Path) -> bool:

@@ -41,7 +41,6 @@ class DossierQuery:
 #: one held by more than this share of them is not asked of the search index.
 SAMPLE_ROWS = 5000
 
-
 COMMON_SHARE = 0.2
 
 

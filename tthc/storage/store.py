@@ -3,7 +3,8 @@ names callers import from here.
 
 The parts live beside it in ``tthc.storage``: ``connection`` (opening, checking, transactions),
 ``records`` and ``columns`` (rows into records and back), ``audit``, ``registers``,
-``dossier_rows``, ``filters``, ``lookups``, ``reports``, ``codebook``, ``copies`` and ``bulk``.
+``dossier_rows``, ``filters``, ``lookups``, ``reports`` and ``report_scorecard``, ``codebook``,
+``copies`` and ``bulk``.
 No other layer writes SQL or holds a connection.
 """
 
