@@ -208,7 +208,7 @@ class _Paper:
         d = self.d
         return [
             Line(self.t("Address"), d.address or DOTS),
-            Line(self.t(P_("p_phone", "Phone")), d.phone or DOTS),
+            Line(self.t(P_("paper", "Phone")), d.phone or DOTS),
             Line(self.t("Request"), f"{d.procedure_name} ({d.procedure})"),
         ]
 
@@ -290,7 +290,7 @@ def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
     body: list[Block] = [
         Line(p.t("Dossier of"), d.applicant),
         *p.who(),
-        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
+        Line(p.t(P_("paper", "Received")), p.moment(d.received_at)),
         Line(p.t("Papers requested"), requested),
         Line(p.t("Please complete the dossier with"), ""),
         Text(r.reason or DOTS_LINE, 1),
@@ -314,7 +314,7 @@ def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
     body: list[Block] = [
         Line(p.t("Dossier received from"), d.applicant),
         *p.who(),
-        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
+        Line(p.t(P_("paper", "Received")), p.moment(d.received_at)),
         Line(p.t("Refused"), p.moment(d.resolved_at)),
         Text(p.t("Having examined the dossier against the regulations, {center} refuses to handle it for the following reason:", center=p.center)),
         Text(p.step_reason("resolve") or DOTS_LINE, 1),
@@ -338,7 +338,7 @@ def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
             p.t("On {day}, {center} received for handling the dossier of {applicant}.", day=d.received_at.strftime("%d/%m/%Y"), center=p.center, applicant=d.applicant)
         ),
         p.who()[2],
-        Line(p.t(P_("p04_due", "Result due")), p.due_text(due)),
+        Line(p.t(P_("apology letter", "Result due")), p.due_text(due)),
         Text(p.t("So far, {center} has not returned the result. Reason: {reason}.", center=p.center, reason=a.reason)),
         Text(p.t("We apologise for the trouble this delay causes you. {center} will return the result on {new_date}.", center=p.center, new_date=p.day(a.new_date))),
         Text(p.t("Thank you./.")),
@@ -400,7 +400,7 @@ def _control(p: _Paper, papers: Sequence[str]) -> Slip:
     body: list[Block] = [
         Line(p.t("Attached to the dossier of"), d.applicant),
         p.who()[2],
-        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
+        Line(p.t(P_("paper", "Received")), p.moment(d.received_at)),
         Line(p.t("Result due"), p.due_text(d.life.due)),
         Grid(headers, rows),
     ]
@@ -437,7 +437,7 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
     body: list[Block] = [
         Line(p.t("To"), d.applicant),
         *p.who(),
-        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
+        Line(p.t(P_("paper", "Received")), p.moment(d.received_at)),
     ]
     if how == "withdraw":
         body.append(Text(p.t("On {when}, you asked that the handling of this dossier stop.", when=p.moment(at))))
@@ -454,7 +454,7 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
     body += [
         Text(p.t("{center} stops handling the dossier as of {when}.", center=p.center, when=p.moment(at))),
         Text(p.t("The paper dossier and any fees paid are returned as the law of the field provides.")),
-        Text(p.t(P_("p05s_notice", "We inform you accordingly./."))),
+        Text(p.t(P_("closing notice", "We inform you accordingly./."))),
     ]
     raw = p.settings.raw
     signatures = [Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])]

@@ -163,7 +163,7 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
 def print_procedures(procs: list[Procedure], lang: str) -> None:
     """The catalog: the national code and the limit whole, names wrapped, fees in đồng."""
     fields = [
-        Field(t(lang, P_("proc_code", "Code"))),
+        Field(t(lang, P_("procedure list column", "Code"))),
         Field(t(lang, "Procedure"), wrap=True),
         Field(t(lang, "Field"), wrap=True),
         Field(t(lang, "Time limit"), wrap=True),

@@ -154,7 +154,7 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
         (t(lang, "Timeliness"), label(lang, d.timeliness)),
         (t(lang, "Returned"), fmt_opt(lang, d.returned_at)),
         (t(lang, "Withdrawn"), fmt_opt(lang, d.withdrawn_at)),
-        (t(lang, P_("closed_at", "Closed")), fmt_opt(lang, d.closed_at)),
+        (t(lang, P_("dossier detail", "Closed")), fmt_opt(lang, d.closed_at)),
         (t(lang, "Submitted online"), fmt_opt(lang, d.life.submitted_at)),
         (t(lang, "Received for"), d.life.for_authority or ""),
         (t(lang, "Forwarded"), fmt_opt(lang, d.life.forwarded_at)),
@@ -203,7 +203,7 @@ def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
         )
         if on
     ]
-    rows = [(t(lang, P_("fh_fee", "fee")), fee), (t(lang, "Scorecard facts"), ", ".join(facts))]
+    rows = [(t(lang, P_("file column", "fee")), fee), (t(lang, "Scorecard facts"), ", ".join(facts))]
     if d.rating is not None:
         said = f" · {d.rating.comment}" if d.rating.comment else ""
         rows.append(

@@ -305,7 +305,7 @@ def printable_html(paper: Screen) -> str:
 def summary_records(summary: "Summary", lang: str) -> tuple[list[str], list[list[Any]]]:
     """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
     JSON, keys as stored; in Vietnamese with Vietnamese headers and groups named in words."""
-    first = t(lang, P_("fh_key_month", "key") if summary.by == "month" else "key")
+    first = t(lang, P_("file column, month", "key") if summary.by == "month" else "key")
     headers = [first, *(t(lang, f"fh_{name}") for name in FIGURES)]
     rows: list[list[Any]] = []
     named = [

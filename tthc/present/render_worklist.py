@@ -15,7 +15,7 @@ from tthc.present.terminal import echo, fmt_moment, fmt_short, output_width
 def _status(lang: str, r: Row) -> str:
     d = r.dossier
     if r.urgency == "overdue":
-        return t(lang, P_("wl_overdue_word", "overdue"))
+        return t(lang, P_("worklist", "overdue"))
     status = label(lang, d.status)
     return status + (f" · {label(lang, d.timeliness)}" if d.timeliness else "")
 

@@ -103,7 +103,7 @@ def form_rows(summary: "Summary", lang: str) -> list[FormRow]:
         for i, (key, fig) in enumerate(summary.groups, start=1)
     ]
     total = summary.total
-    rows.append(FormRow("", t(lang, P_("f06_total_row", "Total")), _cells(total), total.withdrawn, total.closed))
+    rows.append(FormRow("", t(lang, P_("report form total row", "Total")), _cells(total), total.withdrawn, total.closed))
     for row in rows:
         assert row.cells[0] == row.cells[4] + row.cells[8] + row.noted, row
     return rows
@@ -134,7 +134,7 @@ def build_form(summary: "Summary", lang: str, settings: "Settings", today: date)
     foot = [
         ("", t(lang, "{place}, {d:02d}/{m:02d}/{y}", place=place, d=today.day, m=today.month, y=today.year)),
         (t(lang, "PREPARED BY"), head_title(lang, s["head_title"]).upper()),
-        (t(lang, P_("f06_sign_name", "(signature and full name)")), t(lang, "(signature and seal)")),
+        (t(lang, P_("report form signature", "(signature and full name)")), t(lang, "(signature and seal)")),
         ("", ""),
         ("", ""),
         (s["preparer_name"], s["head_name"]),
@@ -287,7 +287,7 @@ def _sheet_table(ws: Any, form: Form, h1: int) -> int:
     for col in (1, 2, LAST):  # STT, field and note span both header rows
         ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
     put(ws, h1, 1, t(form.lang, "No."))
-    put(ws, h1, 2, t(form.lang, P_("f06_field", "Field")))
+    put(ws, h1, 2, t(form.lang, P_("report form column", "Field")))
     put(ws, h1, LAST, t(form.lang, "Note"))
     for first, end, key in GROUPS:
         ws.merge_cells(start_row=h1, start_column=first, end_row=h1, end_column=end)
