@@ -140,14 +140,14 @@ def receive(
 ) -> Receipt:
     """Record a new dossier and its appointment; the code is generated under the write lock.
     Online, ``at`` is the acceptance and ``submitted_at`` the submission (see :func:`_submission`)."""
-    name = clean(applicant, "w_applicant", required=True) or ""
+    name = clean(applicant, "applicant", required=True) or ""
     if channel not in CHANNELS:
         raise TthcError("bad channel {value!r}: expected direct, online or postal", value=channel)
     received = when(ctx, at, receipt=True, counter=channel == "direct")
     submitted, authority = _submission(ctx, channel, submitted_at, for_authority)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
-    address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
-    why = clean(reason, "w_reason")
+    address_clean, note_clean = clean(address, "address"), clean(note, "note")
+    why = clean(reason, "reason")
     override = parse_limit(limit) if limit is not None else None
     store = ctx.store()
     station = ctx.station()  # this PC's point and officer, unless the clerk names others
@@ -224,7 +224,7 @@ def _submission(
     if submitted_at is not None and channel != "online":
         raise TthcError("--submitted-at is for online dossiers only (--channel online)")
     submitted = None if submitted_at is None else when(ctx, submitted_at, receipt=True)
-    return submitted, clean(for_authority, "w_authority", required=for_authority is not None)
+    return submitted, clean(for_authority, "authority", required=for_authority is not None)
 
 
 def _name(registered_name: Registered | None) -> str | None:
@@ -261,7 +261,7 @@ def _step(
     clerk's ``reason`` is kept with them, with or without a correction. ``also`` records what
     the step brings besides the timeline (an electronic result, a rating) in the same
     transaction, and returns the facts its event keeps."""
-    at, reason = when(ctx, at_text), clean(reason, "w_reason")
+    at, reason = when(ctx, at_text), clean(reason, "reason")
     store = ctx.store()
     with store.write():
         life = _life_to_step(store, load(store, code))
@@ -298,7 +298,7 @@ def handover(
     reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
-    noted = clean(note, "w_note")
+    noted = clean(note, "note")
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         officer = registered(store, "officer", to)
@@ -321,7 +321,7 @@ def supplement(
 ) -> Dossier:
     """Ask for more papers; the reason (the papers asked for) goes on the supplement request.
     Papers are asked for once (Decree 118 Art. 11.2.c): a second request needs ``again``."""
-    why = clean(reason, "w_reason", required=True)
+    why = clean(reason, "reason", required=True)
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         if again and not life.rounds:
@@ -360,7 +360,7 @@ def resolve(
     if outcome not in lifecycle.OUTCOMES:
         raise TthcError("bad outcome {value!r}: expected approved or rejected", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
-    facts = {"outcome": result, "note": clean(note, "w_note")}
+    facts = {"outcome": result, "note": clean(note, "note")}
 
     def electronic(store: Store, life: Life, at: datetime) -> dict[str, Any]:
         d = load(store, life.code)
@@ -392,7 +392,7 @@ def return_result(
 ) -> Dossier:
     """The result handed over; the citizen may rate the service there (Decree 118 Art. 31)."""
     value = rating_of(rating) if rating is not None else None
-    said = clean(comment, "w_comment")
+    said = clean(comment, "comment")
     if said is not None and value is None:
         raise TthcError("a comment goes with a rating: give --rating too")
 
@@ -474,7 +474,7 @@ def apologize(
     correction: Correction | None = None,
 ) -> Dossier:
     """Form 04: once per dossier; the new date is promised to the citizen, never judged by."""
-    why = clean(reason, "w_reason", required=True) or ""
+    why = clean(reason, "reason", required=True) or ""
     promised = parse_day(new_date, today=ctx.now.date())
     facts = {"new_date": promised.isoformat()}
     return _step(
@@ -502,7 +502,7 @@ def edit(
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
         raise TthcError("nothing to change: give --applicant, --phone, --address, --point, --officer, --note or --id-number")
-    why = clean(reason, "w_reason")
+    why = clean(reason, "reason")
     store = ctx.store()
     with store.write():
         d = load(store, code)
@@ -547,7 +547,7 @@ def _edited_values(store: Store, given: dict[str, Any]) -> dict[str, Any]:
                 raise TthcError("bad payment {value!r}: expected cash, online or exempt", value=value)
             values[key] = value
         elif key == "applicant":
-            values[key] = clean(value, "w_applicant", required=True)
+            values[key] = clean(value, "applicant", required=True)
         elif key == "phone":
             values[key] = check_phone(value)
         elif key == "id_number":
@@ -558,7 +558,7 @@ def _edited_values(store: Store, given: dict[str, Any]) -> dict[str, Any]:
             )
             values[key] = _name(reg)
         else:
-            values[key] = clean(value, f"w_{key}")
+            values[key] = clean(value, key)
     return values
 
 

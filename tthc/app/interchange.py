@@ -378,7 +378,7 @@ class RowReader:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
                 raise BadRow("{what}: {reason}", what=ColumnWord("limit"), reason=exc.msg) from None
-        applicant = clean(_text(cells[at["applicant"]]), "w_applicant", required=True) or ""
+        applicant = clean(_text(cells[at["applicant"]]), "applicant", required=True) or ""
         received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
         if received is None:
             raise BadRow("received_at is empty")

@@ -50,6 +50,8 @@ from tthc.core.replay import (
 from tthc.core.settings import Settings, check_stored, with_defaults
 from tthc.core.workcalendar import WorkCalendar
 from tthc.locale.i18n import ColumnWord, LimitWords
+from tthc.locale.marks import N_, P_
+from tthc.locale.words import DAY_KIND_WORDS, DETAIL_WORDS, STEP_WORDS
 from tthc.storage.store import COPY_KEYS, LIFE_COLUMNS, Store, StoredDossier, life_values, round_values
 from tthc.storage.tables import BadRows
 
@@ -58,14 +60,16 @@ MOVES = frozenset((*STEPS, "undo", "edit"))
 #: The registers and the catalog, merged row by row (settings and sequences apart).
 _REGISTERS = ("procedures", "officers", "points", "calendar_days", "calendar_rulings")
 #: A procedure's columns two points must agree on, with the word a person reads for each.
-_PROCEDURE_FIELDS = {
-    "name": "name",
-    "field": "field",
-    "time_limit": "limit",
-    "alias": "alias",
-    "fee": "fee",
-    "e_result": "w_e_result",
+_PROCEDURE_FIELD_WORDS = {
+    "name": N_("Name"),
+    "field": N_("Field"),
+    "time_limit": N_("Time limit"),
+    "alias": N_("Alias"),
+    "fee": N_("Fee"),
+    "e_result": N_("electronic result"),
 }
+#: A day off's verdict (``calendar_rulings.verdict``), as a sentence says it.
+_VERDICT_WORDS = {"confirmed": N_("confirmed"), "rejected": P_("day off ruling", "rejected")}
 
 
 @dataclass
@@ -127,7 +131,7 @@ def keep_decision(side: str | None, codes: Sequence[str], reason: str | None) ->
     """``--keep here|there CODE… --reason TEXT``, checked before anything is read."""
     if side is None and not codes:
         return None
-    why = clean(reason, "w_reason", required=True) or ""
+    why = clean(reason, "reason", required=True) or ""
     if side is None or not codes:
         raise TthcError("--keep needs the codes of the dossiers to settle and --reason")
     return Keep(side, tuple(codes), why)
@@ -302,13 +306,13 @@ def _plan_catalog(store: Store, data: PointData, plan: _Plan) -> None:
                 plan.conflicts.append(Msg("procedure {code}: its alias {alias!r} is procedure {other}'s here", code=code, alias=theirs["alias"], other=aliases[alias]))
             added.append(theirs)
             continue
-        for column, word in _PROCEDURE_FIELDS.items():
+        for column in _PROCEDURE_FIELD_WORDS:
             if here[column] != theirs[column]:
                 mine, other = here[column], theirs[column]
                 if column == "time_limit":  # said as people say it: '5 ngày làm việc', not '5wd'
                     mine, other = LimitWords(mine), LimitWords(other)
                 plan.conflicts.append(
-                    Msg("procedure {code}: {column} is {ours!r} here and {theirs!r} there", code=code, column=Msg(word), ours=mine, theirs=other)
+                    Msg("procedure {code}: {column} is {ours!r} here and {theirs!r} there", code=code, column=Msg(_PROCEDURE_FIELD_WORDS[column]), ours=mine, theirs=other)
                 )
     plan.rows["procedures"] = added
 
@@ -346,8 +350,8 @@ def _plan_calendar(store: Store, data: PointData, plan: _Plan) -> None:
                 Msg(
                     "{day:%d/%m/%Y}: a {ours} here, a {theirs} there",
                     day=date.fromisoformat(day),
-                    ours=Msg(f"kind_{here['kind']}"),
-                    theirs=Msg(f"kind_{row['kind']}"),
+                    ours=Msg(DAY_KIND_WORDS[here["kind"]]),
+                    theirs=Msg(DAY_KIND_WORDS[row["kind"]]),
                 )
             )
     plan.own_days = {date.fromisoformat(day) for day in ours if day not in theirs}
@@ -369,8 +373,8 @@ def _plan_rulings(store: Store, data: PointData, plan: _Plan) -> None:
                 Msg(
                     "{day:%d/%m/%Y}: {ours} here, {theirs} there",
                     day=date.fromisoformat(row["day"]),
-                    ours=Msg(f"w_{here['verdict']}"),
-                    theirs=Msg(f"w_{row['verdict']}"),
+                    ours=Msg(_VERDICT_WORDS[here["verdict"]]),
+                    theirs=Msg(_VERDICT_WORDS[row["verdict"]]),
                 )
             )
     theirs = {r["day"] for r in data.tables.get("calendar_rulings", [])}
@@ -616,7 +620,7 @@ def _merge_known(
     problems: list[Msg] = []
     rewritten = [m for m in b if m.uid in known and known[m.uid].says() != m.says()]
     for m in rewritten:
-        problems.append(Msg("dossier {code}: its {step} at {at:%d/%m/%Y %H:%M} is recorded differently here and there", code=code, step=Msg(f"s_{m.step}"), at=m.happened_at))
+        problems.append(Msg("dossier {code}: its {step} at {at:%d/%m/%Y %H:%M} is recorded differently here and there", code=code, step=Msg(STEP_WORDS[m.step]), at=m.happened_at))
     union = [*a, *(m for m in b if m.uid not in known)]
     if len(union) == len(a) and not rewritten:
         return "stay"  # nothing new from there
@@ -646,7 +650,7 @@ def _merge_known(
             Msg(
                 "dossier {code}: {field} edited to {ours!r} here and {theirs!r} there",
                 code=code,
-                field=Msg(name) if name in DETAIL_FIELDS else name,
+                field=Msg(DETAIL_WORDS[name]) if name in DETAIL_WORDS else name,
                 ours=_said(mine_value),
                 theirs=_said(their_value),
             )
@@ -831,7 +835,7 @@ def _describe(row: StoredDossier | None) -> Msg:
 
 
 def _step(e: Move) -> Msg:
-    return Msg("{step} at {at:%d/%m/%Y %H:%M}", step=Msg(f"s_{e.step}"), at=e.happened_at)
+    return Msg("{step} at {at:%d/%m/%Y %H:%M}", step=Msg(STEP_WORDS[e.step]), at=e.happened_at)
 
 
 # -- writing ------------------------------------------------------------------------------------------

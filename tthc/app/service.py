@@ -270,7 +270,7 @@ def calendar_ruling(ctx: Context, day_text: str, confirmed: bool, reason: str | 
     """The center confirms (keeps off) or rejects (works) a day the package lists off with no
     decision in force; returns the day and how many open dossiers got a new due date."""
     day = parse_day(day_text, today=ctx.now.date())
-    why = clean(reason, "w_reason") or ""
+    why = clean(reason, "reason") or ""
     cal = ctx.calendar()
     if unconfirmed_rule(day) is None or day in cal.decided or day not in cal.package_days(day.year)[0]:
         raise TthcError("{day} is not an unconfirmed day off (see tthc calendar show)", day=day.strftime("%d/%m/%Y"))

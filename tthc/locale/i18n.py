@@ -12,6 +12,7 @@ from typing import Any
 
 from tthc.locale.keyed import KEYED
 from tthc.locale.marks import CONTEXT, NP_, PLURAL
+from tthc.locale.words import COLUMN_WORDS, STEP_WORDS, VALUE_WORDS
 
 LANGS = ("en", "vi")
 #: How people name the two languages: vn is what many type for Vietnamese.
@@ -91,15 +92,18 @@ def known(value: str) -> bool:
 
 
 def label(lang: str, value: str | None) -> str:
-    """A status, channel, outcome or step in ``lang``; unknown values are shown as they are."""
+    """A status, channel, outcome, timeliness, rating or payment in ``lang`` (its word in
+    ``VALUE_WORDS``); unknown values are shown as they are."""
     if value is None:
         return ""
-    return t(lang, value) if value in KEYED else value
+    word = VALUE_WORDS.get(value)
+    return value if word is None else t(lang, word)
 
 
 def step_label(lang: str, step: str) -> str:
-    key = f"s_{step}"
-    return t(lang, key) if key in KEYED else step
+    """A step of the history in ``lang`` (its word in ``STEP_WORDS``), or its name as it is."""
+    word = STEP_WORDS.get(step)
+    return step if word is None else t(lang, word)
 
 
 def fmt_day(lang: str, day: date) -> str:
@@ -164,8 +168,8 @@ class ColumnWord:
         self.column = column
 
     def render(self, lang: str) -> str:
-        key = f"fh_{self.column}"
-        return t(lang, key) if key in KEYED else self.column
+        word = COLUMN_WORDS.get(self.column)
+        return self.column if word is None else t(lang, word)
 
 
 class DayAgo:
