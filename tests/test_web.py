@@ -19,7 +19,7 @@ from starlette.testclient import TestClient
 from tests import web_center
 from tests.conftest import Cli, keyed_messages
 from tthc.core.errors import TthcError
-from tthc.locale.i18n import in_catalog, msgid_of, tr
+from tthc.locale.i18n import in_catalog, tr
 from tthc.web.app import CSP, TEMPLATES, create_app
 from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials
@@ -558,7 +558,7 @@ def test_a_database_broken_inside_is_a_plain_503_too(own_db: Path) -> None:
         assert_plain_page(r)
     with pytest.raises(TthcError) as refused, Reader(own_db, NOW, "en") as reader:
         reader.settings()
-    assert refused.value.msg.key == msgid_of("e_db_unreadable")
+    assert refused.value.msg.key == "cannot read the database {path}: {reason}"
 
 
 def _fingerprint(path: Path) -> str:

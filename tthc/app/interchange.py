@@ -24,7 +24,9 @@ from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import Life
 from tthc.core.models import Dossier, Procedure, Registered, Service, name_key
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.locale.i18n import ColumnWord, fmt_limit, label, msgid_of, t
+from tthc.locale.i18n import ColumnWord, fmt_limit, label, t
+from tthc.locale.marks import N_
+from tthc.locale.words import COLUMN_WORDS
 from tthc.storage import files
 from tthc.storage.sheets import write_table
 from tthc.storage.store import (
@@ -138,7 +140,7 @@ def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -
             count += 1
             yield _export_row(d, lang)
 
-    headers = [t(lang, f"fh_{name}") for name in EXPORT_COLUMNS]
+    headers = [t(lang, COLUMN_WORDS[name]) for name in EXPORT_COLUMNS]
     write_table(path, headers, rows(), sheet=t(lang, "dossiers"), private=True, excel_vn=excel_vn)
     return count
 
@@ -197,7 +199,7 @@ _ALIASES.update(
     }
 )
 # The headers an export writes, in either language, so that every export reads back in.
-_ALIASES.update({header_key(t(lang, f"fh_{name}")): name for name in EXPORT_COLUMNS for lang in ("en", "vi")})
+_ALIASES.update({header_key(t(lang, COLUMN_WORDS[name])): name for name in EXPORT_COLUMNS for lang in ("en", "vi")})
 _CHANNELS = {
     "direct": "direct",
     "trực tiếp": "direct",
@@ -230,6 +232,17 @@ _OUTCOMES = {
     "rejected": "rejected",
     "từ chối": "rejected",
     "không giải quyết": "rejected",
+}
+
+
+#: The life cycle's refusals said in a file's terms: its message -> the row's.
+_REFUSAL_IN_FILE_WORDS = {
+    "cannot record {step} for dossier {code}: it is {status} ({step} needs {allowed})": N_(
+        "{what} is given, but by then the dossier is {status} ({step} needs {allowed})"
+    ),
+    "{step} at {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})": N_(
+        "{what} {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})"
+    ),
 }
 
 
@@ -468,10 +481,10 @@ class RowReader:
             try:
                 life = lifecycle.apply(cal, life, step)
             except TthcError as exc:  # the life cycle's refusal, said in the file's terms
-                key = {msgid_of("e_transition"): "r_transition", msgid_of("e_step_order"): "r_step_order"}.get(exc.msg.key)
-                if key is None:
+                said = _REFUSAL_IN_FILE_WORDS.get(exc.msg.key)
+                if said is None:
                     raise
-                raise BadRow(key, what=ColumnWord(column), **exc.msg.args) from None
+                raise BadRow(said, what=ColumnWord(column), **exc.msg.args) from None
         return life
 
     def steps(self, cells: list[Any], due_given: datetime | None) -> list[tuple[str, lifecycle.Step]]:

@@ -20,7 +20,6 @@ from tthc.core.models import Kind, Procedure, name_key
 from tthc.core.settings import SETTINGS, shown, validate, with_defaults
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import Doubts, doubts
-from tthc.locale.i18n import msgid_of
 from tthc.locale.marks import P_
 from tthc.storage import station
 from tthc.storage.station import Station
@@ -208,7 +207,7 @@ def resolve_limit(ctx: Context, what: str) -> tuple[TimeLimit, Procedure | None]
         try:
             proc = find_procedure(store, what)
         except TthcError as exc:
-            if exc.msg.key != msgid_of("e_proc_unknown"):
+            if exc.msg.key != "unknown procedure {code!r} (see `tthc procedure list`)":
                 raise
             raise TthcError("{text!r} is neither a time limit nor a procedure's code, alias or name", text=what) from None
         return parse_limit(proc.limit), proc

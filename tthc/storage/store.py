@@ -37,7 +37,6 @@ from tthc.core.models import (
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.locale.i18n import msgid_of
 from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
 from tthc.storage.migrations import (
     BULK_MARKER,
@@ -734,7 +733,7 @@ class Store:
             store.uri = source_uri(path) if path == shown else path.resolve().as_uri()
             return store
         except TthcError as exc:
-            if exc.msg.key != msgid_of("e_older_db"):
+            if exc.msg.key != "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it":
                 raise
         copy = scratch / f"upgraded-{shown.name}"
         source = _connect(source_uri(path) if path == shown else path.resolve().as_uri(), uri=True)
