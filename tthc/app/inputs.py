@@ -147,7 +147,7 @@ def check_typed_moment(ctx: Context, moment: datetime, *, counter: bool = False)
     cal = ctx.calendar()
     today = ctx.now.date()
     if cal.working_days_between(moment.date(), today) > LATE_ENTRY_WORKING_DAYS:
-        key = "e_late_entry" if could_be_month_first(moment.date()) else "e_late_entry_plain"
+        key = N_("{when} lies more than {n} working days back: a date typed month first (09/03 for 3 September)? Give the date day first; if this really is a late entry, add --late-entry") if could_be_month_first(moment.date()) else N_("{when} lies more than {n} working days back. Check the date; if this really is a late entry, add --late-entry")
         raise TthcError(key, when=DayAgo(moment.date(), today), n=LATE_ENTRY_WORKING_DAYS)
     info = cal.day_info(moment.date())
     if counter and not info.working:

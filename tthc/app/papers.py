@@ -41,7 +41,7 @@ from tthc.core.papers import Slip as Slip
 from tthc.core.papers import Text as Text
 from tthc.core.settings import Settings
 from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 from tthc.storage.store import DossierQuery
 
 if TYPE_CHECKING:
@@ -274,7 +274,14 @@ def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
         Signature(p.t("APPLICANT"), p.t("(signature and full name)"), d.applicant),
         Signature(p.t("RECEIVING OFFICER"), p.t("(signature and full name)"), p.officer_at(d.received_at)),
     ]
-    return p.slip("receipt", d.received_at, "p01_title", body, signatures)
+    return p.slip("receipt", d.received_at, N_("RECEIPT AND APPOINTMENT SLIP"), body, signatures)
+
+
+#: What a supplement request does to the time limit, by the round's policy.
+_CLOCK_WORDS = {
+    "restart": N_("The time limit stops at this request; once the papers are complete, the whole time limit counts again."),
+    "freeze": N_("The time limit stops at this request; once the papers are complete, the time left counts on."),
+}
 
 
 def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -294,7 +301,7 @@ def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
         Line(p.t("Papers requested"), requested),
         Line(p.t("Please complete the dossier with"), ""),
         Text(r.reason or DOTS_LINE, 1),
-        Text(p.t(f"p02_clock_{r.policy}")),
+        Text(p.t(_CLOCK_WORDS[r.policy])),
     ]
     if r.resumed_at is not None:
         body += [
@@ -303,7 +310,7 @@ def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
         ]
     body.append(Text(p.t("If anything is unclear while completing the dossier, please contact {officer} at {center}.", officer=officer or DOTS, center=p.center)))
     signatures = [Signature(p.t("GUIDING OFFICER"), p.t("(signature and full name)"), officer)]
-    return p.slip("supplement", r.paused_at, "p02_title", body, signatures)
+    return p.slip("supplement", r.paused_at, N_("REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER"), body, signatures)
 
 
 def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -321,7 +328,7 @@ def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
         Text(p.t("We inform you accordingly./.")),
     ]
     signatures = [Signature(p.t("RECEIVING OFFICER"), p.t("(signature and full name)"), p.officer_at(d.received_at))]
-    return p.slip("refusal", d.resolved_at, "p03_title", body, signatures)
+    return p.slip("refusal", d.resolved_at, N_("REFUSAL TO HANDLE THE DOSSIER"), body, signatures)
 
 
 def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -345,7 +352,7 @@ def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
     ]
     raw = p.settings.raw
     signatures = [Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])]
-    title = "p04_title" if p.forms is FORMS_2018 else "p04_title_2025"
+    title = N_("APOLOGY AND NEW APPOINTMENT") if p.forms is FORMS_2018 else N_("LETTER OF APOLOGY AND REQUEST FOR MORE TIME")
     return p.slip("apology", a.issued_at, title, body, signatures)
 
 
@@ -396,7 +403,7 @@ def _control(p: _Paper, papers: Sequence[str]) -> Slip:
     d = p.d
     ordered = sorted(enumerate(_control_rows(p)), key=lambda item: (item[1][0], item[0]))
     rows = tuple((step_label(p.lang, cells[0]), p.short_moment(at), *cells[1:]) for _, (at, cells) in ordered)
-    headers = tuple(p.t(k) for k in ("p05_step", "p05_when", "p05_from", "p05_to", "p05_result", "p05_note"))
+    headers = tuple(p.t(k) for k in (N_("Step"), N_("Handed over at"), N_("Handed over by"), N_("Taken by"), N_("Result (early/on time/late)"), N_("Note")))
     body: list[Block] = [
         Line(p.t("Attached to the dossier of"), d.applicant),
         p.who()[2],
@@ -404,7 +411,7 @@ def _control(p: _Paper, papers: Sequence[str]) -> Slip:
         Line(p.t("Result due"), p.due_text(d.life.due)),
         Grid(headers, rows),
     ]
-    return p.slip("control", d.received_at, "p05_title", body, [])
+    return p.slip("control", d.received_at, N_("PROCESS CONTROL SHEET"), body, [])
 
 
 #: The status of a dossier closed because the papers asked for never came (Decree 118,
@@ -458,7 +465,7 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
     ]
     raw = p.settings.raw
     signatures = [Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])]
-    return p.slip("stop", at, "p05s_title", body, signatures)
+    return p.slip("stop", at, N_("NOTICE THAT HANDLING OF THE DOSSIER STOPS"), body, signatures)
 
 
 _BUILDERS: dict[str, Callable[[_Paper, Sequence[str]], Slip]] = {

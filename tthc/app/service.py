@@ -20,7 +20,7 @@ from tthc.core.models import Kind, Procedure, name_key
 from tthc.core.settings import SETTINGS, shown, validate, with_defaults
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import Doubts, doubts
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 from tthc.storage import station
 from tthc.storage.station import Station
 from tthc.storage.store import Store
@@ -312,7 +312,7 @@ def calendar_change(ctx: Context, action: str, day_text: str, name: str | None) 
             kind = "off" if action == "add-holiday" else "work"
             working = ctx.calendar().day_info(day).working
             if existing is None and working == (kind == "work"):
-                state = "w_a_working_day" if working else "w_a_day_off"
+                state = N_("a working day") if working else N_("a day off")
                 raise TthcError("{day} is already {state}", day=day.isoformat(), state=Msg(state))
             store.put_calendar_day(day, kind, (name or "").strip(), ctx.now)
         store.add_event(
