@@ -169,3 +169,21 @@ DETAIL_WORDS = {
 
 #: A day of the center's calendar: a day off or a make-up working day (``calendar_days.kind``).
 DAY_KIND_WORDS = {"off": N_("day off"), "work": N_("make-up working day")}
+
+#: How a step of a dossier's timeline was corrected (the corrections list's kind).
+CORRECTION_WORDS = {
+    "undo": P_("kind of correction", "undone"),
+    "correction": N_("re-dated"),
+    "kept": N_("kept at a merge"),
+    "calendar": N_("calendar"),
+}
+
+#: A duty of Decree 118 broken, by its kind (tthc.core.breaches).
+BREACH_WORDS = {
+    "second_supplement": N_("papers asked a second time"),
+    "supplement_late": N_("papers asked later than 3 working days after receipt"),
+    "apology_late": N_("apology later than 1 day before the due date"),
+    "acceptance_late": N_("online dossier accepted after 8 working hours"),
+    "forward_late": N_("paper dossier not sent on within 1 working day"),
+    "close_overdue": N_("not closed 15 days after the supplement request"),
+}
