@@ -12,7 +12,8 @@ from tthc.core.lifecycle import undone as undone_of
 from tthc.core.models import mask_id
 from tthc.core.workcalendar import Doubts
 from tthc.locale.i18n import fmt_day, fmt_limit, label, step_label, t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
+from tthc.locale.words import COLUMN_WORDS, CORRECTION_WORDS
 from tthc.present.layout import (
     READABLE,
     Column,
@@ -195,7 +196,7 @@ def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
     if svc.payment:
         fee = f"{fee} · {label(lang, svc.payment)}".lstrip(" ·")
     facts = [
-        t(lang, f"fh_{name}")
+        t(lang, COLUMN_WORDS[name])
         for name, on in (
             ("digitised", svc.digitised),
             ("data_reused", svc.data_reused),
@@ -270,12 +271,12 @@ def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
         return
     headers = [
         t(lang, h)
-        for h in ("code", "h_kind", "step", "h_moment", "h_replaced", "recorded", "actor", "h_reason")
+        for h in (N_("Code"), N_("Change"), N_("Step"), N_("Step's time"), N_("Replaced"), N_("Recorded"), N_("By"), N_("Reason"))
     ]
     rows = [
         [
             c.code,
-            t(lang, f"kind_{c.kind}"),
+            t(lang, CORRECTION_WORDS[c.kind]),
             step_label(lang, c.step),
             fmt_moment(lang, c.moment),
             fmt_opt(lang, c.replaced),

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from tthc.locale.i18n import t
+from tthc.locale.marks import N_
 from tthc.present.terminal import (
     console,
     echo,
@@ -45,14 +46,25 @@ def import_progress() -> Iterator[Callable[[int], None] | None]:
         yield advance
 
 
+#: What a merge adds to, by table, in the order it is told.
+_TABLE_WORDS = {
+    "events": N_("audit events"),
+    "procedures": N_("procedures"),
+    "officers": N_("officers"),
+    "points": N_("reception points"),
+    "calendar_days": N_("calendar days"),
+    "calendar_rulings": N_("verdicts on unconfirmed days"),
+}
+
+
 def print_import(report: ImportReport | MergeReport, lang: str) -> None:
     from tthc.core.merging import MergeReport
 
     if isinstance(report, MergeReport):  # a full export, merged
         print_merge(report, lang)
         return
-    key = "dry_run" if report.dry_run else "imported"
-    echo(t(lang, key, n=report.dossiers, path=report.file))
+    said = N_("Dry run: {n} dossier(s) in {path} are good; nothing was written") if report.dry_run else N_("Imported {n} dossier(s) from {path}")
+    echo(t(lang, said, n=report.dossiers, path=report.file))
     if report.new_officers:
         echo("  " + t(lang, "new officers registered: {names}", names=", ".join(report.new_officers)))
     if report.new_points:
@@ -90,10 +102,10 @@ def _print_merged(report: MergeReport, lang: str) -> None:
             removed=report.removed,
         )
     )
-    for table in ("events", "procedures", "officers", "points", "calendar_days", "calendar_rulings"):
+    for table in _TABLE_WORDS:
         n = report.added.get(table, 0)
         if n:
-            echo("  " + t(lang, "{table}: {n} added", table=t(lang, f"t_{table}"), n=n))
+            echo("  " + t(lang, "{table}: {n} added", table=t(lang, _TABLE_WORDS[table]), n=n))
     if report.relaid:
         echo("  " + t(lang, "{n} open dossier(s) got a new due date from the calendar days that came", n=report.relaid))
     if report.whole:
