@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
 from tthc.locale.marks import P_
+from tthc.locale.words import COLUMN_WORDS, SUMMARY_HEAD_WORDS, SUMMARY_LONG_WORDS, SUMMARY_SHORT_WORDS
 from tthc.present.layout import Col, fit_table, label_grid
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
@@ -63,12 +64,12 @@ def _table(
     summary: "Summary", lang: str, limit: int | None, *, short: bool, folded: bool, wrap_rate: bool = False
 ) -> "Table | None":
     names = [n for n in COUNTS if not (folded and n in CHANNEL_SPLIT)]
-    prefix = "hs" if short else "h"
+    heads = SUMMARY_SHORT_WORDS if short else SUMMARY_HEAD_WORDS
     first = t(lang, "Month" if summary.by == "month" else "Group")
     cols = [
         Col(first, wrap=True),
-        *(Col(t(lang, f"{prefix}_{n}"), justify="right") for n in names),
-        Col(t(lang, f"{prefix}_rate"), justify="right", wrap=wrap_rate),
+        *(Col(t(lang, heads[n]), justify="right") for n in names),
+        Col(t(lang, heads["rate"]), justify="right", wrap=wrap_rate),
     ]
     rows = _rows(summary, lang)
     cells = [[name, *(_count(fig, n) for n in names), _rate(lang, fig)] for name, fig in rows]
@@ -78,7 +79,7 @@ def _table(
 
 
 def _legend(lang: str, names: list[str]) -> str:
-    items = [t(lang, "{short} = {long}", short=t(lang, f"hs_{n}"), long=t(lang, f"hl_{n}")) for n in names]
+    items = [t(lang, "{short} = {long}", short=t(lang, SUMMARY_SHORT_WORDS[n]), long=t(lang, SUMMARY_LONG_WORDS[n])) for n in names]
     return t(lang, "Columns: {items}", items=" · ".join(items))
 
 
@@ -88,7 +89,7 @@ def _blocks(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
 
     out: list[Any] = []
     for name, fig in _rows(summary, lang):
-        pairs = [(t(lang, f"hl_{n}"), _count(fig, n)) for n in COUNTS] + [
+        pairs = [(t(lang, SUMMARY_LONG_WORDS[n]), _count(fig, n)) for n in COUNTS] + [
             (t(lang, "Rate (on time/resolved)"), _rate(lang, fig))
         ]
         clusters = [pairs[0:5], pairs[5:10], pairs[10:]]  # received, resolved, pending and the rate
@@ -306,7 +307,7 @@ def summary_records(summary: "Summary", lang: str) -> tuple[list[str], list[list
     """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
     JSON, keys as stored; in Vietnamese with Vietnamese headers and groups named in words."""
     first = t(lang, P_("file column, month", "key") if summary.by == "month" else "key")
-    headers = [first, *(t(lang, f"fh_{name}") for name in FIGURES)]
+    headers = [first, *(t(lang, COLUMN_WORDS[name]) for name in FIGURES)]
     rows: list[list[Any]] = []
     named = [
         (group_label(lang, summary, key) if lang == "vi" else key or "", fig)
