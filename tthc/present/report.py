@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.errors import TthcError
 from tthc.locale.i18n import t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 from tthc.present.xlsx_layout import a4_landscape, column_widths, merged, thin_box
 from tthc.storage.sheets import put, workbook
 
@@ -26,23 +26,23 @@ if TYPE_CHECKING:
     from tthc.core.figures import Figures, Summary
     from tthc.core.settings import Settings
 
-#: Level-one headers: (first column, last column, label key).
-GROUPS = ((3, 6, "f06_received"), (7, 10, "f06_resolved"), (11, 13, "f06_pending"))
-#: The numbered columns (1)–(13) and their label keys; the note column comes last.
+#: Level-one headers: (first column, last column, heading).
+GROUPS = ((3, 6, N_("Dossiers to handle")), (7, 10, N_("Dossiers resolved")), (11, 13, N_("Dossiers in progress")))
+#: The numbered columns (1)–(13) and their headings; the note column comes last.
 COLUMNS = (
-    (1, "f06_no"),
-    (2, "f06_field"),
-    (3, "f06_total"),
-    (4, "f06_online"),
-    (5, "f06_direct_postal"),
-    (6, "f06_carried_over"),
-    (7, "f06_total"),
-    (8, "f06_early"),
-    (9, "f06_on_time"),
-    (10, "f06_late"),
-    (11, "f06_total"),
-    (12, "f06_within"),
-    (13, "f06_overdue"),
+    (1, N_("No.")),
+    (2, P_("report form column", "Field")),
+    (3, P_("report form column", "Total")),
+    (4, N_("Online")),
+    (5, N_("Direct and postal")),
+    (6, N_("Carried over")),
+    (7, P_("report form column", "Total")),
+    (8, N_("Early")),
+    (9, N_("On time")),
+    (10, N_("Late")),
+    (11, P_("report form column", "Total")),
+    (12, N_("Within deadline")),
+    (13, N_("Overdue")),
 )
 DOTS = "…………………"
 
