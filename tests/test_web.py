@@ -25,7 +25,6 @@ from tthc.web.app import _ERROR_PAGE_WORDS, CSP, GROUP_WORDS, STATUS_PAGE_WORDS,
 from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials
 
-
 NOW = datetime(2025, 9, 10, 16, 0)
 REMOTE = "203.0.113.7"  # an address on the network, not this machine
 PASSWORD = "đúng-mật-khẩu-2025"

@@ -15,7 +15,6 @@ from tthc.core.periods import Period
 from tthc.locale.i18n import t
 from tthc.locale.marks import N_
 
-
 #: Each indicator's name, by its number in Decision 766.
 INDICATOR_NAME_WORDS = {
     "1.1": N_("Procedures published on time"),

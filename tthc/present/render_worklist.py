@@ -11,7 +11,6 @@ from tthc.present.dossiers import URGENCY_STYLE, appointment
 from tthc.present.table import Field, Plain, Table
 from tthc.present.terminal import echo, fmt_moment, fmt_short, output_width
 
-
 #: The morning worklist's sections, by name (tthc.core.worklist.SECTIONS).
 _SECTION_WORDS = {
     "overdue": N_("Overdue"),
