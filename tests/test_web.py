@@ -594,7 +594,7 @@ def test_every_message_a_template_names_exists_in_both_languages() -> None:
     group), are in the catalog with the same blanks in both languages."""
     used: set[str] = set()
     for template in TEMPLATES.glob("*.html"):
-        used |= set(re.findall(r'\bt\("([^"]+)"\s*[,)]', template.read_text(encoding="utf-8")))
+        used |= set(re.findall(r'\b_\("([^"]+)"\s*[,)]', template.read_text(encoding="utf-8")))
     used |= set(STATUS_PAGE_WORDS.values()) | set(GROUP_WORDS.values())
     assert set(STATUS_PAGE_WORDS) == set(STATUSES) >= set(STATUS_TEXT) and set(GROUP_WORDS) == {"overdue", "today", "soon"}
     assert "Look up your dossier" in used

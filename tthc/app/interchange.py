@@ -117,7 +117,7 @@ def _yes_no(lang: str, value: bool | None) -> str | None:
     """A yes/no fact as a cell: ``yes``/``no`` (``có``/``không``); empty when not known."""
     if value is None:
         return None
-    return t(lang, "yes" if value else "no")
+    return t(lang, N_("yes") if value else N_("no"))
 
 
 def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -> int:

@@ -278,7 +278,7 @@ def calendar_ruling(ctx: Context, day_text: str, confirmed: bool, reason: str | 
     with store.write():
         before = store.calendar_rulings().get(day)
         if before is confirmed:
-            state = Msg("confirmed" if confirmed else P_("day off ruling", "rejected"))
+            state = Msg(N_("confirmed") if confirmed else P_("day off ruling", "rejected"))
             raise TthcError(P_("day off ruling", "{day} is already {state}"), day=day.strftime("%d/%m/%Y"), state=state)
         store.put_calendar_ruling(day, confirmed, why, ctx.now)
         store.add_event(

@@ -227,11 +227,11 @@ def _calendar_said(action: str) -> View:
         when, changed = result
         day = fmt_day(lang, when)
         if action in ("confirm", "reject"):
-            render.echo(t(lang, "{day}: confirmed as a day off" if action == "confirm" else "{day}: rejected, a working day", day=day))
+            render.echo(t(lang, N_("{day}: confirmed as a day off") if action == "confirm" else N_("{day}: rejected, a working day"), day=day))
         elif action == "remove":
             render.echo(t(lang, "{day}: center override removed", day=day))
         else:
-            kind = t(lang, "day off" if action == "add-holiday" else "make-up working day")
+            kind = t(lang, N_("day off") if action == "add-holiday" else N_("make-up working day"))
             render.echo(t(lang, "{day}: {kind} added", day=day, kind=kind))
         if changed:
             render.echo(t(lang, "{n} open dossier(s) got a new due date", n=changed))

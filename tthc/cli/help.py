@@ -178,9 +178,8 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
     """Click's help formatter with the page's headings in the page's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(
-            prog, args, prefix=f"{t(_page_lang[0], 'Usage:')} " if prefix is None else prefix
-        )
+        usage = t(_page_lang[0], "Usage:")
+        super().write_usage(prog, args, prefix=f"{usage} " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         said = _HEADING_WORDS.get(heading)
@@ -347,7 +346,7 @@ def confirm(lang: str, question: str, *, ask: Callable[[str], str] = input) -> b
     is yes; n/no, k/không or Enter alone is no. End of input or Ctrl+C cancels (Abort)."""
     while True:
         try:
-            answer = ask(f"{question} {t(lang, '[y/N]')}: ")
+            answer = ask(question + " " + t(lang, "[y/N]") + ": ")
         except (EOFError, KeyboardInterrupt):
             raise typer.Abort() from None
         word = unicodedata.normalize("NFC", answer).strip().lower()
@@ -371,7 +370,7 @@ def usage_error(exc: Any, lang: str) -> str:
     ctx = getattr(exc, "ctx", None)
     lines: list[str] = []
     if ctx is not None:
-        lines.append(f"{t(lang, 'Usage:')} {ctx.get_usage().split(':', 1)[1].strip()}")
+        lines.append(t(lang, "Usage:") + " " + ctx.get_usage().split(":", 1)[1].strip())
         lines.append(t(lang, "Try '{cmd}' for help.", cmd=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n")
     if getattr(exc, "tthc_refusal", None) is not None:  # a fixed choice: its words in ``lang``
         exc.message = exc.tthc_refusal(lang)
@@ -384,7 +383,7 @@ def _vietnamese_message(exc: Any, kind: str) -> str:
     hint = _hint(exc)
     if kind == "MissingParameter":
         param_type = getattr(exc, "param_type", None) or getattr(exc.param, "param_type_name", "option")
-        what = t("vi", "argument" if param_type == "argument" else "option")
+        what = t("vi", N_("argument") if param_type == "argument" else N_("option"))
         return t("vi", "Missing {what} {hint}.", what=what, hint=hint)
     if kind == "NoSuchOption":
         text = t("vi", "No such option: {name}.", name=exc.option_name)

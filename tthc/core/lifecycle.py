@@ -16,6 +16,7 @@ from tthc.core.deadlines import Counting, Due, Policy, Round, Timeliness
 from tthc.core.errors import Msg, TthcError
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import DayInfo, WorkCalendar
+from tthc.locale.marks import N_
 from tthc.locale.words import STATUS_WORDS, STEP_WORDS
 
 Status = Literal["processing", "paused", "resolved", "returned", "withdrawn", "closed"]
@@ -403,7 +404,7 @@ def day_off_reason(day: DayInfo) -> Msg | str:
     """Why a day is not a working day, in words: the weekend, a holiday's name, or the
     center's own day off."""
     if day.kind == "weekend":
-        return Msg("Saturday" if day.day.weekday() == 5 else "Sunday")
+        return Msg(N_("Saturday") if day.day.weekday() == 5 else N_("Sunday"))
     if day.kind == "center_off":
         return Msg("the center's day off: {name}", name=day.name) if day.name else Msg("the center's day off")
     return day.name

@@ -113,7 +113,7 @@ def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, la
         source = t(lang, _SOURCE_WORDS[row.source])
         if row.decision:
             source += f": {row.decision}"
-        kind = t(lang, "day off" if row.kind == "off" else "make-up working day")
+        kind = t(lang, N_("day off") if row.kind == "off" else N_("make-up working day"))
         cells.append([fmt_day(lang, row.day), kind, name, source])
     heads = (t(lang, "Day"), t(lang, "Kind"), t(lang, "Name"), t(lang, "Source"))
     fields = [Field(heads[0]), *(Field(h, wrap=True) for h in heads[1:])]
@@ -156,7 +156,7 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
     cells = []
     for m in items:
         change = t(lang, "changes") if m.judgement_changes else ""
-        action = t(lang, "laid again" if m.open else "closed: for a correction")
+        action = t(lang, N_("laid again") if m.open else N_("closed: for a correction"))
         if m.noted:
             action = t(lang, "closed: correction recorded")
         cells.append(

@@ -339,7 +339,7 @@ def late_table(late: Compliance, lang: str) -> Table:
                 due_date=d.due_date, resolved_at=d.resolved_at, working_days_late=d.working_days_late
             )
             if a is not None:
-                in_time = t(lang, "yes" if a.in_time else "no") if vi else a.in_time
+                in_time = t(lang, N_("yes") if a.in_time else N_("no")) if vi else a.in_time
                 cells.update(apology_issued_at=a.issued_at, apology_in_time=in_time, new_date=a.new_date)
                 cells.update(promise=word(a.promise, _PROMISE_WORDS[a.promise]))
             rows.append([word(listed, _LIST_WORDS[listed]), *(cells.get(c) for c in LATE_COLUMNS[1:])])

@@ -82,16 +82,20 @@ def print_merge(report: MergeReport, lang: str) -> None:
     else:
         _print_merged(report, lang)
     if report.held:
-        lines = [
-            f"{t(lang, 'Error')}: {t(lang, '{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:', n=len(report.held), path=report.source)}"
-        ]
+        held = t(
+            lang,
+            "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:",
+            n=len(report.held),
+            path=report.source,
+        )
+        lines = [f"{t(lang, 'Error')}: {held}"]
         lines += [m.render(lang) for msgs in report.held.values() for m in msgs]
         with contextlib.suppress(BrokenPipeError):
             sys.stderr.write("\n".join(lines) + "\n")
 
 
 def _print_merged(report: MergeReport, lang: str) -> None:
-    echo(t(lang, "Dry run: merging {path} would bring (nothing was written):" if report.dry_run else "Merged {path}:", path=report.source))
+    echo(t(lang, N_("Dry run: merging {path} would bring (nothing was written):") if report.dry_run else N_("Merged {path}:"), path=report.source))
     echo(
         "  "
         + t(

@@ -83,6 +83,13 @@ _FACT_WORDS = {
     "withdrawn_at": N_("Withdrawn"),
     "when": N_("When"),
     "actor": N_("By"),
+    "carried_over": N_("Carried over"),
+    "received": N_("Received"),
+    "pending": P_("dashboard figure", "Pending"),
+    "pending_not_due": N_("not due"),
+    "pending_overdue": P_("dashboard figure", "overdue"),
+    "on_time_rate": N_("On time"),
+    "total": N_("Total"),
     "step": N_("Step"),
     "details": N_("Details"),
     "closed_at": P_("dossier detail", "Closed"),
@@ -108,13 +115,13 @@ def _due(lang: str, d: dict[str, Any]) -> list[str]:
     return [t(lang, "due {at}", at=_date_text(d["due_at"]))] if d.get("due_at") else []
 
 
-def _said(lang: str, key: str, d: dict[str, Any], name: str) -> list[str]:
+def _fact_said(lang: str, key: str, d: dict[str, Any], name: str) -> list[str]:
     return [t(lang, key, text=d[name])] if d.get(name) else []
 
 
 def _why(lang: str, d: dict[str, Any]) -> list[str]:
     """The clerk's ``--reason`` for the step, when one was given."""
-    return _said(lang, N_("reason: {text}"), d, "reason")
+    return _fact_said(lang, N_("reason: {text}"), d, "reason")
 
 
 def _receive(lang: str, d: dict[str, Any]) -> list[str]:
@@ -132,12 +139,12 @@ def _receive(lang: str, d: dict[str, Any]) -> list[str]:
         out.append(t(lang, "instead of the catalog's {limit}", limit=fmt_limit(lang, override.get("catalog", ""))))
     if d.get("submitted_at"):
         out.append(t(lang, "submitted online {at}", at=fmt_value(lang, "submitted_at", d["submitted_at"])))
-    out += _said(lang, N_("for {text}"), d, "for")
+    out += _fact_said(lang, N_("for {text}"), d, "for")
     return [*out, *_why(lang, d)]
 
 
 def _forward(lang: str, d: dict[str, Any]) -> list[str]:
-    return [*_said(lang, N_("for {text}"), d, "for"), *_why(lang, d)]
+    return [*_fact_said(lang, N_("for {text}"), d, "for"), *_why(lang, d)]
 
 
 def _handover(lang: str, d: dict[str, Any]) -> list[str]:
@@ -146,7 +153,7 @@ def _handover(lang: str, d: dict[str, Any]) -> list[str]:
         if d.get("from")
         else t(lang, "to {new}", new=d.get("to", ""))
     )
-    return [moved, *_why(lang, d), *_said(lang, N_("note: {text}"), d, "note"), *_due(lang, d)]
+    return [moved, *_why(lang, d), *_fact_said(lang, N_("note: {text}"), d, "note"), *_due(lang, d)]
 
 
 def _supplement(lang: str, d: dict[str, Any]) -> list[str]:
@@ -157,7 +164,7 @@ def _supplement(lang: str, d: dict[str, Any]) -> list[str]:
 
 def _resolve(lang: str, d: dict[str, Any]) -> list[str]:
     outcome = [t(lang, "outcome: {outcome}", outcome=label(lang, d["outcome"]))] if d.get("outcome") else []
-    return [*outcome, *_why(lang, d), *_said(lang, N_("note: {text}"), d, "note"), *_due(lang, d)]
+    return [*outcome, *_why(lang, d), *_fact_said(lang, N_("note: {text}"), d, "note"), *_due(lang, d)]
 
 
 def _apologize(lang: str, d: dict[str, Any]) -> list[str]:
@@ -244,7 +251,7 @@ def event_text(lang: str, e: Event) -> str:
             step=step_label(lang, str(e.details.get("step", ""))),
             at=_date_text(str(e.details.get("happened_at", ""))),
         )
-        return "; ".join([undid, *_said(lang, N_("reason: {text}"), e.details, "reason")])
+        return "; ".join([undid, *_fact_said(lang, N_("reason: {text}"), e.details, "reason")])
     said = _SENTENCES.get(e.step)
     if said is not None:
         return "; ".join(said(lang, e.details))

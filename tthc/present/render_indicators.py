@@ -144,7 +144,7 @@ def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
             n=item["dossiers"],
             average=_num(lang, Decimal(str(item["average"]))),
             limit=fmt_limit(lang, item["limit"]),
-            verdict=t(lang, "within the limit" if item["within"] else "over the limit"),
+            verdict=t(lang, N_("within the limit") if item["within"] else N_("over the limit")),
         )
         out += wrap_line(line.strip(), limit, indent="  ")
     return out

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 from tthc.locale.words import COLUMN_WORDS, SUMMARY_HEAD_WORDS, SUMMARY_LONG_WORDS, SUMMARY_SHORT_WORDS
 from tthc.present.layout import Col, fit_table, label_grid
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
@@ -65,7 +65,7 @@ def _table(
 ) -> "Table | None":
     names = [n for n in COUNTS if not (folded and n in CHANNEL_SPLIT)]
     heads = SUMMARY_SHORT_WORDS if short else SUMMARY_HEAD_WORDS
-    first = t(lang, "Month" if summary.by == "month" else "Group")
+    first = t(lang, N_("Month") if summary.by == "month" else N_("Group"))
     cols = [
         Col(first, wrap=True),
         *(Col(t(lang, heads[n]), justify="right") for n in names),
@@ -170,7 +170,7 @@ def month_chart(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
     groups = _rows(summary, lang)[:-1] or _rows(summary, lang)
     most = max(fig.received for _, fig in groups) or 1
     rates = [fmt_rate(lang, fig.rate) for _, fig in groups]
-    first = t(lang, "Month" if summary.by == "month" else "Group")
+    first = t(lang, N_("Month") if summary.by == "month" else N_("Group"))
     fixed = max(text_width(n) for n, _ in groups) + len(str(most)) + max(map(len, rates)) + 6
     room = 50 if limit is None else limit - fixed
     volume_max = max(4, min(30, room * 3 // 5))
@@ -185,7 +185,7 @@ def month_chart(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
         rows.append([name, volume, bar])
     cols = [Col(first, wrap=True), Col(t(lang, "Received")), Col(t(lang, "On time"))]
     table = fit_table(limit, cols, rows, boxed=False) or fit_table(None, cols, rows, boxed=False)
-    title = t(lang, "Dossiers received and on-time rate by month" if summary.by == "month" else "Dossiers received and on-time rate")
+    title = t(lang, N_("Dossiers received and on-time rate by month") if summary.by == "month" else N_("Dossiers received and on-time rate"))
     return [Text(title, style="bold"), table, Text(t(lang, "█ dossiers received · ▒ returned early or on time, % of resolved"), style="dim")]
 
 
@@ -306,7 +306,7 @@ def printable_html(paper: Screen) -> str:
 def summary_records(summary: "Summary", lang: str) -> tuple[list[str], list[list[Any]]]:
     """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
     JSON, keys as stored; in Vietnamese with Vietnamese headers and groups named in words."""
-    first = t(lang, P_("file column, month", "key") if summary.by == "month" else "key")
+    first = t(lang, P_("file column, month", "key") if summary.by == "month" else N_("key"))
     headers = [first, *(t(lang, COLUMN_WORDS[name]) for name in FIGURES)]
     rows: list[list[Any]] = []
     named = [

@@ -136,7 +136,7 @@ def print_worklist(wl: Worklist, lang: str) -> None:
     if wl.morning:
         out.append(t(lang, "Worklist at {at}", at=fmt_moment(lang, wl.at)))
     if not wl.shown:
-        out.append(t(lang, "Nothing is overdue, due soon, waiting for papers or waiting to be collected." if wl.morning else "No dossiers match."))
+        out.append(t(lang, N_("Nothing is overdue, due soon, waiting for papers or waiting to be collected.") if wl.morning else N_("No dossiers match.")))
     for section in wl.sections:
         if not section.rows:
             continue

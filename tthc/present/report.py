@@ -195,13 +195,8 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
 
     lang = form.lang
     styles = [None] * (len(form.rows) - 1) + ["bold"]
-    spans = t(
-        lang,
-        "Columns: {items}",
-        items=" · ".join(
-            t(lang, "({first})–({last}) {name}", first=first, last=last, name=t(lang, key)) for first, last, key in GROUPS
-        ),
-    )
+    groups = [t(lang, "({first})–({last}) {name}", first=first, last=last, name=t(lang, key)) for first, last, key in GROUPS]
+    spans = t(lang, "Columns: {items}", items=" · ".join(groups))
     words = [Col(f"{t(lang, key)}\n({n})", "left" if n == 2 else "right", wrap=n == 2) for n, key in COLUMNS]
     numbers = [Col(f"({n})", "left" if n == 2 else "right", wrap=n == 2) for n, _ in COLUMNS]
     legend = t(lang, "Columns: {items}", items=" · ".join(f"({n}) {t(lang, key)}" for n, key in COLUMNS))

@@ -37,6 +37,7 @@ from tthc.core.models import (
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
+from tthc.locale.marks import N_
 from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
 from tthc.storage.migrations import (
     BULK_MARKER,
@@ -680,7 +681,7 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version != LATEST:
                 raise TthcError(
-                    "{path} was written by a newer tthc (schema {version}); upgrade tthc" if version > LATEST else "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it", path=path, version=version
+                    N_("{path} was written by a newer tthc (schema {version}); upgrade tthc") if version > LATEST else N_("{path} has an older schema ({version}); open it once with a clerk's command to upgrade it"), path=path, version=version
                 )
             _check_tables(conn, path)
         except BaseException:

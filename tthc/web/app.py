@@ -239,7 +239,8 @@ class Pages:
 
         html = self.env.get_template(name).render(
             lang=lang,
-            t=partial(t, lang),
+            _=partial(t, lang),
+            N_=N_,
             P_=P_,
             label=partial(label, lang),
             status_words=STATUS_PAGE_WORDS,
