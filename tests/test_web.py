@@ -21,9 +21,10 @@ from tests.conftest import Cli
 from tthc.core.errors import TthcError
 from tthc.core.lifecycle import STATUSES
 from tthc.locale.i18n import in_catalog, tr
-from tthc.web.app import _ERROR_PAGE_WORDS, CSP, GROUP_WORDS, STATUS_PAGE_WORDS, TEMPLATES, create_app
+from tthc.web.app import CSP, TEMPLATES, create_app
 from tthc.web.guard import Attempt, Throttle, basic_password, is_loopback
 from tthc.web.views import Reader, initials
+from tthc.web.words import ERROR_PAGE_WORDS, GROUP_WORDS, STATUS_PAGE_WORDS
 
 NOW = datetime(2025, 9, 10, 16, 0)
 REMOTE = "203.0.113.7"  # an address on the network, not this machine
@@ -608,8 +609,8 @@ def test_every_message_a_template_names_exists_in_both_languages() -> None:
 
 def test_every_error_page_has_its_words() -> None:
     """Each error page the server shows says why in both languages."""
-    assert set(_ERROR_PAGE_WORDS) == {400, 401, 403, 404, 405, 413, 429, 500, 503}
-    assert all(in_catalog(m) and tr("vi", m) != m for m in _ERROR_PAGE_WORDS.values())
+    assert set(ERROR_PAGE_WORDS) == {400, 401, 403, 404, 405, 413, 429, 500, 503}
+    assert all(in_catalog(m) and tr("vi", m) != m for m in ERROR_PAGE_WORDS.values())
 
 
 def test_who_is_this_machine_and_what_a_basic_header_holds() -> None:

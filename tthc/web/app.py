@@ -49,6 +49,13 @@ from tthc.web.views import (
     check_digits,
     rate,
 )
+from tthc.web.words import (
+    ERROR_PAGE_WORDS,
+    GROUP_WORDS,
+    PERIOD_REFUSALS,
+    RATE_REFUSAL_WORDS,
+    STATUS_PAGE_WORDS,
+)
 
 if TYPE_CHECKING:
     from tthc.app.summary import Summary
@@ -158,50 +165,6 @@ def chart_bars(months: Summary, lang: str, width: int = 720, height: int = 260) 
     }
 
 
-#: What an error page says, by its HTTP status (any other: as 500 or 400).
-_ERROR_PAGE_WORDS = {
-    400: N_("The request is not valid."),
-    401: N_("This page needs the manager password."),
-    403: N_("This page is for the center's managers, on the center's own computer."),
-    404: N_("There is no such page."),
-    405: N_("This page cannot be used that way."),
-    413: N_("The request is too large."),
-    429: N_("Too many attempts from this device. Please wait a few minutes and try again."),
-    500: N_("Something went wrong on the server. Please tell the counter."),
-    503: N_("The center's data cannot be read right now. Please try again later."),
-}
-#: Why a rating was refused, by the outcome tthc.app.rating gives.
-_RATE_REFUSAL_WORDS = {
-    "not_returned": N_("This dossier can be rated only within 7 days after its result was handed over."),
-    "already": N_("This dossier has been rated already."),
-}
-#: What the lookup page says of a dossier's status, to the citizen (the template's ``status_words``).
-STATUS_PAGE_WORDS = {
-    "processing": N_("Being processed"),
-    "paused": N_("Waiting for more papers from you"),
-    "resolved": N_("Result ready — please come and collect it"),
-    "returned": N_("Result handed over"),
-    "withdrawn": N_("Dossier withdrawn"),
-    "closed": N_("Closed: the papers asked for did not come"),
-}
-#: The dashboard's groups of dossiers due, by urgency (the template's ``group_words``).
-GROUP_WORDS = {
-    "overdue": N_("Overdue"),
-    "today": N_("Due today"),
-    "soon": N_("Due within two working days"),
-}
-
-#: The refusals of a period the dashboard says in its own words (a 400), not as a 503.
-_PERIOD_REFUSALS = frozenset(
-    {
-        "choose one period: {given}",
-        "bad month {text!r}: expected e.g. 2025-07, 7/2025 or 07/2025",
-        "bad quarter {text!r}: expected e.g. 2025-Q3, Q3/2025 or 3/2025",
-        "bad year {text!r}: expected e.g. 2025",
-        "the period starts {day:%d/%m/%Y}, after today",
-        "{at:%d/%m/%Y %H:%M} lies in a period already reported (up to {closed:%d/%m/%Y}); change it only with --correct-time --reason",
-    }
-)
 
 class Pages:
     """Renders templates in one language, with the shared helpers every page uses."""
@@ -454,7 +417,7 @@ class Site:
         if outcome == "bad":
             return self.rating_page(lang, settings, 400, message=N_("Please give the code, the 4 digits and one of the three ratings."), code=code)
         if outcome != "rated":
-            return self.rating_page(lang, settings, 409, message=_RATE_REFUSAL_WORDS[outcome])
+            return self.rating_page(lang, settings, 409, message=RATE_REFUSAL_WORDS[outcome])
         return self.rating_page(lang, settings, message=N_("Thank you: your rating has been recorded."), done=True)
 
     # -- the waiting-room board --------------------------------------------------------------
@@ -526,7 +489,7 @@ class Site:
             try:
                 return reader.dashboard(WORKLIST_MAX, period=period)
             except TthcError as exc:
-                if exc.msg.key in _PERIOD_REFUSALS:
+                if exc.msg.key in PERIOD_REFUSALS:
                     raise PeriodRefused(exc.text(lang)) from None
                 raise HTTPException(503) from None
 
@@ -547,13 +510,13 @@ class Site:
     # -- errors ----------------------------------------------------------------------------------
     async def http_error(self, request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
-        known = status in _ERROR_PAGE_WORDS
+        known = status in ERROR_PAGE_WORDS
         return self.pages.render(
             "error.html",
             _lang(request),
             status=status,
             headers=dict(exc.headers or {}) if isinstance(exc, HTTPException) else None,
-            message=_ERROR_PAGE_WORDS[status if known else 500 if status >= 500 else 400],
+            message=ERROR_PAGE_WORDS[status if known else 500 if status >= 500 else 400],
         )
 
     def routes(self) -> list[Route]:
