@@ -32,7 +32,6 @@ KEYWORDS = {
     "N_": None,
     "H": None,
     "phrase": None,
-    "said": None,
     "P_": ((1, "c"), 2),
     "NP_": (1, 2),
     "t": (2,),

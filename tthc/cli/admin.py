@@ -11,7 +11,7 @@ from tthc.app.choosing import chosen_lang
 from tthc.cli.group import app, calendar_app, config_app, context, officer_app, point_app, procedure_app
 from tthc.cli.help import H, normalise_lang
 from tthc.cli.options import EResultOpt, JsonOpt, Lang, ProcedureCodeArg, ReasonOpt
-from tthc.cli.output import SCREEN, Output, View, as_json, each_as_json, said, show
+from tthc.cli.output import SCREEN, Output, View, as_json, each_as_json, sentence, show
 from tthc.locale.marks import N_, P_
 
 if TYPE_CHECKING:
@@ -128,11 +128,11 @@ CALENDAR_CHECK = View(_print_check, json=_check_json)
 PROCEDURES = View(
     _print_procedures, json=lambda p, lang: p.as_json() if not isinstance(p, list) else each_as_json(p, lang)
 )
-PROCEDURE_ADDED = said(N_("Added {what}"), what=_procedure_added)
+PROCEDURE_ADDED = sentence(N_("Added {what}"), what=_procedure_added)
 PROCEDURES_IMPORTED = View(_imported)
-PROCEDURES_EXPORTED = said(N_("Exported {n} procedure(s) to {path}"), n=lambda r, lang: r[0], path=lambda r, lang: r[1])
-NAME_ADDED = said(N_("Added {what}"), what=lambda name, lang: name)
-BACKED_UP = said(N_("Backup written to {path}"), path=lambda path, lang: path)
+PROCEDURES_EXPORTED = sentence(N_("Exported {n} procedure(s) to {path}"), n=lambda r, lang: r[0], path=lambda r, lang: r[1])
+NAME_ADDED = sentence(N_("Added {what}"), what=lambda name, lang: name)
+BACKED_UP = sentence(N_("Backup written to {path}"), path=lambda path, lang: path)
 RESTORED = View(_restored)
 DEMO = View(_demo_built)
 
