@@ -425,3 +425,23 @@ def test_a_checkout_without_babel_compiles_the_same_catalog() -> None:
     buffer.seek(0)
     babels = gettext.GNUTranslations(buffer)
     assert ours._catalog == babels._catalog  # type: ignore[attr-defined]
+
+
+def test_label_is_given_a_value_not_its_words() -> None:
+    """``label(lang, "paused")`` says a status in words; ``label(lang, "waiting for papers")``
+    would print that English in a Vietnamese log book: a literal given to label is a value."""
+    from tthc.locale.words import VALUE_WORDS
+
+    given = [
+        (path, call.lineno, call.args[1].value)
+        for path, tree in _sources().items()
+        for call in ast.walk(tree)
+        if isinstance(call, ast.Call)
+        and getattr(call.func, "id", None) == "label"
+        and len(call.args) == 2
+        and isinstance(call.args[1], ast.Constant)
+    ]
+    assert given, "the scan found no label(lang, '…'): its pattern is wrong"
+    assert [g for g in given if g[2] not in VALUE_WORDS] == []
+    for template in (PACKAGE / "web" / "templates").glob("*.html"):
+        assert set(re.findall(r'\blabel\("([^"]+)"\)', template.read_text(encoding="utf-8"))) <= set(VALUE_WORDS)

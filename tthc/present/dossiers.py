@@ -100,7 +100,7 @@ def appointment(lang: str, d: Dossier, fmt: Callable[[datetime], str]) -> str:
         return fmt(d.due_at)
     if d.status == "closed" and d.closed_at is not None:
         return t(lang, "closed {at}", at=fmt(d.closed_at))
-    return label(lang, "waiting for papers")
+    return label(lang, "paused")
 
 
 def due_text(lang: str, d: Dossier) -> str:
