@@ -65,21 +65,22 @@ def test_a_code_a_clerk_took_while_the_rows_were_read_is_not_given_twice(
     before the import's last step: the import's row takes the next number instead."""
     from tthc.app import dossiers, interchange
     from tthc.app.context import Context
+    from tthc.app.interchange import importing
 
     data = tmp_path / "today.csv"
     data.write_text(
         "procedure,received_at,applicant\n1.001193,2025-09-10 08:00,Phạm Thị Dung\n", encoding="utf-8"
     )
     ctx = center.context()
-    real_finish = interchange.Stage.finish
+    real_finish = importing.Stage.finish
 
-    def a_clerk_receives_meanwhile(stage: interchange.Stage) -> None:
+    def a_clerk_receives_meanwhile(stage: importing.Stage) -> None:
         real_finish(stage)
         clerk = Context(db_path=center.db, actor="clerk", now=datetime.fromisoformat(center.now))
         dossiers.receive(clerk, "ks", applicant="Nguyễn Văn An", at="2025-09-10 09:00")
         clerk.close()
 
-    monkeypatch.setattr(interchange.Stage, "finish", a_clerk_receives_meanwhile)
+    monkeypatch.setattr(importing.Stage, "finish", a_clerk_receives_meanwhile)
     try:
         interchange.import_file(ctx, data)
     finally:
@@ -97,6 +98,7 @@ def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import(
 ) -> None:
     from tthc.app import dossiers, interchange
     from tthc.app.context import Context
+    from tthc.app.interchange import importing
     from tthc.core.errors import TthcError
 
     data = tmp_path / "today.csv"
@@ -105,15 +107,15 @@ def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import(
         encoding="utf-8",
     )
     ctx = center.context()
-    real_finish = interchange.Stage.finish
+    real_finish = importing.Stage.finish
 
-    def the_same_code_typed_meanwhile(stage: interchange.Stage) -> None:
+    def the_same_code_typed_meanwhile(stage: importing.Stage) -> None:
         real_finish(stage)
         clerk = Context(db_path=center.db, actor="clerk", now=datetime.fromisoformat(center.now))
         dossiers.receive(clerk, "ks", applicant="Nguyễn Văn An", at="2025-09-10 09:00", code="x-250910-0001")
         clerk.close()
 
-    monkeypatch.setattr(interchange.Stage, "finish", the_same_code_typed_meanwhile)
+    monkeypatch.setattr(importing.Stage, "finish", the_same_code_typed_meanwhile)
     try:
         with pytest.raises(TthcError) as refused:
             interchange.import_file(ctx, data)
@@ -134,14 +136,15 @@ def test_a_receipt_at_the_counter_gets_in_while_an_import_copies_its_rows(
 
     from tthc.app import dossiers, interchange
     from tthc.app.context import Context
+    from tthc.app.interchange import importing
 
     data = tmp_path / "provincial.csv"
     write_csv(data, 300)
-    real_copy_in = interchange.Stage.copy_in
+    real_copy_in = importing.Stage.copy_in
     copies: list[int] = []
     copying = threading.Event()
 
-    def a_copy_that_would_go_on_for_ever(stage: interchange.Stage, imported_by: int) -> None:
+    def a_copy_that_would_go_on_for_ever(stage: importing.Stage, imported_by: int) -> None:
         real_copy_in(stage, imported_by)
         copies.append(imported_by)
         if len(copies) == 1:
@@ -151,7 +154,7 @@ def test_a_receipt_at_the_counter_gets_in_while_an_import_copies_its_rows(
                 " SELECT count(*) FROM (SELECT x FROM n LIMIT 1000000000000)"
             ).fetchone()
 
-    monkeypatch.setattr(interchange.Stage, "copy_in", a_copy_that_would_go_on_for_ever)
+    monkeypatch.setattr(importing.Stage, "copy_in", a_copy_that_would_go_on_for_ever)
     outcome: dict[str, object] = {}
 
     def manager_imports() -> None:
