@@ -14,7 +14,7 @@ from typing import Any, Self
 
 from tthc.core.errors import TthcError, os_reason, sqlite_reason
 from tthc.core.models import Rating
-from tthc.locale.i18n import msgid_of
+from tthc.locale.marks import N_
 from tthc.storage.migrations import LATEST, migrate
 from tthc.storage.records import _iso
 
@@ -260,7 +260,7 @@ class Connection:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version != LATEST:
                 raise TthcError(
-                    "{path} was written by a newer tthc (schema {version}); upgrade tthc" if version > LATEST else "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it", path=path, version=version
+                    N_("{path} was written by a newer tthc (schema {version}); upgrade tthc") if version > LATEST else N_("{path} has an older schema ({version}); open it once with a clerk's command to upgrade it"), path=path, version=version
                 )
             _check_tables(conn, path)
         except BaseException:
@@ -313,7 +313,7 @@ class Connection:
             store.uri = source_uri(path) if path == shown else path.resolve().as_uri()
             return store
         except TthcError as exc:
-            if exc.msg.key != msgid_of("e_older_db"):
+            if exc.msg.key != "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it":
                 raise
         copy = scratch / f"upgraded-{shown.name}"
         source = _connect(source_uri(path) if path == shown else path.resolve().as_uri(), uri=True)

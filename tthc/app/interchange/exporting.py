@@ -11,6 +11,8 @@ from tthc.app.dossiers import ListFilter, query_of
 from tthc.core.errors import TthcError
 from tthc.core.models import Dossier
 from tthc.locale.i18n import fmt_limit, label, t
+from tthc.locale.marks import N_
+from tthc.locale.words import COLUMN_WORDS
 from tthc.storage import files
 from tthc.storage.sheets import write_table
 
@@ -90,7 +92,7 @@ def _yes_no(lang: str, value: bool | None) -> str | None:
     """A yes/no fact as a cell: ``yes``/``no`` (``có``/``không``); empty when not known."""
     if value is None:
         return None
-    return t(lang, "yes" if value else "no")
+    return t(lang, N_("yes") if value else N_("no"))
 
 
 def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -> int:
@@ -113,6 +115,6 @@ def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -
             count += 1
             yield _export_row(d, lang)
 
-    headers = [t(lang, f"fh_{name}") for name in EXPORT_COLUMNS]
+    headers = [t(lang, COLUMN_WORDS[name]) for name in EXPORT_COLUMNS]
     write_table(path, headers, rows(), sheet=t(lang, "dossiers"), private=True, excel_vn=excel_vn)
     return count

@@ -17,7 +17,9 @@ from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import Life
 from tthc.core.models import Procedure, Registered, Service, name_key
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.locale.i18n import ColumnWord, msgid_of, t
+from tthc.locale.i18n import ColumnWord, t
+from tthc.locale.marks import N_
+from tthc.locale.words import COLUMN_WORDS
 from tthc.storage.store import (
     CodeMinter,
     Details,
@@ -79,7 +81,7 @@ _ALIASES.update(
     }
 )
 # The headers an export writes, in either language, so that every export reads back in.
-_ALIASES.update({header_key(t(lang, f"fh_{name}")): name for name in EXPORT_COLUMNS for lang in ("en", "vi")})
+_ALIASES.update({header_key(t(lang, COLUMN_WORDS[name])): name for name in EXPORT_COLUMNS for lang in ("en", "vi")})
 _CHANNELS = {
     "direct": "direct",
     "trực tiếp": "direct",
@@ -112,6 +114,17 @@ _OUTCOMES = {
     "rejected": "rejected",
     "từ chối": "rejected",
     "không giải quyết": "rejected",
+}
+
+
+#: The life cycle's refusals said in a file's terms: its message -> the row's.
+_REFUSAL_IN_FILE_WORDS = {
+    "cannot record {step} for dossier {code}: it is {status} ({step} needs {allowed})": N_(
+        "{what} is given, but by then the dossier is {status} ({step} needs {allowed})"
+    ),
+    "{step} at {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})": N_(
+        "{what} {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})"
+    ),
 }
 
 
@@ -260,7 +273,7 @@ class RowReader:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
                 raise BadRow("{what}: {reason}", what=ColumnWord("limit"), reason=exc.msg) from None
-        applicant = clean(_text(cells[at["applicant"]]), "w_applicant", required=True) or ""
+        applicant = clean(_text(cells[at["applicant"]]), "applicant", required=True) or ""
         received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
         if received is None:
             raise BadRow("received_at is empty")
@@ -350,10 +363,10 @@ class RowReader:
             try:
                 life = lifecycle.apply(cal, life, step)
             except TthcError as exc:  # the life cycle's refusal, said in the file's terms
-                key = {msgid_of("e_transition"): "r_transition", msgid_of("e_step_order"): "r_step_order"}.get(exc.msg.key)
-                if key is None:
+                said = _REFUSAL_IN_FILE_WORDS.get(exc.msg.key)
+                if said is None:
                     raise
-                raise BadRow(key, what=ColumnWord(column), **exc.msg.args) from None
+                raise BadRow(said, what=ColumnWord(column), **exc.msg.args) from None
         return life
 
     def steps(self, cells: list[Any], due_given: datetime | None) -> list[tuple[str, lifecycle.Step]]:
