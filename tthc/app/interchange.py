@@ -25,7 +25,7 @@ from tthc.core.lifecycle import Life
 from tthc.core.models import Dossier, Procedure, Registered, Service, name_key
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.locale.i18n import ColumnWord, fmt_limit, label, msgid_of, t
-from tthc.storage import files
+from tthc.storage import files, hidden
 from tthc.storage.sheets import write_table
 from tthc.storage.store import (
     REBUILD_AFTER_ROWS,
@@ -551,6 +551,8 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
     minter = store.minter(ctx.station().block)
     reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
     with files.scratch_folder(ctx.db_path.parent, ".tthc-import-") as scratch:
+        if not dry_run:
+            _remove_left_over(store)  # before the codes are checked: a killed import's are free again
         stage = Stage(store, scratch)
         try:
             staged = _stage_rows(ctx, path, rows, reader, stage, marks, progress)
@@ -564,12 +566,7 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
             )
             if not dry_run:
                 with stage.attached():
-
-                    def last_step() -> None:
-                        _recheck(stage, store, minter, marks, staged, path)
-                        _last_step(ctx, store, stage, minter, report)
-
-                    store.write_giving_way(last_step)
+                    _copy_in_steps(ctx, store, stage, minter, marks, staged, report, path, scratch)
         finally:
             stage.close()
     return report
@@ -626,16 +623,79 @@ def _stage_rows(
     return staged
 
 
-def _last_step(ctx: Context, store: Store, stage: Stage, minter: CodeMinter, report: ImportReport) -> None:
-    """Under the write lock: the new names registered, the rows copied in, one audit entry."""
+def _copy_in_steps(
+    ctx: Context,
+    store: Store,
+    stage: Stage,
+    minter: CodeMinter,
+    marks: tuple[int, int],
+    staged: _Staged,
+    report: ImportReport,
+    path: Path,
+    scratch: Path,
+) -> None:
+    """The staged rows into the database in short write transactions, unseen until the last
+    (:mod:`tthc.storage.hidden`): a clerk's command waits for one step at most. Before each
+    step the codes given meanwhile are checked again; the last step registers the new names
+    and adds the counts, and the whole import appears at once. Anything failing on the way
+    (a code taken meanwhile, an interrupt) removes what was copied, in steps too."""
+    batch: tuple[int, int, int] | None = None
+    steps = hidden.steps(staged.count)
+    try:
+        for i, (first, last) in enumerate(steps):
+            if i:
+                store.let_waiting_in()  # a clerk waiting for the lock goes first
+            with store.write(ask_way=False):
+                _recheck(stage, store, minter, marks, staged, path)
+                if batch is None:
+                    event_id = _import_event(ctx, store, report)
+                    lo, _ = stage.set_aside(event_id, scratch)
+                    batch = (lo, event_id, 0)
+                    minter.save()
+                stage.copy_step(batch[0], first, last, batch[1])
+                if i == len(steps) - 1:
+                    _register_names(ctx, store, report)
+                    stage.show()
+                marks = store.marks()
+        if not steps:  # an empty file: the import's entry alone
+            with store.write():
+                _register_names(ctx, store, report)
+                _import_event(ctx, store, report)
+    except BaseException:
+        if batch is not None:
+            _remove_batch(store, batch[0], batch[1])
+        raise
+
+
+def _remove_left_over(store: Store) -> None:
+    """The hidden batches of imports killed before their last step, removed."""
+    for lo, hi, event_id, folder in hidden.pending(store.conn):
+        if not files.in_use(Path(folder)):
+            _remove_batch(store, lo, event_id, hi)
+
+
+def _remove_batch(store: Store, lo: int, event_id: int, hi: int | None = None) -> None:
+    if hi is None:
+        hi = next((h for low, h, _, _ in hidden.pending(store.conn) if low == lo), lo - 1)
+    while True:
+        store.let_waiting_in()
+        with store.write(ask_way=False):
+            if not hidden.remove_step(store.conn, lo, hi):
+                hidden.forget(store.conn, lo, event_id)
+                return
+
+
+def _register_names(ctx: Context, store: Store, report: ImportReport) -> None:
     for kind, names in (("officer", report.new_officers), ("point", report.new_points)):
         for name in names:
             key = name_key(name)
             if store.find_name("officer" if kind == "officer" else "point", key) is None:
                 store.add_name("officer" if kind == "officer" else "point", name, key, ctx.now)
+
+
+def _import_event(ctx: Context, store: Store, report: ImportReport) -> int:
+    """The import's audit entry (unseen while its batch is hidden)."""
     event_id = store.next_event_id()
-    stage.copy_in(event_id)
-    minter.save()
     store.add_event(
         step="import",
         happened_at=ctx.now,
@@ -650,6 +710,7 @@ def _last_step(ctx: Context, store: Store, stage: Stage, minter: CodeMinter, rep
         },
         event_id=event_id,
     )
+    return event_id
 
 
 def _recheck(

@@ -23,6 +23,7 @@ MIGRATION_NAMES = (
     "m013_decree_118_duties",
     "m014_worklist_sections_indexed",
     "m016_search_index_and_monthly_counts",
+    "m017_hidden_import_batch",
 )
 LATEST = len(MIGRATION_NAMES)
 
@@ -791,6 +792,31 @@ def _monthly_counts(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m017(db: Any) -> None:
+    """A big import is copied into the live tables in short transactions, unseen until done.
+
+    Copying a million staged dossiers in one transaction held the write lock for 8 to 12 s
+    (the rows, their indexes, the search words, the commit), and a clerk's receipt waited as
+    long. Now the rows go in a few thousand at a time, each step a short transaction, under
+    rowids set aside for the import: ``hidden_batch`` holds that range (``lo`` to ``hi``), the
+    import's audit event and its scratch folder. Every query over the dossiers leaves the
+    range out (``conditions.visible_sql``) while the row is there; the last step adds the
+    counts and deletes the row, so the whole import appears in one short commit. A batch
+    whose import was killed stays unseen and is removed by the next import.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE hidden_batch (
+            lo INTEGER NOT NULL,        -- the first rowid of dossiers set aside for the import
+            hi INTEGER NOT NULL,        -- the last
+            event_id INTEGER NOT NULL,  -- the import's audit event, unseen until the flip
+            folder TEXT NOT NULL        -- the import's scratch folder: its lock tells a live import
+        );
+        """,
+    )
+
+
 _FUNCTIONS = (
     _m001,
     _m002,
@@ -807,6 +833,7 @@ _FUNCTIONS = (
     _m013,
     _m014,
     _m016,
+    _m017,
 )
 
 

@@ -38,7 +38,15 @@ from tthc.core.models import (
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.locale.i18n import msgid_of
-from tthc.storage.conditions import open_sql, overdue_sql, standing_sql, status_sql
+from tthc.storage import hidden
+from tthc.storage.conditions import (
+    open_sql,
+    overdue_sql,
+    standing_sql,
+    status_sql,
+    visible_event_sql,
+    visible_sql,
+)
 from tthc.storage.migrations import (
     BULK_MARKER,
     LATEST,
@@ -55,14 +63,13 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 #: After this long waiting for the write lock, a person is told what they wait for.
 WAIT_NOTICE_MS = 1_000
-#: After this long waiting for the write lock, a write asks a long import's last step to give
-#: way (:meth:`Store.write_giving_way`), and asks again as long as it waits.
+#: After this long waiting for the write lock, a write asks a long import's copy to let it in
+#: between two of its steps (:meth:`Store.let_waiting_in`), and asks again as long as it waits.
 ASK_WAY_MS = 250
-#: How many times a long last step gives way before it keeps the lock to its end (so that a
-#: stream of clerks' writes cannot hold it off for ever).
-GIVE_WAY_TIMES = 5
 #: The open statuses as SQL (``conditions.open_sql``), on the dossiers' alias ``d``.
 OPEN_SQL = open_sql("d")
+#: Not part of an import still being copied in (``conditions.visible_sql``).
+VISIBLE = visible_sql("d")
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
 
 
@@ -779,7 +786,7 @@ class Store:
             "SELECT d.code, d.procedure_code, d.field, d.channel, d.point, d.officer, d.status,"
             " d.received_at, d.resolved_at, d.outcome, d.timeliness, d.returned_at, d.withdrawn_at,"
             " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code),"
-            " d.closed_at FROM dossiers d"
+            f" d.closed_at FROM dossiers d WHERE {visible_sql('d')}"
         )
 
     def codes_with_rounds(self) -> list[str]:
@@ -809,7 +816,8 @@ class Store:
         for prefix in prefixes:
             start = prefix + word
             rows = self.conn.execute(
-                "SELECT code FROM dossiers WHERE code >= ? AND code < ? ORDER BY code DESC LIMIT ?",
+                f"SELECT code FROM dossiers WHERE code >= ? AND code < ? AND {visible_sql('')}"
+                " ORDER BY code DESC LIMIT ?",
                 (start, start + "\U0010ffff", limit - len(found)),
             )
             found += [r[0][len(prefix) :] for r in rows]
@@ -830,8 +838,8 @@ class Store:
 
         Another writer holding the lock makes us wait (busy timeout) and then retry, so a
         clerk never sees "database is locked"; any exception rolls everything back. A write
-        that waits asks a long import's last step to give way (:meth:`write_giving_way`),
-        unless it is that step itself (``ask_way`` False).
+        that waits asks a long import's copy to let it in between two of its steps
+        (:meth:`let_waiting_in`), unless it is such a step itself (``ask_way`` False).
         """
         started = _time.monotonic()
         deadline = started + 30
@@ -877,45 +885,23 @@ class Store:
             self.conn.execute("COMMIT")
             self.commits += 1
 
-    def write_giving_way(self, step: Callable[[], None], *, times: int = GIVE_WAY_TIMES) -> int:
-        """``step`` in one write transaction (:meth:`write`) that gives way to a person's write
-        waiting for the lock: the transaction is rolled back at once, the person's write goes
-        in, and ``step`` runs again from its start, up to ``times`` times; after that it keeps
-        the lock to its end. All or nothing either way. Returns how many times it gave way.
-
-        For a long last step (an import's copy): SQLite lets one writer at a time, so without
-        it a clerk waits for the whole copy."""
+    def let_waiting_in(self, limit: float = 2.0) -> bool:
+        """Between two short steps of a long job (an import's copy, :mod:`tthc.storage.hidden`):
+        if a person's write waits for the lock (it left its request beside the database), wait
+        until it has taken the lock, at most ``limit`` s. SQLite does not queue writers: the
+        job's next step, asking at once, would otherwise take the lock again before the
+        waiting write looks. A request older than that (its write was killed) is taken away.
+        True if a write was let in."""
         way = _way_path(self.path)
-        way.unlink(missing_ok=True)  # a request left by a write that was killed while waiting
-        gave = 0
-        while True:
-            asked = False
-            look_at = 0.0
-
-            def look() -> int:
-                nonlocal asked, look_at
-                now = _time.monotonic()
-                if now < look_at:
-                    return 0
-                look_at = now + 0.05
-                asked = way.exists()
-                return 1 if asked else 0  # non-zero interrupts the statement
-
-            if gave < times:
-                self.conn.set_progress_handler(look, 20_000)
-            try:
-                with self.write(ask_way=False):
-                    step()
-                return gave
-            except sqlite3.OperationalError:
-                if not asked:
-                    raise
-            finally:
-                self.conn.set_progress_handler(None, 0)
-            gave += 1
-            until = _time.monotonic() + 5  # the writer takes the lock and its request back
-            while way.exists() and _time.monotonic() < until:
-                _time.sleep(0.01)
+        if not way.exists():
+            return False
+        until = _time.monotonic() + limit
+        while way.exists():
+            if _time.monotonic() > until:
+                way.unlink(missing_ok=True)
+                return False
+            _time.sleep(0.005)
+        return True
 
     # -- the audit trail -----------------------------------------------------------------
     def add_event(
@@ -987,7 +973,10 @@ class Store:
 
     def has_event(self, step: str) -> bool:
         return (
-            self.conn.execute("SELECT 1 FROM events WHERE step = ? LIMIT 1", (step,)).fetchone() is not None
+            self.conn.execute(
+                f"SELECT 1 FROM events WHERE step = ? AND {visible_event_sql()} LIMIT 1", (step,)
+            ).fetchone()
+            is not None
         )
 
     def calendar_changes_since(self, event_id: int) -> set[date]:
@@ -1105,7 +1094,8 @@ class Store:
 
     def fields(self) -> list[str]:
         """Every field named in the catalog or by a dossier."""
-        rows = self.conn.execute("SELECT field FROM procedures UNION SELECT DISTINCT field FROM dossiers")
+        rows = self.conn.execute(f"SELECT field FROM procedures UNION SELECT DISTINCT field FROM dossiers WHERE {visible_sql('')}"
+        )
         return sorted({r[0] for r in rows})
 
     # -- officers and points -------------------------------------------------------------
@@ -1153,7 +1143,7 @@ class Store:
         return [_dossier(r, rounds.get(r["code"], ())) for r in rows]
 
     def dossier(self, code: str) -> Dossier | None:
-        row = self.conn.execute(self._SELECT + " WHERE d.code = ?", (code.strip(),)).fetchone()
+        row = self.conn.execute(self._SELECT + f" WHERE d.code = ? AND {VISIBLE}", (code.strip(),)).fetchone()
         if row is None:
             return None
         return replace(self._records([row])[0], rating=self.rating(row["code"]))
@@ -1237,7 +1227,7 @@ class Store:
         for i in range(0, len(codes), 500):
             chunk = list(codes[i : i + 500])
             rows = self.conn.execute(
-                f"SELECT * FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))})", chunk
+                f"SELECT * FROM dossiers d WHERE code IN ({', '.join('?' * len(chunk))}) AND {VISIBLE}", chunk
             ).fetchall()
             rounds = self._rounds_of(chunk)
             out.update((r["code"], _life(r, rounds.get(r["code"], ()))) for r in rows)
@@ -1249,7 +1239,7 @@ class Store:
         for i in range(0, len(codes), 500):
             chunk = list(codes[i : i + 500])
             rows = self.conn.execute(
-                self._SELECT + f" WHERE d.code IN ({', '.join('?' * len(chunk))})", chunk
+                self._SELECT + f" WHERE d.code IN ({', '.join('?' * len(chunk))}) AND {VISIBLE}", chunk
             ).fetchall()
             out.update((d.code, d) for d in self._records(rows))
         return out
@@ -1257,7 +1247,7 @@ class Store:
     def open_lives(self, *, closed_too: bool = False) -> Iterator[Life]:
         """Every open dossier's life (for laying due dates again after a calendar change);
         with ``closed_too``, every dossier's (for checking stored due dates)."""
-        where = "" if closed_too else f" WHERE {OPEN_SQL}"
+        where = f" WHERE {VISIBLE}" + ("" if closed_too else f" AND {OPEN_SQL}")
         rows = self.conn.execute(
             f"SELECT d.* FROM dossiers d{where} ORDER BY d.received_at, d.code"
         ).fetchall()
@@ -1321,10 +1311,10 @@ class Store:
     def codes_like(self, text: str) -> list[str]:
         """The code itself if a dossier has it; else every code given once (undone receipts
         too) that equals ``text`` in any case."""
-        if self.conn.execute("SELECT 1 FROM dossiers WHERE code = ?", (text,)).fetchone():
+        if self.conn.execute(f"SELECT 1 FROM dossiers WHERE code = ? AND {visible_sql('')}", (text,)).fetchone():
             return [text]
         rows = self.conn.execute(
-            "SELECT code FROM dossiers WHERE code = ? COLLATE NOCASE"
+            f"SELECT code FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
             " UNION SELECT dossier_code FROM events WHERE dossier_code = ? COLLATE NOCASE",
             (text, text),
         )
@@ -1333,7 +1323,7 @@ class Store:
     def codes_ending(self, suffix: str) -> list[str]:
         """The dossiers' codes that end with ``suffix`` (the short form of a generated code)."""
         rows = self.conn.execute(
-            "SELECT code FROM dossiers WHERE code LIKE ? ESCAPE '\\'", ("%" + _escape(suffix),)
+            f"SELECT code FROM dossiers WHERE code LIKE ? ESCAPE '\\' AND {visible_sql('')}", ("%" + _escape(suffix),)
         )
         return [r[0] for r in rows]
 
@@ -1359,7 +1349,8 @@ class Store:
         """The stored code and the numbers a citizen proves with, for a code typed in any case
         (the ``dossiers_by_code_nocase`` index answers; the code as typed first)."""
         row = self.conn.execute(
-            "SELECT code, phone, id_number FROM dossiers WHERE code = ? COLLATE NOCASE ORDER BY code = ? DESC LIMIT 1",
+            f"SELECT code, phone, id_number FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
+            " ORDER BY code = ? DESC LIMIT 1",
             (typed_code, typed_code),
         ).fetchone()
         return None if row is None else DossierKeys(row["code"], row["phone"], row["id_number"])
@@ -1371,14 +1362,16 @@ class Store:
         one index search and one row read, so the time a look-up takes does not tell whether
         the code exists (reading no row was measured 0.5 ms faster on 1.2M dossiers)."""
         found, top = self.conn.execute(
-            "SELECT (SELECT rowid FROM dossiers WHERE code = ? COLLATE NOCASE ORDER BY code = ? DESC LIMIT 1),"
+            f"SELECT (SELECT rowid FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
+            " ORDER BY code = ? DESC LIMIT 1),"
             " (SELECT max(rowid) FROM dossiers)",
             (typed_code, typed_code),
         ).fetchone()
         decoy = 1 + int.from_bytes(os.urandom(4)) % (top or 1)  # drawn either way: the same work
         target = decoy if found is None else found
         row = self.conn.execute(
-            "SELECT code, phone, id_number FROM dossiers WHERE rowid >= ? ORDER BY rowid LIMIT 1", (target,)
+            f"SELECT code, phone, id_number FROM dossiers WHERE rowid >= ? AND {visible_sql('')} ORDER BY rowid LIMIT 1",
+            (target,),
         ).fetchone()
         keys = DossierKeys("", None, None) if row is None else DossierKeys(row[0], row[1], row[2])
         return keys, found is not None
@@ -1391,7 +1384,7 @@ class Store:
         ``dossiers_by_end`` index backwards and stops at ``limit``.
         """
         rows = self.conn.execute(
-            f"SELECT code, applicant, resolved_at FROM dossiers WHERE {status_sql('', 'resolved')}"
+            f"SELECT code, applicant, resolved_at FROM dossiers WHERE {status_sql('', 'resolved')} AND {visible_sql('')}"
             " ORDER BY coalesce(resolved_at, withdrawn_at) DESC LIMIT ?",
             (limit,),
         )
@@ -1510,20 +1503,20 @@ class Store:
 
     def copy_events(self) -> Iterator[Event]:
         """Every event, oldest first."""
-        cursor = self.conn.execute("SELECT * FROM events ORDER BY id")
+        cursor = self.conn.execute(f"SELECT * FROM events WHERE {visible_event_sql()} ORDER BY id")
         while rows := cursor.fetchmany(2000):
             yield from (_event(r) for r in rows)
 
     def event_keys(self) -> list["EventKey"]:
         """What a merge compares of every event here, oldest first."""
         rows = self.conn.execute(
-            "SELECT id, uid, dossier_code, step, happened_at, undoes FROM events ORDER BY id"
+            f"SELECT id, uid, dossier_code, step, happened_at, undoes FROM events WHERE {visible_event_sql()} ORDER BY id"
         )
         return [EventKey(r[0], r[1], r[2], r[3], _moment(r[4]), r[5]) for r in rows]
 
     def event_ids(self) -> dict[str, int]:
         """The id here of every event, by uid."""
-        return {r[0]: r[1] for r in self.conn.execute("SELECT uid, id FROM events")}
+        return {r[0]: r[1] for r in self.conn.execute(f"SELECT uid, id FROM events WHERE {visible_event_sql()}")}
 
     def put_copied_event(self, e: Event, *, event_id: int | None, undoes: int | None) -> int:
         """Append an event copied from another database: its uid and facts, an id of here."""
@@ -1541,7 +1534,7 @@ class Store:
             )
 
     def dossier_codes(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT code FROM dossiers")}
+        return {r[0] for r in self.conn.execute(f"SELECT code FROM dossiers WHERE {visible_sql('')}")}
 
     def stored_dossiers(
         self, codes: Sequence[str] | None = None, batch: int = 2000
@@ -1552,11 +1545,12 @@ class Store:
             for i in range(0, len(codes), 500):
                 chunk = list(codes[i : i + 500])
                 rows = self.conn.execute(
-                    f"SELECT {columns} FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))})", chunk
+                    f"SELECT {columns} FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))}) AND {visible_sql('')}",
+                    chunk,
                 ).fetchall()
                 yield from self._stored(rows)
             return
-        cursor = self.conn.execute(f"SELECT {columns} FROM dossiers ORDER BY rowid")
+        cursor = self.conn.execute(f"SELECT {columns} FROM dossiers WHERE {visible_sql('')} ORDER BY rowid")
         while rows := cursor.fetchmany(batch):
             yield from self._stored(rows)
 
@@ -1890,6 +1884,7 @@ class Stage:
         self.conn.execute("PRAGMA ignore_check_constraints = OFF")
         _check_new_rows(self.conn, {"dossiers": 0, "pauses": 0})
         self.conn.execute("CREATE INDEX stage_by_code ON dossiers (code COLLATE NOCASE)")
+        self.conn.execute("CREATE INDEX stage_rounds ON pauses (dossier_code)")
         # the per-day counts of the staged rows, summed here: the last step only adds them
         sql = self.store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'daily_counts'").fetchone()[
             0
@@ -1955,6 +1950,29 @@ class Stage:
                 f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
                 + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
             )
+
+    # -- or in short steps, unseen until the last (:mod:`tthc.storage.hidden`) -----------------
+    def set_aside(self, event_id: int, folder: Path) -> tuple[int, int]:
+        """Inside a write transaction: the rowids the staged rows will take, hidden."""
+        return hidden.set_aside(self.store.conn, self.count(), event_id, folder)
+
+    def copy_step(self, lo: int, first: int, last: int, imported_by: int) -> None:
+        """Inside a write transaction: the staged rows ``first``..``last`` in, unseen."""
+        columns = ", ".join(ALL_DOSSIER_COLUMNS)
+        picked = ", ".join(str(int(imported_by)) if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
+        rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
+        hidden.copy_step(self.store.conn, lo, first, last, columns, picked, rounds)
+
+    def show(self) -> None:
+        """Inside the last step's write transaction: the per-day counts of the staged rows
+        added, and the batch made part of the database."""
+        counts = ", ".join(("day", *_COUNT_COLUMNS))
+        self.store.conn.execute(
+            f"INSERT INTO main.daily_counts ({counts}) SELECT {counts} FROM stage.daily_counts WHERE true"
+            f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
+            + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
+        )
+        hidden.show(self.store.conn)
 
     @contextmanager
     def attached(self) -> Iterator[None]:
@@ -2104,7 +2122,7 @@ def search_pieces(words: Iterable[str]) -> list[str]:
 
 def _where(q: DossierQuery, match: str | None = None) -> tuple[list[str], list[Any]]:
     """SQL conditions (on ``dossiers d``) for a query; ``match`` asks the search index first."""
-    where: list[str] = []
+    where: list[str] = [VISIBLE]
     params: list[Any] = []
     for column, value in (
         ("d.status = ?", q.status),
