@@ -1364,7 +1364,9 @@ class Store:
         found, top = self.conn.execute(
             f"SELECT (SELECT rowid FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
             " ORDER BY code = ? DESC LIMIT 1),"
-            " (SELECT max(rowid) FROM dossiers)",
+            # decoys below an import's hidden rows, if any: a draw among them would read on
+            # through the hidden ones to the next row seen
+            " (SELECT min(coalesce((SELECT min(lo) - 1 FROM hidden_batch), max(rowid)), max(rowid)) FROM dossiers)",
             (typed_code, typed_code),
         ).fetchone()
         decoy = 1 + int.from_bytes(os.urandom(4)) % (top or 1)  # drawn either way: the same work
@@ -1414,9 +1416,7 @@ class Store:
         return [r[0] for r in rows]
 
     @contextmanager
-    def bulk_load(
-        self, expected_rows: int, *, checked: bool = False, counted: bool = False
-    ) -> Iterator["BulkLoader"]:
+    def bulk_load(self, expected_rows: int) -> Iterator["BulkLoader"]:
         """Load many new dossiers inside the caller's write transaction.
 
         A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
@@ -1458,15 +1458,13 @@ class Store:
             yield loader
         finally:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
-        if not checked:  # rows already checked where they were built (:class:`Stage`) are not
-            _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
+        _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
         for _, sql in triggers:
             conn.execute(sql)
         for _, sql in indexes:
             conn.execute(sql)
-        if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
-            backfill_counts(conn.execute, after_rowid=before)
-            backfill_closed(conn.execute, after_rowid=before)
+        backfill_counts(conn.execute, after_rowid=before)
+        backfill_closed(conn.execute, after_rowid=before)
         backfill_search(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
 
@@ -1853,7 +1851,8 @@ _COUNT_COLUMNS = (
 class Stage:
     """A load's dossiers built beside the database, outside its write lock: a scratch file in
     ``folder`` with the ``dossiers`` and ``pauses`` tables of the database's own definition,
-    so a long import keeps the lock only for :meth:`copy_in`, its short last step.
+    so a long import takes the lock only for the short steps of its copy (:meth:`copy_step`,
+    :meth:`show`; :mod:`tthc.storage.hidden`).
 
     Rows are checked against the tables' CHECKs here (a failure is a bug of tthc: every value
     was made by the life cycle). Under the lock, the codes given since the stage began
@@ -1929,29 +1928,7 @@ class Stage:
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM stage.dossiers").fetchone()[0])
 
-    def copy_in(self, imported_by: int) -> None:
-        """Inside the store's write transaction: every staged row into the database (as a bulk
-        load: without its indexes when it is bigger than the table), each dossier pointing
-        at the import's event."""
-        store = self.store
-        conn = store.conn
-        with store.bulk_load(self.count(), checked=True, counted=True):
-            columns = ", ".join(ALL_DOSSIER_COLUMNS)
-            picked = ", ".join("?" if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
-            conn.execute(
-                f"INSERT INTO main.dossiers ({columns}) SELECT {picked} FROM stage.dossiers ORDER BY rowid",
-                (imported_by,),
-            )
-            rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
-            conn.execute(f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses ORDER BY id")
-            counts = ", ".join(("day", *_COUNT_COLUMNS))
-            conn.execute(
-                f"INSERT INTO main.daily_counts ({counts}) SELECT {counts} FROM stage.daily_counts WHERE true"
-                f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
-                + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
-            )
-
-    # -- or in short steps, unseen until the last (:mod:`tthc.storage.hidden`) -----------------
+    # -- the copy in short steps, unseen until the last (:mod:`tthc.storage.hidden`) ------------
     def set_aside(self, event_id: int, folder: Path) -> tuple[int, int]:
         """Inside a write transaction: the rowids the staged rows will take, hidden."""
         return hidden.set_aside(self.store.conn, self.count(), event_id, folder)
