@@ -146,8 +146,8 @@ def test_a_dossier_closed_when_the_papers_never_came_gets_the_stop_notice(center
     from dataclasses import replace
     from datetime import datetime
 
-    from tthc.app import papers
     from tthc.app.inputs import load
+    from tthc.app.papers import slips
     from tthc.core.models import Event
 
     code = receive(center, "2025-11-03 09:00")
@@ -163,13 +163,13 @@ def test_a_dossier_closed_when_the_papers_never_came_gets_the_stop_notice(center
     ctx = center.context("2025-11-20 09:00")
     store = ctx.store()
     d = load(store, code)
-    closed = replace(d, life=replace(d.life, status=papers.CLOSED))
+    closed = replace(d, life=replace(d.life, status=slips.CLOSED))
     close = Event(
         0, code, "close", datetime(2025, 11, 20, 8, 30), datetime(2025, 11, 20, 8, 30), "clerk", {}, None
     )
     steps = (*store.active_steps(code), close)
-    paper = papers._Paper("vi", ctx.settings(), closed, steps)
-    slip = papers._stop(paper, ())
+    paper = slips._Paper("vi", ctx.settings(), closed, steps)
+    slip = slips._stop(paper, ())
     ctx.close()
     words = " ".join(str(getattr(b, "text", "")) + " " + str(getattr(b, "value", "")) for b in slip.body)
     assert slip.form_label == "Mẫu số 05 (Thông tư 03/2025/TT-VPCP)" and slip.form == "05"

@@ -69,7 +69,7 @@ def last_months(ctx: Context, today: date, months: int) -> Period:
 
 def ratings_given(ctx: Context, period: Period) -> dict[str, int]:
     """How many of each rating were given in the period, in the order of :data:`RATINGS`."""
-    given = ratings_in(ctx.store().conn, period.start, events_before(period, ctx.now))
+    given = ctx.store().ask(ratings_in, period.start, events_before(period, ctx.now))
     return {kind: given.get(kind, 0) for kind in RATINGS}
 
 

@@ -48,12 +48,12 @@ def build(
     def card(key: str | None) -> Card:
         return cards.setdefault(key, _blank())
 
-    for c in queries.scorecard_counts(store.conn, by, period.start, seen, scope):
+    for c in store.ask(queries.scorecard_counts, by, period.start, seen, scope):
         for target in (card(c.key), total):
             _add_counts(target, c)
     judged: Counter[tuple[Any, ...]] = Counter(
         (row[0], *_judge(row, snapshot))
-        for row in queries.handled_in_period(store.conn, by, period.start, seen, scope)
+        for row in store.ask(queries.handled_in_period, by, period.start, seen, scope)
     )
     for (key, *verdict), n in judged.items():
         for target in (card(key), total):
@@ -120,8 +120,8 @@ def _handling_times(
     """2.2: per procedure, the average handling time of its dossiers against its limit."""
     cal = ctx.calendar()
     sums: dict[tuple[str | None, str], list[Any]] = {}
-    for key, proc, limit_text, start, end, minutes in queries.completed_received_in(
-        ctx.store().conn, by, period.start, seen, scope
+    for key, proc, limit_text, start, end, minutes in ctx.store().ask(
+        queries.completed_received_in, by, period.start, seen, scope
     ):
         limit = _limit(limit_text)
         took = scorecard.handling_time(

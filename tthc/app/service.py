@@ -394,7 +394,7 @@ def restore(ctx: Context, src: Path, *, other_center: bool = False) -> Path | No
     import tempfile
 
     from tthc.app.merge import refuse_other_center
-    from tthc.storage.store import restore_into, write_copy
+    from tthc.storage.store import restore_into
 
     if not src.exists():
         raise TthcError("no such file: {path}", path=src)
@@ -404,7 +404,7 @@ def restore(ctx: Context, src: Path, *, other_center: bool = False) -> Path | No
         source = Store.open_source(src, Path(scratch))
         try:
             if not ctx.db_path.exists():
-                write_copy(source.conn, ctx.db_path)
+                source.backup_to(ctx.db_path)
                 return None
             store = ctx.store()  # this database first: upgraded if older, refused if not ours
             if not other_center:

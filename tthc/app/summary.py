@@ -58,7 +58,7 @@ def figures(
     """Every group's figures for one period (one aggregate query plus the dossiers open at its end)."""
     snapshot, seen = snapshot_of(period, now), events_before(period, now)
     groups: dict[str | None, Figures] = {}
-    for c in queries.period_counts(store.conn, by, period.start, reached(period, now).end, scope):
+    for c in store.ask(queries.period_counts, by, period.start, reached(period, now).end, scope):
         groups[c.key] = Figures(
             c.carried_over,
             {"direct": c.direct, "online": c.online, "postal": c.postal},
@@ -68,9 +68,9 @@ def figures(
             c.withdrawn,
             closed=c.closed,
         )
-    for key, n in queries.overdue_without_rounds(store.conn, by, seen, snapshot, scope).items():
+    for key, n in store.ask(queries.overdue_without_rounds, by, seen, snapshot, scope).items():
         groups.setdefault(key, Figures()).pending_overdue += n
-    open_rounds = queries.open_with_rounds(store.conn, by, seen, scope)
+    open_rounds = store.ask(queries.open_with_rounds, by, seen, scope)
     lives = store.lives([code for code, _ in open_rounds])
     for code, key in open_rounds:
         state = state_at(lives[code], seen, snapshot)

@@ -52,14 +52,14 @@ def officers(ctx: Context, period: Period, by: str = "officer") -> Workload:
         g.early, g.on_time, g.late = fig.early, fig.on_time, fig.late
         g.pending, g.overdue = fig.pending, fig.pending_overdue
     if by == "officer":  # counted for the officer at receipt, not the one holding it now
-        for now_with, at_receipt, n in queries.handed_over_since_receipt(
-            store.conn, period.start, reached(period, ctx.now).end
+        for now_with, at_receipt, n in store.ask(
+            queries.handed_over_since_receipt, period.start, reached(period, ctx.now).end
         ):
             groups.setdefault(now_with, Load(now_with)).received -= n
             groups.setdefault(at_receipt, Load(at_receipt)).received += n
-    for key, n in queries.handovers(store.conn, by, period.start, seen).items():
+    for key, n in store.ask(queries.handovers, by, period.start, seen).items():
         groups.setdefault(key, Load(key)).handed_over = n
-    for key, given in queries.ratings_by(store.conn, by, period.start, seen).items():
+    for key, given in store.ask(queries.ratings_by, by, period.start, seen).items():
         groups.setdefault(key, Load(key)).ratings.update(given)
     rows = [g for g in groups.values() if g.key is not None or not g.is_empty()]
     rows.sort(key=lambda g: (g.key is None, -g.load, fold(g.key or "")))
@@ -235,13 +235,12 @@ def late(ctx: Context, period: Period) -> Compliance:
     if period.start > ctx.now.date():
         raise TthcError("the period starts {day:%d/%m/%Y}, after today", day=period.start)
     store, cal = ctx.store(), ctx.calendar()
-    conn = store.conn
     snapshot, seen = snapshot_of(period, ctx.now), events_before(period, ctx.now)
     snapshot_day = reached(period, ctx.now).end
-    late_codes = queries.resolved_late(conn, period.start, snapshot_day)
-    overdue_codes = queries.overdue_codes_without_rounds(conn, seen, snapshot)
-    with_rounds = [code for code, _ in queries.open_with_rounds(conn, None, seen)]
-    requests = queries.requested_after_appointment(conn, period.start, seen)
+    late_codes = store.ask(queries.resolved_late, period.start, snapshot_day)
+    overdue_codes = store.ask(queries.overdue_codes_without_rounds, seen, snapshot)
+    with_rounds = [code for code, _ in store.ask(queries.open_with_rounds, None, seen)]
+    requests = store.ask(queries.requested_after_appointment, period.start, seen)
     found = store.dossiers([*late_codes, *overdue_codes, *with_rounds, *requests])
     overdue_codes += [c for c in with_rounds if state_at(found[c].life, seen, snapshot) == "overdue"]
     out = Compliance(period, snapshot)
@@ -273,7 +272,7 @@ def breaches_in(ctx: Context, period: Period) -> list[BreachRow]:
     store, cal = ctx.store(), ctx.calendar()
     snapshot, seen = snapshot_of(period, ctx.now), events_before(period, ctx.now)
     start = datetime.combine(period.start, time(0))
-    found = store.dossiers(queries.breach_candidates(store.conn, period.start, seen))
+    found = store.dossiers(store.ask(queries.breach_candidates, period.start, seen))
     rows = [
         BreachRow(d.code, d.procedure, d.officer, b.kind, b.article, b.at, b.due, b.done_at)
         for d in found.values()

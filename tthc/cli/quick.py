@@ -81,12 +81,14 @@ def _show(found: dict[str, str]) -> bool:
             lang_in_use = ctx.lang
         except Exception:
             return False
-        from tthc.present import render
-
         if "--json" in found:
-            render.print_json(view.dossier.as_json(show_id="--show-id" in found))
+            from tthc.present.terminal import print_json
+
+            print_json(view.dossier.as_json(show_id="--show-id" in found))
         else:
-            render.print_dossier(view, lang_in_use, show_id="--show-id" in found)
+            from tthc.present.dossiers import print_dossier
+
+            print_dossier(view, lang_in_use, show_id="--show-id" in found)
         ctx.save_holiday_cache()
     finally:
         ctx.close()

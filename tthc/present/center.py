@@ -40,7 +40,13 @@ def print_init(result: InitResult, lang: str) -> None:
     if result.station is not None and result.station_path is not None:
         print_station(result.station, result.station_path, lang)
         if result.created and result.station.point and result.center_id:  # the other points join it
-            say(t(lang, "Center identity: {id} (set up the center's other points with tthc init … --center-id {id})", id=result.center_id))
+            say(
+                t(
+                    lang,
+                    "Center identity: {id} (set up the center's other points with tthc init … --center-id {id})",
+                    id=result.center_id,
+                )
+            )
 
 
 def print_station(station: Station, path: Path, lang: str) -> None:
@@ -190,7 +196,13 @@ def print_names(rows: list[Registered], lang: str) -> None:
         extra = f" ({row.code_prefix})" if row.code_prefix else ""
         echo(f"{row.name}{extra}")
     for group in name_twins(r.name for r in rows):
-        echo(t(lang, "Note: {names} are one name written in different ways (registered before names were compared without diacritics), and their work is counted apart. Type the name exactly as registered to choose one.", names=", ".join(repr(n) for n in group)))
+        echo(
+            t(
+                lang,
+                "Note: {names} are one name written in different ways (registered before names were compared without diacritics), and their work is counted apart. Type the name exactly as registered to choose one.",
+                names=", ".join(repr(n) for n in group),
+            )
+        )
 
 
 def names_json(rows: list[Registered], kind: str) -> list[dict[str, Any]]:

@@ -5,7 +5,6 @@ late``, a table each, or a record per dossier on a narrow screen)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -30,11 +29,6 @@ if TYPE_CHECKING:
 WORKLOAD_COLUMNS = ("received", "handed_over", "resolved", "on_time_rate", "pending", "overdue", "load")
 
 
-def _cut(text: str, width: int) -> str:
-    """Names may be shortened to fit; numbers never are."""
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
-
-
 def _workload_cells(lang: str, g: Load) -> list[str]:
     from tthc.locale.i18n import fmt_rate
 
@@ -43,26 +37,34 @@ def _workload_cells(lang: str, g: Load) -> list[str]:
 
 def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
     """The workload table, then each group's share of the center's load as a bar, in
-    ``width`` columns: names are shortened to fit, numbers are always whole."""
+    ``width`` columns: a name too long goes on under its row, whole; numbers are always whole."""
     import textwrap
 
     from tthc.locale.i18n import fmt_rate
+    from tthc.present.table import Bar, Ledger
 
-    heads = [t(lang, f"wl_h_{c}").split("\n") for c in WORKLOAD_COLUMNS]
-    heads = [["", *h] if len(h) == 1 else h for h in heads]
     names = [t(lang, "(none)") if g.key is None else g.key for g in w.groups]
-    body = [_workload_cells(lang, g) for g in w.groups]
-    total = _workload_cells(lang, w.total)
-    widths = [max(len(h[0]), len(h[1]), *(len(r[i]) for r in [*body, total])) for i, h in enumerate(heads)]
-    first = t(lang, w.by)
-    fixed = sum(widths) + 2 * len(widths)
-    name_w = min(max(len(first), len(t(lang, "Total")), *(len(n) for n in names)), max(width - fixed, 8))
-
-    def line(name: str, cells: Sequence[str]) -> str:
-        return _cut(name, name_w).ljust(name_w) + "".join(
-            f"  {c:>{n}}" for c, n in zip(cells, widths, strict=True)
-        )
-
+    figures = Table(
+        [
+            Field(t(lang, w.by), key=w.by),
+            *(Field(t(lang, f"wl_h_{c}"), key=c, align="right") for c in WORKLOAD_COLUMNS),
+        ],
+        [
+            *([n, *_workload_cells(lang, g)] for n, g in zip(names, w.groups, strict=True)),
+            [t(lang, "Total"), *_workload_cells(lang, w.total)],
+        ],
+        totals=1,
+    )
+    load = w.total.load
+    most = max((g.load for g in w.groups), default=0) or 1
+    shares = Table(
+        [Field(""), Field(""), Field("", align="right")],
+        [
+            [n, Bar(g.load, most), f"{fmt_rate(lang, g.value('share', load))}  {g.load}"]
+            for n, g in zip(names, w.groups, strict=True)
+        ],
+    )
+    table, bars = Ledger(width).drawn(figures, shares)
     period = w.period
     out = [
         t(
@@ -73,22 +75,13 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
         ),
         t(lang, "pending counted at {at}", at=fmt_moment(lang, w.snapshot)),
         "",
-        line("", [h[0] for h in heads]),
-        line(first, [h[1] for h in heads]),
-        "─" * (name_w + fixed),
-        *(line(n, r) for n, r in zip(names, body, strict=True)),
-        "─" * (name_w + fixed),
-        line(t(lang, "Total"), total),
+        *table,
     ]
-    load = w.total.load
-    shares = [f"{fmt_rate(lang, g.value('share', load))}  {g.load}" for g in w.groups]
-    tail = max((len(s) for s in shares), default=0)
-    bar_w = max(width - name_w - tail - 4, 10)
-    most = max((g.load for g in w.groups), default=0) or 1
-    out += ["", *textwrap.wrap(t(lang, "Share of the center's load (load = resolved + pending)"), width)]
-    for name, g, text in zip(names, w.groups, shares, strict=True):
-        bar = "█" * (round(bar_w * g.load / most) or (1 if g.load else 0))
-        out.append(f"{_cut(name, name_w).ljust(name_w)}  {bar.ljust(bar_w)}  {text:>{tail}}")
+    out += [
+        "",
+        *textwrap.wrap(t(lang, "Share of the center's load (load = resolved + pending)"), width),
+        *bars,
+    ]
     out += ["", *textwrap.wrap(t(lang, f"wl_legend_{w.by}"), width)]
     rated = [(n, g) for n, g in zip(names, w.groups, strict=True) if any(g.ratings.values())]
     if rated:
@@ -231,7 +224,12 @@ def print_late(late: Compliance, lang: str) -> None:
 
     echo(
         words(
-            t(lang, "Late and overdue dossiers — {start} to {end}", start=period.start.strftime("%d/%m/%Y"), end=period.end.strftime("%d/%m/%Y"))
+            t(
+                lang,
+                "Late and overdue dossiers — {start} to {end}",
+                start=period.start.strftime("%d/%m/%Y"),
+                end=period.end.strftime("%d/%m/%Y"),
+            )
         )
     )
     for title, heads, rows in late_sections(late, lang):

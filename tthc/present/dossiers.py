@@ -15,21 +15,15 @@ from tthc.locale.i18n import fmt_day, fmt_limit, label, step_label, t
 from tthc.locale.marks import P_
 from tthc.present.layout import (
     READABLE,
-    Column,
-    PlainRow,
-    plain_lines,
-    plain_widths,
 )
-from tthc.present.table import Table, show
+from tthc.present.table import Field, Plain, Table, show
 from tthc.present.terminal import (
     echo,
     fmt_moment,
     fmt_short,
     output_width,
     say,
-    text_width,
     wrap_line,
-    wrap_words,
 )
 
 if TYPE_CHECKING:
@@ -62,16 +56,25 @@ def print_quote(q: Quote, lang: str, *, explain: bool) -> None:
 def doubt_lines(lang: str, doubts: Doubts) -> list[str]:
     """Why a due date may still change, one line per provisional year or unconfirmed day:
     every screen that shows a due date says it the same way."""
-    lines = [t(lang, "provisional: holidays of {year} are not yet confirmed by the government", year=year) for year in doubts.years]
-    lines += [t(lang, "unconfirmed: {day} is a day off no decision has put in force yet; the center confirms or rejects it", day=fmt_day(lang, day)) for day in doubts.days]
+    lines = [
+        t(lang, "provisional: holidays of {year} are not yet confirmed by the government", year=year)
+        for year in doubts.years
+    ]
+    lines += [
+        t(
+            lang,
+            "unconfirmed: {day} is a day off no decision has put in force yet; the center confirms or rejects it",
+            day=fmt_day(lang, day),
+        )
+        for day in doubts.days
+    ]
     return lines
 
 
 def day_lines(lang: str, steps: Sequence[Any]) -> list[str]:
     """The day-by-day reasoning, the days padded to one width (``Chủ nhật`` is the longest)."""
-    rows = [(fmt_day(lang, s.day) if s.day else "", t(lang, s.what, **s.args)) for s in steps]
-    width = max((text_width(day) for day, _ in rows), default=0)
-    return [f"  {day}{' ' * (width - text_width(day))}  {what}" for day, what in rows]
+    rows = [[fmt_day(lang, s.day) if s.day else "", t(lang, s.what, **s.args)] for s in steps]
+    return ["  " + line for line in Plain(None, reshape=False).lines(Table([Field(""), Field("")], rows))]
 
 
 # -- dossiers -----------------------------------------------------------------------------------
@@ -115,7 +118,15 @@ def print_received(d: Dossier, lang: str, catalog_limit: str, doubts: Doubts) ->
     )
     if d.limit_overridden:
         limit, catalog = fmt_limit(lang, d.limit), fmt_limit(lang, catalog_limit)
-        say(t(lang, "time limit {limit} instead of the catalog's {catalog} (recorded)", limit=limit, catalog=catalog), indent="  ")
+        say(
+            t(
+                lang,
+                "time limit {limit} instead of the catalog's {catalog} (recorded)",
+                limit=limit,
+                catalog=catalog,
+            ),
+            indent="  ",
+        )
     for line in doubt_lines(lang, doubts):
         say(line, indent="  ! ")
 
@@ -124,7 +135,9 @@ def print_step(d: Dossier, step: str, lang: str) -> None:
     status = label(lang, d.status)
     if d.status == "resolved" and d.timeliness:
         status += f" ({label(lang, d.timeliness)})"
-    say(t(lang, "{code}: {step} recorded · {status}", code=d.code, step=step_label(lang, step), status=status))
+    say(
+        t(lang, "{code}: {step} recorded · {status}", code=d.code, step=step_label(lang, step), status=status)
+    )
     if step == "resume" and d.due_at is not None:
         say(t(lang, "due {due}", due=due_text(lang, d)), indent="  ")
 
@@ -171,15 +184,10 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
             )
         )
     rows += service_rows(d, lang)
-    shown = [(key, value) for key, value in rows if value]
-    width = max(text_width(key) for key, _ in shown)
+    shown = [[key, value] for key, value in rows if value]
     limit = output_width()
-    room = None if limit is None else max(limit - width - 2, READABLE)
-    lines = []
-    for key, value in shown:  # a long value (an apology, a note) wraps under itself
-        parts = wrap_words(value, room) if room else [value]
-        lines.append(f"{key}{' ' * (width - text_width(key))}  {parts[0]}")
-        lines += [" " * (width + 2) + part for part in parts[1:]]
+    fields = [Field(""), Field("", wrap=True, least=READABLE)]  # a long value wraps under itself
+    lines = Plain(limit, reshape=False).lines(Table(fields, shown))
     lines += [x for line in doubt_lines(lang, view.doubts) for x in wrap_line(line, limit, indent="! ")]
     if view.steps:
         lines.append("")
@@ -225,28 +233,29 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
     from tthc.present.render_history import event_text
 
     undone = undone_of(events)
-    details = [event_text(lang, e) for e in events]
-    columns = [
-        Column("#", [str(e.id) for e in events], right=True),
-        Column(
-            t(lang, "Step"),
-            [step_label(lang, e.step) + (" ✗" if e.id in undone else "") for e in events],
-            wrap=True,
-        ),
-        Column(t(lang, "When"), [fmt_short(e.happened_at) for e in events]),
-        Column(t(lang, "Recorded"), [fmt_short(e.recorded_at) for e in events]),
-        Column(t(lang, "By"), [e.actor for e in events], wrap=True),
-        Column(t(lang, "Details"), details, wrap=True),
+    fields = [
+        Field("#", align="right"),
+        Field(t(lang, "Step"), wrap=True),
+        Field(t(lang, "When")),
+        Field(t(lang, "Recorded")),
+        Field(t(lang, "By"), wrap=True),
+        Field(t(lang, "Details"), wrap=True, under=DETAILS_ROOM),
     ]
-    limit = output_width()
-    kept, widths = plain_widths(columns, limit)
-    below = limit is not None and (kept[-1] is not columns[-1] or widths[-1] < DETAILS_ROOM)
     rows = [
-        PlainRow("dim" if e.id in undone else "", [text] if below and text else [])
-        for e, text in zip(events, details, strict=True)
+        [
+            str(e.id),
+            step_label(lang, e.step) + (" ✗" if e.id in undone else ""),
+            fmt_short(e.happened_at),
+            fmt_short(e.recorded_at),
+            e.actor,
+            event_text(lang, e),
+        ]
+        for e in events
     ]
-    lines = plain_lines(columns[:-1] if below else columns, rows, limit)
-    echo("\n".join([title, *lines] if title else lines))
+    styles = ["dim" if e.id in undone else "" for e in events]
+    if title:
+        echo(title)
+    show(Table(fields, rows, styles=styles), reshape=False)
 
 
 def print_undo_plan(plan: UndoPlan, lang: str) -> None:

@@ -58,7 +58,10 @@ def print_import(report: ImportReport | MergeReport, lang: str) -> None:
     if report.new_points:
         echo("  " + t(lang, "new reception points registered: {names}", names=", ".join(report.new_points)))
     if report.unknown_columns:
-        sys.stderr.write(t(lang, "warning: ignored unknown column(s): {cols}", cols=", ".join(report.unknown_columns)) + "\n")
+        sys.stderr.write(
+            t(lang, "warning: ignored unknown column(s): {cols}", cols=", ".join(report.unknown_columns))
+            + "\n"
+        )
 
 
 # -- two points: merge and the full export ---------------------------------------------------------
@@ -66,7 +69,13 @@ def print_merge(report: MergeReport, lang: str) -> None:
     """What a merge brought (or would bring), table by table."""
     if not report.changed:
         if not report.held:
-            echo(t(lang, "Nothing to merge from {path}: this database already holds all of it", path=report.source))
+            echo(
+                t(
+                    lang,
+                    "Nothing to merge from {path}: this database already holds all of it",
+                    path=report.source,
+                )
+            )
     else:
         _print_merged(report, lang)
     if report.held:
@@ -79,7 +88,15 @@ def print_merge(report: MergeReport, lang: str) -> None:
 
 
 def _print_merged(report: MergeReport, lang: str) -> None:
-    echo(t(lang, "Dry run: merging {path} would bring (nothing was written):" if report.dry_run else "Merged {path}:", path=report.source))
+    echo(
+        t(
+            lang,
+            "Dry run: merging {path} would bring (nothing was written):"
+            if report.dry_run
+            else "Merged {path}:",
+            path=report.source,
+        )
+    )
     echo(
         "  "
         + t(
@@ -95,7 +112,14 @@ def _print_merged(report: MergeReport, lang: str) -> None:
         if n:
             echo("  " + t(lang, "{table}: {n} added", table=t(lang, f"t_{table}"), n=n))
     if report.relaid:
-        echo("  " + t(lang, "{n} open dossier(s) got a new due date from the calendar days that came", n=report.relaid))
+        echo(
+            "  "
+            + t(
+                lang,
+                "{n} open dossier(s) got a new due date from the calendar days that came",
+                n=report.relaid,
+            )
+        )
     if report.whole:
         echo("  " + t(lang, "a new database: settings and event numbers copied as they were"))
     if report.settled:

@@ -1,7 +1,9 @@
-"""How a table is laid out to fit the screen, never by cutting a number or a code: a rich
-table whose columns are sized here (:func:`fit_table`), a light one for lists that must print
-at once (:func:`plain_lines`), and one record per row when neither fits (:func:`record_lines`).
-The one table model that commands fill, and its backends, are :mod:`tthc.present.table`'s."""
+"""How a table is laid out, never by cutting a number or a code, and the one place where
+columns are: a rich table whose columns are sized here (:func:`fit_table`), a light one for
+lists that must print at once (:func:`plain_lines`), one record per row when neither fits
+(:func:`record_lines`), a ledger of figures at a fixed width (:func:`ledger_lines`), and a
+paper's grid and centred blocks (:func:`grid_lines`, :func:`side_by_side`). The one table
+model that commands fill, and its backends, are :mod:`tthc.present.table`'s."""
 
 from __future__ import annotations
 
@@ -164,6 +166,7 @@ class Column:
     wrap: bool = False
     optional: bool = False
     right: bool = False
+    least: int = 0  # a wrapped column this wide at least (or its longest cell), a long word standing out
 
 
 @dataclass
@@ -185,6 +188,8 @@ def _plain_bounds(col: Column) -> tuple[int, int]:
     narrowest = longest_word if col.wrap else max(longest_word, longest_cell)
     if col.optional:  # a spare column is worth showing only if it can be read
         narrowest = max(narrowest, min(natural, READABLE))
+    if col.least and col.wrap:  # a word longer than that stands out rather than widen it
+        narrowest = min(natural, col.least)
     return narrowest, natural
 
 
@@ -255,8 +260,10 @@ def plain_lines(columns: list[Column], rows: list[PlainRow], limit: int | None) 
         return lines
 
     right = [c.right for c in kept]
-    out = [paint(line, "bold") for line in block([c.header for c in kept], [True] * len(kept), right)]
-    out.append(GAP.join("─" * w for w in widths))
+    out: list[str] = []
+    if any(c.header for c in kept):  # a list of label and value has no headings
+        out += [paint(line, "bold") for line in block([c.header for c in kept], [True] * len(kept), right)]
+        out.append(GAP.join("─" * w for w in widths))
     indent = widths[0] + len(GAP) if len(kept) > 1 else 0
     for i, row in enumerate(rows):
         cells = [c.cells[i] for c in kept]
@@ -338,3 +345,146 @@ def _fill(pieces: Sequence[str], limit: int, indent: str, *, sep: str) -> list[s
     if current:
         lines.append(indent + current)
     return lines
+
+
+# -- ledgers: figures at a fixed width, with bars ---------------------------------------------
+def name_lines(text: str, width: int) -> list[str]:
+    """A name on as many lines of ``width`` as it needs, broken between words (a word longer
+    than the column is broken inside it): a name is never cut, and a number never wraps."""
+    lines: list[str] = []
+    for line in wrap_words(text, width):
+        while text_width(line) > width:
+            lines.append(line[:width])
+            line = line[width:]
+        lines.append(line)
+    return lines or [""]
+
+
+@dataclass(frozen=True)
+class LedgerColumn:
+    """A column of a ledger: its heading's lines, its cells as text (``None`` for a bar),
+    whether it is right-aligned. A bar column takes the width the other columns leave."""
+
+    heading: Sequence[str]
+    cells: Sequence[str | None]
+    right: bool = False
+    bar: Sequence[tuple[float, float]] = ()  # (value, most) per row, for a bar column
+
+
+#: A bar is this wide at least, however narrow the ledger.
+BAR_LEAST = 10
+#: The first column keeps this many characters at least; a longer name goes on under its row.
+NAME_LEAST = 8
+
+
+def ledger_lead(columns: Sequence[LedgerColumn], width: int) -> int:
+    """The first column's width: its longest name, or what the figures leave of ``width``
+    (a longer name then takes more lines), never narrower than its heading."""
+    first, *rest = columns
+    widths = [_ledger_width(c) for c in rest if not c.bar]
+    fixed = sum(widths) + 2 * len(widths)
+    longest = max((len(x) for x in [*first.heading, *(c or "" for c in first.cells)]), default=0)
+    heading = max((len(x) for x in first.heading), default=0)
+    return max(min(longest, max(width - fixed, NAME_LEAST)), heading)
+
+
+def _ledger_width(column: LedgerColumn) -> int:
+    return max((len(x) for x in [*column.heading, *(c or "" for c in column.cells)]), default=0)
+
+
+def ledger_lines(
+    columns: Sequence[LedgerColumn], width: int, *, lead: int | None = None, totals: int = 0
+) -> list[str]:
+    """A ledger ``width`` columns wide: headings set on their last line, a rule, the rows and,
+    under a second rule, the last ``totals`` rows; the first column (names) left-aligned, a
+    name too long for it going on under its row, the figures whole; a bar drawn ``█`` in the
+    room left."""
+    first, *rest = columns
+    lead = ledger_lead(columns, width) if lead is None else lead
+    widths = [_ledger_width(c) for c in rest]
+    fixed = sum(w for w, c in zip(widths, rest, strict=True) if not c.bar) + 2 * len(rest)
+    widths = [max(width - lead - fixed, BAR_LEAST) if c.bar else w for w, c in zip(widths, rest, strict=True)]
+
+    def cell(column: LedgerColumn, w: int, i: int) -> str:
+        if column.bar:
+            value, most = column.bar[i]
+            return ("█" * (round(w * value / most) or (1 if value else 0))).ljust(w)
+        text = column.cells[i] or ""
+        return text.rjust(w) if column.right else text.ljust(w)
+
+    def line(i: int) -> list[str]:
+        name, *more = name_lines(first.cells[i] or "", lead)
+        figures = "".join(f"  {cell(c, w, i)}" for c, w in zip(rest, widths, strict=True))
+        return [name.ljust(lead) + figures, *more]
+
+    height = max((len(c.heading) for c in columns), default=0)
+    heads = [[""] * (height - len(c.heading)) + list(c.heading) for c in columns]
+    out = [
+        heads[0][k].ljust(lead)
+        + "".join(
+            f"  {h[k].rjust(w) if c.right else h[k].ljust(w)}"
+            for h, c, w in zip(heads[1:], rest, widths, strict=True)
+        )
+        for k in range(height)
+    ]
+    rule = "─" * (lead + sum(widths) + 2 * len(rest))
+    rows = len(first.cells)
+    body = [text for i in range(rows - totals) for text in line(i)]
+    if height:
+        out.append(rule)
+    out += body
+    if totals:
+        out += [rule, *(text for i in range(rows - totals, rows) for text in line(i))]
+    return out
+
+
+# -- paper: a fixed width, whatever the screen ------------------------------------------------
+def grid_lines(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
+    """A grid that fits a paper ``width`` columns wide: the widest columns give way first (to
+    8 columns at least), and a cell too long for its column wraps onto more lines."""
+    import textwrap
+
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > 8:
+        widths[widths.index(max(widths))] -= 1
+
+    def lines(cells: Sequence[str]) -> list[str]:
+        wrapped = [textwrap.wrap(c, w) or [""] for c, w in zip(cells, widths, strict=True)]
+        height = max(len(w) for w in wrapped)
+        return [
+            "  ".join(
+                (w[k] if k < len(w) else "").ljust(n) for w, n in zip(wrapped, widths, strict=True)
+            ).rstrip()
+            for k in range(height)
+        ]
+
+    out = [*lines(headers), "  ".join("─" * w for w in widths)]
+    for row in rows:
+        out += lines(row)
+    return out
+
+
+def centred(lines: Sequence[str], width: int) -> list[str]:
+    """Lines of words centred in ``width`` columns, wrapped first if they must."""
+    import textwrap
+
+    out: list[str] = []
+    for line in lines:
+        out.extend(part.center(width) for part in (textwrap.wrap(line, width) or [""]))
+    return out
+
+
+def side_by_side(left: Sequence[str], right: Sequence[str], split: int, width: int) -> list[str]:
+    """Two centred blocks side by side, the first ``split`` columns wide, as the blocks at the
+    head and the foot of a form."""
+    a = centred(left, split)
+    b = centred(right, width - split)
+    rows = max(len(a), len(b))
+    a += [" " * split] * (rows - len(a))
+    b += [""] * (rows - len(b))
+    return [(x + y).rstrip() for x, y in zip(a, b, strict=True)]
+
+
+def flush_right(text: str, width: int) -> str:
+    """A line set against the right edge of ``width`` columns."""
+    return text.rjust(width)

@@ -5,9 +5,9 @@ QR code drawn in characters when a person is looking."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tthc.present.layout import centred, flush_right, side_by_side
 from tthc.present.terminal import (
     echo,
 )
@@ -22,57 +22,15 @@ PAPER_WIDTH = 78
 _PAPER_LEFT = 40
 
 
-def _centred(lines: Sequence[str], width: int) -> list[str]:
-    import textwrap
-
-    out: list[str] = []
-    for line in lines:
-        out.extend(part.center(width) for part in (textwrap.wrap(line, width) or [""]))
-    return out
-
-
-def _side_by_side(left: Sequence[str], right: Sequence[str], split: int) -> list[str]:
-    """Two centred columns, as the two blocks at the head and the foot of a form."""
-    a = _centred(left, split)
-    b = _centred(right, PAPER_WIDTH - split)
-    rows = max(len(a), len(b))
-    a += [" " * split] * (rows - len(a))
-    b += [""] * (rows - len(b))
-    return [(x + y).rstrip() for x, y in zip(a, b, strict=True)]
-
-
-def _grid_lines(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """A table that fits the paper's width: the widest columns give way first, and a cell
-    too long for its column wraps onto more lines."""
-    import textwrap
-
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    while sum(widths) + 2 * (len(widths) - 1) > PAPER_WIDTH and max(widths) > 8:
-        widths[widths.index(max(widths))] -= 1
-
-    def lines(cells: Sequence[str]) -> list[str]:
-        wrapped = [textwrap.wrap(c, w) or [""] for c, w in zip(cells, widths, strict=True)]
-        height = max(len(w) for w in wrapped)
-        return [
-            "  ".join(
-                (w[k] if k < len(w) else "").ljust(n) for w, n in zip(wrapped, widths, strict=True)
-            ).rstrip()
-            for k in range(height)
-        ]
-
-    out = [*lines(headers), "  ".join("─" * w for w in widths)]
-    for row in rows:
-        out += lines(row)
-    return out
-
-
 def _paper_block(block: Any) -> list[str]:
     import textwrap
 
     from tthc.core.papers import Grid, Line
 
     if isinstance(block, Grid):
-        return _grid_lines(block.headers, block.rows)
+        from tthc.present.table import Paper, Table
+
+        return Paper(PAPER_WIDTH).lines(Table.of(block.headers, block.rows))
     if isinstance(block, Line):
         text = f"{block.label}: {block.value}" if block.value else f"{block.label}:"
         return textwrap.wrap(text, PAPER_WIDTH, subsequent_indent="    ")
@@ -82,10 +40,11 @@ def _paper_block(block: Any) -> list[str]:
 
 def slip_text(slip: Slip) -> str:
     """A slip as plain text, 78 columns wide: the same words as the printed paper."""
-    lines = [slip.form_label.rjust(PAPER_WIDTH)]
-    lines += _side_by_side(slip.issuer, slip.nation, _PAPER_LEFT)
-    lines += ["", _centred([slip.place_date], PAPER_WIDTH - _PAPER_LEFT)[0].rstrip().rjust(PAPER_WIDTH), ""]
-    lines += [x.rstrip() for x in _centred([slip.title, slip.subtitle], PAPER_WIDTH)]
+    lines = [flush_right(slip.form_label, PAPER_WIDTH)]
+    lines += side_by_side(slip.issuer, slip.nation, _PAPER_LEFT, PAPER_WIDTH)
+    place = centred([slip.place_date], PAPER_WIDTH - _PAPER_LEFT)[0].rstrip()
+    lines += ["", flush_right(place, PAPER_WIDTH), ""]
+    lines += [x.rstrip() for x in centred([slip.title, slip.subtitle], PAPER_WIDTH)]
     lines.append("")
     for block in slip.body:
         lines += _paper_block(block)
@@ -93,7 +52,7 @@ def slip_text(slip: Slip) -> str:
     if signatures:
         lines.append("")
         left, right = signatures if len(signatures) == 2 else ([], signatures[0])
-        lines += _side_by_side(left, right, PAPER_WIDTH // 2)
+        lines += side_by_side(left, right, PAPER_WIDTH // 2, PAPER_WIDTH)
     return "\n".join(line.rstrip() for line in lines).rstrip() + "\n"
 
 

@@ -77,7 +77,9 @@ def _receive(lang: str, d: dict[str, Any]) -> list[str]:
     ]
     override = d.get("limit_override")
     if isinstance(override, dict):
-        out.append(t(lang, "instead of the catalog's {limit}", limit=fmt_limit(lang, override.get("catalog", ""))))
+        out.append(
+            t(lang, "instead of the catalog's {limit}", limit=fmt_limit(lang, override.get("catalog", "")))
+        )
     if d.get("submitted_at"):
         out.append(t(lang, "submitted online {at}", at=fmt_value(lang, "submitted_at", d["submitted_at"])))
     out += _said(lang, "hx_for", d, "for")

@@ -33,7 +33,17 @@ def line_row(line: Line, lang: str) -> list[Any]:
     ind = line.indicator
     name = t(lang, f"ind_name_{ind.id}")
     if not ind.computable:
-        return [ind.id, name, None, None, None, None, None, float(ind.max_points), t(lang, "not from this center's records")]
+        return [
+            ind.id,
+            name,
+            None,
+            None,
+            None,
+            None,
+            None,
+            float(ind.max_points),
+            t(lang, "not from this center's records"),
+        ]
     threshold = None if ind.threshold is None else fmt_rate(lang, ind.threshold)
     if threshold is not None and not ind.threshold_transcribed:
         threshold += " " + t(lang, "(assumed)")
@@ -99,22 +109,14 @@ def table_lines(heads: list[str], cells: list[list[str]], limit: int | None) -> 
     """The indicators in the first shape that fits ``limit`` columns: a table with the
     formulas in a column of their own; the table with each formula on the lines under its
     indicator; one record per indicator. A figure is never cut in any of them."""
-    from tthc.present.layout import Column, PlainRow, plain_lines, record_lines, table_fits
+    from tthc.present.table import Field, Plain, Table
 
-    def columns(upto: int) -> list[Column]:
-        return [
-            Column(h, [r[i] for r in cells], wrap=i in (1, 5), right=i in _FIGURES)
-            for i, h in enumerate(heads[:upto])
-        ]
-
-    styles = [""] * len(cells)
-    full = plain_lines(columns(len(heads)), [PlainRow() for _ in cells], limit)
-    if limit is None or table_fits(full, limit):
-        return full
-    notes = plain_lines(columns(len(heads) - 1), [PlainRow(notes=[r[-1]]) for r in cells], limit)
-    if table_fits(notes, limit):
-        return notes
-    return record_lines(heads, cells, styles, limit, lead=2)
+    last = len(heads) - 1
+    fields = [
+        Field(h, wrap=i in (1, 5), align="right" if i in _FIGURES else "left", under=1 if i == last else 0)
+        for i, h in enumerate(heads)
+    ]
+    return Plain(limit).lines(Table(fields, cells, lead=2))
 
 
 def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
@@ -123,7 +125,15 @@ def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
     heads, rows = records(card, lang)
     out = table_lines(heads, _cells(rows, lang), limit)
     most = sum((ln.indicator.max_points for ln in card.lines.values() if ln.indicator.computable), Decimal(0))
-    out += wrap_line(t(lang, "Points from this center's records: {points} of {most}", points=_num(lang, card.total_points), most=_num(lang, most)), limit)
+    out += wrap_line(
+        t(
+            lang,
+            "Points from this center's records: {points} of {most}",
+            points=_num(lang, card.total_points),
+            most=_num(lang, most),
+        ),
+        limit,
+    )
     for line in rate_lines(card, lang):
         out += wrap_line(line.strip(), limit, indent=line[: len(line) - len(line.lstrip())])
     for item in card.lines["2.2"].detail:
@@ -144,7 +154,12 @@ def text(s: Scorecard, lang: str, limit: int | None = None) -> str:
     """The scorecard as a person reads it, laid out for ``limit`` columns (None: no limit)."""
     from tthc.present.terminal import wrap_line
 
-    title = t(lang, "Scorecard (Decision 766) {start} – {end}", start=fmt_day(lang, s.period.start), end=fmt_day(lang, s.period.end))
+    title = t(
+        lang,
+        "Scorecard (Decision 766) {start} – {end}",
+        start=fmt_day(lang, s.period.start),
+        end=fmt_day(lang, s.period.end),
+    )
     out = [*wrap_line(title, limit), ""]
     out += card_lines(s.total, lang, limit)
     for key, card in s.groups:

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
 from tthc.locale.marks import P_
-from tthc.present.layout import Col, fit_table, label_grid
+from tthc.present.chart import bar
+from tthc.present.table import Field, Rich, Table
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from rich.table import Table as RichTable
     from rich.terminal_theme import TerminalTheme
 
     from tthc.app.province import Rollup
@@ -61,20 +62,17 @@ def _rate(lang: str, fig: "Figures") -> str:
 
 def _table(
     summary: "Summary", lang: str, limit: int | None, *, short: bool, folded: bool, wrap_rate: bool = False
-) -> "Table | None":
+) -> "RichTable | None":
     names = [n for n in COUNTS if not (folded and n in CHANNEL_SPLIT)]
     prefix = "hs" if short else "h"
     first = t(lang, "Month" if summary.by == "month" else "Group")
-    cols = [
-        Col(first, wrap=True),
-        *(Col(t(lang, f"{prefix}_{n}"), justify="right") for n in names),
-        Col(t(lang, f"{prefix}_rate"), justify="right", wrap=wrap_rate),
+    fields = [
+        Field(first, wrap=True),
+        *(Field(t(lang, f"{prefix}_{n}"), align="right") for n in names),
+        Field(t(lang, f"{prefix}_rate"), align="right", wrap=wrap_rate),
     ]
-    rows = _rows(summary, lang)
-    cells = [[name, *(_count(fig, n) for n in names), _rate(lang, fig)] for name, fig in rows]
-    styles = [*([None] * (len(rows) - 1)), "bold"]
-    ends = [i == len(rows) - 2 for i in range(len(rows))]
-    return fit_table(limit, cols, cells, styles=styles, ends=ends)
+    cells = [[name, *(_count(fig, n) for n in names), _rate(lang, fig)] for name, fig in _rows(summary, lang)]
+    return Rich(limit).fit(Table(fields, cells, totals=1))
 
 
 def _legend(lang: str, names: list[str]) -> str:
@@ -92,7 +90,7 @@ def _blocks(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
             (t(lang, "Rate (on time/resolved)"), _rate(lang, fig))
         ]
         clusters = [pairs[0:5], pairs[5:10], pairs[10:]]  # received, resolved, pending and the rate
-        out += [Text(name, style="bold"), label_grid(limit, clusters)]
+        out += [Text(name, style="bold"), Rich(limit).pairs(clusters)]
     return out
 
 
@@ -129,10 +127,26 @@ def draw_summary(out: Screen, summary: "Summary", lang: str, center: str, *, cha
     out.line(t(lang, "pending counted at {at}", at=fmt_moment(lang, summary.snapshot)), "dim")
     total = summary.total
     good = total.early + total.on_time
-    out.line(t(lang, "Returned early or on time: {rate} ({good} of {resolved} resolved)", rate=fmt_rate(lang, total.rate), good=good, resolved=total.resolved))
+    out.line(
+        t(
+            lang,
+            "Returned early or on time: {rate} ({good} of {resolved} resolved)",
+            rate=fmt_rate(lang, total.rate),
+            good=good,
+            resolved=total.resolved,
+        )
+    )
     if summary.corrections:
         start_iso, end_iso = summary.period.start.isoformat(), summary.period.end.isoformat()
-        out.line(t(lang, "{n} changed timeline(s) in this period: see tthc corrections --from {start} --to {end}", n=summary.corrections, start=start_iso, end=end_iso))
+        out.line(
+            t(
+                lang,
+                "{n} changed timeline(s) in this period: see tthc corrections --from {start} --to {end}",
+                n=summary.corrections,
+                start=start_iso,
+                end=end_iso,
+            )
+        )
     if chart:
         out.print("")
         for part in month_chart(summary, lang, out.limit):
@@ -174,18 +188,29 @@ def month_chart(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
     room = 50 if limit is None else limit - fixed
     volume_max = max(4, min(30, room * 3 // 5))
     rate_max = max(4, min(20, room - volume_max))
-    rows: list[list[str | Text]] = []
+    rows: list[list[Any]] = []
     for (name, fig), rate in zip(groups, rates, strict=True):
-        volume = Text("█" * round(volume_max * fig.received / most), style="cyan")
-        volume.append(f" {fig.received}")
         share = 0 if fig.rate is None else float(fig.rate) / 100
-        bar = Text("▒" * round(rate_max * share), style="green" if share >= 0.95 else "yellow")
-        bar.append(f" {rate}")
-        rows.append([name, volume, bar])
-    cols = [Col(first, wrap=True), Col(t(lang, "Received")), Col(t(lang, "On time"))]
-    table = fit_table(limit, cols, rows, boxed=False) or fit_table(None, cols, rows, boxed=False)
-    title = t(lang, "Dossiers received and on-time rate by month" if summary.by == "month" else "Dossiers received and on-time rate")
-    return [Text(title, style="bold"), table, Text(t(lang, "█ dossiers received · ▒ returned early or on time, % of resolved"), style="dim")]
+        rows.append(
+            [
+                name,
+                bar(fig.received, most, volume_max, "█", "cyan", str(fig.received)),
+                bar(share, 1, rate_max, "▒", "green" if share >= 0.95 else "yellow", rate),
+            ]
+        )
+    chart = Table([Field(first, wrap=True), Field(t(lang, "Received")), Field(t(lang, "On time"))], rows)
+    table = Rich(limit).fit(chart, boxed=False) or Rich(None).fit(chart, boxed=False)
+    title = t(
+        lang,
+        "Dossiers received and on-time rate by month"
+        if summary.by == "month"
+        else "Dossiers received and on-time rate",
+    )
+    return [
+        Text(title, style="bold"),
+        table,
+        Text(t(lang, "█ dossiers received · ▒ returned early or on time, % of resolved"), style="dim"),
+    ]
 
 
 # -- printing: SVG and HTML ---------------------------------------------------------------------

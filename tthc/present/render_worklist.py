@@ -107,7 +107,11 @@ def _columns(section: Section, lang: str) -> list[tuple[Field, list[str]]]:
 def _notes(lang: str, r: Row) -> list[str]:
     apology = r.dossier.apology
     shown = apology is not None and r.tell is None  # a citizen to tell has it in its own column
-    return [t(lang, "apology: new date {date}", date=apology.new_date.strftime("%d/%m/%Y"))] if shown and apology else []
+    return (
+        [t(lang, "apology: new date {date}", date=apology.new_date.strftime("%d/%m/%Y"))]
+        if shown and apology
+        else []
+    )
 
 
 def _table(section: Section, lang: str) -> Table:
@@ -124,7 +128,14 @@ def print_worklist(wl: Worklist, lang: str) -> None:
     if wl.morning:
         out.append(t(lang, "Worklist at {at}", at=fmt_moment(lang, wl.at)))
     if not wl.shown:
-        out.append(t(lang, "Nothing is overdue, due soon, waiting for papers or waiting to be collected." if wl.morning else "No dossiers match."))
+        out.append(
+            t(
+                lang,
+                "Nothing is overdue, due soon, waiting for papers or waiting to be collected."
+                if wl.morning
+                else "No dossiers match.",
+            )
+        )
     for section in wl.sections:
         if not section.rows:
             continue

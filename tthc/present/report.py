@@ -103,7 +103,9 @@ def form_rows(summary: "Summary", lang: str) -> list[FormRow]:
         for i, (key, fig) in enumerate(summary.groups, start=1)
     ]
     total = summary.total
-    rows.append(FormRow("", t(lang, P_("f06_total_row", "Total")), _cells(total), total.withdrawn, total.closed))
+    rows.append(
+        FormRow("", t(lang, P_("f06_total_row", "Total")), _cells(total), total.withdrawn, total.closed)
+    )
     for row in rows:
         assert row.cells[0] == row.cells[4] + row.cells[8] + row.noted, row
     return rows
@@ -129,7 +131,10 @@ def build_form(summary: "Summary", lang: str, settings: "Settings", today: date)
     place = s["place_name"] or DOTS
     heading = [
         (t(lang, "Form II.06a/VPCP/KSTT"), t(lang, "Reporting unit: {unit}", unit=settings.center_name)),
-        (t(lang, "Issued with Circular 01/2020/TT-VPCP of 21/10/2020"), t(lang, "Receiving unit: {unit}", unit=s["report_to"] or DOTS)),
+        (
+            t(lang, "Issued with Circular 01/2020/TT-VPCP of 21/10/2020"),
+            t(lang, "Receiving unit: {unit}", unit=s["report_to"] or DOTS),
+        ),
     ]
     foot = [
         ("", t(lang, "{place}, {d:02d}/{m:02d}/{y}", place=place, d=today.day, m=today.month, y=today.year)),
@@ -140,7 +145,15 @@ def build_form(summary: "Summary", lang: str, settings: "Settings", today: date)
         (s["preparer_name"], s["head_name"]),
     ]
     return Form(
-        lang, heading, [t(lang, "HANDLING OF ADMINISTRATIVE PROCEDURES AT THE COMMUNE"), period, t(lang, "Unit: number of dossiers")], form_rows(summary, lang), foot
+        lang,
+        heading,
+        [
+            t(lang, "HANDLING OF ADMINISTRATIVE PROCEDURES AT THE COMMUNE"),
+            period,
+            t(lang, "Unit: number of dossiers"),
+        ],
+        form_rows(summary, lang),
+        foot,
     )
 
 
@@ -168,10 +181,10 @@ def print_form(form: Form) -> None:
 
 def _pairs(out: Any, lines: list[tuple[str, str]]) -> None:
     """Left and right blocks side by side (heading, signatures), wrapped to the screen."""
-    from tthc.present.layout import Col, fit_table
+    from tthc.present.table import Field, Rich, Table
 
-    cols = [Col("", wrap=True), Col("", wrap=True)]
-    grid = fit_table(out.limit, cols, [list(pair) for pair in lines], boxed=False, show_header=False)
+    blocks = Table([Field("", wrap=True), Field("", wrap=True)], [list(pair) for pair in lines])
+    grid = Rich(out.limit).fit(blocks, boxed=False)
     if grid is not None:
         out.print(grid)
         return
@@ -191,30 +204,34 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
     """The table with its legend lines, or [] when no table shape fits."""
     from rich.text import Text
 
-    from tthc.present.layout import Col, fit_table
+    from tthc.present.table import Field, Rich, Table
 
     lang = form.lang
-    styles = [None] * (len(form.rows) - 1) + ["bold"]
+    styles = [""] * (len(form.rows) - 1) + ["bold"]
     spans = t(
         lang,
         "Columns: {items}",
         items=" · ".join(
-            t(lang, "({first})–({last}) {name}", first=first, last=last, name=t(lang, key)) for first, last, key in GROUPS
+            t(lang, "({first})–({last}) {name}", first=first, last=last, name=t(lang, key))
+            for first, last, key in GROUPS
         ),
     )
-    words = [Col(f"{t(lang, key)}\n({n})", "left" if n == 2 else "right", wrap=n == 2) for n, key in COLUMNS]
-    numbers = [Col(f"({n})", "left" if n == 2 else "right", wrap=n == 2) for n, _ in COLUMNS]
+    words = [
+        Field(f"{t(lang, key)}\n({n})", align="left" if n == 2 else "right", wrap=n == 2)
+        for n, key in COLUMNS
+    ]
+    numbers = [Field(f"({n})", align="left" if n == 2 else "right", wrap=n == 2) for n, _ in COLUMNS]
     legend = t(lang, "Columns: {items}", items=" · ".join(f"({n}) {t(lang, key)}" for n, key in COLUMNS))
-    note = Col(t(lang, "Note"), wrap=True)
+    note = Field(t(lang, "Note"), wrap=True)
     shapes = [  # columns, with the note column, legend lines, headers may wrap, boxed
         ([*words, note], True, [spans], False, True),
         ([*numbers, note], True, [spans, legend], True, True),
         (numbers, False, [spans, legend], True, True),
         (numbers, False, [spans, legend], True, False),
     ]
-    for cols, with_note, legends, wrap_headers, boxed in shapes:
-        cells = _form_cells(form, with_note)
-        table = fit_table(limit, cols, cells, styles=styles, wrap_headers=wrap_headers, boxed=boxed)
+    for fields, with_note, legends, wrap_headings, boxed in shapes:
+        shape = Table(fields, _form_cells(form, with_note), styles=styles)
+        table = Rich(limit).fit(shape, wrap_headings=wrap_headings, boxed=boxed)
         if table is None:
             continue
         notes = [f"{row.field}: {row.note(lang)}" for row in form.rows if row.noted]
@@ -227,7 +244,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
     """One block per field: ``(n) label value`` in as many columns as fit."""
     from rich.text import Text
 
-    from tthc.present.layout import label_grid
+    from tthc.present.table import Rich
 
     out: list[Any] = []
     for row in form.rows:
@@ -236,7 +253,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
         ]
         out.append(Text(f"{row.number}. {row.field}" if row.number else row.field, style="bold"))
         clusters = [pairs[first - 3 : last - 2] for first, last, _ in GROUPS]
-        out.append(label_grid(limit, clusters))
+        out.append(Rich(limit).pairs(clusters))
         if row.noted:
             out.append(Text(f"{t(form.lang, 'Note')}: {row.note(form.lang)}"))
     return out

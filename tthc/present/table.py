@@ -1,14 +1,17 @@
 """One table model for every list tthc shows or writes, and the backends that draw it.
 
 A command fills a :class:`Table`: its columns (:class:`Field`: a heading, a name in JSON, an
-alignment, whether its cells may wrap between words), rows of typed cells (text, whole
-numbers, dates and moments), a title and a footer. How it is drawn is chosen once, by
-:func:`backend`, as todoman's formatters are: ``plain`` (light aligned columns that print at
-once), ``rich`` (a boxed table), ``json``, or a file, ``csv`` or ``xlsx``. Whatever the
-backend, no cell is ever cut: on a screen too narrow for the columns the table changes shape,
-one record per row, its leading cells (a code, a name) heading each block.
+alignment, whether its cells may wrap between words, whether it may go under its row), rows
+of typed cells (text, whole numbers, dates and moments, a :class:`Bar`), a title, a footer
+and totals. How it is drawn is chosen once, by :func:`backend`, as todoman's formatters are:
+``plain`` (light aligned columns that print at once), ``rich`` (a boxed table, or the first
+of a screen's shapes that fits), ``ledger`` (figures at a fixed width, with share bars),
+``paper`` (a grid at a slip's width), ``json``, or a file, ``csv`` or ``xlsx``. Whatever the
+backend, no number, code or date is ever cut: on a screen too narrow for the columns a
+column goes under its row or the table changes shape, one record per row, its leading cells
+(a code, a name) heading each block; in a ledger, a name the figures leave no room for goes
+on under its row, whole.
 """
-
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -16,19 +19,29 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from tthc.present.layout import (
     Col,
     Column,
+    LedgerColumn,
     PlainRow,
     cell_text,
     fit_table,
+    grid_lines,
+    label_grid,
+    ledger_lead,
+    ledger_lines,
     plain_lines,
+    plain_widths,
     record_lines,
     table_fits,
 )
 from tthc.present.terminal import echo, output_width, print_json, screen, wrap_words
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
 
 #: One block of a table re-shaped for a narrow screen: its lines, each with its style.
 Block = Sequence[tuple[str, str]]
@@ -39,17 +52,33 @@ class Field:
     """A column: its ``heading`` for people, its ``key`` in JSON (the heading when empty), its
     alignment, and whether its cells may ``wrap`` between words (names, notes, reasons); a
     code, a date or a number never wraps. A ``spare`` column may be left out of a narrow
-    screen's table (it stays in the records, in JSON and in files)."""
+    screen's table (it stays in the records, in JSON and in files). An ``under`` column (a
+    formula, a step's details) goes on the lines under its row when the table does not fit,
+    or when it would be narrower than ``under`` columns."""
 
     heading: str
     key: str = ""
     align: Literal["left", "right"] = "left"
     wrap: bool = False
     spare: bool = False
+    under: int = 0  # > 0: may go on the lines under its row (see Plain)
+    least: int = 0  # wrapped at this width at least; a longer word stands out rather than widen it
 
     @property
     def name(self) -> str:
         return self.key or self.heading
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A cell drawn as a bar: ``value`` of the column's ``most``, as long as the room the
+    other columns leave allows; a value above nought is never drawn as nothing."""
+
+    value: float
+    most: float
+
+    def __str__(self) -> str:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +95,7 @@ class Table:
     notes: Sequence[Sequence[str]] = ()  # lines under a row (an apology's new date), by row
     lead: int = 1
     blocks: Callable[[Sequence[str]], Block] | None = None
+    totals: int = 0  # the last rows are totals, under a rule of their own (a ledger's)
 
     @classmethod
     def of(cls, headings: Sequence[str], rows: Sequence[Sequence[Any]], **options: Any) -> Table:
@@ -115,7 +145,8 @@ class Plain:
     """Light aligned columns, coloured by row on a terminal, for lists that must print at once:
     rows under their headings when they fit with every heading on two lines at most, else one
     record per row, ``header: value`` pairs under the leading cells. With ``reshape`` off the
-    columns stay, spare ones left out and text wrapped (the worklist, read down its codes)."""
+    columns stay, spare ones left out and text wrapped (the worklist, read down its codes).
+    A table whose headings are all empty is a list of label and value: no heading, no rule."""
 
     limit: int | Literal["auto"] | None = "auto"
     reshape: bool = True
@@ -125,17 +156,45 @@ class Plain:
         texts = table.texts()
         styles = [table.style(i) for i in range(len(texts))]
         columns = [
-            Column(f.heading, [r[i] for r in texts], wrap=f.wrap, optional=f.spare, right=f.align == "right")
+            Column(
+                f.heading,
+                [r[i] for r in texts],
+                wrap=f.wrap,
+                optional=f.spare,
+                right=f.align == "right",
+                least=f.least,
+            )
             for i, f in enumerate(table.fields)
         ]
         rows = [PlainRow(s, table.notes_of(i)) for i, s in enumerate(styles)]
         lines = plain_lines(columns, rows, limit)
+        if limit is not None and self._goes_under(table, columns, lines, limit):
+            below = [i for i, f in enumerate(table.fields) if f.under]
+            columns = [c for i, c in enumerate(columns) if i not in below]
+            for n, row in enumerate(rows):
+                row.notes = [*row.notes, *(texts[n][i] for i in below if texts[n][i])]
+            lines = plain_lines(columns, rows, limit)
         if self.reshape and limit is not None and not table_fits(lines, limit):
             lines = record_lines(table.headings, texts, styles, limit, lead=table.lead)
         title = table.title
         heading = wrap_words(title, limit) if title and limit else [title] if title else []
         foot = [x for line in table.footer for x in (wrap_words(line, limit) if limit else [line])]
         return [*heading, *lines, *foot]
+
+    @staticmethod
+    def _goes_under(table: Table, columns: list[Column], lines: list[str], limit: int) -> bool:
+        """Whether the ``under`` columns go under their rows: the table does not fit, or one
+        of them is left out or narrower than it asks."""
+        if not any(f.under for f in table.fields):
+            return False
+        if not table_fits(lines, limit):
+            return True
+        kept, widths = plain_widths(columns, limit)
+        for f, column in zip(table.fields, columns, strict=True):
+            at = next((j for j, k in enumerate(kept) if k is column), None)
+            if f.under and (at is None or widths[at] < f.under):
+                return True
+        return False
 
     def show(self, table: Table) -> None:
         echo("\n".join(self.lines(table)))
@@ -148,6 +207,35 @@ class Rich:
     bold line and the others joined by `` · `` under them)."""
 
     limit: int | Literal["auto"] | None = "auto"
+
+    def fit(self, table: Table, *, boxed: bool = True, wrap_headings: bool = True) -> RichTable | None:
+        """The table as rich draws it, its columns sized to fit the limit without cutting a
+        cell, the totals bold under a line; None when it cannot fit (the screen tries
+        another shape). A table whose headings are all empty is drawn without them; a cell
+        may be rich text already (a chart's coloured bar)."""
+        limit = output_width() if self.limit == "auto" else self.limit
+        cols = [Col(f.heading, justify=f.align, wrap=f.wrap) for f in table.fields]
+        cells = [[v if hasattr(v, "plain") else cell_text(v) for v in row] for row in table.rows]
+        first_total = len(cells) - table.totals
+        return fit_table(
+            limit,
+            cols,
+            cells,
+            boxed=boxed,
+            show_header=any(f.heading for f in table.fields),
+            wrap_headers=wrap_headings,
+            styles=[
+                table.style(i) or ("bold" if table.totals and i >= first_total else None)
+                for i in range(len(cells))
+            ],
+            ends=[bool(table.totals) and i == first_total - 1 for i in range(len(cells))],
+        )
+
+    def pairs(self, clusters: Sequence[Sequence[tuple[str, str]]]) -> RichTable | RichText:
+        """Clusters of ``label value`` pairs side by side, as many as fit (a summary's block
+        for one group on a narrow screen)."""
+        limit = output_width() if self.limit == "auto" else self.limit
+        return label_grid(limit, clusters)
 
     def show(self, table: Table) -> None:
         out = screen(self.limit)
@@ -164,6 +252,52 @@ class Rich:
                     out.line(text, style)
         for line in table.footer:
             out.line(line)
+
+
+@dataclass
+class Ledger:
+    """Figures at a fixed ``width`` (80 columns, or the terminal's): headings of several lines
+    (``\\n`` in a heading) set on their last line, figures right-aligned and whole, the first
+    column's names going on under their row when the figures leave no room, the totals under a
+    rule, a :class:`Bar` cell drawn in the room the others leave. Tables drawn together share
+    the first table's first column width, so their names line up."""
+
+    width: int
+
+    def drawn(self, *tables: Table) -> list[list[str]]:
+        columns = [self.columns(table) for table in tables]
+        lead = ledger_lead(columns[0], self.width)
+        return [
+            ledger_lines(c, self.width, lead=lead, totals=table.totals)
+            for c, table in zip(columns, tables, strict=True)
+        ]
+
+    @staticmethod
+    def columns(table: Table) -> list[LedgerColumn]:
+        texts = table.texts()
+        out = []
+        for i, f in enumerate(table.fields):
+            bars = [(float(r[i].value), float(r[i].most)) for r in table.rows if isinstance(r[i], Bar)]
+            heading = f.heading.split("\n") if f.heading else []
+            out.append(LedgerColumn(heading, [r[i] for r in texts], right=f.align == "right", bar=bars))
+        return out
+
+    def show(self, table: Table) -> None:
+        echo("\n".join(line.rstrip() for line in self.drawn(table)[0]))
+
+
+@dataclass
+class Paper:
+    """A grid printed on paper ``width`` columns wide, whatever the screen: the widest columns
+    give way first and a cell too long for its column wraps onto more lines."""
+
+    width: int
+
+    def lines(self, table: Table) -> list[str]:
+        return grid_lines(table.headings, table.texts(), self.width)
+
+    def show(self, table: Table) -> None:
+        echo("\n".join(self.lines(table)))
 
 
 def lead_block(lead: int) -> Callable[[Sequence[str]], Block]:
@@ -213,6 +347,8 @@ class Sheet:
 BACKENDS: dict[str, Callable[..., Backend]] = {
     "plain": Plain,
     "rich": Rich,
+    "ledger": Ledger,
+    "paper": Paper,
     "json": Json,
     "csv": Sheet,
     "xlsx": Sheet,

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar, cast
 
+from tthc.core.codes import CodeMinter as CodeMinter  # the rule, given the store as its book
 from tthc.core.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.core.errors import TthcError, os_reason, sqlite_reason
 from tthc.core.lifecycle import ALLOWED, STEPS, Apology, Life, Outcome, Status, facts_last_at, undone
@@ -33,7 +34,6 @@ from tthc.core.models import (
     Rating,
     Registered,
     Service,
-    code_day,
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
@@ -71,6 +71,8 @@ OPEN_SQL = open_sql("d")
 #: Not part of an import still being copied in (``conditions.visible_sql``).
 VISIBLE = visible_sql("d")
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
+_Asked = ParamSpec("_Asked")
+_Answer = TypeVar("_Answer")
 
 
 def _check_foreign(path: Path) -> bool:
@@ -778,6 +780,16 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def ask(
+        self,
+        query: Callable[Concatenate[sqlite3.Connection, _Asked], _Answer],
+        *args: _Asked.args,
+        **kwargs: _Asked.kwargs,
+    ) -> _Answer:
+        """One reporting query of ``tthc.storage.queries`` run on this store, so that nothing
+        outside the storage layer holds a connection: ``store.ask(queries.handovers, by, …)``."""
+        return query(self.conn, *args, **kwargs)
+
     def rollup_rows(self) -> Iterator[tuple[Any, ...]]:
         """Every dossier as a province's roll-up reads it: its keys, its moments, what was
         decided (timeliness, the deadline stored now) and whether it had supplement rounds
@@ -1397,6 +1409,28 @@ class Store:
     def minter(self, block: CodeBlock = WHOLE_DAY) -> "CodeMinter":
         return CodeMinter(self, block)
 
+    # -- the code book the code-giving rule (tthc.core.codes.CodeMinter) asks ------------------
+    def every_code(self) -> set[str]:
+        """Every code the database ever gave, as given: its dossiers' and its events'."""
+        rows = self.conn.execute(
+            "SELECT code FROM dossiers UNION ALL SELECT dossier_code FROM events WHERE dossier_code IS NOT NULL"
+        )
+        return {code for (code,) in rows}
+
+    def last_number(self, prefix: str, day: str, block_first: int) -> int | None:
+        row = self.conn.execute(
+            "SELECT last FROM code_sequences WHERE prefix = ? AND day = ? AND block = ?",
+            (prefix, day, block_first),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def save_last_number(self, prefix: str, day: str, block_first: int, last: int) -> None:
+        self.conn.execute(
+            "INSERT INTO code_sequences (prefix, day, block, last) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (prefix, day, block) DO UPDATE SET last = max(last, excluded.last)",
+            (prefix, day, block_first, last),
+        )
+
     # -- bulk loading --------------------------------------------------------------------
     def marks(self) -> tuple[int, int]:
         """Where the events and the dossiers end now: what :meth:`codes_since` starts after."""
@@ -1962,100 +1996,6 @@ class Stage:
             yield
         finally:
             self.store.conn.execute("DETACH DATABASE stage")
-
-
-class CodeMinter:
-    """Gives ``<unit code>-YYMMDD-NNNN`` codes (Circular 01/2018/TT-VPCP Art. 19): per unit code
-    and receipt day, never one given before — not by this minter, not by hand, not before an
-    undo — and only numbers of this PC's block, so two reception points never give the same
-    code. Used inside a write transaction; :meth:`save` records the last numbers.
-
-    Codes compare in any letter case. A load that gives codes of its own (an import's rows)
-    claims them (:meth:`claim`), so the numbers given after skip them before they are stored.
-    Whether the database ever had a code is asked of its indexes, or, during a load bigger
-    than the table (which drops them), of every code it had, read once (:meth:`read_all`)."""
-
-    def __init__(self, store: Store, block: CodeBlock = WHOLE_DAY) -> None:
-        self.store = store
-        self.block = block
-        self.last: dict[tuple[str, str], int] = {}
-        self.taken: set[str] = set()  # given in this load, not stored yet; lower case
-        self.stored: dict[str, str] | None = None  # lower case -> as given, once read_all ran
-        self.exact: set[str] = set()  # and every spelling as given
-
-    def read_all(self) -> None:
-        """Read every code the database ever gave, to answer from memory from now on."""
-        rows = self.store.conn.execute(
-            "SELECT code FROM dossiers UNION ALL SELECT dossier_code FROM events WHERE dossier_code IS NOT NULL"
-        )
-        self.exact = {code for (code,) in rows}
-        self.stored = {code.lower(): code for code in self.exact}
-
-    def used(self, codes: list[str]) -> dict[str, str]:
-        """Of ``codes``, those the database ever gave, each with the spelling it gave (the
-        code itself when it gave that spelling): :meth:`Store.used_codes`, from memory after
-        :meth:`read_all`."""
-        if self.stored is None:
-            return self.store.used_codes(codes)
-        stored, exact = self.stored, self.exact
-        return {c: c if c in exact else stored[c.lower()] for c in codes if c.lower() in stored}
-
-    def claim(self, code: str) -> bool:
-        """Claim a code given by this load's own rows; False if an earlier row gave it, in any
-        case. (Whether the database ever had it is asked a batch at a time: :meth:`used`.)"""
-        key = code.lower()
-        if key in self.taken:
-            return False
-        self.taken.add(key)
-        return True
-
-    def take(self, code: str) -> bool:
-        """Claim a code to give; False if it was ever used, in any case."""
-        return code.lower() not in self.taken and not self.used([code]) and self.claim(code)
-
-    def next(self, prefix: str, received: datetime) -> str:
-        day = code_day(received)
-        key = (prefix, day)
-        block = self.block
-        number = self.last.get(key)
-        if number is None:
-            row = self.store.conn.execute(
-                "SELECT last FROM code_sequences WHERE prefix = ? AND day = ? AND block = ?",
-                (prefix, day, block.first),
-            ).fetchone()
-            number = row[0] if row else block.first - 1
-        while True:
-            number += 1
-            if number > block.last:
-                if block == WHOLE_DAY:
-                    raise TthcError("more than 9999 dossiers on {day:%d/%m/%Y} under {prefix}: give a code", day=received, prefix=prefix)
-                raise TthcError(
-                    "no dossier number left on {day:%d/%m/%Y} under {prefix} in this PC's block {first:04d}–{last:04d}: give a code", day=received, prefix=prefix, first=block.first, last=block.last
-                )
-            code = f"{prefix}-{day}-{number:04d}"
-            if self.take(code):  # a code typed by hand may have taken this number
-                self.last[key] = number
-                return code
-
-    def continued(self) -> "CodeMinter":
-        """A minter for the last step of a staged load, under the write lock: it gives numbers
-        after both this one's (given to staged rows, not saved yet) and those saved since."""
-        fresh = CodeMinter(self.store, self.block)
-        for (prefix, day), last in self.last.items():
-            row = self.store.conn.execute(
-                "SELECT last FROM code_sequences WHERE prefix = ? AND day = ? AND block = ?",
-                (prefix, day, self.block.first),
-            ).fetchone()
-            fresh.last[(prefix, day)] = max(last, row[0] if row else 0)
-        return fresh
-
-    def save(self) -> None:
-        for (prefix, day), last in self.last.items():
-            self.store.conn.execute(
-                "INSERT INTO code_sequences (prefix, day, block, last) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (prefix, day, block) DO UPDATE SET last = max(last, excluded.last)",
-                (prefix, day, self.block.first, last),
-            )
 
 
 @contextmanager

@@ -1,147 +1,31 @@
-"""The citizen's papers as plain data: the slips and the dossier log book, in the set of forms
-of the circular in force when the dossier was received. Circular 03/2025/TT-VPCP, Appendix I:
-01 receipt and appointment, 02 supplement request, 03 refusal, 04 apology asking for more
-time, 05 notice that handling stops (a withdrawal, a close), 06 process control sheet, 07 log
-book. Before it, Circular 01/2018/TT-VPCP: 01–04 alike, 05 control sheet, 06 log book, and no
-notice of a stop.
-
-A paper reads only what the core decided and stored: the due date in force (through
-``Dossier`` and ``deadlines.due_in_force``), the supplement rounds with their reasons, the
-apology, the timeliness, and the handovers of the audit trail. Nothing is recomputed here and
-nothing is drawn: ``tthc.present.paper_text`` prints a slip as text,
-``tthc.present.paper_html`` lays it out for A5 printing and ``tthc.present.paper_xlsx``
-writes the log book.
-
-Every paper is dated by the fact it records (the receipt, the request, the refusal, the
-apology), never by the day it is printed, so a reprint is the same paper.
-"""
+"""The slips of one dossier, each a plain ``Slip`` in one language: 01 receipt and appointment,
+02 supplement request, 03 refusal, 04 apology, the notice that handling stops, and the process
+control sheet; dated by the fact each records, never by the day it is printed."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from tthc.app.context import Context
 from tthc.app.inputs import load
+from tthc.app.papers.forms import (
+    DOTS,
+    DOTS_LINE,
+    FORMS_2018,
+    LOOKUP_PATH,
+    FormSet,
+    form_number,
+    form_set,
+    lookup_target,
+    slip_paper,
+)
 from tthc.core import deadlines
 from tthc.core.errors import TthcError
 from tthc.core.models import Dossier, Event
-
-# moved to the core, where the screens read them; named here as before
-from tthc.core.papers import LOG_COLUMNS as LOG_COLUMNS
-from tthc.core.papers import LOG_DATES as LOG_DATES
-from tthc.core.papers import Block as Block
-from tthc.core.papers import Grid as Grid
-from tthc.core.papers import Line as Line
-from tthc.core.papers import LogBook as LogBook
-from tthc.core.papers import LogRow as LogRow
-from tthc.core.papers import Signature as Signature
-from tthc.core.papers import Slip as Slip
-from tthc.core.papers import Text as Text
+from tthc.core.papers import Block, Grid, Line, Signature, Slip, Text
 from tthc.core.settings import Settings
 from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
 from tthc.locale.marks import P_
-from tthc.storage.store import DossierQuery
-
-if TYPE_CHECKING:
-    from tthc.core.periods import Period
-
-
-@dataclass(frozen=True)
-class FormSet:
-    """The forms of one circular: each paper's number in it, and the circular's own number,
-    which every paper names beside its form number."""
-
-    circular: str
-    numbers: dict[str, str]  # paper (receipt, supplement, …) → its form number
-
-    def number(self, paper: str) -> str:
-        return self.numbers[paper]
-
-    def paper(self, number: str) -> str | None:
-        """The paper printed as form ``number`` of this set, if any."""
-        return next((name for name, n in self.numbers.items() if n == number), None)
-
-    def label(self, lang: str, paper: str) -> str:
-        """``Mẫu số 06 (Thông tư 03/2025/TT-VPCP)``: the corner of every paper."""
-        return t(lang, "Form {n} (Circular {circular})", n=self.number(paper), circular=self.circular)
-
-
-#: Circular 01/2018/TT-VPCP (guiding Decree 61/2018): five slips and the log book.
-FORMS_2018 = FormSet(
-    "01/2018/TT-VPCP",
-    {"receipt": "01", "supplement": "02", "refusal": "03", "apology": "04", "control": "05", "logbook": "06"},
-)
-#: Circular 03/2025/TT-VPCP, Appendix I (guiding Decree 118/2025): form 05, the notice that
-#: handling stops, is new; the control sheet and the log book move one number down.
-FORMS_2025 = FormSet(
-    "03/2025/TT-VPCP",
-    {
-        "receipt": "01",
-        "supplement": "02",
-        "refusal": "03",
-        "apology": "04",
-        "stop": "05",
-        "control": "06",
-        "logbook": "07",
-    },
-)
-#: The first day a dossier is received under Circular 03/2025's forms. The circular is dated
-#: 15/9/2025; its article on entry into force was not found. **Our choice**: 30/10/2025, the
-#: 45th day after signing, the earliest a ministry-level text may take effect (Law on the
-#: Promulgation of Legal Documents 2025, Art. 57.1). One date, here only.
-FORMS_2025_FROM = date(2025, 10, 30)
-#: Every form number of one set or the other; which paper it is depends on the set.
-FORMS = ("01", "02", "03", "04", "05", "06", "07")
-
-
-def form_set(received: date) -> FormSet:
-    """The forms a dossier received on ``received`` is printed on, all its life."""
-    return FORMS_2025 if received >= FORMS_2025_FROM else FORMS_2018
-
-
-#: Left blank on the paper, to be filled in by hand.
-DOTS = "…………………"
-DOTS_LINE = "……………………………………………………………………"
-
-
-#: Where the web side (``tthc serve``) answers a citizen's look-up, under the public address.
-LOOKUP_PATH = "/tra-cuu"
-
-
-def lookup_url(public_url: str, code: str) -> str:
-    """The look-up page with ``code`` filled in, under the center's public address: what a
-    slip's QR code and the web side's printable slip point at."""
-    return f"{public_url}{LOOKUP_PATH}?ma={quote(code, safe='')}"
-
-
-def lookup_target(public_url: str, code: str) -> str:
-    """What a slip's QR code holds: the lookup page of the dossier when the center has a
-    public address, else the dossier code itself."""
-    if not public_url:
-        return code
-    return lookup_url(public_url, code)
-
-
-def form_number(text: str) -> str:
-    """``1`` or ``01`` → ``01``; anything but a two-digit form number is refused."""
-    value = text.strip()
-    if value.isdigit() and len(value) <= 2 and value.zfill(2) in FORMS:
-        return value.zfill(2)
-    raise TthcError("unknown form {form!r}: expected a form number, 01 to 07", form=text)
-
-
-def slip_paper(forms: FormSet, number: str, code: str) -> str:
-    """The paper form ``number`` is in the dossier's set; the log book's number, or one the
-    set does not have, is refused with the numbers it has."""
-    paper = forms.paper(number)
-    if paper == "logbook":
-        raise TthcError("form {form} of Circular {circular} is the log book, not a slip: print it with `tthc logbook`", form=number, circular=forms.circular, code=code)
-    if paper is None:
-        numbers = ", ".join(n for name, n in forms.numbers.items() if name != "logbook")
-        raise TthcError("dossier {code} is printed on the forms of Circular {circular}, which has no form {form}: choose {numbers}", form=number, circular=forms.circular, code=code, numbers=numbers)
-    return paper
 
 
 # -- reading one dossier ---------------------------------------------------------------------------
@@ -181,7 +65,9 @@ class _Paper:
 
     def day(self, day: date) -> str:
         """``Thứ Hai ngày 15/09/2025`` / ``Mon 15/09/2025``."""
-        return self.t("{weekday} {day}", weekday=WEEKDAYS[self.lang][day.weekday()], day=day.strftime("%d/%m/%Y"))
+        return self.t(
+            "{weekday} {day}", weekday=WEEKDAYS[self.lang][day.weekday()], day=day.strftime("%d/%m/%Y")
+        )
 
     def officer_at(self, at: datetime) -> str:
         """Who had the dossier at ``at``, from the handovers still standing; with none, the
@@ -213,7 +99,11 @@ class _Paper:
         ]
 
     def due_text(self, due: deadlines.Due | None) -> str:
-        return self.moment(due.due_at) if due is not None else self.t("none while the papers are awaited (the time limit is stopped)")
+        return (
+            self.moment(due.due_at)
+            if due is not None
+            else self.t("none while the papers are awaited (the time limit is stopped)")
+        )
 
     def slip(
         self, paper: str, issued: datetime, title: str, body: list[Block], signatures: list[Signature]
@@ -242,7 +132,9 @@ class _Paper:
             body=tuple(body),
             signatures=tuple(signatures),
             qr_data=lookup_target(public_url, self.d.code),
-            qr_caption=self.t("Scan to look up dossier {code}" if public_url else "Dossier code {code}", code=self.d.code),
+            qr_caption=self.t(
+                "Scan to look up dossier {code}" if public_url else "Dossier code {code}", code=self.d.code
+            ),
         )
 
 
@@ -301,7 +193,15 @@ def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
             Line(p.t("Papers completed"), p.moment(r.resumed_at)),
             Line(p.t("New appointment"), p.due_text(d.life.due)),
         ]
-    body.append(Text(p.t("If anything is unclear while completing the dossier, please contact {officer} at {center}.", officer=officer or DOTS, center=p.center)))
+    body.append(
+        Text(
+            p.t(
+                "If anything is unclear while completing the dossier, please contact {officer} at {center}.",
+                officer=officer or DOTS,
+                center=p.center,
+            )
+        )
+    )
     signatures = [Signature(p.t("GUIDING OFFICER"), p.t("(signature and full name)"), officer)]
     return p.slip("supplement", r.paused_at, "p02_title", body, signatures)
 
@@ -310,17 +210,27 @@ def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
     """The refusal of a dossier resolved with the outcome ``rejected``, with its reason."""
     d = p.d
     if d.outcome != "rejected" or d.resolved_at is None:
-        raise TthcError("dossier {code} was not rejected: form 03 is for a dossier resolved with outcome rejected", code=d.code)
+        raise TthcError(
+            "dossier {code} was not rejected: form 03 is for a dossier resolved with outcome rejected",
+            code=d.code,
+        )
     body: list[Block] = [
         Line(p.t("Dossier received from"), d.applicant),
         *p.who(),
         Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
         Line(p.t("Refused"), p.moment(d.resolved_at)),
-        Text(p.t("Having examined the dossier against the regulations, {center} refuses to handle it for the following reason:", center=p.center)),
+        Text(
+            p.t(
+                "Having examined the dossier against the regulations, {center} refuses to handle it for the following reason:",
+                center=p.center,
+            )
+        ),
         Text(p.step_reason("resolve") or DOTS_LINE, 1),
         Text(p.t("We inform you accordingly./.")),
     ]
-    signatures = [Signature(p.t("RECEIVING OFFICER"), p.t("(signature and full name)"), p.officer_at(d.received_at))]
+    signatures = [
+        Signature(p.t("RECEIVING OFFICER"), p.t("(signature and full name)"), p.officer_at(d.received_at))
+    ]
     return p.slip("refusal", d.resolved_at, "p03_title", body, signatures)
 
 
@@ -335,16 +245,35 @@ def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
         Line(p.t("To"), d.applicant),
         *p.who()[:2],
         Text(
-            p.t("On {day}, {center} received for handling the dossier of {applicant}.", day=d.received_at.strftime("%d/%m/%Y"), center=p.center, applicant=d.applicant)
+            p.t(
+                "On {day}, {center} received for handling the dossier of {applicant}.",
+                day=d.received_at.strftime("%d/%m/%Y"),
+                center=p.center,
+                applicant=d.applicant,
+            )
         ),
         p.who()[2],
         Line(p.t(P_("p04_due", "Result due")), p.due_text(due)),
-        Text(p.t("So far, {center} has not returned the result. Reason: {reason}.", center=p.center, reason=a.reason)),
-        Text(p.t("We apologise for the trouble this delay causes you. {center} will return the result on {new_date}.", center=p.center, new_date=p.day(a.new_date))),
+        Text(
+            p.t(
+                "So far, {center} has not returned the result. Reason: {reason}.",
+                center=p.center,
+                reason=a.reason,
+            )
+        ),
+        Text(
+            p.t(
+                "We apologise for the trouble this delay causes you. {center} will return the result on {new_date}.",
+                center=p.center,
+                new_date=p.day(a.new_date),
+            )
+        ),
         Text(p.t("Thank you./.")),
     ]
     raw = p.settings.raw
-    signatures = [Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])]
+    signatures = [
+        Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])
+    ]
     title = "p04_title" if p.forms is FORMS_2018 else "p04_title_2025"
     return p.slip("apology", a.issued_at, title, body, signatures)
 
@@ -432,7 +361,10 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
     d = p.d
     stopped = _stopped(p)
     if stopped is None:
-        raise TthcError("dossier {code} has not stopped: form 05 is written when a dossier is withdrawn or closed", code=d.code)
+        raise TthcError(
+            "dossier {code} has not stopped: form 05 is written when a dossier is withdrawn or closed",
+            code=d.code,
+        )
     how, at, reason = stopped
     body: list[Block] = [
         Line(p.t("To"), d.applicant),
@@ -440,12 +372,20 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
         Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
     ]
     if how == "withdraw":
-        body.append(Text(p.t("On {when}, you asked that the handling of this dossier stop.", when=p.moment(at))))
+        body.append(
+            Text(p.t("On {when}, you asked that the handling of this dossier stop.", when=p.moment(at)))
+        )
     else:
         asked = d.rounds[-1] if d.rounds else None
         if asked is not None:
             body += [
-                Text(p.t("On {when}, {center} asked you to supplement and complete the dossier with:", when=p.moment(asked.paused_at), center=p.center)),
+                Text(
+                    p.t(
+                        "On {when}, {center} asked you to supplement and complete the dossier with:",
+                        when=p.moment(asked.paused_at),
+                        center=p.center,
+                    )
+                ),
                 Text(asked.reason or DOTS_LINE, 1),
             ]
         body.append(Text(p.t("More than 15 days after that request, the dossier has not been completed.")))
@@ -457,7 +397,9 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
         Text(p.t(P_("p05s_notice", "We inform you accordingly./."))),
     ]
     raw = p.settings.raw
-    signatures = [Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])]
+    signatures = [
+        Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])
+    ]
     return p.slip("stop", at, "p05s_title", body, signatures)
 
 
@@ -483,68 +425,3 @@ def slip(ctx: Context, code: str, form: str = "01", papers: Sequence[str] = ()) 
     d = load(store, code)
     paper = _Paper(ctx.lang, ctx.settings(), d, tuple(store.active_steps(d.code)))
     return _BUILDERS[slip_paper(paper.forms, number, d.code)](paper, listed)
-
-
-def _log_note(lang: str, d: Dossier) -> str:
-    """What the columns cannot say: channel, supplements, apology, outcome, withdrawal."""
-    parts = []
-    if d.channel != "direct":
-        parts.append(label(lang, d.channel))
-    if d.rounds:
-        parts.append(t(lang, "{n} supplement request(s)", n=len(d.rounds)))
-    if d.status == "paused":
-        parts.append(label(lang, "waiting for papers"))
-    if d.apology is not None:
-        parts.append(t(lang, "apology, new date {day}", day=d.apology.new_date.strftime("%d/%m/%Y")))
-    if d.outcome == "rejected":
-        parts.append(label(lang, "rejected"))
-    if d.timeliness:
-        parts.append(label(lang, d.timeliness))
-    if d.withdrawn_at is not None:
-        parts.append(t(lang, "withdrawn {day}", day=d.withdrawn_at.strftime("%d/%m/%Y")))
-    return "; ".join(parts)
-
-
-def _log_row(lang: str, number: int, d: Dossier, handovers: list[Event]) -> LogRow:
-    return LogRow(
-        number=number,
-        code=d.code,
-        procedure=f"{d.procedure_name} ({d.procedure})",
-        sets=1,
-        applicant=d.applicant,
-        contact=", ".join(x for x in (d.address, d.phone) if x),
-        handler=d.officer or "",
-        received_at=d.received_at,
-        due_at=d.due_at,
-        sent_at=handovers[0].happened_at if handovers else None,
-        resolved_at=d.resolved_at,
-        returned_at=d.returned_at,
-        note=_log_note(lang, d),
-    )
-
-
-def log_book(ctx: Context, period: "Period") -> LogBook:
-    """The log book: every dossier received in ``period``, oldest first, in the official
-    columns. A period that reaches the first day of Circular 03/2025's forms is its form 07,
-    an earlier one form 06 of Circular 01/2018."""
-    store = ctx.store()
-    lang = ctx.lang
-    dossiers = list(store.stream(DossierQuery(received_from=period.start, received_to=period.end)))
-    handovers = store.handovers([d.code for d in dossiers])
-    rows = tuple(_log_row(lang, i, d, handovers.get(d.code, [])) for i, d in enumerate(dossiers, start=1))
-    forms = form_set(period.end)
-    return LogBook(
-        lang=lang,
-        center=ctx.settings().center_name,
-        form=forms.number("logbook"),
-        form_label=forms.label(lang, "logbook"),
-        title=t(lang, "DOSSIER LOG BOOK"),
-        period_line=t(lang, "Dossiers received from {start} to {end}", start=_dmy(period.start), end=_dmy(period.end)),
-        dates_label=t(lang, "Date and time"),
-        headers=tuple(t(lang, key) for key in LOG_COLUMNS),
-        rows=rows,
-    )
-
-
-def _dmy(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
