@@ -57,7 +57,7 @@ def test_an_august_import_stopped_after_two_of_its_three_steps_shows_nothing_of_
     data = tmp_path / "provincial-august-2025.csv"
     write_csv(data)
     monkeypatch.setattr(hidden, "STEP_ROWS", 100)
-    monkeypatch.setattr(interchange, "_remove_batch", lambda *args: None)  # as if killed there
+    monkeypatch.setattr(hidden, "remove", lambda *args: None)  # as if killed there
 
     def the_last_step_fails(stage: interchange.Stage) -> None:
         raise RuntimeError("the power went out")

@@ -552,7 +552,7 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
     reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
     with files.scratch_folder(ctx.db_path.parent, ".tthc-import-") as scratch:
         if not dry_run:
-            _remove_left_over(store)  # before the codes are checked: a killed import's are free again
+            hidden.remove_left_over(store)  # before the codes are checked: a killed import's are free again
         stage = Stage(store, scratch)
         try:
             staged = _stage_rows(ctx, path, rows, reader, stage, marks, progress)
@@ -663,26 +663,8 @@ def _copy_in_steps(
                 _import_event(ctx, store, report)
     except BaseException:
         if batch is not None:
-            _remove_batch(store, batch[0], batch[1])
+            hidden.remove(store, batch[0], batch[1])
         raise
-
-
-def _remove_left_over(store: Store) -> None:
-    """The hidden batches of imports killed before their last step, removed."""
-    for lo, hi, event_id, folder in hidden.pending(store.conn):
-        if not files.in_use(Path(folder)):
-            _remove_batch(store, lo, event_id, hi)
-
-
-def _remove_batch(store: Store, lo: int, event_id: int, hi: int | None = None) -> None:
-    if hi is None:
-        hi = next((h for low, h, _, _ in hidden.pending(store.conn) if low == lo), lo - 1)
-    while True:
-        store.let_waiting_in()
-        with store.write(ask_way=False):
-            if not hidden.remove_step(store.conn, lo, hi):
-                hidden.forget(store.conn, lo, event_id)
-                return
 
 
 def _register_names(ctx: Context, store: Store, report: ImportReport) -> None:

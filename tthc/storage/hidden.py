@@ -15,9 +15,22 @@ the lock on its scratch folder (:func:`tthc.storage.files.in_use`).
 """
 
 import sqlite3
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Protocol
 
+from tthc.storage import files
 from tthc.storage.migrations import BULK_MARKER, SEARCH_INDEX
+
+
+class Writer(Protocol):
+    """What removing a batch asks of the store (:class:`tthc.storage.store.Store`)."""
+
+    conn: sqlite3.Connection
+
+    def write(self, *, ask_way: bool = True) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def let_waiting_in(self, limit: float = 2.0) -> bool: ...
 
 #: Dossiers copied (or removed) per short transaction: about 0.1–0.3 s each.
 STEP_ROWS = 10_000
@@ -118,3 +131,24 @@ def forget(conn: sqlite3.Connection, lo: int, event_id: int) -> None:
     if guard is not None:
         conn.execute(guard[0])
     conn.execute("DELETE FROM main.hidden_batch WHERE lo = ?", (lo,))
+
+
+def remove_left_over(store: Writer) -> None:
+    """The hidden batches of imports killed before their last step (their scratch folder
+    gone or no longer locked), removed; never the batch of an import still running."""
+    for lo, hi, event_id, folder in pending(store.conn):
+        if not files.in_use(Path(folder)):
+            remove(store, lo, event_id, hi)
+
+
+def remove(store: Writer, lo: int, event_id: int, hi: int | None = None) -> None:
+    """A hidden batch removed, a step (a short write transaction) at a time, a waiting
+    clerk's write let in between two."""
+    if hi is None:
+        hi = next((h for low, h, _, _ in pending(store.conn) if low == lo), lo - 1)
+    while True:
+        store.let_waiting_in()
+        with store.write(ask_way=False):
+            if not remove_step(store.conn, lo, hi):
+                forget(store.conn, lo, event_id)
+                return
