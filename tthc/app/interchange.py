@@ -1,5 +1,6 @@
 """CSV / Excel / JSON in and out: exporting dossiers (cells written by ``tthc.storage.sheets``),
-and importing them in one streaming, all-or-nothing transaction.
+and importing them all or nothing: built outside the write lock, copied in short steps
+nobody sees until the last (``tthc.storage.hidden``).
 
 An import is the clerk's life cycle applied to a file: each row becomes a receipt and the
 steps after it (supplement, resume, resolve or withdraw, return), applied through
@@ -7,6 +8,7 @@ steps after it (supplement, resume, resolve or withdraw, return), applied throug
 """
 
 import json
+import time as _time
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -639,24 +641,32 @@ def _copy_in_steps(
     step the codes given meanwhile are checked again; the last step registers the new names
     and adds the counts, and the whole import appears at once. Anything failing on the way
     (a code taken meanwhile, an interrupt) removes what was copied, in steps too."""
-    batch: tuple[int, int, int] | None = None
+    batch: tuple[int, int] | None = None
     steps = hidden.steps(staged.count)
     try:
         for i, (first, last) in enumerate(steps):
             if i:
                 store.let_waiting_in()  # a clerk waiting for the lock goes first
-            with store.write(ask_way=False):
-                _recheck(stage, store, minter, marks, staged, path)
-                if batch is None:
-                    event_id = _import_event(ctx, store, report)
-                    lo, _ = stage.set_aside(event_id, scratch)
-                    batch = (lo, event_id, 0)
-                    minter.save()
-                stage.copy_step(batch[0], first, last, batch[1])
-                if i == len(steps) - 1:
-                    _register_names(ctx, store, report)
-                    stage.show()
-                marks = store.marks()
+            while True:
+                try:
+                    with store.write(ask_way=False):
+                        _recheck(stage, store, minter, marks, staged, path)
+                        if batch is None:
+                            event_id = _import_event(ctx, store, report)
+                            aside = stage.set_aside(event_id, scratch)
+                            if aside is None:
+                                raise _AnotherCopying  # rolled back whole: its turn comes after
+                            batch = (aside[0], event_id)
+                            minter.save()
+                        stage.copy_step(batch[0], first, last, batch[1])
+                        if i == len(steps) - 1:
+                            _register_names(ctx, store, report)
+                            stage.show()
+                        marks = store.marks()
+                    break
+                except _AnotherCopying:
+                    hidden.remove_left_over(store)  # unless it was killed, it is copying now
+                    _time.sleep(0.5)
         if not steps:  # an empty file: the import's entry alone
             with store.write():
                 _register_names(ctx, store, report)
@@ -665,6 +675,10 @@ def _copy_in_steps(
         if batch is not None:
             hidden.remove(store, batch[0], batch[1])
         raise
+
+
+class _AnotherCopying(Exception):
+    """Another import is copying its rows in (one hidden batch at a time): wait for it."""
 
 
 def _register_names(ctx: Context, store: Store, report: ImportReport) -> None:

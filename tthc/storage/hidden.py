@@ -36,11 +36,15 @@ class Writer(Protocol):
 STEP_ROWS = 10_000
 
 
-def set_aside(conn: sqlite3.Connection, rows: int, event_id: int, folder: Path) -> tuple[int, int]:
+def set_aside(conn: sqlite3.Connection, rows: int, event_id: int, folder: Path) -> tuple[int, int] | None:
     """Inside a write transaction: the rowids ``lo`` to ``hi`` for ``rows`` staged dossiers,
     after every row there now, recorded in ``hidden_batch`` with the import's event and
     folder. The top rowid is taken at once (:func:`copy_step` of the last rows first), so a
-    clerk's receipt meanwhile gets a rowid above the range."""
+    clerk's receipt meanwhile gets a rowid above the range. None while another import's
+    batch is there: one at a time, so that the rows between two batches (a clerk's) are
+    never inside the range ``conditions.visible_sql`` leaves out."""
+    if conn.execute("SELECT 1 FROM main.hidden_batch").fetchone() is not None:
+        return None
     top = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM main.dossiers").fetchone()[0])
     lo, hi = top + 1, top + rows
     conn.execute(

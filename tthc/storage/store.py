@@ -1963,8 +1963,9 @@ class Stage:
         return int(self.conn.execute("SELECT count(*) FROM stage.dossiers").fetchone()[0])
 
     # -- the copy in short steps, unseen until the last (:mod:`tthc.storage.hidden`) ------------
-    def set_aside(self, event_id: int, folder: Path) -> tuple[int, int]:
-        """Inside a write transaction: the rowids the staged rows will take, hidden."""
+    def set_aside(self, event_id: int, folder: Path) -> tuple[int, int] | None:
+        """Inside a write transaction: the rowids the staged rows will take, hidden (None
+        while another import's batch is there)."""
         return hidden.set_aside(self.store.conn, self.count(), event_id, folder)
 
     def copy_step(self, lo: int, first: int, last: int, imported_by: int) -> None:
