@@ -59,7 +59,7 @@ def test_an_august_import_stopped_after_two_of_its_three_steps_shows_nothing_of_
     monkeypatch.setattr(hidden, "STEP_ROWS", 100)
     monkeypatch.setattr(hidden, "remove", lambda *args: None)  # as if killed there
 
-    def the_last_step_fails(stage: interchange.Stage) -> None:
+    def the_last_step_fails(stage: interchange.Stage, lo: int) -> None:
         raise RuntimeError("the power went out")
 
     monkeypatch.setattr(interchange.Stage, "show", the_last_step_fails)

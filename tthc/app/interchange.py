@@ -661,7 +661,7 @@ def _copy_in_steps(
                         stage.copy_step(batch[0], first, last, batch[1])
                         if i == len(steps) - 1:
                             _register_names(ctx, store, report)
-                            stage.show()
+                            stage.show(batch[0])
                         marks = store.marks()
                     break
                 except _AnotherCopying:

@@ -91,9 +91,9 @@ def copy_step(
     conn.execute("DELETE FROM main.settings WHERE key = ?", (BULK_MARKER,))
 
 
-def show(conn: sqlite3.Connection) -> None:
+def show(conn: sqlite3.Connection, lo: int) -> None:
     """Inside the last step's write transaction: the batch becomes part of the database."""
-    conn.execute("DELETE FROM main.hidden_batch")
+    conn.execute("DELETE FROM main.hidden_batch WHERE lo = ?", (lo,))
 
 
 def pending(conn: sqlite3.Connection) -> list[tuple[int, int, int, str]]:

@@ -1975,7 +1975,7 @@ class Stage:
         rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
         hidden.copy_step(self.store.conn, lo, first, last, columns, picked, rounds)
 
-    def show(self) -> None:
+    def show(self, lo: int) -> None:
         """Inside the last step's write transaction: the per-day counts of the staged rows
         added, and the batch made part of the database."""
         counts = ", ".join(("day", *_COUNT_COLUMNS))
@@ -1984,7 +1984,7 @@ class Stage:
             f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
             + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
         )
-        hidden.show(self.store.conn)
+        hidden.show(self.store.conn, lo)
 
     @contextmanager
     def attached(self) -> Iterator[None]:
