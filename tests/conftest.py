@@ -170,9 +170,11 @@ def center(cli: Cli, center_template: Path) -> Cli:
     return cli
 
 
-def keyed_messages() -> dict[str, tuple[str, str]]:
-    """Each message the code still reaches by its old key: (English, Vietnamese), unfilled."""
-    from tthc.locale.i18n import tr
-    from tthc.locale.keyed import KEYED
+def catalog_messages() -> dict[str, tuple[str, str]]:
+    """Each message of the catalog, by its msgid (with its context): (English, Vietnamese), unfilled."""
+    from tthc.locale.i18n import catalog, tr
+    from tthc.locale.marks import PLURAL
 
-    return {key: (tr("en", key), tr("vi", key)) for key in KEYED}
+    held = getattr(catalog("vi"), "_catalog", {})
+    ids = {key if isinstance(key, str) else f"{key[0]}{PLURAL}" for key in held if key}
+    return {msgid: (tr("en", msgid), tr("vi", msgid)) for msgid in ids}

@@ -54,7 +54,7 @@ def test_the_eight_commands_over_a_period_take_the_one_period_group() -> None:
     for name in over_a_period:
         params = {opt: p for p in _commands()[name].params for opt in p.opts}
         assert period_opts <= set(params), name
-        assert params["--month"].help == H("opt.month"), name
+        assert params["--month"].help == H("A reporting month: 2025-09, 9/2025 or 09/2025."), name
     assert len(PERIOD.options) == 5
 
 

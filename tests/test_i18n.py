@@ -6,9 +6,9 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from tests.conftest import Cli, keyed_messages
+from tests.conftest import Cli, catalog_messages
 
-MESSAGES = keyed_messages()
+MESSAGES = catalog_messages()
 
 SOURCE = Path(__file__).resolve().parent.parent / "tthc"
 

@@ -50,6 +50,7 @@ def test_an_august_import_stopped_after_two_of_its_three_steps_shows_nothing_of_
     center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tthc.app import interchange
+    from tthc.app.interchange import importing
     from tthc.storage import hidden
 
     center.ok("receive", "ks", "--applicant", "Lê Thị Hoa", "--at", "2025-09-10 08:30")
@@ -59,10 +60,10 @@ def test_an_august_import_stopped_after_two_of_its_three_steps_shows_nothing_of_
     monkeypatch.setattr(hidden, "STEP_ROWS", 100)
     monkeypatch.setattr(hidden, "remove", lambda *args: None)  # as if killed there
 
-    def the_last_step_fails(stage: interchange.Stage, lo: int) -> None:
+    def the_last_step_fails(stage: importing.Stage, lo: int) -> None:
         raise RuntimeError("the power went out")
 
-    monkeypatch.setattr(interchange.Stage, "show", the_last_step_fails)
+    monkeypatch.setattr(importing.Stage, "show", the_last_step_fails)
     ctx = center.context()
     try:
         with pytest.raises(RuntimeError):

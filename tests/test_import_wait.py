@@ -65,21 +65,22 @@ def test_a_code_a_clerk_took_while_the_rows_were_read_is_not_given_twice(
     before the import's last step: the import's row takes the next number instead."""
     from tthc.app import dossiers, interchange
     from tthc.app.context import Context
+    from tthc.app.interchange import importing
 
     data = tmp_path / "today.csv"
     data.write_text(
         "procedure,received_at,applicant\n1.001193,2025-09-10 08:00,Phạm Thị Dung\n", encoding="utf-8"
     )
     ctx = center.context()
-    real_finish = interchange.Stage.finish
+    real_finish = importing.Stage.finish
 
-    def a_clerk_receives_meanwhile(stage: interchange.Stage) -> None:
+    def a_clerk_receives_meanwhile(stage: importing.Stage) -> None:
         real_finish(stage)
         clerk = Context(db_path=center.db, actor="clerk", now=datetime.fromisoformat(center.now))
         dossiers.receive(clerk, "ks", applicant="Nguyễn Văn An", at="2025-09-10 09:00")
         clerk.close()
 
-    monkeypatch.setattr(interchange.Stage, "finish", a_clerk_receives_meanwhile)
+    monkeypatch.setattr(importing.Stage, "finish", a_clerk_receives_meanwhile)
     try:
         interchange.import_file(ctx, data)
     finally:
@@ -97,6 +98,7 @@ def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import(
 ) -> None:
     from tthc.app import dossiers, interchange
     from tthc.app.context import Context
+    from tthc.app.interchange import importing
     from tthc.core.errors import TthcError
 
     data = tmp_path / "today.csv"
@@ -105,15 +107,15 @@ def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import(
         encoding="utf-8",
     )
     ctx = center.context()
-    real_finish = interchange.Stage.finish
+    real_finish = importing.Stage.finish
 
-    def the_same_code_typed_meanwhile(stage: interchange.Stage) -> None:
+    def the_same_code_typed_meanwhile(stage: importing.Stage) -> None:
         real_finish(stage)
         clerk = Context(db_path=center.db, actor="clerk", now=datetime.fromisoformat(center.now))
         dossiers.receive(clerk, "ks", applicant="Nguyễn Văn An", at="2025-09-10 09:00", code="x-250910-0001")
         clerk.close()
 
-    monkeypatch.setattr(interchange.Stage, "finish", the_same_code_typed_meanwhile)
+    monkeypatch.setattr(importing.Stage, "finish", the_same_code_typed_meanwhile)
     try:
         with pytest.raises(TthcError) as refused:
             interchange.import_file(ctx, data)
@@ -128,17 +130,19 @@ def test_a_receipt_at_the_counter_gets_in_between_two_steps_of_an_import_s_copy(
 ) -> None:
     """A Monday morning's provincial file is copied in three steps of 100 rows. A clerk's
     receipt that comes while the first step holds the lock goes in before the second step
-    (the copy lets it in); the import then appears whole. (Not timed: the receipt is seen by the second step, inside its transaction.)"""
+    (the copy lets it in); the import then appears whole. (Not timed: the receipt is seen by
+    the second step, inside its transaction.)"""
     import threading
 
     from tthc.app import dossiers, interchange
     from tthc.app.context import Context
+    from tthc.app.interchange import importing
     from tthc.storage import hidden
 
     data = tmp_path / "provincial.csv"
     write_csv(data, 300)
     monkeypatch.setattr(hidden, "STEP_ROWS", 100)
-    real_copy_step = interchange.Stage.copy_step
+    real_copy_step = importing.Stage.copy_step
     way = center.db.with_name(center.db.name + "-give-way")
     seen_by_step: list[int] = []
     receipt: dict[str, object] = {}
@@ -153,7 +157,7 @@ def test_a_receipt_at_the_counter_gets_in_between_two_steps_of_an_import_s_copy(
 
     clerk = threading.Thread(target=clerk_receives, daemon=True)
 
-    def a_step_with_a_clerk_waiting(stage: interchange.Stage, lo: int, first: int, last: int, by: int) -> None:
+    def a_step_with_a_clerk_waiting(stage: importing.Stage, lo: int, first: int, last: int, by: int) -> None:
         real_copy_step(stage, lo, first, last, by)
         clerks = stage.store.conn.execute("SELECT count(*) FROM dossiers WHERE applicant = 'Nguyễn Văn An'")
         seen_by_step.append(int(clerks.fetchone()[0]))
@@ -164,7 +168,7 @@ def test_a_receipt_at_the_counter_gets_in_between_two_steps_of_an_import_s_copy(
                 assert time.monotonic() < deadline, "the clerk never asked to be let in"
                 time.sleep(0.01)
 
-    monkeypatch.setattr(interchange.Stage, "copy_step", a_step_with_a_clerk_waiting)
+    monkeypatch.setattr(importing.Stage, "copy_step", a_step_with_a_clerk_waiting)
     ctx = center.context()
     try:
         interchange.import_file(ctx, data)

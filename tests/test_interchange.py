@@ -376,11 +376,11 @@ def test_a_bulk_row_the_table_would_refuse_is_a_bug_and_nothing_is_written(
 ) -> None:
     """A large load leaves the table's CHECKs to one pass at its end: a value the life cycle
     should never make (a channel 'fax') still stops the whole load, as the bug it is."""
-    from tthc.app import interchange
+    from tthc.app.interchange import rows
     from tthc.storage import store
 
     monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
-    monkeypatch.setitem(interchange._CHANNELS, "direct", "fax")
+    monkeypatch.setitem(rows._CHANNELS, "direct", "fax")
     before = center.fingerprint()
     result = center("import", str(write(tmp_path / "in.csv", *GOOD)), now=LATER)
     assert result.exit_code == BUG_EXIT and "CHECK" in result.stderr, result.stderr
@@ -391,13 +391,13 @@ def test_a_bulk_supplement_round_the_table_would_refuse_is_a_bug_too(
     center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rounds of a large load are checked at its end as its dossiers are."""
-    from tthc.app import interchange
+    from tthc.app.interchange import importing
     from tthc.storage import store
 
-    real = interchange.round_values
+    real = importing.round_values
     monkeypatch.setattr(store, "REBUILD_AFTER_ROWS", 0)
     monkeypatch.setattr(
-        interchange, "round_values", lambda code, r: (*real(code, r)[:2], "forever", *real(code, r)[3:])
+        importing, "round_values", lambda code, r: (*real(code, r)[:2], "forever", *real(code, r)[3:])
     )
     rows = [*GOOD, ",ks,2025-09-08 09:00,direct,,,,,,2025-09-08 10:00,,,,Đỗ F"]
     header = HEADER

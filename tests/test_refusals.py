@@ -214,8 +214,8 @@ def test_a_message_key_that_does_not_exist_is_a_bug_when_the_refusal_is_built() 
     with pytest.raises(KeyError, match="no message"):
         TthcError("nothing to change: give --name")
     with pytest.raises(KeyError, match="needs"):
-        Msg("e_dossier_unknown")  # its {code} is missing
-    assert "KHONG" in TthcError("e_dossier_unknown", code="KHONG").message
+        Msg("unknown dossier code {code!r}")  # its {code} is missing
+    assert "KHONG" in TthcError("unknown dossier code {code!r}", code="KHONG").message
 
 
 def test_a_closed_pipe_is_not_a_crash(received: Cli) -> None:

@@ -199,6 +199,30 @@ def test_a_database_from_the_first_migration_upgrades_without_loss(tmp_path: Pat
     assert sqlite3.connect(old).execute("SELECT value FROM settings").fetchone()[0] == "Xã Cũ"
 
 
+def test_each_migration_is_one_module_named_as_the_file_records_it_in_order(tmp_path: Path) -> None:
+    """A new migration is one new module ``mNNN_….py`` in ``tthc/storage/migrations/``: the
+    runner finds it by its number. A file records each migration by that module's name, so the
+    names a shipped file holds (the first release's, here) stay the first ones, in order."""
+    import importlib
+
+    from tthc.storage.migrations import MIGRATION_NAMES
+
+    fixture = Path(__file__).parent / "fixtures" / "first-release.db"
+    query = "SELECT name FROM _sqlite_migrations ORDER BY id"
+    shipped = [r[0] for r in sqlite3.connect(fixture).execute(query)]
+    assert shipped[0] == "m001_calendar_settings_events" and shipped[-1] == "m004_daily_counts"
+    assert list(MIGRATION_NAMES[: len(shipped)]) == shipped
+    numbers = [int(name[1:4]) for name in MIGRATION_NAMES]
+    assert numbers == sorted(set(numbers)) and len(MIGRATION_NAMES) == LATEST
+    assert numbers[:14] == list(range(1, 15)) and numbers[14] == 16  # 15 never shipped
+    for name in MIGRATION_NAMES:
+        why = importlib.import_module(f"tthc.storage.migrations.{name}").apply.__doc__
+        assert why and len(why.split()) >= 10, f"{name} does not say why it exists"
+    Store.open(tmp_path / "fresh.db", create=True).close()
+    recorded = sqlite3.connect(tmp_path / "fresh.db").execute(query)
+    assert tuple(r[0] for r in recorded) == MIGRATION_NAMES
+
+
 WORKER = textwrap.dedent(
     """
     import sys, time

@@ -109,7 +109,7 @@ class Applied:
 def apply(ctx: Context, reason: str | None) -> Applied:
     """Lay the open mismatches again and note the closed ones for a correction, in one
     transaction; a reason is required (it goes into every audit event)."""
-    why = clean(reason, "w_reason")
+    why = clean(reason, "reason")
     if why is None:
         raise TthcError("--apply needs --reason TEXT: say why the due dates are laid again")
     store = ctx.store()

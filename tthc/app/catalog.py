@@ -11,6 +11,7 @@ from tthc.core.errors import Msg, TthcError
 from tthc.core.models import Kind, Procedure, Registered, fold, name_key, same_name
 from tthc.core.settings import check_prefix
 from tthc.core.timelimit import parse_limit
+from tthc.locale.marks import N_, P_
 from tthc.storage.store import Store
 
 #: The national codes of the everyday civil-status and certification procedures, checked
@@ -27,11 +28,17 @@ _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
 _ALIAS = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,19}$")
 
 
-def _text(value: str | None, what: str) -> str:
-    """Whitespace-normalised text; ``what`` (a message key) names it when it is empty."""
+#: An officer or a reception point, as a sentence names it ("unknown officer …").
+KIND_WORDS = {"officer": P_("in a sentence", "officer"), "point": N_("reception point")}
+#: The name of one, as a sentence names it ("the officer's name must not be empty").
+KIND_NAME_WORDS = {"officer": N_("the officer's name"), "point": N_("the point's name")}
+
+
+def _text(value: str | None, what: Msg) -> str:
+    """Whitespace-normalised text; ``what`` names it when it is empty."""
     cleaned = " ".join((value or "").split())
     if not cleaned:
-        raise TthcError("{what} must not be empty", what=Msg(what))
+        raise TthcError("{what} must not be empty", what=what)
     return cleaned
 
 
@@ -65,8 +72,8 @@ def checked_procedure(
         raise TthcError("bad alias {alias!r}: letters, digits, - and _ only", alias=alias)
     return Procedure(
         code,
-        _text(name, "w_procedure_name"),
-        _text(field, "w_field"),
+        _text(name, Msg("the procedure name")),
+        _text(field, Msg("the field")),
         str(parse_limit(limit or "")),
         alias.strip().lower() if alias and alias.strip() else None,
         _fee(fee),
@@ -268,7 +275,7 @@ def import_procedures(ctx: Context, path: Path) -> ImportReport:
 
 # -- officers and reception points ----------------------------------------------------------
 def add_name(ctx: Context, kind: Kind, name: str, prefix: str | None = None) -> str:
-    clean = _text(name, f"w_{kind}_name")
+    clean = _text(name, Msg(KIND_NAME_WORDS[kind]))
     if prefix and kind != "point":
         raise TthcError("--prefix applies to reception points only")
     checked_prefix = check_prefix(prefix) if prefix else None
@@ -276,7 +283,7 @@ def add_name(ctx: Context, kind: Kind, name: str, prefix: str | None = None) -> 
     with store.write():
         existing = store.find_name(kind, name_key(clean))
         if existing is not None:
-            raise TthcError("{kind} {name!r} is already registered as {existing!r}", kind=Msg(f"w_{kind}"), name=clean, existing=existing.name)
+            raise TthcError("{kind} {name!r} is already registered as {existing!r}", kind=Msg(KIND_WORDS[kind]), name=clean, existing=existing.name)
         store.add_name(kind, clean, name_key(clean), ctx.now, checked_prefix)
         store.add_event(
             step=f"{kind}.add",
@@ -321,9 +328,9 @@ def registered(store: Store, kind: Kind, name: str | None) -> Registered | None:
     if matches:
         raise TthcError(
             "{kind} {name!r} could be any of: {candidates}; type more of the name",
-            kind=Msg(f"w_{kind}"),
+            kind=Msg(KIND_WORDS[kind]),
             name=name,
             candidates=", ".join(r.name for r in matches),
         )
     known: str | Msg = ", ".join(r.name for r in everyone) or Msg("none yet")
-    raise TthcError("unknown {kind} {name!r}; registered: {known} (add with `tthc {cmd} add`)", kind=Msg(f"w_{kind}"), name=name, known=known, cmd=kind)
+    raise TthcError("unknown {kind} {name!r}; registered: {known} (add with `tthc {cmd} add`)", kind=Msg(KIND_WORDS[kind]), name=name, known=known, cmd=kind)

@@ -16,6 +16,7 @@ from tthc.app.inputs import clean, load
 from tthc.core import lifecycle
 from tthc.core.errors import Msg, TthcError
 from tthc.core.models import Dossier, Event
+from tthc.locale.words import STEP_WORDS
 from tthc.storage.store import Store
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class Correction:
     def of(cls, flag: bool, reason: str | None) -> "Correction | None":
         if not flag:
             return None
-        why = clean(reason, "w_reason", required=True)
+        why = clean(reason, "reason", required=True)
         return cls(why or "")
 
 
@@ -56,7 +57,7 @@ def guard(
             raise TthcError("{at:%d/%m/%Y %H:%M} lies in a period already reported (up to {closed:%d/%m/%Y}); change it only with --correct-time --reason", at=at, closed=closed)
         if replaced is not None and earlier:
             raise TthcError(
-                "{step} at {at:%d/%m/%Y %H:%M} is earlier than the one undone ({undone:%d/%m/%Y %H:%M}); to re-date a step, add --correct-time --reason", step=Msg(f"s_{step}"), at=at, undone=replaced.happened_at
+                "{step} at {at:%d/%m/%Y %H:%M} is earlier than the one undone ({undone:%d/%m/%Y %H:%M}); to re-date a step, add --correct-time --reason", step=Msg(STEP_WORDS[step]), at=at, undone=replaced.happened_at
             )
         return {}
     return {
@@ -113,7 +114,7 @@ def undo(
 ) -> tuple[str, Dossier | None]:
     """Revert the latest life-cycle step to exactly the state before it (a receipt undone
     removes the dossier; its code stays used). The step and the undo stay in the audit trail."""
-    why = clean(reason, "w_reason", required=True)
+    why = clean(reason, "reason", required=True)
     store = ctx.store()
     with store.write():
         plan = undo_plan(ctx, code, correction)

@@ -11,11 +11,21 @@ from tthc.app.context import Context
 from tthc.core.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, parse_when
 from tthc.core.errors import Msg, TthcError
 from tthc.core.models import OWN_CODE, Dossier, code_day
+from tthc.locale.marks import N_
 from tthc.storage.store import Store
 
 CLOCK_SKEW = timedelta(minutes=1)
 #: The longest text each detail may hold, in characters.
-MAX_LENGTH = {"w_applicant": 200, "w_address": 300, "w_note": 1000, "w_reason": 1000, "w_comment": 1000}
+#: A detail a clerk types, by its field, as a sentence names it ("the reason must not be empty").
+DETAIL_WORDS = {
+    "applicant": N_("the applicant's name"),
+    "address": N_("the address"),
+    "note": N_("the note"),
+    "reason": N_("the reason"),
+    "comment": N_("the comment"),
+    "authority": N_("authority"),
+}
+MAX_LENGTH = {"applicant": 200, "address": 300, "note": 1000, "reason": 1000, "comment": 1000}
 _ID_NUMBER = re.compile(r"^[0-9]{12}$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 .()-]+$")
 _SHORT_CODE = re.compile(r"^([0-9]{6})-([0-9]{1,4})$")
@@ -23,19 +33,19 @@ DOSSIER_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._/-]{0,59}$")
 
 
 def clean(value: str | None, what: str | None = None, *, required: bool = False) -> str | None:
-    """Whitespace-normalised text or None. ``what`` (a message key) names the detail, for an
+    """Whitespace-normalised text or None. ``what`` (a field of DETAIL_WORDS) names the detail, for an
     empty required one and for one longer than :data:`MAX_LENGTH` allows."""
     cleaned = " ".join((value or "").split())
     if not cleaned:
         if required and what:
-            raise TthcError("{what} must not be empty", what=Msg(what))
+            raise TthcError("{what} must not be empty", what=Msg(DETAIL_WORDS[what]))
         return None
     if not cleaned.isprintable() and any(unicodedata.category(c) in ("Cc", "Cf") for c in cleaned):
         # an escape sequence would drive the clerk's terminal, and spreadsheets refuse it
         raise TthcError("{text!r} holds control characters; type plain text", text=cleaned.encode("unicode_escape").decode("ascii")[:60])
     limit = MAX_LENGTH.get(what or "")
     if limit is not None and len(cleaned) > limit:
-        raise TthcError("{what} is too long: {n} characters, at most {most}", what=Msg(what or ""), n=len(cleaned), most=limit)
+        raise TthcError("{what} is too long: {n} characters, at most {most}", what=Msg(DETAIL_WORDS[what or ""]), n=len(cleaned), most=limit)
     return cleaned
 
 
@@ -137,7 +147,7 @@ def check_typed_moment(ctx: Context, moment: datetime, *, counter: bool = False)
     cal = ctx.calendar()
     today = ctx.now.date()
     if cal.working_days_between(moment.date(), today) > LATE_ENTRY_WORKING_DAYS:
-        key = "e_late_entry" if could_be_month_first(moment.date()) else "e_late_entry_plain"
+        key = N_("{when} lies more than {n} working days back: a date typed month first (09/03 for 3 September)? Give the date day first; if this really is a late entry, add --late-entry") if could_be_month_first(moment.date()) else N_("{when} lies more than {n} working days back. Check the date; if this really is a late entry, add --late-entry")
         raise TthcError(key, when=DayAgo(moment.date(), today), n=LATE_ENTRY_WORKING_DAYS)
     info = cal.day_info(moment.date())
     if counter and not info.working:

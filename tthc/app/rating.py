@@ -45,7 +45,7 @@ def rate(db_path: Path, now: datetime, code: str, check: str, rating: str, comme
             return "already"
     value = rating_of(rating)
     try:
-        said = clean(comment, "w_comment")
+        said = clean(comment, "comment")
     except TthcError:  # control characters, or longer than a comment may be
         return "bad"
     with RatingWriter(db_path) as writer:

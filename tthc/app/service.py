@@ -20,8 +20,7 @@ from tthc.core.models import Kind, Procedure, name_key
 from tthc.core.settings import SETTINGS, shown, validate, with_defaults
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import Doubts, doubts
-from tthc.locale.i18n import msgid_of
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 from tthc.storage import station
 from tthc.storage.station import Station
 from tthc.storage.store import Store
@@ -208,7 +207,7 @@ def resolve_limit(ctx: Context, what: str) -> tuple[TimeLimit, Procedure | None]
         try:
             proc = find_procedure(store, what)
         except TthcError as exc:
-            if exc.msg.key != msgid_of("e_proc_unknown"):
+            if exc.msg.key != "unknown procedure {code!r} (see `tthc procedure list`)":
                 raise
             raise TthcError("{text!r} is neither a time limit nor a procedure's code, alias or name", text=what) from None
         return parse_limit(proc.limit), proc
@@ -270,7 +269,7 @@ def calendar_ruling(ctx: Context, day_text: str, confirmed: bool, reason: str | 
     """The center confirms (keeps off) or rejects (works) a day the package lists off with no
     decision in force; returns the day and how many open dossiers got a new due date."""
     day = parse_day(day_text, today=ctx.now.date())
-    why = clean(reason, "w_reason") or ""
+    why = clean(reason, "reason") or ""
     cal = ctx.calendar()
     if unconfirmed_rule(day) is None or day in cal.decided or day not in cal.package_days(day.year)[0]:
         raise TthcError("{day} is not an unconfirmed day off (see tthc calendar show)", day=day.strftime("%d/%m/%Y"))
@@ -279,8 +278,8 @@ def calendar_ruling(ctx: Context, day_text: str, confirmed: bool, reason: str | 
     with store.write():
         before = store.calendar_rulings().get(day)
         if before is confirmed:
-            state = Msg("confirmed" if confirmed else P_("w_rejected", "rejected"))
-            raise TthcError(P_("e_ruled_already", "{day} is already {state}"), day=day.strftime("%d/%m/%Y"), state=state)
+            state = Msg(N_("confirmed") if confirmed else P_("day off ruling", "rejected"))
+            raise TthcError(P_("day off ruling", "{day} is already {state}"), day=day.strftime("%d/%m/%Y"), state=state)
         store.put_calendar_ruling(day, confirmed, why, ctx.now)
         store.add_event(
             step=f"calendar.{action}",
@@ -313,7 +312,7 @@ def calendar_change(ctx: Context, action: str, day_text: str, name: str | None) 
             kind = "off" if action == "add-holiday" else "work"
             working = ctx.calendar().day_info(day).working
             if existing is None and working == (kind == "work"):
-                state = "w_a_working_day" if working else "w_a_day_off"
+                state = N_("a working day") if working else N_("a day off")
                 raise TthcError("{day} is already {state}", day=day.isoformat(), state=Msg(state))
             store.put_calendar_day(day, kind, (name or "").strip(), ctx.now)
         store.add_event(

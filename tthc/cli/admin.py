@@ -11,7 +11,8 @@ from tthc.app.choosing import chosen_lang
 from tthc.cli.group import app, calendar_app, config_app, context, officer_app, point_app, procedure_app
 from tthc.cli.help import H, normalise_lang
 from tthc.cli.options import EResultOpt, JsonOpt, Lang, ProcedureCodeArg, ReasonOpt
-from tthc.cli.output import SCREEN, Output, View, as_json, each_as_json, said, show
+from tthc.cli.output import SCREEN, Output, View, as_json, each_as_json, sentence, show
+from tthc.locale.marks import N_, P_
 
 if TYPE_CHECKING:
     from tthc.app.basics import Kind
@@ -127,11 +128,11 @@ CALENDAR_CHECK = View(_print_check, json=_check_json)
 PROCEDURES = View(
     _print_procedures, json=lambda p, lang: p.as_json() if not isinstance(p, list) else each_as_json(p, lang)
 )
-PROCEDURE_ADDED = said("added", what=_procedure_added)
+PROCEDURE_ADDED = sentence(N_("Added {what}"), what=_procedure_added)
 PROCEDURES_IMPORTED = View(_imported)
-PROCEDURES_EXPORTED = said("exported_procedures", n=lambda r, lang: r[0], path=lambda r, lang: r[1])
-NAME_ADDED = said("added", what=lambda name, lang: name)
-BACKED_UP = said("backed_up", path=lambda path, lang: path)
+PROCEDURES_EXPORTED = sentence(N_("Exported {n} procedure(s) to {path}"), n=lambda r, lang: r[0], path=lambda r, lang: r[1])
+NAME_ADDED = sentence(N_("Added {what}"), what=lambda name, lang: name)
+BACKED_UP = sentence(N_("Backup written to {path}"), path=lambda path, lang: path)
 RESTORED = View(_restored)
 DEMO = View(_demo_built)
 
@@ -226,11 +227,11 @@ def _calendar_said(action: str) -> View:
         when, changed = result
         day = fmt_day(lang, when)
         if action in ("confirm", "reject"):
-            render.echo(t(lang, "{day}: confirmed as a day off" if action == "confirm" else "{day}: rejected, a working day", day=day))
+            render.echo(t(lang, N_("{day}: confirmed as a day off") if action == "confirm" else N_("{day}: rejected, a working day"), day=day))
         elif action == "remove":
             render.echo(t(lang, "{day}: center override removed", day=day))
         else:
-            kind = t(lang, "day off" if action == "add-holiday" else "make-up working day")
+            kind = t(lang, N_("day off") if action == "add-holiday" else N_("make-up working day"))
             render.echo(t(lang, "{day}: {kind} added", day=day, kind=kind))
         if changed:
             render.echo(t(lang, "{n} open dossier(s) got a new due date", n=changed))
@@ -395,6 +396,10 @@ def point_add(
     _added(ctx, "point", name, prefix)
 
 
+#: The help of ``officer list`` and ``point list``.
+_LIST_HELP_WORDS = {"officer": N_("Registered officers."), "point": P_("help", "Registered reception points.")}
+
+
 def _register(kind: "Kind", sub: typer.Typer) -> None:
     def names_json(rows: Any, lang: str) -> Any:
         from tthc.present import render
@@ -403,7 +408,7 @@ def _register(kind: "Kind", sub: typer.Typer) -> None:
 
     view = View(_print_names, json=names_json)
 
-    @sub.command("list", help=H(f"{kind}.list"))
+    @sub.command("list", help=H(_LIST_HELP_WORDS[kind]))
     def list_(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         from tthc.app import catalog
 

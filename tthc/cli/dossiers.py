@@ -31,6 +31,7 @@ from tthc.cli.options import (
     takes,
 )
 from tthc.cli.output import Output, View, as_json, show
+from tthc.locale.marks import N_
 
 
 # -- views: how each result looks ---------------------------------------------------------------
@@ -223,12 +224,22 @@ def supplement(
     )
 
 
+#: The help of the steps that take only the dossier, its moment and a reason.
+_STEP_HELP_WORDS = {
+    "resume": N_("The papers are complete: the clock runs again (per supplement_policy)."),
+    "withdraw": N_("The applicant withdrew the dossier."),
+    "close": N_("Close a dossier whose papers never came (15 days after the request): it ends without a result."),
+    "forward": N_("The paper dossier received for another authority was sent on."),
+    "notify": N_("The citizen was told (phone, SMS, e-mail): of a result ready early or of an apology's new date."),
+}
+
+
 def _plain_step(name: str) -> None:
     """A step that takes only the dossier, its moment and a reason (resume, withdraw, close,
     forward, notify): one set of options and one body, calling the service of the same name."""
     view = _step_view(name)
 
-    @app.command(name, help=H(name))
+    @app.command(name, help=H(_STEP_HELP_WORDS[name]))
     def step(
         ctx: typer.Context,
         code: CodeArg,
@@ -247,7 +258,7 @@ def _plain_step(name: str) -> None:
         )
 
 
-for _name in ("resume", "withdraw", "close", "forward", "notify"):
+for _name in _STEP_HELP_WORDS:
     _plain_step(_name)
 
 

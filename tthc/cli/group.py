@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from tthc.app.basics import Msg, TthcError, os_reason, sqlite_reason
 from tthc.cli.help import H, early_lang, help_page, localize, usage_error
+from tthc.locale.marks import N_
 
 if TYPE_CHECKING:
     from tthc.app.context import Context
@@ -117,7 +118,7 @@ def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
         return Msg("cannot use {path}: {reason}", path=exc.filename or path or "", reason=os_reason(exc))
     if isinstance(exc, sqlite3.OperationalError):
         reason = sqlite_reason(exc)
-        if reason is not None and reason.key != "w_locked":  # locked: retried, then a bug
+        if reason is not None and reason.key != "another program holds the database":  # locked: retried, then a bug
             return Msg("cannot use {path}: {reason}", path=path or "", reason=reason)
     return None
 
@@ -138,10 +139,10 @@ def fail(message: str, lang: str = "en", status: int = 1) -> NoReturn:
     raise typer.Exit(status)
 
 
-def _app(name: str | None, help_key: str) -> typer.Typer:
+def _app(name: str | None, help_text: str) -> typer.Typer:
     return typer.Typer(
         name=name,
-        help=H(help_key),
+        help=H(help_text),
         cls=_App,
         no_args_is_help=True,
         add_completion=False,  # its two options cost start-up; ours come from the root callback
@@ -151,12 +152,12 @@ def _app(name: str | None, help_key: str) -> typer.Typer:
     )
 
 
-app = _app(None, "app")
-config_app = _app("config", "config")
-calendar_app = _app("calendar", "calendar")
-procedure_app = _app("procedure", "procedure")
-officer_app = _app("officer", "officer")
-point_app = _app("point", "point")
+app = _app(None, N_("Dossier tracker for a commune Public Administrative Service Center."))
+config_app = _app("config", N_("Show or change the center's settings."))
+calendar_app = _app("calendar", N_("The working calendar: days off and make-up working days."))
+procedure_app = _app("procedure", N_("The procedure catalog (mã TTHC, name, field, time limit)."))
+officer_app = _app("officer", N_("Registered officers (matched without regard to case or diacritics)."))
+point_app = _app("point", N_("Registered reception points."))
 for _sub in (config_app, calendar_app, procedure_app, officer_app, point_app):
     app.add_typer(_sub)
 

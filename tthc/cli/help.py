@@ -24,9 +24,9 @@ from tthc.app.choosing import chosen_lang, db_path, lang_asked
 from tthc.app.choosing import normalise_lang as normalise_lang
 from tthc.cli.home import default_db_path
 from tthc.cli.home import home_folder as home_folder
-from tthc.locale.i18n import catalog, known, msgid_of, t
-from tthc.locale.keyed import KEYED
-from tthc.locale.marks import english
+from tthc.locale.i18n import catalog, t
+from tthc.locale.marks import N_, english
+from tthc.locale.words import VALUE_WORDS
 
 #: Click's Context and HelpFormatter, as the installed Typer uses them.
 ClickContext: Any = typer.core.TyperCommand.context_class
@@ -41,7 +41,45 @@ _page_lang = ["en"]
 
 def H(text: str) -> str:
     """A help text: its English msgid as Click shows it (the catalog holds its Vietnamese)."""
-    return english(msgid_of(f"help.{text}") if known(f"help.{text}") else text)
+    return english(text)
+
+
+#: The placeholders of the help pages, said in Vietnamese where a word is needed.
+_METAVAR_WORDS = (
+    N_("[OPTIONS]"),
+    N_("COMMAND [ARGS]..."),
+    N_("<str>"),
+    N_("<int>"),
+    N_("<int range>"),
+    N_("<path>"),
+    N_("CODE"),
+    N_("DAY"),
+    N_("FILE"),
+    N_("DEST"),
+    N_("SRC"),
+    N_("KEY"),
+    N_("VALUE"),
+    N_("NAME"),
+    N_("FORM"),
+    N_("LIMIT|PROCEDURE"),
+    N_("PROCEDURE|ALIAS"),
+    N_("OTHER.db"),
+    N_("PATH..."),
+    N_("DIR"),
+)
+#: What the figures are broken down by (``--by``), as a choice is listed.
+BY_WORDS = {
+    "field": N_("Field"),
+    "procedure": N_("Procedure"),
+    "channel": N_("Channel"),
+    "point": N_("Point"),
+    "officer": N_("Officer"),
+    "month": N_("month"),
+}
+#: Every fixed choice's words: a default in brackets is said as its choice is listed.
+_CHOICE_WORDS = {**VALUE_WORDS, **BY_WORDS}
+#: Click's headings of a help page.
+_HEADING_WORDS = {"Options": N_("Options"), "Commands": N_("Commands"), "Arguments": N_("Arguments")}
 
 
 def named_db(given: Any) -> Path:
@@ -92,7 +130,7 @@ def _vietnamese() -> dict[str, str]:
     (``metavar.CODE`` names a placeholder ``CODE`` where the English word alone is ambiguous)."""
     cat = catalog("vi")
     words = dict(getattr(cat, "_catalog", {}))
-    words.update({english(msgid_of(key)): t("vi", key) for key in KEYED if key.startswith("metavar.")})
+    words.update({english(m): t("vi", m) for m in _METAVAR_WORDS})
     return words
 
 
@@ -140,15 +178,12 @@ class Formatter(HelpFormatter):  # type: ignore[misc]
     """Click's help formatter with the page's headings in the page's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(
-            prog, args, prefix=f"{t(_page_lang[0], 'Usage:')} " if prefix is None else prefix
-        )
+        usage = t(_page_lang[0], "Usage:")
+        super().write_usage(prog, args, prefix=f"{usage} " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
-        key = {"Options": "click_options", "Commands": "click_commands", "Arguments": "click_arguments"}.get(
-            heading
-        )
-        super().write_heading(t(_page_lang[0], key) if key else heading)
+        said = _HEADING_WORDS.get(heading)
+        super().write_heading(t(_page_lang[0], said) if said else heading)
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         """Each option with its help, and what Click adds after it in brackets in the page's language."""
@@ -228,8 +263,9 @@ def _bracket_word(lang: str, term: str, part: str) -> str | None:
         value = part.removeprefix("default: ")
         flag = f"--{value}"
         shown = flag if re.search(rf"(^|[\s/]){re.escape(flag)}($|[\s/])", term) else value
-        if known(value) and f"{t(lang, value).lower()}" in re.findall(r"[<|]([^<|>]+)(?=[|>])", term):
-            shown = t(lang, value).lower()  # a fixed choice's default, as its words are listed
+        said = _CHOICE_WORDS.get(value)
+        if said and f"{t(lang, said).lower()}" in re.findall(r"[<|]([^<|>]+)(?=[|>])", term):
+            shown = t(lang, said).lower()  # a fixed choice's default, as its words are listed
         return t(lang, "default: {value}", value=shown)
     if part.startswith("env var: "):
         return t(lang, "env var: {name}", name=part.removeprefix("env var: "))
@@ -238,14 +274,14 @@ def _bracket_word(lang: str, term: str, part: str) -> str | None:
 
 def range_words(lang: str, text: str) -> str | None:
     """Click's ``1990<=x<=2100`` as a person reads it; None for a range of another shape."""
-    for pattern, key in (
-        (_BETWEEN, "click_between"),
-        (_AT_LEAST, "click_at_least"),
-        (_AT_MOST, "click_at_most"),
+    for pattern, said in (
+        (_BETWEEN, N_("{lo}<=x<={hi}")),
+        (_AT_LEAST, N_("x>={lo}")),
+        (_AT_MOST, N_("x<={hi}")),
     ):
         m = pattern.match(text.strip())
         if m:
-            return t(lang, key, **m.groupdict())
+            return t(lang, said, **m.groupdict())
     return None
 
 
@@ -254,17 +290,17 @@ class Words(_click.types.ParamType):  # type: ignore[misc]
     """A fixed choice (a channel, a status, an outcome …) typed as it is stored (``direct``)
     or as people say it, in English or Vietnamese, in any case, with or without diacritics
     (``trực tiếp``, ``truc tiep``). The words are the domain's own, from the one table in
-    ``tthc.locale.i18n`` (``label``); ``keys`` names a value's word where the value is not its key.
+    ``tthc.locale.words`` (``VALUE_WORDS``), or ``words`` given (value -> msgid).
     The help page lists them in its language; a word that is none of them stays Click's usage
     error (exit 2)."""
 
     name = "choice"
 
     def __init__(
-        self, values: Sequence[str] | Callable[[], Sequence[str]], keys: dict[str, str] | None = None
+        self, values: Sequence[str] | Callable[[], Sequence[str]], words: dict[str, str] | None = None
     ) -> None:
         self._values = values
-        self._keys = keys or {}
+        self._words = VALUE_WORDS if words is None else words
 
     @functools.cached_property
     def choices(self) -> tuple[str, ...]:
@@ -276,8 +312,8 @@ class Words(_click.types.ParamType):  # type: ignore[misc]
 
     def word(self, lang: str, value: str) -> str:
         """How ``value`` is listed in ``lang``: as stored in English, in its words in Vietnamese."""
-        key = self._keys.get(value, value)
-        return t(lang, key).lower() if lang == "vi" and known(key) else value
+        said = self._words.get(value)
+        return t(lang, said).lower() if lang == "vi" and said else value
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         from tthc.app.basics import name_key  # the one folding of names and words
@@ -310,7 +346,7 @@ def confirm(lang: str, question: str, *, ask: Callable[[str], str] = input) -> b
     is yes; n/no, k/không or Enter alone is no. End of input or Ctrl+C cancels (Abort)."""
     while True:
         try:
-            answer = ask(f"{question} {t(lang, '[y/N]')}: ")
+            answer = ask(question + " " + t(lang, "[y/N]") + ": ")
         except (EOFError, KeyboardInterrupt):
             raise typer.Abort() from None
         word = unicodedata.normalize("NFC", answer).strip().lower()
@@ -334,7 +370,7 @@ def usage_error(exc: Any, lang: str) -> str:
     ctx = getattr(exc, "ctx", None)
     lines: list[str] = []
     if ctx is not None:
-        lines.append(f"{t(lang, 'Usage:')} {ctx.get_usage().split(':', 1)[1].strip()}")
+        lines.append(t(lang, "Usage:") + " " + ctx.get_usage().split(":", 1)[1].strip())
         lines.append(t(lang, "Try '{cmd}' for help.", cmd=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n")
     if getattr(exc, "tthc_refusal", None) is not None:  # a fixed choice: its words in ``lang``
         exc.message = exc.tthc_refusal(lang)
@@ -347,7 +383,7 @@ def _vietnamese_message(exc: Any, kind: str) -> str:
     hint = _hint(exc)
     if kind == "MissingParameter":
         param_type = getattr(exc, "param_type", None) or getattr(exc.param, "param_type_name", "option")
-        what = t("vi", "argument" if param_type == "argument" else "option")
+        what = t("vi", N_("argument") if param_type == "argument" else N_("option"))
         return t("vi", "Missing {what} {hint}.", what=what, hint=hint)
     if kind == "NoSuchOption":
         text = t("vi", "No such option: {name}.", name=exc.option_name)
@@ -357,21 +393,21 @@ def _vietnamese_message(exc: Any, kind: str) -> str:
     if kind == "BadParameter":
         return t("vi", "Invalid value for {hint}: {reason}", hint=hint, reason=_reason(str(exc.message)))
     message = str(getattr(exc, "message", exc))
-    for pattern, key in (
+    for pattern, said in (
+        (r"^No such command '(?P<name>[^']*)'\.$", N_("No such command '{name}'.")),
         (
-            r"^No such command '(?P<name>[^']*)'\.(?: Did you mean '(?P<guess>[^']*)'\?)?$",
-            "click_no_such_command",
+            r"^No such command '(?P<name>[^']*)'\. Did you mean '(?P<guess>[^']*)'\?$",
+            N_("No such command '{name}'. Did you mean '{guess}'?"),
         ),
-        (r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$", "click_extra_args"),
-        (r"^Missing command\.$", "click_missing_command"),
-        (r"^Option '(?P<name>.*)' requires an argument\.$", "click_needs_value"),
-        (r"^Option '(?P<name>.*)' requires (?P<n>\d+) arguments\.$", "click_values"),
-        (r"^Option '(?P<name>.*)' does not take a value\.$", "click_no_value"),
+        (r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$", N_("Got unexpected extra argument(s) ({args})")),
+        (r"^Missing command\.$", N_("Missing command.")),
+        (r"^Option '(?P<name>.*)' requires an argument\.$", N_("Option '{name}' requires an argument.")),
+        (r"^Option '(?P<name>.*)' requires (?P<n>\d+) arguments\.$", N_("Option '{name}' requires {n} values.")),
+        (r"^Option '(?P<name>.*)' does not take a value\.$", N_("Option '{name}' does not take a value.")),
     ):
         m = re.match(pattern, message)
         if m:
-            found = {k: v for k, v in m.groupdict().items() if v is not None}
-            return t("vi", key + "_guess" if "guess" in found else key, **found)
+            return t("vi", said, **m.groupdict())
     return message
 
 
@@ -388,16 +424,16 @@ def _hint(exc: Any) -> str:
 
 
 def _reason(message: str) -> str:
-    for pattern, key in (
-        (_CHOICE, "click_not_one_of"),
-        (_INT, "click_not_integer"),
-        (_NUMBER, "click_not_number"),
-        (_RANGE, "click_not_in_range"),
+    for pattern, said in (
+        (_CHOICE, N_("'{value}' is not one of {choices}.")),
+        (_INT, N_("'{value}' is not a valid integer.")),
+        (_NUMBER, N_("'{value}' is not a valid number.")),
+        (_RANGE, N_("{value} is not in the range {range}.")),
     ):
         m = pattern.match(message)
         if m:
             found = m.groupdict()
             if "range" in found:
                 found["range"] = range_words("vi", found["range"]) or found["range"]
-            return t("vi", key, **found)
+            return t("vi", said, **found)
     return message

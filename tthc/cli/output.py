@@ -63,7 +63,7 @@ def show(lang: str, result: Any, view: View, output: Output = SCREEN, **screen: 
         view.after(result, lang)
 
 
-def said(key: str, **values: Callable[[Any, str], Any]) -> View:
+def sentence(key: str, **values: Callable[[Any, str], Any]) -> View:
     """The view of a command whose screen is one sentence, ``key`` of the table of words,
     its values read from the result."""
 

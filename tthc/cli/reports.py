@@ -10,9 +10,10 @@ from typing import Annotated, Any
 import typer
 
 from tthc.cli.group import app, context
-from tthc.cli.help import H, Words
+from tthc.cli.help import BY_WORDS, H, Words
 from tthc.cli.options import PERIOD, CodeArg, ExcelVnOpt, FieldF, JsonOpt, ProcedureF, takes
 from tthc.cli.output import Output, Table, View, as_json, show
+from tthc.locale.marks import N_, P_
 
 
 class ByOpt(StrEnum):
@@ -167,17 +168,17 @@ def _write_slip(s: Any, lang: str, out: Path) -> None:
 
 
 SUMMARY = View(
-    _print_summary, json=lambda v, lang: v.summary.as_json(), table=_sheet("sheet_summary", _summary_records)
+    _print_summary, json=lambda v, lang: v.summary.as_json(), table=_sheet(N_("summary"), _summary_records)
 )
 INDICATORS = View(
     _print_indicators,
     json=lambda s, lang: s.as_json(lang),
-    table=_sheet("sheet_indicators", _indicator_records),
+    table=_sheet(N_("indicators"), _indicator_records),
 )
 REPORT = View(_print_form, file=_write_form, after=_closed)
 ROLLUP = View(_print_rollup, json=as_json, file=_write_rollup)
-WORKLOAD = View(_print_workload, json=as_json, table=_sheet("sheet_officers", _workload_records))
-LATE = View(_print_late, json=as_json, table=_sheet("sheet_late", _late_records))
+WORKLOAD = View(_print_workload, json=as_json, table=_sheet(P_("sheet name", "officers"), _workload_records))
+LATE = View(_print_late, json=as_json, table=_sheet(P_("sheet name", "late"), _late_records))
 LOG_BOOK = View(_log_book_written)
 SLIP = View(_print_slip, file=_write_slip)
 
@@ -189,7 +190,7 @@ def summary(
     ctx: typer.Context,
     period: Any,
     by: Annotated[
-        ByOpt | None, typer.Option(help=H("Break the figures down by this key."), click_type=Words(ByOpt, {"month": "w_month"}))
+        ByOpt | None, typer.Option(help=H("Break the figures down by this key."), click_type=Words(ByOpt, BY_WORDS))
     ] = None,
     field: FieldF = None,
     procedure: ProcedureF = None,
@@ -260,7 +261,7 @@ def officers(
     ctx: typer.Context,
     period: Any,
     by: Annotated[
-        WorkloadByOpt, typer.Option(help=H("One row per officer or per reception point."), click_type=Words(WorkloadByOpt))
+        WorkloadByOpt, typer.Option(help=H("One row per officer or per reception point."), click_type=Words(WorkloadByOpt, BY_WORDS))
     ] = WorkloadByOpt.officer,
     as_json: JsonOpt = False,
     out: TableOutOpt = None,

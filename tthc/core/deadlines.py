@@ -18,6 +18,7 @@ from typing import Literal, NamedTuple
 
 from tthc.core.timelimit import TimeLimit
 from tthc.core.workcalendar import DayInfo, WorkCalendar, minutes_to_time
+from tthc.locale.marks import N_
 
 Policy = Literal["restart", "freeze"]
 Timeliness = Literal["early", "on_time", "late"]
@@ -71,7 +72,7 @@ class Round:
 class Step:
     """One line of an explanation: a day (or moment) and what the rules made of it."""
 
-    what: str  # a message key in tthc.locale.i18n
+    what: str  # a msgid, marked where the step is made
     day: date | None = None
     args: dict[str, str] = field(default_factory=dict)
 
@@ -275,26 +276,40 @@ def explain(
     """
     eff = counting.anchor
     due = counting.due
-    steps: list[Step] = [Step("x_received", received_at.date(), {"at": _hm(received_at)})]
+    steps: list[Step] = [Step(N_("received at {at}"), received_at.date(), {"at": _hm(received_at)})]
     if counting.unit is None:
-        steps.append(Step("x_given", due.due_date, {"at": _hm(due.due_at)}))
+        steps.append(
+            Step(N_("due date given by the imported record: {at}"), due.due_date, {"at": _hm(due.due_at)})
+        )
         return steps
     if eff != received_at.replace(second=0, microsecond=0):
         steps.extend(_to_effective(cal, received_at, eff))
     if due.limit.unit == "same-day":
         cut = minutes_to_time(cal.cutoff).strftime("%H:%M")
-        key = "x_before_cutoff" if counting.amount == 0 else "x_after_cutoff"
-        steps.append(Step(key if cutoff_known else key + "_stored", eff.date(), {"cutoff": cut}))
+        same_day = counting.amount == 0
+        if cutoff_known:
+            what = (
+                N_("received by the {cutoff} cut-off: due the same day")
+                if same_day
+                else N_("received after the {cutoff} cut-off: due the next working day")
+            )
+        else:
+            what = (
+                N_("received before the cut-off: due the same day")
+                if same_day
+                else N_("received after the cut-off: due the next working day")
+            )
+        steps.append(Step(what, eff.date(), {"cutoff": cut}))
         if due.due_date != eff.date():
             steps.extend(_walk(cal, eff.date(), due.due_date, count=False))
     elif counting.unit == "wd":
-        steps.append(Step("x_not_counted", eff.date()))
+        steps.append(Step(N_("day of receipt, not counted"), eff.date()))
         steps.extend(_walk(cal, eff.date(), due.due_date, count=True))
     elif counting.unit == "d":
         target = eff.date() + timedelta(counting.amount)
         steps.append(
             Step(
-                "x_calendar_days",
+                N_("{n} calendar days from {from}"),
                 target,
                 {"n": str(counting.amount), "from": eff.date().strftime("%d/%m/%Y")},
             )
@@ -303,25 +318,36 @@ def explain(
             steps.extend(_walk(cal, target - timedelta(1), due.due_date, count=False))
     else:
         steps.extend(_walk_hours(cal, eff, due.due_at))
-    steps.append(Step("x_due", due.due_date, {"at": _hm(due.due_at)}))
+    steps.append(Step(N_("due at {at}"), due.due_date, {"at": _hm(due.due_at)}))
     return steps
+
+
+#: What a round's end does to the time limit, by its policy.
+RESUME_WORDS = {
+    "restart": N_("papers complete at {at}: the whole time limit counts again"),
+    "freeze": N_("papers complete at {at}: the time left counts again"),
+}
 
 
 def explain_rounds(rounds: Sequence[Round]) -> list[Step]:
     """What each supplement round did to the due date, from the stored rounds."""
     steps: list[Step] = []
     for r in rounds:
-        steps.append(Step("x_supplement", r.paused_at.date(), {"at": _hm(r.paused_at)}))
+        steps.append(
+            Step(
+                N_("papers requested at {at}: the clock stops"), r.paused_at.date(), {"at": _hm(r.paused_at)}
+            )
+        )
         if r.resumed_at is None or r.counting is None:
             break
         c = r.counting
-        key = (
-            "x_resume_given"
+        what = (
+            N_("papers complete at {at}: due date given by the imported record")
             if c.unit is None
-            else f"x_resume_{r.policy if r.left is not None else 'restart'}"
+            else RESUME_WORDS[r.policy if r.left is not None else "restart"]
         )
-        steps.append(Step(key, r.resumed_at.date(), {"at": _hm(r.resumed_at)}))
-        steps.append(Step("x_due", c.due.due_date, {"at": _hm(c.due.due_at)}))
+        steps.append(Step(what, r.resumed_at.date(), {"at": _hm(r.resumed_at)}))
+        steps.append(Step(N_("due at {at}"), c.due.due_date, {"at": _hm(c.due.due_at)}))
     return steps
 
 
@@ -333,10 +359,10 @@ def _to_effective(cal: WorkCalendar, received_at: datetime, eff: datetime) -> li
             if not info.working:
                 steps.append(_skip_step(info))
             elif day == received_at.date():
-                steps.append(Step("x_after_hours", day, {"closing": _hm(cal.closing)}))
+                steps.append(Step(N_("after closing time ({closing})"), day, {"closing": _hm(cal.closing)}))
     else:
-        steps.append(Step("x_between_sessions", eff.date(), {"at": _hm(received_at)}))
-    steps.append(Step("x_effective", eff.date(), {"at": _hm(eff)}))
+        steps.append(Step(N_("received at {at}, outside office hours"), eff.date(), {"at": _hm(received_at)}))
+    steps.append(Step(N_("deemed received at {at} (next working session)"), eff.date(), {"at": _hm(eff)}))
     return steps
 
 
@@ -350,12 +376,12 @@ def _days(first: date, last: date) -> list[date]:
 
 def _skip_step(info: DayInfo) -> Step:
     if info.kind == "weekend":
-        return Step("x_saturday" if info.day.weekday() == 5 else "x_sunday", info.day)
+        return Step(N_("Saturday, skipped") if info.day.weekday() == 5 else N_("Sunday, skipped"), info.day)
     if info.kind == "center_off":
-        return Step("x_center_off", info.day, {"name": info.name})
+        return Step(N_("center's day off ({name}), skipped"), info.day, {"name": info.name})
     if info.unconfirmed:
-        return Step("x_holiday_unconfirmed", info.day, {"name": info.name})
-    return Step("x_holiday", info.day, {"name": info.name})
+        return Step(N_("{name} (unconfirmed), skipped"), info.day, {"name": info.name})
+    return Step(N_("{name}, skipped"), info.day, {"name": info.name})
 
 
 def _walk(cal: WorkCalendar, after: date, upto: date, *, count: bool) -> list[Step]:
@@ -369,11 +395,23 @@ def _walk(cal: WorkCalendar, after: date, upto: date, *, count: bool) -> list[St
         k += 1
         args = {"k": str(k)} if count else {}
         if info.kind == "makeup":
-            steps.append(Step("x_makeup", day, {**args, "for": info.name}))
+            steps.append(
+                Step(
+                    N_("make-up working Saturday, counted as working day {k}"),
+                    day,
+                    {**args, "for": info.name},
+                )
+            )
         elif info.kind == "center_work":
-            steps.append(Step("x_center_work", day, {**args, "name": info.name}))
+            steps.append(
+                Step(
+                    N_("center's extra working day ({name}), working day {k}"),
+                    day,
+                    {**args, "name": info.name},
+                )
+            )
         else:
-            steps.append(Step("x_counted" if count else "x_next_working", day, args))
+            steps.append(Step(N_("working day {k}") if count else N_("next working day"), day, args))
     return steps
 
 
@@ -387,5 +425,5 @@ def _walk_hours(cal: WorkCalendar, eff: datetime, due_at: datetime) -> list[Step
         lo = datetime.combine(day, time(0)) if day != eff.date() else eff
         hi = datetime.combine(day + timedelta(1), time(0)) if day != due_at.date() else due_at
         minutes = cal.working_minutes_between(lo, hi)
-        steps.append(Step("x_hours", day, {"h": f"{minutes // 60}:{minutes % 60:02d}"}))
+        steps.append(Step(N_("{h} working hours counted"), day, {"h": f"{minutes // 60}:{minutes % 60:02d}"}))
     return steps

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Literal
 
 from tthc.locale.i18n import t
+from tthc.locale.marks import N_
 
 DecidedKind = Literal["off", "work"]
 
@@ -89,10 +90,10 @@ class Unconfirmed:
     month: int
     day: int
     since: int
-    why_key: str  # a message saying what it awaits
+    why_key: str  # a msgid saying what it awaits, marked where it is written
 
 
-UNCONFIRMED: tuple[Unconfirmed, ...] = (Unconfirmed(11, 24, 2026, "cal_culture_day_pending"),)
+UNCONFIRMED: tuple[Unconfirmed, ...] = (Unconfirmed(11, 24, 2026, N_("awaiting an amendment of Labour Code Art. 112")),)
 
 
 def unconfirmed_rule(day: date) -> Unconfirmed | None:
@@ -105,20 +106,20 @@ def unconfirmed_rule(day: date) -> Unconfirmed | None:
 
 # -- the package's names, said in our words --------------------------------------------------------
 #: The package's English name of a day → the message naming it in both languages.
-PACKAGE_NAMES: dict[str, str] = {
-    "New Year's Day": "hol_new_year",
-    "29 of Lunar New Year": "hol_tet_29",
-    "Lunar New Year's Eve": "hol_tet_eve",
-    "Lunar New Year": "hol_tet_1",
-    "Second Day of Lunar New Year": "hol_tet_2",
-    "Third Day of Lunar New Year": "hol_tet_3",
-    "Fourth Day of Lunar New Year": "hol_tet_4",
-    "Fifth Day of Lunar New Year": "hol_tet_5",
-    "Hung Kings' Commemoration Day": "hol_hung_kings",
-    "Liberation Day/Reunification Day": "hol_reunification",
-    "International Labor Day": "hol_labour",
-    "National Day": "hol_national",
-    "Vietnam Cultural Day": "hol_culture",
+PACKAGE_NAME_WORDS: dict[str, str] = {
+    "New Year's Day": N_("New Year's Day"),
+    "29 of Lunar New Year": N_("29th of the last lunar month (Tết)"),
+    "Lunar New Year's Eve": N_("Lunar New Year's Eve"),
+    "Lunar New Year": N_("Lunar New Year"),
+    "Second Day of Lunar New Year": N_("Second day of Lunar New Year"),
+    "Third Day of Lunar New Year": N_("Third day of Lunar New Year"),
+    "Fourth Day of Lunar New Year": N_("Fourth day of Lunar New Year"),
+    "Fifth Day of Lunar New Year": N_("Fifth day of Lunar New Year"),
+    "Hung Kings' Commemoration Day": N_("Hung Kings' Commemoration Day"),
+    "Liberation Day/Reunification Day": N_("Reunification Day (30 April)"),
+    "International Labor Day": N_("International Labour Day"),
+    "National Day": N_("National Day"),
+    "Vietnam Cultural Day": N_("Vietnam Culture Day"),
 }
 _OBSERVED = re.compile(r"^(?P<base>.+) \(observed\)$")
 _SUBSTITUTED = re.compile(r"^Day off \(substituted from (?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\)$")
@@ -128,11 +129,11 @@ _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 def package_name(english: str, vietnamese: str, lang: str) -> str:
     """A day the package names ``english`` (``vietnamese`` in its own Vietnamese), in our
     words in ``lang``: dates day-first, nothing English in Vietnamese."""
-    if english in PACKAGE_NAMES:
-        return t(lang, PACKAGE_NAMES[english])
+    if english in PACKAGE_NAME_WORDS:
+        return t(lang, PACKAGE_NAME_WORDS[english])
     observed = _OBSERVED.match(english)
-    if observed and observed["base"] in PACKAGE_NAMES:
-        return t(lang, "{name} (day off in lieu)", name=t(lang, PACKAGE_NAMES[observed["base"]]))
+    if observed and observed["base"] in PACKAGE_NAME_WORDS:
+        return t(lang, "{name} (day off in lieu)", name=t(lang, PACKAGE_NAME_WORDS[observed["base"]]))
     swapped = _SUBSTITUTED.match(english)
     if swapped:
         worked = date(int(swapped["y"]), int(swapped["m"]), int(swapped["d"]))

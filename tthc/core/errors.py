@@ -24,12 +24,12 @@ class Msg:
     """A translatable message: its English msgid (``tthc.locale.marks``) and the values to fill in."""
 
     def __init__(self, key: str, /, **args: Any) -> None:
-        from tthc.locale.i18n import in_catalog, msgid_of
+        from tthc.locale.i18n import in_catalog
         from tthc.locale.marks import CONTEXT, PLURAL
 
         if not in_catalog(key):
             raise KeyError(f"no message {key!r} in the catalog (tthc/locale/vi/LC_MESSAGES/tthc.po)")
-        texts = msgid_of(key).rpartition(CONTEXT)[2].split(PLURAL)
+        texts = key.rpartition(CONTEXT)[2].split(PLURAL)
         wanted = {
             name.split(".")[0].split("[")[0]
             for text in texts

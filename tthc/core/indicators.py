@@ -13,6 +13,43 @@ from tthc.core import scorecard
 from tthc.core.figures import percent
 from tthc.core.periods import Period
 from tthc.locale.i18n import t
+from tthc.locale.marks import N_
+
+#: Each indicator's name, by its number in Decision 766.
+INDICATOR_NAME_WORDS = {
+    "1.1": N_("Procedures published on time"),
+    "1.2": N_("Procedures updated and disclosed on time"),
+    "1.3": N_("Procedures disclosed with every required part"),
+    "1.4": N_("Dossiers synchronised to the National Portal"),
+    "2.1": N_("Dossiers handled early or on time"),
+    "2.2": N_("Average handling time per procedure"),
+    "3.1": N_("Procedures offered online"),
+    "3.2": N_("Online services with dossiers"),
+    "3.3": N_("Dossiers received online"),
+    "3.5": N_("Procedures with fees payable online"),
+    "3.6": N_("Dossiers paid online"),
+    "4.1": N_("Results issued electronically"),
+    "4.2": N_("Dossiers digitised"),
+    "4.3": N_("Digitised data reused"),
+    "4.4": N_("Digitised dossiers shared for reuse"),
+    "4.5": N_("Population data used"),
+    "5.1": N_("Complaints and petitions by kind"),
+    "5.2": N_("Complaints and petitions handled on time"),
+    "5.3": N_("Satisfaction with complaint handling"),
+    "5.4": N_("Satisfaction with receipt and handling"),
+}
+#: How each indicator is counted from the center's records, by its number.
+INDICATOR_FORMULA_WORDS = {
+    "2.1": N_("handled in time ÷ every dossier received or handled in the period (end less papers' time ≤ first appointment; >1 request late)"),
+    "2.2": N_("procedures whose average handling time is within their limit ÷ procedures with results"),
+    "3.3": N_("received online ÷ received in the period"),
+    "3.6": N_("paid online ÷ received with a fee to pay (not exempt)"),
+    "4.1": N_("results issued electronically ÷ results issued in the period"),
+    "4.2": N_("digitised at receipt, with any result electronic ÷ received in the period"),
+    "4.3": N_("data already held reused ÷ received in the period"),
+    "5.4": N_("100% − late share (2.1) − share rated unsatisfied"),
+}
+
 
 
 @dataclass
@@ -40,11 +77,10 @@ class Line:
 
     def as_json(self, lang: str = "en") -> dict[str, Any]:
         ind = self.indicator
-        formula = f"ind_formula_{self.id}"
         out: dict[str, Any] = {
             "id": self.id,
-            "name": t(lang, f"ind_name_{self.id}"),
-            "formula": t(lang, formula) if ind.computable else t(lang, "not from this center's records"),
+            "name": t(lang, INDICATOR_NAME_WORDS[self.id]),
+            "formula": t(lang, INDICATOR_FORMULA_WORDS[self.id]) if ind.computable else t(lang, "not from this center's records"),
             "group": ind.group,
             "computable": ind.computable,
             "numerator": self.numerator,

@@ -16,6 +16,8 @@ from tthc.core.deadlines import Counting, Due, Policy, Round, Timeliness
 from tthc.core.errors import Msg, TthcError
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import DayInfo, WorkCalendar
+from tthc.locale.marks import N_
+from tthc.locale.words import STATUS_WORDS, STEP_WORDS
 
 Status = Literal["processing", "paused", "resolved", "returned", "withdrawn", "closed"]
 Outcome = Literal["approved", "rejected"]
@@ -304,15 +306,15 @@ def apply(cal: WorkCalendar, life: Life, step: Step) -> Life:
     if life.status not in allowed:
         raise TthcError(
             "cannot record {step} for dossier {code}: it is {status} ({step} needs {allowed})",
-            step=Msg(f"s_{step.name}"),
+            step=Msg(STEP_WORDS[step.name]),
             code=life.code,
-            status=Msg(life.status),
-            allowed=Msg("{a} or {b}", a=Msg(allowed[0]), b=Msg(allowed[1]))
+            status=Msg(STATUS_WORDS[life.status]),
+            allowed=Msg("{a} or {b}", a=Msg(STATUS_WORDS[allowed[0]]), b=Msg(STATUS_WORDS[allowed[1]]))
             if len(allowed) > 1
-            else Msg(allowed[0]),
+            else Msg(STATUS_WORDS[allowed[0]]),
         )
     if step.at < life.last_at:
-        raise TthcError("{step} at {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})", step=Msg(f"s_{step.name}"), at=step.at, last=life.last_at)
+        raise TthcError("{step} at {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})", step=Msg(STEP_WORDS[step.name]), at=step.at, last=life.last_at)
     if isinstance(step, Handover):
         return _evolve(life, officer=step.to, last_at=step.at)
     if isinstance(step, Supplement):
@@ -402,7 +404,7 @@ def day_off_reason(day: DayInfo) -> Msg | str:
     """Why a day is not a working day, in words: the weekend, a holiday's name, or the
     center's own day off."""
     if day.kind == "weekend":
-        return Msg("Saturday" if day.day.weekday() == 5 else "Sunday")
+        return Msg(N_("Saturday") if day.day.weekday() == 5 else N_("Sunday"))
     if day.kind == "center_off":
         return Msg("the center's day off: {name}", name=day.name) if day.name else Msg("the center's day off")
     return day.name

@@ -9,6 +9,8 @@ them out for A5 printing and writes the log book.
 from dataclasses import dataclass
 from datetime import datetime
 
+from tthc.locale.marks import N_, P_
+
 
 # -- what a slip is made of ------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -69,22 +71,22 @@ class Slip:
 
 
 # -- the log book (form 07 of 2025, 06 of 2018) -----------------------------------------------------
-#: The log book's columns, (1) to (14), by their label keys; those under "date" are moments.
+#: The log book's columns, (1) to (14), by their headings; those under "date" are moments.
 LOG_COLUMNS = (
-    "p06_no",
-    "p06_code",
-    "p06_procedure",
-    "p06_sets",
-    "p06_applicant",
-    "p06_contact",
-    "p06_handler",
-    "p06_received",
-    "p06_due",
-    "p06_sent",
-    "p06_resolved",
-    "p06_returned",
-    "p06_signed",
-    "p06_note",
+    N_("No."),
+    N_("Dossier code"),
+    P_("log book column", "Procedure"),
+    N_("Dossiers (sets)"),
+    N_("Individual or organisation"),
+    N_("Address, phone"),
+    N_("Handled by"),
+    P_("log book column", "Received"),
+    N_("Result due"),
+    N_("Passed on for handling"),
+    N_("Result ready"),
+    N_("Result returned"),
+    N_("Received by (signature)"),
+    N_("Note"),
 )
 #: The columns grouped under "Ngày, tháng, năm" (1-based, first and last).
 LOG_DATES = (8, 12)

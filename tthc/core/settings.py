@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tthc.core.deadlines import POLICIES, Policy
 from tthc.core.errors import TthcError
 from tthc.core.workcalendar import Session
+from tthc.locale.marks import N_
 
 _HM = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -186,9 +187,31 @@ def _password(text: str) -> str:
     return hash_password(text)
 
 
+#: What each setting means, as ``config show`` says it.
+SETTING_WORDS = {
+    "center_name": N_("the center's name on reports and slips"),
+    "code_prefix": N_("unit code that starts generated dossier codes"),
+    "lang": N_("output language when --lang and TTHC_LANG are not given"),
+    "office_hours": N_("office sessions, half-open"),
+    "same_day_cutoff": N_("same-day cut-off"),
+    "supplement_policy": N_("after a supplement: restart the whole limit (the law since 1/7/2025, Decree 118 Art. 19.5) or freeze the time left (the reading before)"),
+    "calendar_confirmed_through": N_("last year whose holidays the government has announced"),
+    "period_start_day": N_("first day of a reporting month"),
+    "center_address": N_("the center's address on slips and forms"),
+    "place_name": N_("the place named in a form's date line (e.g. Hòa An)"),
+    "report_to": N_("the unit that receives the center's reports"),
+    "head_title": N_("title of who signs reports (e.g. Giám đốc)"),
+    "head_name": N_("name of who signs reports"),
+    "preparer_name": N_("name of who prepares reports"),
+    "reports_closed_through": N_("last day already reported: changing its timelines needs --correct-time"),
+    "public_url": N_("the center's public address (e.g. https://tthc.hoaan.vn); a slip's QR code then opens its look-up page"),
+    "manager_password": N_("password of the web dashboard (stored hashed; empty: this machine only)"),
+    "center_id": N_("Which center this database belongs to (drawn at init, kept by every copy)"),
+}
+
 @dataclass(frozen=True)
 class Setting:
-    """A setting's default and its validator; what it means is ``setting.<key>`` in tthc.locale.i18n."""
+    """A setting's default and its validator; what it means is in :data:`SETTING_WORDS`."""
 
     default: str
     check: Callable[[str], str]

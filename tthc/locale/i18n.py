@@ -10,8 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tthc.locale.keyed import KEYED
 from tthc.locale.marks import CONTEXT, NP_, PLURAL
+from tthc.locale.words import COLUMN_WORDS, STEP_WORDS, VALUE_WORDS
 
 LANGS = ("en", "vi")
 #: How people name the two languages: vn is what many type for Vietnamese.
@@ -53,21 +53,14 @@ def _load(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
 
 
-def msgid_of(message: str) -> str:
-    """The msgid of ``message``: itself, or the one an old key built at run time stands for."""
-    return KEYED.get(message, message)
-
-
-def in_catalog(message: str) -> bool:
-    """Whether the catalog holds ``message`` (its msgid, or an old key of one)."""
-    msgid = KEYED.get(message, message)
+def in_catalog(msgid: str) -> bool:
+    """Whether the catalog holds ``msgid`` (with its context, or the singular of a plural)."""
     held = getattr(catalog("vi"), "_catalog", {})
     return msgid in held or (msgid.partition(PLURAL)[0], 0) in held
 
 
-def tr(lang: str, message: str, n: Any = None) -> str:
-    """``message`` (a msgid, with its context or plural) in ``lang``, unfilled."""
-    msgid = KEYED.get(message, message)
+def tr(lang: str, msgid: str, n: Any = None) -> str:
+    """``msgid`` (with its context or plural, as the marks make it) in ``lang``, unfilled."""
     cat = catalog(lang)
     context, has_context, text = msgid.rpartition(CONTEXT)
     one, plural, many = text.partition(PLURAL)
@@ -79,27 +72,25 @@ def tr(lang: str, message: str, n: Any = None) -> str:
     return cat.pgettext(context, one) if has_context else cat.gettext(one)
 
 
-def t(lang: str, msg: str, /, **args: object) -> str:
-    """The message ``msg`` in ``lang`` with ``{placeholders}`` filled."""
-    text = tr(lang, msg, args.get("n"))
+def t(lang: str, msgid: str, /, **args: object) -> str:
+    """The message ``msgid`` in ``lang`` with ``{placeholders}`` filled."""
+    text = tr(lang, msgid, args.get("n"))
     return text.format(**args) if args else text
 
 
-def known(value: str) -> bool:
-    """Whether ``value`` names a message by its old key (a status, a step, a column …)."""
-    return value in KEYED
-
-
 def label(lang: str, value: str | None) -> str:
-    """A status, channel, outcome or step in ``lang``; unknown values are shown as they are."""
+    """A status, channel, outcome, timeliness, rating or payment in ``lang`` (its word in
+    ``VALUE_WORDS``); unknown values are shown as they are."""
     if value is None:
         return ""
-    return t(lang, value) if value in KEYED else value
+    word = VALUE_WORDS.get(value)
+    return value if word is None else t(lang, word)
 
 
 def step_label(lang: str, step: str) -> str:
-    key = f"s_{step}"
-    return t(lang, key) if key in KEYED else step
+    """A step of the history in ``lang`` (its word in ``STEP_WORDS``), or its name as it is."""
+    word = STEP_WORDS.get(step)
+    return step if word is None else t(lang, word)
 
 
 def fmt_day(lang: str, day: date) -> str:
@@ -164,8 +155,8 @@ class ColumnWord:
         self.column = column
 
     def render(self, lang: str) -> str:
-        key = f"fh_{self.column}"
-        return t(lang, key) if key in KEYED else self.column
+        word = COLUMN_WORDS.get(self.column)
+        return self.column if word is None else t(lang, word)
 
 
 class DayAgo:

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tthc.core.models import name_twins
+from tthc.core.settings import SETTING_WORDS
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_money, label, t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 from tthc.present.table import Block, Field, Table, show
 from tthc.present.terminal import (
     echo,
@@ -33,7 +34,7 @@ def print_init(result: InitResult, lang: str) -> None:
     else:
         say(t(lang, "Database already initialised: {path}", path=result.path))
         for key, old, new in result.changes:
-            changed = "init_changed" if result.updated else "init_would_change"
+            changed = N_("{key}: {old!r} → {new!r}") if result.updated else N_("{key}: {old!r} would become {new!r}")
             say(t(lang, changed, key=key, old=old, new=new), indent="  ")
         if result.changes and not result.updated:
             say(t(lang, "nothing was changed; run again with --update to apply"))
@@ -69,7 +70,7 @@ def setting_value(lang: str, value: str) -> str:
     """A setting's value for people: a secret's "(set)" in their language."""
     from tthc.core.settings import SECRET_NOT_SET, SECRET_SET
 
-    words = {SECRET_SET: "secret_set", SECRET_NOT_SET: "secret_not_set"}
+    words = {SECRET_SET: N_("(set)"), SECRET_NOT_SET: N_("(not set)")}
     return t(lang, words[value]) if value in words else value
 
 
@@ -80,13 +81,27 @@ def print_settings(rows: Sequence[tuple[str, str]], lang: str) -> None:
         Field(t(lang, "Value"), wrap=True),
         Field(t(lang, "Meaning"), wrap=True),
     ]
-    cells = [[key, setting_value(lang, value), t(lang, f"setting.{key}")] for key, value in rows]
+    cells = [[key, setting_value(lang, value), t(lang, SETTING_WORDS[key])] for key, value in rows]
 
     def block(row: Sequence[str]) -> Block:  # too narrow even for that: one block per setting
         key, value, meaning = row
         return [(f"{key} = {value}", "bold"), (f"  {meaning}", "")]
 
     show(Table(fields, cells, blocks=block), "rich")
+
+
+#: A day off not yet in force, by the center's ruling on it.
+_CALENDAR_STATUS_WORDS = {
+    "unconfirmed": N_("unconfirmed"),
+    "confirmed": N_("confirmed by the center"),
+    "rejected": N_("rejected by the center: a working day"),
+}
+#: Who put a day in the calendar.
+_SOURCE_WORDS = {
+    "package": N_("national (holidays package)"),
+    "center": N_("this center"),
+    "decision": N_("national decision"),
+}
 
 
 def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, lang: str) -> None:
@@ -100,11 +115,11 @@ def print_calendar(rows: Sequence[CalendarRow], year: int, provisional: bool, la
             name = "→ " + fmt_day(lang, date.fromisoformat(row.name))
         if row.status:
             awaits = f": {t(lang, row.awaits)}" if row.awaits else ""
-            name += f" ({t(lang, f'cal_status_{row.status}')}{awaits})"
-        source = t(lang, f"source_{row.source}")
+            name += f" ({t(lang, _CALENDAR_STATUS_WORDS[row.status])}{awaits})"
+        source = t(lang, _SOURCE_WORDS[row.source])
         if row.decision:
             source += f": {row.decision}"
-        kind = t(lang, "day off" if row.kind == "off" else "make-up working day")
+        kind = t(lang, N_("day off") if row.kind == "off" else N_("make-up working day"))
         cells.append([fmt_day(lang, row.day), kind, name, source])
     heads = (t(lang, "Day"), t(lang, "Kind"), t(lang, "Name"), t(lang, "Source"))
     fields = [Field(heads[0]), *(Field(h, wrap=True) for h in heads[1:])]
@@ -147,7 +162,7 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
     cells = []
     for m in items:
         change = t(lang, "changes") if m.judgement_changes else ""
-        action = t(lang, "laid again" if m.open else "closed: for a correction")
+        action = t(lang, N_("laid again") if m.open else N_("closed: for a correction"))
         if m.noted:
             action = t(lang, "closed: correction recorded")
         cells.append(
@@ -160,8 +175,8 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
                 action,
             ]
         )
-    keys = ("code", "status", "cal_check_stored", "cal_check_calendar", "timeliness", "cal_check_action")
-    fields = [Field(t(lang, k), wrap=i > 0) for i, k in enumerate(keys)]
+    heads = (N_("Code"), N_("Status"), N_("Stored due"), N_("By today's calendar"), N_("Timeliness"), N_("With --apply"))
+    fields = [Field(t(lang, h), wrap=i > 0) for i, h in enumerate(heads)]
     title = t(lang, "{n} dossier(s) whose stored due date differs from today's calendar", n=len(items))
     show(Table(fields, cells, title=title, blocks=lambda row: [(" · ".join(row), "")]), "rich")
 
@@ -169,7 +184,7 @@ def print_calendar_check(items: Sequence[Mismatch], lang: str) -> None:
 def print_procedures(procs: list[Procedure], lang: str) -> None:
     """The catalog: the national code and the limit whole, names wrapped, fees in đồng."""
     fields = [
-        Field(t(lang, P_("proc_code", "Code"))),
+        Field(t(lang, P_("procedure list column", "Code"))),
         Field(t(lang, "Procedure"), wrap=True),
         Field(t(lang, "Field"), wrap=True),
         Field(t(lang, "Time limit"), wrap=True),

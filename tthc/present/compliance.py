@@ -8,7 +8,9 @@ import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from tthc.locale.i18n import step_label, t
+from tthc.locale.i18n import label, step_label, t
+from tthc.locale.marks import N_, P_
+from tthc.locale.words import BREACH_WORDS, COLUMN_WORDS, CORRECTION_WORDS
 from tthc.present.table import Field, Table, show
 from tthc.present.terminal import (
     console,
@@ -27,6 +29,28 @@ if TYPE_CHECKING:
 #: The columns of the workload table; share and the bar are drawn below it, so the numbers fit
 #: 80 columns whole.
 WORKLOAD_COLUMNS = ("received", "handed_over", "resolved", "on_time_rate", "pending", "overdue", "load")
+#: Each column's heading on screen, in two lines where it is long.
+_WORKLOAD_HEAD_WORDS = {
+    "received": P_("worklist column heading", "Received"),
+    "handed_over": N_("Handed\nover"),
+    "resolved": P_("worklist column heading", "Resolved"),
+    "on_time_rate": N_("On-time\nrate"),
+    "pending": P_("worklist column heading", "Pending"),
+    "overdue": P_("worklist column heading", "Overdue"),
+    "load": N_("Load"),
+}
+#: What the workload is grouped by: its first column, its title and what its columns count.
+_BY_WORDS = {"officer": N_("Officer"), "point": N_("Point")}
+_WORKLOAD_TITLE_WORDS = {
+    "officer": N_("Workload by officer — {start} to {end}"),
+    "point": N_("Workload by reception point — {start} to {end}"),
+}
+_WORKLOAD_LEGEND_WORDS = {
+    "officer": N_(
+        "Received: received while in their charge at receipt. Handed over: handovers to them. Resolved, pending and overdue: dossiers in their charge now."
+    ),
+    "point": N_("Handed over: handovers of the point's dossiers in the period."),
+}
 
 
 def _workload_cells(lang: str, g: Load) -> list[str]:
@@ -46,8 +70,8 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
     names = [t(lang, "(none)") if g.key is None else g.key for g in w.groups]
     figures = Table(
         [
-            Field(t(lang, w.by), key=w.by),
-            *(Field(t(lang, f"wl_h_{c}"), key=c, align="right") for c in WORKLOAD_COLUMNS),
+            Field(t(lang, _BY_WORDS[w.by]), key=w.by),
+            *(Field(t(lang, _WORKLOAD_HEAD_WORDS[c]), key=c, align="right") for c in WORKLOAD_COLUMNS),
         ],
         [
             *([n, *_workload_cells(lang, g)] for n, g in zip(names, w.groups, strict=True)),
@@ -69,7 +93,7 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
     out = [
         t(
             lang,
-            f"wl_title_{w.by}",
+            _WORKLOAD_TITLE_WORDS[w.by],
             start=period.start.strftime("%d/%m/%Y"),
             end=period.end.strftime("%d/%m/%Y"),
         ),
@@ -82,12 +106,12 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
         *textwrap.wrap(t(lang, "Share of the center's load (load = resolved + pending)"), width),
         *bars,
     ]
-    out += ["", *textwrap.wrap(t(lang, f"wl_legend_{w.by}"), width)]
+    out += ["", *textwrap.wrap(t(lang, _WORKLOAD_LEGEND_WORDS[w.by]), width)]
     rated = [(n, g) for n, g in zip(names, w.groups, strict=True) if any(g.ratings.values())]
     if rated:
         out.append("")
     for name, g in rated:
-        counts = ", ".join(f"{t(lang, r)} {n}" for r, n in g.ratings.items())
+        counts = ", ".join(f"{label(lang, r)} {n}" for r, n in g.ratings.items())
         out += textwrap.wrap(t(lang, "Ratings: {officer}: {counts}", officer=name, counts=counts), width)
     return out
 
@@ -115,7 +139,7 @@ def workload_table(w: Workload, lang: str) -> Table:
         rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
     names = (w.by, *WORKLOAD_FIGURES)
     fields = [
-        Field(t(lang, f"fh_{n}"), key=n, align="left" if i == 0 else "right") for i, n in enumerate(names)
+        Field(t(lang, COLUMN_WORDS[n]), key=n, align="left" if i == 0 else "right") for i, n in enumerate(names)
     ]
     return Table(fields, rows)
 
@@ -123,13 +147,30 @@ def workload_table(w: Workload, lang: str) -> Table:
 #: A list of ``tthc late`` as every output shows it: a title, column headers, and rows of
 #: typed cells (text, whole numbers, dates and moments), formatted by each output.
 Section = tuple[str, list[str], list[list[Any]]]
-_DOSSIER_HEADS = ("code", "procedure", "officer", "lt_h_due", "lt_h_resolved", "lt_h_days_late")
-_APOLOGY_HEADS = ("lt_h_apology", "lt_h_new_date", "lt_h_promise")
+_DOSSIER_HEADS = (
+    N_("Code"),
+    N_("Procedure"),
+    N_("Officer"),
+    P_("list column heading", "Due date"),
+    P_("list column heading", "Resolved"),
+    N_("Working days late"),
+)
+_APOLOGY_HEADS = (N_("Apology"), N_("New date"), N_("New date kept?"))
+#: Whether an apology's new date was kept.
+_PROMISE_WORDS = {"kept": N_("kept"), "broken": N_("broken"), "not_yet": N_("not yet due")}
+#: Which list a row of the flat table comes from (its first column).
+_LIST_WORDS = {
+    "resolved_late": N_("resolved_late"),
+    "open_overdue": N_("open_overdue"),
+    "late_requests": N_("late_requests"),
+    "corrections": N_("corrections"),
+    "breaches": N_("breaches"),
+}
 
 
 def _late_row(lang: str, d: LateDossier) -> list[Any]:
     a = d.apology
-    apology = "lt_apology_none" if a is None else "lt_apology_in_time" if a.in_time else "lt_apology_late"
+    apology = N_("none") if a is None else N_("in time") if a.in_time else N_("too late")
     return [
         d.code,
         d.procedure,
@@ -139,15 +180,18 @@ def _late_row(lang: str, d: LateDossier) -> list[Any]:
         d.working_days_late,
         t(lang, apology),
         None if a is None else a.new_date,
-        "" if a is None else t(lang, f"lt_promise_{a.promise}"),
+        "" if a is None else t(lang, _PROMISE_WORDS[a.promise]),
     ]
 
 
 def late_sections(late: Compliance, lang: str) -> list[Section]:
     """The five lists of ``tthc late``, titled and translated."""
     heads = [t(lang, h) for h in (*_DOSSIER_HEADS, *_APOLOGY_HEADS)]
-    requests = [t(lang, h) for h in (*_DOSSIER_HEADS[:4], "lt_h_requested", "lt_h_days_late", "lt_h_reason")]
-    fixes = [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_kind", "lt_h_step", "lt_h_step_at")]
+    requests = [
+        t(lang, h)
+        for h in (*_DOSSIER_HEADS[:4], P_("list column heading", "Papers requested"), N_("Working days late"), N_("Reason"))
+    ]
+    fixes = [t(lang, h) for h in (*_DOSSIER_HEADS[:3], N_("Correction"), N_("Step"), N_("Step had happened"))]
     fixes += [t(lang, "Corrected"), t(lang, "By")]
     at = fmt_moment(lang, late.snapshot)
     return [
@@ -185,7 +229,7 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
                     c.code,
                     c.procedure or "",
                     c.officer or "",
-                    t(lang, f"kind_{c.kind}"),
+                    t(lang, CORRECTION_WORDS[c.kind]),
                     step_label(lang, c.step),
                     c.step_at,
                     c.corrected_at,
@@ -196,14 +240,13 @@ def late_sections(late: Compliance, lang: str) -> list[Section]:
         ),
         (
             t(lang, "Duties of Decree 118 broken ({n})", n=len(late.breaches)),
-            [t(lang, h) for h in ("code", "procedure", "officer", "lt_h_breach", "lt_h_article")]
-            + [t(lang, h) for h in ("lt_h_breach_at", "lt_h_breach_due")],
+            [t(lang, h) for h in (*_DOSSIER_HEADS[:3], N_("Breach"), N_("Article"), N_("When"), N_("Due by"))],
             [
                 [
                     b.code,
                     b.procedure,
                     b.officer or "",
-                    t(lang, f"bk_{b.kind}"),
+                    t(lang, BREACH_WORDS[b.kind]),
                     b.article,
                     b.at,
                     b.due or "",
@@ -282,8 +325,8 @@ def late_table(late: Compliance, lang: str) -> Table:
     as in the JSON, in Vietnamese with Vietnamese headers and words."""
     vi = lang == "vi"
 
-    def word(value: str | None, key: str) -> str | None:
-        return t(lang, key) if vi and value is not None else value
+    def word(value: str | None, said: str) -> str | None:
+        return t(lang, said) if vi and value is not None else value
 
     rows: list[list[Any]] = []
     for listed, items in (("resolved_late", late.resolved_late), ("open_overdue", late.open_overdue)):
@@ -294,21 +337,21 @@ def late_table(late: Compliance, lang: str) -> Table:
                 due_date=d.due_date, resolved_at=d.resolved_at, working_days_late=d.working_days_late
             )
             if a is not None:
-                in_time = t(lang, "yes" if a.in_time else "no") if vi else a.in_time
+                in_time = t(lang, N_("yes") if a.in_time else N_("no")) if vi else a.in_time
                 cells.update(apology_issued_at=a.issued_at, apology_in_time=in_time, new_date=a.new_date)
-                cells.update(promise=word(a.promise, f"lt_promise_{a.promise}"))
-            rows.append([word(listed, f"lv_{listed}"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
+                cells.update(promise=word(a.promise, _PROMISE_WORDS[a.promise]))
+            rows.append([word(listed, _LIST_WORDS[listed]), *(cells.get(c) for c in LATE_COLUMNS[1:])])
     for r in late.late_requests:
         cells = {"code": r.code, "procedure": r.procedure, "officer": r.officer, "due_date": r.due_date}
         cells.update(requested_at=r.requested_at, working_days_late=r.working_days_late, reason=r.reason)
-        rows.append([word("late_requests", "lv_late_requests"), *(cells.get(c) for c in LATE_COLUMNS[1:])])
+        rows.append([word("late_requests", _LIST_WORDS["late_requests"]), *(cells.get(c) for c in LATE_COLUMNS[1:])])
     for c in late.corrections:
         cells = {"code": c.code, "procedure": c.procedure, "officer": c.officer, "actor": c.actor}
-        cells.update(kind=word(c.kind, f"kind_{c.kind}"), step=step_label(lang, c.step) if vi else c.step)
+        cells.update(kind=word(c.kind, CORRECTION_WORDS[c.kind]), step=step_label(lang, c.step) if vi else c.step)
         cells.update(step_at=c.step_at, corrected_at=c.corrected_at)
-        rows.append([word("corrections", "lv_corrections"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
+        rows.append([word("corrections", _LIST_WORDS["corrections"]), *(cells.get(k) for k in LATE_COLUMNS[1:])])
     for b in late.breaches:
         cells = {"code": b.code, "procedure": b.procedure, "officer": b.officer, "article": b.article}
-        cells.update(kind=word(b.kind, f"bk_{b.kind}"), at=b.at, due=b.due, done_at=b.done_at)
-        rows.append([word("breaches", "lv_breaches"), *(cells.get(k) for k in LATE_COLUMNS[1:])])
-    return Table([Field(t(lang, f"fh_{c}"), key=c, wrap=c == "reason") for c in LATE_COLUMNS], rows, lead=2)
+        cells.update(kind=word(b.kind, BREACH_WORDS[b.kind]), at=b.at, due=b.due, done_at=b.done_at)
+        rows.append([word("breaches", _LIST_WORDS["breaches"]), *(cells.get(k) for k in LATE_COLUMNS[1:])])
+    return Table([Field(t(lang, COLUMN_WORDS[c]), key=c, wrap=c == "reason") for c in LATE_COLUMNS], rows, lead=2)

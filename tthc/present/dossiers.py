@@ -12,7 +12,8 @@ from tthc.core.lifecycle import undone as undone_of
 from tthc.core.models import mask_id
 from tthc.core.workcalendar import Doubts
 from tthc.locale.i18n import fmt_day, fmt_limit, label, step_label, t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
+from tthc.locale.words import COLUMN_WORDS, CORRECTION_WORDS
 from tthc.present.layout import (
     READABLE,
 )
@@ -99,7 +100,7 @@ def appointment(lang: str, d: Dossier, fmt: Callable[[datetime], str]) -> str:
         return fmt(d.due_at)
     if d.status == "closed" and d.closed_at is not None:
         return t(lang, "closed {at}", at=fmt(d.closed_at))
-    return label(lang, "waiting for papers")
+    return label(lang, "paused")
 
 
 def due_text(lang: str, d: Dossier) -> str:
@@ -167,7 +168,7 @@ def print_dossier(view: DossierView, lang: str, *, show_id: bool) -> None:
         (t(lang, "Timeliness"), label(lang, d.timeliness)),
         (t(lang, "Returned"), fmt_opt(lang, d.returned_at)),
         (t(lang, "Withdrawn"), fmt_opt(lang, d.withdrawn_at)),
-        (t(lang, P_("closed_at", "Closed")), fmt_opt(lang, d.closed_at)),
+        (t(lang, P_("dossier detail", "Closed")), fmt_opt(lang, d.closed_at)),
         (t(lang, "Submitted online"), fmt_opt(lang, d.life.submitted_at)),
         (t(lang, "Received for"), d.life.for_authority or ""),
         (t(lang, "Forwarded"), fmt_opt(lang, d.life.forwarded_at)),
@@ -203,7 +204,7 @@ def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
     if svc.payment:
         fee = f"{fee} · {label(lang, svc.payment)}".lstrip(" ·")
     facts = [
-        t(lang, f"fh_{name}")
+        t(lang, COLUMN_WORDS[name])
         for name, on in (
             ("digitised", svc.digitised),
             ("data_reused", svc.data_reused),
@@ -211,7 +212,7 @@ def service_rows(d: Dossier, lang: str) -> list[tuple[str, str]]:
         )
         if on
     ]
-    rows = [(t(lang, P_("fh_fee", "fee")), fee), (t(lang, "Scorecard facts"), ", ".join(facts))]
+    rows = [(t(lang, P_("file column", "fee")), fee), (t(lang, "Scorecard facts"), ", ".join(facts))]
     if d.rating is not None:
         said = f" · {d.rating.comment}" if d.rating.comment else ""
         rows.append(
@@ -279,12 +280,12 @@ def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
         return
     headers = [
         t(lang, h)
-        for h in ("code", "h_kind", "step", "h_moment", "h_replaced", "recorded", "actor", "h_reason")
+        for h in (N_("Code"), N_("Change"), N_("Step"), N_("Step's time"), N_("Replaced"), N_("Recorded"), N_("By"), N_("Reason"))
     ]
     rows = [
         [
             c.code,
-            t(lang, f"kind_{c.kind}"),
+            t(lang, CORRECTION_WORDS[c.kind]),
             step_label(lang, c.step),
             fmt_moment(lang, c.moment),
             fmt_opt(lang, c.replaced),

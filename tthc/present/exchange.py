@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from tthc.locale.i18n import t
+from tthc.locale.marks import N_
 from tthc.present.terminal import (
     console,
     echo,
@@ -45,14 +46,25 @@ def import_progress() -> Iterator[Callable[[int], None] | None]:
         yield advance
 
 
+#: What a merge adds to, by table, in the order it is told.
+_TABLE_WORDS = {
+    "events": N_("audit events"),
+    "procedures": N_("procedures"),
+    "officers": N_("officers"),
+    "points": N_("reception points"),
+    "calendar_days": N_("calendar days"),
+    "calendar_rulings": N_("verdicts on unconfirmed days"),
+}
+
+
 def print_import(report: ImportReport | MergeReport, lang: str) -> None:
     from tthc.core.merging import MergeReport
 
     if isinstance(report, MergeReport):  # a full export, merged
         print_merge(report, lang)
         return
-    key = "dry_run" if report.dry_run else "imported"
-    echo(t(lang, key, n=report.dossiers, path=report.file))
+    said = N_("Dry run: {n} dossier(s) in {path} are good; nothing was written") if report.dry_run else N_("Imported {n} dossier(s) from {path}")
+    echo(t(lang, said, n=report.dossiers, path=report.file))
     if report.new_officers:
         echo("  " + t(lang, "new officers registered: {names}", names=", ".join(report.new_officers)))
     if report.new_points:
@@ -79,9 +91,13 @@ def print_merge(report: MergeReport, lang: str) -> None:
     else:
         _print_merged(report, lang)
     if report.held:
-        lines = [
-            f"{t(lang, 'Error')}: {t(lang, '{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:', n=len(report.held), path=report.source)}"
-        ]
+        held = t(
+            lang,
+            "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:",
+            n=len(report.held),
+            path=report.source,
+        )
+        lines = [f"{t(lang, 'Error')}: {held}"]
         lines += [m.render(lang) for msgs in report.held.values() for m in msgs]
         with contextlib.suppress(BrokenPipeError):
             sys.stderr.write("\n".join(lines) + "\n")
@@ -91,9 +107,9 @@ def _print_merged(report: MergeReport, lang: str) -> None:
     echo(
         t(
             lang,
-            "Dry run: merging {path} would bring (nothing was written):"
+            N_("Dry run: merging {path} would bring (nothing was written):")
             if report.dry_run
-            else "Merged {path}:",
+            else N_("Merged {path}:"),
             path=report.source,
         )
     )
@@ -107,10 +123,10 @@ def _print_merged(report: MergeReport, lang: str) -> None:
             removed=report.removed,
         )
     )
-    for table in ("events", "procedures", "officers", "points", "calendar_days", "calendar_rulings"):
+    for table in _TABLE_WORDS:
         n = report.added.get(table, 0)
         if n:
-            echo("  " + t(lang, "{table}: {n} added", table=t(lang, f"t_{table}"), n=n))
+            echo("  " + t(lang, "{table}: {n} added", table=t(lang, _TABLE_WORDS[table]), n=n))
     if report.relaid:
         echo(
             "  "

@@ -10,7 +10,8 @@ from datetime import date, datetime
 from typing import Any
 
 from tthc.core.models import Event, mask_id
-from tthc.locale.i18n import fmt_limit, known, label, step_label, t
+from tthc.locale.i18n import fmt_limit, label, step_label, t
+from tthc.locale.marks import N_, P_
 
 #: The facts a reader needs no words for: internal ids, and copies kept for undo.
 _HIDDEN = {"before", "pause_id", "due_before"}
@@ -47,22 +48,80 @@ def _date_text(text: str) -> str:
     return text
 
 
+#: A fact of an event's details, by its key, as the history names it.
+_FACT_WORDS = {
+    "limit": N_("Time limit"),
+    "received_at": N_("Received"),
+    "effective_receipt": N_("Counted from"),
+    "due_at": N_("Appointment"),
+    "due_date": N_("Due date"),
+    "day": N_("Day"),
+    "weekday": N_("Weekday"),
+    "kind": N_("Kind"),
+    "name": N_("Name"),
+    "source": N_("Source"),
+    "value": N_("Value"),
+    "code": N_("Code"),
+    "procedure": N_("Procedure"),
+    "field": N_("Field"),
+    "applicant": N_("Applicant"),
+    "channel": N_("Channel"),
+    "point": N_("Point"),
+    "officer": N_("Officer"),
+    "status": N_("Status"),
+    "timeliness": N_("Timeliness"),
+    "id_number": N_("ID number"),
+    "phone": N_("Phone"),
+    "address": N_("Address"),
+    "note": N_("Note"),
+    "fee": N_("Fee"),
+    "alias": N_("Alias"),
+    "apology": N_("Apology"),
+    "outcome": N_("Outcome"),
+    "resolved_at": N_("Resolved"),
+    "returned_at": N_("Returned"),
+    "withdrawn_at": N_("Withdrawn"),
+    "when": N_("When"),
+    "actor": N_("By"),
+    "carried_over": N_("Carried over"),
+    "received": N_("Received"),
+    "pending": P_("dashboard figure", "Pending"),
+    "pending_not_due": N_("not due"),
+    "pending_overdue": P_("dashboard figure", "overdue"),
+    "on_time_rate": N_("On time"),
+    "total": N_("Total"),
+    "step": N_("Step"),
+    "details": N_("Details"),
+    "closed_at": P_("dossier detail", "Closed"),
+    "submitted_at": N_("Submitted online"),
+    "for_authority": N_("Received for"),
+    "forwarded_at": N_("Forwarded"),
+    "notified_at": N_("Citizen told"),
+}
+#: What a supplement request does to the time limit, by its policy.
+_POLICY_WORDS = {
+    "restart": N_("the whole time limit counts again on resume"),
+    "freeze": N_("the time left counts on at resume"),
+}
+
+
 def _name(lang: str, key: str) -> str:
     """A fact's name: the label a screen uses for it, else the key itself."""
-    return t(lang, key) if known(key) and not key.startswith(("e_", "w_")) else key
+    word = _FACT_WORDS.get(key)
+    return key if word is None else t(lang, word)
 
 
 def _due(lang: str, d: dict[str, Any]) -> list[str]:
     return [t(lang, "due {at}", at=_date_text(d["due_at"]))] if d.get("due_at") else []
 
 
-def _said(lang: str, key: str, d: dict[str, Any], name: str) -> list[str]:
+def _fact_said(lang: str, key: str, d: dict[str, Any], name: str) -> list[str]:
     return [t(lang, key, text=d[name])] if d.get(name) else []
 
 
 def _why(lang: str, d: dict[str, Any]) -> list[str]:
     """The clerk's ``--reason`` for the step, when one was given."""
-    return _said(lang, "hx_reason", d, "reason")
+    return _fact_said(lang, N_("reason: {text}"), d, "reason")
 
 
 def _receive(lang: str, d: dict[str, Any]) -> list[str]:
@@ -82,12 +141,12 @@ def _receive(lang: str, d: dict[str, Any]) -> list[str]:
         )
     if d.get("submitted_at"):
         out.append(t(lang, "submitted online {at}", at=fmt_value(lang, "submitted_at", d["submitted_at"])))
-    out += _said(lang, "hx_for", d, "for")
+    out += _fact_said(lang, N_("for {text}"), d, "for")
     return [*out, *_why(lang, d)]
 
 
 def _forward(lang: str, d: dict[str, Any]) -> list[str]:
-    return [*_said(lang, "hx_for", d, "for"), *_why(lang, d)]
+    return [*_fact_said(lang, N_("for {text}"), d, "for"), *_why(lang, d)]
 
 
 def _handover(lang: str, d: dict[str, Any]) -> list[str]:
@@ -96,18 +155,18 @@ def _handover(lang: str, d: dict[str, Any]) -> list[str]:
         if d.get("from")
         else t(lang, "to {new}", new=d.get("to", ""))
     )
-    return [moved, *_why(lang, d), *_said(lang, "hx_note", d, "note"), *_due(lang, d)]
+    return [moved, *_why(lang, d), *_fact_said(lang, N_("note: {text}"), d, "note"), *_due(lang, d)]
 
 
 def _supplement(lang: str, d: dict[str, Any]) -> list[str]:
-    policy = [t(lang, f"hx_{d['policy']}")] if d.get("policy") in ("restart", "freeze") else []
+    policy = [t(lang, _POLICY_WORDS[d["policy"]])] if d.get("policy") in _POLICY_WORDS else []
     again = [t(lang, "a second request (Decree 118 Art. 11.2.c allows one)")] if d.get("again") else []
     return [*again, *_why(lang, d), *policy]
 
 
 def _resolve(lang: str, d: dict[str, Any]) -> list[str]:
     outcome = [t(lang, "outcome: {outcome}", outcome=label(lang, d["outcome"]))] if d.get("outcome") else []
-    return [*outcome, *_why(lang, d), *_said(lang, "hx_note", d, "note"), *_due(lang, d)]
+    return [*outcome, *_why(lang, d), *_fact_said(lang, N_("note: {text}"), d, "note"), *_due(lang, d)]
 
 
 def _apologize(lang: str, d: dict[str, Any]) -> list[str]:
@@ -194,7 +253,7 @@ def event_text(lang: str, e: Event) -> str:
             step=step_label(lang, str(e.details.get("step", ""))),
             at=_date_text(str(e.details.get("happened_at", ""))),
         )
-        return "; ".join([undid, *_said(lang, "hx_reason", e.details, "reason")])
+        return "; ".join([undid, *_fact_said(lang, N_("reason: {text}"), e.details, "reason")])
     said = _SENTENCES.get(e.step)
     if said is not None:
         return "; ".join(said(lang, e.details))

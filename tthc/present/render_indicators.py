@@ -4,21 +4,31 @@
 from decimal import Decimal
 from typing import Any
 
-from tthc.core.indicators import Card, Line, Scorecard
+from tthc.core.indicators import INDICATOR_FORMULA_WORDS, INDICATOR_NAME_WORDS, Card, Line, Scorecard
 from tthc.core.scorecard import REASONS
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_rate, t
+from tthc.locale.marks import N_, P_
 
-HEADS = (
-    "ind_h_id",
-    "ind_h_name",
-    "ind_h_numerator",
-    "ind_h_denominator",
-    "ind_h_rate",
-    "ind_h_threshold",
-    "ind_h_points",
-    "ind_h_max",
-    "ind_h_formula",
+HEAD_WORDS = (
+    P_("indicator column heading", "No."),
+    N_("Indicator"),
+    N_("Numerator"),
+    N_("Denominator"),
+    N_("Rate"),
+    N_("Threshold"),
+    N_("Points"),
+    N_("Max"),
+    N_("Formula"),
 )
+
+#: Why the two on-time rates differ, by the reason's name in tthc.core.scorecard.REASONS.
+REASON_WORDS = {
+    "open": N_("{n} still handled at the period's end: 2.1 counts them (in time unless overdue), the II.06a does not"),
+    "waiting": N_("{n} waiting for papers: 2.1 judges them at the request, the II.06a does not count them"),
+    "ended_otherwise": N_("{n} withdrawn or stopped: 2.1 counts them as finished, the II.06a leaves them out"),
+    "requests": N_("{n} with more than one supplement request: late under 2.1"),
+    "supplement_time": N_("{n} judged otherwise because 2.1 subtracts the papers' time from the first appointment instead of counting the limit again"),
+}
 
 
 def _num(lang: str, value: Decimal | None) -> str:
@@ -31,7 +41,7 @@ def _num(lang: str, value: Decimal | None) -> str:
 def line_row(line: Line, lang: str) -> list[Any]:
     """One indicator as a row; one out of the center's reach says so instead of figures."""
     ind = line.indicator
-    name = t(lang, f"ind_name_{ind.id}")
+    name = t(lang, INDICATOR_NAME_WORDS[ind.id])
     if not ind.computable:
         return [
             ind.id,
@@ -56,12 +66,12 @@ def line_row(line: Line, lang: str) -> list[Any]:
         threshold,
         None if line.points is None else float(line.points),
         float(ind.max_points),
-        t(lang, f"ind_formula_{ind.id}"),
+        t(lang, INDICATOR_FORMULA_WORDS[ind.id]),
     ]
 
 
 def records(card: Card, lang: str) -> tuple[list[str], list[list[Any]]]:
-    return [t(lang, h) for h in HEADS], [line_row(ln, lang) for ln in card.lines.values()]
+    return [t(lang, h) for h in HEAD_WORDS], [line_row(ln, lang) for ln in card.lines.values()]
 
 
 def file_records(s: Scorecard, lang: str) -> tuple[list[str], list[list[Any]]]:
@@ -90,7 +100,7 @@ def rate_lines(card: Card, lang: str) -> list[str]:
             gap=gap,
         )
     ]
-    out += ["  " + t(lang, f"ind_reason_{r}", n=o.reasons[r]) for r in REASONS if o.reasons[r]]
+    out += ["  " + t(lang, REASON_WORDS[r], n=o.reasons[r]) for r in REASONS if o.reasons[r]]
     return out
 
 
@@ -144,7 +154,7 @@ def card_lines(card: Card, lang: str, limit: int | None = None) -> list[str]:
             n=item["dossiers"],
             average=_num(lang, Decimal(str(item["average"]))),
             limit=fmt_limit(lang, item["limit"]),
-            verdict=t(lang, "within the limit" if item["within"] else "over the limit"),
+            verdict=t(lang, N_("within the limit") if item["within"] else N_("over the limit")),
         )
         out += wrap_line(line.strip(), limit, indent="  ")
     return out

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
+from tthc.locale.words import COLUMN_WORDS, SUMMARY_HEAD_WORDS, SUMMARY_LONG_WORDS, SUMMARY_SHORT_WORDS
 from tthc.present.chart import bar
 from tthc.present.table import Field, Rich, Table
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
@@ -64,19 +65,19 @@ def _table(
     summary: "Summary", lang: str, limit: int | None, *, short: bool, folded: bool, wrap_rate: bool = False
 ) -> "RichTable | None":
     names = [n for n in COUNTS if not (folded and n in CHANNEL_SPLIT)]
-    prefix = "hs" if short else "h"
-    first = t(lang, "Month" if summary.by == "month" else "Group")
+    heads = SUMMARY_SHORT_WORDS if short else SUMMARY_HEAD_WORDS
+    first = t(lang, N_("Month") if summary.by == "month" else N_("Group"))
     fields = [
         Field(first, wrap=True),
-        *(Field(t(lang, f"{prefix}_{n}"), align="right") for n in names),
-        Field(t(lang, f"{prefix}_rate"), align="right", wrap=wrap_rate),
+        *(Field(t(lang, heads[n]), align="right") for n in names),
+        Field(t(lang, heads["rate"]), align="right", wrap=wrap_rate),
     ]
     cells = [[name, *(_count(fig, n) for n in names), _rate(lang, fig)] for name, fig in _rows(summary, lang)]
     return Rich(limit).fit(Table(fields, cells, totals=1))
 
 
 def _legend(lang: str, names: list[str]) -> str:
-    items = [t(lang, "{short} = {long}", short=t(lang, f"hs_{n}"), long=t(lang, f"hl_{n}")) for n in names]
+    items = [t(lang, "{short} = {long}", short=t(lang, SUMMARY_SHORT_WORDS[n]), long=t(lang, SUMMARY_LONG_WORDS[n])) for n in names]
     return t(lang, "Columns: {items}", items=" · ".join(items))
 
 
@@ -86,7 +87,7 @@ def _blocks(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
 
     out: list[Any] = []
     for name, fig in _rows(summary, lang):
-        pairs = [(t(lang, f"hl_{n}"), _count(fig, n)) for n in COUNTS] + [
+        pairs = [(t(lang, SUMMARY_LONG_WORDS[n]), _count(fig, n)) for n in COUNTS] + [
             (t(lang, "Rate (on time/resolved)"), _rate(lang, fig))
         ]
         clusters = [pairs[0:5], pairs[5:10], pairs[10:]]  # received, resolved, pending and the rate
@@ -183,7 +184,7 @@ def month_chart(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
     groups = _rows(summary, lang)[:-1] or _rows(summary, lang)
     most = max(fig.received for _, fig in groups) or 1
     rates = [fmt_rate(lang, fig.rate) for _, fig in groups]
-    first = t(lang, "Month" if summary.by == "month" else "Group")
+    first = t(lang, N_("Month") if summary.by == "month" else N_("Group"))
     fixed = max(text_width(n) for n, _ in groups) + len(str(most)) + max(map(len, rates)) + 6
     room = 50 if limit is None else limit - fixed
     volume_max = max(4, min(30, room * 3 // 5))
@@ -202,9 +203,9 @@ def month_chart(summary: "Summary", lang: str, limit: int | None) -> list[Any]:
     table = Rich(limit).fit(chart, boxed=False) or Rich(None).fit(chart, boxed=False)
     title = t(
         lang,
-        "Dossiers received and on-time rate by month"
+        N_("Dossiers received and on-time rate by month")
         if summary.by == "month"
-        else "Dossiers received and on-time rate",
+        else N_("Dossiers received and on-time rate"),
     )
     return [
         Text(title, style="bold"),
@@ -330,8 +331,8 @@ def printable_html(paper: Screen) -> str:
 def summary_records(summary: "Summary", lang: str) -> tuple[list[str], list[list[Any]]]:
     """Flat rows (one per group and a total) for CSV and Excel: in English named as in the
     JSON, keys as stored; in Vietnamese with Vietnamese headers and groups named in words."""
-    first = t(lang, P_("fh_key_month", "key") if summary.by == "month" else "key")
-    headers = [first, *(t(lang, f"fh_{name}") for name in FIGURES)]
+    first = t(lang, P_("file column, month", "key") if summary.by == "month" else N_("key"))
+    headers = [first, *(t(lang, COLUMN_WORDS[name]) for name in FIGURES)]
     rows: list[list[Any]] = []
     named = [
         (group_label(lang, summary, key) if lang == "vi" else key or "", fig)

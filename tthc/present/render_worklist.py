@@ -6,16 +6,28 @@ dates are never cut; an applicant's name wraps; spare columns go first on a narr
 
 from tthc.core.worklist import Row, Section, Worklist
 from tthc.locale.i18n import fmt_limit, label, t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 from tthc.present.dossiers import URGENCY_STYLE, appointment
 from tthc.present.table import Field, Plain, Table
 from tthc.present.terminal import echo, fmt_moment, fmt_short, output_width
+
+#: The morning worklist's sections, by name (tthc.core.worklist.SECTIONS).
+_SECTION_WORDS = {
+    "overdue": N_("Overdue"),
+    "today": N_("Due today"),
+    "soon": N_("Due within 2 working days"),
+    "paused": N_("Waiting for papers"),
+    "collect": N_("Results to collect"),
+    "forward": N_("Paper dossiers to send on to another authority"),
+    "close": N_("Papers not brought in 15 days: to close"),
+    "notify": N_("Citizens to tell"),
+}
 
 
 def _status(lang: str, r: Row) -> str:
     d = r.dossier
     if r.urgency == "overdue":
-        return t(lang, P_("wl_overdue_word", "overdue"))
+        return t(lang, P_("worklist", "overdue"))
     status = label(lang, d.status)
     return status + (f" · {label(lang, d.timeliness)}" if d.timeliness else "")
 
@@ -131,16 +143,16 @@ def print_worklist(wl: Worklist, lang: str) -> None:
         out.append(
             t(
                 lang,
-                "Nothing is overdue, due soon, waiting for papers or waiting to be collected."
+                N_("Nothing is overdue, due soon, waiting for papers or waiting to be collected.")
                 if wl.morning
-                else "No dossiers match.",
+                else N_("No dossiers match."),
             )
         )
     for section in wl.sections:
         if not section.rows:
             continue
         if wl.morning:
-            name = t(lang, f"wl_{section.name}")
+            name = t(lang, _SECTION_WORDS[section.name])
             out += ["", t(lang, "{name} ({n})", name=name, n=len(section.rows))]
         out += Plain(limit, reshape=False).lines(_table(section, lang))
         if any(r.days_overdue is not None for r in section.rows):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.core.errors import TthcError
 from tthc.locale.i18n import t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 from tthc.present.xlsx_layout import a4_landscape, column_widths, merged, thin_box
 from tthc.storage.sheets import put, workbook
 
@@ -26,23 +26,23 @@ if TYPE_CHECKING:
     from tthc.core.figures import Figures, Summary
     from tthc.core.settings import Settings
 
-#: Level-one headers: (first column, last column, label key).
-GROUPS = ((3, 6, "f06_received"), (7, 10, "f06_resolved"), (11, 13, "f06_pending"))
-#: The numbered columns (1)–(13) and their label keys; the note column comes last.
+#: Level-one headers: (first column, last column, heading).
+GROUPS = ((3, 6, N_("Dossiers to handle")), (7, 10, N_("Dossiers resolved")), (11, 13, N_("Dossiers in progress")))
+#: The numbered columns (1)–(13) and their headings; the note column comes last.
 COLUMNS = (
-    (1, "f06_no"),
-    (2, "f06_field"),
-    (3, "f06_total"),
-    (4, "f06_online"),
-    (5, "f06_direct_postal"),
-    (6, "f06_carried_over"),
-    (7, "f06_total"),
-    (8, "f06_early"),
-    (9, "f06_on_time"),
-    (10, "f06_late"),
-    (11, "f06_total"),
-    (12, "f06_within"),
-    (13, "f06_overdue"),
+    (1, N_("No.")),
+    (2, P_("report form column", "Field")),
+    (3, P_("report form column", "Total")),
+    (4, N_("Online")),
+    (5, N_("Direct and postal")),
+    (6, N_("Carried over")),
+    (7, P_("report form column", "Total")),
+    (8, N_("Early")),
+    (9, N_("On time")),
+    (10, N_("Late")),
+    (11, P_("report form column", "Total")),
+    (12, N_("Within deadline")),
+    (13, N_("Overdue")),
 )
 DOTS = "…………………"
 
@@ -104,7 +104,7 @@ def form_rows(summary: "Summary", lang: str) -> list[FormRow]:
     ]
     total = summary.total
     rows.append(
-        FormRow("", t(lang, P_("f06_total_row", "Total")), _cells(total), total.withdrawn, total.closed)
+        FormRow("", t(lang, P_("report form total row", "Total")), _cells(total), total.withdrawn, total.closed)
     )
     for row in rows:
         assert row.cells[0] == row.cells[4] + row.cells[8] + row.noted, row
@@ -139,7 +139,7 @@ def build_form(summary: "Summary", lang: str, settings: "Settings", today: date)
     foot = [
         ("", t(lang, "{place}, {d:02d}/{m:02d}/{y}", place=place, d=today.day, m=today.month, y=today.year)),
         (t(lang, "PREPARED BY"), head_title(lang, s["head_title"]).upper()),
-        (t(lang, P_("f06_sign_name", "(signature and full name)")), t(lang, "(signature and seal)")),
+        (t(lang, P_("report form signature", "(signature and full name)")), t(lang, "(signature and seal)")),
         ("", ""),
         ("", ""),
         (s["preparer_name"], s["head_name"]),
@@ -208,14 +208,8 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
 
     lang = form.lang
     styles = [""] * (len(form.rows) - 1) + ["bold"]
-    spans = t(
-        lang,
-        "Columns: {items}",
-        items=" · ".join(
-            t(lang, "({first})–({last}) {name}", first=first, last=last, name=t(lang, key))
-            for first, last, key in GROUPS
-        ),
-    )
+    groups = [t(lang, "({first})–({last}) {name}", first=first, last=last, name=t(lang, key)) for first, last, key in GROUPS]
+    spans = t(lang, "Columns: {items}", items=" · ".join(groups))
     words = [
         Field(f"{t(lang, key)}\n({n})", align="left" if n == 2 else "right", wrap=n == 2)
         for n, key in COLUMNS
@@ -304,7 +298,7 @@ def _sheet_table(ws: Any, form: Form, h1: int) -> int:
     for col in (1, 2, LAST):  # STT, field and note span both header rows
         ws.merge_cells(start_row=h1, start_column=col, end_row=h2, end_column=col)
     put(ws, h1, 1, t(form.lang, "No."))
-    put(ws, h1, 2, t(form.lang, P_("f06_field", "Field")))
+    put(ws, h1, 2, t(form.lang, P_("report form column", "Field")))
     put(ws, h1, LAST, t(form.lang, "Note"))
     for first, end, key in GROUPS:
         ws.merge_cells(start_row=h1, start_column=first, end_row=h1, end_column=end)

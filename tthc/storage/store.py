@@ -37,7 +37,7 @@ from tthc.core.models import (
     search_text,
 )
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.locale.i18n import msgid_of
+from tthc.locale.marks import N_
 from tthc.storage import hidden
 from tthc.storage.conditions import (
     open_sql,
@@ -131,7 +131,7 @@ def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
 
 
 def _way_path(path: Path) -> Path:
-    """The file a waiting write leaves beside the database to ask a long step to give way."""
+    """The file a waiting write leaves beside the database to be let in between a long job's steps."""
     return path.with_name(f"{path.name}-give-way")
 
 
@@ -690,7 +690,7 @@ class Store:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version != LATEST:
                 raise TthcError(
-                    "{path} was written by a newer tthc (schema {version}); upgrade tthc" if version > LATEST else "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it", path=path, version=version
+                    N_("{path} was written by a newer tthc (schema {version}); upgrade tthc") if version > LATEST else N_("{path} has an older schema ({version}); open it once with a clerk's command to upgrade it"), path=path, version=version
                 )
             _check_tables(conn, path)
         except BaseException:
@@ -743,7 +743,7 @@ class Store:
             store.uri = source_uri(path) if path == shown else path.resolve().as_uri()
             return store
         except TthcError as exc:
-            if exc.msg.key != msgid_of("e_older_db"):
+            if exc.msg.key != "{path} has an older schema ({version}); open it once with a clerk's command to upgrade it":
                 raise
         copy = scratch / f"upgraded-{shown.name}"
         source = _connect(source_uri(path) if path == shown else path.resolve().as_uri(), uri=True)

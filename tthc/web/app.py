@@ -36,9 +36,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tthc.app import TthcError, now_vn
-from tthc.locale.i18n import fmt_day, fmt_rate, label, msgid_of, t
-from tthc.locale.keyed import KEYED
-from tthc.locale.marks import P_
+from tthc.locale.i18n import fmt_day, fmt_rate, label, t
+from tthc.locale.marks import N_, P_
 from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
 from tthc.web.views import (
     CODE_SHAPE,
@@ -49,6 +48,13 @@ from tthc.web.views import (
     WebSettings,
     check_digits,
     rate,
+)
+from tthc.web.words import (
+    ERROR_PAGE_WORDS,
+    GROUP_WORDS,
+    PERIOD_REFUSALS,
+    RATE_REFUSAL_WORDS,
+    STATUS_PAGE_WORDS,
 )
 
 if TYPE_CHECKING:
@@ -159,6 +165,7 @@ def chart_bars(months: Summary, lang: str, width: int = 720, height: int = 260) 
     }
 
 
+
 class Pages:
     """Renders templates in one language, with the shared helpers every page uses."""
 
@@ -195,9 +202,12 @@ class Pages:
 
         html = self.env.get_template(name).render(
             lang=lang,
-            t=partial(t, lang),
+            _=partial(t, lang),
+            N_=N_,
             P_=P_,
             label=partial(label, lang),
+            status_words=STATUS_PAGE_WORDS,
+            group_words=GROUP_WORDS,
             rate=partial(fmt_rate, lang),
             moment=moment,
             day=day,
@@ -319,7 +329,7 @@ class Site:
             code = clean_code(typed) if typed else ""
             settings = await self.read(lang, lambda r: r.settings())
             if code is None:
-                return self.lookup_page(lang, settings, 400, message="web_bad_code")
+                return self.lookup_page(lang, settings, 400, message=N_("That is not a dossier code: letters, digits, dots and dashes, at most 60 of them."))
             return self.lookup_page(lang, settings, code=code)  # a slip's QR code links here with the code
         return await self.look_up(request, lang)
 
@@ -332,7 +342,7 @@ class Site:
         check = check_digits(fields.get("so4", ""))
         if code is None or check is None:
             settings = await self.read(lang, lambda r: r.settings())
-            problem = "web_bad_code" if code is None else "web_bad_check"
+            problem = N_("That is not a dossier code: letters, digits, dots and dashes, at most 60 of them.") if code is None else N_("Type exactly four digits.")
             return self.lookup_page(lang, settings, 400, message=problem, code=typed)
         async with self.attempt(self.lookups, _client(request)) as attempt:
             settings, result = await self.read(lang, lambda r: (r.settings(), r.lookup(code, check)))
@@ -340,7 +350,7 @@ class Site:
                 attempt.failed()
                 # The same page whether the code or the digits were wrong: the code goes back
                 # into its field as it was typed, never as a dossier has it.
-                return self.lookup_page(lang, settings, 404, message="web_not_found", code=code)
+                return self.lookup_page(lang, settings, 404, message=N_("No dossier matches this code and these digits. Check both and try again. If you gave neither a phone nor an ID number, please ask at the counter."), code=code)
         return self.lookup_page(lang, settings, result=result)
 
     # -- the citizen's rating -----------------------------------------------------------------
@@ -385,14 +395,14 @@ class Site:
         choice = fields.get("muc", "")
         comment = fields.get("y_kien", "").strip() or None
         if not self.token_ok(fields.get("token", "")):
-            return self.rating_page(lang, settings, 400, message="web_rate_expired", code=code or "")
+            return self.rating_page(lang, settings, 400, message=N_("This form was open too long: please fill it in again."), code=code or "")
         if (
             code is None
             or check is None
             or choice not in RATING_VALUES
             or len(comment or "") > RATING_COMMENT_MAX
         ):
-            return self.rating_page(lang, settings, 400, message="web_rate_bad", code=code or "")
+            return self.rating_page(lang, settings, 400, message=N_("Please give the code, the 4 digits and one of the three ratings."), code=code or "")
         # the look-up's slow-down, attempts in flight counted: one count for both pages
         async with self.attempt(self.lookups, _client(request)) as attempt:
             try:
@@ -403,12 +413,12 @@ class Site:
                 raise HTTPException(503) from None
             if outcome == "not_found":
                 attempt.failed()
-                return self.rating_page(lang, settings, 404, message="web_rate_not_found")
+                return self.rating_page(lang, settings, 404, message=N_("No dossier matches this code and these digits."))
         if outcome == "bad":
-            return self.rating_page(lang, settings, 400, message="web_rate_bad", code=code)
+            return self.rating_page(lang, settings, 400, message=N_("Please give the code, the 4 digits and one of the three ratings."), code=code)
         if outcome != "rated":
-            return self.rating_page(lang, settings, 409, message=f"web_rate_{outcome}")
-        return self.rating_page(lang, settings, message="web_rate_done", done=True)
+            return self.rating_page(lang, settings, 409, message=RATE_REFUSAL_WORDS[outcome])
+        return self.rating_page(lang, settings, message=N_("Thank you: your rating has been recorded."), done=True)
 
     # -- the waiting-room board --------------------------------------------------------------
     async def board(self, request: Request) -> Response:
@@ -457,7 +467,7 @@ class Site:
         try:
             data = await run_in_threadpool(self.dashboard_data, lang, period)
         except PeriodRefused as refused:
-            return self.pages.render("error.html", lang, status=400, message="web_e_400", detail=refused.text)
+            return self.pages.render("error.html", lang, status=400, message=N_("The request is not valid."), detail=refused.text)
         return self.pages.render(
             "dashboard.html",
             lang,
@@ -479,7 +489,7 @@ class Site:
             try:
                 return reader.dashboard(WORKLIST_MAX, period=period)
             except TthcError as exc:
-                if exc.msg.key in {msgid_of(k) for k in KEYED if k.startswith(("e_month", "e_quarter", "e_year", "e_period"))}:
+                if exc.msg.key in PERIOD_REFUSALS:
                     raise PeriodRefused(exc.text(lang)) from None
                 raise HTTPException(503) from None
 
@@ -500,13 +510,13 @@ class Site:
     # -- errors ----------------------------------------------------------------------------------
     async def http_error(self, request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
-        known = status in (400, 401, 403, 404, 405, 413, 429, 503)
+        known = status in ERROR_PAGE_WORDS
         return self.pages.render(
             "error.html",
             _lang(request),
             status=status,
             headers=dict(exc.headers or {}) if isinstance(exc, HTTPException) else None,
-            message=f"web_e_{status}" if known else ("web_e_500" if status >= 500 else "web_e_400"),
+            message=ERROR_PAGE_WORDS[status if known else 500 if status >= 500 else 400],
         )
 
     def routes(self) -> list[Route]:

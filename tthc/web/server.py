@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tthc.app import TthcError, os_reason
 from tthc.locale.i18n import t
+from tthc.locale.marks import N_
 from tthc.web.guard import is_loopback
 from tthc.web.views import Reader
 
@@ -20,7 +21,7 @@ def exposure(host: str, password_set: bool, lang: str) -> list[str]:
         return []
     return [
         t(lang, "warning: listening on {host}, not only on this machine: anyone on the network can open the look-up page (/) and the waiting-room board (/bang: codes and initials of results ready)", host=host),
-        "  " + t(lang, "the dashboard (/quan-ly) and printouts, with names and phone numbers, ask for the manager password" if password_set else "the dashboard (/quan-ly) and printouts answer this machine only until `tthc config set manager_password` is set"),
+        "  " + t(lang, N_("the dashboard (/quan-ly) and printouts, with names and phone numbers, ask for the manager password") if password_set else N_("the dashboard (/quan-ly) and printouts answer this machine only until `tthc config set manager_password` is set")),
     ]
 
 

@@ -30,7 +30,7 @@ def edit(
         raise TthcError(
             "nothing to change: give --applicant, --phone, --address, --point, --officer, --note or --id-number"
         )
-    why = clean(reason, "w_reason")
+    why = clean(reason, "reason")
     store = ctx.store()
     with store.write():
         d = load(store, code)
@@ -75,7 +75,7 @@ def _edited_values(store: Store, given: dict[str, Any]) -> dict[str, Any]:
                 raise TthcError("bad payment {value!r}: expected cash, online or exempt", value=value)
             values[key] = value
         elif key == "applicant":
-            values[key] = clean(value, "w_applicant", required=True)
+            values[key] = clean(value, "applicant", required=True)
         elif key == "phone":
             values[key] = check_phone(value)
         elif key == "id_number":
@@ -86,5 +86,5 @@ def _edited_values(store: Store, given: dict[str, Any]) -> dict[str, Any]:
             )
             values[key] = reg.name if reg else None
         else:
-            values[key] = clean(value, f"w_{key}")
+            values[key] = clean(value, key)
     return values

@@ -111,14 +111,14 @@ def receive(
 ) -> Receipt:
     """Record a new dossier and its appointment; the code is generated under the write lock.
     Online, ``at`` is the acceptance and ``submitted_at`` the submission (see :func:`_submission`)."""
-    name = clean(applicant, "w_applicant", required=True) or ""
+    name = clean(applicant, "applicant", required=True) or ""
     if channel not in CHANNELS:
         raise TthcError("bad channel {value!r}: expected direct, online or postal", value=channel)
     received = when(ctx, at, receipt=True, counter=channel == "direct")
     submitted, authority = _submission(ctx, channel, submitted_at, for_authority)
     id_clean, phone_clean = check_id_number(id_number), check_phone(phone)
-    address_clean, note_clean = clean(address, "w_address"), clean(note, "w_note")
-    why = clean(reason, "w_reason")
+    address_clean, note_clean = clean(address, "address"), clean(note, "note")
+    why = clean(reason, "reason")
     override = parse_limit(limit) if limit is not None else None
     store = ctx.store()
     station = ctx.station()  # this PC's point and officer, unless the clerk names others
@@ -195,7 +195,7 @@ def _submission(
     if submitted_at is not None and channel != "online":
         raise TthcError("--submitted-at is for online dossiers only (--channel online)")
     submitted = None if submitted_at is None else when(ctx, submitted_at, receipt=True)
-    return submitted, clean(for_authority, "w_authority", required=for_authority is not None)
+    return submitted, clean(for_authority, "authority", required=for_authority is not None)
 
 
 def _name(registered_name: Registered | None) -> str | None:

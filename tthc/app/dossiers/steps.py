@@ -47,7 +47,7 @@ def _step(
     clerk's ``reason`` is kept with them, with or without a correction. ``also`` records what
     the step brings besides the timeline (an electronic result, a rating) in the same
     transaction, and returns the facts its event keeps."""
-    at, reason = when(ctx, at_text), clean(reason, "w_reason")
+    at, reason = when(ctx, at_text), clean(reason, "reason")
     store = ctx.store()
     with store.write():
         life = _life_to_step(store, load(store, code))
@@ -84,7 +84,7 @@ def handover(
     reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
-    noted = clean(note, "w_note")
+    noted = clean(note, "note")
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         officer = registered(store, "officer", to)
@@ -109,7 +109,7 @@ def supplement(
 ) -> Dossier:
     """Ask for more papers; the reason (the papers asked for) goes on the supplement request.
     Papers are asked for once (Decree 118 Art. 11.2.c): a second request needs ``again``."""
-    why = clean(reason, "w_reason", required=True)
+    why = clean(reason, "reason", required=True)
 
     def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
         if again and not life.rounds:
@@ -150,7 +150,7 @@ def resolve(
     if outcome not in lifecycle.OUTCOMES:
         raise TthcError("bad outcome {value!r}: expected approved or rejected", value=outcome)
     result: lifecycle.Outcome = "rejected" if outcome == "rejected" else "approved"
-    facts = {"outcome": result, "note": clean(note, "w_note")}
+    facts = {"outcome": result, "note": clean(note, "note")}
 
     def electronic(store: Store, life: Life, at: datetime) -> dict[str, Any]:
         d = load(store, life.code)
@@ -182,7 +182,7 @@ def return_result(
 ) -> Dossier:
     """The result handed over; the citizen may rate the service there (Decree 118 Art. 31)."""
     value = rating_of(rating) if rating is not None else None
-    said = clean(comment, "w_comment")
+    said = clean(comment, "comment")
     if said is not None and value is None:
         raise TthcError("a comment goes with a rating: give --rating too")
 
@@ -264,7 +264,7 @@ def apologize(
     correction: Correction | None = None,
 ) -> Dossier:
     """Form 04: once per dossier; the new date is promised to the citizen, never judged by."""
-    why = clean(reason, "w_reason", required=True) or ""
+    why = clean(reason, "reason", required=True) or ""
     promised = parse_day(new_date, today=ctx.now.date())
     facts = {"new_date": promised.isoformat()}
     return _step(

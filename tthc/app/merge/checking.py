@@ -25,6 +25,7 @@ from tthc.core.replay import (
 from tthc.core.settings import Settings, check_stored, with_defaults
 from tthc.core.workcalendar import WorkCalendar
 from tthc.locale.i18n import ColumnWord
+from tthc.locale.marks import N_
 from tthc.storage.store import COPY_KEYS, LIFE_COLUMNS, Store, StoredDossier, life_values, round_values
 from tthc.storage.tables import BadRows
 
@@ -174,9 +175,9 @@ def refuse_other_center(
     said_ours = f"{ours['center_name']} ({ours['code_prefix']})"
     said_theirs = f"{other['center_name']} ({other['code_prefix']})"
     if said_ours == said_theirs:  # alike to the eye: the identity is what differs
-        key = "e_restore_other_identity" if restoring else "e_other_identity"
+        key = N_("{path} is another center's database: {center} on both sides, but center identity {theirs} there and {ours} here (not a backup of this database); nothing was written. Put it in place of this center's database only if you mean to, with --other-center") if restoring else N_("{path} is another center's file: {center} on both sides, but center identity {theirs} there and {ours} here (two databases set up apart, each with its own init); nothing was written. If it is this center's other point, give both one identity: tthc config set center_id {theirs} here (or start that point from a copy of the other's database), then merge again; to merge it as it is, --other-center")
         raise TthcError(key, path=source, center=said_ours, ours=ours["center_id"], theirs=other["center_id"])
-    key = "e_restore_other_center" if restoring else "e_other_center"
+    key = N_("{path} is another center's database: {theirs} there, {ours} here; nothing was written. Put it in place of this center's database only if you mean to, with --other-center") if restoring else N_("{path} is another center's file: {theirs} there, {ours} here; nothing was written. Merge it only if you mean to, with --other-center")
     raise TthcError(key, path=source, ours=said_ours, theirs=said_theirs)
 
 

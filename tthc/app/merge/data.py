@@ -64,7 +64,7 @@ def keep_decision(side: str | None, codes: Sequence[str], reason: str | None) ->
     """``--keep here|there CODE… --reason TEXT``, checked before anything is read."""
     if side is None and not codes:
         return None
-    why = clean(reason, "w_reason", required=True) or ""
+    why = clean(reason, "reason", required=True) or ""
     if side is None or not codes:
         raise TthcError("--keep needs the codes of the dossiers to settle and --reason")
     return Keep(side, tuple(codes), why)

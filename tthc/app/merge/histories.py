@@ -27,6 +27,7 @@ from tthc.core.replay import (
     standing_steps,
 )
 from tthc.core.workcalendar import WorkCalendar
+from tthc.locale.words import DETAIL_WORDS, STEP_WORDS
 from tthc.storage.store import LIFE_COLUMNS, Store, StoredDossier, life_values, round_values
 
 
@@ -150,7 +151,7 @@ def _merge_known(
             Msg(
                 "dossier {code}: its {step} at {at:%d/%m/%Y %H:%M} is recorded differently here and there",
                 code=code,
-                step=Msg(f"s_{m.step}"),
+                step=Msg(STEP_WORDS[m.step]),
                 at=m.happened_at,
             )
         )
@@ -213,7 +214,7 @@ def _field_problems(code: str, fields: dict[str, tuple[Any, Any]]) -> list[Msg]:
         Msg(
             "dossier {code}: {field} edited to {ours!r} here and {theirs!r} there",
             code=code,
-            field=Msg(name) if name in DETAIL_FIELDS else name,
+            field=Msg(DETAIL_WORDS[name]) if name in DETAIL_WORDS else name,
             ours=said(mine_value),
             theirs=said(their_value),
         )
@@ -396,4 +397,4 @@ def _describe(row: StoredDossier | None) -> Msg:
 
 
 def _step(e: Move) -> Msg:
-    return Msg("{step} at {at:%d/%m/%Y %H:%M}", step=Msg(f"s_{e.step}"), at=e.happened_at)
+    return Msg("{step} at {at:%d/%m/%Y %H:%M}", step=Msg(STEP_WORDS[e.step]), at=e.happened_at)

@@ -6,17 +6,21 @@ from datetime import date
 from tthc.app.merge.data import Plan, PointData
 from tthc.core.errors import Msg
 from tthc.locale.i18n import LimitWords
+from tthc.locale.marks import N_, P_
+from tthc.locale.words import DAY_KIND_WORDS
 from tthc.storage.store import COPY_KEYS, Store
 
 #: A procedure's columns two points must agree on, with the word a person reads for each.
-_PROCEDURE_FIELDS = {
-    "name": "name",
-    "field": "field",
-    "time_limit": "limit",
-    "alias": "alias",
-    "fee": "fee",
-    "e_result": "w_e_result",
+_PROCEDURE_FIELD_WORDS = {
+    "name": N_("Name"),
+    "field": N_("Field"),
+    "time_limit": N_("Time limit"),
+    "alias": N_("Alias"),
+    "fee": N_("Fee"),
+    "e_result": N_("electronic result"),
 }
+#: A day off's verdict (``calendar_rulings.verdict``), as a sentence says it.
+_VERDICT_WORDS = {"confirmed": N_("confirmed"), "rejected": P_("day off ruling", "rejected")}
 
 
 def plan_registers(store: Store, data: PointData, plan: Plan) -> None:
@@ -47,7 +51,7 @@ def _plan_catalog(store: Store, data: PointData, plan: Plan) -> None:
                 )
             added.append(theirs)
             continue
-        for column, word in _PROCEDURE_FIELDS.items():
+        for column in _PROCEDURE_FIELD_WORDS:
             if here[column] != theirs[column]:
                 mine, other = here[column], theirs[column]
                 if column == "time_limit":  # said as people say it: '5 ngày làm việc', not '5wd'
@@ -56,7 +60,7 @@ def _plan_catalog(store: Store, data: PointData, plan: Plan) -> None:
                     Msg(
                         "procedure {code}: {column} is {ours!r} here and {theirs!r} there",
                         code=code,
-                        column=Msg(word),
+                        column=Msg(_PROCEDURE_FIELD_WORDS[column]),
                         ours=mine,
                         theirs=other,
                     )
@@ -97,8 +101,8 @@ def _plan_calendar(store: Store, data: PointData, plan: Plan) -> None:
                 Msg(
                     "{day:%d/%m/%Y}: a {ours} here, a {theirs} there",
                     day=date.fromisoformat(day),
-                    ours=Msg(f"kind_{here['kind']}"),
-                    theirs=Msg(f"kind_{row['kind']}"),
+                    ours=Msg(DAY_KIND_WORDS[here["kind"]]),
+                    theirs=Msg(DAY_KIND_WORDS[row["kind"]]),
                 )
             )
     plan.own_days = {date.fromisoformat(day) for day in ours if day not in theirs}
@@ -120,8 +124,8 @@ def _plan_rulings(store: Store, data: PointData, plan: Plan) -> None:
                 Msg(
                     "{day:%d/%m/%Y}: {ours} here, {theirs} there",
                     day=date.fromisoformat(row["day"]),
-                    ours=Msg(f"w_{here['verdict']}"),
-                    theirs=Msg(f"w_{row['verdict']}"),
+                    ours=Msg(_VERDICT_WORDS[here["verdict"]]),
+                    theirs=Msg(_VERDICT_WORDS[row["verdict"]]),
                 )
             )
     theirs = {r["day"] for r in data.tables.get("calendar_rulings", [])}

@@ -24,7 +24,7 @@ def _log_note(lang: str, d: Dossier) -> str:
     if d.rounds:
         parts.append(t(lang, "{n} supplement request(s)", n=len(d.rounds)))
     if d.status == "paused":
-        parts.append(label(lang, "waiting for papers"))
+        parts.append(label(lang, "paused"))
     if d.apology is not None:
         parts.append(t(lang, "apology, new date {day}", day=d.apology.new_date.strftime("%d/%m/%Y")))
     if d.outcome == "rejected":

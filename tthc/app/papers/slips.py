@@ -25,7 +25,7 @@ from tthc.core.models import Dossier, Event
 from tthc.core.papers import Block, Grid, Line, Signature, Slip, Text
 from tthc.core.settings import Settings
 from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
-from tthc.locale.marks import P_
+from tthc.locale.marks import N_, P_
 
 
 # -- reading one dossier ---------------------------------------------------------------------------
@@ -43,8 +43,8 @@ class _Paper:
     def forms(self) -> FormSet:
         return form_set(self.d.received_at.date())
 
-    def t(self, key: str, **values: object) -> str:
-        return t(self.lang, key, **values)
+    def phrase(self, msgid: str, **values: object) -> str:
+        return t(self.lang, msgid, **values)
 
     @property
     def center(self) -> str:
@@ -52,20 +52,20 @@ class _Paper:
 
     def moment(self, at: datetime) -> str:
         """``16 giờ 00 phút, Thứ Sáu ngày 29/08/2025`` / ``Fri 29/08/2025, 16:00``."""
-        return self.t(
+        return self.phrase(
             "{weekday} {day}, {time}",
-            time=self.t("{h:02d}:{m:02d}", h=at.hour, m=at.minute),
+            time=self.phrase("{h:02d}:{m:02d}", h=at.hour, m=at.minute),
             weekday=WEEKDAYS[self.lang][at.weekday()],
             day=at.strftime("%d/%m/%Y"),
         )
 
     def short_moment(self, at: datetime) -> str:
         """``16 giờ 00, 29/08/2025`` / ``29/08/2025 16:00``: for a table's narrow column."""
-        return self.t("{day} {h:02d}:{m:02d}", h=at.hour, m=at.minute, day=at.strftime("%d/%m/%Y"))
+        return self.phrase("{day} {h:02d}:{m:02d}", h=at.hour, m=at.minute, day=at.strftime("%d/%m/%Y"))
 
     def day(self, day: date) -> str:
         """``Thứ Hai ngày 15/09/2025`` / ``Mon 15/09/2025``."""
-        return self.t(
+        return self.phrase(
             "{weekday} {day}", weekday=WEEKDAYS[self.lang][day.weekday()], day=day.strftime("%d/%m/%Y")
         )
 
@@ -93,16 +93,16 @@ class _Paper:
         """The applicant, where to reach them, and what they asked for."""
         d = self.d
         return [
-            Line(self.t("Address"), d.address or DOTS),
-            Line(self.t(P_("p_phone", "Phone")), d.phone or DOTS),
-            Line(self.t("Request"), f"{d.procedure_name} ({d.procedure})"),
+            Line(self.phrase("Address"), d.address or DOTS),
+            Line(self.phrase(P_("paper", "Phone")), d.phone or DOTS),
+            Line(self.phrase("Request"), f"{d.procedure_name} ({d.procedure})"),
         ]
 
     def due_text(self, due: deadlines.Due | None) -> str:
         return (
             self.moment(due.due_at)
             if due is not None
-            else self.t("none while the papers are awaited (the time limit is stopped)")
+            else self.phrase("none while the papers are awaited (the time limit is stopped)")
         )
 
     def slip(
@@ -119,21 +119,21 @@ class _Paper:
             code=self.d.code,
             form_label=forms.label(self.lang, paper),
             issuer=tuple(x for x in (self.center.upper(), raw["center_address"]) if x),
-            nation=(self.t("SOCIALIST REPUBLIC OF VIETNAM"), self.t("Independence - Freedom - Happiness")),
-            place_date=self.t(
+            nation=(self.phrase("SOCIALIST REPUBLIC OF VIETNAM"), self.phrase("Independence - Freedom - Happiness")),
+            place_date=self.phrase(
                 "{place}, {d:02d}/{m:02d}/{y}",
                 place=raw["place_name"] or DOTS,
                 d=issued.day,
                 m=issued.month,
                 y=issued.year,
             ),
-            title=self.t(title),
-            subtitle=self.t("Dossier code: {code}", code=self.d.code),
+            title=self.phrase(title),
+            subtitle=self.phrase("Dossier code: {code}", code=self.d.code),
             body=tuple(body),
             signatures=tuple(signatures),
             qr_data=lookup_target(public_url, self.d.code),
-            qr_caption=self.t(
-                "Scan to look up dossier {code}" if public_url else "Dossier code {code}", code=self.d.code
+            qr_caption=self.phrase(
+                N_("Scan to look up dossier {code}") if public_url else N_("Dossier code {code}"), code=self.d.code
             ),
         )
 
@@ -145,28 +145,35 @@ def _form01(p: _Paper, papers: Sequence[str]) -> Slip:
     listed: list[Block] = [Text(f"- {x}", 1) for x in papers]
     public_url = p.settings.raw["public_url"]
     lookup = (
-        p.t("at {url} with the code {code}, or scan the QR code", url=public_url + LOOKUP_PATH, code=d.code)
+        p.phrase("at {url} with the code {code}, or scan the QR code", url=public_url + LOOKUP_PATH, code=d.code)
         if public_url
-        else p.t("give the code {code} at the counter or by phone; the QR code holds it", code=d.code)
+        else p.phrase("give the code {code} at the counter or by phone; the QR code holds it", code=d.code)
     )
     body: list[Block] = [
-        Line(p.t("Dossier received from"), d.applicant),
+        Line(p.phrase("Dossier received from"), d.applicant),
         *p.who(),
-        Line(p.t("1. Papers handed in"), ""),
+        Line(p.phrase("1. Papers handed in"), ""),
         *(listed or [Text(DOTS_LINE, 1)]),
-        Line(p.t("2. Number of dossiers"), p.t("1 set")),
-        Line(p.t("3. Time limit set by law"), p.limit_words()),
-        Line(p.t("4. Received"), p.moment(d.received_at)),
-        *(Line(p.t("   Missing papers completed"), p.moment(r.resumed_at)) for r in d.rounds if r.resumed_at),
-        Line(p.t("5. Result due"), p.due_text(d.life.due)),
-        Line(p.t("6. Collect the result at"), d.point or p.center),
-        Line(p.t("Look the dossier up"), lookup),
+        Line(p.phrase("2. Number of dossiers"), p.phrase("1 set")),
+        Line(p.phrase("3. Time limit set by law"), p.limit_words()),
+        Line(p.phrase("4. Received"), p.moment(d.received_at)),
+        *(Line(p.phrase("   Missing papers completed"), p.moment(r.resumed_at)) for r in d.rounds if r.resumed_at),
+        Line(p.phrase("5. Result due"), p.due_text(d.life.due)),
+        Line(p.phrase("6. Collect the result at"), d.point or p.center),
+        Line(p.phrase("Look the dossier up"), lookup),
     ]
     signatures = [
-        Signature(p.t("APPLICANT"), p.t("(signature and full name)"), d.applicant),
-        Signature(p.t("RECEIVING OFFICER"), p.t("(signature and full name)"), p.officer_at(d.received_at)),
+        Signature(p.phrase("APPLICANT"), p.phrase("(signature and full name)"), d.applicant),
+        Signature(p.phrase("RECEIVING OFFICER"), p.phrase("(signature and full name)"), p.officer_at(d.received_at)),
     ]
-    return p.slip("receipt", d.received_at, "p01_title", body, signatures)
+    return p.slip("receipt", d.received_at, N_("RECEIPT AND APPOINTMENT SLIP"), body, signatures)
+
+
+#: What a supplement request does to the time limit, by the round's policy.
+_CLOCK_WORDS = {
+    "restart": N_("The time limit stops at this request; once the papers are complete, the whole time limit counts again."),
+    "freeze": N_("The time limit stops at this request; once the papers are complete, the time left counts on."),
+}
 
 
 def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -177,33 +184,33 @@ def _form02(p: _Paper, papers: Sequence[str]) -> Slip:
     r = d.rounds[-1]
     requested = p.moment(r.paused_at)
     if len(d.rounds) > 1:
-        requested += f" ({p.t('request no. {k}', k=len(d.rounds))})"
+        requested += " (" + p.phrase("request no. {k}", k=len(d.rounds)) + ")"
     officer = p.officer_at(r.paused_at)
     body: list[Block] = [
-        Line(p.t("Dossier of"), d.applicant),
+        Line(p.phrase("Dossier of"), d.applicant),
         *p.who(),
-        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
-        Line(p.t("Papers requested"), requested),
-        Line(p.t("Please complete the dossier with"), ""),
+        Line(p.phrase(P_("paper", "Received")), p.moment(d.received_at)),
+        Line(p.phrase("Papers requested"), requested),
+        Line(p.phrase("Please complete the dossier with"), ""),
         Text(r.reason or DOTS_LINE, 1),
-        Text(p.t(f"p02_clock_{r.policy}")),
+        Text(p.phrase(_CLOCK_WORDS[r.policy])),
     ]
     if r.resumed_at is not None:
         body += [
-            Line(p.t("Papers completed"), p.moment(r.resumed_at)),
-            Line(p.t("New appointment"), p.due_text(d.life.due)),
+            Line(p.phrase("Papers completed"), p.moment(r.resumed_at)),
+            Line(p.phrase("New appointment"), p.due_text(d.life.due)),
         ]
     body.append(
         Text(
-            p.t(
+            p.phrase(
                 "If anything is unclear while completing the dossier, please contact {officer} at {center}.",
                 officer=officer or DOTS,
                 center=p.center,
             )
         )
     )
-    signatures = [Signature(p.t("GUIDING OFFICER"), p.t("(signature and full name)"), officer)]
-    return p.slip("supplement", r.paused_at, "p02_title", body, signatures)
+    signatures = [Signature(p.phrase("GUIDING OFFICER"), p.phrase("(signature and full name)"), officer)]
+    return p.slip("supplement", r.paused_at, N_("REQUEST TO SUPPLEMENT AND COMPLETE THE DOSSIER"), body, signatures)
 
 
 def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -215,23 +222,23 @@ def _form03(p: _Paper, papers: Sequence[str]) -> Slip:
             code=d.code,
         )
     body: list[Block] = [
-        Line(p.t("Dossier received from"), d.applicant),
+        Line(p.phrase("Dossier received from"), d.applicant),
         *p.who(),
-        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
-        Line(p.t("Refused"), p.moment(d.resolved_at)),
+        Line(p.phrase(P_("paper", "Received")), p.moment(d.received_at)),
+        Line(p.phrase("Refused"), p.moment(d.resolved_at)),
         Text(
-            p.t(
+            p.phrase(
                 "Having examined the dossier against the regulations, {center} refuses to handle it for the following reason:",
                 center=p.center,
             )
         ),
         Text(p.step_reason("resolve") or DOTS_LINE, 1),
-        Text(p.t("We inform you accordingly./.")),
+        Text(p.phrase("We inform you accordingly./.")),
     ]
     signatures = [
-        Signature(p.t("RECEIVING OFFICER"), p.t("(signature and full name)"), p.officer_at(d.received_at))
+        Signature(p.phrase("RECEIVING OFFICER"), p.phrase("(signature and full name)"), p.officer_at(d.received_at))
     ]
-    return p.slip("refusal", d.resolved_at, "p03_title", body, signatures)
+    return p.slip("refusal", d.resolved_at, N_("REFUSAL TO HANDLE THE DOSSIER"), body, signatures)
 
 
 def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
@@ -242,10 +249,10 @@ def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
         raise TthcError("dossier {code} has no apology: record one with `tthc apologize` first", code=d.code)
     due = deadlines.due_in_force(d.life.receipt, d.rounds, upto=a.issued_at)
     body: list[Block] = [
-        Line(p.t("To"), d.applicant),
+        Line(p.phrase("To"), d.applicant),
         *p.who()[:2],
         Text(
-            p.t(
+            p.phrase(
                 "On {day}, {center} received for handling the dossier of {applicant}.",
                 day=d.received_at.strftime("%d/%m/%Y"),
                 center=p.center,
@@ -253,28 +260,28 @@ def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
             )
         ),
         p.who()[2],
-        Line(p.t(P_("p04_due", "Result due")), p.due_text(due)),
+        Line(p.phrase(P_("apology letter", "Result due")), p.due_text(due)),
         Text(
-            p.t(
+            p.phrase(
                 "So far, {center} has not returned the result. Reason: {reason}.",
                 center=p.center,
                 reason=a.reason,
             )
         ),
         Text(
-            p.t(
+            p.phrase(
                 "We apologise for the trouble this delay causes you. {center} will return the result on {new_date}.",
                 center=p.center,
                 new_date=p.day(a.new_date),
             )
         ),
-        Text(p.t("Thank you./.")),
+        Text(p.phrase("Thank you./.")),
     ]
     raw = p.settings.raw
     signatures = [
-        Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])
+        Signature(raw["head_title"].upper(), p.phrase("(signature, full name and seal)"), raw["head_name"])
     ]
-    title = "p04_title" if p.forms is FORMS_2018 else "p04_title_2025"
+    title = N_("APOLOGY AND NEW APPOINTMENT") if p.forms is FORMS_2018 else N_("LETTER OF APOLOGY AND REQUEST FOR MORE TIME")
     return p.slip("apology", a.issued_at, title, body, signatures)
 
 
@@ -304,7 +311,7 @@ def _control_rows(p: _Paper) -> list[tuple[datetime, tuple[str, ...]]]:
         if r.resumed_at is not None:
             rows.append((r.resumed_at, ("resume", d.applicant, p.officer_at(r.resumed_at), "", "")))
     if d.apology is not None:
-        new_date = p.t("new date {date}", date=d.apology.new_date.strftime("%d/%m/%Y"))
+        new_date = p.phrase("new date {date}", date=d.apology.new_date.strftime("%d/%m/%Y"))
         rows.append((d.apology.issued_at, ("apologize", "", "", "", f"{new_date}: {d.apology.reason}")))
     if d.resolved_at is not None:
         result = " · ".join(x for x in (label(lang, d.timeliness), label(lang, d.outcome)) if x)
@@ -325,15 +332,15 @@ def _control(p: _Paper, papers: Sequence[str]) -> Slip:
     d = p.d
     ordered = sorted(enumerate(_control_rows(p)), key=lambda item: (item[1][0], item[0]))
     rows = tuple((step_label(p.lang, cells[0]), p.short_moment(at), *cells[1:]) for _, (at, cells) in ordered)
-    headers = tuple(p.t(k) for k in ("p05_step", "p05_when", "p05_from", "p05_to", "p05_result", "p05_note"))
+    headers = tuple(p.phrase(k) for k in (N_("Step"), N_("Handed over at"), N_("Handed over by"), N_("Taken by"), N_("Result (early/on time/late)"), N_("Note")))
     body: list[Block] = [
-        Line(p.t("Attached to the dossier of"), d.applicant),
+        Line(p.phrase("Attached to the dossier of"), d.applicant),
         p.who()[2],
-        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
-        Line(p.t("Result due"), p.due_text(d.life.due)),
+        Line(p.phrase(P_("paper", "Received")), p.moment(d.received_at)),
+        Line(p.phrase("Result due"), p.due_text(d.life.due)),
         Grid(headers, rows),
     ]
-    return p.slip("control", d.received_at, "p05_title", body, [])
+    return p.slip("control", d.received_at, N_("PROCESS CONTROL SHEET"), body, [])
 
 
 #: The status of a dossier closed because the papers asked for never came (Decree 118,
@@ -367,20 +374,20 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
         )
     how, at, reason = stopped
     body: list[Block] = [
-        Line(p.t("To"), d.applicant),
+        Line(p.phrase("To"), d.applicant),
         *p.who(),
-        Line(p.t(P_("p_received", "Received")), p.moment(d.received_at)),
+        Line(p.phrase(P_("paper", "Received")), p.moment(d.received_at)),
     ]
     if how == "withdraw":
         body.append(
-            Text(p.t("On {when}, you asked that the handling of this dossier stop.", when=p.moment(at)))
+            Text(p.phrase("On {when}, you asked that the handling of this dossier stop.", when=p.moment(at)))
         )
     else:
         asked = d.rounds[-1] if d.rounds else None
         if asked is not None:
             body += [
                 Text(
-                    p.t(
+                    p.phrase(
                         "On {when}, {center} asked you to supplement and complete the dossier with:",
                         when=p.moment(asked.paused_at),
                         center=p.center,
@@ -388,19 +395,19 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
                 ),
                 Text(asked.reason or DOTS_LINE, 1),
             ]
-        body.append(Text(p.t("More than 15 days after that request, the dossier has not been completed.")))
+        body.append(Text(p.phrase("More than 15 days after that request, the dossier has not been completed.")))
     if reason:
-        body.append(Line(p.t("Reason"), reason))
+        body.append(Line(p.phrase("Reason"), reason))
     body += [
-        Text(p.t("{center} stops handling the dossier as of {when}.", center=p.center, when=p.moment(at))),
-        Text(p.t("The paper dossier and any fees paid are returned as the law of the field provides.")),
-        Text(p.t(P_("p05s_notice", "We inform you accordingly./."))),
+        Text(p.phrase("{center} stops handling the dossier as of {when}.", center=p.center, when=p.moment(at))),
+        Text(p.phrase("The paper dossier and any fees paid are returned as the law of the field provides.")),
+        Text(p.phrase(P_("closing notice", "We inform you accordingly./."))),
     ]
     raw = p.settings.raw
     signatures = [
-        Signature(raw["head_title"].upper(), p.t("(signature, full name and seal)"), raw["head_name"])
+        Signature(raw["head_title"].upper(), p.phrase("(signature, full name and seal)"), raw["head_name"])
     ]
-    return p.slip("stop", at, "p05s_title", body, signatures)
+    return p.slip("stop", at, N_("NOTICE THAT HANDLING OF THE DOSSIER STOPS"), body, signatures)
 
 
 _BUILDERS: dict[str, Callable[[_Paper, Sequence[str]], Slip]] = {

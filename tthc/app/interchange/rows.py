@@ -1,149 +1,31 @@
-"""CSV / Excel / JSON in and out: exporting dossiers (cells written by ``tthc.storage.sheets``),
-and importing them all or nothing: built outside the write lock, copied in short steps
-nobody sees until the last (``tthc.storage.hidden``).
+"""Dossiers in, row by row: the headers and words a file may use (an export's own in either
+language among them), and :class:`RowReader`, which turns one row into a dossier stepped
+through ``tthc.core.lifecycle`` exactly as the commands step one."""
 
-An import is the clerk's life cycle applied to a file: each row becomes a receipt and the
-steps after it (supplement, resume, resolve or withdraw, return), applied through
-``tthc.core.lifecycle`` exactly as the commands apply them, then loaded in batches.
-"""
-
-import json
-import time as _time
-from array import array
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Any
 
 from tthc.app.catalog import find_procedure, parse_fee
 from tthc.app.context import Context
-from tthc.app.dossiers import ListFilter, ServiceGiven, query_of, service_at_receipt
-from tthc.app.inputs import clean, code_shape, code_taken
+from tthc.app.dossiers import ServiceGiven, service_at_receipt
+from tthc.app.inputs import clean, code_shape
+from tthc.app.interchange.exporting import DOSSIER_COLUMNS, EXPORT_COLUMNS
 from tthc.core import lifecycle
 from tthc.core.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, check_year, parse_when
 from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import Life
-from tthc.core.models import Dossier, Procedure, Registered, Service, name_key
+from tthc.core.models import Procedure, Registered, Service, name_key
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.locale.i18n import ColumnWord, fmt_limit, label, msgid_of, t
-from tthc.storage import files, hidden
-from tthc.storage.sheets import write_table
+from tthc.locale.i18n import ColumnWord, t
+from tthc.locale.marks import N_
+from tthc.locale.words import COLUMN_WORDS
 from tthc.storage.store import (
-    REBUILD_AFTER_ROWS,
-    BulkLoader,
     CodeMinter,
     Details,
-    Stage,
     Store,
-    new_dossier_values,
-    round_values,
 )
-from tthc.storage.tables import BadRows, header_key, map_header, read_rows, yes_no
-
-
-def write_json(path: Path, data: Any, *, private: bool = False) -> None:
-    files.write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n", private=private)
-
-
-# -- dossiers out -------------------------------------------------------------------------------------
-DOSSIER_COLUMNS = (
-    "code",
-    "procedure",
-    "received_at",
-    "channel",
-    "due_at",
-    "resolved_at",
-    "outcome",
-    "returned_at",
-    "withdrawn_at",
-    "paused_at",
-    "resumed_at",
-    "point",
-    "officer",
-    "applicant",
-    "limit",
-    "fee",
-    "payment",
-    "digitised",
-    "data_reused",
-    "e_result",
-    "closed_at",
-)
-
-
-#: Columns an export adds for people filtering in a spreadsheet; an import recomputes them.
-DERIVED_COLUMNS = ("procedure_name", "field", "status", "timeliness")
-EXPORT_COLUMNS = (*DOSSIER_COLUMNS, *DERIVED_COLUMNS)
-
-
-def _export_row(d: Dossier, lang: str) -> list[Any]:
-    """A dossier as a row: stored values in English, words in Vietnamese (an import reads both)."""
-    last = d.rounds[-1] if d.rounds else None
-
-    def word(value: str | None) -> str | None:
-        return label(lang, value) if lang == "vi" and value else value
-
-    return [
-        d.code,
-        d.procedure,
-        d.received_at,
-        word(d.channel),
-        d.due_at,
-        d.resolved_at,
-        word(d.outcome),
-        d.returned_at,
-        d.withdrawn_at,
-        last.paused_at if last else None,
-        last.resumed_at if last else None,
-        d.point,
-        d.officer,
-        d.applicant,
-        fmt_limit(lang, d.limit) if lang == "vi" else d.limit,
-        d.service.fee,
-        word(d.service.payment),
-        _yes_no(lang, d.service.digitised),
-        _yes_no(lang, d.service.data_reused),
-        _yes_no(lang, d.service.e_result),
-        d.closed_at,
-        d.procedure_name,
-        d.field,
-        word(d.status),
-        word(d.timeliness),
-    ]
-
-
-def _yes_no(lang: str, value: bool | None) -> str | None:
-    """A yes/no fact as a cell: ``yes``/``no`` (``có``/``không``); empty when not known."""
-    if value is None:
-        return None
-    return t(lang, "yes" if value else "no")
-
-
-def export(ctx: Context, path: Path, f: ListFilter, *, excel_vn: bool = False) -> int:
-    """Write the dossiers a filter selects, headed in the reader's language; returns how many."""
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx", ".json"):
-        raise TthcError("{path}: expected a .csv, .xlsx or .json file name", path=path)
-    f.limit = None
-    lang = ctx.lang
-    records = ctx.store().stream(query_of(ctx, f))
-    if suffix == ".json":
-        items = [d.as_json() for d in records]
-        write_json(path, items, private=True)
-        return len(items)
-    count = 0
-
-    def rows() -> Iterator[list[Any]]:
-        nonlocal count
-        for d in records:
-            count += 1
-            yield _export_row(d, lang)
-
-    headers = [t(lang, f"fh_{name}") for name in EXPORT_COLUMNS]
-    write_table(path, headers, rows(), sheet=t(lang, "dossiers"), private=True, excel_vn=excel_vn)
-    return count
-
+from tthc.storage.tables import header_key, yes_no
 
 # -- dossiers in ---------------------------------------------------------------------------------------
 _ALIASES: dict[str, str] = {name: name for name in EXPORT_COLUMNS}
@@ -199,7 +81,7 @@ _ALIASES.update(
     }
 )
 # The headers an export writes, in either language, so that every export reads back in.
-_ALIASES.update({header_key(t(lang, f"fh_{name}")): name for name in EXPORT_COLUMNS for lang in ("en", "vi")})
+_ALIASES.update({header_key(t(lang, COLUMN_WORDS[name])): name for name in EXPORT_COLUMNS for lang in ("en", "vi")})
 _CHANNELS = {
     "direct": "direct",
     "trực tiếp": "direct",
@@ -232,6 +114,17 @@ _OUTCOMES = {
     "rejected": "rejected",
     "từ chối": "rejected",
     "không giải quyết": "rejected",
+}
+
+
+#: The life cycle's refusals said in a file's terms: its message -> the row's.
+_REFUSAL_IN_FILE_WORDS = {
+    "cannot record {step} for dossier {code}: it is {status} ({step} needs {allowed})": N_(
+        "{what} is given, but by then the dossier is {status} ({step} needs {allowed})"
+    ),
+    "{step} at {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})": N_(
+        "{what} {at:%d/%m/%Y %H:%M} is before the dossier's previous step ({last:%d/%m/%Y %H:%M})"
+    ),
 }
 
 
@@ -380,7 +273,7 @@ class RowReader:
                 limit = parse_limit(limit_text)
             except TthcError as exc:
                 raise BadRow("{what}: {reason}", what=ColumnWord("limit"), reason=exc.msg) from None
-        applicant = clean(_text(cells[at["applicant"]]), "w_applicant", required=True) or ""
+        applicant = clean(_text(cells[at["applicant"]]), "applicant", required=True) or ""
         received = self.moment(cells, "received_at", RECEIPT_DEFAULT_TIME)
         if received is None:
             raise BadRow("received_at is empty")
@@ -470,10 +363,10 @@ class RowReader:
             try:
                 life = lifecycle.apply(cal, life, step)
             except TthcError as exc:  # the life cycle's refusal, said in the file's terms
-                key = {msgid_of("e_transition"): "r_transition", msgid_of("e_step_order"): "r_step_order"}.get(exc.msg.key)
-                if key is None:
+                said = _REFUSAL_IN_FILE_WORDS.get(exc.msg.key)
+                if said is None:
                     raise
-                raise BadRow(key, what=ColumnWord(column), **exc.msg.args) from None
+                raise BadRow(said, what=ColumnWord(column), **exc.msg.args) from None
         return life
 
     def steps(self, cells: list[Any], due_given: datetime | None) -> list[tuple[str, lifecycle.Step]]:
@@ -506,234 +399,3 @@ class RowReader:
             else:
                 steps.append((column, lifecycle.Close(moment)))
         return steps
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    file: str
-    dossiers: int
-    new_officers: list[str]
-    new_points: list[str]
-    unknown_columns: list[str]
-    dry_run: bool
-
-
-def _flush(loader: BulkLoader, reader: RowReader, errors: BadRows) -> None:
-    """Write the rows read since the last flush, unless a code a row gave was ever used."""
-    used = reader.minter.used(reader.given)
-    reader.given.clear()
-    if used:
-        for number, values in loader.rows:
-            if values[0] in used:
-                errors.add(number, code_taken(values[0], used[values[0]]).msg)
-    if errors:
-        loader.drop()  # the file is refused anyway: keep looking for bad rows, stop writing
-        return
-    for number, code in loader.flush():
-        errors.add(number, Msg("duplicate code {code} (already in the database or earlier in the file)", code=code))
-
-
-def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
-    """Load dossiers from .csv/.xlsx: all rows or none.
-
-    Streams the file; every bad row is named with its number and reason, then nothing is
-    written. A blank code gets a generated one; a given ``due_at`` is kept as the due date
-    in force (migrated from the provincial system), otherwise it is computed. The import is
-    one audit event, which each of its dossiers points at.
-
-    The rows are read, stepped through the life cycle and checked outside the write lock,
-    into a scratch database beside this one (:class:`tthc.storage.store.Stage`); the lock is held
-    only for the last step, one transaction that checks the codes again against those given
-    meanwhile and copies the rows in. A clerk at the counter waits for that step only.
-    """
-    header, rows = read_rows(path)
-    mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
-    store = ctx.store()
-    marks = store.marks()  # the codes given after this are checked again under the lock
-    minter = store.minter(ctx.station().block)
-    reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
-    with files.scratch_folder(ctx.db_path.parent, ".tthc-import-") as scratch:
-        if not dry_run:
-            hidden.remove_left_over(store)  # before the codes are checked: a killed import's are free again
-        stage = Stage(store, scratch)
-        try:
-            staged = _stage_rows(ctx, path, rows, reader, stage, marks, progress)
-            report = ImportReport(
-                str(path),
-                staged.count,
-                reader.new_names["officer"],
-                reader.new_names["point"],
-                unknown,
-                dry_run,
-            )
-            if not dry_run:
-                with stage.attached():
-                    _copy_in_steps(ctx, store, stage, minter, marks, staged, report, path, scratch)
-        finally:
-            stage.close()
-    return report
-
-
-@dataclass
-class _Staged:
-    """What the stage holds: how many rows, and of each (in staged order) its row number in
-    the file and whether it gave its own code."""
-
-    count: int = 0
-    numbers: "array[int]" = field(default_factory=lambda: array("l"))
-    given: bytearray = field(default_factory=bytearray)
-
-
-def _stage_rows(
-    ctx: Context,
-    path: Path,
-    rows: Iterable[tuple[int, list[Any]]],
-    reader: RowReader,
-    stage: Stage,
-    marks: tuple[int, int],
-    progress: Any,
-) -> _Staged:
-    """Every row of the file into the stage, outside the write lock; the bad rows refused."""
-    errors = BadRows()
-    staged = _Staged()
-    stamp = ctx.now.isoformat(timespec="seconds")
-    loader = stage.loader()
-    # A file bigger than what is already there (≈ 90 bytes a row): codes asked from memory.
-    if path.stat().st_size // 90 > max(marks[1], REBUILD_AFTER_ROWS):
-        reader.minter.read_all()
-    for number, cells in rows:
-        try:
-            code, details, life = reader.read(cells)
-        except (BadRow, TthcError) as exc:
-            errors.add(number, exc.msg)
-            continue
-        staged.count += 1
-        loader.add(
-            number,
-            new_dossier_values(code, details, life, stamp, None),
-            [round_values(code, r) for r in life.rounds],
-        )
-        staged.numbers.append(number)
-        staged.given.append(reader.last_given)
-        if len(loader.rows) >= 5000:
-            _flush(loader, reader, errors)
-            if progress is not None:
-                progress(staged.count)
-    _flush(loader, reader, errors)
-    errors.raise_if_any(path)
-    stage.finish()
-    return staged
-
-
-def _copy_in_steps(
-    ctx: Context,
-    store: Store,
-    stage: Stage,
-    minter: CodeMinter,
-    marks: tuple[int, int],
-    staged: _Staged,
-    report: ImportReport,
-    path: Path,
-    scratch: Path,
-) -> None:
-    """The staged rows into the database in short write transactions, unseen until the last
-    (:mod:`tthc.storage.hidden`): a clerk's command waits for one step at most. Before each
-    step the codes given meanwhile are checked again; the last step registers the new names
-    and adds the counts, and the whole import appears at once. Anything failing on the way
-    (a code taken meanwhile, an interrupt) removes what was copied, in steps too."""
-    batch: tuple[int, int] | None = None
-    steps = hidden.steps(staged.count)
-    try:
-        for i, (first, last) in enumerate(steps):
-            if i:
-                store.let_waiting_in()  # a clerk waiting for the lock goes first
-            while True:
-                try:
-                    with store.write(ask_way=False):
-                        _recheck(stage, store, minter, marks, staged, path)
-                        if batch is None:
-                            event_id = _import_event(ctx, store, report)
-                            aside = stage.set_aside(event_id, scratch)
-                            if aside is None:
-                                raise _AnotherCopying  # rolled back whole: its turn comes after
-                            batch = (aside[0], event_id)
-                            minter.save()
-                        stage.copy_step(batch[0], first, last, batch[1])
-                        if i == len(steps) - 1:
-                            _register_names(ctx, store, report)
-                            stage.show(batch[0])
-                        marks = store.marks()
-                    break
-                except _AnotherCopying:
-                    hidden.remove_left_over(store)  # unless it was killed, it is copying now
-                    _time.sleep(0.5)
-        if not steps:  # an empty file: the import's entry alone
-            with store.write():
-                _register_names(ctx, store, report)
-                _import_event(ctx, store, report)
-    except BaseException:
-        if batch is not None:
-            hidden.remove(store, batch[0], batch[1])
-        raise
-
-
-class _AnotherCopying(Exception):
-    """Another import is copying its rows in (one hidden batch at a time): wait for it."""
-
-
-def _register_names(ctx: Context, store: Store, report: ImportReport) -> None:
-    for kind, names in (("officer", report.new_officers), ("point", report.new_points)):
-        for name in names:
-            key = name_key(name)
-            if store.find_name("officer" if kind == "officer" else "point", key) is None:
-                store.add_name("officer" if kind == "officer" else "point", name, key, ctx.now)
-
-
-def _import_event(ctx: Context, store: Store, report: ImportReport) -> int:
-    """The import's audit entry (unseen while its batch is hidden)."""
-    event_id = store.next_event_id()
-    store.add_event(
-        step="import",
-        happened_at=ctx.now,
-        recorded_at=ctx.now,
-        actor=ctx.actor,
-        details={
-            "file": report.file,
-            "dossiers": report.dossiers,
-            "new_officers": report.new_officers,
-            "new_points": report.new_points,
-            "dry_run": False,
-        },
-        event_id=event_id,
-    )
-    return event_id
-
-
-def _recheck(
-    stage: Stage,
-    store: Store,
-    minter: CodeMinter,
-    marks: tuple[int, int],
-    staged: _Staged,
-    path: Path,
-) -> None:
-    """Under the write lock: the staged codes against those given since the stage began. A
-    code a row gave that was given meanwhile makes the row bad, as if it had been before; a
-    code the import made up takes the next free number instead."""
-    errors = BadRows()
-    again: list[str] = []
-    for rowid, code, taken in stage.clashes(store.codes_since(marks)):
-        if staged.given[rowid - 1]:
-            errors.add(staged.numbers[rowid - 1], code_taken(code, taken).msg)
-        else:
-            again.append(code)
-    errors.raise_if_any(path)
-    if again:
-        fresh = minter.continued()
-        for code in again:
-            stage.recode(code, fresh.next(code.rsplit("-", 2)[0], stage.received_at(code)))
-        fresh.save()
-
-
-def import_file(ctx: Context, path: Path, *, dry_run: bool = False, progress: Any = None) -> ImportReport:
-    return import_dossiers(ctx, path, dry_run=dry_run, progress=progress)
