@@ -15,22 +15,27 @@ from pathlib import Path
 
 from tests.conftest import Cli, sandbox_env
 
-#: Runs ``tthc import`` in a real process whose copy into the live database, once done,
-#: waits inside its transaction (uncommitted) for the kill, and says so in a marker file.
+#: Runs ``tthc import`` in a real process whose copy into the live database, its first step
+#: done and committed (1,000 rows, unseen), waits inside its second step's transaction
+#: (uncommitted) for the kill, and says so in a marker file.
 KILLED_IN_THE_COPY = """
 import runpy, sys, time
 from pathlib import Path
-from tthc.storage import store
+from tthc.storage import hidden, store
 
-real_copy_in = store.Stage.copy_in
+hidden.STEP_ROWS = 1000
+real_copy_step = store.Stage.copy_step
 marker = Path(sys.argv[1])
+done = []
 
-def copy_in_then_wait(self, imported_by):
-    real_copy_in(self, imported_by)
-    marker.write_text("copied", encoding="utf-8")
-    time.sleep(120)
+def copy_step_then_wait(self, *args):
+    if done:
+        marker.write_text("copied", encoding="utf-8")
+        time.sleep(120)
+    real_copy_step(self, *args)
+    done.append(args)
 
-store.Stage.copy_in = copy_in_then_wait
+store.Stage.copy_step = copy_step_then_wait
 sys.argv = ["tthc", "--db", *sys.argv[2:]]
 runpy.run_module("tthc", run_name="__main__")
 """
@@ -87,8 +92,12 @@ def test_an_import_killed_during_its_copy_on_a_february_morning_leaves_nothing_o
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert conn.execute("SELECT count(*) FROM dossiers WHERE code LIKE 'P-%'").fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM events WHERE step = 'import'").fetchone() == (0,)
+        # its first step's thousand rows and its audit entry are there, set aside and unseen
+        (lo, hi, event_id), = conn.execute("SELECT lo, hi, event_id FROM hidden_batch").fetchall()
+        assert conn.execute(
+            "SELECT count(*), min(rowid) >= ?, max(rowid) <= ? FROM dossiers WHERE code LIKE 'P-%'", (lo, hi)
+        ).fetchone() == (1000, 1, 1)
+        assert conn.execute("SELECT id FROM events WHERE step = 'import'").fetchall() == [(event_id,)]
         assert conn.execute("SELECT count(*) FROM officers WHERE name = 'Trần Văn Mới'").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM settings WHERE key LIKE '\\_%' ESCAPE '\\'").fetchone() == (
             0,
@@ -97,12 +106,23 @@ def test_an_import_killed_during_its_copy_on_a_february_morning_leaves_nothing_o
         conn.close()
     assert schema_of(center.db) == schema  # the triggers and indexes a bulk load set aside are back
     assert json.loads(center.ok("summary", "--year", "2025", "--json").stdout) == before
-    center.fails("show", "P-00001")
+    center.fails("show", "P-02999")  # copied in the first step: the last rows go first
+    assert "P-0" not in center.ok("list", "--search", "Nguyen Van 2999").stdout
+    assert "P-0" not in center.ok("list", "--received-from", "2025-01-01", "--limit", "5000").stdout
     # the counter goes on, and the same file loads whole on the next try
     center.ok("receive", "ks", "--applicant", "Phạm Văn Nam", "--at", "2025-09-10 09:00")
     center.ok("import", str(data))
     after = json.loads(center.ok("summary", "--year", "2025", "--json").stdout)
     assert after["received"] == before["received"] + 1 + ROWS
+    assert "P-02999" in center.ok("list", "--search", "Nguyen Van 2999").stdout
+    # the killed import's rows and entry were removed before the new one went in
+    conn = sqlite3.connect(center.db)
+    try:
+        assert conn.execute("SELECT count(*) FROM dossiers WHERE code LIKE 'P-%'").fetchone() == (ROWS,)
+        assert conn.execute("SELECT count(*) FROM events WHERE step = 'import'").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM hidden_batch").fetchone() == (0,)
+    finally:
+        conn.close()
     # and the killed import's scratch folder, left behind by the kill, is gone with it
     assert [p.name for p in center.db.parent.glob(".tthc-import-*")] == []
 

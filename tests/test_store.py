@@ -137,6 +137,8 @@ SCHEMA = {
         "withdrawn",
         "closed",
     ],
+    # the rowids set aside for an import still being copied in, unseen (m017)
+    "hidden_batch": ["lo", "hi", "event_id", "folder"],
     # the trigram index of the search text, and the tables SQLite keeps it in
     "dossiers_search": ["search_text"],
     "dossiers_search_config": ["k", "v"],

@@ -10,7 +10,7 @@ from typing import Any
 
 from tthc.core.lifecycle import STEPS, undone
 from tthc.core.models import Event
-from tthc.storage.conditions import standing_sql
+from tthc.storage.conditions import standing_sql, visible_event_sql
 from tthc.storage.connection import Connection
 from tthc.storage.records import _event, _iso
 
@@ -88,7 +88,10 @@ class AuditTrail(Connection):
 
     def has_event(self, step: str) -> bool:
         return (
-            self.conn.execute("SELECT 1 FROM events WHERE step = ? LIMIT 1", (step,)).fetchone() is not None
+            self.conn.execute(
+                f"SELECT 1 FROM events WHERE step = ? AND {visible_event_sql()} LIMIT 1", (step,)
+            ).fetchone()
+            is not None
         )
 
     def calendar_changes_since(self, event_id: int) -> set[date]:

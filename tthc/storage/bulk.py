@@ -6,7 +6,7 @@ in by a last step that gives way to a clerk waiting to write.
 import re
 import sqlite3
 import time as _time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,14 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from tthc.core.models import search_text
+from tthc.storage import hidden
 from tthc.storage.columns import _ROUND_COLUMNS, ALL_DOSSIER_COLUMNS, INSERT_DOSSIER, INSERT_ROUND
 from tthc.storage.connection import Connection, _way_path
 from tthc.storage.migrations import BULK_MARKER, backfill_closed, backfill_counts, backfill_search
 from tthc.storage.records import _moment
-
-#: How many times a long last step gives way before it keeps the lock to its end (so that a
-#: stream of clerks' writes cannot hold it off for ever).
-GIVE_WAY_TIMES = 5
 
 _CHECK = re.compile(r"\bCHECK\s*\(", re.IGNORECASE)
 
@@ -126,7 +123,8 @@ _COUNT_COLUMNS = (
 class Stage:
     """A load's dossiers built beside the database, outside its write lock: a scratch file in
     ``folder`` with the ``dossiers`` and ``pauses`` tables of the database's own definition,
-    so a long import keeps the lock only for :meth:`copy_in`, its short last step.
+    so a long import takes the lock only for the short steps of its copy (:meth:`copy_step`,
+    :meth:`show`; :mod:`tthc.storage.hidden`).
 
     Rows are checked against the tables' CHECKs here (a failure is a bug of tthc: every value
     was made by the life cycle). Under the lock, the codes given since the stage began
@@ -157,6 +155,7 @@ class Stage:
         self.conn.execute("PRAGMA ignore_check_constraints = OFF")
         _check_new_rows(self.conn, {"dossiers": 0, "pauses": 0})
         self.conn.execute("CREATE INDEX stage_by_code ON dossiers (code COLLATE NOCASE)")
+        self.conn.execute("CREATE INDEX stage_rounds ON pauses (dossier_code)")
         # the per-day counts of the staged rows, summed here: the last step only adds them
         sql = self.store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'daily_counts'").fetchone()[
             0
@@ -201,27 +200,29 @@ class Stage:
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM stage.dossiers").fetchone()[0])
 
-    def copy_in(self, imported_by: int) -> None:
-        """Inside the store's write transaction: every staged row into the database (as a bulk
-        load: without its indexes when it is bigger than the table), each dossier pointing
-        at the import's event."""
-        store = self.store
-        conn = store.conn
-        with store.bulk_load(self.count(), checked=True, counted=True):
-            columns = ", ".join(ALL_DOSSIER_COLUMNS)
-            picked = ", ".join("?" if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
-            conn.execute(
-                f"INSERT INTO main.dossiers ({columns}) SELECT {picked} FROM stage.dossiers ORDER BY rowid",
-                (imported_by,),
-            )
-            rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
-            conn.execute(f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses ORDER BY id")
-            counts = ", ".join(("day", *_COUNT_COLUMNS))
-            conn.execute(
-                f"INSERT INTO main.daily_counts ({counts}) SELECT {counts} FROM stage.daily_counts WHERE true"
-                f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
-                + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
-            )
+    # -- the copy in short steps, unseen until the last (:mod:`tthc.storage.hidden`) ------------
+    def set_aside(self, event_id: int, folder: Path) -> tuple[int, int] | None:
+        """Inside a write transaction: the rowids the staged rows will take, hidden (None
+        while another import's batch is there)."""
+        return hidden.set_aside(self.store.conn, self.count(), event_id, folder)
+
+    def copy_step(self, lo: int, first: int, last: int, imported_by: int) -> None:
+        """Inside a write transaction: the staged rows ``first``..``last`` in, unseen."""
+        columns = ", ".join(ALL_DOSSIER_COLUMNS)
+        picked = ", ".join(str(int(imported_by)) if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
+        rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
+        hidden.copy_step(self.store.conn, lo, first, last, columns, picked, rounds)
+
+    def show(self, lo: int) -> None:
+        """Inside the last step's write transaction: the per-day counts of the staged rows
+        added, and the batch made part of the database."""
+        counts = ", ".join(("day", *_COUNT_COLUMNS))
+        self.store.conn.execute(
+            f"INSERT INTO main.daily_counts ({counts}) SELECT {counts} FROM stage.daily_counts WHERE true"
+            f" ON CONFLICT ({', '.join(('day', *_COUNT_COLUMNS[:5]))}) DO UPDATE SET "
+            + ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNT_COLUMNS[5:])
+        )
+        hidden.show(self.store.conn, lo)
 
     @contextmanager
     def attached(self) -> Iterator[None]:
@@ -239,45 +240,23 @@ class Stage:
 class BulkLoading(Connection):
     """Many dossiers loaded at once, and the long write that gives way."""
 
-    def write_giving_way(self, step: Callable[[], None], *, times: int = GIVE_WAY_TIMES) -> int:
-        """``step`` in one write transaction (:meth:`write`) that gives way to a person's write
-        waiting for the lock: the transaction is rolled back at once, the person's write goes
-        in, and ``step`` runs again from its start, up to ``times`` times; after that it keeps
-        the lock to its end. All or nothing either way. Returns how many times it gave way.
-
-        For a long last step (an import's copy): SQLite lets one writer at a time, so without
-        it a clerk waits for the whole copy."""
+    def let_waiting_in(self, limit: float = 2.0) -> bool:
+        """Between two short steps of a long job (an import's copy, :mod:`tthc.storage.hidden`):
+        if a person's write waits for the lock (it left its request beside the database), wait
+        until it has taken the lock, at most ``limit`` s. SQLite does not queue writers: the
+        job's next step, asking at once, would otherwise take the lock again before the
+        waiting write looks. A request older than that (its write was killed) is taken away.
+        True if a write was let in."""
         way = _way_path(self.path)
-        way.unlink(missing_ok=True)  # a request left by a write that was killed while waiting
-        gave = 0
-        while True:
-            asked = False
-            look_at = 0.0
-
-            def look() -> int:
-                nonlocal asked, look_at
-                now = _time.monotonic()
-                if now < look_at:
-                    return 0
-                look_at = now + 0.05
-                asked = way.exists()
-                return 1 if asked else 0  # non-zero interrupts the statement
-
-            if gave < times:
-                self.conn.set_progress_handler(look, 20_000)
-            try:
-                with self.write(ask_way=False):
-                    step()
-                return gave
-            except sqlite3.OperationalError:
-                if not asked:
-                    raise
-            finally:
-                self.conn.set_progress_handler(None, 0)
-            gave += 1
-            until = _time.monotonic() + 5  # the writer takes the lock and its request back
-            while way.exists() and _time.monotonic() < until:
-                _time.sleep(0.01)
+        if not way.exists():
+            return False
+        until = _time.monotonic() + limit
+        while way.exists():
+            if _time.monotonic() > until:
+                way.unlink(missing_ok=True)
+                return False
+            _time.sleep(0.005)
+        return True
 
     # -- bulk loading --------------------------------------------------------------------
     def marks(self) -> tuple[int, int]:
@@ -298,9 +277,7 @@ class BulkLoading(Connection):
         return [r[0] for r in rows]
 
     @contextmanager
-    def bulk_load(
-        self, expected_rows: int, *, checked: bool = False, counted: bool = False
-    ) -> Iterator["BulkLoader"]:
+    def bulk_load(self, expected_rows: int) -> Iterator["BulkLoader"]:
         """Load many new dossiers inside the caller's write transaction.
 
         A load bigger than the table (and than ``REBUILD_AFTER_ROWS``) goes in without the
@@ -342,14 +319,12 @@ class BulkLoading(Connection):
             yield loader
         finally:
             conn.execute("PRAGMA ignore_check_constraints = OFF")
-        if not checked:  # rows already checked where they were built (:class:`Stage`) are not
-            _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
+        _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
         for _, sql in triggers:
             conn.execute(sql)
         for _, sql in indexes:
             conn.execute(sql)
-        if not counted:  # rows counted where they were built (:class:`Stage`) add their counts there
-            backfill_counts(conn.execute, after_rowid=before)
-            backfill_closed(conn.execute, after_rowid=before)
+        backfill_counts(conn.execute, after_rowid=before)
+        backfill_closed(conn.execute, after_rowid=before)
         backfill_search(conn.execute, after_rowid=before)
         conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))

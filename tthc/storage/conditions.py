@@ -93,3 +93,24 @@ def check_sql(column: str, words: Iterable[str]) -> str:
 def outcome_sql(alias: str, outcome: Outcome) -> str:
     """The dossier was resolved with ``outcome``."""
     return f"{alias + '.' if alias else ''}outcome = {_quoted(outcome)}"
+
+
+#: The rowids set aside for an import still being copied in (``hidden_batch``, m017): none
+#: when no import is copying (``BETWEEN 0 AND -1`` holds no rowid). Uncorrelated subqueries,
+#: read once per statement.
+_HIDDEN_LO = "coalesce((SELECT min(lo) FROM hidden_batch), 0)"
+_HIDDEN_HI = "coalesce((SELECT max(hi) FROM hidden_batch), -1)"
+
+
+def visible_sql(alias: str = "d") -> str:
+    """The dossier row (table alias ``alias``, '' for none) is not part of an import still
+    being copied in: every query over the dossiers asks this, so a partial import is never
+    seen. (Only the questions "was this code ever given" look at hidden rows too.)"""
+    rowid = f"{alias}.rowid" if alias else "rowid"
+    return f"{rowid} NOT BETWEEN {_HIDDEN_LO} AND {_HIDDEN_HI}"
+
+
+def visible_event_sql(alias: str = "") -> str:
+    """The event is not the audit entry of an import still being copied in."""
+    column = f"{alias}.id" if alias else "id"
+    return f"{column} NOT IN (SELECT event_id FROM hidden_batch)"

@@ -20,14 +20,17 @@ from tthc.storage.records import _iso
 
 #: ``PRAGMA application_id`` of every tthc file: "TTHC" in ASCII.
 APPLICATION_ID = 0x54544843
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
 BUSY_TIMEOUT_MS = 10_000
 
 #: After this long waiting for the write lock, a person is told what they wait for.
 WAIT_NOTICE_MS = 1_000
 
-#: After this long waiting for the write lock, a write asks a long import's last step to give
-#: way (:meth:`Store.write_giving_way`), and asks again as long as it waits.
+#: After this long waiting for the write lock, a write asks a long import's copy to let it in
+#: between two of its steps (:meth:`Store.let_waiting_in`), and asks again as long as it waits.
 ASK_WAY_MS = 250
 
 
@@ -87,7 +90,7 @@ def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
 
 
 def _way_path(path: Path) -> Path:
-    """The file a waiting write leaves beside the database to ask a long step to give way."""
+    """The file a waiting write leaves beside the database to be let in between a long job's steps."""
     return path.with_name(f"{path.name}-give-way")
 
 
@@ -364,8 +367,8 @@ class Connection:
 
         Another writer holding the lock makes us wait (busy timeout) and then retry, so a
         clerk never sees "database is locked"; any exception rolls everything back. A write
-        that waits asks a long import's last step to give way (:meth:`write_giving_way`),
-        unless it is that step itself (``ask_way`` False).
+        that waits asks a long import's copy to let it in between two of its steps
+        (:meth:`let_waiting_in`), unless it is such a step itself (``ask_way`` False).
         """
         started = _time.monotonic()
         deadline = started + 30

@@ -21,6 +21,7 @@ from tthc.storage.columns import (
     INSERT_DOSSIER,
     INSERT_ROUND,
 )
+from tthc.storage.conditions import visible_event_sql, visible_sql
 from tthc.storage.connection import Connection, _connect, source_uri, write_copy
 from tthc.storage.records import EventKey, StoredDossier, _event, _iso, _moment, rounds_of
 
@@ -147,20 +148,20 @@ class Copies(AuditTrail):
 
     def copy_events(self) -> Iterator[Event]:
         """Every event, oldest first."""
-        cursor = self.conn.execute("SELECT * FROM events ORDER BY id")
+        cursor = self.conn.execute(f"SELECT * FROM events WHERE {visible_event_sql()} ORDER BY id")
         while rows := cursor.fetchmany(2000):
             yield from (_event(r) for r in rows)
 
     def event_keys(self) -> list["EventKey"]:
         """What a merge compares of every event here, oldest first."""
         rows = self.conn.execute(
-            "SELECT id, uid, dossier_code, step, happened_at, undoes FROM events ORDER BY id"
+            f"SELECT id, uid, dossier_code, step, happened_at, undoes FROM events WHERE {visible_event_sql()} ORDER BY id"
         )
         return [EventKey(r[0], r[1], r[2], r[3], _moment(r[4]), r[5]) for r in rows]
 
     def event_ids(self) -> dict[str, int]:
         """The id here of every event, by uid."""
-        return {r[0]: r[1] for r in self.conn.execute("SELECT uid, id FROM events")}
+        return {r[0]: r[1] for r in self.conn.execute(f"SELECT uid, id FROM events WHERE {visible_event_sql()}")}
 
     def put_copied_event(self, e: Event, *, event_id: int | None, undoes: int | None) -> int:
         """Append an event copied from another database: its uid and facts, an id of here."""
@@ -178,7 +179,7 @@ class Copies(AuditTrail):
             )
 
     def dossier_codes(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT code FROM dossiers")}
+        return {r[0] for r in self.conn.execute(f"SELECT code FROM dossiers WHERE {visible_sql('')}")}
 
     def stored_dossiers(
         self, codes: Sequence[str] | None = None, batch: int = 2000
@@ -189,11 +190,12 @@ class Copies(AuditTrail):
             for i in range(0, len(codes), 500):
                 chunk = list(codes[i : i + 500])
                 rows = self.conn.execute(
-                    f"SELECT {columns} FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))})", chunk
+                    f"SELECT {columns} FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))}) AND {visible_sql('')}",
+                    chunk,
                 ).fetchall()
                 yield from self._stored(rows)
             return
-        cursor = self.conn.execute(f"SELECT {columns} FROM dossiers ORDER BY rowid")
+        cursor = self.conn.execute(f"SELECT {columns} FROM dossiers WHERE {visible_sql('')} ORDER BY rowid")
         while rows := cursor.fetchmany(batch):
             yield from self._stored(rows)
 

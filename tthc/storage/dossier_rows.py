@@ -13,6 +13,7 @@ from tthc.storage.connection import Connection
 from tthc.storage.records import (
     _SELECT,
     OPEN_SQL,
+    VISIBLE,
     Details,
     _iso,
     _life,
@@ -29,7 +30,7 @@ class DossierRows(Connection):
     """Dossiers read as records and written from their lives."""
 
     def dossier(self, code: str) -> Dossier | None:
-        row = self.conn.execute(_SELECT + " WHERE d.code = ?", (code.strip(),)).fetchone()
+        row = self.conn.execute(_SELECT + f" WHERE d.code = ? AND {VISIBLE}", (code.strip(),)).fetchone()
         if row is None:
             return None
         return replace(records_of(self.conn, [row])[0], rating=self.rating(row["code"]))
@@ -108,7 +109,7 @@ class DossierRows(Connection):
         for i in range(0, len(codes), 500):
             chunk = list(codes[i : i + 500])
             rows = self.conn.execute(
-                f"SELECT * FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))})", chunk
+                f"SELECT * FROM dossiers d WHERE code IN ({', '.join('?' * len(chunk))}) AND {VISIBLE}", chunk
             ).fetchall()
             rounds = rounds_of(self.conn, chunk)
             out.update((r["code"], _life(r, rounds.get(r["code"], ()))) for r in rows)
@@ -120,7 +121,7 @@ class DossierRows(Connection):
         for i in range(0, len(codes), 500):
             chunk = list(codes[i : i + 500])
             rows = self.conn.execute(
-                _SELECT + f" WHERE d.code IN ({', '.join('?' * len(chunk))})", chunk
+                _SELECT + f" WHERE d.code IN ({', '.join('?' * len(chunk))}) AND {VISIBLE}", chunk
             ).fetchall()
             out.update((d.code, d) for d in records_of(self.conn, rows))
         return out
@@ -128,7 +129,7 @@ class DossierRows(Connection):
     def open_lives(self, *, closed_too: bool = False) -> Iterator[Life]:
         """Every open dossier's life (for laying due dates again after a calendar change);
         with ``closed_too``, every dossier's (for checking stored due dates)."""
-        where = "" if closed_too else f" WHERE {OPEN_SQL}"
+        where = f" WHERE {VISIBLE}" + ("" if closed_too else f" AND {OPEN_SQL}")
         rows = self.conn.execute(
             f"SELECT d.* FROM dossiers d{where} ORDER BY d.received_at, d.code"
         ).fetchall()

@@ -83,6 +83,21 @@ def scratch_folder(parent: Path, prefix: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def in_use(folder: Path) -> bool:
+    """Whether a running job holds ``folder`` (:func:`scratch_folder`): False for a folder
+    gone or left over by a job killed."""
+    if not folder.is_dir():
+        return False
+    if _flock is None:
+        return True  # cannot tell there; a left-over folder is removed by the next job anyway
+    try:
+        fh = (folder / _IN_USE).open("r")
+    except OSError:
+        return True  # no lock file yet: a job starting
+    with fh:
+        return not _flock(fh.fileno(), False)
+
+
 def _remove_if_left_over(folder: Path) -> None:
     if _flock is None:  # a file a running job holds open cannot be removed there (Windows)
         shutil.rmtree(folder, ignore_errors=True)

@@ -12,7 +12,7 @@ from tthc.core.models import Dossier
 from tthc.storage.conditions import overdue_sql, status_sql
 from tthc.storage.connection import Connection
 from tthc.storage.migrations import SEARCH_INDEX
-from tthc.storage.records import _SELECT, OPEN_SQL, _iso, _like, records_of
+from tthc.storage.records import _SELECT, OPEN_SQL, VISIBLE, _iso, _like, records_of
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def search_pieces(words: Iterable[str]) -> list[str]:
 
 def _where(q: DossierQuery, match: str | None = None) -> tuple[list[str], list[Any]]:
     """SQL conditions (on ``dossiers d``) for a query; ``match`` asks the search index first."""
-    where: list[str] = []
+    where: list[str] = [VISIBLE]
     params: list[Any] = []
     for column, value in (
         ("d.status = ?", q.status),

@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 
 from tthc.core.models import Event
-from tthc.storage.conditions import status_sql
+from tthc.storage.conditions import status_sql, visible_sql
 from tthc.storage.connection import Connection
 from tthc.storage.records import DossierKeys, ReadyResult, _escape, _event
 
@@ -37,7 +37,8 @@ class Lookups(Connection):
         for prefix in prefixes:
             start = prefix + word
             rows = self.conn.execute(
-                "SELECT code FROM dossiers WHERE code >= ? AND code < ? ORDER BY code DESC LIMIT ?",
+                f"SELECT code FROM dossiers WHERE code >= ? AND code < ? AND {visible_sql('')}"
+                " ORDER BY code DESC LIMIT ?",
                 (start, start + "\U0010ffff", limit - len(found)),
             )
             found += [r[0][len(prefix) :] for r in rows]
@@ -49,10 +50,10 @@ class Lookups(Connection):
     def codes_like(self, text: str) -> list[str]:
         """The code itself if a dossier has it; else every code given once (undone receipts
         too) that equals ``text`` in any case."""
-        if self.conn.execute("SELECT 1 FROM dossiers WHERE code = ?", (text,)).fetchone():
+        if self.conn.execute(f"SELECT 1 FROM dossiers WHERE code = ? AND {visible_sql('')}", (text,)).fetchone():
             return [text]
         rows = self.conn.execute(
-            "SELECT code FROM dossiers WHERE code = ? COLLATE NOCASE"
+            f"SELECT code FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
             " UNION SELECT dossier_code FROM events WHERE dossier_code = ? COLLATE NOCASE",
             (text, text),
         )
@@ -61,7 +62,7 @@ class Lookups(Connection):
     def codes_ending(self, suffix: str) -> list[str]:
         """The dossiers' codes that end with ``suffix`` (the short form of a generated code)."""
         rows = self.conn.execute(
-            "SELECT code FROM dossiers WHERE code LIKE ? ESCAPE '\\'", ("%" + _escape(suffix),)
+            f"SELECT code FROM dossiers WHERE code LIKE ? ESCAPE '\\' AND {visible_sql('')}", ("%" + _escape(suffix),)
         )
         return [r[0] for r in rows]
 
@@ -77,7 +78,8 @@ class Lookups(Connection):
         """The stored code and the numbers a citizen proves with, for a code typed in any case
         (the ``dossiers_by_code_nocase`` index answers; the code as typed first)."""
         row = self.conn.execute(
-            "SELECT code, phone, id_number FROM dossiers WHERE code = ? COLLATE NOCASE ORDER BY code = ? DESC LIMIT 1",
+            f"SELECT code, phone, id_number FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
+            " ORDER BY code = ? DESC LIMIT 1",
             (typed_code, typed_code),
         ).fetchone()
         return None if row is None else DossierKeys(row["code"], row["phone"], row["id_number"])
@@ -89,14 +91,18 @@ class Lookups(Connection):
         one index search and one row read, so the time a look-up takes does not tell whether
         the code exists (reading no row was measured 0.5 ms faster on 1.2M dossiers)."""
         found, top = self.conn.execute(
-            "SELECT (SELECT rowid FROM dossiers WHERE code = ? COLLATE NOCASE ORDER BY code = ? DESC LIMIT 1),"
-            " (SELECT max(rowid) FROM dossiers)",
+            f"SELECT (SELECT rowid FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
+            " ORDER BY code = ? DESC LIMIT 1),"
+            # decoys below an import's hidden rows, if any: a draw among them would read on
+            # through the hidden ones to the next row seen
+            " (SELECT min(coalesce((SELECT min(lo) - 1 FROM hidden_batch), max(rowid)), max(rowid)) FROM dossiers)",
             (typed_code, typed_code),
         ).fetchone()
         decoy = 1 + int.from_bytes(os.urandom(4)) % (top or 1)  # drawn either way: the same work
         target = decoy if found is None else found
         row = self.conn.execute(
-            "SELECT code, phone, id_number FROM dossiers WHERE rowid >= ? ORDER BY rowid LIMIT 1", (target,)
+            f"SELECT code, phone, id_number FROM dossiers WHERE rowid >= ? AND {visible_sql('')} ORDER BY rowid LIMIT 1",
+            (target,),
         ).fetchone()
         keys = DossierKeys("", None, None) if row is None else DossierKeys(row[0], row[1], row[2])
         return keys, found is not None
@@ -109,7 +115,7 @@ class Lookups(Connection):
         ``dossiers_by_end`` index backwards and stops at ``limit``.
         """
         rows = self.conn.execute(
-            f"SELECT code, applicant, resolved_at FROM dossiers WHERE {status_sql('', 'resolved')}"
+            f"SELECT code, applicant, resolved_at FROM dossiers WHERE {status_sql('', 'resolved')} AND {visible_sql('')}"
             " ORDER BY coalesce(resolved_at, withdrawn_at) DESC LIMIT ?",
             (limit,),
         )

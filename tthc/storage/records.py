@@ -16,10 +16,13 @@ from tthc.core.lifecycle import Apology, Life, Outcome, Status, facts_last_at
 from tthc.core.models import Dossier, Event, Procedure, Service, search_text
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.storage.columns import _DOSSIER_INDEX, _ROUND_COLUMNS, ALL_DOSSIER_COLUMNS
-from tthc.storage.conditions import open_sql
+from tthc.storage.conditions import open_sql, visible_sql
 
 #: The open statuses as SQL (``conditions.open_sql``), on the dossiers' alias ``d``.
 OPEN_SQL = open_sql("d")
+
+#: Not part of an import still being copied in (``conditions.visible_sql``).
+VISIBLE = visible_sql("d")
 
 
 def _iso(moment: datetime | None) -> str | None:

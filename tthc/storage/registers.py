@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tthc.core.models import CalendarDay, Kind, Procedure, Registered
+from tthc.storage.conditions import visible_sql
 from tthc.storage.connection import Connection
 from tthc.storage.records import _iso, _procedure
 
@@ -118,7 +119,8 @@ class Registers(Connection):
 
     def fields(self) -> list[str]:
         """Every field named in the catalog or by a dossier."""
-        rows = self.conn.execute("SELECT field FROM procedures UNION SELECT DISTINCT field FROM dossiers")
+        rows = self.conn.execute(f"SELECT field FROM procedures UNION SELECT DISTINCT field FROM dossiers WHERE {visible_sql('')}"
+        )
         return sorted({r[0] for r in rows})
 
     # -- officers and points -------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import Any
 
 from tthc.storage.conditions import channel_sql
 from tthc.storage.connection import Connection
-from tthc.storage.reports import EVERYTHING, GROUP_COLUMNS, Scope, _norm
+from tthc.storage.reports import _SEEN, EVERYTHING, GROUP_COLUMNS, Scope, _norm
 
 #: How a dossier's handling ends, and the column that says when: a resolution (approval or
 #: refusal), a withdrawal. Indicator 2.1 treats every one of them as the end of the dossier;
@@ -71,8 +71,8 @@ class ScorecardReads(Connection):
               sum(received_at >= :a AND digitised = 1
                   AND NOT (resolved_at IS NOT NULL AND resolved_at < :s AND coalesce(e_result, 0) = 0)),
               sum(received_at >= :a AND data_reused = 1)
-            FROM dossiers
-            WHERE received_at < :s AND (received_at >= :a OR resolved_at >= :a){scope.sql()}
+            FROM dossiers d
+            WHERE received_at < :s AND (received_at >= :a OR resolved_at >= :a) AND {_SEEN}{scope.sql()}
             GROUP BY k
             """,
             {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},
@@ -107,7 +107,7 @@ class ScorecardReads(Connection):
             FROM dossiers d NOT INDEXED  -- "received before the snapshot" is nearly every row: a scan
             LEFT JOIN p ON p.dossier_code = d.code
             LEFT JOIN ratings r ON r.dossier_code = d.code AND r.rating = 'unsatisfied' AND r.rated_at < :s
-            WHERE d.received_at < :s AND coalesce({_ended_at()}, '9999') >= :a{scope.sql("d")}
+            WHERE d.received_at < :s AND coalesce({_ended_at()}, '9999') >= :a AND {_SEEN}{scope.sql("d")}
             """,
             {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},
         ).fetchall()
@@ -132,7 +132,7 @@ class ScorecardReads(Connection):
               p.minutes
             FROM dossiers d LEFT JOIN procedures c ON c.code = d.procedure_code
             LEFT JOIN p ON p.dossier_code = d.code
-            WHERE d.received_at >= :a AND d.received_at < :s AND d.resolved_at < :s{scope.sql("d")}
+            WHERE d.received_at >= :a AND d.received_at < :s AND d.resolved_at < :s AND {_SEEN}{scope.sql("d")}
             ORDER BY d.procedure_code, d.code
             """,
             {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},

@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from tthc.storage.conditions import channel_sql, open_at_sql, open_sql, overdue_sql, standing_sql
+from tthc.storage.conditions import channel_sql, open_at_sql, open_sql, overdue_sql, standing_sql, visible_sql
 from tthc.storage.connection import Connection
+
+#: Not part of an import still being copied in: every read of the dossiers' rows asks it.
+_SEEN = visible_sql("d")
+
 
 #: --by KEY → the dossier column it groups on (``month`` splits the period instead).
 GROUP_COLUMNS: dict[str, str | None] = {
@@ -80,13 +84,13 @@ def _open_at_sql(column: str | None, scope: Scope) -> str:
     return (
         f"SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d INDEXED BY dossiers_open"  # open dossiers only, and it covers this query
-        f" WHERE {open_sql('d')} AND d.received_at < :s{scope.sql('d')}"
+        f" WHERE {open_sql('d')} AND d.received_at < :s AND {_SEEN}{scope.sql('d')}"
         f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s"
-        f"{scope.sql('d')}"
+        f" AND {_SEEN}{scope.sql('d')}"
         f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
         " FROM dossiers d INDEXED BY dossiers_closed WHERE d.closed_at >= :s AND d.received_at < :s"
-        f"{scope.sql('d')}"
+        f" AND {_SEEN}{scope.sql('d')}"
     )
 
 
@@ -113,7 +117,7 @@ class Reports(Connection):
             "SELECT d.code, d.procedure_code, d.field, d.channel, d.point, d.officer, d.status,"
             " d.received_at, d.resolved_at, d.outcome, d.timeliness, d.returned_at, d.withdrawn_at,"
             " d.due_date, d.deadline, EXISTS (SELECT 1 FROM pauses p WHERE p.dossier_code = d.code),"
-            " d.closed_at FROM dossiers d"
+            f" d.closed_at FROM dossiers d WHERE {visible_sql('d')}"
         )
 
     def codes_with_rounds(self) -> list[str]:
@@ -188,7 +192,7 @@ class Reports(Connection):
         rows = self.conn.execute(
             f"SELECT d.code, {key} FROM (SELECT DISTINCT dossier_code FROM pauses) p"
             " JOIN dossiers d ON d.code = p.dossier_code"
-            f" WHERE {open_at_sql('d', ':s')}"
+            f" WHERE {open_at_sql('d', ':s')} AND {_SEEN}"
             f"{scope.sql('d')}",
             {"s": seen_before.isoformat(timespec="seconds"), **scope.params()},
         )
@@ -197,7 +201,7 @@ class Reports(Connection):
     def raw_figures(self, start: date, seen_before: datetime) -> dict[str, int]:
         """The summary's counts straight from the dossier rows — the check on ``daily_counts``."""
         r = self.conn.execute(
-            """
+            f"""
             SELECT
               sum(received_at < :a AND coalesce(resolved_at, withdrawn_at, closed_at, '9999') >= :a),
               sum(received_at >= :a AND received_at < :s),
@@ -207,7 +211,7 @@ class Reports(Connection):
               sum(withdrawn_at >= :a AND withdrawn_at < :s),
               sum(closed_at >= :a AND closed_at < :s),
               sum(received_at < :s AND coalesce(resolved_at, withdrawn_at, closed_at, '9999') >= :s)
-            FROM dossiers
+            FROM dossiers d WHERE {_SEEN}
             """,
             {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
         ).fetchone()
@@ -230,7 +234,7 @@ class Reports(Connection):
             )
             SELECT d.officer, json_extract(h.details, '$.from'), count(*)
             FROM first f JOIN dossiers d ON d.code = f.code JOIN events h ON h.id = f.id
-            WHERE d.received_at >= :a AND d.received_at < :b
+            WHERE d.received_at >= :a AND d.received_at < :b AND {_SEEN}
             GROUP BY 1, 2
             """,
             {"a": start.isoformat(), "b": (end + timedelta(1)).isoformat()},
@@ -257,8 +261,9 @@ class Reports(Connection):
         """Codes of the dossiers resolved late from ``start`` to ``end``, in order of resolution
         (the days ``daily_counts`` counts them on; by the small index of late dossiers)."""
         rows = self.conn.execute(
-            "SELECT code FROM dossiers INDEXED BY dossiers_late"
-            " WHERE timeliness = 'late' AND resolved_at >= :a AND resolved_at < :b ORDER BY resolved_at, code",
+            "SELECT code FROM dossiers d INDEXED BY dossiers_late"
+            f" WHERE timeliness = 'late' AND resolved_at >= :a AND resolved_at < :b AND {_SEEN}"
+            " ORDER BY resolved_at, code",
             {"a": start.isoformat(), "b": (end + timedelta(1)).isoformat()},
         )
         return [r[0] for r in rows]
@@ -280,12 +285,12 @@ class Reports(Connection):
         receipt's). Only those can have been late: a deadline is never before its appointment.
         Whether each one was is judged from the dossier's rounds, not here."""
         rows = self.conn.execute(
-            """
+            f"""
             SELECT DISTINCT code FROM (
                 SELECT p.dossier_code AS code, p.paused_at,
                        coalesce(lag(p.resume_due_at) OVER (PARTITION BY p.dossier_code ORDER BY p.id),
                                 d.receipt_due_at) AS due_before
-                FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
+                FROM pauses p JOIN dossiers d ON d.code = p.dossier_code WHERE {_SEEN}
             )
             WHERE paused_at >= :a AND paused_at < :s AND paused_at > due_before
             """,
@@ -303,19 +308,20 @@ class Reports(Connection):
         online dossier accepted 8 hours or more after its submission; a dossier for another
         authority received by then and not sent on before the period."""
         rows = self.conn.execute(
-            """
+            f"""
             SELECT p.dossier_code FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
-                WHERE p.paused_at >= :a AND p.paused_at < :s
+                WHERE p.paused_at >= :a AND p.paused_at < :s AND {_SEEN}
                 AND (p.paused_at >= date(d.effective_receipt, '+4 days')
                      OR EXISTS (SELECT 1 FROM pauses q WHERE q.dossier_code = p.dossier_code AND q.id < p.id))
             UNION SELECT p.dossier_code FROM pauses p JOIN dossiers d ON d.code = p.dossier_code
-                WHERE p.resumed_at IS NULL AND p.paused_at < date(:s, '-15 days')
+                WHERE p.resumed_at IS NULL AND p.paused_at < date(:s, '-15 days') AND {_SEEN}
                 AND (d.closed_at IS NULL OR (d.closed_at >= :a AND d.closed_at >= date(p.paused_at, '+16 days')))
-            UNION SELECT code FROM dossiers WHERE apology_in_time = 0 AND apology_at >= :a AND apology_at < :s
-            UNION SELECT code FROM dossiers WHERE submitted_at IS NOT NULL AND received_at >= :a AND received_at < :s
-                AND received_at >= datetime(submitted_at, '+8 hours')
-            UNION SELECT code FROM dossiers WHERE for_authority IS NOT NULL AND received_at < :s
-                AND (forwarded_at IS NULL OR forwarded_at >= :a)
+            UNION SELECT code FROM dossiers d WHERE apology_in_time = 0 AND apology_at >= :a AND apology_at < :s
+                AND {_SEEN}
+            UNION SELECT code FROM dossiers d WHERE submitted_at IS NOT NULL AND received_at >= :a AND received_at < :s
+                AND received_at >= datetime(submitted_at, '+8 hours') AND {_SEEN}
+            UNION SELECT code FROM dossiers d WHERE for_authority IS NOT NULL AND received_at < :s
+                AND (forwarded_at IS NULL OR forwarded_at >= :a) AND {_SEEN}
             """,
             {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds")},
         )

@@ -1,6 +1,8 @@
-"""Importing a file of dossiers in one streaming, all-or-nothing transaction: the rows read
-and checked into a stage outside the write lock, then copied in under it in one last step."""
+"""Importing a file of dossiers all or nothing: the rows read and checked into a stage
+outside the write lock, then copied in short steps nobody sees until the last one
+(``tthc.storage.hidden``)."""
 
+import time as _time
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from tthc.app.inputs import code_taken
 from tthc.app.interchange.rows import _ALIASES, BadRow, RowReader
 from tthc.core.errors import Msg, TthcError
 from tthc.core.models import name_key
-from tthc.storage import files
+from tthc.storage import files, hidden
 from tthc.storage.store import (
     REBUILD_AFTER_ROWS,
     BulkLoader,
@@ -59,13 +61,16 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
     one audit event, which each of its dossiers points at.
 
     The rows are read, stepped through the life cycle and checked outside the write lock,
-    into a scratch database beside this one (:class:`tthc.storage.store.Stage`); the lock is held
-    only for the last step, one transaction that checks the codes again against those given
-    meanwhile and copies the rows in. A clerk at the counter waits for that step only.
+    into a scratch database beside this one (:class:`tthc.storage.store.Stage`); then copied
+    in short write transactions under rowids nobody sees until the last one
+    (:mod:`tthc.storage.hidden`), the codes checked again before each against those given
+    meanwhile. A clerk at the counter waits for one step at most.
     """
     header, rows = read_rows(path)
     mapping, unknown = map_header(header, _ALIASES, ("procedure", "received_at", "applicant"), path)
     store = ctx.store()
+    if not dry_run:  # first: a killed import's codes are free again, and its rowids too
+        hidden.remove_left_over(store)
     marks = store.marks()  # the codes given after this are checked again under the lock
     minter = store.minter(ctx.station().block)
     reader = RowReader(ctx, store, {name: i for i, name in mapping.items()}, minter, len(header))
@@ -83,12 +88,7 @@ def import_dossiers(ctx: Context, path: Path, *, dry_run: bool = False, progress
             )
             if not dry_run:
                 with stage.attached():
-
-                    def last_step() -> None:
-                        _recheck(stage, store, minter, marks, staged, path)
-                        _last_step(ctx, store, stage, minter, report)
-
-                    store.write_giving_way(last_step)
+                    _copy_in_steps(ctx, store, stage, minter, marks, staged, report, path, scratch)
         finally:
             stage.close()
     return report
@@ -145,16 +145,73 @@ def _stage_rows(
     return staged
 
 
-def _last_step(ctx: Context, store: Store, stage: Stage, minter: CodeMinter, report: ImportReport) -> None:
-    """Under the write lock: the new names registered, the rows copied in, one audit entry."""
+def _copy_in_steps(
+    ctx: Context,
+    store: Store,
+    stage: Stage,
+    minter: CodeMinter,
+    marks: tuple[int, int],
+    staged: _Staged,
+    report: ImportReport,
+    path: Path,
+    scratch: Path,
+) -> None:
+    """The staged rows into the database in short write transactions, unseen until the last
+    (:mod:`tthc.storage.hidden`): a clerk's command waits for one step at most. Before each
+    step the codes given meanwhile are checked again; the last step registers the new names
+    and adds the counts, and the whole import appears at once. Anything failing on the way
+    (a code taken meanwhile, an interrupt) removes what was copied, in steps too."""
+    batch: tuple[int, int] | None = None
+    steps = hidden.steps(staged.count)
+    try:
+        for i, (first, last) in enumerate(steps):
+            if i:
+                store.let_waiting_in()  # a clerk waiting for the lock goes first
+            while True:
+                try:
+                    with store.write(ask_way=False):
+                        _recheck(stage, store, minter, marks, staged, path)
+                        if batch is None:
+                            event_id = _import_event(ctx, store, report)
+                            aside = stage.set_aside(event_id, scratch)
+                            if aside is None:
+                                raise _AnotherCopying  # rolled back whole: its turn comes after
+                            batch = (aside[0], event_id)
+                            minter.save()
+                        stage.copy_step(batch[0], first, last, batch[1])
+                        if i == len(steps) - 1:
+                            _register_names(ctx, store, report)
+                            stage.show(batch[0])
+                        marks = store.marks()
+                    break
+                except _AnotherCopying:
+                    hidden.remove_left_over(store)  # unless it was killed, it is copying now
+                    _time.sleep(0.5)
+        if not steps:  # an empty file: the import's entry alone
+            with store.write():
+                _register_names(ctx, store, report)
+                _import_event(ctx, store, report)
+    except BaseException:
+        if batch is not None:
+            hidden.remove(store, batch[0], batch[1])
+        raise
+
+
+class _AnotherCopying(Exception):
+    """Another import is copying its rows in (one hidden batch at a time): wait for it."""
+
+
+def _register_names(ctx: Context, store: Store, report: ImportReport) -> None:
     for kind, names in (("officer", report.new_officers), ("point", report.new_points)):
         for name in names:
             key = name_key(name)
             if store.find_name("officer" if kind == "officer" else "point", key) is None:
                 store.add_name("officer" if kind == "officer" else "point", name, key, ctx.now)
+
+
+def _import_event(ctx: Context, store: Store, report: ImportReport) -> int:
+    """The import's audit entry (unseen while its batch is hidden)."""
     event_id = store.next_event_id()
-    stage.copy_in(event_id)
-    minter.save()
     store.add_event(
         step="import",
         happened_at=ctx.now,
@@ -169,6 +226,7 @@ def _last_step(ctx: Context, store: Store, stage: Stage, minter: CodeMinter, rep
         },
         event_id=event_id,
     )
+    return event_id
 
 
 def _recheck(

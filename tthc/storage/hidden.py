@@ -1,0 +1,158 @@
+"""A big import copied into the live tables in short transactions, unseen until its last one.
+
+Copying a million staged dossiers in one transaction held the write lock for 8 to 12 s, and
+a clerk's receipt waited as long. Here the staged rows (:class:`tthc.storage.store.Stage`,
+attached as ``stage``) go in ``STEP_ROWS`` at a time, each step its own short write
+transaction, under rowids set aside for the import in ``hidden_batch`` (m017). Every query
+over the dossiers leaves that range out (``conditions.visible_sql``), the import's audit
+event too (``conditions.visible_event_sql``); the per-day counts are added only in the last
+step (:func:`show`), which deletes the ``hidden_batch`` row: the whole import appears in one
+short commit, or not at all.
+
+A batch whose import died (killed, a power cut) stays unseen; the next import removes it
+(:func:`remove_left_over`), a step at a time too. Whether an import still runs is told by
+the lock on its scratch folder (:func:`tthc.storage.files.in_use`).
+"""
+
+import sqlite3
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Protocol
+
+from tthc.storage import files
+from tthc.storage.migrations import BULK_MARKER, SEARCH_INDEX
+
+
+class Writer(Protocol):
+    """What removing a batch asks of the store (:class:`tthc.storage.store.Store`)."""
+
+    conn: sqlite3.Connection
+
+    def write(self, *, ask_way: bool = True) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def let_waiting_in(self, limit: float = 2.0) -> bool: ...
+
+#: Dossiers copied (or removed) per short transaction: about 0.1–0.3 s each.
+STEP_ROWS = 10_000
+
+
+def set_aside(conn: sqlite3.Connection, rows: int, event_id: int, folder: Path) -> tuple[int, int] | None:
+    """Inside a write transaction: the rowids ``lo`` to ``hi`` for ``rows`` staged dossiers,
+    after every row there now, recorded in ``hidden_batch`` with the import's event and
+    folder. The top rowid is taken at once (:func:`copy_step` of the last rows first), so a
+    clerk's receipt meanwhile gets a rowid above the range. None while another import's
+    batch is there: one at a time, so that the rows between two batches (a clerk's) are
+    never inside the range ``conditions.visible_sql`` leaves out."""
+    if conn.execute("SELECT 1 FROM main.hidden_batch").fetchone() is not None:
+        return None
+    top = int(conn.execute("SELECT coalesce(max(rowid), 0) FROM main.dossiers").fetchone()[0])
+    lo, hi = top + 1, top + rows
+    conn.execute(
+        "INSERT INTO main.hidden_batch (lo, hi, event_id, folder) VALUES (?, ?, ?, ?)",
+        (lo, hi, event_id, str(folder)),
+    )
+    return lo, hi
+
+
+def steps(rows: int) -> list[tuple[int, int]]:
+    """The staged rowids of each step, the last rows first (they take the top rowid)."""
+    out = []
+    last = rows
+    while last >= 1:
+        first = max(1, last - STEP_ROWS + 1)
+        out.append((first, last))
+        last = first - 1
+    return out
+
+
+def copy_step(
+    conn: sqlite3.Connection, lo: int, first: int, last: int, columns: str, picked: str, rounds: str
+) -> None:
+    """Inside a write transaction: the staged dossiers ``first`` to ``last`` (staged rowids)
+    into the live table at rowid ``lo - 1 + staged rowid``, their supplement rounds, and
+    their search words. The triggers that count a new row stand aside (the bulk marker):
+    the counts are added in :func:`show`."""
+    conn.execute("INSERT INTO main.settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
+    conn.execute(
+        f"INSERT INTO main.dossiers (rowid, {columns}) SELECT rowid + ?, {picked}"
+        " FROM stage.dossiers WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+        (lo - 1, first, last),
+    )
+    conn.execute(
+        f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses WHERE dossier_code IN"
+        " (SELECT code FROM stage.dossiers WHERE rowid BETWEEN ? AND ?) ORDER BY id",
+        (first, last),
+    )
+    conn.execute(
+        f"INSERT INTO main.{SEARCH_INDEX} (rowid, search_text)"
+        " SELECT rowid, search_text FROM main.dossiers WHERE rowid BETWEEN ? AND ?",
+        (lo - 1 + first, lo - 1 + last),
+    )
+    conn.execute("DELETE FROM main.settings WHERE key = ?", (BULK_MARKER,))
+
+
+def show(conn: sqlite3.Connection, lo: int) -> None:
+    """Inside the last step's write transaction: the batch becomes part of the database."""
+    conn.execute("DELETE FROM main.hidden_batch WHERE lo = ?", (lo,))
+
+
+def pending(conn: sqlite3.Connection) -> list[tuple[int, int, int, str]]:
+    """The hidden batches: (lo, hi, event, folder)."""
+    rows = conn.execute("SELECT lo, hi, event_id, folder FROM main.hidden_batch").fetchall()
+    return [(int(r[0]), int(r[1]), int(r[2]), str(r[3])) for r in rows]
+
+
+def remove_step(conn: sqlite3.Connection, lo: int, hi: int) -> bool:
+    """Inside a write transaction: up to ``STEP_ROWS`` of the hidden rows ``lo``..``hi``
+    removed, the highest first, with their rounds and search words (the delete trigger of
+    the search index); the count triggers stand aside, as the rows were never counted.
+    False when none was left."""
+    rows = conn.execute(
+        "SELECT rowid FROM main.dossiers WHERE rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (lo, hi, STEP_ROWS - 1),
+    ).fetchone()
+    start = lo if rows is None else int(rows[0])
+    if conn.execute("SELECT 1 FROM main.dossiers WHERE rowid BETWEEN ? AND ?", (start, hi)).fetchone() is None:
+        return False
+    conn.execute("INSERT INTO main.settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
+    conn.execute(
+        "DELETE FROM main.pauses WHERE dossier_code IN (SELECT code FROM main.dossiers WHERE rowid BETWEEN ? AND ?)",
+        (start, hi),
+    )
+    conn.execute("DELETE FROM main.dossiers WHERE rowid BETWEEN ? AND ?", (start, hi))
+    conn.execute("DELETE FROM main.settings WHERE key = ?", (BULK_MARKER,))
+    return True
+
+
+def forget(conn: sqlite3.Connection, lo: int, event_id: int) -> None:
+    """Inside a write transaction, once its rows are gone: the batch's event and record."""
+    guard = conn.execute(
+        "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = 'events_no_delete'"
+    ).fetchone()
+    if guard is not None:  # the audit trail is append-only; this event never was part of it
+        conn.execute("DROP TRIGGER main.events_no_delete")
+    conn.execute("DELETE FROM main.events WHERE id = ?", (event_id,))
+    if guard is not None:
+        conn.execute(guard[0])
+    conn.execute("DELETE FROM main.hidden_batch WHERE lo = ?", (lo,))
+
+
+def remove_left_over(store: Writer) -> None:
+    """The hidden batches of imports killed before their last step (their scratch folder
+    gone or no longer locked), removed; never the batch of an import still running."""
+    for lo, hi, event_id, folder in pending(store.conn):
+        if not files.in_use(Path(folder)):
+            remove(store, lo, event_id, hi)
+
+
+def remove(store: Writer, lo: int, event_id: int, hi: int | None = None) -> None:
+    """A hidden batch removed, a step (a short write transaction) at a time, a waiting
+    clerk's write let in between two."""
+    if hi is None:
+        hi = next((h for low, h, _, _ in pending(store.conn) if low == lo), lo - 1)
+    while True:
+        store.let_waiting_in()
+        with store.write(ask_way=False):
+            if not remove_step(store.conn, lo, hi):
+                forget(store.conn, lo, event_id)
+                return
