@@ -100,7 +100,7 @@ def grow(db: Path, target: int) -> None:
     top = conn.execute("SELECT max(rowid) FROM dossiers").fetchone()[0]
     columns = [r[1] for r in conn.execute("PRAGMA table_info(dossiers)")]
     moments = {"deadline", "effective_receipt"} | {c for c in columns if c.endswith(("_at", "_date"))}
-    with store.write(), store.bulk_load(target - have, checked=True):
+    with store.write(), store.bulk_load(target - have):
         years = 0
         while have < target:
             years += 1
