@@ -173,3 +173,31 @@ def test_the_demo_backup_restored_over_the_real_center_is_refused_unless_meant(
     center.ok("restore", str(other.db), "--other-center")
     assert codes_in(center.db) == set() and _settings(center.db)[key] == value
     assert len(kept_copies(center)) == 1
+
+
+def test_a_restore_while_an_import_is_being_copied_in_is_refused_and_changes_nothing(
+    center: Cli, tmp_path: Path
+) -> None:
+    """An import's later steps would go on in the restored file: the restore waits its turn."""
+    from tthc.storage.files import scratch_folder
+
+    first = receive(center, "Nguyễn Văn An")
+    snap = tmp_path / "snap.db"
+    center.ok("backup", str(snap))
+    second = receive(center, "Trần Thị Bình")
+    with scratch_folder(tmp_path, ".tthc-import-") as folder:  # a running import holds it
+        conn = sqlite3.connect(center.db)
+        with conn:
+            conn.execute(
+                "INSERT INTO hidden_batch (lo, hi, event_id, folder) VALUES (1000, 2000, 0, ?)", (str(folder),)
+            )
+        conn.close()
+        before = center.db.read_bytes()
+        said = center.fails("restore", str(snap))
+        assert "an import is being copied into" in said and "restore it when the import has finished" in said
+        assert center.db.read_bytes() == before and kept_copies(center) == []
+        vi = center.fails("restore", str(snap), lang="vi")
+        assert "đang nhập một tệp vào" in vi
+    # the import ended (or was killed): its folder's lock is free, and the restore goes ahead
+    center.ok("restore", str(snap))
+    assert codes_in(center.db) == {first} and codes_in(kept_copies(center)[0]) == {first, second}

@@ -12,6 +12,8 @@ from typing import Any
 
 from tthc.core.errors import TthcError
 from tthc.core.models import Event
+from tthc.locale.marks import N_
+from tthc.storage import files, hidden
 from tthc.storage.audit import AuditTrail
 from tthc.storage.columns import (
     _ROUND_COLUMNS,
@@ -47,6 +49,12 @@ def restore_into(live: Path, source: Connection, kept: Callable[[], Path]) -> Pa
         conn.execute("PRAGMA foreign_keys = OFF")  # the tables go and come back whole
         conn.execute("ATTACH DATABASE ? AS src", (source.uri or source_uri(source.path),))
         with store.write():
+            if any(files.in_use(Path(folder)) for *_, folder in hidden.pending(conn)):
+                # its later steps would go on in the restored file, beside rows it never had
+                raise TthcError(
+                    N_("an import is being copied into {path}; restore it when the import has finished"),
+                    path=live,
+                )
             reader = _connect(live)
             try:
                 path = kept()
