@@ -202,7 +202,8 @@ def test_refusals_name_the_offending_path(province: list[Cli], exports: Path, tm
     assert str(tmp_path / "none") in cli.fails("rollup", str(tmp_path / "none"))
     twice = cli.fails("rollup", str(exports / "center-0"), str(province[0].db), "--year", "2025")
     assert "000.00.20.H56" in twice
-    cli.fails("rollup", str(exports), "--out", str(tmp_path / "tinh.csv"))
+    said = cli.fails("rollup", str(exports), "--out", str(tmp_path / "tinh.csv"))
+    assert "expected an .xlsx file" in said and ".csv or" not in said  # one sheet per center: a workbook
     cli.fails("export", str(tmp_path / "x.csv"), "--parquet", str(tmp_path / "p"))
     cli.fails("export")
 

@@ -527,3 +527,13 @@ def test_papers_asked_after_the_appointment_but_on_the_due_date_are_not_late(cen
             "reason": "thiếu chữ ký",
         }
     ]
+
+
+def test_the_officers_of_september_fit_a_narrow_window_as_every_screen_does(september: Month) -> None:
+    """``COLUMNS`` narrows the workload table and its bars as it narrows every other screen;
+    into a file with no ``COLUMNS`` it is 80 wide."""
+    narrow = september.cli.ok("officers", "--month", "2025-09", now=SEEN, env={"COLUMNS": "60"}).stdout
+    wide = september.cli.ok("officers", "--month", "2025-09", now=SEEN, env={"COLUMNS": "100"}).stdout
+    bars = [line for line in narrow.splitlines() if "█" in line]
+    assert bars and max(len(line) for line in bars) <= 60
+    assert max(len(line) for line in wide.splitlines() if "█" in line) > 80

@@ -113,7 +113,10 @@ def _os_refusal(exc: Exception, ctx: Any) -> Msg | None:
 
     path = getattr(getattr(ctx, "obj", None), "db_path", None)
     if isinstance(exc, BrokenPipeError):
-        return Msg("the output was closed before everything was written")
+        from tthc.cli.pipes import closed_output, let_output_go
+
+        let_output_go()
+        return closed_output()
     if isinstance(exc, OSError):
         return Msg("cannot use {path}: {reason}", path=exc.filename or path or "", reason=os_reason(exc))
     if isinstance(exc, sqlite3.OperationalError):

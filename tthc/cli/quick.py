@@ -81,14 +81,23 @@ def _show(found: dict[str, str]) -> bool:
             lang_in_use = ctx.lang
         except Exception:
             return False
-        if "--json" in found:
-            from tthc.present.terminal import print_json
+        try:
+            if "--json" in found:
+                from tthc.present.terminal import print_json
 
-            print_json(view.dossier.as_json(show_id="--show-id" in found))
-        else:
-            from tthc.present.dossiers import print_dossier
+                print_json(view.dossier.as_json(show_id="--show-id" in found))
+            else:
+                from tthc.present.dossiers import print_dossier
 
-            print_dossier(view, lang_in_use, show_id="--show-id" in found)
+                print_dossier(view, lang_in_use, show_id="--show-id" in found)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            from tthc.app.basics import Msg
+            from tthc.cli.pipes import closed_output, let_output_go
+
+            let_output_go()
+            sys.stderr.write(f"{Msg('Error').render(lang_in_use)}: {closed_output().render(lang_in_use)}\n")
+            sys.exit(1)
         ctx.save_holiday_cache()
     finally:
         ctx.close()

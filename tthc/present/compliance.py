@@ -4,7 +4,6 @@ late``, a table each, or a record per dossier on a narrow screen)."""
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +12,6 @@ from tthc.locale.marks import N_, P_
 from tthc.locale.words import BREACH_WORDS, COLUMN_WORDS, CORRECTION_WORDS
 from tthc.present.table import Field, Table, show
 from tthc.present.terminal import (
-    console,
     echo,
     fmt_moment,
     output_width,
@@ -117,7 +115,7 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
 
 
 def print_workload(w: Workload, lang: str) -> None:
-    width = console().width if sys.stdout.isatty() else 80
+    width = output_width() or 80  # COLUMNS or the terminal's width; 80 into a pipe or a file
     echo("\n".join(line.rstrip() for line in workload_lines(w, lang, max(width, 40))))
 
 

@@ -154,8 +154,8 @@ def write_workbook(
     path: Path, sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]], *, private: bool = False
 ) -> None:
     """Several tables in one .xlsx, a sheet each (named as given), whole or not at all."""
-    if path.suffix.lower() != ".xlsx":
-        raise TthcError("{path}: expected a .csv or .xlsx file", path=path)
+    if path.suffix.lower() != ".xlsx":  # several sheets: a workbook, never a .csv
+        raise TthcError("{path}: expected an .xlsx file (a workbook of several sheets)", path=path)
     book = workbook(write_only=True)
     for name, headers, rows in sheets:
         _fill_sheet(book.create_sheet(name), headers, rows)
