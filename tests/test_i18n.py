@@ -46,3 +46,13 @@ def test_the_centers_language_setting_applies_to_refusals(center: Cli) -> None:
     center.ok("config", "set", "lang", "vi")
     assert "không có hồ sơ mã" in center.fails("show", "KHONG-CO")
     assert "unknown dossier code" in center.fails("show", "KHONG-CO", lang="en")
+
+
+def test_a_sunday_typed_the_day_before_is_one_day_ago_not_one_days() -> None:
+    from datetime import date
+
+    from tthc.locale.i18n import DayAgo
+
+    assert DayAgo(date(2025, 9, 14), date(2025, 9, 15)).render("en") == "Sun 14/09/2025, 1 day ago"
+    assert DayAgo(date(2025, 9, 13), date(2025, 9, 15)).render("en") == "Sat 13/09/2025, 2 days ago"
+    assert DayAgo(date(2025, 3, 9), date(2025, 9, 3)).render("vi") == "Chủ nhật 09/03/2025, 6 tháng trước"

@@ -168,7 +168,10 @@ class DayAgo:
 
     def render(self, lang: str) -> str:
         days = (self.today - self.day).days
-        ago = t(lang, "{n} months ago", n=round(days / 30.44)) if days >= 60 else t(lang, "{n} days ago", n=days)
+        if days >= 60:
+            ago = t(lang, NP_("{n} month ago", "{n} months ago"), n=round(days / 30.44))
+        else:
+            ago = t(lang, NP_("{n} day ago", "{n} days ago"), n=days)
         return f"{fmt_day(lang, self.day)}, {ago}"
 
 
