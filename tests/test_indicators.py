@@ -392,3 +392,14 @@ def test_the_catalogs_electronic_result_goes_out_and_back_and_two_points_must_ag
     assert json.loads(two.ok("procedure", "show", "2.000884", "--json").stdout)["e_result"] is True
     two.ok("procedure", "edit", "2.000884", "--paper-result")
     assert "electronic result" in center.fails("merge", str(two.db))
+
+
+def test_a_fee_paid_in_cash_is_typed_as_a_vietnamese_clerk_says_it(center: Cli) -> None:
+    center.ok("procedure", "edit", "2.000884", "--fee", "10000")
+    code = _code(center, "2.000884", "--applicant", "Y", "--at", "2025-09-09 09:00", "--paid", "tiền mặt")
+    assert json.loads(center.ok("show", code, "--json").stdout)["payment"] == "cash"
+    online = _code(center, "2.000884", "--applicant", "Z", "--at", "2025-09-09 09:30", "--paid", "Truc tuyen")
+    assert json.loads(center.ok("show", online, "--json").stdout)["payment"] == "online"
+    assert "'tiền mặt', 'trực tuyến', 'miễn'" in center.fails(
+        "receive", "2.000884", "--applicant", "X", "--paid", "séc", code=2, lang="vi"
+    )

@@ -32,13 +32,14 @@ __all__ = [
 ]
 
 
-def choices(kind: Literal["status", "channel", "outcome"]) -> tuple[str, ...]:
-    """The domain's words for a dossier's statuses, its channels, a result's outcomes, in
-    the life cycle's order (read when asked: a command that offers none skips the rules)."""
+def choices(kind: Literal["status", "channel", "outcome", "payment"]) -> tuple[str, ...]:
+    """The domain's words for a dossier's statuses, its channels, a result's outcomes, how a
+    fee was paid, in the life cycle's order (read when asked: a command that offers none
+    skips the rules)."""
     from tthc.core.lifecycle import OUTCOMES, STATUSES
-    from tthc.core.models import CHANNELS
+    from tthc.core.models import CHANNELS, PAYMENTS
 
-    return {"status": STATUSES, "channel": CHANNELS, "outcome": OUTCOMES}[kind]
+    return {"status": STATUSES, "channel": CHANNELS, "outcome": OUTCOMES, "payment": PAYMENTS}[kind]
 
 
 def now_vn() -> datetime:

@@ -44,12 +44,7 @@ def _domain(kind: Any) -> Callable[[], tuple[str, ...]]:
 STATUS = Words(_domain("status"))
 CHANNEL = Words(_domain("channel"))
 OUTCOME = Words(_domain("outcome"))
-
-
-class PaidOpt(StrEnum):
-    cash = "cash"
-    online = "online"
-    exempt = "exempt"
+PAYMENT = Words(_domain("payment"))
 
 
 def _complete_codes(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -73,7 +68,7 @@ CorrectOpt = Annotated[bool, typer.Option("--correct-time", help=H("Knowingly ch
 LateOpt = Annotated[bool, typer.Option("--late-entry", help=H("Confirm a late entry: a moment more than 5 working days back, or a counter receipt on a day off."))]
 EResultOpt = Annotated[bool | None, typer.Option("--e-result/--paper-result", help=H("The result is issued electronically (default: the procedure's catalog entry)."))]
 FeeOpt = Annotated[str | None, typer.Option("--fee", help=H("Fee or charge of this dossier in đồng (default: the procedure's fee)."))]
-PaidOptT = Annotated[PaidOpt | None, typer.Option("--paid", help=H("How the fee was paid: cash, online or exempt (default: cash where there is a fee)."))]
+PaidOptT = Annotated[str | None, typer.Option("--paid", help=H("How the fee was paid: cash, online or exempt (default: cash where there is a fee)."), click_type=PAYMENT)]
 DigitisedOpt = Annotated[bool | None, typer.Option("--digitised/--not-digitised", help=H("The dossier was digitised at receipt (default: yes for online dossiers)."))]
 ReusedOpt = Annotated[bool | None, typer.Option("--data-reused/--no-data-reused", help=H("Data already held was reused instead of asking for papers."))]
 FieldF = Annotated[str | None, typer.Option("--field", help=H("Only this field (lĩnh vực)."))]
