@@ -184,12 +184,16 @@ def test_an_event_rewritten_under_its_known_uid_is_a_conflict_held_aside(tmp_pat
         "UPDATE events SET details = '{\"outcome\": \"rejected\"}' WHERE step = 'resolve'",
         "UPDATE dossiers SET outcome = 'rejected'",
     )
+    trial = one.db("merge", str(sent), "--dry-run")
+    assert trial.exit_code == 1 and "would be held aside for a decision (nothing was written)" in trial.stderr
+    assert "the rest merged" not in trial.stderr
     result = one.db("merge", str(sent))
     assert result.exit_code == 1
     assert (
         f"dossier {code}: its resolve at 09/09/2025 10:00 is recorded differently here and there"
         in result.stderr
     )
+    assert "held aside for a decision (the rest merged)" in result.stderr
     assert show(one, code)["status"] == "resolved"  # held: the return did not come either
 
 

@@ -93,7 +93,13 @@ def print_merge(report: MergeReport, lang: str) -> None:
     if report.held:
         held = t(
             lang,
-            "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:",
+            N_(
+                "{n} dossier(s) would be held aside for a decision (nothing was written); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:"
+            )
+            if report.dry_run
+            else N_(
+                "{n} dossier(s) held aside for a decision (the rest merged); settle each with tthc merge {path} --keep here|there CODE… --reason TEXT:"
+            ),
             n=len(report.held),
             path=report.source,
         )
