@@ -597,7 +597,11 @@ def test_every_message_a_template_names_exists_in_both_languages() -> None:
     for template in TEMPLATES.glob("*.html"):
         used |= set(re.findall(r'\b_\("([^"]+)"\s*[,)]', template.read_text(encoding="utf-8")))
     used |= set(STATUS_PAGE_WORDS.values()) | set(GROUP_WORDS.values())
-    assert set(STATUS_PAGE_WORDS) == set(STATUSES) >= set(STATUS_TEXT) and set(GROUP_WORDS) == {"overdue", "today", "soon"}
+    assert set(STATUS_PAGE_WORDS) == set(STATUSES) >= set(STATUS_TEXT) and set(GROUP_WORDS) == {
+        "overdue",
+        "today",
+        "soon",
+    }
     assert "Look up your dossier" in used
     assert sorted(u for u in used if not in_catalog(u)) == []
     for key in used:
@@ -728,3 +732,27 @@ def test_serve_never_upgrades_an_older_database(tmp_path: Path, taken_port: str)
     assert old.db.read_bytes() == before
     wal = Path(f"{old.db}-wal")  # a reader may leave an empty WAL beside the file, never a frame
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_the_dashboards_scorecard_speaks_vietnamese_numbers(db: Path) -> None:
+    """Points with a decimal comma in Vietnamese, as the command line prints them; a point in English."""
+    vi = client(db).get("/quan-ly").text
+    en = client(db).get("/quan-ly?lang=en").text
+    rows_vi = re.search(r'id="scorecard">(.*?)</table>', vi, re.S)
+    rows_en = re.search(r'id="scorecard">(.*?)</table>', en, re.S)
+    assert rows_vi and rows_en
+    total = re.search(r'id="points">\(([^)]*)\)', vi)
+    assert total and "." not in total.group(1)
+
+    def points(rows: str) -> list[str]:  # the last two cells of each row: points, most
+        return [
+            c
+            for row in re.findall(r"<tr id=\"ind-.*?</tr>", rows)
+            for c in re.findall(r"<td[^>]*>([^<]*)</td>", row)[-2:]
+        ]
+
+    vi_points, en_points = points(rows_vi.group(1)), points(rows_en.group(1))
+    fractions = [c for c in vi_points if re.fullmatch(r"\d+[.,]\d+", c)]
+    assert fractions and all("," in c for c in fractions)
+    numbers = [c for c in en_points if re.fullmatch(r"\d+([.,]\d+)?", c)]
+    assert [c.replace(",", ".") for c in vi_points if re.fullmatch(r"\d+([.,]\d+)?", c)] == numbers

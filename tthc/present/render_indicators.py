@@ -31,9 +31,12 @@ REASON_WORDS = {
 }
 
 
-def _num(lang: str, value: Decimal | None) -> str:
+def _num(lang: str, value: Decimal | float | None) -> str:
+    """Points as people read them: ``9,66`` in Vietnamese, ``9.66`` in English; ``—`` for none."""
     if value is None:
         return "—"
+    if isinstance(value, float):
+        value = Decimal(str(value))
     text = f"{value:.2f}".rstrip("0").rstrip(".") if value != value.to_integral() else f"{int(value)}"
     return text.replace(".", ",") if lang == "vi" else text
 
@@ -176,3 +179,7 @@ def text(s: Scorecard, lang: str, limit: int | None = None) -> str:
         out += ["", *wrap_line(t(lang, "{by}: {key}", by=s.by, key=key or "—"), limit)]
         out += card_lines(card, lang, limit)
     return "\n".join(out)
+
+
+#: Points and figures of the scorecard in the reader's language, for the web's dashboard too.
+points_text = _num

@@ -38,6 +38,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tthc.app import TthcError, now_vn
 from tthc.locale.i18n import fmt_day, fmt_rate, label, t
 from tthc.locale.marks import N_, P_
+from tthc.present.render_indicators import points_text
 from tthc.web.guard import Attempt, Throttle, TooManyAttempts, basic_password, is_loopback, throttled
 from tthc.web.views import (
     CODE_SHAPE,
@@ -209,6 +210,7 @@ class Pages:
             status_words=STATUS_PAGE_WORDS,
             group_words=GROUP_WORDS,
             rate=partial(fmt_rate, lang),
+            num=partial(points_text, lang),
             moment=moment,
             day=day,
             css=self.css,
