@@ -756,3 +756,13 @@ def test_the_dashboards_scorecard_speaks_vietnamese_numbers(db: Path) -> None:
     assert fractions and all("," in c for c in fractions)
     numbers = [c for c in en_points if re.fullmatch(r"\d+([.,]\d+)?", c)]
     assert [c.replace(",", ".") for c in vi_points if re.fullmatch(r"\d+([.,]\d+)?", c)] == numbers
+
+
+def test_the_slip_page_takes_the_short_number_printed_on_the_slip(db: Path, codes: dict[str, str]) -> None:
+    c = client(db)
+    code = codes["resolved"]
+    short = code.split("H56-")[1]  # YYMMDD-NNNN, as the clerk reads it off the slip
+    whole, by_short = c.get(f"/in/phieu-hen/{code}"), c.get(f"/in/phieu-hen/{short}")
+    assert whole.status_code == 200 and by_short.status_code == 200
+    assert by_short.text == whole.text
+    assert c.get("/in/phieu-hen/250101-9999").status_code == 404

@@ -12,6 +12,7 @@ from tthc.app import dossiers, papers, service
 from tthc.app.context import Context
 from tthc.app.dossiers import ListFilter
 from tthc.app.summary import events_before
+from tthc.core.errors import TthcError
 from tthc.core.models import RATINGS
 from tthc.core.periods import Period, month_of, month_window, period_words
 
@@ -73,8 +74,15 @@ def ratings_given(ctx: Context, period: Period) -> dict[str, int]:
 
 
 def receipt(ctx: Context, code: str) -> Slip | None:
-    """Form 01 of the dossier with this code (typed in any case), the slip ``tthc receipt``
-    prints; None for no such code."""
+    """Form 01 of the dossier with this code (typed in any case, or in the short form on the
+    slip when only one dossier has it), the slip ``tthc receipt`` prints; None for no such
+    code, or a short form several dossiers share."""
+    from tthc.app.inputs import dossier_code
+
+    try:
+        code = dossier_code(ctx.store(), code)
+    except TthcError:
+        return None
     keys = ctx.store().dossier_keys(code)
     if keys is None:
         return None
