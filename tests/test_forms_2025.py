@@ -119,6 +119,11 @@ def test_the_2025_apology_is_the_letter_asking_for_more_time(center: Cli) -> Non
     letter = center.ok("slip", code, "04", lang="vi", now="2025-11-05 10:00").stdout
     assert CIRCULAR_2025.format(n="04") in letter
     assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in " ".join(letter.split())
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in letter
+    english = center.ok("slip", code, "04", lang="en", now="2025-11-05 10:00").stdout
+    assert "HEAD OF UNIT" in english and "THỦ TRƯỞNG" not in english  # the default title, translated
+    center.ok("config", "set", "head_title", "Giám đốc")
+    assert "GIÁM ĐỐC" in center.ok("slip", code, "04", lang="en", now="2025-11-05 10:00").stdout  # its own words
 
 
 @pytest.mark.parametrize(

@@ -322,3 +322,11 @@ class Settings:
             period_start_day=int(raw["period_start_day"]),
             raw=raw,
         )
+
+
+def head_title(lang: str, title: str) -> str:
+    """The head's title over a signature (the report, the citizen's papers): the center's own
+    words when it set them, else the default title in the reader's language."""
+    from tthc.locale.i18n import t
+
+    return t(lang, "Head of unit") if title == SETTINGS["head_title"].default else title

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tthc.core.errors import TthcError
+from tthc.core.settings import head_title as settings_head_title
 from tthc.locale.i18n import t
 from tthc.locale.marks import N_, P_
 from tthc.present.xlsx_layout import a4_landscape, column_widths, merged, thin_box
@@ -111,12 +112,6 @@ def form_rows(summary: "Summary", lang: str) -> list[FormRow]:
     return rows
 
 
-def head_title(lang: str, title: str) -> str:
-    """The head's title over the signature: the center's own words when it set them, else
-    the default title in the reader's language."""
-    from tthc.core.settings import SETTINGS
-
-    return t(lang, "Head of unit") if title == SETTINGS["head_title"].default else title
 
 
 def build_form(summary: "Summary", lang: str, settings: "Settings", today: date) -> Form:
@@ -138,7 +133,7 @@ def build_form(summary: "Summary", lang: str, settings: "Settings", today: date)
     ]
     foot = [
         ("", t(lang, "{place}, {d:02d}/{m:02d}/{y}", place=place, d=today.day, m=today.month, y=today.year)),
-        (t(lang, "PREPARED BY"), head_title(lang, s["head_title"]).upper()),
+        (t(lang, "PREPARED BY"), settings_head_title(lang, s["head_title"]).upper()),
         (t(lang, P_("report form signature", "(signature and full name)")), t(lang, "(signature and seal)")),
         ("", ""),
         ("", ""),

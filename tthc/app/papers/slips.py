@@ -23,7 +23,7 @@ from tthc.core import deadlines
 from tthc.core.errors import TthcError
 from tthc.core.models import Dossier, Event
 from tthc.core.papers import Block, Grid, Line, Signature, Slip, Text
-from tthc.core.settings import Settings
+from tthc.core.settings import Settings, head_title
 from tthc.locale.i18n import WEEKDAYS, fmt_limit, label, step_label, t
 from tthc.locale.marks import N_, P_
 
@@ -279,7 +279,7 @@ def _form04(p: _Paper, papers: Sequence[str]) -> Slip:
     ]
     raw = p.settings.raw
     signatures = [
-        Signature(raw["head_title"].upper(), p.phrase("(signature, full name and seal)"), raw["head_name"])
+        Signature(head_title(p.lang, raw["head_title"]).upper(), p.phrase("(signature, full name and seal)"), raw["head_name"])
     ]
     title = N_("APOLOGY AND NEW APPOINTMENT") if p.forms is FORMS_2018 else N_("LETTER OF APOLOGY AND REQUEST FOR MORE TIME")
     return p.slip("apology", a.issued_at, title, body, signatures)
@@ -405,7 +405,7 @@ def _stop(p: _Paper, papers: Sequence[str]) -> Slip:
     ]
     raw = p.settings.raw
     signatures = [
-        Signature(raw["head_title"].upper(), p.phrase("(signature, full name and seal)"), raw["head_name"])
+        Signature(head_title(p.lang, raw["head_title"]).upper(), p.phrase("(signature, full name and seal)"), raw["head_name"])
     ]
     return p.slip("stop", at, N_("NOTICE THAT HANDLING OF THE DOSSIER STOPS"), body, signatures)
 
