@@ -194,7 +194,9 @@ def test_the_province_workbook_has_a_sheet_per_center_and_the_total(
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[0] == "Toàn tỉnh"
     assert len(book.sheetnames) == 7
-    assert book.sheetnames[1].startswith("Trung tâm xã Số")
+    units = sorted(name.split(" ")[0] for name in book.sheetnames[1:])
+    assert len(set(units)) == 6 and all(u.startswith("000.00.") for u in units)  # each center by its code
+    assert all(" Trung tâm xã Số" in name or len(name) == 31 for name in book.sheetnames[1:])
 
 
 def test_refusals_name_the_offending_path(province: list[Cli], exports: Path, tmp_path: Path) -> None:

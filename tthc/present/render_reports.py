@@ -362,11 +362,12 @@ def print_rollup(result: "Rollup", lang: str) -> None:
 
 def rollup_sheets(result: "Rollup", lang: str) -> list[tuple[str, list[str], list[list[Any]]]]:
     """The province's workbook: the total sheet, a row per group; then a sheet per center with
-    its figures by field."""
+    its figures by field, named by its unit code first (Excel keeps 31 characters of a sheet's
+    name: a long center name is cut there, the code that tells centers apart never is)."""
     sheets = [(t(lang, "Province"), *summary_records(_named(result), lang))]
     used = {sheets[0][0]}
     for unit, own in result.by_center.items():
-        name = _sheet_name(f"{result.centers[unit]} {unit}", used)
+        name = _sheet_name(f"{unit} {result.centers[unit]}", used)
         used.add(name)
         sheets.append((name, *summary_records(own, lang)))
     return sheets
