@@ -119,3 +119,23 @@ def test_the_app_folder_is_where_click_puts_it() -> None:
     import typer
 
     assert app_dir() == Path(typer.get_app_dir("tthc"))
+
+
+def test_the_dossiers_package_names_each_function_where_it_lives() -> None:
+    """The lazily loaded names (``_WHERE``) and the imports the type checker reads are one list."""
+    import ast
+
+    import tthc.app.dossiers as package
+
+    tree = ast.parse(Path(package.__file__).read_text(encoding="utf-8"))
+    typed = {
+        alias.name: node.module.rsplit(".", 1)[1]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tthc.app.dossiers.")
+        for alias in node.names
+    }
+    assert typed == package._WHERE
+    for name in package._WHERE:
+        assert getattr(package, name) is not None
+    with pytest.raises(AttributeError):
+        package.nothing_of_that_name  # noqa: B018

@@ -12,39 +12,107 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tthc.app.dossiers.details import edit
-    from tthc.app.dossiers.lookup import (
-        DUE_GROUPS,
-        MAX_DUE_WITHIN,
-        MAX_LIST,
-        SOON_WORKING_DAYS,
-        DossierView,
-        ListFilter,
-        due_by_day,
-        history,
-        known_field,
-        known_procedure,
-        list_dossiers,
-        morning_filter,
-        query_of,
-        search_words,
-        show,
-        soon_until,
-        urgency,
+    from tthc.app.dossiers.details import (
+        edit as edit,
     )
-    from tthc.app.dossiers.receiving import Receipt, ServiceGiven, rating_of, receive, service_at_receipt
+    from tthc.app.dossiers.lookup import (
+        DUE_GROUPS as DUE_GROUPS,
+    )
+    from tthc.app.dossiers.lookup import (
+        MAX_DUE_WITHIN as MAX_DUE_WITHIN,
+    )
+    from tthc.app.dossiers.lookup import (
+        MAX_LIST as MAX_LIST,
+    )
+    from tthc.app.dossiers.lookup import (
+        SOON_WORKING_DAYS as SOON_WORKING_DAYS,
+    )
+    from tthc.app.dossiers.lookup import (
+        DossierView as DossierView,
+    )
+    from tthc.app.dossiers.lookup import (
+        ListFilter as ListFilter,
+    )
+    from tthc.app.dossiers.lookup import (
+        due_by_day as due_by_day,
+    )
+    from tthc.app.dossiers.lookup import (
+        history as history,
+    )
+    from tthc.app.dossiers.lookup import (
+        known_field as known_field,
+    )
+    from tthc.app.dossiers.lookup import (
+        known_procedure as known_procedure,
+    )
+    from tthc.app.dossiers.lookup import (
+        list_dossiers as list_dossiers,
+    )
+    from tthc.app.dossiers.lookup import (
+        morning_filter as morning_filter,
+    )
+    from tthc.app.dossiers.lookup import (
+        query_of as query_of,
+    )
+    from tthc.app.dossiers.lookup import (
+        search_words as search_words,
+    )
+    from tthc.app.dossiers.lookup import (
+        show as show,
+    )
+    from tthc.app.dossiers.lookup import (
+        soon_until as soon_until,
+    )
+    from tthc.app.dossiers.lookup import (
+        urgency as urgency,
+    )
+    from tthc.app.dossiers.receiving import (
+        Receipt as Receipt,
+    )
+    from tthc.app.dossiers.receiving import (
+        ServiceGiven as ServiceGiven,
+    )
+    from tthc.app.dossiers.receiving import (
+        rating_of as rating_of,
+    )
+    from tthc.app.dossiers.receiving import (
+        receive as receive,
+    )
+    from tthc.app.dossiers.receiving import (
+        service_at_receipt as service_at_receipt,
+    )
     from tthc.app.dossiers.steps import (
-        apologize,
-        close,
-        forward,
-        handover,
-        notify,
-        relay_open,
-        resolve,
-        resume,
-        return_result,
-        supplement,
-        withdraw,
+        apologize as apologize,
+    )
+    from tthc.app.dossiers.steps import (
+        close as close,
+    )
+    from tthc.app.dossiers.steps import (
+        forward as forward,
+    )
+    from tthc.app.dossiers.steps import (
+        handover as handover,
+    )
+    from tthc.app.dossiers.steps import (
+        notify as notify,
+    )
+    from tthc.app.dossiers.steps import (
+        relay_open as relay_open,
+    )
+    from tthc.app.dossiers.steps import (
+        resolve as resolve,
+    )
+    from tthc.app.dossiers.steps import (
+        resume as resume,
+    )
+    from tthc.app.dossiers.steps import (
+        return_result as return_result,
+    )
+    from tthc.app.dossiers.steps import (
+        supplement as supplement,
+    )
+    from tthc.app.dossiers.steps import (
+        withdraw as withdraw,
     )
 
 #: Which module holds each name. They are loaded when first asked for (:func:`__getattr__`),
@@ -95,40 +163,3 @@ def __getattr__(name: str) -> Any:
     globals()[name] = value
     return value
 
-
-__all__ = [
-    "DUE_GROUPS",
-    "MAX_DUE_WITHIN",
-    "MAX_LIST",
-    "SOON_WORKING_DAYS",
-    "DossierView",
-    "ListFilter",
-    "Receipt",
-    "ServiceGiven",
-    "apologize",
-    "close",
-    "due_by_day",
-    "edit",
-    "forward",
-    "handover",
-    "history",
-    "known_field",
-    "known_procedure",
-    "list_dossiers",
-    "morning_filter",
-    "notify",
-    "query_of",
-    "rating_of",
-    "receive",
-    "relay_open",
-    "resolve",
-    "resume",
-    "return_result",
-    "search_words",
-    "service_at_receipt",
-    "show",
-    "soon_until",
-    "supplement",
-    "urgency",
-    "withdraw",
-]
