@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import gettext
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc.locale.marks import CONTEXT, NP_, PLURAL
 from tthc.locale.words import COLUMN_WORDS, STEP_WORDS, VALUE_WORDS
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 LANGS = ("en", "vi")
 #: How people name the two languages: vn is what many type for Vietnamese.
@@ -102,6 +104,8 @@ def fmt_rate(lang: str, rate: Decimal | float | None) -> str:
     """``98.28%`` in English, ``98,28%`` in Vietnamese; ``—`` when there is no rate."""
     if rate is None:
         return "—"
+    from decimal import Decimal  # only where a rate is said: a look-up of one dossier does not load it
+
     text = f"{Decimal(str(rate)):.2f}%"
     return text.replace(".", ",") if lang == "vi" else text
 

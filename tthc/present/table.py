@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -124,15 +123,16 @@ class Table:
 
     def records(self) -> list[dict[str, Any]]:
         """The rows as JSON objects, by each column's key: ISO dates, numbers as numbers."""
+        from decimal import Decimal  # here: a table on screen does not load it
+
+        def json_value(value: Any) -> Any:
+            if isinstance(value, datetime | date):
+                return value.isoformat()
+            if isinstance(value, Decimal):
+                return float(value)
+            return value
+
         return [{f.name: json_value(v) for f, v in zip(self.fields, row, strict=True)} for row in self.rows]
-
-
-def json_value(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
 
 
 # -- the backends --------------------------------------------------------------------------------------

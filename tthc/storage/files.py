@@ -3,8 +3,6 @@ rename, so a crash or a full disk never leaves half a file; files that hold citi
 numbers are created readable by their owner only."""
 
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +15,8 @@ from tthc.core.errors import TthcError, os_reason
 def replacing(path: Path, *, private: bool = False) -> Iterator[Path]:
     """A temporary path beside ``path``; when the block ends without error it becomes
     ``path`` in one rename. ``private`` makes the file readable by its owner only."""
+    import tempfile  # here, not at the top: a look-up that writes nothing does not load it
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
@@ -65,6 +65,9 @@ def scratch_folder(parent: Path, prefix: str) -> Iterator[Path]:
     killed before it could remove its own (kill -9, a power cut), by the next job of the same
     kind. A job holds a lock on a file of its folder while it runs; a folder whose lock is
     free is left over, one whose lock is held belongs to a job still running, and stays."""
+    import shutil
+    import tempfile
+
     for old in parent.glob(f"{prefix}*"):
         _remove_if_left_over(old)
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
@@ -99,6 +102,8 @@ def in_use(folder: Path) -> bool:
 
 
 def _remove_if_left_over(folder: Path) -> None:
+    import shutil
+
     if _flock is None:  # a file a running job holds open cannot be removed there (Windows)
         shutil.rmtree(folder, ignore_errors=True)
         return

@@ -4,8 +4,8 @@ Undo and deliberate corrections of a timeline live in ``tthc.app.corrections``.
 
 Each job in its own module: ``receiving`` (a new dossier), ``steps`` (every step after
 it, and the countings laid again after a calendar change), ``details`` (corrections of
-details), ``lookup`` (one dossier, its history, the worklist's filter). Callers import
-from here.
+details), ``showing`` (one dossier, its history), ``lookup`` (the worklist's filter).
+Callers import from here.
 """
 
 import importlib
@@ -28,16 +28,10 @@ if TYPE_CHECKING:
         SOON_WORKING_DAYS as SOON_WORKING_DAYS,
     )
     from tthc.app.dossiers.lookup import (
-        DossierView as DossierView,
-    )
-    from tthc.app.dossiers.lookup import (
         ListFilter as ListFilter,
     )
     from tthc.app.dossiers.lookup import (
         due_by_day as due_by_day,
-    )
-    from tthc.app.dossiers.lookup import (
-        history as history,
     )
     from tthc.app.dossiers.lookup import (
         known_field as known_field,
@@ -56,9 +50,6 @@ if TYPE_CHECKING:
     )
     from tthc.app.dossiers.lookup import (
         search_words as search_words,
-    )
-    from tthc.app.dossiers.lookup import (
-        show as show,
     )
     from tthc.app.dossiers.lookup import (
         soon_until as soon_until,
@@ -80,6 +71,15 @@ if TYPE_CHECKING:
     )
     from tthc.app.dossiers.receiving import (
         service_at_receipt as service_at_receipt,
+    )
+    from tthc.app.dossiers.showing import (
+        DossierView as DossierView,
+    )
+    from tthc.app.dossiers.showing import (
+        history as history,
+    )
+    from tthc.app.dossiers.showing import (
+        show as show,
     )
     from tthc.app.dossiers.steps import (
         apologize as apologize,
@@ -116,24 +116,21 @@ if TYPE_CHECKING:
     )
 
 #: Which module holds each name. They are loaded when first asked for (:func:`__getattr__`),
-#: so a clerk's ``show`` does not load the steps and their corrections.
+#: so a clerk's ``show`` loads neither the steps and their corrections nor the worklist's filter.
 _WHERE = {
     "edit": "details",
     "DUE_GROUPS": "lookup",
     "MAX_DUE_WITHIN": "lookup",
     "MAX_LIST": "lookup",
     "SOON_WORKING_DAYS": "lookup",
-    "DossierView": "lookup",
     "ListFilter": "lookup",
     "due_by_day": "lookup",
-    "history": "lookup",
     "known_field": "lookup",
     "known_procedure": "lookup",
     "list_dossiers": "lookup",
     "morning_filter": "lookup",
     "query_of": "lookup",
     "search_words": "lookup",
-    "show": "lookup",
     "soon_until": "lookup",
     "urgency": "lookup",
     "Receipt": "receiving",
@@ -141,6 +138,9 @@ _WHERE = {
     "rating_of": "receiving",
     "receive": "receiving",
     "service_at_receipt": "receiving",
+    "DossierView": "showing",
+    "history": "showing",
+    "show": "showing",
     "apologize": "steps",
     "close": "steps",
     "forward": "steps",

@@ -1,52 +1,20 @@
-"""Looking dossiers up: one dossier with its history and the doubts on its due date, and the
-worklist's filter (``ListFilter``) made into the store's query, with the morning view and
-the colour a worklist row gets."""
+"""Looking dossiers up: the worklist's filter (``ListFilter``) made into the store's query,
+with the morning view and the colour a worklist row gets. One dossier on its own (``show``)
+is in ``tthc.app.dossiers.showing``."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from tthc.app.catalog import find_procedure, registered
 from tthc.app.context import Context
-from tthc.app.inputs import dossier_code, load, phone_number
+from tthc.app.inputs import phone_number
 from tthc.core import deadlines, lifecycle
 from tthc.core.clock import parse_day
 from tthc.core.errors import TthcError
-from tthc.core.models import CHANNELS, Dossier, Event, fold
-from tthc.core.workcalendar import Doubts, WorkCalendar, doubts
+from tthc.core.models import CHANNELS, Dossier, fold
+from tthc.core.workcalendar import WorkCalendar
 from tthc.core.worklist import DUE_GROUPS as DUE_GROUPS  # the morning's due groups, named here as before
 from tthc.storage.store import DossierQuery, Store
-
-
-# -- looking things up ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class DossierView:
-    dossier: Dossier
-    events: list[Event]
-    steps: list[deadlines.Step]
-    doubts: Doubts
-
-
-def doubts_of(ctx: Context, d: Dossier) -> Doubts:
-    """Why the dossier's due date may still change: its window, from receipt to the due
-    date in force, reaches a provisional year or holds an unconfirmed day off."""
-    if d.due_date is None:
-        return Doubts()
-    return doubts(ctx.calendar(), d.received_at.date(), d.due_date, ctx.settings().calendar_confirmed_through)
-
-
-def show(ctx: Context, code: str) -> DossierView:
-    store = ctx.store()
-    d = load(store, code)
-    steps = deadlines.explain(ctx.calendar(), d.received_at, d.life.receipt, cutoff_known=False)
-    steps += deadlines.explain_rounds(d.rounds)
-    return DossierView(d, store.events(d.code), steps, doubts_of(ctx, d))
-
-
-def history(ctx: Context, code: str) -> list[Event]:
-    """The audit trail, also of a dossier whose receipt was undone."""
-    store = ctx.store()
-    return store.events(dossier_code(store, code))
-
 
 #: The widest worklist questions a clerk may ask: a year of working days, a million rows.
 MAX_DUE_WITHIN = 365

@@ -10,7 +10,7 @@ from typing import Any
 from tthc.app.catalog import find_procedure, registered
 from tthc.app.context import Context
 from tthc.app.corrections import Correction, guard
-from tthc.app.dossiers.lookup import doubts_of
+from tthc.app.dossiers.showing import doubts_of
 from tthc.app.inputs import check_id_number, check_phone, clean, given_code, load, when
 from tthc.core import lifecycle
 from tthc.core.errors import TthcError
