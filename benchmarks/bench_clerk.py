@@ -21,7 +21,7 @@ def build(db: Path, count: int) -> None:
     """``count`` same-day dossiers through the life cycle, loaded in bulk (most resolved)."""
     from tthc.app.context import Context
     from tthc.app.service import init
-    from tthc.core import lifecycle
+    from tthc.core import transitions
     from tthc.core.timelimit import parse_limit
     from tthc.storage.store import Details, new_dossier_values, round_values
 
@@ -36,10 +36,10 @@ def build(db: Path, count: int) -> None:
         for i in range(count):
             received = start + timedelta(minutes=rng.randrange(0, 360 * 24 * 60))
             code = f"TTHC-{received:%y%m%d}-{i:06d}"
-            life = lifecycle.receive(cal, code, limit, received)
+            life = transitions.receive(cal, code, limit, received)
             if i % 50:
-                life = lifecycle.apply(
-                    cal, life, lifecycle.Resolve(life.receipt.anchor + timedelta(minutes=30))
+                life = transitions.apply(
+                    cal, life, transitions.Resolve(life.receipt.anchor + timedelta(minutes=30))
                 )
             details = Details("1.001193", "Hộ tịch", f"Nguyễn Văn {i}", "direct")
             loader.add(

@@ -48,7 +48,7 @@ def build(db: Path, count: int) -> None:
     open (and overdue by New Year's Eve), the rest resolved, collected unless recent."""
     from tthc.app.context import Context
     from tthc.app.service import init
-    from tthc.core import lifecycle
+    from tthc.core import transitions
     from tthc.core.timelimit import parse_limit
     from tthc.storage.store import Details, new_dossier_values, round_values
 
@@ -63,12 +63,12 @@ def build(db: Path, count: int) -> None:
         for i in range(count):
             received = start + timedelta(minutes=rng.randrange(0, 360 * 24 * 60))
             code = f"TTHC-{received:%y%m%d}-{i:06d}"
-            life = lifecycle.receive(cal, code, limit, received)
+            life = transitions.receive(cal, code, limit, received)
             if i % 50:
                 done = life.receipt.anchor + timedelta(minutes=30)
-                life = lifecycle.apply(cal, life, lifecycle.Resolve(done))
+                life = transitions.apply(cal, life, transitions.Resolve(done))
                 if done < COLLECTED_BEFORE:
-                    life = lifecycle.apply(cal, life, lifecycle.Return(done + timedelta(minutes=30)))
+                    life = transitions.apply(cal, life, transitions.Return(done + timedelta(minutes=30)))
             details = Details("1.001193", FIELDS[i % len(FIELDS)], f"Nguyễn Văn {i}", "direct")
             loader.add(
                 i,

@@ -580,7 +580,7 @@ def test_worklist_rows_are_coloured_by_urgency(cal: Any) -> None:
     from datetime import date, datetime
 
     from tthc.app.dossiers import urgency
-    from tthc.core import lifecycle
+    from tthc.core import transitions
     from tthc.core.models import Dossier
     from tthc.core.timelimit import parse_limit
     from tthc.present.render import URGENCY_STYLE
@@ -588,10 +588,10 @@ def test_worklist_rows_are_coloured_by_urgency(cal: Any) -> None:
     now = datetime(2025, 9, 10, 16, 0)
     soon = date(2025, 9, 12)
 
-    def d(received: datetime, *steps: lifecycle.Step) -> Dossier:
-        life = lifecycle.receive(cal, "X", parse_limit("1wd"), received)
+    def d(received: datetime, *steps: transitions.Step) -> Dossier:
+        life = transitions.receive(cal, "X", parse_limit("1wd"), received)
         for step in steps:
-            life = lifecycle.apply(cal, life, step)
+            life = transitions.apply(cal, life, step)
         return Dossier(
             "X", "1.001193", "", "Hộ tịch", "A", None, None, None, None, "direct", None, False, life
         )
@@ -602,14 +602,14 @@ def test_worklist_rows_are_coloured_by_urgency(cal: Any) -> None:
         "soon": d(datetime(2025, 9, 11, 9)),  # due Fri 12/9
         "open": d(
             datetime(2025, 9, 10, 9),
-            lifecycle.Supplement(datetime(2025, 9, 10, 10), "restart"),
-            lifecycle.Resume(datetime(2025, 9, 10, 11)),
+            transitions.Supplement(datetime(2025, 9, 10, 10), "restart"),
+            transitions.Resume(datetime(2025, 9, 10, 11)),
         ),
-        "paused": d(datetime(2025, 9, 8, 9), lifecycle.Supplement(datetime(2025, 9, 8, 10), "restart")),
-        "done": d(datetime(2025, 9, 8, 9), lifecycle.Resolve(datetime(2025, 9, 10, 9))),
+        "paused": d(datetime(2025, 9, 8, 9), transitions.Supplement(datetime(2025, 9, 8, 10), "restart")),
+        "done": d(datetime(2025, 9, 8, 9), transitions.Resolve(datetime(2025, 9, 10, 9))),
     }
     cases["open"] = replace(
-        cases["open"], life=lifecycle.receive(cal, "X", parse_limit("10wd"), datetime(2025, 9, 10, 9))
+        cases["open"], life=transitions.receive(cal, "X", parse_limit("10wd"), datetime(2025, 9, 10, 9))
     )
     for expected, dossier in cases.items():
         assert urgency(dossier, now, soon) == expected, expected

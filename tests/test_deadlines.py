@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from tthc.core import lifecycle
+from tthc.core import lifecycle, transitions
 from tthc.core.deadlines import compute_due, due_in_force, effective_receipt, timeliness
 from tthc.core.timelimit import parse_limit
 from tthc.core.workcalendar import WorkCalendar
@@ -126,11 +126,11 @@ class TestSupplementAcrossNationalDay2025:
     limit = parse_limit("5wd")
 
     def due(self, cal: WorkCalendar, policy: lifecycle.Policy) -> date:
-        life = lifecycle.receive(cal, "X", self.limit, D(2025, 8, 25, 9))
+        life = transitions.receive(cal, "X", self.limit, D(2025, 8, 25, 9))
         assert life.due is not None and life.due.due_date == date(2025, 9, 3)
-        life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 8, 27, 10), policy))
+        life = transitions.apply(cal, life, transitions.Supplement(D(2025, 8, 27, 10), policy))
         assert life.due is None  # no due date while waiting for papers
-        life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 9, 4, 9)))
+        life = transitions.apply(cal, life, transitions.Resume(D(2025, 9, 4, 9)))
         assert life.due is not None
         return life.due.due_date
 
@@ -143,31 +143,31 @@ class TestSupplementAcrossNationalDay2025:
 
 
 def test_freeze_for_hours_keeps_the_minutes_left(cal: WorkCalendar) -> None:
-    life = lifecycle.receive(cal, "X", parse_limit("8h"), D(2025, 7, 1, 7, 30))
+    life = transitions.receive(cal, "X", parse_limit("8h"), D(2025, 7, 1, 7, 30))
     assert life.due is not None and life.due.due_at == D(
         2025, 7, 2, 8, 0
     )  # 4h + 3.5h on 1/7, half an hour on 2/7
-    life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 7, 1, 15, 0), "freeze"))
+    life = transitions.apply(cal, life, transitions.Supplement(D(2025, 7, 1, 15, 0), "freeze"))
     assert life.rounds[0].left == 150  # 5.5 hours used by 15:00: 2.5 left, fixed at the request
-    life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 7, 2, 8, 0)))
+    life = transitions.apply(cal, life, transitions.Resume(D(2025, 7, 2, 8, 0)))
     assert life.due is not None and life.due.due_at == D(2025, 7, 2, 10, 30)
 
 
 def test_freeze_request_before_the_effective_receipt_leaves_the_whole_limit(cal: WorkCalendar) -> None:
     # Online on Saturday 6/9/2025 (counted from Monday 8/9 07:30), papers asked the same Saturday
     limit = parse_limit("3wd")
-    life = lifecycle.receive(cal, "X", limit, D(2025, 9, 6, 10, 0))
-    life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 9, 6, 11, 0), "freeze"))
+    life = transitions.receive(cal, "X", limit, D(2025, 9, 6, 10, 0))
+    life = transitions.apply(cal, life, transitions.Supplement(D(2025, 9, 6, 11, 0), "freeze"))
     assert life.rounds[0].left is None  # not the 4 working days from Saturday to Thursday 11/9
-    life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 9, 9, 9, 0)))
+    life = transitions.apply(cal, life, transitions.Resume(D(2025, 9, 9, 9, 0)))
     assert life.due is not None and life.due.due_date == date(2025, 9, 12)  # 3 working days after Tue 9/9
 
 
 def test_the_due_date_in_force_at_a_moment_reads_the_stored_rounds(cal: WorkCalendar) -> None:
     """3wd received Mon 8/9/2025 (due Thu 11/9); papers asked Tue 9/9, back Wed 10/9 (due Mon 15/9)."""
-    life = lifecycle.receive(cal, "X", parse_limit("3wd"), D(2025, 9, 8, 9))
-    life = lifecycle.apply(cal, life, lifecycle.Supplement(D(2025, 9, 9, 9), "restart"))
-    life = lifecycle.apply(cal, life, lifecycle.Resume(D(2025, 9, 10, 9)))
+    life = transitions.receive(cal, "X", parse_limit("3wd"), D(2025, 9, 8, 9))
+    life = transitions.apply(cal, life, transitions.Supplement(D(2025, 9, 9, 9), "restart"))
+    life = transitions.apply(cal, life, transitions.Resume(D(2025, 9, 10, 9)))
 
     def due_at(moment: datetime) -> date | None:
         due = due_in_force(life.receipt, life.rounds, upto=moment)

@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tthc.core import lifecycle
+from tthc.core import lifecycle, transitions
 from tthc.core.errors import TthcError
 from tthc.core.models import CodeBlock
 from tthc.core.periods import month_window, months_in, quarter_window, year_window
@@ -28,27 +28,27 @@ def _step(kind: str, at: datetime, pick: int, life: lifecycle.Life) -> tuple[Any
     """A step of ``kind`` at ``at`` and the details its event would carry (what undo reads)."""
     if kind == "handover":
         to = ("Lan", "Đức", "Minh")[pick % 3]
-        return lifecycle.Handover(at, to), {"from": life.officer, "to": to}
+        return transitions.Handover(at, to), {"from": life.officer, "to": to}
     if kind == "supplement":
-        return lifecycle.Supplement(at, ("restart", "freeze")[pick % 2]), {}
+        return transitions.Supplement(at, ("restart", "freeze")[pick % 2]), {}
     if kind == "resume":
-        return lifecycle.Resume(at), {}
+        return transitions.Resume(at), {}
     if kind == "resolve":
-        return lifecycle.Resolve(at, ("approved", "rejected")[pick % 2]), {}
+        return transitions.Resolve(at, ("approved", "rejected")[pick % 2]), {}
     if kind == "return":
-        return lifecycle.Return(at), {}
+        return transitions.Return(at), {}
     if kind == "withdraw":
-        return lifecycle.Withdraw(at), {}
+        return transitions.Withdraw(at), {}
     if kind == "again":  # a second request, knowingly (a breach of Decree 118 Art. 11.2.c)
-        return lifecycle.Supplement(at, "restart", again=True), {}
+        return transitions.Supplement(at, "restart", again=True), {}
     if kind == "close":
-        return lifecycle.Close(at), {}
+        return transitions.Close(at), {}
     if kind == "forward":
-        return lifecycle.Forward(at), {}
+        return transitions.Forward(at), {}
     if kind == "notify":
-        return lifecycle.Notify(at), {"before": life.notified_at.isoformat() if life.notified_at else None}
+        return transitions.Notify(at), {"before": life.notified_at.isoformat() if life.notified_at else None}
     new_date = CAL.nth_working_day_after(at.date(), 3 + pick % 5)
-    return lifecycle.Apologize(at, new_date, "chờ xác minh"), {}
+    return transitions.Apologize(at, new_date, "chờ xác minh"), {}
 
 
 KINDS = [
@@ -83,15 +83,15 @@ def test_undoing_any_step_gives_back_the_dossier_as_it_was(
     (known from the audit trail, which the caller adds)."""
     received = (FIRST + timedelta(minutes=start)).replace(second=0)
     authority = "UBND phường Tân Lập" if start % 2 else None  # received for another authority
-    life = lifecycle.receive(CAL, "X-1", parse_limit(limit), received, officer="Lan", for_authority=authority)
+    life = transitions.receive(CAL, "X-1", parse_limit(limit), received, officer="Lan", for_authority=authority)
     for kind, gap, pick in walk:
         at = life.last_at + timedelta(minutes=gap)
         step, details = _step(kind, at, pick, life)
         try:
-            after = lifecycle.apply(CAL, life, step)
+            after = transitions.apply(CAL, life, step)
         except TthcError:
             continue  # a refusal changes nothing: that is checked by the CLI's refusal tests
-        before = lifecycle.revert(after, step.name, details)
+        before = transitions.revert(after, step.name, details)
         assert replace(before, last_at=life.last_at) == life
         if life.last_at == lifecycle.facts_last_at(life):
             assert before.last_at == life.last_at
@@ -160,11 +160,11 @@ def test_the_spans_of_a_dossier_give_the_due_date_in_force_at_every_moment(
     from tthc.core.deadlines import due_in_force, due_spans
 
     received = (FIRST + timedelta(minutes=start)).replace(second=0)
-    life = lifecycle.receive(CAL, "X-1", parse_limit(limit), received)
+    life = transitions.receive(CAL, "X-1", parse_limit(limit), received)
     for kind, gap, pick in walk:
         step, _ = _step(kind, life.last_at + timedelta(minutes=gap), pick, life)
         try:
-            life = lifecycle.apply(CAL, life, step)
+            life = transitions.apply(CAL, life, step)
         except TthcError:
             continue
     spans = due_spans(life.receipt, life.rounds)

@@ -115,12 +115,12 @@ def test_a_refusal_is_one_line_exit_1_and_writes_nothing(
 
 
 def test_a_bug_exits_70_says_so_and_writes_nothing(received: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tthc.core import lifecycle
+    from tthc.core import transitions
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(lifecycle, "apply", broken)
+    monkeypatch.setattr(transitions, "apply", broken)
     before = received.fingerprint()
     result = received("resolve", CODE)
     assert result.exit_code == BUG_EXIT
@@ -156,12 +156,12 @@ def test_a_bug_after_the_dossier_was_saved_does_not_claim_nothing_was_written(
 def test_ctrl_c_in_the_middle_of_a_step_rolls_it_back_and_says_so(
     received: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tthc.core import lifecycle
+    from tthc.core import transitions
 
     def pressed(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(lifecycle, "apply", pressed)
+    monkeypatch.setattr(transitions, "apply", pressed)
     err = received.fails("resolve", CODE)
     assert err == "Error: interrupted. The change it was writing was rolled back.\n"
 
@@ -181,9 +181,9 @@ def test_a_bug_before_any_write_claims_nothing_about_writes(
 
 
 def test_the_refusal_helper_does_not_accept_a_bug(received: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tthc.core import lifecycle
+    from tthc.core import transitions
 
-    monkeypatch.setattr(lifecycle, "apply", lambda *a: 1 / 0)
+    monkeypatch.setattr(transitions, "apply", lambda *a: 1 / 0)
     with pytest.raises(AssertionError, match="a bug, not a refusal"):
         received.fails("resolve", CODE)
 
@@ -192,9 +192,9 @@ def test_with_tthc_debug_a_bug_shows_its_traceback(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     env = sandbox_env(TTHC_DB=str(db), TTHC_NOW="2025-09-10 16:00", PATH="/usr/bin:/bin")
     script = (
-        "import sys; from tthc.core import lifecycle; from tthc.cli.main import app\n"
+        "import sys; from tthc.core import transitions; from tthc.cli.main import app\n"
         "def broken(*a): raise ZeroDivisionError('boom')\n"
-        "lifecycle.apply = broken\n"
+        "transitions.apply = broken\n"
         "app(sys.argv[1:])\n"
     )
     run = [sys.executable, "-c", script]

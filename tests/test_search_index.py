@@ -12,7 +12,7 @@ from tests.conftest import Cli
 from tthc.app.context import Context
 from tthc.app.dossiers import search_words
 from tthc.app.service import init
-from tthc.core import lifecycle
+from tthc.core import transitions
 from tthc.core.timelimit import parse_limit
 from tthc.storage.store import Details, DossierQuery, Store, new_dossier_values, round_values
 
@@ -34,7 +34,7 @@ def busy_center(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for i in range(3000):
             received = datetime(2025, 9, 1, 7, 30) + timedelta(minutes=rng.randrange(0, 29 * 24 * 60))
             code = f"TTHC-{received:%y%m%d}-{i:04d}"
-            life = lifecycle.receive(cal, code, limit, received)
+            life = transitions.receive(cal, code, limit, received)
             phone = f"09{rng.randrange(10**8):08d}" if i % 3 else None
             details = Details("1.001193", "Hộ tịch", f"{NAMES[i % 6]} {i}", "direct", phone=phone)
             loader.add(

@@ -15,7 +15,7 @@ from tthc.app.context import Context
 from tthc.app.corrections import closed_through
 from tthc.app.dossiers import relay_open
 from tthc.app.inputs import clean
-from tthc.core import deadlines, lifecycle
+from tthc.core import deadlines, lifecycle, transitions
 from tthc.core.deadlines import Due
 from tthc.core.errors import TthcError
 from tthc.core.lifecycle import Life
@@ -78,7 +78,7 @@ def check(ctx: Context) -> list[Mismatch]:
     found: list[Mismatch] = []
     for life in store.open_lives(closed_too=True):
         stored = life.due
-        now = lifecycle.relay(cal, life, None).due
+        now = transitions.relay(cal, life, None).due
         if stored is None or now is None or stored == now:
             continue
         noted = life.status not in lifecycle.OPEN and any(

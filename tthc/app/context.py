@@ -5,19 +5,23 @@ It sits at the bottom of the services: the catalog, dossiers and reports all tak
 :class:`Context`, and it imports none of them.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc.app.choosing import chosen_lang
 from tthc.core.errors import TthcError
 from tthc.core.models import name_key
 from tthc.core.settings import Settings
 from tthc.core.workcalendar import WorkCalendar, days_of, package_stamp, vietnam_year
-from tthc.storage.station import Station, load
 from tthc.storage.store import Store
+
+if TYPE_CHECKING:
+    from tthc.storage.station import Station
 
 
 class CachedHolidays:
@@ -93,6 +97,8 @@ class Context:
     def station(self) -> Station:
         """Which reception point this PC is, its default officer and its block of numbers."""
         if self._station is None:
+            from tthc.storage.station import load  # not for a command that never asks (``show``)
+
             self._station = load(self.home, self.point_choice, self.officer_choice, belongs=self.owns_station)
         return self._station
 

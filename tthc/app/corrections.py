@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.app.context import Context
 from tthc.app.inputs import clean, load
-from tthc.core import lifecycle
+from tthc.core import lifecycle, transitions
 from tthc.core.errors import Msg, TthcError
 from tthc.core.models import Dossier, Event
 from tthc.locale.words import STEP_WORDS
@@ -125,12 +125,12 @@ def undo(
         if last.step == "receive":
             store.delete_dossier(d.code)
         else:
-            before = lifecycle.revert(d.life, last.step, last.details)
+            before = transitions.revert(d.life, last.step, last.details)
             if before.status in lifecycle.OPEN and d.status not in lifecycle.OPEN:
                 # reopened: calendar changes made while it was closed reach it now
                 changed = store.calendar_changes_since(last.id)
                 if changed:
-                    before = lifecycle.relay(ctx.calendar(), before, changed)
+                    before = transitions.relay(ctx.calendar(), before, changed)
             store.save_life(before, ctx.now)
             store.take_back_facts(d.code, last.step, last.details)
         details: dict[str, Any] = {

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tthc.app.context import Context
-from tthc.core import deadlines, lifecycle
+from tthc.core import deadlines, transitions
 from tthc.core.errors import TthcError
 from tthc.core.timelimit import parse_limit
 from tthc.core.workcalendar import WorkCalendar
@@ -175,14 +175,14 @@ def generate(cal: WorkCalendar, policy: deadlines.Policy = "restart", seed: int 
             rng.choice(OFFICERS),
             name,
         )
-        life = lifecycle.receive(cal, "demo", d.limit, received)
+        life = transitions.receive(cal, "demo", d.limit, received)
         if d.limit.unit != "same-day" and received.date() < date(2025, 8, 25) and rng.random() < 0.04:
             # a supplement round: papers asked the next working day, brought back two working days later
             ask_day = cal.nth_working_day_after(life.receipt.anchor.date(), 1)
             d.paused = _moment_in_session(cal, rng, ask_day)
             d.resumed = _moment_in_session(cal, rng, cal.nth_working_day_after(ask_day, 2))
-            life = lifecycle.apply(cal, life, lifecycle.Supplement(d.paused, policy))
-            life = lifecycle.apply(cal, life, lifecycle.Resume(d.resumed))
+            life = transitions.apply(cal, life, transitions.Supplement(d.paused, policy))
+            life = transitions.apply(cal, life, transitions.Resume(d.resumed))
         d.start = d.resumed or life.receipt.anchor
         d.due = life.due
         out.append(d)

@@ -141,7 +141,7 @@ def could_be_month_first(day: date) -> bool:
 
 def check_typed_moment(ctx: Context, moment: datetime, *, counter: bool = False) -> None:
     """Refuse a typed moment that lies too far back, or a counter receipt on a closed day."""
-    from tthc.core.lifecycle import day_off_reason
+    from tthc.core.transitions import day_off_reason
     from tthc.locale.i18n import DayAgo
 
     cal = ctx.calendar()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from tthc.core import deadlines, lifecycle
+from tthc.core import deadlines, lifecycle, transitions
 from tthc.core.lifecycle import Life
 from tthc.core.models import Event
 from tthc.core.workcalendar import WorkCalendar
@@ -102,7 +102,7 @@ def replay(cal: WorkCalendar, stored: Life, steps: Sequence[Move], other: Life |
     )
     decided = {(r.paused_at, r.resumed_at): r for r in (*(other.rounds if other else ()), *stored.rounds)}
     for m in steps:
-        life = lifecycle.apply(cal, life, lifecycle.step_of(m.step, m.happened_at, m.details))
+        life = transitions.apply(cal, life, transitions.step_of(m.step, m.happened_at, m.details))
         if m.step in ("supplement", "resume"):
             last = life.rounds[-1]
             kept = decided.get((last.paused_at, last.resumed_at))

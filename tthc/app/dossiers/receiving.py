@@ -12,7 +12,7 @@ from tthc.app.context import Context
 from tthc.app.corrections import Correction, guard
 from tthc.app.dossiers.showing import doubts_of
 from tthc.app.inputs import check_id_number, check_phone, clean, given_code, load, when
-from tthc.core import lifecycle
+from tthc.core import transitions
 from tthc.core.errors import TthcError
 from tthc.core.lifecycle import Life
 from tthc.core.models import CHANNELS, PAYMENTS, Dossier, Procedure, Registered, Service, fold
@@ -175,7 +175,7 @@ def _receipt_life(
     authority: str | None,
 ) -> Life:
     """The new dossier's life: its receipt counted now, once."""
-    return lifecycle.receive(
+    return transitions.receive(
         ctx.calendar(),
         code,
         limit,

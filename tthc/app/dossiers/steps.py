@@ -1,5 +1,5 @@
 """The steps after receipt, one transaction each: load the dossier's life, apply one step of
-``tthc.core.lifecycle``, save it and its audit event (hand over, supplement and resume,
+``tthc.core.transitions``, save it and its audit event (hand over, supplement and resume,
 resolve, return, withdraw, close, forward, notify, apologize); and the countings of open
 dossiers laid again after a change of the calendar. The due date in force is always what
 ``tthc.core.deadlines.due_in_force`` reads from the stored decisions."""
@@ -14,7 +14,7 @@ from tthc.app.context import Context
 from tthc.app.corrections import Correction, guard
 from tthc.app.dossiers.receiving import rating_of, reason_fact
 from tthc.app.inputs import clean, load, when
-from tthc.core import lifecycle
+from tthc.core import lifecycle, transitions
 from tthc.core.clock import parse_day
 from tthc.core.errors import TthcError
 from tthc.core.lifecycle import Life
@@ -30,7 +30,7 @@ def _life_to_step(store: Store, dossier: Dossier) -> Life:
 
 
 # -- life-cycle steps ----------------------------------------------------------------------------
-StepMaker = Callable[[Store, Life, datetime], tuple[lifecycle.Step, dict[str, Any]]]
+StepMaker = Callable[[Store, Life, datetime], tuple[transitions.Step, dict[str, Any]]]
 
 
 def _step(
@@ -53,7 +53,7 @@ def _step(
         life = _life_to_step(store, load(store, code))
         step, facts = make(store, life, at)
         fix = guard(ctx, store, life.code, step.name, at, correction)
-        after = lifecycle.apply(ctx.calendar(), life, step)
+        after = transitions.apply(ctx.calendar(), life, step)
         store.save_life(after, ctx.now)
         if also is not None:
             facts = {**facts, **also(store, after, at)}
@@ -86,14 +86,14 @@ def handover(
 ) -> Dossier:
     noted = clean(note, "note")
 
-    def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+    def make(store: Store, life: Life, at: datetime) -> tuple[transitions.Step, dict[str, Any]]:
         officer = registered(store, "officer", to)
         assert officer is not None
         if officer.name == life.officer:
             raise TthcError(
                 "dossier {code} is already in the charge of {officer}", code=life.code, officer=officer.name
             )
-        return lifecycle.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": noted}
+        return transitions.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": noted}
 
     return _step(ctx, code, at, make, correction, reason)
 
@@ -111,14 +111,14 @@ def supplement(
     Papers are asked for once (Decree 118 Art. 11.2.c): a second request needs ``again``."""
     why = clean(reason, "reason", required=True)
 
-    def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+    def make(store: Store, life: Life, at: datetime) -> tuple[transitions.Step, dict[str, Any]]:
         if again and not life.rounds:
             raise TthcError(
                 "--again is for a second request, but dossier {code} has no request yet", code=life.code
             )
         policy = ctx.settings().supplement_policy
         facts: dict[str, Any] = {"policy": policy, **({"again": True} if again else {})}
-        return lifecycle.Supplement(at, policy, why, again), facts
+        return transitions.Supplement(at, policy, why, again), facts
 
     return _step(ctx, code, at, make, correction, why)
 
@@ -131,7 +131,7 @@ def resume(
     reason: str | None = None,
     correction: Correction | None = None,
 ) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Resume(at), {}), correction, reason)
+    return _step(ctx, code, at, lambda store, life, at: (transitions.Resume(at), {}), correction, reason)
 
 
 def resolve(
@@ -163,7 +163,7 @@ def resolve(
         ctx,
         code,
         at,
-        lambda store, life, at: (lifecycle.Resolve(at, result), facts),
+        lambda store, life, at: (transitions.Resolve(at, result), facts),
         correction,
         reason,
         electronic,
@@ -194,7 +194,7 @@ def return_result(
         store.put_rating(life.code, Rating(value, said, at, "counter"))  # type: ignore[arg-type]
         return {"rating": value, **({"comment": said} if said else {})}
 
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Return(at), {}), correction, reason, rated)
+    return _step(ctx, code, at, lambda store, life, at: (transitions.Return(at), {}), correction, reason, rated)
 
 
 def withdraw(
@@ -205,7 +205,7 @@ def withdraw(
     *,
     correction: Correction | None = None,
 ) -> Dossier:
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Withdraw(at), {}), correction, reason)
+    return _step(ctx, code, at, lambda store, life, at: (transitions.Withdraw(at), {}), correction, reason)
 
 
 def close(
@@ -217,7 +217,7 @@ def close(
     correction: Correction | None = None,
 ) -> Dossier:
     """Papers never came (Decree 118 Art. 19.5): the waiting dossier ends without a result."""
-    return _step(ctx, code, at, lambda store, life, at: (lifecycle.Close(at), {}), correction, reason)
+    return _step(ctx, code, at, lambda store, life, at: (transitions.Close(at), {}), correction, reason)
 
 
 def forward(
@@ -230,8 +230,8 @@ def forward(
 ) -> Dossier:
     """The paper dossier of a dossier received for another authority sent on (Art. 20.1.a)."""
 
-    def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
-        return lifecycle.Forward(at), {"for": life.for_authority}
+    def make(store: Store, life: Life, at: datetime) -> tuple[transitions.Step, dict[str, Any]]:
+        return transitions.Forward(at), {"for": life.for_authority}
 
     return _step(ctx, code, at, make, correction, reason)
 
@@ -247,9 +247,9 @@ def notify(
     """The citizen was told, by phone, SMS or e-mail: of a result ready before its date
     (Art. 22.5) or of an apology's new date (Art. 19.6). ``list --to-notify`` drops them."""
 
-    def make(store: Store, life: Life, at: datetime) -> tuple[lifecycle.Step, dict[str, Any]]:
+    def make(store: Store, life: Life, at: datetime) -> tuple[transitions.Step, dict[str, Any]]:
         before = life.notified_at.isoformat() if life.notified_at else None
-        return lifecycle.Notify(at), {"before": before}
+        return transitions.Notify(at), {"before": before}
 
     return _step(ctx, code, at, make, correction, reason)
 
@@ -271,7 +271,7 @@ def apologize(
         ctx,
         code,
         at,
-        lambda store, life, at: (lifecycle.Apologize(at, promised, why), facts),
+        lambda store, life, at: (transitions.Apologize(at, promised, why), facts),
         correction,
         why,
     )
@@ -287,7 +287,7 @@ def relay_open(ctx: Context, days: set[date] | None, reason: str, codes: set[str
     for life in list(store.open_lives()):
         if codes is not None and life.code not in codes:
             continue
-        after = lifecycle.relay(cal, life, days)
+        after = transitions.relay(cal, life, days)
         if after == life:
             continue
         store.save_life(after, ctx.now)

@@ -3,7 +3,7 @@ and importing them in one streaming, all-or-nothing transaction.
 
 An import is the clerk's life cycle applied to a file: each row becomes a receipt and the
 steps after it (supplement, resume, resolve or withdraw, return), applied through
-``tthc.core.lifecycle`` exactly as the commands apply them, then loaded in batches.
+``tthc.core.transitions`` exactly as the commands apply them, then loaded in batches.
 
 The jobs live apart: :mod:`.exporting` writes dossiers out, :mod:`.rows` reads one row of a
 file into a dossier, :mod:`.importing` loads a whole file.

@@ -1,6 +1,6 @@
 """Dossiers in, row by row: the headers and words a file may use (an export's own in either
 language among them), and :class:`RowReader`, which turns one row into a dossier stepped
-through ``tthc.core.lifecycle`` exactly as the commands step one."""
+through ``tthc.core.transitions`` exactly as the commands step one."""
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
@@ -11,7 +11,7 @@ from tthc.app.context import Context
 from tthc.app.dossiers import ServiceGiven, service_at_receipt
 from tthc.app.inputs import clean, code_shape
 from tthc.app.interchange.exporting import DOSSIER_COLUMNS, EXPORT_COLUMNS
-from tthc.core import lifecycle
+from tthc.core import transitions
 from tthc.core.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, check_year, parse_when
 from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import Life
@@ -358,10 +358,10 @@ class RowReader:
         """The row's receipt and the steps after it, through the one life cycle."""
         cal = self.ctx.calendar()
         due_given = self.moment(cells, "due_at", cal.closing, past=False)  # no time given: the close
-        life = lifecycle.receive(cal, code, limit, received, officer=officer, due_given=due_given)
+        life = transitions.receive(cal, code, limit, received, officer=officer, due_given=due_given)
         for column, step in self.steps(cells, due_given):
             try:
-                life = lifecycle.apply(cal, life, step)
+                life = transitions.apply(cal, life, step)
             except TthcError as exc:  # the life cycle's refusal, said in the file's terms
                 said = _REFUSAL_IN_FILE_WORDS.get(exc.msg.key)
                 if said is None:
@@ -369,10 +369,10 @@ class RowReader:
                 raise BadRow(said, what=ColumnWord(column), **exc.msg.args) from None
         return life
 
-    def steps(self, cells: list[Any], due_given: datetime | None) -> list[tuple[str, lifecycle.Step]]:
+    def steps(self, cells: list[Any], due_given: datetime | None) -> list[tuple[str, transitions.Step]]:
         """The steps a row gives after its receipt, in the order a dossier takes them."""
         at = self.at
-        steps: list[tuple[str, lifecycle.Step]] = []
+        steps: list[tuple[str, transitions.Step]] = []
         for column, default in _MOMENTS:
             value = cells[at[column]]
             if not value:
@@ -381,21 +381,21 @@ class RowReader:
             if moment is None:
                 continue
             if column == "paused_at":
-                steps.append((column, lifecycle.Supplement(moment, self.ctx.settings().supplement_policy)))
+                steps.append((column, transitions.Supplement(moment, self.ctx.settings().supplement_policy)))
             elif column == "resumed_at":
-                steps.append((column, lifecycle.Resume(moment, due_given)))
+                steps.append((column, transitions.Resume(moment, due_given)))
             elif column == "resolved_at":
                 outcome_text = _text(cells[at["outcome"]]).lower()
                 outcome = _OUTCOMES.get(outcome_text or "approved")
                 if outcome is None:
                     raise BadRow("bad outcome {value!r}: expected approved or rejected", value=outcome_text)
                 steps.append(
-                    (column, lifecycle.Resolve(moment, "rejected" if outcome == "rejected" else "approved"))
+                    (column, transitions.Resolve(moment, "rejected" if outcome == "rejected" else "approved"))
                 )
             elif column == "withdrawn_at":
-                steps.append((column, lifecycle.Withdraw(moment)))
+                steps.append((column, transitions.Withdraw(moment)))
             elif column == "returned_at":
-                steps.append((column, lifecycle.Return(moment)))
+                steps.append((column, transitions.Return(moment)))
             else:
-                steps.append((column, lifecycle.Close(moment)))
+                steps.append((column, transitions.Close(moment)))
         return steps
