@@ -29,7 +29,8 @@ from tthc.core.lifecycle import OPEN, OUTCOMES, STATUSES, is_open
 from tthc.core.models import CHANNELS
 from tthc.storage import conditions
 from tthc.storage.conditions import check_sql, open_at_sql, open_sql, overdue_sql, standing_sql, status_sql
-from tthc.storage.store import DossierQuery, Store
+from tthc.storage.query import DossierQuery
+from tthc.storage.store import Store
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tthc"
 

@@ -21,7 +21,7 @@ from tthc.core.worklist import SECTIONS as SECTIONS
 from tthc.core.worklist import Row as Row
 from tthc.core.worklist import Section as Section
 from tthc.core.worklist import Worklist as Worklist
-from tthc.storage.store import DossierQuery
+from tthc.storage.query import DossierQuery
 
 
 def build(ctx: Context, f: ListFilter) -> Worklist:

@@ -1,11 +1,11 @@
-"""The filter-to-SQL builder (:class:`DossierQuery`) and the list, count, stream and search
-it serves, with the search index's words.
+"""The filter-to-SQL builder (over a :class:`tthc.storage.query.DossierQuery`) and the list,
+count, stream and search it serves, with the search index's words.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc.core.lifecycle import ALLOWED
 from tthc.core.models import Dossier
@@ -14,27 +14,8 @@ from tthc.storage.connection import Connection
 from tthc.storage.migrations import SEARCH_INDEX
 from tthc.storage.records import _SELECT, OPEN_SQL, VISIBLE, _iso, _like, records_of
 
-
-@dataclass(frozen=True)
-class DossierQuery:
-    """Which dossiers a list or an export wants, in stored terms (names already resolved)."""
-
-    status: str | None = None
-    field: str | None = None
-    procedure: str | None = None
-    point: str | None = None
-    officer: str | None = None
-    channel: str | None = None
-    received_from: date | None = None
-    received_to: date | None = None
-    due_from: date | None = None
-    due_to: date | None = None
-    overdue_at: datetime | None = None
-    due_by: date | None = None
-    words: tuple[str, ...] = ()
-    limit: int | None = None
-    to_forward: bool = False  # received for another authority, not sent on yet, not ended
-    to_notify: bool = False  # a phone to call, and something to tell (``breaches.to_tell``)
+if TYPE_CHECKING:
+    from tthc.storage.query import DossierQuery
 
 
 #: How common a piece of a searched word is, is read from this many of the latest dossiers;

@@ -25,7 +25,6 @@ from tthc.storage.connection import RatingWriter as RatingWriter
 from tthc.storage.copies import Copies
 from tthc.storage.copies import restore_into as restore_into
 from tthc.storage.dossier_rows import DossierRows
-from tthc.storage.filters import DossierQuery as DossierQuery
 from tthc.storage.filters import Finding
 from tthc.storage.lookups import Lookups
 from tthc.storage.records import OPEN_SQL as OPEN_SQL

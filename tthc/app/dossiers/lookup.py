@@ -14,7 +14,8 @@ from tthc.core.errors import TthcError
 from tthc.core.models import CHANNELS, Dossier, fold
 from tthc.core.workcalendar import WorkCalendar
 from tthc.core.worklist import DUE_GROUPS as DUE_GROUPS  # the morning's due groups, named here as before
-from tthc.storage.store import DossierQuery, Store
+from tthc.storage.query import DossierQuery
+from tthc.storage.store import Store
 
 #: The widest worklist questions a clerk may ask: a year of working days, a million rows.
 MAX_DUE_WITHIN = 365

@@ -9,7 +9,7 @@ from tthc.app.papers.forms import form_set
 from tthc.core.models import Dossier, Event
 from tthc.core.papers import LOG_COLUMNS, LogBook, LogRow
 from tthc.locale.i18n import label, t
-from tthc.storage.store import DossierQuery
+from tthc.storage.query import DossierQuery
 
 if TYPE_CHECKING:
     from tthc.core.periods import Period
