@@ -23,7 +23,8 @@ def build(db: Path, count: int) -> None:
     from tthc.app.service import init
     from tthc.core import transitions
     from tthc.core.timelimit import parse_limit
-    from tthc.storage.store import Details, new_dossier_values, round_values
+    from tthc.storage.details import Details
+    from tthc.storage.store import new_dossier_values, round_values
 
     ctx = Context(db_path=db, actor="bench", now=datetime(2025, 12, 31, 16))
     init(ctx, center=None, prefix=None, lang=None)

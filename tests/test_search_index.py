@@ -14,8 +14,9 @@ from tthc.app.dossiers import search_words
 from tthc.app.service import init
 from tthc.core import transitions
 from tthc.core.timelimit import parse_limit
+from tthc.storage.details import Details
 from tthc.storage.query import DossierQuery
-from tthc.storage.store import Details, Store, new_dossier_values, round_values
+from tthc.storage.store import Store, new_dossier_values, round_values
 
 NAMES = ("Nguyễn Văn An", "Nguyễn Thị Lan", "Trần Văn Bình", "Lê Thị Hoa", "Phạm Minh Đức", "Đặng Thị Đào")
 

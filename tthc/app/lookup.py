@@ -20,7 +20,7 @@ from tthc.app.inputs import DOSSIER_CODE, short_code_tail
 from tthc.core.lifecycle import OPEN, papers_awaited
 
 if TYPE_CHECKING:
-    from tthc.storage.store import DossierKeys
+    from tthc.storage.keys import DossierKeys
 
 #: The shape of a dossier code, as ``tthc receive --code`` accepts it.
 CODE_SHAPE = DOSSIER_CODE

@@ -4,7 +4,7 @@
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc.core.lifecycle import Life
 from tthc.core.models import Dossier, Rating
@@ -14,7 +14,6 @@ from tthc.storage.records import (
     _SELECT,
     OPEN_SQL,
     VISIBLE,
-    Details,
     _iso,
     _life,
     _moment,
@@ -24,6 +23,9 @@ from tthc.storage.records import (
     round_values,
     rounds_of,
 )
+
+if TYPE_CHECKING:
+    from tthc.storage.details import Details
 
 
 class DossierRows(Connection):
@@ -61,7 +63,7 @@ class DossierRows(Connection):
             (code, rating.rating, rating.comment, _iso(rating.rated_at), rating.via),
         )
 
-    def insert_dossier(self, code: str, details: Details, life: Life, now: datetime) -> None:
+    def insert_dossier(self, code: str, details: "Details", life: Life, now: datetime) -> None:
         self.conn.execute(INSERT_DOSSIER, new_dossier_values(code, details, life, _iso(now) or ""))
         for r in life.rounds:
             self.conn.execute(INSERT_ROUND, round_values(code, r))

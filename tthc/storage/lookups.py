@@ -4,11 +4,15 @@ the web side's read-only keys.
 
 import os
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tthc.core.models import Event
 from tthc.storage.conditions import status_sql, visible_sql
 from tthc.storage.connection import Connection
-from tthc.storage.records import DossierKeys, ReadyResult, _escape, _event
+from tthc.storage.records import _escape, _event
+
+if TYPE_CHECKING:
+    from tthc.storage.keys import DossierKeys, ReadyResult
 
 
 class Lookups(Connection):
@@ -77,6 +81,8 @@ class Lookups(Connection):
     def dossier_keys(self, typed_code: str) -> "DossierKeys | None":
         """The stored code and the numbers a citizen proves with, for a code typed in any case
         (the ``dossiers_by_code_nocase`` index answers; the code as typed first)."""
+        from tthc.storage.keys import DossierKeys  # the web side's: not built for a clerk's command
+
         row = self.conn.execute(
             f"SELECT code, phone, id_number FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
             " ORDER BY code = ? DESC LIMIT 1",
@@ -90,6 +96,8 @@ class Lookups(Connection):
         none has it, of a dossier picked at random. Both answers take the same two statements,
         one index search and one row read, so the time a look-up takes does not tell whether
         the code exists (reading no row was measured 0.5 ms faster on 1.2M dossiers)."""
+        from tthc.storage.keys import DossierKeys
+
         found, top = self.conn.execute(
             f"SELECT (SELECT rowid FROM dossiers WHERE code = ? COLLATE NOCASE AND {visible_sql('')}"
             " ORDER BY code = ? DESC LIMIT 1),"
@@ -114,6 +122,8 @@ class Lookups(Connection):
         results nobody came for months ago and push today's off it; this walks the
         ``dossiers_by_end`` index backwards and stops at ``limit``.
         """
+        from tthc.storage.keys import ReadyResult
+
         rows = self.conn.execute(
             f"SELECT code, applicant, resolved_at FROM dossiers WHERE {status_sql('', 'resolved')} AND {visible_sql('')}"
             " ORDER BY coalesce(resolved_at, withdrawn_at) DESC LIMIT ?",

@@ -9,14 +9,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from tthc.core.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.core.lifecycle import Apology, Life, Outcome, Status, facts_last_at
-from tthc.core.models import Dossier, Event, Procedure, Service, search_text
+from tthc.core.models import Dossier, Event, Procedure, Service
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.storage.columns import _DOSSIER_INDEX, _ROUND_COLUMNS, ALL_DOSSIER_COLUMNS
 from tthc.storage.conditions import open_sql, visible_sql
+
+if TYPE_CHECKING:
+    from tthc.storage.details import Details
 
 #: The open statuses as SQL (``conditions.open_sql``), on the dossiers' alias ``d``.
 OPEN_SQL = open_sql("d")
@@ -41,26 +44,6 @@ def _opt_moment(text: str | None) -> datetime | None:
 @lru_cache(maxsize=64)
 def _limit(text: str) -> TimeLimit:
     return parse_limit(text)
-
-
-@dataclass(frozen=True)
-class Details:
-    """What a clerk types about a dossier besides its life: who, how, where."""
-
-    procedure: str
-    field: str
-    applicant: str
-    channel: str
-    point: str | None = None
-    id_number: str | None = None
-    phone: str | None = None
-    address: str | None = None
-    note: str | None = None
-    limit_overridden: bool = False
-    service: Service = Service()  # noqa: RUF009 -- frozen: one shared default is safe
-
-    def search_text(self, code: str) -> str:
-        return search_text(self.applicant, code, self.phone, self.id_number)
 
 
 # -- rows and records --------------------------------------------------------------------------------
@@ -249,7 +232,7 @@ class StoredDossier:
 
 
 def new_dossier_values(
-    code: str, details: Details, life: Life, stamp: str, imported_by: int | None = None
+    code: str, details: "Details", life: Life, stamp: str, imported_by: int | None = None
 ) -> tuple[Any, ...]:
     return (
         code,
@@ -342,21 +325,3 @@ def _escape(text: str) -> str:
 
 def _like(word: str) -> str:
     return "%" + _escape(word) + "%"
-
-
-@dataclass(frozen=True)
-class DossierKeys:
-    """What a citizen's look-up is checked against (never shown)."""
-
-    code: str
-    phone: str | None
-    id_number: str | None
-
-
-@dataclass(frozen=True)
-class ReadyResult:
-    """A result waiting for its applicant, as the waiting-room board needs it."""
-
-    code: str
-    applicant: str
-    resolved_at: datetime

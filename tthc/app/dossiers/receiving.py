@@ -18,7 +18,8 @@ from tthc.core.lifecycle import Life
 from tthc.core.models import CHANNELS, PAYMENTS, Dossier, Procedure, Registered, Service, fold
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import Doubts
-from tthc.storage.store import Details, Store
+from tthc.storage.details import Details
+from tthc.storage.store import Store
 
 
 def reason_fact(why: str | None) -> dict[str, str]:

@@ -20,9 +20,9 @@ from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.locale.i18n import ColumnWord, t
 from tthc.locale.marks import N_
 from tthc.locale.words import COLUMN_WORDS
+from tthc.storage.details import Details
 from tthc.storage.store import (
     CodeMinter,
-    Details,
     Store,
 )
 from tthc.storage.tables import header_key, yes_no
