@@ -21,7 +21,7 @@ from tthc.core.indicators import OnTime as OnTime
 from tthc.core.indicators import Scorecard as Scorecard
 from tthc.core.periods import Period
 from tthc.core.timelimit import TimeLimit, parse_limit
-from tthc.storage.report_scorecard import ScorecardCounts
+from tthc.storage.counts import ScorecardCounts
 from tthc.storage.reports import EVERYTHING, Scope
 
 BY_KEYS = ("field", "procedure")

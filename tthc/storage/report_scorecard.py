@@ -3,13 +3,15 @@ indicators counted over a period's dossiers, the dossiers indicators 2.1 and 2.2
 one, and the ratings given.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc.storage.conditions import channel_sql
 from tthc.storage.connection import Connection
 from tthc.storage.reports import _SEEN, EVERYTHING, GROUP_COLUMNS, Scope, _norm
+
+if TYPE_CHECKING:
+    from tthc.storage.counts import ScorecardCounts
 
 #: How a dossier's handling ends, and the column that says when: a resolution (approval or
 #: refusal), a withdrawal. Indicator 2.1 treats every one of them as the end of the dossier;
@@ -33,28 +35,12 @@ def _ended_by(alias: str = "d") -> str:
     )
 
 
-@dataclass(frozen=True)
-class ScorecardCounts:
-    """One group's counts for the indicators counted over the dossiers received in a period
-    (3.3, 3.6, 4.2, 4.3) and the results issued in it (4.1)."""
-
-    key: str | None
-    received: int
-    online: int
-    fee_due: int
-    paid_online: int
-    results: int
-    e_results: int
-    digitised: int
-    reused: int
-
-
 class ScorecardReads(Connection):
     """The scorecard's and the ratings' reads."""
 
     def scorecard_counts(
         self, by: str | None, start: date, seen_before: datetime, scope: Scope = EVERYTHING
-    ) -> list[ScorecardCounts]:
+    ) -> "list[ScorecardCounts]":
         """Per group, counted by SQL: received from ``start`` to before ``seen_before``, online;
         with a fee to pay (not exempt), paid online; results issued, electronically; digitised at
         receipt with every result issued by then electronic; data already held reused."""
@@ -77,6 +63,8 @@ class ScorecardReads(Connection):
             """,
             {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},
         )
+        from tthc.storage.counts import ScorecardCounts  # a report's: not built for a clerk's command
+
         return [ScorecardCounts(_norm(r[0]), *(int(v or 0) for v in tuple(r)[1:])) for r in rows]
 
     def handled_in_period(

@@ -7,10 +7,13 @@ indexed columns; rows come back as typed records or plain tuples of counts and k
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc.storage.conditions import channel_sql, open_at_sql, open_sql, overdue_sql, standing_sql, visible_sql
 from tthc.storage.connection import Connection
+
+if TYPE_CHECKING:
+    from tthc.storage.counts import PeriodCounts
 
 #: Not part of an import still being copied in: every read of the dossiers' rows asks it.
 _SEEN = visible_sql("d")
@@ -51,22 +54,6 @@ class Scope:
 
 
 EVERYTHING = Scope()
-
-
-@dataclass(frozen=True)
-class PeriodCounts:
-    """One group's counts for a period, as ``daily_counts`` holds them."""
-
-    key: str | None
-    carried_over: int
-    direct: int
-    online: int
-    postal: int
-    early: int
-    on_time: int
-    late: int
-    withdrawn: int
-    closed: int
 
 
 def _norm(key: Any) -> str | None:
@@ -127,7 +114,7 @@ class Reports(Connection):
     # -- the summary -----------------------------------------------------------------------
     def period_counts(
         self, by: str | None, start: date, end: date, scope: Scope = EVERYTHING
-    ) -> list[PeriodCounts]:
+    ) -> "list[PeriodCounts]":
         """Carried over into ``start``, and what happened from ``start`` to ``end``, per group:
         the months before ``start``'s month from ``monthly_counts``, the days from there on from
         ``daily_counts`` (the same counts, so the history costs a row per month and key)."""
@@ -158,6 +145,8 @@ class Reports(Connection):
                 **scope.params(),
             },
         )
+        from tthc.storage.counts import PeriodCounts  # a report's: not built for a clerk's command
+
         return [PeriodCounts(_norm(r[0]), *(int(v or 0) for v in tuple(r)[1:])) for r in rows]
 
     def overdue_without_rounds(
