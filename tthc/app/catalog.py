@@ -8,7 +8,8 @@ from typing import Any
 
 from tthc.app.context import Context
 from tthc.core.errors import Msg, TthcError
-from tthc.core.models import Kind, Procedure, Registered, fold, name_key, same_name
+from tthc.core.models import Kind, fold, name_key, same_name
+from tthc.core.registry import Procedure, Registered
 from tthc.core.settings import check_prefix
 from tthc.core.timelimit import parse_limit
 from tthc.locale.marks import N_, P_

@@ -16,7 +16,8 @@ from tthc.core import deadlines
 from tthc.core.clock import RECEIPT_DEFAULT_TIME, iso, parse_day, parse_when
 from tthc.core.decisions import unconfirmed_rule
 from tthc.core.errors import Msg, TthcError
-from tthc.core.models import Kind, Procedure, name_key
+from tthc.core.models import Kind, name_key
+from tthc.core.registry import Procedure
 from tthc.core.settings import SETTINGS, shown, validate, with_defaults
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import Doubts, doubts

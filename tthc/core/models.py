@@ -1,5 +1,7 @@
-"""Plain immutable records the storage layer hands back: procedures, registered names,
-dossiers as a list or a screen shows them, audit events; and how names and text compare."""
+"""Plain immutable records the storage layer hands back: dossiers as a list or a screen shows
+them, audit events, a PC's block of codes; and how names and text compare. The registers'
+records (procedures, registered names, the center's own calendar days) are in
+:mod:`tthc.core.registry`."""
 
 import re
 import unicodedata
@@ -91,28 +93,6 @@ def mask_id(id_number: str | None) -> str | None:
     return "•" * (len(id_number) - 4) + id_number[-4:]
 
 
-@dataclass(frozen=True)
-class Procedure:
-    code: str
-    name: str
-    field: str
-    limit: str
-    alias: str | None = None
-    fee: int | None = None
-    e_result: bool = False  # the result is issued electronically (the default for its dossiers)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "field": self.field,
-            "limit": self.limit,
-            "alias": self.alias,
-            "fee": self.fee,
-            "e_result": self.e_result,
-        }
-
-
 Payment = Literal["cash", "online", "exempt"]
 PAYMENTS: tuple[Payment, ...] = ("cash", "online", "exempt")
 RatingValue = Literal["satisfied", "acceptable", "unsatisfied"]
@@ -157,23 +137,6 @@ class Rating:
             "rated_at": iso(self.rated_at),
             "via": self.via,
         }
-
-
-@dataclass(frozen=True)
-class Registered:
-    """A registered officer or reception point; a point may have its own unit code."""
-
-    name: str
-    code_prefix: str | None = None
-
-
-@dataclass(frozen=True)
-class CalendarDay:
-    """One of the center's own calendar overrides."""
-
-    day: date
-    kind: Literal["off", "work"]
-    name: str
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from tthc.present.terminal import (
 if TYPE_CHECKING:
     from tthc.app.calendar_check import Mismatch
     from tthc.app.service import CalendarRow, InitResult
-    from tthc.core.models import Procedure, Registered
+    from tthc.core.registry import Procedure, Registered
     from tthc.storage.station import Station
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from tthc.core.deadlines import Counting, CountUnit, Due, Policy, Round
 from tthc.core.lifecycle import Apology, Life, Outcome, Status, facts_last_at
-from tthc.core.models import Dossier, Event, Procedure, Service
+from tthc.core.models import Dossier, Event, Service
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.storage.columns import _DOSSIER_INDEX, _ROUND_COLUMNS, ALL_DOSSIER_COLUMNS
 from tthc.storage.conditions import open_sql, visible_sql
@@ -282,18 +282,6 @@ def _event(r: sqlite3.Row) -> Event:
         json.loads(r["details"]),
         r["undoes"],
         r["uid"],
-    )
-
-
-def _procedure(row: sqlite3.Row) -> Procedure:
-    return Procedure(
-        row["code"],
-        row["name"],
-        row["field"],
-        row["time_limit"],
-        row["alias"],
-        row["fee"],
-        bool(row["e_result"]),
     )
 
 

@@ -1,16 +1,25 @@
 """The registers: settings, the center's calendar and rulings, the holidays cache, the
 catalog of procedures and fields, officers and points.
+
+The registers' records (:mod:`tthc.core.registry`) are imported where they are built: the
+store a clerk's look-up opens reads settings, calendar and holidays only.
 """
 
+from __future__ import annotations
+
 import json
+import sqlite3
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tthc.core.models import CalendarDay, Kind, Procedure, Registered
+from tthc.core.models import Kind
 from tthc.storage.conditions import visible_sql
 from tthc.storage.connection import Connection
-from tthc.storage.records import _iso, _procedure
+from tthc.storage.records import _iso
+
+if TYPE_CHECKING:
+    from tthc.core.registry import CalendarDay, Procedure, Registered
 
 _TABLES: dict[Kind, str] = {"officer": "officers", "point": "points"}
 
@@ -37,6 +46,8 @@ class Registers(Connection):
         return off, work
 
     def calendar_day(self, day: date) -> CalendarDay | None:
+        from tthc.core.registry import CalendarDay
+
         row = self.conn.execute("SELECT * FROM calendar_days WHERE day = ?", (day.isoformat(),)).fetchone()
         return None if row is None else CalendarDay(day, row["kind"], row["name"])
 
@@ -125,10 +136,14 @@ class Registers(Connection):
 
     # -- officers and points -------------------------------------------------------------
     def names(self, kind: Kind) -> list[Registered]:
+        from tthc.core.registry import Registered
+
         rows = self.conn.execute(f"SELECT * FROM {_TABLES[kind]} ORDER BY name_key")
         return [Registered(r["name"], r["code_prefix"] if kind == "point" else None) for r in rows]
 
     def find_name(self, kind: Kind, key: str) -> Registered | None:
+        from tthc.core.registry import Registered
+
         row = self.conn.execute(f"SELECT * FROM {_TABLES[kind]} WHERE name_key = ?", (key,)).fetchone()
         if row is None:
             return None
@@ -147,3 +162,17 @@ class Registers(Connection):
                 "INSERT INTO officers (name, name_key, added_at) VALUES (?, ?, ?)",
                 (name, key, _iso(added_at)),
             )
+
+
+def _procedure(row: sqlite3.Row) -> Procedure:
+    from tthc.core.registry import Procedure
+
+    return Procedure(
+        row["code"],
+        row["name"],
+        row["field"],
+        row["time_limit"],
+        row["alias"],
+        row["fee"],
+        bool(row["e_result"]),
+    )

@@ -15,7 +15,8 @@ from tthc.app.inputs import check_id_number, check_phone, clean, given_code, loa
 from tthc.core import transitions
 from tthc.core.errors import TthcError
 from tthc.core.lifecycle import Life
-from tthc.core.models import CHANNELS, PAYMENTS, Dossier, Procedure, Registered, Service, fold
+from tthc.core.models import CHANNELS, PAYMENTS, Dossier, Service, fold
+from tthc.core.registry import Procedure, Registered
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.core.workcalendar import Doubts
 from tthc.storage.details import Details

@@ -15,7 +15,8 @@ from tthc.core import transitions
 from tthc.core.clock import RECEIPT_DEFAULT_TIME, STEP_DEFAULT_TIME, check_year, parse_when
 from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import Life
-from tthc.core.models import Procedure, Registered, Service, name_key
+from tthc.core.models import Service, name_key
+from tthc.core.registry import Procedure, Registered
 from tthc.core.timelimit import TimeLimit, parse_limit
 from tthc.locale.i18n import ColumnWord, t
 from tthc.locale.marks import N_
