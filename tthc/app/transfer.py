@@ -25,7 +25,8 @@ from tthc.core.models import Event
 from tthc.storage import files
 from tthc.storage.migrations import LATEST
 from tthc.storage.sheets import stream_row, workbook, write_table
-from tthc.storage.store import COPY_COLUMNS, COPY_DEFAULTS, COPY_KEYS, Store, StoredDossier
+from tthc.storage.store import COPY_COLUMNS, COPY_DEFAULTS, COPY_KEYS, Store
+from tthc.storage.stored import StoredDossier
 from tthc.storage.tables import workbook_reason
 
 #: The columns of ``procedure export``: exactly those ``procedure import`` reads.

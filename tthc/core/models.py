@@ -293,6 +293,9 @@ class Dossier:
 
 @dataclass(frozen=True)
 class Event:
+    """One line of the audit trail: a step (or an undo, a correction) of a dossier, when it
+    happened and when it was recorded, by whom, with what it said."""
+
     id: int
     dossier_code: str | None
     step: str

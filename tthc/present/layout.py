@@ -171,6 +171,8 @@ class Column:
 
 @dataclass
 class PlainRow:
+    """A row of a plain table beyond its cells: its colour, and the lines under it."""
+
     style: str = ""
     notes: list[str] = field(default_factory=list)  # lines under the row, e.g. an apology
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tthc.core.errors import TthcError
 from tthc.core.models import Event
@@ -25,7 +25,10 @@ from tthc.storage.columns import (
 )
 from tthc.storage.conditions import visible_event_sql, visible_sql
 from tthc.storage.connection import Connection, _connect, source_uri, write_copy
-from tthc.storage.records import EventKey, StoredDossier, _event, _iso, _moment, rounds_of
+from tthc.storage.records import EventKey, _event, _iso, _moment, rounds_of
+
+if TYPE_CHECKING:
+    from tthc.storage.stored import StoredDossier
 
 
 # -- restoring a copy into the live database -----------------------------------------------------
@@ -191,7 +194,7 @@ class Copies(AuditTrail):
 
     def stored_dossiers(
         self, codes: Sequence[str] | None = None, batch: int = 2000
-    ) -> Iterator[StoredDossier]:
+    ) -> "Iterator[StoredDossier]":
         """The given dossiers (or all, in the order they were written) exactly as stored."""
         columns = ", ".join(ALL_DOSSIER_COLUMNS)
         if codes is not None:
@@ -207,7 +210,9 @@ class Copies(AuditTrail):
         while rows := cursor.fetchmany(batch):
             yield from self._stored(rows)
 
-    def _stored(self, rows: list[sqlite3.Row]) -> list[StoredDossier]:
+    def _stored(self, rows: list[sqlite3.Row]) -> "list[StoredDossier]":
+        from tthc.storage.stored import StoredDossier  # a merge's, an export's: not a look-up's
+
         rounds = rounds_of(self.conn, [r["code"] for r in rows])
         return [
             StoredDossier(
@@ -217,7 +222,7 @@ class Copies(AuditTrail):
             for r in rows
         ]
 
-    def put_stored_dossier(self, d: StoredDossier, *, replacing: bool) -> None:
+    def put_stored_dossier(self, d: "StoredDossier", *, replacing: bool) -> None:
         """Write a copied dossier: a new row, or every column of the row already here."""
         with _copying("dossiers", {"code": d.code}):
             if replacing:

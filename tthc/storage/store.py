@@ -7,7 +7,7 @@ The parts live beside it in ``tthc.storage``: ``connection`` (opening, checking,
 ``copies`` and ``bulk``. The records only some commands build are imported from their own
 modules, so a clerk's look-up does not build them: a list's query (``query.DossierQuery``),
 what a clerk types about a new dossier (``details.Details``), the web side's keys
-(``keys.DossierKeys``).
+(``keys.DossierKeys``), a dossier exactly as stored for a merge (``stored.StoredDossier``).
 No other layer writes SQL or holds a connection.
 """
 
@@ -31,7 +31,6 @@ from tthc.storage.dossier_rows import DossierRows
 from tthc.storage.filters import Finding
 from tthc.storage.lookups import Lookups
 from tthc.storage.records import OPEN_SQL as OPEN_SQL
-from tthc.storage.records import StoredDossier as StoredDossier
 from tthc.storage.records import life_values as life_values
 from tthc.storage.records import new_dossier_values as new_dossier_values
 from tthc.storage.records import round_values as round_values

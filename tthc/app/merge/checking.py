@@ -26,7 +26,8 @@ from tthc.core.settings import Settings, check_stored, with_defaults
 from tthc.core.workcalendar import WorkCalendar
 from tthc.locale.i18n import ColumnWord
 from tthc.locale.marks import N_
-from tthc.storage.store import COPY_KEYS, LIFE_COLUMNS, Store, StoredDossier, life_values, round_values
+from tthc.storage.store import COPY_KEYS, LIFE_COLUMNS, Store, life_values, round_values
+from tthc.storage.stored import StoredDossier
 from tthc.storage.tables import BadRows
 
 

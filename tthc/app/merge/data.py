@@ -11,7 +11,7 @@ from tthc.app.inputs import clean
 from tthc.core.errors import Msg, TthcError
 from tthc.core.lifecycle import STEPS
 from tthc.core.models import Event
-from tthc.storage.store import StoredDossier
+from tthc.storage.stored import StoredDossier
 
 #: The events that change a dossier: what two histories are compared by.
 MOVES = frozenset((*STEPS, "undo", "edit"))

@@ -28,7 +28,8 @@ from tthc.core.replay import (
 )
 from tthc.core.workcalendar import WorkCalendar
 from tthc.locale.words import DETAIL_WORDS, STEP_WORDS
-from tthc.storage.store import LIFE_COLUMNS, Store, StoredDossier, life_values, round_values
+from tthc.storage.store import LIFE_COLUMNS, Store, life_values, round_values
+from tthc.storage.stored import StoredDossier
 
 
 @dataclass

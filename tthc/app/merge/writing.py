@@ -10,7 +10,8 @@ from tthc.app.merge.data import REGISTERS, Plan, PointData
 from tthc.core.errors import TthcError
 from tthc.core.merging import MergeReport
 from tthc.core.replay import Move
-from tthc.storage.store import Store, StoredDossier
+from tthc.storage.store import Store
+from tthc.storage.stored import StoredDossier
 
 
 def apply_plan(ctx: Context, store: Store, data: PointData, plan: Plan, dry_run: bool) -> MergeReport:
