@@ -40,7 +40,7 @@ class CachedHolidays:
         return days_of(data, lang)
 
 
-@dataclass
+@dataclass(eq=False)  # a command's workplace, not a value: never compared
 class Context:
     """Everything a command needs from outside: where the data is, who, when, which language."""
 

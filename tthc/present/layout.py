@@ -156,7 +156,7 @@ _NOWHERE: Any = _Nowhere()
 
 
 # -- plain tables (lists that must print at once) ---------------------------------------------
-@dataclass
+@dataclass(eq=False)  # a layout's working column, never compared
 class Column:
     """A column of a plain table: ``wrap`` cells wrap between words; an ``optional`` column
     is left out when the screen is too narrow for it."""
@@ -169,7 +169,7 @@ class Column:
     least: int = 0  # a wrapped column this wide at least (or its longest cell), a long word standing out
 
 
-@dataclass
+@dataclass(eq=False)  # a layout's working row, never compared
 class PlainRow:
     """A row of a plain table beyond its cells: its colour, and the lines under it."""
 

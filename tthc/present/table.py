@@ -140,7 +140,7 @@ class Backend(Protocol):
     def show(self, table: Table) -> None: ...
 
 
-@dataclass
+@dataclass(eq=False)  # a way of drawing, not a value: never compared
 class Plain:
     """Light aligned columns, coloured by row on a terminal, for lists that must print at once:
     rows under their headings when they fit with every heading on two lines at most, else one
@@ -200,7 +200,7 @@ class Plain:
         echo("\n".join(self.lines(table)))
 
 
-@dataclass
+@dataclass(eq=False)  # a way of drawing, not a value: never compared
 class Rich:
     """A rich table whose columns are sized to the screen: boxed when it fits, unboxed when
     only that fits, else a block per row (the table's own ``blocks``, or its leading cells on a
@@ -254,7 +254,7 @@ class Rich:
             out.line(line)
 
 
-@dataclass
+@dataclass(eq=False)  # a way of drawing, not a value: never compared
 class Ledger:
     """Figures at a fixed ``width`` (80 columns, or the terminal's): headings of several lines
     (``\\n`` in a heading) set on their last line, figures right-aligned and whole, the first
@@ -286,7 +286,7 @@ class Ledger:
         echo("\n".join(line.rstrip() for line in self.drawn(table)[0]))
 
 
-@dataclass
+@dataclass(eq=False)  # a way of drawing, not a value: never compared
 class Paper:
     """A grid printed on paper ``width`` columns wide, whatever the screen: the widest columns
     give way first and a cell too long for its column wraps onto more lines."""
@@ -312,7 +312,7 @@ def lead_block(lead: int) -> Callable[[Sequence[str]], Block]:
     return block
 
 
-@dataclass
+@dataclass(eq=False)  # a way of drawing, not a value: never compared
 class Json:
     """The rows as a JSON list of objects keyed by each column's ``key``."""
 
@@ -320,7 +320,7 @@ class Json:
         print_json(table.records())
 
 
-@dataclass
+@dataclass(eq=False)  # a way of drawing, not a value: never compared
 class Sheet:
     """The table as a file: .csv (UTF-8 with a BOM; ``excel_vn`` for an Excel set to
     Vietnamese) or .xlsx (real number and date cells), written whole through the one

@@ -69,7 +69,7 @@ def colour_wanted() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-@dataclass
+@dataclass(eq=False)  # an output, not a value: never compared
 class Screen:
     """Where output goes, and how many columns it may take (``limit``; None: no limit)."""
 

@@ -64,7 +64,7 @@ def _check_new_rows(conn: sqlite3.Connection, after: dict[str, int]) -> None:
 REBUILD_AFTER_ROWS = 20_000
 
 
-@dataclass
+@dataclass(eq=False)  # a load under way, not a value: never compared
 class BulkLoader:
     """Inserts dossiers and their rounds in batches; a duplicate code is reported, not raised."""
 
