@@ -51,8 +51,8 @@ def test_a_birth_registration_received_on_monday_shows_as_the_full_command_shows
 #: What a look-up does not need: the command-line library, the other steps of a dossier's
 #: life and what each does to it, undo, the worklist and the catalog, the station file, the
 #: records only lists, writes, merges, reports and the web side build, the screens of other
-#: commands, and the standard library's file copying and decimals. Each was once loaded by
-#: ``show`` and cost its share of the counter's wait.
+#: commands, and the standard library's file copying, decimals and format parser. Each was
+#: once loaded by ``show`` and cost its share of the counter's wait.
 NOT_FOR_SHOW = (
     "typer",
     "click",
@@ -76,6 +76,7 @@ NOT_FOR_SHOW = (
     "tempfile",
     "shutil",
     "decimal",
+    "string",
 )
 
 

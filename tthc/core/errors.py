@@ -6,7 +6,6 @@ reasons (a missing file, a full disk, a port in use) are said in words too, from
 number (:func:`os_reason`)."""
 
 import errno
-from string import Formatter
 from typing import Any, Protocol, runtime_checkable
 
 from tthc.locale.marks import N_
@@ -24,6 +23,8 @@ class Msg:
     """A translatable message: its English msgid (``tthc.locale.marks``) and the values to fill in."""
 
     def __init__(self, key: str, /, **args: Any) -> None:
+        from string import Formatter  # here: a command that says nothing does not load it
+
         from tthc.locale.i18n import in_catalog
         from tthc.locale.marks import CONTEXT, PLURAL
 
