@@ -1,7 +1,9 @@
-"""Columns are laid out in one place: the table model (``present/table.py``), its layout
-(``present/layout.py``) and the screen's width (``present/terminal.py``). Every other module of
-``tthc/present`` fills a table and hands it to a backend; none pads, centres or sizes a column
-itself, nor reaches past the model for the layout's own machinery."""
+"""Columns are laid out in one place: the table model (``present/table.py``) and its other
+backends (``present/backends.py``), its layout (``present/layout.py``, and
+``present/fitted.py`` for tables drawn to fit and ledgers) and the screen's width
+(``present/terminal.py``). Every other module of ``tthc/present`` fills a table and hands it to
+a backend; none pads, centres or sizes a column itself, nor reaches past the model for the
+layout's own machinery."""
 
 import ast
 import re
@@ -9,7 +11,9 @@ from pathlib import Path
 
 PRESENT = Path(__file__).resolve().parent.parent / "tthc" / "present"
 #: The model and what it stands on: the only modules that may lay out columns.
-THE_MODEL = {"table", "layout", "terminal"}
+THE_MODEL = {"table", "backends", "layout", "fitted", "terminal"}
+#: The modules of the layout's machinery.
+LAYOUT_MODULES = {"tthc.present.layout", "tthc.present.fitted"}
 #: The layout's machinery, used through the model's backends only.
 MACHINERY = {
     "Col",
@@ -53,7 +57,7 @@ def hand_layout(tree: ast.AST) -> set[str]:
             for side in (node.left, node.right):
                 if isinstance(side, ast.Constant) and side.value in (" ", "─"):
                     found.add(f"{side.value!r} * n")
-        elif isinstance(node, ast.ImportFrom) and node.module == "tthc.present.layout":
+        elif isinstance(node, ast.ImportFrom) and node.module in LAYOUT_MODULES:
             found.update(f"layout.{a.name}" for a in node.names if a.name in MACHINERY)
     return found
 
@@ -97,5 +101,5 @@ def test_the_check_lets_numbers_be_formatted() -> None:
 
 
 def test_the_check_sees_the_layout_machinery_used_past_the_model() -> None:
-    source = "from tthc.present.layout import fit_table, table_width"
-    assert hand_layout(ast.parse(source)) == {"layout.fit_table"}
+    source = "from tthc.present.fitted import fit_table, table_width\nfrom tthc.present.layout import plain_lines"
+    assert hand_layout(ast.parse(source)) == {"layout.fit_table", "layout.plain_lines"}

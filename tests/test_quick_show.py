@@ -73,6 +73,8 @@ NOT_FOR_SHOW = (
     "tthc.storage.counts",
     "tthc.storage.stored",
     "tthc.present.render",
+    "tthc.present.backends",
+    "tthc.present.fitted",
     "tempfile",
     "shutil",
     "decimal",

@@ -5,7 +5,8 @@ is narrow (an indicator's formula, a step's details); a list of label and value.
 
 from __future__ import annotations
 
-from tthc.present.table import Bar, Field, Ledger, Paper, Plain, Table
+from tthc.present.backends import Bar, Ledger, Paper
+from tthc.present.table import Field, Plain, Table
 
 #: September 2025's load at a commune center: Đức carries the most.
 SEPTEMBER = Table(

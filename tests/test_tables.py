@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 
 from tests.conftest import Cli
-from tthc.present.table import Field, Json, Plain, Rich, Sheet, Table, backend, show
+from tthc.present.backends import Json, Rich, Sheet, backend, show
+from tthc.present.table import Field, Plain, Table
 
 LATER = "2025-10-01 08:00"
 LATE = "000.00.20.H56-250903-0001"  # received Wed 3/9, resolved Fri 5/9: 2 working days late

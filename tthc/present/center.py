@@ -13,7 +13,8 @@ from tthc.core.models import name_twins
 from tthc.core.settings import SETTING_WORDS
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_money, label, t
 from tthc.locale.marks import N_, P_
-from tthc.present.table import Block, Field, Table, show
+from tthc.present.backends import show
+from tthc.present.table import Block, Field, Table
 from tthc.present.terminal import (
     echo,
     fmt_moment,

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from tthc.locale.i18n import label, step_label, t
 from tthc.locale.marks import N_, P_
 from tthc.locale.words import BREACH_WORDS, COLUMN_WORDS, CORRECTION_WORDS
-from tthc.present.table import Field, Table, show
+from tthc.present.backends import show
+from tthc.present.table import Field, Table
 from tthc.present.terminal import (
     echo,
     fmt_moment,
@@ -63,7 +64,7 @@ def workload_lines(w: Workload, lang: str, width: int = 80) -> list[str]:
     import textwrap
 
     from tthc.locale.i18n import fmt_rate
-    from tthc.present.table import Bar, Ledger
+    from tthc.present.backends import Bar, Ledger
 
     names = [t(lang, "(none)") if g.key is None else g.key for g in w.groups]
     figures = Table(

@@ -17,7 +17,7 @@ from tthc.locale.words import COLUMN_WORDS, CORRECTION_WORDS
 from tthc.present.layout import (
     READABLE,
 )
-from tthc.present.table import Field, Plain, Table, show
+from tthc.present.table import Field, Plain, Table
 from tthc.present.terminal import (
     echo,
     fmt_moment,
@@ -256,7 +256,7 @@ def print_history(events: list[Event], lang: str, *, title: str | None = None) -
     styles = ["dim" if e.id in undone else "" for e in events]
     if title:
         echo(title)
-    show(Table(fields, rows, styles=styles), reshape=False)
+    Plain(reshape=False).show(Table(fields, rows, styles=styles))
 
 
 def print_undo_plan(plan: UndoPlan, lang: str) -> None:
@@ -296,7 +296,7 @@ def print_corrections(items: list[Changed], period: Period, lang: str) -> None:
         for c in items
     ]
     title = t(lang, "Changed timelines — {start} to {end} ({n})", start=start, end=end, n=len(items))
-    show(Table.of(headers, rows, title=title, lead=3))
+    Plain().show(Table.of(headers, rows, title=title, lead=3))
 
 
 def event_json(e: Event) -> dict[str, Any]:

@@ -28,7 +28,8 @@ def _paper_block(block: Any) -> list[str]:
     from tthc.core.papers import Grid, Line
 
     if isinstance(block, Grid):
-        from tthc.present.table import Paper, Table
+        from tthc.present.backends import Paper
+        from tthc.present.table import Table
 
         return Paper(PAPER_WIDTH).lines(Table.of(block.headers, block.rows))
     if isinstance(block, Line):

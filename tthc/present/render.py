@@ -3,8 +3,9 @@ modules of :mod:`tthc.present` that draw them, so that a command says ``render.p
 without knowing where the dossier's screen is laid out.
 
 Where each lives: :mod:`~tthc.present.terminal` (the screen's width, lines of words),
-:mod:`~tthc.present.table` (the one table model and its backends), :mod:`~tthc.present.layout`
-(fitting a table to the screen), :mod:`~tthc.present.center` (set-up, settings, calendar,
+:mod:`~tthc.present.table` (the one table model, printed plain), :mod:`~tthc.present.backends`
+(its other backends), :mod:`~tthc.present.layout` and :mod:`~tthc.present.fitted` (fitting a
+table to the screen), :mod:`~tthc.present.center` (set-up, settings, calendar,
 catalog), :mod:`~tthc.present.dossiers` (a dossier, its history), :mod:`~tthc.present.paper_text`
 (a paper as text), :mod:`~tthc.present.compliance` (workload and late),
 :mod:`~tthc.present.exchange` (import, merge, export); the summaries and the chart in

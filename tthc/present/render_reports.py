@@ -16,8 +16,9 @@ from tthc.core.figures import FIGURES
 from tthc.locale.i18n import fmt_month, fmt_rate, label, t
 from tthc.locale.marks import N_, P_
 from tthc.locale.words import COLUMN_WORDS, SUMMARY_HEAD_WORDS, SUMMARY_LONG_WORDS, SUMMARY_SHORT_WORDS
+from tthc.present.backends import Rich
 from tthc.present.chart import bar
-from tthc.present.table import Field, Rich, Table
+from tthc.present.table import Field, Table
 from tthc.present.terminal import Screen, echo, fmt_moment, screen, text_width
 
 if TYPE_CHECKING:
@@ -219,7 +220,7 @@ def print_screen() -> Screen:
     """A screen that records, at the printing width, with colours for the light theme."""
     from rich.console import Console
 
-    from tthc.present.layout import _NOWHERE
+    from tthc.present.fitted import _NOWHERE
 
     paper = Console(
         width=PRINT_WIDTH,

@@ -158,7 +158,7 @@ def print_form(form: Form) -> None:
     ``(n) label value`` lines per field. The figures are never cut in any of them."""
     from rich.text import Text
 
-    from tthc.present.layout import table_width
+    from tthc.present.fitted import table_width
     from tthc.present.terminal import screen
 
     out = screen()
@@ -176,7 +176,8 @@ def print_form(form: Form) -> None:
 
 def _pairs(out: Any, lines: list[tuple[str, str]]) -> None:
     """Left and right blocks side by side (heading, signatures), wrapped to the screen."""
-    from tthc.present.table import Field, Rich, Table
+    from tthc.present.backends import Rich
+    from tthc.present.table import Field, Table
 
     blocks = Table([Field("", wrap=True), Field("", wrap=True)], [list(pair) for pair in lines])
     grid = Rich(out.limit).fit(blocks, boxed=False)
@@ -199,7 +200,8 @@ def _form_table(form: Form, limit: int | None) -> list[Any]:
     """The table with its legend lines, or [] when no table shape fits."""
     from rich.text import Text
 
-    from tthc.present.table import Field, Rich, Table
+    from tthc.present.backends import Rich
+    from tthc.present.table import Field, Table
 
     lang = form.lang
     styles = [""] * (len(form.rows) - 1) + ["bold"]
@@ -233,7 +235,7 @@ def _form_blocks(form: Form, limit: int | None) -> list[Any]:
     """One block per field: ``(n) label value`` in as many columns as fit."""
     from rich.text import Text
 
-    from tthc.present.table import Rich
+    from tthc.present.backends import Rich
 
     out: list[Any] = []
     for row in form.rows:
