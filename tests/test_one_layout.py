@@ -101,5 +101,7 @@ def test_the_check_lets_numbers_be_formatted() -> None:
 
 
 def test_the_check_sees_the_layout_machinery_used_past_the_model() -> None:
-    source = "from tthc.present.fitted import fit_table, table_width\nfrom tthc.present.layout import plain_lines"
+    source = (
+        "from tthc.present.fitted import fit_table, table_width\nfrom tthc.present.layout import plain_lines"
+    )
     assert hand_layout(ast.parse(source)) == {"layout.fit_table", "layout.plain_lines"}

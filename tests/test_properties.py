@@ -83,7 +83,9 @@ def test_undoing_any_step_gives_back_the_dossier_as_it_was(
     (known from the audit trail, which the caller adds)."""
     received = (FIRST + timedelta(minutes=start)).replace(second=0)
     authority = "UBND phường Tân Lập" if start % 2 else None  # received for another authority
-    life = transitions.receive(CAL, "X-1", parse_limit(limit), received, officer="Lan", for_authority=authority)
+    life = transitions.receive(
+        CAL, "X-1", parse_limit(limit), received, officer="Lan", for_authority=authority
+    )
     for kind, gap, pick in walk:
         at = life.last_at + timedelta(minutes=gap)
         step, details = _step(kind, at, pick, life)

@@ -93,7 +93,11 @@ def handover(
             raise TthcError(
                 "dossier {code} is already in the charge of {officer}", code=life.code, officer=officer.name
             )
-        return transitions.Handover(at, officer.name), {"from": life.officer, "to": officer.name, "note": noted}
+        return transitions.Handover(at, officer.name), {
+            "from": life.officer,
+            "to": officer.name,
+            "note": noted,
+        }
 
     return _step(ctx, code, at, make, correction, reason)
 
@@ -194,7 +198,9 @@ def return_result(
         store.put_rating(life.code, Rating(value, said, at, "counter"))  # type: ignore[arg-type]
         return {"rating": value, **({"comment": said} if said else {})}
 
-    return _step(ctx, code, at, lambda store, life, at: (transitions.Return(at), {}), correction, reason, rated)
+    return _step(
+        ctx, code, at, lambda store, life, at: (transitions.Return(at), {}), correction, reason, rated
+    )
 
 
 def withdraw(
