@@ -5,6 +5,7 @@ query over the dossiers leaves them out until the last step shows them all at on
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,7 @@ def test_an_august_import_stopped_after_two_of_its_three_steps_shows_nothing_of_
     data = tmp_path / "provincial-august-2025.csv"
     write_csv(data)
     monkeypatch.setattr(hidden, "STEP_ROWS", 100)
+    monkeypatch.setattr(hidden, "MAX_STEP_ROWS", 100)
     monkeypatch.setattr(hidden, "remove", lambda *args: None)  # as if killed there
 
     def the_last_step_fails(stage: importing.Stage, lo: int) -> None:
@@ -131,3 +133,36 @@ def test_a_second_import_waits_for_the_first_one_s_copy_and_hides_no_receipt_bet
     assert [r["applicant"] for r in found] == ["Lê Thị Hoa"]
     summary = json.loads(center.ok("summary", "--year", "2025", "--json").stdout)
     assert summary["received"] == ROWS + 1
+
+
+def copied_in(rows: int, pace: float) -> list[int]:
+    """The sizes of the steps a copy of ``rows`` takes on a machine that copies ``pace``
+    rows a second, checked to cover every staged row once, the last rows first."""
+    from tthc.storage import hidden
+
+    steps = hidden.Steps(rows)
+    seen: list[tuple[int, int]] = []
+    for first, last in steps:
+        seen.append((first, last))
+        steps.took(last - first + 1, (last - first + 1) / pace)
+    assert seen[0][1] == rows and seen[-1][0] == 1
+    assert all(later[1] == earlier[0] - 1 for earlier, later in pairwise(seen))
+    return [last - first + 1 for first, last in seen]
+
+
+def test_a_million_row_provincial_file_is_copied_in_steps_of_what_a_second_holds() -> None:
+    """At 50,000 rows a second the steps grow from 10,000 rows, at most doubling, to what one
+    second of the lock holds; a clerk's receipt waits for one of them at most."""
+    sizes = copied_in(1_000_000, pace=50_000)
+    assert sizes[:4] == [10_000, 20_000, 40_000, 50_000]
+    assert max(sizes) == 50_000
+    assert sum(sizes) == 1_000_000
+
+
+def test_on_a_fast_machine_no_step_holds_more_than_two_hundred_thousand_rows() -> None:
+    sizes = copied_in(1_000_000, pace=5_000_000)
+    assert sizes == [10_000, 20_000, 40_000, 80_000, 160_000, 200_000, 200_000, 200_000, 90_000]
+
+
+def test_a_slow_step_never_makes_the_next_smaller_than_the_first() -> None:
+    assert set(copied_in(30_000, pace=1_000)) == {10_000}

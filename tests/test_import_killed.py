@@ -23,7 +23,7 @@ import runpy, sys, time
 from pathlib import Path
 from tthc.storage import hidden, store
 
-hidden.STEP_ROWS = 1000
+hidden.STEP_ROWS = hidden.MAX_STEP_ROWS = 1000
 real_copy_step = store.Stage.copy_step
 marker = Path(sys.argv[1])
 done = []

@@ -142,6 +142,7 @@ def test_a_receipt_at_the_counter_gets_in_between_two_steps_of_an_import_s_copy(
     data = tmp_path / "provincial.csv"
     write_csv(data, 300)
     monkeypatch.setattr(hidden, "STEP_ROWS", 100)
+    monkeypatch.setattr(hidden, "MAX_STEP_ROWS", 100)
     real_copy_step = importing.Stage.copy_step
     way = center.db.with_name(center.db.name + "-give-way")
     seen_by_step: list[int] = []

@@ -230,11 +230,15 @@ class Stage:
         outside any transaction, as SQLite wants)."""
         self.conn.close()  # the store reads it now; the stage's own reads go through it too
         self.conn = self.store.conn
-        self.store.conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
+        conn = self.store.conn
+        conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
+        cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
+        conn.execute("PRAGMA main.cache_size = -262144")  # the copy's steps touch the indexes all over
         try:
             yield
         finally:
-            self.store.conn.execute("DETACH DATABASE stage")
+            conn.execute(f"PRAGMA main.cache_size = {int(cache)}")
+            conn.execute("DETACH DATABASE stage")
 
 
 class BulkLoading(Connection):
@@ -305,23 +309,9 @@ class BulkLoading(Connection):
         # new rows at the end; all of it inside the caller's transaction, which undoes it all.
         # The insert triggers that keep the counts and the search words stand aside; those the
         # marker makes do nothing still ask for it once per row (about 0.5 s in a million rows).
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers'"
-            " AND (name IN ('dossiers_count_insert', 'dossiers_search_insert')"
-            " OR (sql LIKE '%AFTER INSERT ON dossiers%' AND instr(sql, ?)))",
-            (BULK_MARKER,),
-        ).fetchall()
-        for name, _ in triggers:
-            conn.execute(f"DROP TRIGGER {name}")
-        conn.execute("PRAGMA ignore_check_constraints = ON")
-        try:
-            loader = BulkLoader(conn, without_indexes=bool(indexes))
-            yield loader
-        finally:
-            conn.execute("PRAGMA ignore_check_constraints = OFF")
-        _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
-        for _, sql in triggers:
-            conn.execute(sql)
+        with hidden.triggers_aside(conn):
+            yield BulkLoader(conn, without_indexes=bool(indexes))
+            _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
         for _, sql in indexes:
             conn.execute(sql)
         backfill_counts(conn.execute, after_rowid=before)

@@ -15,7 +15,8 @@ the lock on its scratch folder (:func:`tthc.storage.files.in_use`).
 """
 
 import sqlite3
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -32,8 +33,13 @@ class Writer(Protocol):
 
     def let_waiting_in(self, limit: float = 2.0) -> bool: ...
 
-#: Dossiers copied (or removed) per short transaction: about 0.1–0.3 s each.
+#: Dossiers removed per short transaction, and copied in the first step of an import.
 STEP_ROWS = 10_000
+#: How long a later step of the copy may hold the write lock: its rows are sized from the
+#: pace of the steps before (a clerk's write waits for one step at most).
+STEP_SECONDS = 1.0
+#: Never more rows than this in one step, whatever the pace.
+MAX_STEP_ROWS = 200_000
 
 
 def set_aside(conn: sqlite3.Connection, rows: int, event_id: int, folder: Path) -> tuple[int, int] | None:
@@ -54,15 +60,58 @@ def set_aside(conn: sqlite3.Connection, rows: int, event_id: int, folder: Path) 
     return lo, hi
 
 
-def steps(rows: int) -> list[tuple[int, int]]:
-    """The staged rowids of each step, the last rows first (they take the top rowid)."""
-    out = []
-    last = rows
-    while last >= 1:
-        first = max(1, last - STEP_ROWS + 1)
-        out.append((first, last))
-        last = first - 1
-    return out
+class Steps:
+    """The staged rowids of each step of a copy, the last rows first (they take the top
+    rowid). The first step is ``STEP_ROWS`` rows; each later one as many as the step before
+    copied in ``STEP_SECONDS``, at most twice the step before and at most
+    ``MAX_STEP_ROWS``. A step's cost grows with the indexes it touches, not only its rows:
+    a million-row import in steps of 10,000 rewrote the same index pages a hundred times.
+
+    Iterating yields ``(first, last)``; :meth:`took` is told how long each step held the lock."""
+
+    def __init__(self, rows: int) -> None:
+        self.left = rows
+        self.size = STEP_ROWS
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        while self.left >= 1:
+            first = max(1, self.left - self.size + 1)
+            yield first, self.left
+            self.left = first - 1
+
+    def took(self, rows: int, seconds: float) -> None:
+        """One step copied ``rows`` in ``seconds``: the next step's size, at that step's pace
+        (each row costs more as the indexes grow)."""
+        pace = rows / max(seconds, 1e-3)
+        self.size = int(min(MAX_STEP_ROWS, 2 * rows, max(STEP_ROWS, round(pace * STEP_SECONDS))))
+
+
+@contextmanager
+def triggers_aside(conn: sqlite3.Connection) -> Iterator[None]:
+    """Inside a write transaction, for many new dossiers at once: the per-row triggers that
+    count a new dossier and add it to the search index dropped, and made again at the end
+    (inside the same transaction, so undone with it), and the rows not held against the
+    tables' CHECKs one by one. The caller counts and indexes the new rows in one statement
+    each, and holds them against the CHECKs all at once (a stage before its copy, a bulk
+    load after its rows)."""
+    triggers = [
+        (str(r[0]), str(r[1]))
+        for r in conn.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers'"
+            " AND (name IN ('dossiers_count_insert', 'dossiers_search_insert')"
+            " OR (sql LIKE '%AFTER INSERT ON dossiers%' AND instr(sql, ?)))",
+            (BULK_MARKER,),
+        )
+    ]
+    for name, _ in triggers:
+        conn.execute(f"DROP TRIGGER main.{name}")
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA ignore_check_constraints = OFF")
+    for _, sql in triggers:
+        conn.execute(sql)
 
 
 def copy_step(
@@ -70,25 +119,25 @@ def copy_step(
 ) -> None:
     """Inside a write transaction: the staged dossiers ``first`` to ``last`` (staged rowids)
     into the live table at rowid ``lo - 1 + staged rowid``, their supplement rounds, and
-    their search words. The triggers that count a new row stand aside (the bulk marker):
-    the counts are added in :func:`show`."""
-    conn.execute("INSERT INTO main.settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
-    conn.execute(
-        f"INSERT INTO main.dossiers (rowid, {columns}) SELECT rowid + ?, {picked}"
-        " FROM stage.dossiers WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
-        (lo - 1, first, last),
-    )
-    conn.execute(
-        f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses WHERE dossier_code IN"
-        " (SELECT code FROM stage.dossiers WHERE rowid BETWEEN ? AND ?) ORDER BY id",
-        (first, last),
-    )
-    conn.execute(
-        f"INSERT INTO main.{SEARCH_INDEX} (rowid, search_text)"
-        " SELECT rowid, search_text FROM main.dossiers WHERE rowid BETWEEN ? AND ?",
-        (lo - 1 + first, lo - 1 + last),
-    )
-    conn.execute("DELETE FROM main.settings WHERE key = ?", (BULK_MARKER,))
+    their search words in one statement. The triggers that count a new row stand aside
+    (:func:`triggers_aside`; the counts are added in :func:`show`), and the stage has held
+    every row against the tables' CHECKs already."""
+    with triggers_aside(conn):
+        conn.execute(
+            f"INSERT INTO main.dossiers (rowid, {columns}) SELECT rowid + ?, {picked}"
+            " FROM stage.dossiers WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+            (lo - 1, first, last),
+        )
+        conn.execute(
+            f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses WHERE dossier_code IN"
+            " (SELECT code FROM stage.dossiers WHERE rowid BETWEEN ? AND ?) ORDER BY id",
+            (first, last),
+        )
+        conn.execute(
+            f"INSERT INTO main.{SEARCH_INDEX} (rowid, search_text)"
+            " SELECT rowid, search_text FROM main.dossiers WHERE rowid BETWEEN ? AND ?",
+            (lo - 1 + first, lo - 1 + last),
+        )
 
 
 def show(conn: sqlite3.Connection, lo: int) -> None:

@@ -162,12 +162,13 @@ def _copy_in_steps(
     and adds the counts, and the whole import appears at once. Anything failing on the way
     (a code taken meanwhile, an interrupt) removes what was copied, in steps too."""
     batch: tuple[int, int] | None = None
-    steps = hidden.steps(staged.count)
+    steps = hidden.Steps(staged.count)
     try:
-        for i, (first, last) in enumerate(steps):
-            if i:
+        for first, last in steps:
+            if batch is not None:
                 store.let_waiting_in()  # a clerk waiting for the lock goes first
             while True:
+                started = _time.monotonic()
                 try:
                     with store.write(ask_way=False):
                         _recheck(stage, store, minter, marks, staged, path)
@@ -179,15 +180,16 @@ def _copy_in_steps(
                             batch = (aside[0], event_id)
                             minter.save()
                         stage.copy_step(batch[0], first, last, batch[1])
-                        if i == len(steps) - 1:
+                        if first == 1:
                             _register_names(ctx, store, report)
                             stage.show(batch[0])
                         marks = store.marks()
+                    steps.took(last - first + 1, _time.monotonic() - started)
                     break
                 except _AnotherCopying:
                     hidden.remove_left_over(store)  # unless it was killed, it is copying now
                     _time.sleep(0.5)
-        if not steps:  # an empty file: the import's entry alone
+        if batch is None:  # an empty file: the import's entry alone
             with store.write():
                 _register_names(ctx, store, report)
                 _import_event(ctx, store, report)
