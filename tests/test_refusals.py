@@ -231,3 +231,26 @@ def test_a_closed_pipe_is_not_a_crash(received: Cli) -> None:
             assert "Traceback" not in run.stderr, run.stderr
             assert run.returncode in (0, 1), run
             assert run.returncode == 0 or "the output was closed before everything was written" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "summary --month 9/2025",  # drawn by rich, whose own closed-pipe exit said nothing
+        "report --month 9/2025",
+        "calendar show --year 2025",
+    ],
+)
+def test_a_september_summary_piped_to_a_reader_already_gone_says_why_it_stopped(
+    received: Cli, command: str
+) -> None:
+    """``tthc summary | head -1`` with the reader gone before the first line: one refusal
+    line and exit 1, as the plain commands give, not a silent exit 1 that reads as a failure."""
+    env = sandbox_env(
+        TTHC_DB=str(received.db), TTHC_NOW="2025-09-10 16:00", TTHC_USER="t", PATH="/usr/bin:/bin"
+    )
+    cmd = f"(sleep 0.3; exec '{sys.executable}' -m tthc {command}) | true; exit ${{PIPESTATUS[0]}}"
+    run = subprocess.run(["bash", "-c", cmd], env=env, capture_output=True, text=True)
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.returncode == 1, run
+    assert run.stderr == "Error: the output was closed before everything was written\n", run

@@ -10,6 +10,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from tthc.locale.i18n import fmt_day
@@ -18,10 +19,22 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def console(stderr: bool = False) -> Console:
+@cache
+def _console_class() -> type[Console]:
+    """rich's Console, except that a closed output is passed on as ``BrokenPipeError``: rich's
+    own answer exits 1 saying nothing, where every command says why it stopped."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True  # nothing more is drawn for the reader that went away
+            raise BrokenPipeError
+
+    return _Console
+
+
+def console(stderr: bool = False) -> Console:
+    return _console_class()(stderr=stderr, highlight=False, soft_wrap=False)
 
 
 def echo(text: str) -> None:
@@ -88,11 +101,9 @@ class Screen:
 
 def screen(limit: int | Literal["auto"] | None = "auto") -> Screen:
     """The screen to draw on: standard output at its width, colour only on a terminal."""
-    from rich.console import Console
-
     width = output_width() if limit == "auto" else limit
     colour = colour_wanted()
-    out = Console(
+    out = _console_class()(
         width=width or NO_LIMIT,
         highlight=False,
         soft_wrap=False,
