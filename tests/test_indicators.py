@@ -154,6 +154,18 @@ def test_the_indicators_are_the_sum_of_their_parts_by_field(october: Cli) -> Non
             assert sum(g["on_time"][side][figure] for g in split["groups"]) == whole["on_time"][side][figure]
 
 
+def test_october_by_field_names_each_group_in_the_readers_language(october: Cli) -> None:
+    """Each group's heading says what the group is in the reader's words: "Lĩnh vực: Hộ tịch"
+    in Vietnamese, not the option's English value ("field: Hộ tịch")."""
+    vi = october.ok("indicators", "--month", "10/2025", "--by", "field", now=AFTER, lang="vi").stdout
+    assert "Lĩnh vực: Chứng thực" in vi and "Lĩnh vực: Hộ tịch" in vi
+    assert "field:" not in vi
+    by_procedure = october.ok("indicators", "--month", "10/2025", "--by", "procedure", now=AFTER, lang="vi")
+    assert "Mã TTHC: 2.000884" in by_procedure.stdout and "procedure:" not in by_procedure.stdout
+    en = october.ok("indicators", "--month", "10/2025", "--by", "field", now=AFTER, lang="en").stdout
+    assert "field: Hộ tịch" in en
+
+
 def test_the_scorecard_in_a_workbook(october: Cli, tmp_path: Path) -> None:
     import openpyxl
 

@@ -8,6 +8,7 @@ from tthc.core.indicators import INDICATOR_FORMULA_WORDS, INDICATOR_NAME_WORDS, 
 from tthc.core.scorecard import REASONS
 from tthc.locale.i18n import fmt_day, fmt_limit, fmt_rate, t
 from tthc.locale.marks import N_, P_
+from tthc.locale.words import COLUMN_WORDS
 
 HEAD_WORDS = (
     P_("indicator column heading", "No."),
@@ -176,7 +177,8 @@ def text(s: Scorecard, lang: str, limit: int | None = None) -> str:
     out = [*wrap_line(title, limit), ""]
     out += card_lines(s.total, lang, limit)
     for key, card in s.groups:
-        out += ["", *wrap_line(t(lang, "{by}: {key}", by=s.by, key=key or "—"), limit)]
+        by = t(lang, COLUMN_WORDS[s.by]) if s.by in COLUMN_WORDS else s.by  # "Lĩnh vực", not "field"
+        out += ["", *wrap_line(t(lang, "{by}: {key}", by=by, key=key or "—"), limit)]
         out += card_lines(card, lang, limit)
     return "\n".join(out)
 
