@@ -2,12 +2,12 @@
 
 Copying a million staged dossiers in one transaction held the write lock for 8 to 12 s, and
 a clerk's receipt waited as long. Here the staged rows (:class:`tthc.storage.store.Stage`,
-attached as ``stage``) go in ``STEP_ROWS`` at a time, each step its own short write
-transaction, under rowids set aside for the import in ``hidden_batch`` (m017). Every query
-over the dossiers leaves that range out (``conditions.visible_sql``), the import's audit
-event too (``conditions.visible_event_sql``); the per-day counts are added only in the last
-step (:func:`show`), which deletes the ``hidden_batch`` row: the whole import appears in one
-short commit, or not at all.
+attached as ``stage``) go in by steps of about a second each (:class:`Steps`), each step its
+own short write transaction, under rowids set aside for the import in ``hidden_batch``
+(m017). Every query over the dossiers leaves that range out (``conditions.visible_sql``), the
+import's audit event too (``conditions.visible_event_sql``); the per-day counts are added
+only in the last step (:func:`show`), which deletes the ``hidden_batch`` row: the whole
+import appears in one short commit, or not at all.
 
 A batch whose import died (killed, a power cut) stays unseen; the next import removes it
 (:func:`remove_left_over`), a step at a time too. Whether an import still runs is told by
@@ -105,8 +105,8 @@ def triggers_aside(conn: sqlite3.Connection) -> Iterator[None]:
     ]
     for name, _ in triggers:
         conn.execute(f"DROP TRIGGER main.{name}")
-    conn.execute("PRAGMA ignore_check_constraints = ON")
-    try:
+    try:  # the connection's own setting, not undone by a rollback: set back whatever happens
+        conn.execute("PRAGMA ignore_check_constraints = ON")
         yield
     finally:
         conn.execute("PRAGMA ignore_check_constraints = OFF")
