@@ -64,10 +64,11 @@ class Steps:
     """The staged rowids of each step of a copy, the last rows first (they take the top
     rowid). The first step is ``STEP_ROWS`` rows; each later one as many as the step before
     copied in ``STEP_SECONDS``, at most twice the step before and at most
-    ``MAX_STEP_ROWS``. A step's cost grows with the indexes it touches, not only its rows:
+    ``MAX_STEP_ROWS``, never fewer than the first. A step's cost grows with the indexes it touches, not only its rows:
     a million-row import in steps of 10,000 rewrote the same index pages a hundred times.
 
-    Iterating yields ``(first, last)``; :meth:`took` is told how long each step held the lock."""
+    Iterating yields ``(first, last)``, the last one's ``first`` 1; :meth:`took` is told how
+    long each step held the lock (from its ``BEGIN`` to its commit, not the wait for it)."""
 
     def __init__(self, rows: int) -> None:
         self.left = rows
@@ -93,7 +94,11 @@ def triggers_aside(conn: sqlite3.Connection) -> Iterator[None]:
     (inside the same transaction, so undone with it), and the rows not held against the
     tables' CHECKs one by one. The caller counts and indexes the new rows in one statement
     each, and holds them against the CHECKs all at once (a stage before its copy, a bulk
-    load after its rows)."""
+    load after its rows).
+
+    An error inside leaves the triggers dropped until the caller's transaction rolls back,
+    which makes them again (a schema change is undone with the rest); the CHECKs' pragma, the
+    connection's own, is set back here whatever happens."""
     triggers = [
         (str(r[0]), str(r[1]))
         for r in conn.execute(
