@@ -70,7 +70,7 @@ BIG_CACHE_KIB = 262_144
 @contextmanager
 def big_cache(conn: sqlite3.Connection) -> Iterator[None]:
     """The main database's page cache at :data:`BIG_CACHE_KIB` for the block, then as it was
-    (the store's connection goes on serving the command, or the web side, after it)."""
+    (the store's connection goes on serving the rest of the command after it)."""
     before = int(conn.execute("PRAGMA main.cache_size").fetchone()[0])
     conn.execute(f"PRAGMA main.cache_size = -{BIG_CACHE_KIB}")
     try:
