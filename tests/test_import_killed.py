@@ -17,25 +17,33 @@ from tests.conftest import Cli, sandbox_env
 
 #: Runs ``tthc import`` in a real process whose copy into the live database, its first step
 #: done and committed (1,000 rows, unseen), waits inside its second step's transaction
-#: (uncommitted) for the kill, and says so in a marker file.
+#: (uncommitted: its rows in, the insert triggers dropped) for the kill, and says so in a
+#: marker file.
 KILLED_IN_THE_COPY = """
-import runpy, sys, time
+import contextlib, runpy, sys, time
 from pathlib import Path
 from tthc.storage import hidden, store
 
 hidden.STEP_ROWS = hidden.MAX_STEP_ROWS = 1000
 real_copy_step = store.Stage.copy_step
+real_triggers_aside = hidden.triggers_aside
 marker = Path(sys.argv[1])
 done = []
 
-def copy_step_then_wait(self, *args):
-    if done:
-        marker.write_text("copied", encoding="utf-8")
-        time.sleep(120)
+@contextlib.contextmanager
+def triggers_aside_then_wait(conn):
+    with real_triggers_aside(conn):
+        yield
+        if done:
+            marker.write_text("copied", encoding="utf-8")
+            time.sleep(120)
+
+def copy_step(self, *args):
     real_copy_step(self, *args)
     done.append(args)
 
-store.Stage.copy_step = copy_step_then_wait
+hidden.triggers_aside = triggers_aside_then_wait
+store.Stage.copy_step = copy_step
 sys.argv = ["tthc", "--db", *sys.argv[2:]]
 runpy.run_module("tthc", run_name="__main__")
 """
@@ -53,10 +61,10 @@ def write_csv(path: Path) -> None:
             )
 
 
-def schema_of(db: Path) -> list[tuple[str, str]]:
+def schema_of(db: Path) -> list[tuple[str, str, str | None]]:
     conn = sqlite3.connect(db)
     try:
-        return sorted(conn.execute("SELECT type, name FROM sqlite_master").fetchall())
+        return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall(), key=str)
     finally:
         conn.close()
 

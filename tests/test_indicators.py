@@ -415,3 +415,21 @@ def test_a_fee_paid_in_cash_is_typed_as_a_vietnamese_clerk_says_it(center: Cli) 
     assert "'tiền mặt', 'trực tuyến', 'miễn'" in center.fails(
         "receive", "2.000884", "--applicant", "X", "--paid", "séc", code=2, lang="vi"
     )
+
+
+def test_a_result_recorded_later_today_than_this_pcs_clock_counts_alike_in_both_rates(center: Cli) -> None:
+    """Wednesday 10/09/2025: the other point's PC, its clock ahead, recorded a birth
+    registration's result at 15:00; this PC says 10:00. The summary counts the result (its
+    day has come); the scorecard's II.06a side says the same (it said 0 of 0), and 2.1
+    finds the dossier in time."""
+    made = json.loads(
+        center.ok("receive", "ks", "--applicant", "Lê Văn Tám", "--at", "2025-09-10 08:00", "--json",
+                  now="2025-09-10 16:00").stdout
+    )
+    center.ok("resolve", made["code"], "--at", "2025-09-10 15:00", now="2025-09-10 16:00")
+    summary = json.loads(center.ok("summary", "--month", "9/2025", "--json", now="2025-09-10 10:00").stdout)
+    got = json.loads(center.ok("indicators", "--month", "9/2025", "--json", now="2025-09-10 10:00").stdout)
+    assert (summary["resolved"], summary["on_time_rate"]) == (1, 100.0)
+    assert got["on_time"]["ii06a"] == {"numerator": 1, "denominator": 1, "rate": 100.0}
+    assert got["on_time"]["766"] == {"numerator": 1, "denominator": 1, "rate": 100.0}
+    assert got["on_time"]["reasons"] == []  # nothing behind a difference: there is none

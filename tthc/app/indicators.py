@@ -4,13 +4,13 @@ with the II.06a on-time rate beside indicator 2.1's and the dossiers behind thei
 """
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from tthc.app.context import Context
-from tthc.app.summary import events_before, snapshot_of
+from tthc.app.summary import events_before, reached, snapshot_of
 from tthc.core import scorecard
 from tthc.core.errors import TthcError
 
@@ -42,6 +42,9 @@ def build(
         raise TthcError("the period starts {day:%d/%m/%Y}, after today", day=period.start)
     store = ctx.store()
     snapshot, seen = snapshot_of(period, now), events_before(period, now)
+    # The II.06a side counts the results of the days reached, as the summary does: a result a
+    # point recorded later today than this PC's clock says is counted by both, the same.
+    counted = datetime.combine(reached(period, now).end + timedelta(1), time(0))
     cards: dict[str | None, Card] = {}
     total = _blank()
 
@@ -53,7 +56,7 @@ def build(
             _add_counts(target, c)
     judged: Counter[tuple[Any, ...]] = Counter(
         (row[0], *_judge(row, snapshot))
-        for row in store.handled_in_period(by, period.start, seen, scope)
+        for row in store.handled_in_period(by, period.start, seen, scope, counted_before=counted)
     )
     for (key, *verdict), n in judged.items():
         for target in (card(key), total):

@@ -63,6 +63,21 @@ def _check_new_rows(conn: sqlite3.Connection, after: dict[str, int]) -> None:
 #: Below this many rows a file is loaded with the indexes in place.
 REBUILD_AFTER_ROWS = 20_000
 
+#: The page cache of a big load and of an import's copy, in KiB: they touch the indexes all over.
+BIG_CACHE_KIB = 262_144
+
+
+@contextmanager
+def big_cache(conn: sqlite3.Connection) -> Iterator[None]:
+    """The main database's page cache at :data:`BIG_CACHE_KIB` for the block, then as it was
+    (the store's connection goes on serving the rest of the command after it)."""
+    before = int(conn.execute("PRAGMA main.cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA main.cache_size = -{BIG_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA main.cache_size = {before}")
+
 
 @dataclass(eq=False)  # a load under way, not a value: never compared
 class BulkLoader:
@@ -137,7 +152,7 @@ class Stage:
         conn = sqlite3.connect(self.path, isolation_level=None)
         conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: lost on a crash, never needed
         conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("PRAGMA cache_size = -262144")
+        conn.execute(f"PRAGMA cache_size = -{BIG_CACHE_KIB}")
         for table in ("dossiers", "pauses"):
             sql = store.conn.execute(
                 "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
@@ -232,12 +247,10 @@ class Stage:
         self.conn = self.store.conn
         conn = self.store.conn
         conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
-        cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
-        conn.execute("PRAGMA main.cache_size = -262144")  # the copy's steps touch the indexes all over
         try:
-            yield
+            with big_cache(conn):  # the copy's steps touch the indexes all over
+                yield
         finally:
-            conn.execute(f"PRAGMA main.cache_size = {int(cache)}")
             conn.execute("DETACH DATABASE stage")
 
 
@@ -290,31 +303,31 @@ class BulkLoading(Connection):
         trigger per row.
         """
         conn = self.conn
-        conn.execute("PRAGMA cache_size = -262144")  # a big load touches the indexes all over
-        before = conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0]
-        rounds_before = conn.execute("SELECT coalesce(max(rowid), 0) FROM pauses").fetchone()[0]
-        indexes: list[tuple[str, str]] = []
-        if expected_rows > max(before, REBUILD_AFTER_ROWS):
-            indexes = [
-                (r[0], r[1])
-                for r in conn.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers'"
-                    " AND sql IS NOT NULL"
-                )
-            ]
-            for name, _ in indexes:
-                conn.execute(f"DROP INDEX {name}")
-        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
-        # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
-        # new rows at the end; all of it inside the caller's transaction, which undoes it all.
-        # The insert triggers that keep the counts and the search words stand aside; those the
-        # marker makes do nothing still ask for it once per row (about 0.5 s in a million rows).
-        with hidden.triggers_aside(conn):
-            yield BulkLoader(conn, without_indexes=bool(indexes))
-            _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
-        for _, sql in indexes:
-            conn.execute(sql)
-        backfill_counts(conn.execute, after_rowid=before)
-        backfill_closed(conn.execute, after_rowid=before)
-        backfill_search(conn.execute, after_rowid=before)
-        conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))
+        with big_cache(conn):  # a big load touches the indexes all over
+            before = conn.execute("SELECT coalesce(max(rowid), 0) FROM dossiers").fetchone()[0]
+            rounds_before = conn.execute("SELECT coalesce(max(rowid), 0) FROM pauses").fetchone()[0]
+            indexes: list[tuple[str, str]] = []
+            if expected_rows > max(before, REBUILD_AFTER_ROWS):
+                indexes = [
+                    (r[0], r[1])
+                    for r in conn.execute(
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers'"
+                        " AND sql IS NOT NULL"
+                    )
+                ]
+                for name, _ in indexes:
+                    conn.execute(f"DROP INDEX {name}")
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", (BULK_MARKER,))
+            # The per-row upkeep of the counts and the table's CHECKs are done once, over all the
+            # new rows at the end; all of it inside the caller's transaction, which undoes it all.
+            # The insert triggers that keep the counts and the search words stand aside; those the
+            # marker makes do nothing still ask for it once per row (about 0.5 s in a million rows).
+            with hidden.triggers_aside(conn):
+                yield BulkLoader(conn, without_indexes=bool(indexes))
+                _check_new_rows(conn, {"dossiers": before, "pauses": rounds_before})
+            for _, sql in indexes:
+                conn.execute(sql)
+            backfill_counts(conn.execute, after_rowid=before)
+            backfill_closed(conn.execute, after_rowid=before)
+            backfill_search(conn.execute, after_rowid=before)
+            conn.execute("DELETE FROM settings WHERE key = ?", (BULK_MARKER,))

@@ -2,12 +2,12 @@
 
 Copying a million staged dossiers in one transaction held the write lock for 8 to 12 s, and
 a clerk's receipt waited as long. Here the staged rows (:class:`tthc.storage.store.Stage`,
-attached as ``stage``) go in ``STEP_ROWS`` at a time, each step its own short write
-transaction, under rowids set aside for the import in ``hidden_batch`` (m017). Every query
-over the dossiers leaves that range out (``conditions.visible_sql``), the import's audit
-event too (``conditions.visible_event_sql``); the per-day counts are added only in the last
-step (:func:`show`), which deletes the ``hidden_batch`` row: the whole import appears in one
-short commit, or not at all.
+attached as ``stage``) go in by steps of about a second each (:class:`Steps`), each step its
+own short write transaction, under rowids set aside for the import in ``hidden_batch``
+(m017). Every query over the dossiers leaves that range out (``conditions.visible_sql``), the
+import's audit event too (``conditions.visible_event_sql``); the per-day counts are added
+only in the last step (:func:`show`), which deletes the ``hidden_batch`` row: the whole
+import appears in one short commit, or not at all.
 
 A batch whose import died (killed, a power cut) stays unseen; the next import removes it
 (:func:`remove_left_over`), a step at a time too. Whether an import still runs is told by
@@ -64,10 +64,11 @@ class Steps:
     """The staged rowids of each step of a copy, the last rows first (they take the top
     rowid). The first step is ``STEP_ROWS`` rows; each later one as many as the step before
     copied in ``STEP_SECONDS``, at most twice the step before and at most
-    ``MAX_STEP_ROWS``. A step's cost grows with the indexes it touches, not only its rows:
+    ``MAX_STEP_ROWS``, never fewer than the first. A step's cost grows with the indexes it touches, not only its rows:
     a million-row import in steps of 10,000 rewrote the same index pages a hundred times.
 
-    Iterating yields ``(first, last)``; :meth:`took` is told how long each step held the lock."""
+    Iterating yields ``(first, last)``, the last one's ``first`` 1; :meth:`took` is told how
+    long each step held the lock (from its ``BEGIN`` to its commit, not the wait for it)."""
 
     def __init__(self, rows: int) -> None:
         self.left = rows
@@ -93,7 +94,11 @@ def triggers_aside(conn: sqlite3.Connection) -> Iterator[None]:
     (inside the same transaction, so undone with it), and the rows not held against the
     tables' CHECKs one by one. The caller counts and indexes the new rows in one statement
     each, and holds them against the CHECKs all at once (a stage before its copy, a bulk
-    load after its rows)."""
+    load after its rows).
+
+    An error inside leaves the triggers dropped until the caller's transaction rolls back,
+    which makes them again (a schema change is undone with the rest); the CHECKs' pragma, the
+    connection's own, is set back here whatever happens."""
     triggers = [
         (str(r[0]), str(r[1]))
         for r in conn.execute(
@@ -105,8 +110,8 @@ def triggers_aside(conn: sqlite3.Connection) -> Iterator[None]:
     ]
     for name, _ in triggers:
         conn.execute(f"DROP TRIGGER main.{name}")
-    conn.execute("PRAGMA ignore_check_constraints = ON")
-    try:
+    try:  # the connection's own setting, not undone by a rollback: set back whatever happens
+        conn.execute("PRAGMA ignore_check_constraints = ON")
         yield
     finally:
         conn.execute("PRAGMA ignore_check_constraints = OFF")

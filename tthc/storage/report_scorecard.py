@@ -68,14 +68,21 @@ class ScorecardReads(Connection):
         return [ScorecardCounts(_norm(r[0]), *(int(v or 0) for v in tuple(r)[1:])) for r in rows]
 
     def handled_in_period(
-        self, by: str | None, start: date, seen_before: datetime, scope: Scope = EVERYTHING
+        self,
+        by: str | None,
+        start: date,
+        seen_before: datetime,
+        scope: Scope = EVERYTHING,
+        *,
+        counted_before: datetime | None = None,
     ) -> list[tuple[Any, ...]]:
         """Indicator 2.1's dossiers: every one received before ``seen_before`` whose handling had
         not ended before ``start`` — finished in the period or not. Per dossier, the facts its
         judgement needs: (group, code, limit, the receipt's appointment, how and when it ended
         before the snapshot, supplement requests before it, the open request's moment, minutes
-        the papers took in rounds closed by then, the II.06a timeliness if resolved in the period,
-        rated unsatisfied by then)."""
+        the papers took in rounds closed by then, the II.06a timeliness if resolved in the period
+        before ``counted_before`` (the II.06a's own bound, by default ``seen_before``), rated
+        unsatisfied by then)."""
         column = GROUP_COLUMNS[by] if by else None
         key = f"d.{column}" if column else "NULL"
         return self.conn.execute(
@@ -90,14 +97,19 @@ class ScorecardReads(Connection):
             SELECT {key}, d.code, d.time_limit, d.receipt_due_at, {_ended_by()},
               CASE WHEN {_ended_at()} < :s THEN {_ended_at()} END,
               coalesce(p.requests, 0), p.waiting, p.minutes,
-              CASE WHEN d.resolved_at >= :a AND d.resolved_at < :s THEN d.timeliness END,
+              CASE WHEN d.resolved_at >= :a AND d.resolved_at < :c THEN d.timeliness END,
               r.dossier_code IS NOT NULL
             FROM dossiers d NOT INDEXED  -- "received before the snapshot" is nearly every row: a scan
             LEFT JOIN p ON p.dossier_code = d.code
             LEFT JOIN ratings r ON r.dossier_code = d.code AND r.rating = 'unsatisfied' AND r.rated_at < :s
             WHERE d.received_at < :s AND coalesce({_ended_at()}, '9999') >= :a AND {_SEEN}{scope.sql("d")}
             """,
-            {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},
+            {
+                "a": start.isoformat(),
+                "s": seen_before.isoformat(timespec="seconds"),
+                "c": (counted_before or seen_before).isoformat(timespec="seconds"),
+                **scope.params(),
+            },
         ).fetchall()
 
     def completed_received_in(

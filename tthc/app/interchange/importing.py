@@ -168,9 +168,9 @@ def _copy_in_steps(
             if batch is not None:
                 store.let_waiting_in()  # a clerk waiting for the lock goes first
             while True:
-                started = _time.monotonic()
                 try:
                     with store.write(ask_way=False):
+                        started = _time.monotonic()  # the lock is ours: a wait for it is not the step's
                         _recheck(stage, store, minter, marks, staged, path)
                         if batch is None:
                             event_id = _import_event(ctx, store, report)
