@@ -475,8 +475,8 @@ def test_both_lists_to_csv_and_excel(september: Month, tmp_path: Path) -> None:
         lines[0]
         == "officer,received,handed_over,resolved,early,on_time,late,pending,overdue,on_time_rate,load,share"
     )
-    assert lines[1] == "Đức,1,1,2,0,1,1,1,1,50.0,3,42.86"
-    assert lines[-1] == "TOTAL,6,1,5,1,2,2,2,1,60.0,7,100.0"
+    assert lines[1] == "Đức,1,1,2,0,1,1,1,1,50.00,3,42.86"  # rates written as the summary writes them
+    assert lines[-1] == "TOTAL,6,1,5,1,2,2,2,1,60.00,7,100.00"
     late_xlsx = tmp_path / "late.xlsx"
     september.cli.ok("late", "--month", "2025-09", "--out", str(late_xlsx), now=SEEN)
     rows = list(openpyxl.load_workbook(late_xlsx)["late"].iter_rows(values_only=True))

@@ -4,7 +4,6 @@ late``, a table each, or a record per dossier on a narrow screen)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tthc.locale.i18n import label, step_label, t
@@ -134,8 +133,7 @@ def workload_table(w: Workload, lang: str) -> Table:
     load = w.total.load
     rows: list[list[Any]] = []
     for key, g in [*((g.key or "", g) for g in w.groups), (t(lang, "TOTAL"), w.total)]:
-        values = [g.value(name, load) for name in WORKLOAD_FIGURES]
-        rows.append([key, *(float(v) if isinstance(v, Decimal) else v for v in values)])
+        rows.append([key, *(g.value(name, load) for name in WORKLOAD_FIGURES)])  # rates as the summary's
     names = (w.by, *WORKLOAD_FIGURES)
     fields = [
         Field(t(lang, COLUMN_WORDS[n]), key=n, align="left" if i == 0 else "right") for i, n in enumerate(names)
