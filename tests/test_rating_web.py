@@ -196,6 +196,13 @@ def test_a_period_the_command_line_refuses_is_refused_on_the_dashboard(db: Path)
     assert r.status_code == 400 and "13/2025" in r.text
 
 
+def test_a_period_in_no_form_at_all_is_refused_naming_all_three_forms(db: Path) -> None:
+    r = client(db).get("/quan-ly?ky=th%C3%A1ng-n%C3%A0y")  # "tháng-này": no month, quarter or year
+    assert_plain_page(r)
+    assert r.status_code == 400
+    assert "kỳ không hợp lệ" in r.text and "Q3/2025" in r.text and "9/2025" in r.text
+
+
 def test_a_comment_with_control_characters_is_a_plain_400_and_nothing_is_written(
     own_db: Path, codes: dict[str, str]
 ) -> None:

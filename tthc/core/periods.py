@@ -151,6 +151,10 @@ def period_words(text: str) -> dict[str, str]:
     ``Q3/2025`` or ``2025-Q3`` (a quarter), ``2025`` (a year) — as the options of
     :func:`parse_period` that say it, so it is parsed exactly as the command line's are."""
     value = text.strip()
+    if not any(ch.isdigit() for ch in value):  # not a try at any of the three: say all three
+        raise TthcError(
+            "bad period {text!r}: expected a month (9/2025), a quarter (Q3/2025) or a year (2025)", text=value
+        )
     if "q" in value.lower():
         return {"quarter": value}
     if value.isdigit():

@@ -43,6 +43,7 @@ PERIOD_REFUSALS = frozenset(
         "bad month {text!r}: expected e.g. 2025-07, 7/2025 or 07/2025",
         "bad quarter {text!r}: expected e.g. 2025-Q3, Q3/2025 or 3/2025",
         "bad year {text!r}: expected e.g. 2025",
+        "bad period {text!r}: expected a month (9/2025), a quarter (Q3/2025) or a year (2025)",
         "the period starts {day:%d/%m/%Y}, after today",
         "{at:%d/%m/%Y %H:%M} lies in a period already reported (up to {closed:%d/%m/%Y}); change it only with --correct-time --reason",
     }
