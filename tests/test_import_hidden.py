@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,7 +88,7 @@ def test_an_august_import_stopped_after_two_of_its_three_steps_shows_nothing_of_
 
 
 def test_a_second_import_waits_for_the_first_one_s_copy_and_hides_no_receipt_between(
-    center: Cli, tmp_path: Path
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two managers import on the same morning. While the first one's rows are being copied
     in (its batch set aside, its scratch folder held), the second waits to set its own
@@ -97,11 +98,22 @@ def test_a_second_import_waits_for_the_first_one_s_copy_and_hides_no_receipt_bet
     import time
 
     from tthc.app import interchange
+    from tthc.storage import hidden
     from tthc.storage.files import scratch_folder
 
     data = tmp_path / "provincial-august-2025.csv"
     write_csv(data)
     outcome: dict[str, object] = {}
+    refused = threading.Event()
+    real_set_aside = hidden.set_aside
+
+    def set_aside_noting_a_refusal(*args: Any) -> tuple[int, int] | None:
+        got = real_set_aside(*args)
+        if got is None:
+            refused.set()
+        return got
+
+    monkeypatch.setattr(hidden, "set_aside", set_aside_noting_a_refusal)
     with scratch_folder(center.db.parent, ".tthc-import-") as running:
         conn = sqlite3.connect(center.db)
         conn.execute(
@@ -121,7 +133,8 @@ def test_a_second_import_waits_for_the_first_one_s_copy_and_hides_no_receipt_bet
 
         second = threading.Thread(target=second_manager_imports, daemon=True)
         second.start()
-        time.sleep(3)
+        assert refused.wait(30), outcome  # its rows read, it asked to set them aside: not yet
+        time.sleep(0.6)  # and it asks again (every half second) and is refused again
         assert second.is_alive() and not outcome, outcome  # waiting for its turn
         center.ok("receive", "ks", "--applicant", "Lê Thị Hoa", "--at", "2025-09-10 08:30")
         conn.execute("DELETE FROM hidden_batch")  # the first import's last step
