@@ -56,6 +56,10 @@ def _no_real_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("TTHC_POINT", raising=False)
     monkeypatch.delenv("TTHC_OFFICER", raising=False)
+    # nor the shell's terminal width: a screen is drawn as wide as a test asks (COLUMNS), or as
+    # a file or pipe is, the same in every terminal the suite is run from
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
 
 
 #: What a subprocess of a test keeps of the environment besides what the test gives it: the
