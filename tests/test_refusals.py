@@ -1,6 +1,7 @@
 """A refusal is never confused with a crash: every command refuses bad input with one line,
 exit status 1 and nothing written; a bug exits 70 and says it is one."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -249,8 +250,14 @@ def test_a_september_summary_piped_to_a_reader_already_gone_says_why_it_stopped(
     env = sandbox_env(
         TTHC_DB=str(received.db), TTHC_NOW="2025-09-10 16:00", TTHC_USER="t", PATH="/usr/bin:/bin"
     )
-    cmd = f"(sleep 0.3; exec '{sys.executable}' -m tthc {command}) | true; exit ${{PIPESTATUS[0]}}"
-    run = subprocess.run(["bash", "-c", cmd], env=env, capture_output=True, text=True)
+    gone, pipe = os.pipe()
+    os.close(gone)  # the reader has gone before the command starts: no race to win
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "tthc", *command.split()], env=env, stdout=pipe, stderr=subprocess.PIPE, text=True
+        )
+    finally:
+        os.close(pipe)
     assert "Traceback" not in run.stderr, run.stderr
     assert run.returncode == 1, run
     assert run.stderr == "Error: the output was closed before everything was written\n", run
