@@ -33,10 +33,11 @@ class Writer(Protocol):
 
     def let_waiting_in(self, limit: float = 2.0) -> bool: ...
 
+
 #: Dossiers removed per short transaction, and copied in the first step of an import.
 STEP_ROWS = 10_000
 #: How long a later step of the copy may hold the write lock: its rows are sized from the
-#: pace of the steps before (a clerk's write waits for one step at most).
+#: pace of the step before (a clerk's write waits for one step at most).
 STEP_SECONDS = 1.0
 #: Never more rows than this in one step, whatever the pace.
 MAX_STEP_ROWS = 200_000
@@ -63,9 +64,9 @@ def set_aside(conn: sqlite3.Connection, rows: int, event_id: int, folder: Path) 
 class Steps:
     """The staged rowids of each step of a copy, the last rows first (they take the top
     rowid). The first step is ``STEP_ROWS`` rows; each later one as many as the step before
-    copied in ``STEP_SECONDS``, at most twice the step before and at most
-    ``MAX_STEP_ROWS``, never fewer than the first. A step's cost grows with the indexes it touches, not only its rows:
-    a million-row import in steps of 10,000 rewrote the same index pages a hundred times.
+    copied in ``STEP_SECONDS``, at most twice the step before and at most ``MAX_STEP_ROWS``,
+    never fewer than the first. A step's cost grows with the indexes it touches, not only its
+    rows: a million-row import in steps of 10,000 rewrote the same index pages a hundred times.
 
     Iterating yields ``(first, last)``, the last one's ``first`` 1; :meth:`took` is told how
     long each step held the lock (from its ``BEGIN`` to its commit, not the wait for it)."""
