@@ -4,6 +4,7 @@ an initialised center copied per test from a template built once."""
 import hashlib
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,27 +40,31 @@ def cal() -> WorkCalendar:
 
 
 @pytest.fixture(autouse=True)
-def _no_real_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_real_home(tmp_path: Path) -> Iterator[None]:
     """No test reads or writes this PC's real station file, nor takes its point from the shell:
     the home and application folders a process finds without TTHC_HOME are temporary too, and
-    subprocesses inherit them (``sandbox_env``)."""
-    monkeypatch.setenv("TTHC_HOME", str(tmp_path / "tthc-home"))
-    user_home = tmp_path / "user-home"
-    for name, folder in (
-        ("HOME", user_home),
-        ("USERPROFILE", user_home),
-        ("APPDATA", user_home / "AppData" / "Roaming"),
-        ("LOCALAPPDATA", user_home / "AppData" / "Local"),
-        ("XDG_CONFIG_HOME", user_home / ".config"),
-        ("XDG_DATA_HOME", user_home / ".local" / "share"),
-    ):
-        monkeypatch.setenv(name, str(folder))
-    monkeypatch.delenv("TTHC_POINT", raising=False)
-    monkeypatch.delenv("TTHC_OFFICER", raising=False)
-    # nor the shell's terminal width: a screen is drawn as wide as a test asks (COLUMNS), or as
-    # a file or pipe is, the same in every terminal the suite is run from
-    monkeypatch.delenv("COLUMNS", raising=False)
-    monkeypatch.delenv("LINES", raising=False)
+    subprocesses inherit them (``sandbox_env``). Its own patch, apart from the test's
+    ``monkeypatch``: a test that undoes its patches half-way (``monkeypatch.undo()``) does
+    not bring the real home back for the rest of it."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("TTHC_HOME", str(tmp_path / "tthc-home"))
+        user_home = tmp_path / "user-home"
+        for name, folder in (
+            ("HOME", user_home),
+            ("USERPROFILE", user_home),
+            ("APPDATA", user_home / "AppData" / "Roaming"),
+            ("LOCALAPPDATA", user_home / "AppData" / "Local"),
+            ("XDG_CONFIG_HOME", user_home / ".config"),
+            ("XDG_DATA_HOME", user_home / ".local" / "share"),
+        ):
+            env.setenv(name, str(folder))
+        env.delenv("TTHC_POINT", raising=False)
+        env.delenv("TTHC_OFFICER", raising=False)
+        # nor the shell's terminal width: a screen is drawn as wide as a test asks (COLUMNS),
+        # or as a file or pipe is, the same in every terminal the suite is run from
+        env.delenv("COLUMNS", raising=False)
+        env.delenv("LINES", raising=False)
+        yield
 
 
 #: What a subprocess of a test keeps of the environment besides what the test gives it: the
