@@ -100,4 +100,8 @@ def main(count: int = 100_000, rounds: int = 15) -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _sandbox import sandbox
+
+    sandbox()  # never this PC's own station file or database
     main(*(int(a) for a in sys.argv[1:3]))

@@ -10,6 +10,7 @@ import random
 import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 
 def main(count: int = 100_000) -> None:
@@ -55,4 +56,8 @@ def main(count: int = 100_000) -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _sandbox import sandbox
+
+    sandbox()  # never this PC's own station file or database
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000)

@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 from bench_web import PREFIX, database
 
@@ -81,6 +82,10 @@ def main(count: int = 1_200_000, lookups: int = 5_000) -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _sandbox import sandbox
+
+    sandbox()  # never this PC's own station file or database
     if "--small" in sys.argv:
         main(20_000, 500)
     else:

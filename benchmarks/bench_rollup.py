@@ -233,4 +233,8 @@ def main(count: int = 150, n: int = 10_000, rounds: int = 5, scale_rows: int = 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _sandbox import sandbox
+
+    sandbox()  # never this PC's own station file or database
     main(*(int(a) for a in sys.argv[1:5]))

@@ -293,4 +293,8 @@ def main(base: int = 1_000_000, times: int = 10, rounds: int = 7, keep: str | No
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _sandbox import sandbox
+
+    sandbox()  # never this PC's own station file or database
     main(*(int(a) for a in sys.argv[1:4]), *sys.argv[4:5])

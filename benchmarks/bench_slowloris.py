@@ -250,4 +250,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _sandbox import sandbox
+
+    sandbox()  # never this PC's own station file or database
     main()

@@ -355,6 +355,10 @@ def tilde(text: str) -> str:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _sandbox import sandbox
+
+    sandbox()  # never this PC's own station file or database
     if "--small" in sys.argv:  # a check that it runs, in seconds: no Datasette, no figures to quote
         main(5000, 100, 4, datasette=False)
     else:

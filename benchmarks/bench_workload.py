@@ -174,4 +174,8 @@ def main(n: int = 100_000, rounds: int = 11) -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    from _sandbox import sandbox
+
+    sandbox()  # never this PC's own station file or database
     main(*(int(a) for a in sys.argv[1:3]))

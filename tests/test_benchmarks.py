@@ -34,6 +34,31 @@ def test_every_benchmark_has_a_small_mode() -> None:
     assert scripts == sorted(SMALL), "give a new benchmark its small mode in SMALL"
 
 
+def test_every_benchmark_keeps_to_a_home_of_its_own() -> None:
+    """Run by hand on a clerk's PC, no benchmark reads that PC's station file or database:
+    each starts by giving itself a temporary home (``benchmarks/_sandbox.py``)."""
+    for script in sorted(SMALL):
+        source = (BENCHMARKS / script).read_text(encoding="utf-8")
+        main = source[source.index('if __name__ == "__main__":') :]
+        assert "sandbox()" in main.split("main(")[0], f"{script}: call sandbox() before main"
+
+
+def test_the_sandbox_takes_this_pcs_station_and_database_away(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_sandbox", BENCHMARKS / "_sandbox.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    real = os.environ["TTHC_HOME"]
+    monkeypatch.setenv("TTHC_DB", "/somewhere/center.db")
+    monkeypatch.setenv("TTHC_POINT", "Điểm 1")
+    monkeypatch.setenv("TTHC_HOME", real)  # set back after the test
+    module.sandbox()
+    assert os.environ["TTHC_HOME"] != real and Path(os.environ["TTHC_HOME"]).is_dir()
+    assert "TTHC_DB" not in os.environ and "TTHC_POINT" not in os.environ
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("script", sorted(SMALL))
 def test_benchmark_runs_in_its_small_mode(script: str, tmp_path: Path) -> None:
