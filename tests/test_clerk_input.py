@@ -154,7 +154,7 @@ def test_undo_says_what_it_reverts_and_needs_a_reason(center: Cli) -> None:
     assert undo["step"] == "undo" and undo["details"]["reason"] == "bấm nhầm"
 
 
-def test_a_late_result_cannot_be_made_on_time_by_undo_and_an_earlier_time(center: Cli) -> None:
+def test_a_late_result_cannot_be_made_on_time_by_undo_and_an_earlier_time(center: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     """Resolved late on Tue 9/9 at 11:00 (same-day, due Mon 8/9); undone; re-dated to Mon 8/9."""
     code = receive(center, "ks", "--applicant", "A")["code"]
     center.ok("resolve", code, "--at", "2025-09-09 11:00")
@@ -174,6 +174,11 @@ def test_a_late_result_cannot_be_made_on_time_by_undo_and_an_earlier_time(center
     assert listed[-1]["reason"] == "giờ thật theo sổ" and listed[-1]["replaced"] == "2025-09-09T11:30:00"
     summary = center.ok("summary", "--month", "2025-09").stdout
     assert "3 changed timeline(s) in this period" in summary
+    # at 80 columns in Vietnamese the command to type stays whole on its own line
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = center.ok("--lang", "vi", "summary", "--month", "2025-09").stdout.splitlines()
+    assert "  tthc corrections --from 2025-09-01 --to 2025-09-30" in lines
+    assert "3 lần sửa quá trình xử lý trong kỳ; xem bằng lệnh:" in lines
 
 
 def test_a_reported_month_is_not_rewritten_by_undo(center: Cli, tmp_path: Path) -> None:

@@ -259,5 +259,5 @@ def test_bad_tthc_lang_is_refused(cli: Cli) -> None:
         ["--db", str(cli.db), "config", "show"],
         env={"TTHC_LANG": "fr", "TTHC_DB": None},
     )
-    assert result.exit_code == 1 and result.stderr == "Error: bad TTHC_LANG 'fr': expected vi or en\n"
+    assert result.exit_code == 1 and result.stderr == "Error: bad TTHC_LANG 'fr': expected vi (or vn) or en\n"
     assert cli.fingerprint() == before

@@ -68,6 +68,7 @@ def test_a_code_given_after_the_backup_is_not_given_again_after_the_restore(
 def test_restore_leaves_no_file_beside_the_database_but_the_kept_copy(center: Cli, tmp_path: Path) -> None:
     receive(center, "Nguyễn Văn An")
     snap = tmp_path / "saved" / "snap.db"
+    snap.parent.mkdir()
     center.ok("backup", str(snap))
     assert sorted(p.name for p in snap.parent.iterdir()) == ["snap.db"]
     center.ok("restore", str(snap))

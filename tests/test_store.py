@@ -279,6 +279,10 @@ def test_backup_and_restore(tmp_path: Path) -> None:
     cli.ok("init")
     cli.ok("receive", "ks", "--applicant", "Trước sao lưu", "--at", "2025-09-10 09:00")
     backup = tmp_path / "saved" / "copy.db"
+    # the stick not plugged in: refused, and no folder made on this PC's disk instead
+    assert "is the drive plugged in?" in cli.fails("backup", str(backup))
+    assert not backup.parent.exists()
+    backup.parent.mkdir()
     assert "Backup written" in cli.ok("backup", str(backup)).stdout
     assert "already exists" in cli.fails("backup", str(backup))
     cli.ok("receive", "ks", "--applicant", "Sau sao lưu", "--at", "2025-09-10 10:00")

@@ -137,7 +137,7 @@ def _main(
 
     env = os.environ.get(LANG_ENV, "").strip()
     if env and normalise_lang(env) is None:
-        fail(Msg("bad TTHC_LANG {value!r}: expected vi or en", value=env).render("en"))
+        fail(Msg("bad TTHC_LANG {value!r}: expected vi (or vn) or en", value=env).render("en"))
     ctx.obj = Context(
         db_path=named_db(db),
         actor=user or os.environ.get("TTHC_USER") or _os_user(),

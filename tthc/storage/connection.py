@@ -358,6 +358,8 @@ class Connection:
         """A consistent copy of the whole database (WAL included) in a new file ``dest``."""
         if dest.exists():
             raise TthcError("{path} already exists; choose a new file name", path=dest)
+        if not dest.parent.is_dir():  # a stick not plugged in: never a copy left on this PC instead
+            raise TthcError("no folder {folder}: is the drive plugged in? (a backup makes no folder)", folder=dest.parent)
         write_copy(self.conn, dest)
 
     # -- transactions --------------------------------------------------------------------
