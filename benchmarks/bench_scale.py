@@ -15,7 +15,9 @@ clerk command should answer as fast on both. Measured, whole processes each:
 
 - the one-year ``summary --year 2025 --by field``;
 - ``show CODE`` and a bare Python ``sqlite3`` look-up of the same row;
-- the morning ``list``, ``list --overdue``, ``list --search`` and ``list --to-notify``.
+- the morning ``list``, ``list --overdue``, ``list --search`` and ``list --to-notify``;
+- and the manager's: the year month by month (``summary --year 2025 --by month``, what the
+  dashboard shows) and December's scorecard (``indicators --month 2025-12``).
 
 The goals: ``list`` under 0.2 s on the big file; no command slower on the big file than on
 the small by more than 20 %; ``show`` within 3× the bare look-up; the summary at most 0.3×
@@ -233,6 +235,10 @@ def main(base: int = 1_000_000, times: int = 10, rounds: int = 7, keep: str | No
             "list --overdue": [*tthc, "list", "--overdue"],
             "list --search": [*tthc, "list", "--search", word],
             "list --to-notify": [*tthc, "list", "--to-notify"],
+            # the manager's: the year month by month (each month's open dossiers at its end),
+            # and the last month's scorecard
+            "summary by month": [*tthc, "summary", "--year", "2025", "--by", "month"],
+            "indicators": [*tthc, "indicators", "--month", "2025-12"],
         }
 
     runs = {label: commands(db) for label, db in (("small", small), ("big", big))}

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from tthc.storage.conditions import channel_sql
 from tthc.storage.connection import Connection
-from tthc.storage.reports import _SEEN, EVERYTHING, GROUP_COLUMNS, Scope, _norm
+from tthc.storage.reports import _SEEN, EVERYTHING, GROUP_COLUMNS, Scope, _norm, open_at_rows
 
 if TYPE_CHECKING:
     from tthc.storage.counts import ScorecardCounts
@@ -43,7 +43,9 @@ class ScorecardReads(Connection):
     ) -> "list[ScorecardCounts]":
         """Per group, counted by SQL: received from ``start`` to before ``seen_before``, online;
         with a fee to pay (not exempt), paid online; results issued, electronically; digitised at
-        receipt with every result issued by then electronic; data already held reused."""
+        receipt with every result issued by then electronic; data already held reused. (The
+        dossiers received before ``:s`` and either received in the period or resolved in or
+        after it: two disjoint halves, each read through its own index.)"""
         column = GROUP_COLUMNS[by] if by else None
         rows = self.conn.execute(
             f"""
@@ -57,8 +59,12 @@ class ScorecardReads(Connection):
               sum(received_at >= :a AND digitised = 1
                   AND NOT (resolved_at IS NOT NULL AND resolved_at < :s AND coalesce(e_result, 0) = 0)),
               sum(received_at >= :a AND data_reused = 1)
-            FROM dossiers d
-            WHERE received_at < :s AND (received_at >= :a OR resolved_at >= :a) AND {_SEEN}{scope.sql()}
+            FROM (  -- received in the period, or before it and resolved in or after it: each by its index
+              SELECT * FROM dossiers d WHERE received_at >= :a AND received_at < :s AND {_SEEN}{scope.sql("d")}
+              UNION ALL
+              SELECT * FROM dossiers d WHERE coalesce(resolved_at, withdrawn_at) >= :a AND resolved_at >= :a
+                AND received_at < :a AND {_SEEN}{scope.sql("d")}
+            )
             GROUP BY k
             """,
             {"a": start.isoformat(), "s": seen_before.isoformat(timespec="seconds"), **scope.params()},
@@ -77,7 +83,8 @@ class ScorecardReads(Connection):
         counted_before: datetime | None = None,
     ) -> list[tuple[Any, ...]]:
         """Indicator 2.1's dossiers: every one received before ``seen_before`` whose handling had
-        not ended before ``start`` — finished in the period or not. Per dossier, the facts its
+        not ended before ``start`` — finished in the period or not: those open at ``start``
+        and those received in the period. Per dossier, the facts its
         judgement needs: (group, code, limit, the receipt's appointment, how and when it ended
         before the snapshot, supplement requests before it, the open request's moment, minutes
         the papers took in rounds closed by then, the II.06a timeliness if resolved in the period
@@ -99,10 +106,13 @@ class ScorecardReads(Connection):
               coalesce(p.requests, 0), p.waiting, p.minutes,
               CASE WHEN d.resolved_at >= :a AND d.resolved_at < :c THEN d.timeliness END,
               r.dossier_code IS NOT NULL
-            FROM dossiers d NOT INDEXED  -- "received before the snapshot" is nearly every row: a scan
+            FROM (  -- open at the period's start, or received in the period: each half by its index
+              {open_at_rows("d.*", ":a", scope)}
+              UNION ALL
+              SELECT d.* FROM dossiers d WHERE d.received_at >= :a AND d.received_at < :s AND {_SEEN}{scope.sql("d")}
+            ) d
             LEFT JOIN p ON p.dossier_code = d.code
             LEFT JOIN ratings r ON r.dossier_code = d.code AND r.rating = 'unsatisfied' AND r.rated_at < :s
-            WHERE d.received_at < :s AND coalesce({_ended_at()}, '9999') >= :a AND {_SEEN}{scope.sql("d")}
             """,
             {
                 "a": start.isoformat(),

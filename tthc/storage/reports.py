@@ -65,18 +65,26 @@ _ROLLUP = "procedure_code, field, channel, point, officer, received, early, on_t
 
 
 def _open_at_sql(column: str | None, scope: Scope) -> str:
-    """Dossiers received before ``:s`` and neither resolved, withdrawn nor closed before it.
-    (A closed dossier has neither a resolution nor a withdrawal: its own index finds it.)"""
+    """(code, group ``k``, deadline) of the dossiers open at ``:s`` (:func:`open_at_rows`)."""
     key = f"d.{column}" if column else "NULL"
+    return open_at_rows(f"d.code, {key} AS k, d.deadline", ":s", scope)
+
+
+def open_at_rows(picked: str, moment: str, scope: Scope) -> str:
+    """SQL: ``picked`` (over the alias ``d``) of the dossiers received before ``moment`` (a
+    parameter) and neither resolved, withdrawn nor closed before it (``conditions.open_at_sql``),
+    in three disjoint halves each read through its own index: open now, ended at or after the
+    moment (the index by end holds the receipt too), closed at or after it. (A closed dossier
+    has neither a resolution nor a withdrawal: its own index finds it.)"""
     return (
-        f"SELECT d.code, {key} AS k, d.deadline"
-        " FROM dossiers d INDEXED BY dossiers_open"  # open dossiers only, and it covers this query
-        f" WHERE {open_sql('d')} AND d.received_at < :s AND {_SEEN}{scope.sql('d')}"
-        f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
-        " FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= :s AND d.received_at < :s"
+        f"SELECT {picked}"
+        " FROM dossiers d INDEXED BY dossiers_open"  # open dossiers only
+        f" WHERE {open_sql('d')} AND d.received_at < {moment} AND {_SEEN}{scope.sql('d')}"
+        f" UNION ALL SELECT {picked}"
+        f" FROM dossiers d WHERE coalesce(d.resolved_at, d.withdrawn_at) >= {moment} AND d.received_at < {moment}"
         f" AND {_SEEN}{scope.sql('d')}"
-        f" UNION ALL SELECT d.code, {key} AS k, d.deadline"
-        " FROM dossiers d INDEXED BY dossiers_closed WHERE d.closed_at >= :s AND d.received_at < :s"
+        f" UNION ALL SELECT {picked}"
+        f" FROM dossiers d INDEXED BY dossiers_closed WHERE d.closed_at >= {moment} AND d.received_at < {moment}"
         f" AND {_SEEN}{scope.sql('d')}"
     )
 
