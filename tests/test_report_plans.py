@@ -6,9 +6,17 @@ plan of each query, so the test does not depend on the size of the file or the P
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime
+from collections import Counter
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import Cli
+from tests.test_summary import NOW, blank_db, enter_history, histories
+
+__all__ = ["blank_db"]  # the summary tests' blank center, shared
 
 
 def _plans(conn: sqlite3.Connection, asked: list[str]) -> list[tuple[str, list[str]]]:
@@ -63,3 +71,60 @@ def test_a_december_day_s_twelve_months_and_scorecard_read_no_open_range_of_rece
             if line.startswith(("SCAN d", "SCAN dossiers")):
                 assert line.split(" INDEX ")[-1] in small, (sql, lines)
     ctx.close()
+
+
+# -- the halves read through the indexes are the whole, for any history and any moments --------------
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=histories, start=st.integers(0, 200), length=st.integers(0, 120), minute=st.integers(0, 1439))
+def test_the_halves_read_through_the_indexes_are_the_whole_for_any_history(
+    blank_db: Path, tmp_path: Path, history: list[tuple], start: int, length: int, minute: int
+) -> None:
+    """Any history (results, withdrawals, closes, waits for papers, some undone) and any period:
+    the dossiers open at a moment read in three halves are those ``conditions.open_at_sql``
+    names, each once; indicator 2.1's dossiers, read as "open at the start" and "received in
+    the period", are those received before the snapshot and not ended before the start; and
+    the scorecard's counts, read in two halves, are those of its condition read whole."""
+    import shutil
+    import tempfile
+
+    from tthc.app.context import Context
+    from tthc.storage.conditions import open_at_sql, visible_sql
+    from tthc.storage.reports import EVERYTHING, open_at_rows
+
+    db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"
+    shutil.copy(blank_db, db)
+    ctx = Context(db_path=db, actor="t", now=NOW)
+    enter_history(ctx, history)
+    store = ctx.store()
+    conn = store.conn
+    first = date(2025, 9, 1) + timedelta(start)
+    seen = datetime.combine(first + timedelta(length), datetime.min.time()) + timedelta(minutes=minute)
+    moments = {"a": first.isoformat(), "s": seen.isoformat(timespec="seconds")}
+
+    def codes(sql: str, **params: str) -> Counter[str]:
+        return Counter(r[0] for r in conn.execute(sql, params))
+
+    for moment in (moments["a"], moments["s"]):
+        assert codes(f"SELECT code FROM ({open_at_rows('d.code AS code', ':m', EVERYTHING)})", m=moment) == codes(
+            f"SELECT code FROM dossiers d WHERE {open_at_sql('d', ':m')} AND {visible_sql('d')}", m=moment
+        )
+    handled = Counter(r[1] for r in store.handled_in_period(None, first, seen))
+    assert handled == codes(
+        "SELECT code FROM dossiers d WHERE received_at < :s"
+        f" AND coalesce(resolved_at, withdrawn_at, closed_at, '9999') >= :a AND {visible_sql('d')}",
+        **moments,
+    )
+    whole = conn.execute(
+        """SELECT sum(received_at >= :a), sum(received_at >= :a AND channel = 'online'),
+             sum(resolved_at >= :a AND resolved_at < :s), sum(received_at >= :a AND digitised = 1
+                 AND NOT (resolved_at IS NOT NULL AND resolved_at < :s AND coalesce(e_result, 0) = 0))
+           FROM dossiers d WHERE received_at < :s AND (received_at >= :a OR resolved_at >= :a)""",
+        moments,
+    ).fetchone()
+    counted = store.scorecard_counts(None, first, seen)
+    got = (counted[0].received, counted[0].online, counted[0].results, counted[0].digitised) if counted else None
+    assert got == (None if whole[0] is None else tuple(int(v or 0) for v in whole))
+    ctx.close()
+

@@ -197,28 +197,12 @@ histories = st.lists(
 )
 
 
-@pytest.fixture(scope="module")
-def blank_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("prop") / "blank.db"
-    ctx = Context(db_path=path, actor="t", now=NOW)
-    init(ctx, center=None, prefix=None, lang=None)
-    ctx.close()  # the last connection to close checkpoints the WAL into the file we copy
-    return path
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(history=histories, start=st.integers(0, 150), length=st.integers(0, 120))
-def test_invariant_and_counts_match_raw_rows(
-    blank_db: Path, tmp_path: Path, history: list[tuple], start: int, length: int
-) -> None:
-    import shutil
-
+def enter_history(ctx: Context, history: list[tuple]) -> None:
+    """A drawn history entered at the end of it: receipts, results, withdrawals, waits for
+    papers, resumes and closes, some undone."""
     from tthc.app import corrections, dossiers
 
-    db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"  # a fresh folder: no stale WAL
-    shutil.copy(blank_db, db)
-    ctx = Context(db_path=db, actor="t", now=NOW)
-    ctx.late_entry = True  # a history entered at the end of it
+    ctx.late_entry = True
     for n, (day, minute, channel, proc, fate, wait) in enumerate(history):
         received = datetime(2025, 9, 1, 7, 30) + timedelta(days=day, minutes=minute)
         code = dossiers.receive(
@@ -239,6 +223,28 @@ def test_invariant_and_counts_match_raw_rows(
                 dossiers.resume(ctx, code, at=(step + timedelta(days=2)).isoformat())
                 if wait % 2:
                     corrections.undo(ctx, code, "ghi nhầm", None)  # the counts follow an undo too
+
+
+@pytest.fixture(scope="module")
+def blank_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("prop") / "blank.db"
+    ctx = Context(db_path=path, actor="t", now=NOW)
+    init(ctx, center=None, prefix=None, lang=None)
+    ctx.close()  # the last connection to close checkpoints the WAL into the file we copy
+    return path
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=histories, start=st.integers(0, 150), length=st.integers(0, 120))
+def test_invariant_and_counts_match_raw_rows(
+    blank_db: Path, tmp_path: Path, history: list[tuple], start: int, length: int
+) -> None:
+    import shutil
+
+    db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"  # a fresh folder: no stale WAL
+    shutil.copy(blank_db, db)
+    ctx = Context(db_path=db, actor="t", now=NOW)
+    enter_history(ctx, history)
     period = Period(date(2025, 9, 1) + timedelta(start), date(2025, 9, 1) + timedelta(start + length))
     store = ctx.store()
     summary = summarize(store, period, None, NOW)
