@@ -93,24 +93,46 @@ def test_a_code_a_clerk_took_while_the_rows_were_read_is_not_given_twice(
     }
 
 
-def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import(
-    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("rows", "named", "order"),
+    [
+        (["X-250910-0001,1.001193,2025-09-10 08:00,Phạm Thị Dung"], "row 2", ["Phạm Thị Dung"]),
+        # typed as they came to hand, not as they came in: the copy takes them in order of
+        # receipt, and the 08:00 dossier is still the file's row 3
+        (
+            [
+                "X-250910-0003,1.001193,2025-09-10 10:00,Lê Văn Cường",
+                "X-250910-0001,1.001193,2025-09-10 08:00,Phạm Thị Dung",
+                "X-250910-0002,1.001193,2025-09-10 09:00,Trần Thị Bình",
+            ],
+            "row 3",
+            ["Phạm Thị Dung", "Trần Thị Bình", "Lê Văn Cường"],
+        ),
+    ],
+)
+def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import_naming_its_row(
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: list[str], named: str, order: list[str]
 ) -> None:
+    """The code of the 08:00 dossier is typed at the counter while the file is read."""
     from tthc.app import dossiers, interchange
     from tthc.app.context import Context
     from tthc.app.interchange import importing
     from tthc.core.errors import TthcError
 
     data = tmp_path / "today.csv"
-    data.write_text(
-        "code,procedure,received_at,applicant\nX-250910-0001,1.001193,2025-09-10 08:00,Phạm Thị Dung\n",
-        encoding="utf-8",
-    )
+    data.write_text("code,procedure,received_at,applicant\n" + "\n".join(rows) + "\n", encoding="utf-8")
     ctx = center.context()
     real_finish = importing.Stage.finish
+    copied: list[str] = []
 
     def the_same_code_typed_meanwhile(stage: importing.Stage) -> None:
         real_finish(stage)
+        copied.extend(
+            r[0]
+            for r in stage.conn.execute(
+                "SELECT d.applicant FROM places AS p JOIN dossiers AS d ON d.rowid = p.staged ORDER BY p.place"
+            )
+        )
         clerk = Context(db_path=center.db, actor="clerk", now=datetime.fromisoformat(center.now))
         dossiers.receive(clerk, "ks", applicant="Nguyễn Văn An", at="2025-09-10 09:00", code="x-250910-0001")
         clerk.close()
@@ -121,7 +143,9 @@ def test_a_code_given_in_the_file_and_taken_meanwhile_refuses_the_import(
             interchange.import_file(ctx, data)
     finally:
         ctx.close()
-    assert "row 2" in refused.value.message and "x-250910-0001" in refused.value.message
+    assert copied == order  # the order the copy would have taken
+    assert named in refused.value.message and "x-250910-0001" in refused.value.message
+    assert ("row 2" in refused.value.message) == (named == "row 2")
     assert [r["applicant"] for r in json.loads(center.ok("list", "--json").stdout)] == ["Nguyễn Văn An"]
 
 
@@ -181,52 +205,6 @@ def test_a_receipt_at_the_counter_gets_in_between_two_steps_of_an_import_s_copy(
     summary = json.loads(center.ok("summary", "--year", "2025", "--json").stdout)
     assert summary["received"] == 300 + 1
     assert not way.exists()
-
-
-def test_a_file_out_of_receipt_order_names_the_right_row_when_its_code_is_taken_meanwhile(
-    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The provincial file lists 10 September's dossiers as they were typed, not as they came:
-    the copy takes them in order of receipt, and each keeps its own row number. The code of the 08:00 dossier, the file's row 3, is typed at the counter
-    meanwhile: the refusal names row 3."""
-    from tthc.app import dossiers, interchange
-    from tthc.app.context import Context
-    from tthc.app.interchange import importing
-    from tthc.core.errors import TthcError
-
-    data = tmp_path / "typed.csv"
-    data.write_text(
-        "code,procedure,received_at,applicant\n"
-        "X-250910-0003,1.001193,2025-09-10 10:00,Lê Văn Cường\n"
-        "X-250910-0001,1.001193,2025-09-10 08:00,Phạm Thị Dung\n"
-        "X-250910-0002,1.001193,2025-09-10 09:00,Trần Thị Bình\n",
-        encoding="utf-8",
-    )
-    ctx = center.context()
-    real_finish = importing.Stage.finish
-    order: list[str] = []
-
-    def the_08_00_code_typed_meanwhile(stage: importing.Stage) -> None:
-        real_finish(stage)
-        order.extend(
-            r[0]
-            for r in stage.conn.execute(
-                "SELECT d.applicant FROM places AS p JOIN dossiers AS d ON d.rowid = p.staged ORDER BY p.place"
-            )
-        )
-        clerk = Context(db_path=center.db, actor="clerk", now=datetime.fromisoformat(center.now))
-        dossiers.receive(clerk, "ks", applicant="Nguyễn Văn An", at="2025-09-10 09:00", code="x-250910-0001")
-        clerk.close()
-
-    monkeypatch.setattr(importing.Stage, "finish", the_08_00_code_typed_meanwhile)
-    try:
-        with pytest.raises(TthcError) as refused:
-            interchange.import_file(ctx, data)
-    finally:
-        ctx.close()
-    assert order == ["Phạm Thị Dung", "Trần Thị Bình", "Lê Văn Cường"]  # to be copied in order of receipt
-    assert "row 3" in refused.value.message and "row 2" not in refused.value.message
-    assert [r["applicant"] for r in json.loads(center.ok("list", "--json").stdout)] == ["Nguyễn Văn An"]
 
 
 def test_a_file_out_of_receipt_order_comes_in_whole_each_row_as_the_file_gave_it(
