@@ -77,6 +77,19 @@ def test_restore_leaves_no_file_beside_the_database_but_the_kept_copy(center: Cl
     assert leftovers == []
 
 
+def test_a_backup_restored_on_a_new_pc_whose_tthc_folder_is_not_made_yet(center: Cli, tmp_path: Path) -> None:
+    """The old PC died; the new one has never run tthc, so its folder for the database does
+    not exist yet. The restore makes it, as ``init`` would: it is the database's own folder,
+    not a backup's destination on a stick that may be out."""
+    code = receive(center, "Nguyễn Văn An")
+    snap = tmp_path / "stick" / "snap.db"
+    snap.parent.mkdir()
+    center.ok("backup", str(snap))
+    new_pc = Cli(tmp_path / "new-pc" / "tthc" / "tthc.db", center.now, home=tmp_path / "new-pc-home")
+    new_pc.ok("restore", str(snap))
+    assert codes_in(new_pc.db) == {code}
+
+
 @pytest.mark.slow
 def test_clerks_receiving_while_a_manager_restores_six_times_lose_nothing(
     center: Cli, tmp_path: Path

@@ -403,7 +403,8 @@ def restore(ctx: Context, src: Path, *, other_center: bool = False) -> Path | No
     with tempfile.TemporaryDirectory(prefix="tthc-restore-") as scratch:
         source = Store.open_source(src, Path(scratch))
         try:
-            if not ctx.db_path.exists():
+            if not ctx.db_path.exists():  # a new PC: the database's own folder made, as init does
+                ctx.db_path.parent.mkdir(parents=True, exist_ok=True)
                 source.backup_to(ctx.db_path)
                 return None
             store = ctx.store()  # this database first: upgraded if older, refused if not ours
