@@ -241,3 +241,56 @@ def test_a_file_out_of_receipt_order_comes_in_whole_each_row_as_the_file_gave_it
 
     by_rowid = [r[0] for r in sqlite3.connect(center.db).execute("SELECT applicant FROM dossiers ORDER BY rowid")]
     assert by_rowid == ["Trần Thị Bình", "Đỗ Văn Em", "Lê Văn Cường", "Phạm Thị Dung"]
+
+
+def test_a_file_typed_backwards_copied_two_rows_a_step_keeps_each_round_and_search_row_with_its_dossier(
+    center: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Six dossiers of the week of 4/8/2025, typed latest first, each with papers asked for and
+    brought; the copy takes two rows a step, earliest receipt lowest. After every step, what is
+    in the table is whole: each copied dossier has its one round and its search words, and no
+    round of a dossier not copied yet is there (a killed import removes the rows' range and
+    their rounds, and would leave such a round behind)."""
+    import sqlite3
+    from typing import Any
+
+    from tthc.storage import hidden
+    from tthc.storage.migrations import SEARCH_INDEX
+
+    data = tmp_path / "backwards.csv"
+    names = ["Khánh", "Bình", "Cường", "Dung", "Giang", "Lực"]
+    lines = ["code,procedure,received_at,paused_at,resumed_at,applicant"]
+    for i in reversed(range(6)):
+        day = 4 + i
+        lines.append(
+            f"R-{i}-0001,1.000894,2025-08-{day:02d} 08:00,2025-08-{day:02d} 09:00,"
+            f"2025-08-{day + 1:02d} 08:0{i},Trần Văn {names[i]}"
+        )
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(hidden, "STEP_ROWS", 2)
+    monkeypatch.setattr(hidden, "MAX_STEP_ROWS", 2)
+    real_copy_step = hidden.copy_step
+    seen: list[list[str]] = []
+
+    def looked_at_after_each_step(conn: sqlite3.Connection, *args: Any) -> None:
+        real_copy_step(conn, *args)
+        copied = [r[0] for r in conn.execute("SELECT code FROM main.dossiers WHERE code LIKE 'R-%' ORDER BY rowid")]
+        seen.append(copied)
+        rounds = [
+            (r[0], r[1])
+            for r in conn.execute(
+                "SELECT dossier_code, count(*) FROM main.pauses WHERE dossier_code LIKE 'R-%' GROUP BY 1 ORDER BY 1"
+            )
+        ]
+        assert rounds == [(code, 1) for code in sorted(copied)]
+        conn.execute(f"INSERT INTO main.{SEARCH_INDEX} ({SEARCH_INDEX}) VALUES ('integrity-check')")
+
+    monkeypatch.setattr(hidden, "copy_step", looked_at_after_each_step)
+    center.ok("import", str(data))
+    assert seen == [["R-4-0001", "R-5-0001"], [f"R-{i}-0001" for i in range(2, 6)], [f"R-{i}-0001" for i in range(6)]]
+    for i in range(6):
+        shown = json.loads(center.ok("show", f"R-{i}-0001", "--json").stdout)
+        assert shown["applicant"] == f"Trần Văn {names[i]}"
+        assert [r["resumed_at"] for r in shown["supplements"]] == [f"2025-08-{5 + i:02d}T08:0{i}:00"]
+        found = json.loads(center.ok("list", "--search", names[i], "--json").stdout)
+        assert [r["code"] for r in found] == [f"R-{i}-0001"]
