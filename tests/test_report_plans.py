@@ -9,6 +9,7 @@ import sqlite3
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,13 +86,15 @@ def test_the_halves_read_through_the_indexes_are_the_whole_for_any_history(
     the dossiers open at a moment read in three halves are those ``conditions.open_at_sql``
     names, each once; indicator 2.1's dossiers, read as "open at the start" and "received in
     the period", are those received before the snapshot and not ended before the start; and
-    the scorecard's counts, read in two halves, are those of its condition read whole."""
+    the scorecard's counts, read in two halves, are those of its condition read whole — for the
+    whole center and one procedure, in total and by procedure, with an import's rows set aside
+    and without."""
     import shutil
     import tempfile
 
     from tthc.app.context import Context
     from tthc.storage.conditions import open_at_sql, visible_sql
-    from tthc.storage.reports import EVERYTHING, open_at_rows
+    from tthc.storage.reports import EVERYTHING, Scope, open_at_rows
 
     db = Path(tempfile.mkdtemp(dir=tmp_path)) / "center.db"
     shutil.copy(blank_db, db)
@@ -103,28 +106,43 @@ def test_the_halves_read_through_the_indexes_are_the_whole_for_any_history(
     seen = datetime.combine(first + timedelta(length), datetime.min.time()) + timedelta(minutes=minute)
     moments = {"a": first.isoformat(), "s": seen.isoformat(timespec="seconds")}
 
-    def codes(sql: str, **params: str) -> Counter[str]:
-        return Counter(r[0] for r in conn.execute(sql, params))
+    def rows(sql: str, **params: Any) -> Counter[tuple[Any, ...]]:
+        return Counter(tuple(r) for r in conn.execute(sql, params))
 
-    for moment in (moments["a"], moments["s"]):
-        assert codes(f"SELECT code FROM ({open_at_rows('d.code AS code', ':m', EVERYTHING)})", m=moment) == codes(
-            f"SELECT code FROM dossiers d WHERE {open_at_sql('d', ':m')} AND {visible_sql('d')}", m=moment
-        )
-    handled = Counter(r[1] for r in store.handled_in_period(None, first, seen))
-    assert handled == codes(
-        "SELECT code FROM dossiers d WHERE received_at < :s"
-        f" AND coalesce(resolved_at, withdrawn_at, closed_at, '9999') >= :a AND {visible_sql('d')}",
-        **moments,
-    )
-    whole = conn.execute(
-        """SELECT sum(received_at >= :a), sum(received_at >= :a AND channel = 'online'),
-             sum(resolved_at >= :a AND resolved_at < :s), sum(received_at >= :a AND digitised = 1
-                 AND NOT (resolved_at IS NOT NULL AND resolved_at < :s AND coalesce(e_result, 0) = 0))
-           FROM dossiers d WHERE received_at < :s AND (received_at >= :a OR resolved_at >= :a)""",
-        moments,
-    ).fetchone()
-    counted = store.scorecard_counts(None, first, seen)
-    got = (counted[0].received, counted[0].online, counted[0].results, counted[0].digitised) if counted else None
-    assert got == (None if whole[0] is None else tuple(int(v or 0) for v in whole))
+    top = int(conn.execute("SELECT max(rowid) FROM dossiers").fetchone()[0])
+    for hidden in (None, (top // 3 + 1, 2 * top // 3)):  # and with an import's rows set aside
+        if hidden is not None:
+            conn.execute("INSERT INTO hidden_batch (lo, hi, event_id, folder) VALUES (?, ?, 0, '-')", hidden)
+        for scope in (EVERYTHING, Scope(procedure="2.000884")):
+            for by in (None, "procedure"):
+                key = "procedure_code" if by else "NULL"
+                params = {**moments, **scope.params()}
+                where = f"{visible_sql('d')}{scope.sql('d')}"
+                for moment in (moments["a"], moments["s"]):
+                    assert rows(f"SELECT code FROM ({open_at_rows('d.code AS code', ':m', scope)})", m=moment, **params) == rows(
+                        f"SELECT code FROM dossiers d WHERE {open_at_sql('d', ':m')} AND {where}", m=moment, **params
+                    )
+                handled = Counter((r[0], r[1]) for r in store.handled_in_period(by, first, seen, scope))
+                assert handled == rows(
+                    f"SELECT {key}, code FROM dossiers d WHERE received_at < :s"
+                    f" AND coalesce(resolved_at, withdrawn_at, closed_at, '9999') >= :a AND {where}",
+                    **params,
+                )
+                whole = {
+                    r[0]: tuple(int(v or 0) for v in tuple(r)[1:])
+                    for r in conn.execute(
+                        f"""SELECT {key}, sum(received_at >= :a), sum(received_at >= :a AND channel = 'online'),
+                             sum(resolved_at >= :a AND resolved_at < :s), sum(received_at >= :a AND digitised = 1
+                                 AND NOT (resolved_at IS NOT NULL AND resolved_at < :s AND coalesce(e_result, 0) = 0))
+                           FROM dossiers d WHERE received_at < :s AND (received_at >= :a OR resolved_at >= :a)
+                           AND {where} GROUP BY 1""",
+                        params,
+                    )
+                }
+                counted = {
+                    c.key: (c.received, c.online, c.results, c.digitised)
+                    for c in store.scorecard_counts(by, first, seen, scope)
+                }
+                assert counted == whole
     ctx.close()
 
