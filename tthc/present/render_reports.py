@@ -141,7 +141,7 @@ def draw_summary(out: Screen, summary: "Summary", lang: str, center: str, *, cha
     if summary.corrections:
         start_iso, end_iso = summary.period.start.isoformat(), summary.period.end.isoformat()
         out.line(t(lang, "{n} changed timeline(s) in this period; to see them:", n=summary.corrections))
-        out.print(f"  tthc corrections --from {start_iso} --to {end_iso}")  # a command: one line, never wrapped
+        out.print(f"  tthc corrections --from {start_iso} --to {end_iso}")  # a command, on a line of its own
     if chart:
         out.print("")
         for part in month_chart(summary, lang, out.limit):
