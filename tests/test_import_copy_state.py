@@ -15,14 +15,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Cli
-
-
-def write_csv(path: Path, rows: int) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("code,procedure,received_at,resolved_at,applicant\n")
-        for i in range(rows):
-            day = 1 + i % 28
-            fh.write(f"T-{i:05d},1.001193,2025-08-{day:02d} 08:00,2025-08-{day:02d} 10:00,Trần Thị Thu {i}\n")
+from tests.test_import_wait import write_csv
 
 
 def connection_state(conn: sqlite3.Connection) -> dict[str, Any]:
@@ -48,7 +41,7 @@ def test_an_august_file_whose_second_step_fails_leaves_the_triggers_checks_and_c
     from tthc.storage.migrations import SEARCH_INDEX
 
     data = tmp_path / "provincial-august-2025.csv"
-    write_csv(data, 300)
+    write_csv(data, 300, month=8)
     monkeypatch.setattr(hidden, "STEP_ROWS", 100)
     monkeypatch.setattr(hidden, "MAX_STEP_ROWS", 100)
     real_copy_step = hidden.copy_step
@@ -86,7 +79,7 @@ def test_a_whole_import_gives_the_store_s_connection_back_as_it_was(center: Cli,
     from tthc.app import interchange
 
     data = tmp_path / "provincial-august-2025.csv"
-    write_csv(data, 50)
+    write_csv(data, 50, month=8)
     ctx = center.context()
     try:
         conn = ctx.store().conn
@@ -150,7 +143,7 @@ def test_a_clerk_s_write_before_a_step_is_not_counted_as_the_step_s_time(
     from tthc.storage.store import Store
 
     data = tmp_path / "provincial.csv"
-    write_csv(data, 300)
+    write_csv(data, 300, month=8)
     monkeypatch.setattr(hidden, "STEP_ROWS", 100)
     monkeypatch.setattr(hidden, "MAX_STEP_ROWS", 100)
     took: list[float] = []

@@ -17,12 +17,14 @@ from tests.conftest import Cli, sandbox_env
 ROWS = 200_000
 
 
-def write_csv(path: Path, n: int) -> None:
+def write_csv(path: Path, n: int, *, month: int = 2) -> None:
+    """A provincial file of ``n`` birth registrations of ``month`` 2025, each resolved the day
+    it came, the days cycling through the month (so not in order of receipt)."""
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write("code,procedure,received_at,resolved_at,applicant\n")
         for i in range(n):
-            day = 1 + i % 28
-            fh.write(f"B-{i:07d},1.001193,2025-02-{day:02d} 08:00,2025-02-{day:02d} 10:00,Nguyễn Văn {i}\n")
+            day = f"2025-{month:02d}-{1 + i % 28:02d}"
+            fh.write(f"B-{i:07d},1.001193,{day} 08:00,{day} 10:00,Nguyễn Văn {i}\n")
 
 
 @pytest.mark.slow
